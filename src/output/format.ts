@@ -1,0 +1,20 @@
+/** NPS as people write it: one decimal and a sign, "+40.0", "-12.5", "0.0". */
+export function formatNps(nps: number | null): string {
+  if (nps === null) return 'n/a';
+  const rounded = Math.round(nps * 10) / 10;
+  if (rounded === 0) return '0.0';
+  return `${rounded > 0 ? '+' : ''}${rounded.toFixed(1)}`;
+}
+
+export function formatPercent(percent: number | null): string {
+  return percent === null ? 'n/a' : `${percent.toFixed(1)}%`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** rows read = scored + blank + rejected, in words, so every row is seen to be accounted for. */
+export function describeAccounting(counts: { rows: number; responses: number; blank: number; rejected: number }): string {
+  return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected`;
+}

@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { fixture, runBin, runInProcess } from '../helpers.js';
+
+describe('nps score (built binary)', () => {
+  it('prints the headline, the accounting, the groups and the distribution', async () => {
+    const result = await runBin(['score', 'fixtures/sample.csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('NPS  +20.0  from 10 responses');
+    expect(result.stdout).toContain('Rows  12 rows read = 10 scored + 1 blank + 1 rejected');
+    expect(result.stdout).toMatch(/Promoters\s+5\s+50\.0%/);
+    expect(result.stdout).toMatch(/Passives\s+2\s+20\.0%/);
+    expect(result.stdout).toMatch(/Detractors\s+3\s+30\.0%/);
+    expect(result.stdout).toMatch(/^\s+10\s+3\s+30\.0%\s+█+$/m);
+    expect(result.stdout).toMatch(/^\s+1\s+0\s+0\.0%$/m);
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(result.stderr).toBe(
+      'nps: fixtures/sample.csv: scoring column "score" dated by "date"\n' +
+        'nps: fixtures/sample.csv line 13: rejected: score "11" is above 10\n',
+    );
+  });
+
+  it('prints the documented JSON object', async () => {
+    const result = await runBin(['score', 'fixtures/sample.csv', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      nps: 20,
+      responses: 10,
+      promoters: 5,
+      passives: 2,
+      detractors: 3,
+      percentages: { promoters: 50, passives: 20, detractors: 30 },
+      distribution: { '0': 1, '1': 0, '2': 0, '3': 1, '4': 0, '5': 0, '6': 1, '7': 1, '8': 1, '9': 2, '10': 3 },
+      rows: 12,
+      blank: 1,
+      rejected: 1,
+    });
+  });
+
+  it('reads standard input through a pipe', async () => {
+    const input = await readFile(fixture('sample.csv'));
+    const result = await runBin(['score', '-', '--json'], { stdin: input });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ nps: 20, rows: 12 });
+    expect(result.stderr).toContain('nps: stdin line 13: rejected');
+  });
+
+  it('combines several files into one tally', async () => {
+    const result = await runBin(['score', 'fixtures/sample.csv', 'fixtures/bom.csv', '--json', '-q']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ responses: 13, promoters: 7, passives: 2, detractors: 4, rows: 15 });
+  });
+
+  it('says NPS is undefined for a file with a header and no responses', async () => {
+    const table = await runBin(['score', 'fixtures/header-only.csv']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('NPS  n/a: no scored responses, so there is no score');
+    const json = await runBin(['score', 'fixtures/header-only.csv', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ nps: null, responses: 0, rows: 0 });
+  });
+
+  it('names the other possible score columns and obeys --score-column', async () => {
+    const guessed = await runBin(['score', 'fixtures/two-candidates.csv', '--json']);
+    expect(guessed.stderr).toContain('scoring column "score" (also possible: "rating"; pick one with --score-column)');
+    expect(JSON.parse(guessed.stdout)).toMatchObject({ nps: 100 / 3 });
+    const chosen = await runBin(['score', 'fixtures/two-candidates.csv', '--score-column', 'Rating', '--json', '--quiet']);
+    expect(chosen.stderr).toBe('');
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ nps: -100, detractors: 3 });
+  });
+
+  it('fails with exit code 3 under --strict after reporting and printing', async () => {
+    const result = await runBin(['score', 'fixtures/messy-scores.csv', '--strict', '--json', '-q']);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rejected: 4 });
+    expect(result.stderr).toContain('nps: warning: --strict: 4 rows were rejected');
+  });
+
+  it('passes --strict when nothing is rejected', async () => {
+    const result = await runBin(['score', 'fixtures/bom.csv', '--strict', '-q']);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('colour', () => {
+  it('colours a terminal', async () => {
+    const result = await runInProcess(['score', fixture('sample.csv'), '-q'], { tty: true });
+    expect(result.stdout).toContain('\u001b[');
+  });
+  it('never colours with NO_COLOR set', async () => {
+    const result = await runInProcess(['score', fixture('sample.csv'), '-q'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+  it('never colours a pipe', async () => {
+    const result = await runInProcess(['score', fixture('sample.csv'), '-q'], { tty: false });
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+});

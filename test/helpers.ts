@@ -1,0 +1,78 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { main } from '../src/cli.js';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const BIN = join(ROOT, 'bin', 'nps.js');
+
+export function fixture(name: string): string {
+  return join(ROOT, 'fixtures', name);
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  stdin?: string | Buffer;
+  cwd?: string;
+  env?: Record<string, string>;
+}
+
+/** Runs the built `bin/nps.js` exactly as a user's shell would. */
+export function runBin(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env['PATH'] ?? '', ...options.env },
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolvePromise({
+        code: code ?? -1,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      });
+    });
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+function collect(stream: PassThrough): () => string {
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer | string) => chunks.push(Buffer.from(chunk)));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+/** Runs `nps` inside the test process with its own streams: fast, and lets a test pretend to be a terminal. */
+export async function runInProcess(
+  args: readonly string[],
+  options: RunOptions & { tty?: boolean } = {},
+): Promise<RunResult> {
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty === true });
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.tty === true });
+  const readOut = collect(stdout);
+  const readErr = collect(stderr);
+  const code = await main(args, {
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    stdout,
+    stderr,
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+  });
+  return { code, stdout: readOut(), stderr: readErr() };
+}
+
+export function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'nps-test-'));
+}
