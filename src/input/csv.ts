@@ -1,19 +1,25 @@
-import { CsvError, Parser } from 'csv-parse';
-import { finished } from 'node:stream/promises';
+import Papa, { type ParseError, type ParseStepResult } from 'papaparse';
 import { inputError } from '../errors.js';
 import type { Source } from './source.js';
 
-/** Called once per data row: its fields, and the line of the file it starts on (1-based). */
-export type RowHandler = (cells: string[], line: number) => void;
+/**
+ * Called once per data row with its fields; `malformed` says why the row's quoting
+ * could not be read. `CsvReader.currentLine()` gives the line the row starts on.
+ */
+export type RowHandler = (cells: string[], malformed: string | undefined) => void;
 
 const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-/** Enough of the start of a file to see its first line; a header longer than this is still parsed in full. */
+/** Enough of the start of a file to see its first line; a longer header is still parsed in full. */
 const SNIFF_BYTES = 64 * 1024;
+/**
+ * A single row longer than this is a quote that never closes, not data: stop
+ * before the rest of the file piles up in memory as one field.
+ */
+const MAX_ROW_CHARS = 16 * 1024 * 1024;
 
 /** The delimiter used most often in the header line, outside quotes; comma when none is. */
 export function detectDelimiter(firstLine: string): Delimiter {
@@ -30,10 +36,11 @@ export function detectDelimiter(firstLine: string): Delimiter {
   return best;
 }
 
-function firstLineOf(head: Buffer): string {
-  const text = head.subarray(head.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0).toString('utf8');
-  const end = text.search(/\r|\n/);
-  return end === -1 ? text : text.slice(0, end);
+/** The line ending the file uses, from its first one; LF when the file has a single line. */
+export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
+  const at = text.search(/\r|\n/);
+  if (at === -1 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
 /** Spreadsheets saved under a .csv name are common; say what to do instead of parsing bytes. */
@@ -49,21 +56,26 @@ function refuseBinary(name: string, head: Buffer): void {
   }
 }
 
-function describeCsvError(name: string, error: CsvError, line: number): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return `${name}: line ${line}: a quoted field is never closed (a " with no closing ")`;
-    case 'CSV_INVALID_CLOSING_QUOTE':
-      return `${name}: line ${error.lines}: a closing quote is followed by other text instead of a delimiter`;
-    default:
-      return `${name}: line ${error.lines}: malformed CSV (${error.message})`;
-  }
+function countOf(text: string, char: string, from: number, to: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char, from); at !== -1 && at < to; at = text.indexOf(char, at + 1)) count += 1;
+  return count;
+}
+
+function describeQuoteErrors(errors: readonly ParseError[]): string {
+  return errors.some((error) => error.code === 'MissingQuotes')
+    ? 'a quoted field is never closed (a " with no closing ")'
+    : 'a quoted field is followed by other text instead of a delimiter';
 }
 
 /**
  * A CSV file read as a stream: `open` reads just far enough to know the header,
  * `forEachRow` streams the rest. Rows are arrays of strings, never objects: the
  * column mapping is decided once from the header.
+ *
+ * Parsing is papaparse's synchronous parser, driven one chunk at a time: each
+ * chunk is parsed up to its last complete row and the remainder carried into the
+ * next, which keeps memory to about one chunk whatever the file size.
  */
 export class CsvReader {
   header: string[] = [];
@@ -71,13 +83,24 @@ export class CsvReader {
   delimiter: Delimiter = ',';
 
   private readonly chunks: AsyncIterator<Buffer>;
-  private parser: Parser | undefined;
+  private readonly decoder = new TextDecoder('utf-8');
+  private parser: Papa.Parser | undefined;
+  private lineBreak = '\n';
   private handler: RowHandler | undefined;
-  private pending: Array<[string[], number]> = [];
+  private pending: Array<[string[], string | undefined, number]> = [];
   private hasHeader = false;
-  private lastEndLine = 0;
-  private lastEmptyLines = 0;
-  private failure: unknown;
+
+  /** The text not yet consumed by the parser, and where it starts in the whole file. */
+  private text = '';
+  private textStart = 0;
+  /** Line breaks before `textStart`, and up to `countedTo` within `text`: counted lazily, never twice. */
+  private linesBeforeText = 0;
+  private countedTo = 0;
+  private linesCounted = 0;
+  /** Where the row being delivered starts and ends, in characters from the start of the file. */
+  private rowStart = 0;
+  private rowEnd = 0;
+  private fatal: Error | undefined;
 
   private constructor(readonly source: Source) {
     this.chunks = source.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -93,89 +116,110 @@ export class CsvReader {
     return this.source.name;
   }
 
+  /** The line (1-based) on which the row being parsed starts. */
+  private currentLine(): number {
+    const start = this.rowStart - this.textStart;
+    this.linesCounted += countOf(this.text, this.lineBreak, this.countedTo, start);
+    this.countedTo = Math.max(this.countedTo, start);
+    return this.linesBeforeText + this.linesCounted + 1;
+  }
+
   /** Streams every data row to `handler`; `afterChunk` lets the caller wait for its outputs to drain. */
   async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
     this.handler = handler;
-    for (const [cells, line] of this.pending) handler(cells, line);
+    for (const [cells, malformed, line] of this.pending) {
+      this.pendingLine = line;
+      handler(cells, malformed);
+    }
+    this.pendingLine = undefined;
     this.pending = [];
-    const parser = this.requireParser();
     for (let chunk = await this.nextChunk(); chunk !== undefined; chunk = await this.nextChunk()) {
-      this.throwIfFailed();
-      parser.write(chunk);
+      this.feed(this.decoder.decode(chunk, { stream: true }), false);
       await afterChunk?.();
     }
-    this.throwIfFailed();
-    parser.end();
-    await this.settle(finished(parser));
+    this.feed(this.decoder.decode(), true);
   }
+
+  /** Rows parsed along with the header are delivered later; their lines are remembered here. */
+  private pendingLine: number | undefined;
 
   private async readHeader(): Promise<void> {
     const head: Buffer[] = [];
     let headBytes = 0;
-    let chunk = await this.nextChunk();
-    while (chunk !== undefined) {
+    for (let chunk = await this.nextChunk(); chunk !== undefined; chunk = await this.nextChunk()) {
       head.push(chunk);
       headBytes += chunk.length;
       if (headBytes >= SNIFF_BYTES || chunk.includes(0x0a) || chunk.includes(0x0d)) break;
-      chunk = await this.nextChunk();
     }
     const start = Buffer.concat(head);
     refuseBinary(this.name, start);
-    this.delimiter = detectDelimiter(firstLineOf(start));
-    const parser = this.createParser();
-    for (const piece of head) parser.write(piece);
+    // TextDecoder drops a UTF-8 byte order mark, so the first header is never "\uFEFFScore".
+    const text = this.decoder.decode(start, { stream: true });
+    const firstLine = text.split(/\r|\n/, 1)[0] ?? '';
+    this.delimiter = detectDelimiter(firstLine);
+    const newline = detectNewline(text);
+    this.lineBreak = newline === '\r' ? '\r' : '\n';
+    this.parser = new Papa.Parser({
+      delimiter: this.delimiter,
+      newline,
+      quoteChar: '"',
+      escapeChar: '"',
+      step: (result: ParseStepResult<string[][]>) => this.onRow(result),
+    });
+    this.feed(text, false);
     while (!this.hasHeader) {
-      this.throwIfFailed();
       const next = await this.nextChunk();
       if (next === undefined) break;
-      parser.write(next);
+      this.feed(this.decoder.decode(next, { stream: true }), false);
     }
-    if (!this.hasHeader) {
-      parser.end();
-      await this.settle(finished(parser));
-    }
+    if (!this.hasHeader) this.feed(this.decoder.decode(), true);
     if (!this.hasHeader) throw inputError(`${this.name}: the file is empty (no header row)`);
   }
 
-  private createParser(): Parser {
-    this.parser = new Parser({
-      delimiter: this.delimiter,
-      bom: true,
-      skip_empty_lines: true,
-      // Real exports hold stray quotes inside unquoted text; keep them as written.
-      relax_quotes: true,
-      // A row of the wrong length is rejected per row with its line, not fatal for the file.
-      relax_column_count: true,
-      on_record: (record: string[], context) => {
-        const line = this.lastEndLine + 1 + (context.empty_lines - this.lastEmptyLines);
-        this.lastEndLine = context.lines;
-        this.lastEmptyLines = context.empty_lines;
-        this.accept(record, line);
-        return null;
-      },
-    });
-    this.parser.on('error', (error) => {
-      this.failure ??= error;
-    });
-    this.parser.resume();
-    return this.parser;
-  }
-
-  private accept(record: string[], line: number): void {
-    if (!this.hasHeader) {
-      this.hasHeader = true;
-      this.header = record;
-      this.headerLine = line;
-    } else if (this.handler) {
-      this.handler(record, line);
-    } else {
-      this.pending.push([record, line]);
+  /** Parses `more` after what was carried over; at the end, the carried row too. */
+  private feed(more: string, last: boolean): void {
+    const parser = this.parser;
+    if (parser === undefined) throw new Error('CsvReader fed before its parser exists');
+    this.text += more;
+    const result = parser.parse(this.text, this.textStart, !last) as { meta: { cursor: number } };
+    if (this.fatal) throw this.fatal;
+    const consumed = result.meta.cursor - this.textStart;
+    this.linesBeforeText += this.linesCounted + countOf(this.text, this.lineBreak, this.countedTo, consumed);
+    this.text = this.text.slice(consumed);
+    this.textStart = result.meta.cursor;
+    this.countedTo = 0;
+    this.linesCounted = 0;
+    if (!last && this.text.length > MAX_ROW_CHARS) {
+      this.rowStart = this.textStart;
+      throw inputError(`${this.name}: line ${this.currentLine()}: a quoted field is never closed (a " with no closing ")`);
     }
   }
 
-  private requireParser(): Parser {
-    if (!this.parser) throw new Error('CsvReader used before open()');
-    return this.parser;
+  private onRow(result: ParseStepResult<string[][]>): void {
+    this.rowStart = this.rowEnd;
+    this.rowEnd = result.meta.cursor;
+    const cells = result.data[0] ?? [];
+    if (result.errors.length > 0 && result.errors.some((error) => error.code === 'MissingQuotes')) {
+      this.fatal ??= inputError(`${this.name}: line ${this.currentLine()}: ${describeQuoteErrors(result.errors)}`);
+      return;
+    }
+    // A blank line parses as one empty field: it is not a row.
+    if (cells.length === 1 && cells[0] === '') return;
+    const malformed = result.errors.length > 0 ? describeQuoteErrors(result.errors) : undefined;
+    if (!this.hasHeader) {
+      this.hasHeader = true;
+      this.header = cells;
+      this.headerLine = this.currentLine();
+    } else if (this.handler) {
+      this.handler(cells, malformed);
+    } else {
+      this.pending.push([cells, malformed, this.currentLine()]);
+    }
+  }
+
+  /** The line of the row being handled, including rows parsed before `forEachRow` began. */
+  lineOfCurrentRow(): number {
+    return this.pendingLine ?? this.currentLine();
   }
 
   private async nextChunk(): Promise<Buffer | undefined> {
@@ -185,21 +229,5 @@ export class CsvReader {
     } catch (error) {
       throw inputError(`${this.name}: cannot be read (${(error as Error).message})`);
     }
-  }
-
-  private async settle(done: Promise<void>): Promise<void> {
-    try {
-      await done;
-    } catch (error) {
-      this.failure ??= error;
-    }
-    this.throwIfFailed();
-  }
-
-  private throwIfFailed(): void {
-    const error = this.failure;
-    if (error === undefined) return;
-    if (error instanceof CsvError) throw inputError(describeCsvError(this.name, error, this.lastEndLine + 1));
-    throw error;
   }
 }

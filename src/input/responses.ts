@@ -13,7 +13,6 @@ export interface Rejection {
 export interface ScoredRow {
   cells: string[];
   score: number;
-  line: number;
 }
 
 export interface ScanCallbacks {
@@ -39,23 +38,27 @@ export async function scanResponses(
   const scoreIndex = choice.columns.score;
   const width = reader.header.length;
   const { onScored, onRejected } = callbacks;
-  const reject = (line: number, reason: string): void => {
+  const reject = (reason: string): void => {
     tally.rejected += 1;
-    onRejected({ file: reader.name, line, reason });
+    onRejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason });
   };
-  await reader.forEachRow((cells, line) => {
+  await reader.forEachRow((cells, malformed) => {
+    if (malformed !== undefined) {
+      reject(malformed);
+      return;
+    }
     if (cells.length !== width) {
-      reject(line, `has ${cells.length} fields but the header has ${width}`);
+      reject(`has ${cells.length} fields but the header has ${width}`);
       return;
     }
     const cell = readScoreCell(cells[scoreIndex] ?? '');
     if (cell.kind === 'blank') {
       tally.blank += 1;
     } else if (cell.kind === 'invalid') {
-      reject(line, cell.reason);
+      reject(cell.reason);
     } else {
       addScore(tally, cell.value);
-      onScored?.({ cells, score: cell.value, line });
+      onScored?.({ cells, score: cell.value });
     }
   }, callbacks.afterChunk);
 }

