@@ -4,6 +4,7 @@ export const EXIT = {
   internal: 1,
   input: 2,
   rejectedUnderStrict: 3,
+  belowThreshold: 4,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 

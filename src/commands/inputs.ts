@@ -10,6 +10,7 @@ import type { Messages } from '../output/messages.js';
 /** The options every command that reads responses shares. */
 export interface InputOptions {
   scoreColumn?: string;
+  dateColumn?: string;
   strict?: boolean;
   quiet?: boolean;
 }
@@ -17,6 +18,7 @@ export interface InputOptions {
 export function addInputOptions(command: Command): Command {
   return command
     .option('--score-column <name>', 'the header of the column holding the 0-10 answer (found by name when omitted)')
+    .option('--date-column <name>', 'the header of the column holding the date of each answer (found by name when omitted)')
     .option('--strict', 'fail with exit code 3 when any row is rejected')
     .option('-q, --quiet', 'print only warnings and errors on stderr, not which columns were used or what was written');
 }

@@ -1,42 +1,204 @@
-import { Command } from 'commander';
-import { summarize } from '../core/summary.js';
-import { emptyTally } from '../core/tally.js';
-import type { ExitCode } from '../errors.js';
+import { Command, Option } from 'commander';
+import {
+  breakdown,
+  GroupTallies,
+  PERIODS,
+  precisionWarnings,
+  scored,
+  trend,
+  type GroupRow,
+  type Period,
+  type PeriodRow,
+  type Precision,
+  type Scored,
+} from '../core/breakdown.js';
+import { summarize, type Summary } from '../core/summary.js';
+import { addScore, emptyTally, mergeTallies, type Tally } from '../core/tally.js';
+import { EXIT, inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
-import { scanResponses } from '../input/responses.js';
+import { requireColumn } from '../input/columns.js';
+import { DATE_FORMATS, DayReader, type DateFormat } from '../input/dates.js';
+import { scanResponses, type ScoredRow } from '../input/responses.js';
+import { formatNps, plural } from '../output/format.js';
 import { Messages } from '../output/messages.js';
 import { renderScoreJson } from '../output/score-json.js';
 import { renderScoreTable } from '../output/score-table.js';
-import { addInputOptions, checkInputNames, exitForRejections, openInput, type InputOptions } from './inputs.js';
+import { addInputOptions, checkInputNames, exitForRejections, openInput, type InputOptions, type OpenedInput } from './inputs.js';
+import { addPrecisionOptions, numberOption, precisionOf, type PrecisionOptions } from './precision.js';
 
-export interface ScoreOptions extends InputOptions {
+export interface ScoreOptions extends InputOptions, PrecisionOptions {
   json?: boolean;
+  by: string[];
+  minN: number;
+  period?: Period;
+  rolling?: number;
+  dateFormat?: DateFormat;
+  failUnder?: number;
+  strictInterval?: boolean;
+}
+
+/** Everything `nps score` computes, ready to render as a table or JSON. */
+export interface ScoreReport {
+  summary: Summary;
+  overall: Scored;
+  warnings: string[];
+  byColumns: string[];
+  groups: GroupRow[] | undefined;
+  period: Period | undefined;
+  rollingDays: number | undefined;
+  periods: PeriodRow[] | undefined;
+  minN: number;
+}
+
+/** Tallies kept while streaming: one overall, and per group and per day only when asked for. */
+interface Accumulators {
+  tally: Tally;
+  groups: GroupTallies | undefined;
+  dayKeys: Map<string, Tally> | undefined;
+  dayReader: DayReader;
+  undated: number;
+}
+
+function rowCallback(opened: OpenedInput, options: ScoreOptions, acc: Accumulators): ((row: ScoredRow) => void) | undefined {
+  const { reader, choice } = opened;
+  const byIndexes = options.by.map((column) => requireColumn(reader.name, reader.header, column, '--by'));
+  let dateIndex: number | undefined;
+  if (options.period !== undefined) {
+    dateIndex = choice.columns.date;
+    if (dateIndex === undefined) {
+      throw inputError(
+        `${reader.name}: --period needs a date column and no header looks like one; name it with --date-column NAME`,
+      );
+    }
+  }
+  const { groups, dayKeys, dayReader } = acc;
+  if (groups === undefined && dayKeys === undefined) return undefined;
+  return (row) => {
+    if (groups !== undefined) addScore(groups.tallyFor(byIndexes.map((index) => row.cells[index] ?? '')), row.score);
+    if (dayKeys !== undefined && dateIndex !== undefined) {
+      const key = dayReader.key(row.cells[dateIndex] ?? '');
+      if (key === undefined) {
+        acc.undated += 1;
+        return;
+      }
+      let tally = dayKeys.get(key);
+      if (tally === undefined) {
+        tally = emptyTally();
+        dayKeys.set(key, tally);
+      }
+      addScore(tally, row.score);
+    }
+  };
+}
+
+/** Day keys become days once every date is seen, so that day/month order is decided from all of them. */
+function tallyByDay(acc: Accumulators): Map<number, Tally> {
+  const days = new Map<number, Tally>();
+  for (const [key, tally] of acc.dayKeys ?? []) {
+    const day = acc.dayReader.resolve(key);
+    if (day === undefined) {
+      acc.undated += tally.distribution.reduce((sum, count) => sum + count, 0);
+      continue;
+    }
+    const into = days.get(day) ?? emptyTally();
+    days.set(day, mergeTallies(into, tally));
+  }
+  return days;
+}
+
+export function buildReport(acc: Accumulators, options: ScoreOptions, precision: Precision): ScoreReport {
+  const summary = summarize(acc.tally);
+  const overall = scored(acc.tally, precision);
+  const days = options.period === undefined ? undefined : tallyByDay(acc);
+  return {
+    summary,
+    overall,
+    warnings: precisionWarnings(overall.nps, overall.responses, overall.marginOfError),
+    byColumns: options.by,
+    groups: acc.groups && breakdown(options.by, acc.groups, overall.counts, precision, options.minN),
+    period: options.period,
+    rollingDays: options.rolling,
+    periods: days && options.period && trend(days, options.period, precision, options.rolling),
+    minN: options.minN,
+  };
+}
+
+/** --fail-under: a scheduled job's alarm, on the score or, stricter, on the top of its interval. */
+function exitForThreshold(options: ScoreOptions, report: ScoreReport, messages: Messages): ExitCode {
+  if (options.failUnder === undefined) return EXIT.ok;
+  const { nps, interval } = report.overall;
+  const judged = options.strictInterval === true ? interval?.high : nps ?? undefined;
+  const what = options.strictInterval === true ? 'the top of the interval' : 'NPS';
+  if (judged === undefined) {
+    messages.warn(`--fail-under ${options.failUnder}: there is no score to judge`);
+    return EXIT.belowThreshold;
+  }
+  if (judged >= options.failUnder) return EXIT.ok;
+  messages.warn(`--fail-under ${options.failUnder}: ${what} is ${formatNps(judged)}`);
+  return EXIT.belowThreshold;
 }
 
 /** Files are read one after another, so memory stays flat however many there are. */
 export async function runScore(files: string[], options: ScoreOptions, io: Io): Promise<ExitCode> {
   checkInputNames(files);
+  if (options.rolling !== undefined && options.period === undefined) {
+    throw inputError('--rolling needs --period: the window is scored at the end of each period');
+  }
   const messages = new Messages(io.stderr, options.quiet === true);
-  const tally = emptyTally();
+  const precision = precisionOf(options);
+  const acc: Accumulators = {
+    tally: emptyTally(),
+    groups: options.by.length > 0 ? new GroupTallies() : undefined,
+    dayKeys: options.period !== undefined ? new Map() : undefined,
+    dayReader: new DayReader(options.dateFormat),
+    undated: 0,
+  };
   for (const file of files) {
-    const { reader, choice } = await openInput(file, io, options, messages);
-    await scanResponses(reader, choice, tally, { onRejected: (rejection) => messages.rejected(rejection) });
+    const opened = await openInput(file, io, options, messages);
+    const onScored = rowCallback(opened, options, acc);
+    await scanResponses(opened.reader, opened.choice, acc.tally, {
+      onRejected: (rejection) => messages.rejected(rejection),
+      ...(onScored && { onScored }),
+    });
   }
   messages.finishRejections();
-  const summary = summarize(tally);
-  const rendered = options.json === true
-    ? renderScoreJson(summary)
-    : renderScoreTable(summary, { color: wantsColor(io.stdout, io.env) });
+  const report = buildReport(acc, options, precision);
+  if (acc.undated > 0) {
+    messages.warn(`${plural(acc.undated, 'scored response')} with no readable date are in the overall score but in no period`);
+  }
+  const rendered =
+    options.json === true ? renderScoreJson(report) : renderScoreTable(report, { color: wantsColor(io.stdout, io.env) });
   await writeAll(io.stdout, rendered);
-  return exitForRejections(options, tally.rejected, messages);
+  const strict = exitForRejections(options, acc.tally.rejected, messages);
+  const threshold = exitForThreshold(options, report, messages);
+  return strict !== EXIT.ok ? strict : threshold;
 }
+
+const collectColumns = (value: string, previous: string[]): string[] => [
+  ...previous,
+  ...value.split(',').map((column) => column.trim()).filter((column) => column !== ''),
+];
+
+const parseRolling = (value: string): number => {
+  const match = /^(\d+)d$/.exec(value.trim());
+  const days = match ? Number(match[1]) : Number.NaN;
+  if (!(days >= 1)) throw inputError(`--rolling takes a number of days such as 90d, not ${JSON.stringify(value)}`);
+  return days;
+};
 
 export function scoreCommand(io: Io, done: (code: ExitCode) => void): Command {
   const command = new Command('score')
-    .description('print the Net Promoter Score of one or more CSV exports, with the row accounting and the 0-10 distribution')
+    .description('print the Net Promoter Score of one or more CSV exports, with its margin of error, the row accounting and the 0-10 distribution')
     .argument('<file...>', 'CSV files to read together; "-" reads standard input')
-    .option('--json', 'print one JSON object instead of the table');
-  return addInputOptions(command).action(async (files: string[], options: ScoreOptions) => {
+    .option('--json', 'print one JSON object instead of the table')
+    .option('--by <columns>', 'a score per group of these columns (repeat, or separate with commas)', collectColumns, [])
+    .option('--min-n <n>', 'mark groups with fewer responses than this', numberOption('--min-n', 1, Number.MAX_SAFE_INTEGER), 30)
+    .addOption(new Option('--period <period>', 'a score per period of the date column').choices(Object.keys(PERIODS)))
+    .option('--rolling <days>', 'with --period: score the window of this many days (e.g. 90d) ending with each period', parseRolling)
+    .addOption(new Option('--date-format <format>', 'the order of dates like 3/4/2026, when the file cannot tell').choices(Object.keys(DATE_FORMATS)))
+    .option('--fail-under <nps>', 'exit with code 4 when the NPS is below this', numberOption('--fail-under', -100, 100))
+    .option('--strict-interval', 'with --fail-under: judge the top of the interval instead of the NPS itself');
+  return addPrecisionOptions(addInputOptions(command)).action(async (files: string[], options: ScoreOptions) => {
     done(await runScore(files, options, io));
   });
 }

@@ -70,6 +70,16 @@ function listHeaders(headers: readonly string[]): string {
 
 export interface ColumnOverrides {
   scoreColumn?: string;
+  dateColumn?: string;
+}
+
+/** The index of a column the user named in an option, or a clear error listing the headers. */
+export function requireColumn(fileName: string, headers: readonly string[], name: string, option: string): number {
+  const index = findNamed(headers, name);
+  if (index === undefined) {
+    throw inputError(`${fileName}: no column named ${JSON.stringify(name)} for ${option}; the headers are: ${listHeaders(headers)}`);
+  }
+  return index;
 }
 
 /** Decides which column holds the score and which hold the optional respondent, comment and date. */
@@ -77,12 +87,7 @@ export function chooseColumns(fileName: string, headers: readonly string[], over
   let score: number | undefined;
   let otherScoreCandidates: string[] = [];
   if (overrides.scoreColumn !== undefined) {
-    score = findNamed(headers, overrides.scoreColumn);
-    if (score === undefined) {
-      throw inputError(
-        `${fileName}: no column named ${JSON.stringify(overrides.scoreColumn)}; the headers are: ${listHeaders(headers)}`,
-      );
-    }
+    score = requireColumn(fileName, headers, overrides.scoreColumn, '--score-column');
   } else {
     const found = candidates(headers, RULES.score);
     score = found[0];
@@ -101,11 +106,14 @@ export function chooseColumns(fileName: string, headers: readonly string[], over
     return index;
   };
   const columns: ColumnMap = { score };
+  const date =
+    overrides.dateColumn === undefined ? undefined : requireColumn(fileName, headers, overrides.dateColumn, '--date-column');
+  if (date !== undefined) taken.add(date);
   const respondent = optional('respondent');
   const comment = optional('comment');
-  const date = optional('date');
+  const foundDate = date ?? optional('date');
   if (respondent !== undefined) columns.respondent = respondent;
   if (comment !== undefined) columns.comment = comment;
-  if (date !== undefined) columns.date = date;
+  if (foundDate !== undefined) columns.date = foundDate;
   return { columns, otherScoreCandidates };
 }

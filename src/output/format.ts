@@ -18,3 +18,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 export function describeAccounting(counts: { rows: number; responses: number; blank: number; rejected: number }): string {
   return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected`;
 }
+
+/** p-values as people can read them: "0.058", "< 0.001". */
+export function formatP(p: number): string {
+  return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+}

@@ -1,4 +1,8 @@
+import type { GroupRow, PeriodRow, Scored } from '../core/breakdown.js';
+import type { Difference, Interval } from '../core/stats.js';
 import type { Summary } from '../core/summary.js';
+import type { ScoreReport } from '../commands/score.js';
+import { isoDay } from '../input/dates.js';
 
 /** The documented `nps score --json` object; its field names are a public contract. */
 export interface ScoreJson {
@@ -12,10 +16,54 @@ export interface ScoreJson {
   rows: number;
   blank: number;
   rejected: number;
+  interval: Interval | null;
+  marginOfError: number | null;
+  warnings: string[];
+  groups?: unknown[];
+  periods?: unknown[];
 }
 
-export function toScoreJson(summary: Summary): ScoreJson {
+export function differenceJson(difference: Difference | undefined): object | null {
+  if (difference === undefined) return null;
   return {
+    difference: difference.difference,
+    adjustedDifference: difference.adjustedDifference,
+    interval: difference.interval,
+    p: difference.p,
+    significant: difference.significant,
+  };
+}
+
+export function scoredJson(result: Scored): object {
+  return {
+    responses: result.responses,
+    promoters: result.counts.promoters,
+    passives: result.counts.passives,
+    detractors: result.counts.detractors,
+    percentages: result.percentages,
+    nps: result.nps,
+    interval: result.interval ?? null,
+    marginOfError: result.marginOfError ?? null,
+  };
+}
+
+function groupJson(group: GroupRow): object {
+  return { key: group.key, ...scoredJson(group), small: group.small, versusRest: differenceJson(group.versusRest) };
+}
+
+function periodJson(row: PeriodRow): object {
+  return {
+    period: row.period,
+    start: isoDay(row.start),
+    end: isoDay(row.end - 1),
+    ...scoredJson(row),
+    change: differenceJson(row.change),
+  };
+}
+
+export function toScoreJson(report: ScoreReport): ScoreJson {
+  const { summary, overall } = report;
+  const json: ScoreJson = {
     nps: summary.nps,
     responses: summary.responses,
     promoters: summary.counts.promoters,
@@ -26,9 +74,15 @@ export function toScoreJson(summary: Summary): ScoreJson {
     rows: summary.rows,
     blank: summary.blank,
     rejected: summary.rejected,
+    interval: overall.interval ?? null,
+    marginOfError: overall.marginOfError ?? null,
+    warnings: report.warnings,
   };
+  if (report.groups) json.groups = report.groups.map(groupJson);
+  if (report.periods) json.periods = report.periods.map(periodJson);
+  return json;
 }
 
-export function renderScoreJson(summary: Summary): string {
-  return `${JSON.stringify(toScoreJson(summary), null, 2)}\n`;
+export function renderScoreJson(report: ScoreReport): string {
+  return `${JSON.stringify(toScoreJson(report), null, 2)}\n`;
 }

@@ -1,8 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import Table from 'cli-table3';
 import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
+import type { GroupRow, PeriodRow, Scored } from '../core/breakdown.js';
+import type { Difference, Interval } from '../core/stats.js';
 import type { Summary } from '../core/summary.js';
-import { describeAccounting, formatNps, formatPercent } from './format.js';
+import type { ScoreReport } from '../commands/score.js';
+import { describeAccounting, formatNps, formatPercent, formatP } from './format.js';
+import { plainTable } from './plain-table.js';
 
 const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' } as const satisfies Record<
   Category,
@@ -10,26 +13,21 @@ const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detr
 >;
 
 const BAR_WIDTH = 30;
-
-/** A table with no rules, so it reads as plain aligned text and survives copy and paste. */
-function plainTable(head: string[], alignRight: boolean[]): Table.Table {
-  const blank = '';
-  return new Table({
-    head,
-    colAligns: alignRight.map((right) => (right ? 'right' : 'left')),
-    chars: {
-      top: blank, 'top-mid': blank, 'top-left': blank, 'top-right': blank,
-      bottom: blank, 'bottom-mid': blank, 'bottom-left': blank, 'bottom-right': blank,
-      left: blank, 'left-mid': blank, mid: blank, 'mid-mid': blank,
-      right: blank, 'right-mid': blank, middle: '  ',
-    },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-}
+const SPARKS = '▁▂▃▄▅▆▇█';
+/** Width of the −100..+100 axis on which each period's interval is drawn. */
+const AXIS_WIDTH = 21;
 
 function paint(chalk: ChalkInstance, category: Category, text: string): string {
   const colours = { promoters: chalk.green, passives: chalk.yellow, detractors: chalk.red };
   return colours[category](text);
+}
+
+export function formatInterval(interval: Interval | undefined): string {
+  return interval === undefined ? 'n/a' : `${formatNps(interval.low)} to ${formatNps(interval.high)}`;
+}
+
+function levelLabel(interval: Interval | undefined): string {
+  return interval === undefined ? '' : `${Math.round(interval.level * 100)}%`;
 }
 
 function accounting(summary: Summary, chalk: ChalkInstance): string {
@@ -40,11 +38,7 @@ function accounting(summary: Summary, chalk: ChalkInstance): string {
 function categoryTable(summary: Summary, chalk: ChalkInstance): string {
   const table = plainTable([chalk.bold('Group'), chalk.bold('Count'), chalk.bold('Percent')], [false, true, true]);
   for (const category of CATEGORIES) {
-    table.push([
-      paint(chalk, category, LABELS[category]),
-      summary.counts[category],
-      formatPercent(summary.percentages[category]),
-    ]);
+    table.push([paint(chalk, category, LABELS[category]), summary.counts[category], formatPercent(summary.percentages[category])]);
   }
   return table.toString();
 }
@@ -60,22 +54,106 @@ function distributionTable(summary: Summary, chalk: ChalkInstance): string {
   return table.toString();
 }
 
-function headline(summary: Summary, chalk: ChalkInstance): string {
-  if (summary.nps === null) return `${chalk.bold('NPS')}  n/a: no scored responses, so there is no score`;
-  return `${chalk.bold('NPS')}  ${chalk.bold(formatNps(summary.nps))}  from ${summary.responses} ${
-    summary.responses === 1 ? 'response' : 'responses'
-  }`;
+function headline(overall: Scored, chalk: ChalkInstance): string {
+  if (overall.nps === null) return `${chalk.bold('NPS')}  n/a: no scored responses, so there is no score`;
+  const margin = overall.marginOfError === undefined ? '' : `  ± ${overall.marginOfError.toFixed(1)}`;
+  const range = overall.interval ? `  (${levelLabel(overall.interval)} interval ${formatInterval(overall.interval)})` : '';
+  const responses = overall.responses === 1 ? 'response' : 'responses';
+  return `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}  from ${overall.responses} ${responses}`;
+}
+
+/** "higher" or "lower" than the rest, only when the gap is unlikely to be chance. */
+function versusRest(difference: Difference | undefined): string {
+  if (difference === undefined || !difference.significant) return '';
+  return `${difference.difference > 0 ? 'higher' : 'lower'} (p ${formatP(difference.p)})`;
+}
+
+function groupsTable(report: ScoreReport, groups: GroupRow[], chalk: ChalkInstance): string {
+  const level = levelLabel(report.overall.interval) || '95%';
+  const head = [...report.byColumns, 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs the rest'];
+  const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index >= report.byColumns.length && index < head.length - 1));
+  for (const group of groups) {
+    const { promoters, passives, detractors } = group.percentages;
+    table.push([
+      ...report.byColumns.map((column) => group.key[column] || '(blank)'),
+      group.small ? `${group.responses}*` : group.responses,
+      formatPercent(promoters),
+      formatPercent(passives),
+      formatPercent(detractors),
+      formatNps(group.nps),
+      formatInterval(group.interval),
+      versusRest(group.versusRest),
+    ]);
+  }
+  const notes = ['"vs the rest": shown where the group differs from all other responses by more than chance would explain.'];
+  if (groups.some((group) => group.small)) notes.unshift(`* fewer than ${report.minN} responses: read with care.`);
+  return `${table.toString()}\n${notes.join('\n')}`;
+}
+
+/** The smallest range of NPS points the sparkline spans, so that a wobble of a point or two looks flat. */
+const SPARK_MIN_SPAN = 20;
+
+/** One character per period, higher for a higher NPS. */
+export function sparkline(values: ReadonlyArray<number | null>): string {
+  const present = values.filter((value): value is number => value !== null);
+  const middle = (Math.min(...present) + Math.max(...present)) / 2;
+  const span = Math.max(SPARK_MIN_SPAN, Math.max(...present) - Math.min(...present));
+  const low = middle - span / 2;
+  return values
+    .map((value) => {
+      if (value === null) return ' ';
+      return SPARKS[Math.round(((value - low) / span) * (SPARKS.length - 1))] ?? ' ';
+    })
+    .join('');
+}
+
+/** The interval as a bar on a −100..+100 axis, with the score marked. */
+function intervalBar(row: Scored): string {
+  if (row.nps === null || row.interval === undefined) return '';
+  const at = (value: number): number => Math.round(((value + 100) / 200) * (AXIS_WIDTH - 1));
+  const cells: string[] = Array.from({ length: AXIS_WIDTH }, (_, index) => (index === at(0) ? '┊' : ' '));
+  for (let index = at(row.interval.low); index <= at(row.interval.high); index += 1) cells[index] = '─';
+  cells[at(row.nps)] = '●';
+  return `[${cells.join('')}]`;
+}
+
+function changeText(change: Difference | undefined): string {
+  if (change === undefined) return '';
+  const words = change.significant ? `significant, p ${formatP(change.p)}` : `could be chance, p ${formatP(change.p)}`;
+  return `${formatNps(change.difference)} (${words})`;
+}
+
+function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkInstance): string {
+  const level = levelLabel(report.overall.interval) || '95%';
+  const head = ['Period', 'n', 'NPS', `${level} interval`, '-100 … 0 … +100', 'Change'];
+  const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, false, false]);
+  for (const row of periods) {
+    table.push([
+      row.period,
+      row.responses < report.minN ? `${row.responses}*` : row.responses,
+      formatNps(row.nps),
+      formatInterval(row.interval),
+      intervalBar(row),
+      changeText(row.change),
+    ]);
+  }
+  const title = report.rollingDays === undefined ? 'Trend' : `Trend (each period scores the ${report.rollingDays} days up to its end)`;
+  const note = periods.some((row) => row.responses < report.minN) ? `\n* fewer than ${report.minN} responses.` : '';
+  return `${chalk.bold(title)}  ${sparkline(periods.map((row) => row.nps))}\n${table.toString()}${note}`;
 }
 
 /** The human summary of `nps score`; `color` only when writing to a terminal. */
-export function renderScoreTable(summary: Summary, options: { color: boolean }): string {
+export function renderScoreTable(report: ScoreReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const { summary } = report;
   const sections = [
-    headline(summary, chalk),
+    [headline(report.overall, chalk), ...report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${warning}`)].join('\n'),
     accounting(summary, chalk),
     categoryTable(summary, chalk),
-    distributionTable(summary, chalk),
   ];
+  if (report.groups) sections.push(groupsTable(report, report.groups, chalk));
+  if (report.periods) sections.push(periodsTable(report, report.periods, chalk));
+  sections.push(distributionTable(summary, chalk));
   // cli-table3 pads the last column; trailing spaces only get in the way of diffs and pipes.
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }

@@ -59,7 +59,7 @@ describe.each(COMMANDS)('every reading command: %s', (name, command) => {
   it('refuses an unknown --score-column, naming the headers', async () => {
     expectOneLineError(
       await runBin([...command, 'fixtures/bom.csv', '--score-column', 'nope']),
-      'fixtures/bom.csv: no column named "nope"; the headers are: "Score", "Comment"',
+      'fixtures/bom.csv: no column named "nope" for --score-column; the headers are: "Score", "Comment"',
     );
   });
 

@@ -6,7 +6,9 @@ describe('nps score (built binary)', () => {
   it('prints the headline, the accounting, the groups and the distribution', async () => {
     const result = await runBin(['score', 'fixtures/sample.csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('NPS  +20.0  from 10 responses');
+    expect(result.stdout).toContain('NPS  +20.0  ± 45.7  (95% interval -30.3 to +61.1)  from 10 responses');
+    expect(result.stdout).toContain('Warning: only 10 responses: at least 30 are needed for a score to lean on');
+    expect(result.stdout).toContain('Warning: NPS 20 ± 46: too few responses to compare with anything finer than 46 points');
     expect(result.stdout).toContain('Rows  12 rows read = 10 scored + 1 blank + 1 rejected');
     expect(result.stdout).toMatch(/Promoters\s+5\s+50\.0%/);
     expect(result.stdout).toMatch(/Passives\s+2\s+20\.0%/);
@@ -23,7 +25,8 @@ describe('nps score (built binary)', () => {
   it('prints the documented JSON object', async () => {
     const result = await runBin(['score', 'fixtures/sample.csv', '--json']);
     expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toEqual({
+    const json = JSON.parse(result.stdout) as Record<string, unknown> & { interval: { low: number; high: number } };
+    expect(json).toEqual({
       nps: 20,
       responses: 10,
       promoters: 5,
@@ -34,6 +37,13 @@ describe('nps score (built binary)', () => {
       rows: 12,
       blank: 1,
       rejected: 1,
+      // Adjusted counts 3.75 / 3.5 / 5.75 of 13: centre 15.385, margin 1.96 * sqrt(0.70710 / 13) = 45.710.
+      interval: { low: expect.closeTo(-30.325, 2), high: expect.closeTo(61.095, 2), level: 0.95, method: 'adjusted-wald' },
+      marginOfError: expect.closeTo(45.71, 2),
+      warnings: [
+        'only 10 responses: at least 30 are needed for a score to lean on',
+        'NPS 20 ± 46: too few responses to compare with anything finer than 46 points',
+      ],
     });
   });
 
