@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { compareCommand } from './commands/compare.js';
+import { sampleSizeCommand } from './commands/sample-size.js';
 import { scoreCommand } from './commands/score.js';
 import { segmentCommand } from './commands/segment.js';
 import { EXIT, exitCodeFor, NpsError, type ExitCode } from './errors.js';
@@ -28,7 +30,8 @@ export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(`nps: ${text}`),
     });
-  for (const command of [scoreCommand(io, done), segmentCommand(io, done)]) {
+  const commands = [scoreCommand(io, done), segmentCommand(io, done), compareCommand(io, done), sampleSizeCommand(io, done)];
+  for (const command of commands) {
     // Subcommands inherit the settings that route their help and errors through `io`.
     program.addCommand(command.copyInheritedSettings(program));
   }

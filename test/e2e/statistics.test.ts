@@ -1,0 +1,217 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runBin, tempDir } from '../helpers.js';
+
+/**
+ * Expected figures come from test/reference/reference.py, which computes them with
+ * Python's statistics.NormalDist and none of this project's code.
+ */
+interface Group {
+  key: Record<string, string>;
+  responses: number;
+  nps: number;
+  interval: { low: number; high: number };
+  small: boolean;
+  versusRest: { difference: number; p: number; significant: boolean };
+}
+interface PeriodJson {
+  period: string;
+  start: string;
+  end: string;
+  responses: number;
+  nps: number;
+  interval: { low: number; high: number };
+  change: { difference: number; p: number; significant: boolean } | null;
+}
+
+describe('nps score --by', () => {
+  it('scores each group with its interval, highest first, and tests it against the rest', async () => {
+    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '--json', '-q']);
+    expect(result.code).toBe(0);
+    const groups = (JSON.parse(result.stdout) as { groups: Group[] }).groups;
+    expect(groups.map((group) => group.key)).toEqual([{ plan: 'pro' }, { plan: 'team' }, { plan: 'free' }]);
+    const [pro, team, free] = groups;
+    expect(pro).toMatchObject({ responses: 40, nps: 40, small: false });
+    expect(pro?.interval.low).toBeCloseTo(13.2865, 3);
+    expect(pro?.interval.high).toBeCloseTo(61.1322, 3);
+    expect(pro?.versusRest.difference).toBeCloseTo(54, 6);
+    expect(pro?.versusRest.p).toBeCloseTo(0.0027149, 5);
+    expect(pro?.versusRest.significant).toBe(true);
+    expect(team).toMatchObject({ responses: 10, nps: 30, small: true });
+    expect(team?.versusRest.p).toBeCloseTo(0.50057, 4);
+    expect(team?.versusRest.significant).toBe(false);
+    expect(free?.nps).toBe(-25);
+    expect(free?.interval.high).toBeCloseTo(1.3638, 3);
+    expect(free?.versusRest.p).toBeCloseTo(0.00039011, 6);
+  });
+
+  it('prints the breakdown as a table, marking small groups and real differences', async () => {
+    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '-q']);
+    expect(result.stdout).toMatch(/^pro\s+40\s+60\.0%\s+20\.0%\s+20\.0%\s+\+40\.0\s+\+13\.3 to \+61\.1\s+higher \(p = 0\.003\)$/m);
+    expect(result.stdout).toMatch(/^team\s+10\*\s+50\.0%\s+30\.0%\s+20\.0%\s+\+30\.0\s+-19\.1 to \+65\.2$/m);
+    expect(result.stdout).toMatch(/^free\s+40\s+25\.0%\s+25\.0%\s+50\.0%\s+-25\.0\s+-47\.9 to \+1\.4\s+lower \(p < 0\.001\)$/m);
+    expect(result.stdout).toContain('* fewer than 30 responses: read with care.');
+  });
+
+  it('groups by several columns and refuses an unknown one', async () => {
+    const both = await runBin(['score', 'fixtures/sample.csv', '--by', 'plan,date', '--json', '-q']);
+    const keys = (JSON.parse(both.stdout) as { groups: Group[] }).groups.map((group) => group.key);
+    expect(keys).toContainEqual({ plan: 'pro', date: '2026-10-01' });
+    const missing = await runBin(['score', 'fixtures/sample.csv', '--by', 'country']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('nps: error: fixtures/sample.csv: no column named "country" for --by; the headers are:');
+  });
+});
+
+describe('nps score --period', () => {
+  it('scores each month, with the change and its significance, telling month-first dates from the file', async () => {
+    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '--json', '-q']);
+    expect(result.code).toBe(0);
+    const periods = (JSON.parse(result.stdout) as { periods: PeriodJson[] }).periods;
+    expect(periods.map((row) => [row.period, row.start, row.end, row.responses, row.nps])).toEqual([
+      ['2026-01', '2026-01-01', '2026-01-31', 45, 0],
+      ['2026-02', '2026-02-01', '2026-02-28', 45, 20],
+    ]);
+    expect(periods[0]?.interval.high).toBeCloseTo(24.3288, 3);
+    expect(periods[1]?.interval.low).toBeCloseTo(-5.3421, 3);
+    expect(periods[0]?.change).toBeNull();
+    expect(periods[1]?.change?.difference).toBeCloseTo(20, 6);
+    expect(periods[1]?.change?.p).toBeCloseTo(0.28313, 4);
+    expect(periods[1]?.change?.significant).toBe(false);
+  });
+
+  it('draws the trend with each interval', async () => {
+    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
+    expect(result.stdout).toMatch(/^Trend  [▁-█]{2}$/m);
+    expect(result.stdout).toMatch(/^2026-02\s+45\s+\+20\.0\s+-5\.3 to \+42\.8\s+\[[ ─●┊]+\]\s+\+20\.0 \(could be chance, p = 0\.283\)$/m);
+  });
+
+  it('scores rolling windows ending with each period', async () => {
+    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '--rolling', '90d', '--json', '-q']);
+    const periods = (JSON.parse(result.stdout) as { periods: PeriodJson[] }).periods;
+    // The 90 days up to the end of February hold both months.
+    expect(periods.map((row) => row.responses)).toEqual([45, 90]);
+    expect(periods[1]?.nps).toBe(10);
+    expect(periods[1]?.change).toBeNull();
+  });
+
+  it('stops when slashed dates could be either order, and accepts --date-format', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'ambiguous.csv'), 'date,score\n3/4/2026,10\n5/6/2026,3\n');
+    const refused = await runBin(['score', 'ambiguous.csv', '--period', 'month'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      'nps: error: dates such as 3/4/2026 could be month first or day first, and no date in the input tells which; ' +
+        'add --date-format m/d/yyyy or --date-format d/m/yyyy',
+    );
+    const dayFirst = await runBin(['score', 'ambiguous.csv', '--period', 'month', '--date-format', 'd/m/yyyy', '--json', '-q'], { cwd: dir });
+    const periods = (JSON.parse(dayFirst.stdout) as { periods: PeriodJson[] }).periods;
+    expect(periods.map((row) => row.period)).toEqual(['2026-04', '2026-06']);
+  });
+
+  it('needs a date column', async () => {
+    const result = await runBin(['score', 'fixtures/bom.csv', '--period', 'month']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--period needs a date column and no header looks like one; name it with --date-column NAME');
+  });
+});
+
+describe('nps score --fail-under', () => {
+  it('exits 4 when the NPS is below the threshold, 0 otherwise', async () => {
+    const below = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '20', '-q']);
+    expect(below.code).toBe(4);
+    expect(below.stderr).toBe('nps: warning: --fail-under 20: NPS is +10.0\n');
+    const above = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '5', '-q']);
+    expect(above.code).toBe(0);
+  });
+
+  it('judges the top of the interval with --strict-interval', async () => {
+    // NPS 10, interval -7.9 to +27.3: below 20 as a score, not as an interval.
+    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '20', '--strict-interval', '-q']);
+    expect(result.code).toBe(0);
+    const below = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '30', '--strict-interval', '-q']);
+    expect(below.code).toBe(4);
+    expect(below.stderr).toBe('nps: warning: --fail-under 30: the top of the interval is +27.3\n');
+  });
+
+  it('refuses a threshold outside -100..100', async () => {
+    const result = await runBin(['score', 'fixtures/bom.csv', '--fail-under', '120']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('nps: error: --fail-under takes a number from -100 to 100, not "120"\n');
+  });
+});
+
+describe('nps compare', () => {
+  it('reproduces the reference: 10 points apart, p = 0.058, could be chance', async () => {
+    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '-q']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^A\s+fixtures\/compare-a\.csv\s+500\s+0\.0\s+-7\.3 to \+7\.3$/m);
+    expect(result.stdout).toMatch(/^B\s+fixtures\/compare-b\.csv\s+500\s+\+10\.0\s+\+2\.7 to \+17\.2$/m);
+    expect(result.stdout).toContain('B is 10.0 points higher than A; with these sample sizes that could be chance (p = 0.058).');
+  });
+
+  it('gives the same in JSON', async () => {
+    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--json', '-q']);
+    const json = JSON.parse(result.stdout) as {
+      a: { nps: number; responses: number };
+      b: { nps: number };
+      difference: { difference: number; adjustedDifference: number; p: number; significant: boolean };
+    };
+    expect(json.a).toMatchObject({ nps: 0, responses: 500 });
+    expect(json.b.nps).toBe(10);
+    expect(json.difference.difference).toBeCloseTo(10, 6);
+    expect(json.difference.adjustedDifference).toBeCloseTo(9.94036, 4);
+    expect(json.difference.p).toBeCloseTo(0.058426, 5);
+    expect(json.difference.significant).toBe(false);
+  });
+
+  it('shows how respondents in both files moved, matching emails whatever their case', async () => {
+    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '-q']);
+    expect(result.stdout).toMatch(/^promoters\s+165\s+0\s+10$/m);
+    expect(result.stdout).toMatch(/^passives\s+35\s+115\s+0$/m);
+    expect(result.stdout).toMatch(/^detractors\s+0\s+35\s+140$/m);
+    expect(result.stdout).toContain('10 promoters became detractors; 35 detractors were won back (now passives or promoters).');
+  });
+
+  it('lists the respondents who moved to a group', async () => {
+    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--moved-to', 'detractors', '-q']);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe('email,score,previous_category,nps_category');
+    expect(lines.slice(1)).toEqual(
+      Array.from({ length: 10 }, (_, index) => {
+        const id = 491 + index;
+        const email = id % 7 === 0 ? `USER${id}@EXAMPLE.COM` : `user${id}@example.com`;
+        return `${email},2,promoters,detractors`;
+      }),
+    );
+  });
+});
+
+describe('nps sample-size', () => {
+  it('answers for a margin and for a difference, worst case and for a mix', async () => {
+    const result = await runBin(['sample-size', '--margin', '5', '--difference', '10', '--mix', '50/30/20']);
+    expect(result.code).toBe(0);
+    // (1.96 / 0.05)^2 = 1536.6 → 1537 less 3; 0.61 × 1536.6 = 937.3 → 938 less 3; (1.96 + 0.8416)^2 × 2 / 0.01 = 1569.8 → 1570 less 3.
+    expect(result.stdout).toBe(
+      [
+        'For an NPS within ± 5 points (95% confidence):',
+        '  1,534 responses in the worst case (half promoters, half detractors)',
+        '  935 responses with 50% promoters, 30% passives and 20% detractors',
+        'To detect a 10-point difference between two groups (95% confidence, 80% power):',
+        '  1,567 responses in each group in the worst case',
+        '  955 responses in each group with 50% promoters, 30% passives and 20% detractors',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('needs a question, and a mix that adds up', async () => {
+    const none = await runBin(['sample-size']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('say what the sample is for');
+    const bad = await runBin(['sample-size', '--margin', '5', '--mix', '50/30/30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--mix takes promoters/passives/detractors in percent adding up to 100');
+  });
+});
