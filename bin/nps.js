@@ -8,7 +8,10 @@ process.stdout.on('error', (error) => {
 });
 
 process.exitCode = await main(process.argv.slice(2), {
-  stdin: process.stdin,
+  // Touching process.stdin opens it; only `-` needs it.
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
   cwd: process.cwd(),

@@ -7,7 +7,7 @@ import { emptyTally } from '../core/tally.js';
 import { inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
 import { scanResponses } from '../input/responses.js';
-import { renderCompareJson, renderCompareTable, type CompareReport } from '../output/compare.js';
+import type { CompareReport } from '../output/compare.js';
 import { Messages } from '../output/messages.js';
 import { createRecordSink, RECORD_FORMATS, type RecordFormat } from '../output/records.js';
 import { addInputOptions, checkInputNames, exitForRejections, openInput, type InputOptions } from './inputs.js';
@@ -74,7 +74,7 @@ async function listMovers(
   const opened = await openInput(fileB, io, { ...options, quiet: true }, messages);
   const respondentIndex = opened.choice.columns.respondent;
   if (respondentIndex === undefined) throw inputError(`${fileB}: --moved-to needs a respondent column (email or id)`);
-  const sink = createRecordSink(options.format, [...opened.reader.header, 'previous_category', 'nps_category'], io.stdout, {
+  const sink = await createRecordSink(options.format, [...opened.reader.header, 'previous_category', 'nps_category'], io.stdout, {
     endDestination: false,
   });
   let listed = 0;
@@ -118,6 +118,7 @@ export async function runCompare(files: string[], options: CompareOptions, io: I
     movement: movement && respondentsIn(movement) > 0 ? movement : undefined,
     level: precision.level,
   };
+  const { renderCompareJson, renderCompareTable } = await import('../output/compare.js');
   const rendered =
     options.json === true ? renderCompareJson(report) : renderCompareTable(report, { color: wantsColor(io.stdout, io.env) });
   await writeAll(io.stdout, rendered);

@@ -22,7 +22,6 @@ import { scanResponses, type ScoredRow } from '../input/responses.js';
 import { formatNps, plural } from '../output/format.js';
 import { Messages } from '../output/messages.js';
 import { renderScoreJson } from '../output/score-json.js';
-import { renderScoreTable } from '../output/score-table.js';
 import { addInputOptions, checkInputNames, exitForRejections, openInput, type InputOptions, type OpenedInput } from './inputs.js';
 import { addPrecisionOptions, numberOption, precisionOf, type PrecisionOptions } from './precision.js';
 
@@ -167,7 +166,10 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
     messages.warn(`${plural(acc.undated, 'scored response')} with no readable date are in the overall score but in no period`);
   }
   const rendered =
-    options.json === true ? renderScoreJson(report) : renderScoreTable(report, { color: wantsColor(io.stdout, io.env) });
+    options.json === true
+      ? renderScoreJson(report)
+      : // The table's libraries load only for people who read it, not for scripts asking for JSON.
+        (await import('../output/score-table.js')).renderScoreTable(report, { color: wantsColor(io.stdout, io.env) });
   await writeAll(io.stdout, rendered);
   const strict = exitForRejections(options, acc.tally.rejected, messages);
   const threshold = exitForThreshold(options, report, messages);

@@ -127,10 +127,10 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   try {
     for (const target of targets) {
       const stream = createWriteStream(target.temporary, { flags: 'wx' });
-      sinks.set(target.category, createRecordSink('csv', outputColumns, stream, { endDestination: true }));
+      sinks.set(target.category, await createRecordSink('csv', outputColumns, stream, { endDestination: true }));
     }
     if (options.category !== undefined) {
-      sinks.set(options.category, createRecordSink(options.format, outputColumns, io.stdout, { endDestination: false }));
+      sinks.set(options.category, await createRecordSink(options.format, outputColumns, io.stdout, { endDestination: false }));
     }
     const result = await writeLists(inputs, columns, sinks, messages);
     messages.finishRejections();

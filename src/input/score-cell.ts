@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { MAX_SCORE, MIN_SCORE } from '../core/categories.js';
 
 export type ScoreCell =
@@ -25,17 +26,29 @@ export function numberInText(text: string): number {
   return atEdge ? Number(only.replace(',', '.')) : Number.NaN;
 }
 
-/** The rule for one score cell; the messages complete `score "…" …`. */
-export const scoreSchema = z
-  .string()
-  .transform(numberInText)
-  .pipe(
-    z
-      .number({ error: 'is not a number from 0 to 10' })
-      .int({ error: 'is not a whole number' })
-      .min(MIN_SCORE, { error: 'is below 0' })
-      .max(MAX_SCORE, { error: 'is above 10' }),
-  );
+function buildScoreSchema(z: typeof Zod.z) {
+  return z
+    .string()
+    .transform(numberInText)
+    .pipe(
+      z
+        .number({ error: 'is not a number from 0 to 10' })
+        .int({ error: 'is not a whole number' })
+        .min(MIN_SCORE, { error: 'is below 0' })
+        .max(MAX_SCORE, { error: 'is above 10' }),
+    );
+}
+
+let schema: ReturnType<typeof buildScoreSchema> | undefined;
+
+/**
+ * The rule for one score cell; the messages complete `score "…" …`. Built on first
+ * use: most files hold only plain scores, and loading zod is a quarter of start-up.
+ */
+export function scoreSchema(): ReturnType<typeof buildScoreSchema> {
+  schema ??= buildScoreSchema((createRequire(import.meta.url)('zod') as typeof Zod).z);
+  return schema;
+}
 
 /** The cells nearly every row holds, decided without the cost of full validation. */
 const PLAIN_SCORES = new Map<string, ScoreCell>(
@@ -49,7 +62,7 @@ export function readScoreCell(raw: string): ScoreCell {
   if (plain !== undefined) return plain;
   const text = raw.trim();
   if (text === '') return BLANK;
-  const result = scoreSchema.safeParse(text);
+  const result = scoreSchema().safeParse(text);
   if (result.success) return { kind: 'score', value: result.data };
   const message = result.error.issues[0]?.message ?? 'is not a number from 0 to 10';
   return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${message}` };

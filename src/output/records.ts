@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -41,7 +40,8 @@ function waitForDrain(stream: Writable): Promise<void> {
   return stream.writableNeedDrain ? once(stream, 'drain').then(() => undefined) : Promise.resolve();
 }
 
-function csvSink(columns: readonly string[], destination: Writable, options: SinkOptions): RecordSink {
+async function csvSink(columns: readonly string[], destination: Writable, options: SinkOptions): Promise<RecordSink> {
+  const { stringify } = await import('csv-stringify');
   const stringifier = stringify();
   stringifier.pipe(destination, { end: options.endDestination });
   stringifier.write([...columns]);
@@ -79,12 +79,12 @@ function jsonSink(columns: readonly string[], destination: Writable, options: Si
   };
 }
 
-export function createRecordSink(
+export async function createRecordSink(
   format: RecordFormat,
   columns: readonly string[],
   destination: Writable,
   options: SinkOptions,
-): RecordSink {
+): Promise<RecordSink> {
   if (format === 'csv') return csvSink(columns, destination, options);
   return jsonSink(columns, destination, options, format === 'ndjson');
 }

@@ -34,7 +34,7 @@ describe('readScoreCell', () => {
 
   it('agrees with the full schema on every plain score it short-cuts', () => {
     for (let score = 0; score <= 10; score += 1) {
-      expect(readScoreCell(String(score))).toEqual({ kind: 'score', value: scoreSchema.parse(String(score)) });
+      expect(readScoreCell(String(score))).toEqual({ kind: 'score', value: scoreSchema().parse(String(score)) });
     }
   });
 });

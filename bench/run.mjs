@@ -1,0 +1,150 @@
+// npm run bench [-- --large] [-- --runs N]
+// Times nps against the floors and the tools people use instead, on generated exports,
+// checks that every tool counts the same, prints a table and writes it as JSON to bench/results/.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const large = args.includes('--large');
+const runsArg = args.indexOf('--runs');
+const runs = runsArg === -1 ? 5 : Number(args[runsArg + 1]);
+const sizes = [100_000, 1_000_000, ...(large ? [10_000_000] : [])];
+
+const rssFile = join(mkdtempSync(join(tmpdir(), 'nps-bench-')), 'rss');
+const node = (script, ...rest) => [process.execPath, '--require', join(root, 'bench', 'rss.cjs'), script, ...rest];
+const nps = (...rest) => node(join(root, 'bin', 'nps.js'), ...rest);
+const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
+const hasTime = existsSync('/usr/bin/time');
+const hasDuckdb = (() => {
+  try {
+    createRequire(join(root, 'package.json')).resolve('@duckdb/node-api');
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Counts from each tool's own output, so that every tool is checked against nps. */
+const fromNpsJson = (out) => {
+  const json = JSON.parse(out);
+  return { promoters: json.promoters, passives: json.passives, detractors: json.detractors, blank: json.blank };
+};
+const fromMiller = (out) => {
+  const counts = { promoters: 0, passives: 0, detractors: 0, blank: 0 };
+  for (const line of out.trim().split('\n')) {
+    const { score, count } = JSON.parse(line);
+    if (score === '') counts.blank += count;
+    else if (score >= 9) counts.promoters += count;
+    else if (score >= 7) counts.passives += count;
+    else counts.detractors += count;
+  }
+  return counts;
+};
+
+function tools(file, outDir) {
+  const list = [
+    { name: 'read the file (stream floor)', command: node(join(root, 'bench', 'floors.mjs'), 'read', file) },
+    { name: 'csv-parse to arrays (floor)', command: node(join(root, 'bench', 'floors.mjs'), 'parse', file), counts: JSON.parse },
+    { name: 'nps score', command: nps('score', file, '--json', '-q'), counts: fromNpsJson, reference: true },
+    { name: 'nps score --by plan --period month', command: nps('score', file, '--by', 'plan', '--period', 'month', '--json', '-q'), counts: fromNpsJson },
+    { name: 'nps segment --out', command: nps('segment', file, '--out', outDir, '--force', '-q') },
+  ];
+  if (hasCommand('mlr')) {
+    list.push({ name: 'Miller (mlr count-distinct)', command: ['mlr', '--icsv', '--ojsonl', 'count-distinct', '-f', 'score', file], counts: fromMiller, external: true });
+  }
+  if (hasDuckdb) list.push({ name: 'DuckDB (read_csv, count)', command: node(join(root, 'bench', 'duckdb.mjs'), file), counts: JSON.parse });
+  return list;
+}
+
+function runOnce(command, external) {
+  const wrapped = external && hasTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...command] : command;
+  rmSync(rssFile, { force: true });
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(wrapped[0], wrapped.slice(1), { env: { ...process.env, NPS_BENCH_RSS_FILE: rssFile } });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0) return reject(new Error(`${command.join(' ')} exited ${code}: ${Buffer.concat(err)}`));
+      const rss = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim()) * (external ? 1024 : 1) : undefined;
+      resolve({ seconds, rss, stdout: Buffer.concat(out).toString('utf8') });
+    });
+  });
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mb = (bytes) => (bytes / 1e6).toFixed(1);
+
+async function benchSize(rows) {
+  const dataDir = join(root, 'bench', 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, `export-${rows}.csv`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${file}\n`);
+    await generate(file, rows);
+  }
+  const bytes = statSync(file).size;
+  const outDir = mkdtempSync(join(tmpdir(), 'nps-bench-segment-'));
+  const results = [];
+  let expected;
+  for (const tool of tools(file, outDir)) {
+    const times = [];
+    const rss = [];
+    for (let run = 0; run < runs; run += 1) {
+      const result = await runOnce(tool.command, tool.external);
+      times.push(result.seconds);
+      if (result.rss !== undefined) rss.push(result.rss);
+      if (run === 0 && tool.counts) {
+        const counts = tool.counts(result.stdout);
+        expected ??= counts;
+        const same = JSON.stringify(counts) === JSON.stringify(expected);
+        if (!same) throw new Error(`${tool.name} counts ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`);
+      }
+    }
+    process.stderr.write(`  ${rows} rows: ${tool.name}: ${median(times).toFixed(2)} s\n`);
+    results.push({ tool: tool.name, seconds: median(times), peakRssBytes: rss.length ? Math.max(...rss) : null, runs: times });
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  const reference = results.find((result) => result.tool === 'nps score').seconds;
+  return { rows, bytes, counts: expected, results: results.map((result) => ({ ...result, ratioToNpsScore: result.seconds / reference })) };
+}
+
+function table(size) {
+  const lines = [`${size.rows.toLocaleString('en-US')} rows, ${mb(size.bytes)} MB; counts agreed: ${JSON.stringify(size.counts)}`];
+  const head = ['tool', 'median s', 'rows/s', 'MB/s', 'peak RSS MB', '× nps score'];
+  const rows = size.results.map((result) => [
+    result.tool,
+    result.seconds.toFixed(2),
+    Math.round(size.rows / result.seconds).toLocaleString('en-US'),
+    (size.bytes / 1e6 / result.seconds).toFixed(0),
+    result.peakRssBytes === null ? 'n/a' : mb(result.peakRssBytes),
+    result.ratioToNpsScore.toFixed(2),
+  ]);
+  const widths = head.map((_, column) => Math.max(...[head, ...rows].map((row) => row[column].length)));
+  for (const row of [head, ...rows]) lines.push(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+  return lines.join('\n');
+}
+
+const sizesDone = [];
+for (const rows of sizes) sizesDone.push(await benchSize(rows));
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
+console.log(`nps benchmark, commit ${commit}, ${machine}, median of ${runs} runs\n`);
+for (const size of sizesDone) console.log(`${table(size)}\n`);
+if (!hasCommand('mlr')) console.log('Miller not timed: install it with `apt-get install miller`.');
+if (!hasDuckdb) console.log('DuckDB not timed: install it with `npm install --no-save @duckdb/node-api`.');
+const resultsDir = join(root, 'bench', 'results');
+mkdirSync(resultsDir, { recursive: true });
+const out = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${commit}.json`);
+writeFileSync(out, `${JSON.stringify({ commit, machine, runs, sizes: sizesDone }, null, 2)}\n`);
+console.log(`results written to ${out}`);
