@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import {
   breakdown,
+  GROUP_KEY_SEPARATOR,
   GroupTallies,
   PERIODS,
   precisionWarnings,
@@ -72,8 +73,15 @@ function rowCallback(opened: OpenedInput, options: ScoreOptions, acc: Accumulato
   }
   const { groups, dayKeys, dayReader } = acc;
   if (groups === undefined && dayKeys === undefined) return undefined;
+  const valuesOf = (cells: string[]): string[] => byIndexes.map((index) => cells[index] ?? '');
+  const [onlyIndex] = byIndexes;
+  // One column, the common case, needs no joining and no array per row.
+  const idOf =
+    byIndexes.length === 1 && onlyIndex !== undefined
+      ? (cells: string[]) => cells[onlyIndex] ?? ''
+      : (cells: string[]) => valuesOf(cells).join(GROUP_KEY_SEPARATOR);
   return (row) => {
-    if (groups !== undefined) addScore(groups.tallyFor(byIndexes.map((index) => row.cells[index] ?? '')), row.score);
+    if (groups !== undefined) addScore(groups.tallyFor(idOf(row.cells), () => valuesOf(row.cells)), row.score);
     if (dayKeys !== undefined && dateIndex !== undefined) {
       const key = dayReader.key(row.cells[dateIndex] ?? '');
       if (key === undefined) {

@@ -62,15 +62,18 @@ export function scored(tally: Tally, precision: Precision): Scored {
   };
 }
 
+/** Joins a group's values into one key; the unit separator does not occur in survey text. */
+export const GROUP_KEY_SEPARATOR = '\u001f';
+
 /** Tallies per group, keyed by the group's values joined; the values are kept for display. */
 export class GroupTallies {
   readonly groups = new Map<string, { values: string[]; tally: Tally }>();
 
-  tallyFor(values: string[]): Tally {
-    const id = JSON.stringify(values);
+  /** `id` identifies the group; `values` is called only the first time a group is seen. */
+  tallyFor(id: string, values: () => string[]): Tally {
     let group = this.groups.get(id);
     if (group === undefined) {
-      group = { values, tally: emptyTally() };
+      group = { values: values(), tally: emptyTally() };
       this.groups.set(id, group);
     }
     return group.tally;

@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import Papa, { type ParseError, type ParseStepResult } from 'papaparse';
 import { inputError } from '../errors.js';
 import type { Source } from './source.js';
@@ -83,7 +84,8 @@ export class CsvReader {
   delimiter: Delimiter = ',';
 
   private readonly chunks: AsyncIterator<Buffer>;
-  private readonly decoder = new TextDecoder('utf-8');
+  /** Node's own UTF-8 decoder: measured faster than TextDecoder on large files. */
+  private readonly decoder = new StringDecoder('utf8');
   private parser: Papa.Parser | undefined;
   private lineBreak = '\n';
   private handler: RowHandler | undefined;
@@ -134,10 +136,10 @@ export class CsvReader {
     this.pendingLine = undefined;
     this.pending = [];
     for (let chunk = await this.nextChunk(); chunk !== undefined; chunk = await this.nextChunk()) {
-      this.feed(this.decoder.decode(chunk, { stream: true }), false);
+      this.feed(this.decoder.write(chunk), false);
       await afterChunk?.();
     }
-    this.feed(this.decoder.decode(), true);
+    this.feed(this.decoder.end(), true);
   }
 
   /** Rows parsed along with the header are delivered later; their lines are remembered here. */
@@ -153,8 +155,8 @@ export class CsvReader {
     }
     const start = Buffer.concat(head);
     refuseBinary(this.name, start);
-    // TextDecoder drops a UTF-8 byte order mark, so the first header is never "\uFEFFScore".
-    const text = this.decoder.decode(start, { stream: true });
+    // A UTF-8 byte order mark is not part of the first header: never "\uFEFFScore".
+    const text = this.decoder.write(start).replace(/^\uFEFF/, '');
     const firstLine = text.split(/\r|\n/, 1)[0] ?? '';
     this.delimiter = detectDelimiter(firstLine);
     const newline = detectNewline(text);
@@ -170,9 +172,9 @@ export class CsvReader {
     while (!this.hasHeader) {
       const next = await this.nextChunk();
       if (next === undefined) break;
-      this.feed(this.decoder.decode(next, { stream: true }), false);
+      this.feed(this.decoder.write(next), false);
     }
-    if (!this.hasHeader) this.feed(this.decoder.decode(), true);
+    if (!this.hasHeader) this.feed(this.decoder.end(), true);
     if (!this.hasHeader) throw inputError(`${this.name}: the file is empty (no header row)`);
   }
 

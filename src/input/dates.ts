@@ -7,6 +7,8 @@ const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T].*)?$/;
 const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T,].*)?$/;
 
 const DAY_MS = 86_400_000;
+/** The day part of an ISO 8601 date or date-time: "2026-10-05", "2026-10-05T14:30:00Z", "2026-10-05 14:30". */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
 /** The orders a slashed date like 3/4/2026 can be written in. */
 export const DATE_FORMATS = { 'm/d/yyyy': 'month first (US)', 'd/m/yyyy': 'day first' } as const satisfies Record<
@@ -44,11 +46,28 @@ function dayOf(year: number, month: number, day: number): number | undefined {
 export class DayReader {
   private dayFirstSeen = false;
   private monthFirstSeen = false;
+  /** ISO days already read, by their first ten characters: exports hold few distinct days and many rows. */
+  private readonly isoDays = new Map<string, string | undefined>();
 
   constructor(private readonly format: DateFormat | undefined) {}
 
-  /** A key that stands for the day: a number for unambiguous dates, "a/b/y" for slashed ones. */
+  /**
+   * A key that stands for the day: a number for unambiguous dates, "a/b/y" for slashed
+   * ones. An ISO date-time counts on the calendar day written in it, whatever its time
+   * zone: the day the respondent answered.
+   */
   key(raw: string): string | undefined {
+    const prefix = raw.slice(0, 10);
+    const cached = this.isoDays.get(prefix);
+    if (cached !== undefined && ISO_DAY.test(raw)) return cached;
+    const iso = ISO_DAY.exec(raw);
+    if (iso) {
+      const [, y = '', m = '', d = ''] = iso;
+      const day = dayOf(Number(y), Number(m), Number(d));
+      const key = day === undefined ? undefined : String(day);
+      this.isoDays.set(prefix, key);
+      return key;
+    }
     const text = raw.trim();
     const slashed = SLASHED.exec(text);
     if (slashed) {
