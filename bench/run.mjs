@@ -95,25 +95,32 @@ async function benchSize(rows) {
   }
   const bytes = statSync(file).size;
   const outDir = mkdtempSync(join(tmpdir(), 'nps-bench-segment-'));
-  const results = [];
+  const list = tools(file, outDir);
+  const times = list.map(() => []);
+  const rss = list.map(() => []);
   let expected;
-  for (const tool of tools(file, outDir)) {
-    const times = [];
-    const rss = [];
-    for (let run = 0; run < runs; run += 1) {
+  // Round-robin: each round times every tool once, so drift in the machine's speed falls on all alike.
+  for (let run = 0; run < runs; run += 1) {
+    for (const [index, tool] of list.entries()) {
       const result = await runOnce(tool.command, tool.external);
-      times.push(result.seconds);
-      if (result.rss !== undefined) rss.push(result.rss);
+      times[index].push(result.seconds);
+      if (result.rss !== undefined) rss[index].push(result.rss);
       if (run === 0 && tool.counts) {
         const counts = tool.counts(result.stdout);
         expected ??= counts;
-        const same = JSON.stringify(counts) === JSON.stringify(expected);
-        if (!same) throw new Error(`${tool.name} counts ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`);
+        if (JSON.stringify(counts) !== JSON.stringify(expected)) {
+          throw new Error(`${tool.name} counts ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`);
+        }
       }
     }
-    process.stderr.write(`  ${rows} rows: ${tool.name}: ${median(times).toFixed(2)} s\n`);
-    results.push({ tool: tool.name, seconds: median(times), peakRssBytes: rss.length ? Math.max(...rss) : null, runs: times });
+    process.stderr.write(`  ${rows} rows: round ${run + 1} of ${runs} done\n`);
   }
+  const results = list.map((tool, index) => ({
+    tool: tool.name,
+    seconds: median(times[index]),
+    peakRssBytes: rss[index].length ? Math.max(...rss[index]) : null,
+    runs: times[index],
+  }));
   rmSync(outDir, { recursive: true, force: true });
   const reference = results.find((result) => result.tool === 'nps score').seconds;
   return { rows, bytes, counts: expected, results: results.map((result) => ({ ...result, ratioToNpsScore: result.seconds / reference })) };
