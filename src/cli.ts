@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { columnsCommand } from './commands/columns.js';
 import { compareCommand } from './commands/compare.js';
 import { sampleSizeCommand } from './commands/sample-size.js';
 import { scoreCommand } from './commands/score.js';
@@ -30,7 +31,13 @@ export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(`nps: ${text}`),
     });
-  const commands = [scoreCommand(io, done), segmentCommand(io, done), compareCommand(io, done), sampleSizeCommand(io, done)];
+  const commands = [
+    scoreCommand(io, done),
+    segmentCommand(io, done),
+    columnsCommand(io, done),
+    compareCommand(io, done),
+    sampleSizeCommand(io, done),
+  ];
   for (const command of commands) {
     // Subcommands inherit the settings that route their help and errors through `io`.
     program.addCommand(command.copyInheritedSettings(program));

@@ -3,14 +3,14 @@ import { scored, type Scored } from '../core/breakdown.js';
 import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
 import { movementBetween, respondentsIn, type Movement } from '../core/movement.js';
 import { compareCounts, type Difference } from '../core/stats.js';
-import { emptyTally } from '../core/tally.js';
+import { emptyTally, mergeTallies, type Tally } from '../core/tally.js';
 import { inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
-import { scanResponses } from '../input/responses.js';
+import { emptyEvidence, refuseRecodedScale, scanResponses, type ScanEvidence } from '../input/responses.js';
 import type { CompareReport } from '../output/compare.js';
 import { Messages } from '../output/messages.js';
 import { createRecordSink, RECORD_FORMATS, type RecordFormat } from '../output/records.js';
-import { addInputOptions, checkInputNames, exitForRejections, openInput, type InputOptions } from './inputs.js';
+import { addInputOptions, checkInputNames, exitForRejections, finishReading, openInput, type InputOptions } from './inputs.js';
 import { addPrecisionOptions, precisionOf, type PrecisionOptions } from './precision.js';
 
 export interface CompareOptions extends InputOptions, PrecisionOptions {
@@ -28,7 +28,8 @@ export function respondentKey(raw: string): string {
 interface Sample {
   file: string;
   result: Scored;
-  rejected: number;
+  tally: Tally;
+  evidence: ScanEvidence;
   /** Respondent to group, the last answer counting, when the file has a respondent column. */
   groups: Map<string, Category> | undefined;
 }
@@ -36,9 +37,10 @@ interface Sample {
 async function readSample(file: string, io: Io, options: CompareOptions, messages: Messages): Promise<Sample> {
   const opened = await openInput(file, io, options, messages);
   const tally = emptyTally();
+  const evidence = emptyEvidence();
   const respondentIndex = opened.choice.columns.respondent;
   const groups = respondentIndex === undefined ? undefined : new Map<string, Category>();
-  await scanResponses(opened.reader, opened.choice, tally, {
+  await scanResponses(opened, options, tally, evidence, {
     onRejected: (rejection) => messages.rejected(rejection),
     ...(groups &&
       respondentIndex !== undefined && {
@@ -48,7 +50,8 @@ async function readSample(file: string, io: Io, options: CompareOptions, message
         },
       }),
   });
-  return { file, result: scored(tally, precisionOf(options)), rejected: tally.rejected, groups };
+  refuseRecodedScale(tally, evidence, options);
+  return { file, result: scored(tally, precisionOf(options)), tally, evidence, groups };
 }
 
 /** "B is 9.9 points higher; with these sample sizes that could be chance (p = 0.058)." */
@@ -78,7 +81,7 @@ async function listMovers(
     endDestination: false,
   });
   let listed = 0;
-  await scanResponses(opened.reader, opened.choice, emptyTally(), {
+  await scanResponses(opened, options, emptyTally(), emptyEvidence(), {
     onRejected: () => undefined,
     onScored: (row) => {
       const from = before.get(respondentKey(row.cells[respondentIndex] ?? ''));
@@ -100,14 +103,15 @@ export async function runCompare(files: string[], options: CompareOptions, io: I
   const messages = new Messages(io.stderr, options.quiet === true);
   const a = await readSample(fileA, io, options, messages);
   const b = await readSample(fileB, io, options, messages);
-  messages.finishRejections();
+  const rejected = a.tally.rejected + b.tally.rejected;
+  finishReading(mergeTallies(mergeTallies(emptyTally(), a.tally), b.tally), { elevens: 0 }, options, messages);
   const precision = precisionOf(options);
   const movement: Movement | undefined = a.groups && b.groups ? movementBetween(a.groups, b.groups) : undefined;
   if (options.movedTo !== undefined) {
     if (a.groups === undefined) throw inputError(`${fileA}: --moved-to needs a respondent column (email or id)`);
     const listed = await listMovers(fileB, a.groups, options.movedTo, io, options, messages);
     messages.info(`${listed} respondents moved to ${options.movedTo} from another group`);
-    return exitForRejections(options, a.rejected + b.rejected, messages);
+    return exitForRejections(options, rejected, messages);
   }
   const difference = compareCounts(a.result.counts, b.result.counts, precision.level);
   const report: CompareReport = {
@@ -122,7 +126,7 @@ export async function runCompare(files: string[], options: CompareOptions, io: I
   const rendered =
     options.json === true ? renderCompareJson(report) : renderCompareTable(report, { color: wantsColor(io.stdout, io.env) });
   await writeAll(io.stdout, rendered);
-  return exitForRejections(options, a.rejected + b.rejected, messages);
+  return exitForRejections(options, rejected, messages);
 }
 
 export function compareCommand(io: Io, done: (code: ExitCode) => void): Command {

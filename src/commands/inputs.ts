@@ -1,31 +1,30 @@
 import type { Command } from 'commander';
+import type { Tally } from '../core/tally.js';
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
-import type { ColumnChoice } from '../input/columns.js';
-import { CsvReader } from '../input/csv.js';
-import { chooseColumnsFor } from '../input/responses.js';
-import { openSource, STDIN_NAME } from '../input/source.js';
+import { FORMATS } from '../input/formats.js';
+import { openResponses, refuseRecodedScale, type OpenedInput, type ReadOptions, type ScanEvidence } from '../input/responses.js';
+import { STDIN_NAME } from '../input/source.js';
+import { plural } from '../output/format.js';
 import type { Messages } from '../output/messages.js';
+import { numberOption } from './precision.js';
+
+export type { OpenedInput } from '../input/responses.js';
 
 /** The options every command that reads responses shares. */
-export interface InputOptions {
-  scoreColumn?: string;
-  dateColumn?: string;
+export interface InputOptions extends ReadOptions {
   strict?: boolean;
   quiet?: boolean;
 }
 
 export function addInputOptions(command: Command): Command {
   return command
-    .option('--score-column <name>', 'the header of the column holding the 0-10 answer (found by name when omitted)')
-    .option('--date-column <name>', 'the header of the column holding the date of each answer (found by name when omitted)')
+    .option('--score-column <column>', 'the column holding the 0-10 answer: its header, a unique start of it, or its number from 1')
+    .option('--date-column <column>', 'the column holding the date of each answer, named the same ways')
+    .option('--include-partial', 'count unfinished responses (Qualtrics, Typeform) in the score')
+    .option('--score-offset <n>', 'add this to every score before reading it, e.g. -1 for a 0-10 question coded 1-11', numberOption('--score-offset', -10, 10))
     .option('--strict', 'fail with exit code 3 when any row is rejected')
     .option('-q, --quiet', 'print only warnings and errors on stderr, not which columns were used or what was written');
-}
-
-export interface OpenedInput {
-  reader: CsvReader;
-  choice: ColumnChoice;
 }
 
 /** Standard input can be read once: naming it twice would silently score nothing the second time. */
@@ -35,25 +34,38 @@ export function checkInputNames(files: readonly string[]): void {
   }
 }
 
-function describeChoice(opened: OpenedInput): string {
-  const { reader, choice } = opened;
+const ENCODING_NOTES: Record<string, string> = {
+  'windows-1252': 'read as Windows-1252 (the bytes are not UTF-8)',
+  'utf-16le': 'read as UTF-16',
+  'utf-16be': 'read as UTF-16',
+};
+
+/** One line saying what `nps` understood of an input: the format, the score column and the date column. */
+export function describeInput(opened: OpenedInput): string {
+  const { reader, layout, choice } = opened;
   const header = (index: number | undefined): string => JSON.stringify(reader.header[index ?? -1] ?? '');
-  const parts = [`scoring column ${header(choice.columns.score)}`];
-  if (choice.otherScoreCandidates.length > 0) {
-    const others = choice.otherScoreCandidates.map((name) => JSON.stringify(name)).join(', ');
-    parts.push(`(also possible: ${others}; pick one with --score-column)`);
-  }
+  const format = layout.format === 'plain' ? '' : `${FORMATS[layout.format]} export, `;
+  const parts = [`${format}scoring column ${header(choice.columns.score)}`];
   if (choice.columns.date !== undefined) parts.push(`dated by ${header(choice.columns.date)}`);
-  return `${reader.name}: ${parts.join(' ')}`;
+  const encoding = ENCODING_NOTES[reader.encoding];
+  if (encoding !== undefined) parts.push(encoding);
+  return `${reader.name}: ${parts.join(', ')}`;
 }
 
 /** Opens one input far enough to know its columns, and says which it will use. */
 export async function openInput(file: string, io: Io, options: InputOptions, messages: Messages): Promise<OpenedInput> {
-  const source = await openSource(file, io.cwd, io.stdin);
-  const reader = await CsvReader.open(source);
-  const opened = { reader, choice: chooseColumnsFor(reader, options) };
-  messages.info(describeChoice(opened));
+  const opened = await openResponses(file, io.cwd, io.stdin, options);
+  messages.info(describeInput(opened));
   return opened;
+}
+
+/** After every input is read: stop on a 1..11 scale, and say how many unfinished responses were set aside. */
+export function finishReading(tally: Tally, evidence: ScanEvidence, options: InputOptions, messages: Messages): void {
+  messages.finishRejections();
+  refuseRecodedScale(tally, evidence, options);
+  if (tally.partial > 0) {
+    messages.warn(`${plural(tally.partial, 'partial response')} (unfinished) left out of the score; --include-partial counts them`);
+  }
 }
 
 /** Under --strict any rejected row fails the run once everything else is reported. */

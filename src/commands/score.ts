@@ -19,11 +19,11 @@ import { EXIT, inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
 import { requireColumn } from '../input/columns.js';
 import { DATE_FORMATS, DayReader, type DateFormat } from '../input/dates.js';
-import { scanResponses, type ScoredRow } from '../input/responses.js';
+import { emptyEvidence, scanResponses, type ScoredRow } from '../input/responses.js';
 import { formatNps, plural } from '../output/format.js';
 import { Messages } from '../output/messages.js';
 import { renderScoreJson } from '../output/score-json.js';
-import { addInputOptions, checkInputNames, exitForRejections, openInput, type InputOptions, type OpenedInput } from './inputs.js';
+import { addInputOptions, checkInputNames, exitForRejections, finishReading, openInput, type InputOptions, type OpenedInput } from './inputs.js';
 import { addPrecisionOptions, numberOption, precisionOf, type PrecisionOptions } from './precision.js';
 
 export interface ScoreOptions extends InputOptions, PrecisionOptions {
@@ -160,15 +160,16 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
     dayReader: new DayReader(options.dateFormat),
     undated: 0,
   };
+  const evidence = emptyEvidence();
   for (const file of files) {
     const opened = await openInput(file, io, options, messages);
     const onScored = rowCallback(opened, options, acc);
-    await scanResponses(opened.reader, opened.choice, acc.tally, {
+    await scanResponses(opened, options, acc.tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
       ...(onScored && { onScored }),
     });
   }
-  messages.finishRejections();
+  finishReading(acc.tally, evidence, options, messages);
   const report = buildReport(acc, options, precision);
   if (acc.undated > 0) {
     messages.warn(`${plural(acc.undated, 'scored response')} with no readable date are in the overall score but in no period`);

@@ -8,11 +8,11 @@ import { summarize } from '../core/summary.js';
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseDate } from '../input/dates.js';
-import { scanResponses, type ScoredRow } from '../input/responses.js';
+import { emptyEvidence, scanResponses, type ScanEvidence, type ScoredRow } from '../input/responses.js';
 import { describeAccounting, plural } from '../output/format.js';
 import { Messages } from '../output/messages.js';
 import { createRecordSink, RECORD_FORMATS, type RecordFormat, type RecordSink } from '../output/records.js';
-import { addInputOptions, checkInputNames, exitForRejections, openInput, type InputOptions, type OpenedInput } from './inputs.js';
+import { addInputOptions, checkInputNames, exitForRejections, finishReading, openInput, type InputOptions, type OpenedInput } from './inputs.js';
 
 export interface SegmentOptions extends InputOptions {
   out?: string;
@@ -132,8 +132,8 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     if (options.category !== undefined) {
       sinks.set(options.category, await createRecordSink(options.format, outputColumns, io.stdout, { endDestination: false }));
     }
-    const result = await writeLists(inputs, columns, sinks, messages);
-    messages.finishRejections();
+    const result = await writeLists(inputs, columns, sinks, options, messages);
+    finishReading(result.tally, result.evidence, options, messages);
     for (const sink of sinks.values()) await sink.end();
     const summary = summarize(result.tally);
     const code = exitForRejections(options, summary.rejected, messages);
@@ -158,6 +158,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
 
 interface ListsResult {
   tally: ReturnType<typeof emptyTally>;
+  evidence: ScanEvidence;
 }
 
 /** Streams promoters and passives straight out; holds detractors until all are known, to sort them. */
@@ -165,14 +166,17 @@ async function writeLists(
   inputs: readonly OpenedInput[],
   columns: readonly string[],
   sinks: Map<Category, RecordSink>,
+  options: SegmentOptions,
   messages: Messages,
 ): Promise<ListsResult> {
   const tally = emptyTally();
+  const evidence = emptyEvidence();
   const held: HeldRow[] = [];
   let undated = 0;
   let blocked = false;
   const wantsDetractors = sinks.has('detractors');
-  for (const { reader, choice } of inputs) {
+  for (const opened of inputs) {
+    const { reader, choice } = opened;
     const project = projection(reader.header, columns);
     const dateIndex = choice.columns.date;
     const onScored = (row: ScoredRow): void => {
@@ -188,7 +192,7 @@ async function writeLists(
       if (dateIndex !== undefined && time === undefined) undated += 1;
       held.push({ cells, score: row.score, time, order: held.length });
     };
-    await scanResponses(reader, choice, tally, {
+    await scanResponses(opened, options, tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
       onScored,
       afterChunk: async () => {
@@ -207,7 +211,7 @@ async function writeLists(
       if (sink !== undefined && !sink.write(row.cells)) await sink.drain();
     }
   }
-  return { tally };
+  return { tally, evidence };
 }
 
 export function segmentCommand(io: Io, done: (code: ExitCode) => void): Command {

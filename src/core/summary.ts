@@ -6,6 +6,7 @@ export interface Summary {
   responses: number;
   blank: number;
   rejected: number;
+  partial: number;
   counts: Record<Category, number>;
   /** Share of responses in each group, 0..100; null when there are no responses. */
   percentages: Record<Category, number | null>;
@@ -41,6 +42,7 @@ export function summarize(tally: Tally): Summary {
     responses,
     blank: tally.blank,
     rejected: tally.rejected,
+    partial: tally.partial,
     counts,
     percentages: {
       promoters: percentOf(counts.promoters, responses),

@@ -9,10 +9,12 @@ export interface Tally {
   distribution: number[];
   blank: number;
   rejected: number;
+  /** Unfinished responses, left out of the score unless asked for. */
+  partial: number;
 }
 
 export function emptyTally(): Tally {
-  return { distribution: new Array<number>(MAX_SCORE + 1).fill(0), blank: 0, rejected: 0 };
+  return { distribution: new Array<number>(MAX_SCORE + 1).fill(0), blank: 0, rejected: 0, partial: 0 };
 }
 
 /** `score` must already be a whole number 0..10: the input layer guarantees it. */
@@ -26,6 +28,7 @@ export function mergeTallies(into: Tally, from: Tally): Tally {
   });
   into.blank += from.blank;
   into.rejected += from.rejected;
+  into.partial += from.partial;
   return into;
 }
 
@@ -33,7 +36,7 @@ export function responsesIn(tally: Tally): number {
   return tally.distribution.reduce((sum, count) => sum + count, 0);
 }
 
-/** Every row read is scored, blank or rejected: nothing else. */
+/** Every row read is scored, blank, rejected or partial: nothing else. */
 export function rowsIn(tally: Tally): number {
-  return responsesIn(tally) + tally.blank + tally.rejected;
+  return responsesIn(tally) + tally.blank + tally.rejected + tally.partial;
 }

@@ -11,61 +11,96 @@ export type Role = keyof ColumnMap;
 
 export interface ColumnChoice {
   columns: ColumnMap;
-  /** Other headers that could also have been the score column, for the message that names the one chosen. */
-  otherScoreCandidates: string[];
+  /** Every header that looked like the score column, the chosen one included. */
+  scoreCandidates: number[];
 }
 
 /** Lower case, single spaces, no BOM or surrounding quotes: how headers are compared. */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return header
+    .replace(/^\uFEFF/, '')
+    .replace(/<[^>]*>/g, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 interface Rule {
   exact: readonly string[];
   /** Words that make a header a match when it contains them, weaker than an exact name. */
-  contains: readonly string[];
+  contains: readonly RegExp[];
+  /** Headers that contain a word but are something else, such as Qualtrics' NPS group column. */
+  not?: RegExp;
 }
 
-/** Earlier names win: `score` beats a column that merely mentions "recommend". */
+/** Earlier names win among exact matches; any exact match beats a header that merely contains a word. */
 const RULES: Record<Role, Rule> = {
   score: {
-    exact: ['score', 'nps', 'nps score', 'rating', 'likelihood to recommend'],
-    contains: ['recommend'],
+    exact: ['score', 'nps', 'nps score', 'nps_score', 'rating', 'likelihood to recommend', 'ltr', 'hs_value'],
+    contains: [/recommend/, /\bnps\b/],
+    not: /nps[ _]group/,
   },
   respondent: {
-    exact: ['email', 'e-mail', 'email address', 'customer id', 'respondent id', 'id', 'name'],
+    exact: [
+      'email', 'e-mail', 'email address', 'recipientemail', 'user_email', 'end_user.email', 'customer id',
+      'respondent id', 'responseid', 'response id', 'id', 'end_user_id', 'name',
+    ],
     contains: [],
   },
   comment: {
-    exact: ['comment', 'comments', 'feedback', 'reason', 'why', 'text', 'verbatim'],
-    contains: ['comment', 'feedback'],
+    exact: ['comment', 'comments', 'feedback', 'reason', 'why', 'text', 'verbatim', 'hs_content'],
+    contains: [/comment/, /feedback/, /reason/, /\bwhy\b/, /open-ended/],
   },
   date: {
-    exact: ['date', 'created_at', 'created at', 'created', 'timestamp', 'submitted at', 'submitted', 'response date'],
-    contains: ['date'],
+    exact: [
+      'date', 'created_at', 'created at', 'created', 'timestamp', 'submitted at', 'submitted', 'response date',
+      'recordeddate', 'enddate', 'end date', 'submit date (utc)', 'response timestamp', 'hs_submission_timestamp',
+    ],
+    contains: [/date/, /timestamp/],
   },
 };
 
-/** Indexes of the headers matching a rule, best match first. */
-function candidates(headers: readonly string[], rule: Rule): number[] {
-  const normalized = headers.map(normalizeHeader);
+/**
+ * Indexes of the columns matching a rule, best match first: exact names are looked
+ * for in the headers, words also in the question texts.
+ */
+function candidates(headers: readonly string[], texts: readonly string[], rule: Rule): number[] {
   const ranked: Array<[rank: number, index: number]> = [];
-  normalized.forEach((header, index) => {
-    const exactRank = rule.exact.indexOf(header);
+  texts.map(normalizeHeader).forEach((text, index) => {
+    if (rule.not?.test(text)) return;
+    const exactRank = rule.exact.indexOf(normalizeHeader(headers[index] ?? ''));
     if (exactRank !== -1) ranked.push([exactRank, index]);
-    else if (rule.contains.some((word) => header.includes(word))) ranked.push([rule.exact.length, index]);
+    else if (rule.contains.some((pattern) => pattern.test(text))) ranked.push([rule.exact.length, index]);
   });
   return ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, index]) => index);
 }
 
-function findNamed(headers: readonly string[], name: string): number | undefined {
-  const wanted = normalizeHeader(name);
-  const index = headers.findIndex((header) => normalizeHeader(header) === wanted);
-  return index === -1 ? undefined : index;
+export function listHeaders(headers: readonly string[]): string {
+  return headers.map((header) => JSON.stringify(header)).join(', ');
 }
 
-function listHeaders(headers: readonly string[]): string {
-  return headers.map((header) => JSON.stringify(header)).join(', ');
+/**
+ * The column a user named in an option: its header (any case), its number counted
+ * from 1, or the start of exactly one header. A clear error lists the headers otherwise.
+ */
+export function requireColumn(fileName: string, headers: readonly string[], name: string, option: string): number {
+  const wanted = normalizeHeader(name);
+  const normalized = headers.map(normalizeHeader);
+  const exact = normalized.indexOf(wanted);
+  if (exact !== -1) return exact;
+  if (/^\d+$/.test(name.trim())) {
+    const number = Number(name);
+    if (number >= 1 && number <= headers.length) return number - 1;
+    throw inputError(`${fileName}: ${option} ${name}: the file has ${headers.length} columns`);
+  }
+  const prefixed = normalized.flatMap((header, index) => (wanted !== '' && header.startsWith(wanted) ? [index] : []));
+  const [only] = prefixed;
+  if (prefixed.length === 1 && only !== undefined) return only;
+  if (prefixed.length > 1) {
+    const matches = prefixed.map((index) => headers[index] ?? '');
+    throw inputError(`${fileName}: ${option} ${JSON.stringify(name)} starts several headers: ${listHeaders(matches)}; give more of it`);
+  }
+  throw inputError(`${fileName}: no column named ${JSON.stringify(name)} for ${option}; the headers are: ${listHeaders(headers)}`);
 }
 
 export interface ColumnOverrides {
@@ -73,47 +108,59 @@ export interface ColumnOverrides {
   dateColumn?: string;
 }
 
-/** The index of a column the user named in an option, or a clear error listing the headers. */
-export function requireColumn(fileName: string, headers: readonly string[], name: string, option: string): number {
-  const index = findNamed(headers, name);
-  if (index === undefined) {
-    throw inputError(`${fileName}: no column named ${JSON.stringify(name)} for ${option}; the headers are: ${listHeaders(headers)}`);
+const mentionsRecommend = (text: string): boolean => /recommend/.test(normalizeHeader(text));
+
+/**
+ * The score column: the only candidate, or among several the only one that asks
+ * about recommending; otherwise `nps` stops and lists them rather than guess.
+ */
+function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[]): { score: number; found: number[] } {
+  const found = candidates(headers, texts, RULES.score);
+  const [first] = found;
+  if (first === undefined) {
+    throw inputError(
+      `${fileName}: no score column found; the headers are: ${listHeaders(headers)}. Name the column with --score-column NAME`,
+    );
   }
-  return index;
+  if (found.length === 1) return { score: first, found };
+  const recommending = found.filter((index) => mentionsRecommend(texts[index] ?? ''));
+  const [asked] = recommending;
+  if (recommending.length === 1 && asked !== undefined) return { score: asked, found };
+  const listed = found.map((index) => `${index + 1}: ${JSON.stringify(headers[index] ?? '')}`).join(', ');
+  throw inputError(
+    `${fileName}: several columns could hold the NPS answer (${listed}); choose one with --score-column NAME or NUMBER`,
+  );
 }
 
-/** Decides which column holds the score and which hold the optional respondent, comment and date. */
-export function chooseColumns(fileName: string, headers: readonly string[], overrides: ColumnOverrides = {}): ColumnChoice {
-  let score: number | undefined;
-  let otherScoreCandidates: string[] = [];
-  if (overrides.scoreColumn !== undefined) {
-    score = requireColumn(fileName, headers, overrides.scoreColumn, '--score-column');
-  } else {
-    const found = candidates(headers, RULES.score);
-    score = found[0];
-    if (score === undefined) {
-      throw inputError(
-        `${fileName}: no score column found; the headers are: ${listHeaders(headers)}. ` +
-          'Name the column with --score-column NAME',
-      );
-    }
-    otherScoreCandidates = found.slice(1).map((index) => headers[index] ?? '');
-  }
+/**
+ * Decides which column holds the score and which hold the optional respondent,
+ * comment and date. `texts` are what columns are matched on (headers, with the
+ * question text where an export has one); `headers` are what messages show.
+ */
+export function chooseColumns(
+  fileName: string,
+  headers: readonly string[],
+  overrides: ColumnOverrides = {},
+  texts: readonly string[] = headers,
+): ColumnChoice {
+  const { score, found } =
+    overrides.scoreColumn === undefined
+      ? chooseScore(fileName, headers, texts)
+      : { score: requireColumn(fileName, headers, overrides.scoreColumn, '--score-column'), found: [] };
   const taken = new Set([score]);
+  const date = overrides.dateColumn === undefined ? undefined : requireColumn(fileName, headers, overrides.dateColumn, '--date-column');
+  if (date !== undefined) taken.add(date);
   const optional = (role: Exclude<Role, 'score'>): number | undefined => {
-    const index = candidates(headers, RULES[role]).find((candidate) => !taken.has(candidate));
+    const index = candidates(headers, texts, RULES[role]).find((candidate) => !taken.has(candidate));
     if (index !== undefined) taken.add(index);
     return index;
   };
   const columns: ColumnMap = { score };
-  const date =
-    overrides.dateColumn === undefined ? undefined : requireColumn(fileName, headers, overrides.dateColumn, '--date-column');
-  if (date !== undefined) taken.add(date);
   const respondent = optional('respondent');
   const comment = optional('comment');
   const foundDate = date ?? optional('date');
   if (respondent !== undefined) columns.respondent = respondent;
   if (comment !== undefined) columns.comment = comment;
   if (foundDate !== undefined) columns.date = foundDate;
-  return { columns, otherScoreCandidates };
+  return { columns, scoreCandidates: found };
 }

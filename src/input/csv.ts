@@ -1,6 +1,6 @@
-import { StringDecoder } from 'node:string_decoder';
 import Papa, { type ParseError, type ParseStepResult } from 'papaparse';
 import { inputError } from '../errors.js';
+import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
 import type { Source } from './source.js';
 
 /**
@@ -45,14 +45,15 @@ export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
 }
 
 /** Spreadsheets saved under a .csv name are common; say what to do instead of parsing bytes. */
-function refuseBinary(name: string, head: Buffer): void {
+function refuseBinary(name: string, head: Buffer, encoding: Encoding): void {
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
     throw inputError(`${name}: this is an Excel workbook (.xlsx), not CSV: open it and save it as "CSV UTF-8"`);
   }
   if (head.subarray(0, 4).equals(OLE_MAGIC)) {
     throw inputError(`${name}: this is an old Excel workbook (.xls), not CSV: open it and save it as "CSV UTF-8"`);
   }
-  if (head.includes(0)) {
+  // UTF-16 text is half zero bytes; any other text has none.
+  if (!encoding.startsWith('utf-16') && head.includes(0)) {
     throw inputError(`${name}: this is a binary file, not CSV text: export it from its program as "CSV UTF-8"`);
   }
 }
@@ -82,10 +83,11 @@ export class CsvReader {
   header: string[] = [];
   headerLine = 0;
   delimiter: Delimiter = ',';
+  encoding: Encoding = 'utf-8';
 
   private readonly chunks: AsyncIterator<Buffer>;
-  /** Node's own UTF-8 decoder: measured faster than TextDecoder on large files. */
-  private readonly decoder = new StringDecoder('utf8');
+  private decoder: Decoder = createDecoder('utf-8');
+  private sourceDone = false;
   private parser: Papa.Parser | undefined;
   private lineBreak = '\n';
   private handler: RowHandler | undefined;
@@ -126,6 +128,17 @@ export class CsvReader {
     return this.linesBeforeText + this.linesCounted + 1;
   }
 
+  /** The next `count` rows after the header, not consumed: for headers that span several rows. */
+  async peekRows(count: number): Promise<string[][]> {
+    while (this.pending.length < count && (await this.pump()));
+    return this.pending.slice(0, count).map(([cells]) => cells);
+  }
+
+  /** Drops rows that `peekRows` showed to be more header, not data. */
+  skipRows(count: number): void {
+    this.pending.splice(0, count);
+  }
+
   /** Streams every data row to `handler`; `afterChunk` lets the caller wait for its outputs to drain. */
   async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
     this.handler = handler;
@@ -135,15 +148,24 @@ export class CsvReader {
     }
     this.pendingLine = undefined;
     this.pending = [];
-    for (let chunk = await this.nextChunk(); chunk !== undefined; chunk = await this.nextChunk()) {
-      this.feed(this.decoder.write(chunk), false);
-      await afterChunk?.();
-    }
-    this.feed(this.decoder.end(), true);
+    while (await this.pump()) await afterChunk?.();
   }
 
   /** Rows parsed along with the header are delivered later; their lines are remembered here. */
   private pendingLine: number | undefined;
+
+  /** Parses one more chunk of the source; false once the source is exhausted and its last row parsed. */
+  private async pump(): Promise<boolean> {
+    if (this.sourceDone) return false;
+    const chunk = await this.nextChunk();
+    if (chunk === undefined) {
+      this.sourceDone = true;
+      this.feed(this.decoder.end(), true);
+      return false;
+    }
+    this.feed(this.decoder.write(chunk), false);
+    return true;
+  }
 
   private async readHeader(): Promise<void> {
     const head: Buffer[] = [];
@@ -154,9 +176,11 @@ export class CsvReader {
       if (headBytes >= SNIFF_BYTES || chunk.includes(0x0a) || chunk.includes(0x0d)) break;
     }
     const start = Buffer.concat(head);
-    refuseBinary(this.name, start);
-    // A UTF-8 byte order mark is not part of the first header: never "\uFEFFScore".
-    const text = this.decoder.write(start).replace(/^\uFEFF/, '');
+    const { encoding, bomLength } = detectEncoding(start);
+    refuseBinary(this.name, start, encoding);
+    this.encoding = encoding;
+    this.decoder = createDecoder(encoding);
+    const text = this.decoder.write(start.subarray(bomLength));
     const firstLine = text.split(/\r|\n/, 1)[0] ?? '';
     this.delimiter = detectDelimiter(firstLine);
     const newline = detectNewline(text);
@@ -169,12 +193,7 @@ export class CsvReader {
       step: (result: ParseStepResult<string[][]>) => this.onRow(result),
     });
     this.feed(text, false);
-    while (!this.hasHeader) {
-      const next = await this.nextChunk();
-      if (next === undefined) break;
-      this.feed(this.decoder.write(next), false);
-    }
-    if (!this.hasHeader) this.feed(this.decoder.end(), true);
+    while (!this.hasHeader && (await this.pump()));
     if (!this.hasHeader) throw inputError(`${this.name}: the file is empty (no header row)`);
   }
 

@@ -1,7 +1,11 @@
+import type { Readable } from 'node:stream';
 import { addScore, type Tally } from '../core/tally.js';
+import { inputError } from '../errors.js';
 import { chooseColumns, type ColumnChoice, type ColumnOverrides } from './columns.js';
-import type { CsvReader } from './csv.js';
-import { readScoreCell } from './score-cell.js';
+import { CsvReader } from './csv.js';
+import { detectLayout, type Layout } from './formats.js';
+import { ScoreReader } from './score-cell.js';
+import { openSource } from './source.js';
 
 /** A row that was not scored, and why: reported with its file and line. */
 export interface Rejection {
@@ -15,28 +19,62 @@ export interface ScoredRow {
   score: number;
 }
 
+export interface ReadOptions extends ColumnOverrides {
+  /** Count unfinished responses in the score instead of setting them aside. */
+  includePartial?: boolean;
+  /** Added to every score before it is checked, for 0-10 questions recoded as 1-11. */
+  scoreOffset?: number;
+}
+
+/** One input, opened far enough to know its export format and the columns `nps` will use. */
+export interface OpenedInput {
+  reader: CsvReader;
+  layout: Layout;
+  choice: ColumnChoice;
+}
+
+/** Rows after the header that may be more header: Qualtrics has up to two. */
+const HEADER_ROWS_TO_INSPECT = 2;
+
+export async function openResponses(file: string, cwd: string, stdin: Readable, overrides: ColumnOverrides): Promise<OpenedInput> {
+  const reader = await CsvReader.open(await openSource(file, cwd, stdin));
+  const layout = detectLayout(reader.header, await reader.peekRows(HEADER_ROWS_TO_INSPECT));
+  reader.skipRows(layout.headerRows - 1);
+  reader.header = layout.headers;
+  return { reader, layout, choice: chooseColumns(reader.name, layout.headers, overrides, layout.texts) };
+}
+
 export interface ScanCallbacks {
   onRejected(rejection: Rejection): void;
   onScored?(row: ScoredRow): void;
   afterChunk?(): Promise<void> | undefined;
 }
 
-export function chooseColumnsFor(reader: CsvReader, overrides: ColumnOverrides): ColumnChoice {
-  return chooseColumns(reader.name, reader.header, overrides);
+/** What reading saw beyond the tally: the evidence for a 1..11 scale. */
+export interface ScanEvidence {
+  elevens: number;
+}
+
+export function emptyEvidence(): ScanEvidence {
+  return { elevens: 0 };
 }
 
 /**
- * Reads every data row of one input into `tally`: each is scored, blank, or
- * rejected with its line, so rows read always equals the sum of the three.
+ * Reads every data row of one input into `tally`: each is scored, blank, rejected
+ * with its line, or set aside as partial, so rows read always equals their sum.
  */
 export async function scanResponses(
-  reader: CsvReader,
-  choice: ColumnChoice,
+  opened: OpenedInput,
+  options: ReadOptions,
   tally: Tally,
+  evidence: ScanEvidence,
   callbacks: ScanCallbacks,
 ): Promise<void> {
+  const { reader, layout, choice } = opened;
   const scoreIndex = choice.columns.score;
   const width = reader.header.length;
+  const scores = new ScoreReader(options.scoreOffset ?? 0);
+  const partial = options.includePartial === true ? undefined : layout.partial;
   const { onScored, onRejected } = callbacks;
   const reject = (reason: string): void => {
     tally.rejected += 1;
@@ -51,7 +89,13 @@ export async function scanResponses(
       reject(`has ${cells.length} fields but the header has ${width}`);
       return;
     }
-    const cell = readScoreCell(cells[scoreIndex] ?? '');
+    if (partial !== undefined && partial.isPartial(cells[partial.index] ?? '')) {
+      tally.partial += 1;
+      return;
+    }
+    const raw = cells[scoreIndex] ?? '';
+    if (raw.trim() === '11') evidence.elevens += 1;
+    const cell = scores.read(raw);
     if (cell.kind === 'blank') {
       tally.blank += 1;
     } else if (cell.kind === 'invalid') {
@@ -61,4 +105,19 @@ export async function scanResponses(
       onScored?.({ cells, score: cell.value });
     }
   }, callbacks.afterChunk);
+}
+
+/**
+ * A 0-10 question built by hand in Qualtrics is often coded 1..11. Scored as it is,
+ * its 11s would be rejected and every other answer read one point high: stop instead,
+ * when every answer lies in 1..11 (no 0, and nothing rejected but the 11s).
+ */
+export function refuseRecodedScale(tally: Tally, evidence: ScanEvidence, options: ReadOptions): void {
+  const onlyElevensRejected = evidence.elevens > 0 && tally.rejected === evidence.elevens;
+  if ((options.scoreOffset ?? 0) !== 0 || !onlyElevensRejected || (tally.distribution[0] ?? 0) > 0) return;
+  throw inputError(
+    `the scores run from 1 to 11 (${evidence.elevens} ${evidence.elevens === 1 ? 'answer is' : 'answers are'} 11, none is 0): ` +
+      'this looks like a 0-10 question coded 1-11, as Qualtrics does for a scale built by hand. ' +
+      'If so, run again with --score-offset -1 to read 1 as 0 and 11 as 10',
+  );
 }

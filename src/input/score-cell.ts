@@ -26,10 +26,10 @@ export function numberInText(text: string): number {
   return atEdge ? Number(only.replace(',', '.')) : Number.NaN;
 }
 
-function buildScoreSchema(z: typeof Zod.z) {
+function buildScoreSchema(z: typeof Zod.z, offset: number) {
   return z
     .string()
-    .transform(numberInText)
+    .transform((text) => numberInText(text) + offset)
     .pipe(
       z
         .number({ error: 'is not a number from 0 to 10' })
@@ -39,31 +39,54 @@ function buildScoreSchema(z: typeof Zod.z) {
     );
 }
 
-let schema: ReturnType<typeof buildScoreSchema> | undefined;
+type ScoreSchema = ReturnType<typeof buildScoreSchema>;
+let zod: typeof Zod.z | undefined;
 
 /**
- * The rule for one score cell; the messages complete `score "…" …`. Built on first
- * use: most files hold only plain scores, and loading zod is a quarter of start-up.
+ * The rule for one score cell; the messages complete `score "…" …`. zod is loaded
+ * on first use: most files hold only plain scores, and loading it was a quarter of start-up.
  */
-export function scoreSchema(): ReturnType<typeof buildScoreSchema> {
-  schema ??= buildScoreSchema((createRequire(import.meta.url)('zod') as typeof Zod).z);
-  return schema;
+export function scoreSchema(offset = 0): ScoreSchema {
+  zod ??= (createRequire(import.meta.url)('zod') as typeof Zod).z;
+  return buildScoreSchema(zod, offset);
 }
 
-/** The cells nearly every row holds, decided without the cost of full validation. */
-const PLAIN_SCORES = new Map<string, ScoreCell>(
-  Array.from({ length: MAX_SCORE + 1 }, (_, value) => [String(value), { kind: 'score', value }]),
-);
+/** How R, pandas and spreadsheets write "no answer": read as blank, like an empty cell. */
+const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '#n/a']);
 const BLANK: ScoreCell = { kind: 'blank' };
 
-/** Blank means unanswered and is never a score: `z.coerce.number()` would turn '' into a detractor. */
+/**
+ * Reads score cells, shifted by `offset` (for 1..11 scales): plain cells through a
+ * table, anything else through the zod schema. A blank is never a score:
+ * `z.coerce.number()` would turn '' into 0, a silent detractor.
+ */
+export class ScoreReader {
+  private readonly plain = new Map<string, ScoreCell>();
+  private schema: ScoreSchema | undefined;
+
+  constructor(private readonly offset = 0) {
+    for (let written = 0; written <= MAX_SCORE + 1; written += 1) {
+      const value = written + offset;
+      if (value >= MIN_SCORE && value <= MAX_SCORE) this.plain.set(String(written), { kind: 'score', value });
+    }
+  }
+
+  read(raw: string): ScoreCell {
+    const plain = this.plain.get(raw);
+    if (plain !== undefined) return plain;
+    const text = raw.trim();
+    if (MISSING.has(text.toLowerCase())) return BLANK;
+    this.schema ??= scoreSchema(this.offset);
+    const result = this.schema.safeParse(text);
+    if (result.success) return { kind: 'score', value: result.data };
+    const message = result.error.issues[0]?.message ?? 'is not a number from 0 to 10';
+    const shifted = this.offset === 0 ? '' : ` after --score-offset ${this.offset}`;
+    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${message}${shifted}` };
+  }
+}
+
+const unshifted = new ScoreReader();
+
 export function readScoreCell(raw: string): ScoreCell {
-  const plain = PLAIN_SCORES.get(raw);
-  if (plain !== undefined) return plain;
-  const text = raw.trim();
-  if (text === '') return BLANK;
-  const result = scoreSchema().safeParse(text);
-  if (result.success) return { kind: 'score', value: result.data };
-  const message = result.error.issues[0]?.message ?? 'is not a number from 0 to 10';
-  return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${message}` };
+  return unshifted.read(raw);
 }

@@ -14,9 +14,19 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** rows read = scored + blank + rejected, in words, so every row is seen to be accounted for. */
-export function describeAccounting(counts: { rows: number; responses: number; blank: number; rejected: number }): string {
-  return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected`;
+/**
+ * rows read = scored + blank + rejected (+ partial), in words, so every row is seen
+ * to be accounted for; partial responses are named only where there are some.
+ */
+export function describeAccounting(counts: {
+  rows: number;
+  responses: number;
+  blank: number;
+  rejected: number;
+  partial: number;
+}): string {
+  const partial = counts.partial > 0 ? ` + ${counts.partial} partial` : '';
+  return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected${partial}`;
 }
 
 /** p-values as people can read them: "0.058", "< 0.001". */

@@ -16,6 +16,7 @@ export interface ScoreJson {
   rows: number;
   blank: number;
   rejected: number;
+  partial: number;
   interval: Interval | null;
   marginOfError: number | null;
   warnings: string[];
@@ -74,6 +75,7 @@ export function toScoreJson(report: ScoreReport): ScoreJson {
     rows: summary.rows,
     blank: summary.blank,
     rejected: summary.rejected,
+    partial: summary.partial,
     interval: overall.interval ?? null,
     marginOfError: overall.marginOfError ?? null,
     warnings: report.warnings,

@@ -17,7 +17,7 @@ describe('nps score (built binary)', () => {
     expect(result.stdout).toMatch(/^\s+1\s+0\s+0\.0%$/m);
     expect(result.stdout).not.toContain('\u001b[');
     expect(result.stderr).toBe(
-      'nps: fixtures/sample.csv: scoring column "score" dated by "date"\n' +
+      'nps: fixtures/sample.csv: scoring column "score", dated by "date"\n' +
         'nps: fixtures/sample.csv line 13: rejected: score "11" is above 10\n',
     );
   });
@@ -68,10 +68,16 @@ describe('nps score (built binary)', () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ nps: null, responses: 0, rows: 0 });
   });
 
-  it('names the other possible score columns and obeys --score-column', async () => {
-    const guessed = await runBin(['score', 'fixtures/two-candidates.csv', '--json']);
-    expect(guessed.stderr).toContain('scoring column "score" (also possible: "rating"; pick one with --score-column)');
-    expect(JSON.parse(guessed.stdout)).toMatchObject({ nps: 100 / 3 });
+  it('stops when two columns could be the score, and obeys --score-column', async () => {
+    const refused = await runBin(['score', 'fixtures/two-candidates.csv', '--json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'nps: error: fixtures/two-candidates.csv: several columns could hold the NPS answer (3: "score", 2: "rating"); ' +
+        'choose one with --score-column NAME or NUMBER\n',
+    );
+    const byNumber = await runBin(['score', 'fixtures/two-candidates.csv', '--score-column', '3', '--json', '-q']);
+    expect(JSON.parse(byNumber.stdout)).toMatchObject({ nps: 100 / 3 });
     const chosen = await runBin(['score', 'fixtures/two-candidates.csv', '--score-column', 'Rating', '--json', '--quiet']);
     expect(chosen.stderr).toBe('');
     expect(JSON.parse(chosen.stdout)).toMatchObject({ nps: -100, detractors: 3 });

@@ -14,14 +14,31 @@ describe('chooseColumns', () => {
     expect(chooseColumns('f.csv', headers).columns.score).toBe(index);
   });
 
-  it('prefers an exact name and lists the other candidates', () => {
+  it('picks, among several candidates, the only one that asks about recommending', () => {
     const choice = chooseColumns('f.csv', ['Would you recommend us?', 'rating', 'score']);
-    expect(choice.columns.score).toBe(2);
-    expect(choice.otherScoreCandidates).toEqual(['rating', 'Would you recommend us?']);
+    expect(choice.columns.score).toBe(0);
+    expect(choice.scoreCandidates).toEqual([2, 1, 0]);
   });
 
-  it('takes --score-column case-insensitively', () => {
-    expect(chooseColumns('f.csv', ['score', 'Rating'], { scoreColumn: 'rating' }).columns.score).toBe(1);
+  it('stops, listing the candidates, when several could be the question', () => {
+    expect(() => chooseColumns('f.csv', ['id', 'Product NPS', 'Support NPS'])).toThrow(
+      'f.csv: several columns could hold the NPS answer (2: "Product NPS", 3: "Support NPS"); choose one with --score-column NAME or NUMBER',
+    );
+  });
+
+  it('never takes a Qualtrics NPS group column for the score', () => {
+    expect(() => chooseColumns('f.csv', ['Q1_NPS_GROUP', 'Q2'])).toThrow('no score column found');
+  });
+
+  it('takes --score-column by name in any case, by number, or by a unique start', () => {
+    const headers = ['score', 'Rating', 'How likely are you to recommend us?'];
+    expect(chooseColumns('f.csv', headers, { scoreColumn: 'rating' }).columns.score).toBe(1);
+    expect(chooseColumns('f.csv', headers, { scoreColumn: '3' }).columns.score).toBe(2);
+    expect(chooseColumns('f.csv', headers, { scoreColumn: 'how likely' }).columns.score).toBe(2);
+    expect(() => chooseColumns('f.csv', headers, { scoreColumn: '4' })).toThrow('--score-column 4: the file has 3 columns');
+    expect(() => chooseColumns('f.csv', ['nps a', 'nps b'], { scoreColumn: 'nps' })).toThrow(
+      '--score-column "nps" starts several headers: "nps a", "nps b"; give more of it',
+    );
   });
 
   it('finds the optional respondent, comment and date columns', () => {
