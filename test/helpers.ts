@@ -76,3 +76,13 @@ export async function runInProcess(
 export function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'nps-test-'));
 }
+
+/** The counts of `nps score --json` that account for every row. */
+export interface Accounting {
+  promoters: number;
+  passives: number;
+  detractors: number;
+  rows: number;
+  blank: number;
+  rejected: number;
+}

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, runInProcess } from '../helpers.js';
+import { fixture, runInProcess, type Accounting } from '../helpers.js';
 
-interface Expected {
+interface Expected extends Accounting {
   nps: number | null;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  rows: number;
-  blank: number;
-  rejected: number;
 }
 
 /** Each count below was worked out by reading the fixture, not by running `nps`. */

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, runBin, runInProcess } from '../helpers.js';
+import { fixture, runBin, runInProcess, type Accounting } from '../helpers.js';
 
-interface Counts {
-  promoters: number;
-  passives: number;
-  detractors: number;
-  rows: number;
-  blank: number;
-  rejected: number;
+interface Counts extends Accounting {
   partial: number;
 }
 
