@@ -6,6 +6,7 @@ import { compareCounts, type Difference } from '../core/stats.js';
 import { emptyTally, mergeTallies, type Tally } from '../core/tally.js';
 import { inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
+import { respondentKey } from '../input/dedupe.js';
 import { emptyEvidence, refuseRecodedScale, scanResponses, type ScanEvidence } from '../input/responses.js';
 import type { CompareReport } from '../output/compare.js';
 import { Messages } from '../output/messages.js';
@@ -17,12 +18,6 @@ export interface CompareOptions extends InputOptions, PrecisionOptions {
   json?: boolean;
   movedTo?: Category;
   format: RecordFormat;
-}
-
-/** Emails are matched without regard to case; other ids exactly, less surrounding spaces. */
-export function respondentKey(raw: string): string {
-  const key = raw.trim();
-  return key.includes('@') ? key.toLowerCase() : key;
 }
 
 interface Sample {

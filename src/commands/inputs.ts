@@ -1,9 +1,17 @@
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Tally } from '../core/tally.js';
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { FORMATS } from '../input/formats.js';
-import { openResponses, refuseRecodedScale, type OpenedInput, type ReadOptions, type ScanEvidence } from '../input/responses.js';
+import { DEDUPE_MODES, planDedupe, refuseDedupeOfStdin, type DedupeMode } from '../input/dedupe.js';
+import {
+  openResponses,
+  refuseRecodedScale,
+  type KeepRow,
+  type OpenedInput,
+  type ReadOptions,
+  type ScanEvidence,
+} from '../input/responses.js';
 import { STDIN_NAME } from '../input/source.js';
 import { plural } from '../output/format.js';
 import type { Messages } from '../output/messages.js';
@@ -25,6 +33,29 @@ export function addInputOptions(command: Command): Command {
     .option('--score-offset <n>', 'add this to every score before reading it, e.g. -1 for a 0-10 question coded 1-11', numberOption('--score-offset', -10, 10))
     .option('--strict', 'fail with exit code 3 when any row is rejected')
     .option('-q, --quiet', 'print only warnings and errors on stderr, not which columns were used or what was written');
+}
+
+/** For the commands that count each respondent once on request. */
+export interface DedupeOptions {
+  dedupe: DedupeMode;
+}
+
+export function addDedupeOption(command: Command): Command {
+  return command.addOption(
+    new Option('--dedupe <mode>', 'one scored response per respondent: latest or first by the date column; none counts all')
+      .choices(Object.keys(DEDUPE_MODES))
+      .default('none'),
+  );
+}
+
+/** The first pass of --dedupe, over every input; a fresh row filter for the second pass. */
+export async function dedupeFilter(files: readonly string[], io: Io, options: InputOptions & DedupeOptions): Promise<KeepRow | undefined> {
+  if (options.dedupe === 'none') return undefined;
+  refuseDedupeOfStdin(files);
+  async function* inputs(): AsyncGenerator<OpenedInput> {
+    for (const file of files) yield await openResponses(file, io.cwd, io.stdin, options);
+  }
+  return (await planDedupe(inputs(), options.dedupe, options))();
 }
 
 /** Standard input can be read once: naming it twice would silently score nothing the second time. */
@@ -65,6 +96,9 @@ export function finishReading(tally: Tally, evidence: ScanEvidence, options: Inp
   refuseRecodedScale(tally, evidence, options);
   if (tally.partial > 0) {
     messages.warn(`${plural(tally.partial, 'partial response')} (unfinished) left out of the score; --include-partial counts them`);
+  }
+  if (tally.duplicates > 0) {
+    messages.info(`${plural(tally.duplicates, 'repeated response')} left out: --dedupe counts one per respondent`);
   }
 }
 

@@ -23,10 +23,21 @@ import { emptyEvidence, scanResponses, type ScoredRow } from '../input/responses
 import { formatNps, plural } from '../output/format.js';
 import { Messages } from '../output/messages.js';
 import { renderScoreJson } from '../output/score-json.js';
-import { addInputOptions, checkInputNames, exitForRejections, finishReading, openInput, type InputOptions, type OpenedInput } from './inputs.js';
+import {
+  addDedupeOption,
+  addInputOptions,
+  checkInputNames,
+  dedupeFilter,
+  exitForRejections,
+  finishReading,
+  openInput,
+  type DedupeOptions,
+  type InputOptions,
+  type OpenedInput,
+} from './inputs.js';
 import { addPrecisionOptions, numberOption, precisionOf, type PrecisionOptions } from './precision.js';
 
-export interface ScoreOptions extends InputOptions, PrecisionOptions {
+export interface ScoreOptions extends InputOptions, PrecisionOptions, DedupeOptions {
   json?: boolean;
   by: string[];
   minN: number;
@@ -161,12 +172,14 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
     undated: 0,
   };
   const evidence = emptyEvidence();
+  const keep = await dedupeFilter(files, io, options);
   for (const file of files) {
     const opened = await openInput(file, io, options, messages);
     const onScored = rowCallback(opened, options, acc);
     await scanResponses(opened, options, acc.tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
       ...(onScored && { onScored }),
+      ...(keep && { keep }),
     });
   }
   finishReading(acc.tally, evidence, options, messages);
@@ -209,7 +222,7 @@ export function scoreCommand(io: Io, done: (code: ExitCode) => void): Command {
     .addOption(new Option('--date-format <format>', 'the order of dates like 3/4/2026, when the file cannot tell').choices(Object.keys(DATE_FORMATS)))
     .option('--fail-under <nps>', 'exit with code 4 when the NPS is below this', numberOption('--fail-under', -100, 100))
     .option('--strict-interval', 'with --fail-under: judge the top of the interval instead of the NPS itself');
-  return addPrecisionOptions(addInputOptions(command)).action(async (files: string[], options: ScoreOptions) => {
+  return addPrecisionOptions(addDedupeOption(addInputOptions(command))).action(async (files: string[], options: ScoreOptions) => {
     done(await runScore(files, options, io));
   });
 }

@@ -8,13 +8,24 @@ import { summarize } from '../core/summary.js';
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseDate } from '../input/dates.js';
-import { emptyEvidence, scanResponses, type ScanEvidence, type ScoredRow } from '../input/responses.js';
+import { emptyEvidence, scanResponses, type KeepRow, type ScanEvidence, type ScoredRow } from '../input/responses.js';
 import { describeAccounting, plural } from '../output/format.js';
 import { Messages } from '../output/messages.js';
 import { createRecordSink, RECORD_FORMATS, type RecordFormat, type RecordSink } from '../output/records.js';
-import { addInputOptions, checkInputNames, exitForRejections, finishReading, openInput, type InputOptions, type OpenedInput } from './inputs.js';
+import {
+  addDedupeOption,
+  addInputOptions,
+  checkInputNames,
+  dedupeFilter,
+  exitForRejections,
+  finishReading,
+  openInput,
+  type DedupeOptions,
+  type InputOptions,
+  type OpenedInput,
+} from './inputs.js';
 
-export interface SegmentOptions extends InputOptions {
+export interface SegmentOptions extends InputOptions, DedupeOptions {
   out?: string;
   category?: Category;
   format: RecordFormat;
@@ -117,6 +128,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   const directory = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   const targets = directory === undefined ? [] : await planFiles(options.out ?? '', directory, options.force === true);
 
+  const keep = await dedupeFilter(files, io, options);
   const inputs: OpenedInput[] = [];
   for (const file of files) inputs.push(await openInput(file, io, options, messages));
   const columns = unionOfHeaders(inputs);
@@ -132,7 +144,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     if (options.category !== undefined) {
       sinks.set(options.category, await createRecordSink(options.format, outputColumns, io.stdout, { endDestination: false }));
     }
-    const result = await writeLists(inputs, columns, sinks, options, messages);
+    const result = await writeLists(inputs, columns, sinks, options, messages, keep);
     finishReading(result.tally, result.evidence, options, messages);
     for (const sink of sinks.values()) await sink.end();
     const summary = summarize(result.tally);
@@ -168,6 +180,7 @@ async function writeLists(
   sinks: Map<Category, RecordSink>,
   options: SegmentOptions,
   messages: Messages,
+  keep: KeepRow | undefined,
 ): Promise<ListsResult> {
   const tally = emptyTally();
   const evidence = emptyEvidence();
@@ -195,6 +208,7 @@ async function writeLists(
     await scanResponses(opened, options, tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
       onScored,
+      ...(keep && { keep }),
       afterChunk: async () => {
         if (!blocked) return;
         blocked = false;
@@ -229,7 +243,7 @@ export function segmentCommand(io: Io, done: (code: ExitCode) => void): Command 
         .default('csv'),
     )
     .option('--force', 'replace lists already in the --out folder');
-  return addInputOptions(command).action(async (files: string[], options: SegmentOptions) => {
+  return addDedupeOption(addInputOptions(command)).action(async (files: string[], options: SegmentOptions) => {
     done(await runSegment(files, options, io));
   });
 }

@@ -7,6 +7,7 @@ export interface Summary {
   blank: number;
   rejected: number;
   partial: number;
+  duplicates: number;
   counts: Record<Category, number>;
   /** Share of responses in each group, 0..100; null when there are no responses. */
   percentages: Record<Category, number | null>;
@@ -43,6 +44,7 @@ export function summarize(tally: Tally): Summary {
     blank: tally.blank,
     rejected: tally.rejected,
     partial: tally.partial,
+    duplicates: tally.duplicates,
     counts,
     percentages: {
       promoters: percentOf(counts.promoters, responses),

@@ -11,10 +11,12 @@ export interface Tally {
   rejected: number;
   /** Unfinished responses, left out of the score unless asked for. */
   partial: number;
+  /** Earlier or later answers of a respondent already counted, under --dedupe. */
+  duplicates: number;
 }
 
 export function emptyTally(): Tally {
-  return { distribution: new Array<number>(MAX_SCORE + 1).fill(0), blank: 0, rejected: 0, partial: 0 };
+  return { distribution: new Array<number>(MAX_SCORE + 1).fill(0), blank: 0, rejected: 0, partial: 0, duplicates: 0 };
 }
 
 /** `score` must already be a whole number 0..10: the input layer guarantees it. */
@@ -29,6 +31,7 @@ export function mergeTallies(into: Tally, from: Tally): Tally {
   into.blank += from.blank;
   into.rejected += from.rejected;
   into.partial += from.partial;
+  into.duplicates += from.duplicates;
   return into;
 }
 
@@ -36,7 +39,7 @@ export function responsesIn(tally: Tally): number {
   return tally.distribution.reduce((sum, count) => sum + count, 0);
 }
 
-/** Every row read is scored, blank, rejected or partial: nothing else. */
+/** Every row read is scored, blank, rejected, partial or a duplicate: nothing else. */
 export function rowsIn(tally: Tally): number {
-  return responsesIn(tally) + tally.blank + tally.rejected + tally.partial;
+  return responsesIn(tally) + tally.blank + tally.rejected + tally.partial + tally.duplicates;
 }

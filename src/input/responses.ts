@@ -26,6 +26,9 @@ export interface ReadOptions extends ColumnOverrides {
   scoreOffset?: number;
 }
 
+/** Under --dedupe: whether this scored row is the one kept for its respondent. */
+export type KeepRow = (cells: string[]) => boolean;
+
 /** One input, opened far enough to know its export format and the columns `nps` will use. */
 export interface OpenedInput {
   reader: CsvReader;
@@ -48,6 +51,7 @@ export interface ScanCallbacks {
   onRejected(rejection: Rejection): void;
   onScored?(row: ScoredRow): void;
   afterChunk?(): Promise<void> | undefined;
+  keep?: KeepRow;
 }
 
 /** What reading saw beyond the tally: the evidence for a 1..11 scale. */
@@ -75,7 +79,7 @@ export async function scanResponses(
   const width = reader.header.length;
   const scores = new ScoreReader(options.scoreOffset ?? 0);
   const partial = options.includePartial === true ? undefined : layout.partial;
-  const { onScored, onRejected } = callbacks;
+  const { onScored, onRejected, keep } = callbacks;
   const reject = (reason: string): void => {
     tally.rejected += 1;
     onRejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason });
@@ -100,6 +104,8 @@ export async function scanResponses(
       tally.blank += 1;
     } else if (cell.kind === 'invalid') {
       reject(cell.reason);
+    } else if (keep !== undefined && !keep(cells)) {
+      tally.duplicates += 1;
     } else {
       addScore(tally, cell.value);
       onScored?.({ cells, score: cell.value });

@@ -15,8 +15,8 @@ export function plural(count: number, one: string, many = `${one}s`): string {
 }
 
 /**
- * rows read = scored + blank + rejected (+ partial), in words, so every row is seen
- * to be accounted for; partial responses are named only where there are some.
+ * rows read = scored + blank + rejected (+ partial + duplicates), in words, so every
+ * row is seen to be accounted for; the last two are named only where there are some.
  */
 export function describeAccounting(counts: {
   rows: number;
@@ -24,9 +24,11 @@ export function describeAccounting(counts: {
   blank: number;
   rejected: number;
   partial: number;
+  duplicates: number;
 }): string {
   const partial = counts.partial > 0 ? ` + ${counts.partial} partial` : '';
-  return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected${partial}`;
+  const duplicates = counts.duplicates > 0 ? ` + ${counts.duplicates} ${counts.duplicates === 1 ? 'duplicate' : 'duplicates'}` : '';
+  return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected${partial}${duplicates}`;
 }
 
 /** p-values as people can read them: "0.058", "< 0.001". */

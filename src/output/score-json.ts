@@ -17,6 +17,7 @@ export interface ScoreJson {
   blank: number;
   rejected: number;
   partial: number;
+  duplicates: number;
   interval: Interval | null;
   marginOfError: number | null;
   warnings: string[];
@@ -76,6 +77,7 @@ export function toScoreJson(report: ScoreReport): ScoreJson {
     blank: summary.blank,
     rejected: summary.rejected,
     partial: summary.partial,
+    duplicates: summary.duplicates,
     interval: overall.interval ?? null,
     marginOfError: overall.marginOfError ?? null,
     warnings: report.warnings,

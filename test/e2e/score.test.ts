@@ -38,6 +38,7 @@ describe('nps score (built binary)', () => {
       blank: 1,
       rejected: 1,
       partial: 0,
+      duplicates: 0,
       // Adjusted counts 3.75 / 3.5 / 5.75 of 13: centre 15.385, margin 1.96 * sqrt(0.70710 / 13) = 45.710.
       interval: { low: expect.closeTo(-30.325, 2), high: expect.closeTo(61.095, 2), level: 0.95, method: 'adjusted-wald' },
       marginOfError: expect.closeTo(45.71, 2),
