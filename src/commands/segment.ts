@@ -34,12 +34,24 @@ export interface SegmentOptions extends InputOptions, DedupeOptions {
 
 export const ADDED_COLUMNS = ['nps_category', 'follow_up'] as const;
 
-/** A detractor waiting for the urgency sort: the only rows `segment` holds in memory. */
+/**
+ * A detractor waiting for the urgency sort: the only rows `segment` holds in
+ * memory, each as its finished output line, which is far smaller than the parsed row.
+ */
 interface HeldRow {
-  cells: string[];
+  record: string;
   score: number;
   time: number | undefined;
   order: number;
+}
+
+/**
+ * A copy of `text` that shares no memory with it. Parsed fields are slices of the
+ * 64 KiB chunk they came from, and a line built from them keeps every such chunk
+ * alive: held for the sort, the detractors would pin most of the file in memory.
+ */
+function detached(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** Lowest score first; among equal scores the newest answer first; undated rows last, in file order. */
@@ -203,7 +215,7 @@ async function writeLists(
       }
       const time = dateIndex === undefined ? undefined : parseDate(row.cells[dateIndex] ?? '');
       if (dateIndex !== undefined && time === undefined) undated += 1;
-      held.push({ cells, score: row.score, time, order: held.length });
+      held.push({ record: detached(sink.serialize(cells)), score: row.score, time, order: held.length });
     };
     await scanResponses(opened, options, tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
@@ -222,7 +234,7 @@ async function writeLists(
     }
     const sink = sinks.get('detractors');
     for (const row of held.sort(byUrgency)) {
-      if (sink !== undefined && !sink.write(row.cells)) await sink.drain();
+      if (sink !== undefined && !sink.writeSerialized(row.record)) await sink.drain();
     }
   }
   return { tally, evidence };

@@ -1,5 +1,5 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 
 /** The formats rows can be written in; `--format` offers exactly these. */
@@ -10,12 +10,14 @@ export const RECORD_FORMATS = {
 } as const satisfies Record<string, string>;
 export type RecordFormat = keyof typeof RECORD_FORMATS;
 
-export function isRecordFormat(value: string): value is RecordFormat {
-  return Object.hasOwn(RECORD_FORMATS, value);
-}
-
-/** Rows written one at a time; `write` returning false asks the caller to await `drain`. */
+/**
+ * Rows written one at a time. A row can also be serialized first and written
+ * later: the detractors sort holds only these short strings, not the parsed rows.
+ * `write` returning false asks the caller to await `drain`.
+ */
 export interface RecordSink {
+  serialize(cells: readonly string[]): string;
+  writeSerialized(record: string): boolean;
   write(cells: readonly string[]): boolean;
   drain(): Promise<void>;
   end(): Promise<void>;
@@ -36,45 +38,78 @@ export function uniqueNames(columns: readonly string[]): string[] {
   });
 }
 
-function waitForDrain(stream: Writable): Promise<void> {
-  return stream.writableNeedDrain ? once(stream, 'drain').then(() => undefined) : Promise.resolve();
+/** Writes in blocks of about 64 KiB: one system call per block, not per row. */
+const BLOCK_CHARS = 1 << 16;
+
+class BlockWriter {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(
+    private readonly destination: Writable,
+    private readonly options: SinkOptions,
+  ) {}
+
+  push(text: string): boolean {
+    this.parts.push(text);
+    this.size += text.length;
+    return this.size < BLOCK_CHARS || this.flush();
+  }
+
+  flush(): boolean {
+    if (this.parts.length === 0) return !this.destination.writableNeedDrain;
+    const ok = this.destination.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+    return ok;
+  }
+
+  async drain(): Promise<void> {
+    this.flush();
+    if (this.destination.writableNeedDrain) await once(this.destination, 'drain');
+  }
+
+  async end(): Promise<void> {
+    this.flush();
+    if (this.options.endDestination) {
+      this.destination.end();
+      await finished(this.destination);
+    }
+  }
 }
 
-async function csvSink(columns: readonly string[], destination: Writable, options: SinkOptions): Promise<RecordSink> {
-  const { stringify } = await import('csv-stringify');
-  const stringifier = stringify();
-  stringifier.pipe(destination, { end: options.endDestination });
-  stringifier.write([...columns]);
+async function csvSink(columns: readonly string[], out: BlockWriter): Promise<RecordSink> {
+  const { stringify } = await import('csv-stringify/sync');
+  const serialize = (cells: readonly string[]): string => stringify([cells as string[]]);
+  out.push(serialize(columns));
+  const writeSerialized = (record: string): boolean => out.push(record);
   return {
-    write: (cells) => stringifier.write(cells),
-    drain: () => waitForDrain(stringifier),
-    end: async () => {
-      stringifier.end();
-      await finished(stringifier);
-      if (options.endDestination) await finished(destination);
-    },
+    serialize,
+    writeSerialized,
+    write: (cells) => writeSerialized(serialize(cells)),
+    drain: () => out.drain(),
+    end: () => out.end(),
   };
 }
 
-function jsonSink(columns: readonly string[], destination: Writable, options: SinkOptions, lines: boolean): RecordSink {
+function jsonSink(columns: readonly string[], out: BlockWriter, lines: boolean): RecordSink {
   const keys = uniqueNames(columns);
   let written = 0;
-  const toObject = (cells: readonly string[]): Record<string, string> =>
-    Object.fromEntries(keys.map((key, index) => [key, cells[index] ?? '']));
+  const serialize = (cells: readonly string[]): string =>
+    JSON.stringify(Object.fromEntries(keys.map((key, index) => [key, cells[index] ?? ''])));
+  const writeSerialized = (record: string): boolean => {
+    const prefix = lines ? '' : written === 0 ? '[\n' : ',\n';
+    written += 1;
+    return out.push(`${prefix}${record}${lines ? '\n' : ''}`);
+  };
   return {
-    write: (cells) => {
-      const json = JSON.stringify(toObject(cells));
-      const prefix = lines ? '' : written === 0 ? '[\n' : ',\n';
-      written += 1;
-      return destination.write(`${prefix}${json}${lines ? '\n' : ''}`);
-    },
-    drain: () => waitForDrain(destination),
+    serialize,
+    writeSerialized,
+    write: (cells) => writeSerialized(serialize(cells)),
+    drain: () => out.drain(),
     end: async () => {
-      if (!lines) destination.write(written === 0 ? '[]\n' : '\n]\n');
-      if (options.endDestination) {
-        destination.end();
-        await finished(destination);
-      }
+      if (!lines) out.push(written === 0 ? '[]\n' : '\n]\n');
+      await out.end();
     },
   };
 }
@@ -85,6 +120,7 @@ export async function createRecordSink(
   destination: Writable,
   options: SinkOptions,
 ): Promise<RecordSink> {
-  if (format === 'csv') return csvSink(columns, destination, options);
-  return jsonSink(columns, destination, options, format === 'ndjson');
+  const out = new BlockWriter(destination, options);
+  if (format === 'csv') return csvSink(columns, out);
+  return jsonSink(columns, out, format === 'ndjson');
 }
