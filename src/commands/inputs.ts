@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander';
-import type { Tally } from '../core/tally.js';
+import { rowsIn, type Tally } from '../core/tally.js';
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { FORMATS } from '../input/formats.js';
@@ -15,6 +15,7 @@ import {
 import { STDIN_NAME } from '../input/source.js';
 import { plural } from '../output/format.js';
 import type { Messages } from '../output/messages.js';
+import { Progress, wantsProgress } from '../output/progress.js';
 import { numberOption } from './precision.js';
 
 export type { OpenedInput } from '../input/responses.js';
@@ -88,6 +89,32 @@ export async function openInput(file: string, io: Io, options: InputOptions, mes
   const opened = await openResponses(file, io.cwd, io.stdin, options);
   messages.info(describeInput(opened));
   return opened;
+}
+
+/**
+ * A progress line for one large input read at a terminal: `afterChunk` redraws it
+ * (after `also`, the caller's own per-chunk work), `done` erases it.
+ */
+export function progressFor(
+  opened: OpenedInput,
+  tally: Tally,
+  io: Io,
+  options: InputOptions,
+  also?: () => Promise<void> | undefined,
+): { afterChunk?: () => Promise<void> | undefined; done: () => void } {
+  const total = opened.reader.source.size;
+  if (total === undefined || !wantsProgress(total, io.stderr, options.quiet === true)) {
+    return { ...(also && { afterChunk: also }), done: () => undefined };
+  }
+  const progress = new Progress(io.stderr, total);
+  const rowsBefore = rowsIn(tally);
+  return {
+    afterChunk: () => {
+      progress.update(opened.reader.bytesRead, rowsIn(tally) - rowsBefore);
+      return also?.();
+    },
+    done: () => progress.done(),
+  };
 }
 
 /** After every input is read: stop on a 1..11 scale, and say how many unfinished responses were set aside. */

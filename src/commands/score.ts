@@ -31,6 +31,7 @@ import {
   exitForRejections,
   finishReading,
   openInput,
+  progressFor,
   type DedupeOptions,
   type InputOptions,
   type OpenedInput,
@@ -176,11 +177,14 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   for (const file of files) {
     const opened = await openInput(file, io, options, messages);
     const onScored = rowCallback(opened, options, acc);
+    const progress = progressFor(opened, acc.tally, io, options);
     await scanResponses(opened, options, acc.tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
       ...(onScored && { onScored }),
       ...(keep && { keep }),
+      ...(progress.afterChunk && { afterChunk: progress.afterChunk }),
     });
+    progress.done();
   }
   finishReading(acc.tally, evidence, options, messages);
   const report = buildReport(acc, options, precision);

@@ -20,6 +20,7 @@ import {
   exitForRejections,
   finishReading,
   openInput,
+  progressFor,
   type DedupeOptions,
   type InputOptions,
   type OpenedInput,
@@ -156,7 +157,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     if (options.category !== undefined) {
       sinks.set(options.category, await createRecordSink(options.format, outputColumns, io.stdout, { endDestination: false }));
     }
-    const result = await writeLists(inputs, columns, sinks, options, messages, keep);
+    const result = await writeLists(inputs, columns, sinks, options, messages, keep, io);
     finishReading(result.tally, result.evidence, options, messages);
     for (const sink of sinks.values()) await sink.end();
     const summary = summarize(result.tally);
@@ -193,6 +194,7 @@ async function writeLists(
   options: SegmentOptions,
   messages: Messages,
   keep: KeepRow | undefined,
+  io: Io,
 ): Promise<ListsResult> {
   const tally = emptyTally();
   const evidence = emptyEvidence();
@@ -217,16 +219,18 @@ async function writeLists(
       if (dateIndex !== undefined && time === undefined) undated += 1;
       held.push({ record: detached(sink.serialize(cells)), score: row.score, time, order: held.length });
     };
+    const progress = progressFor(opened, tally, io, options, async () => {
+      if (!blocked) return;
+      blocked = false;
+      await Promise.all([...sinks.values()].map((sink) => sink.drain()));
+    });
     await scanResponses(opened, options, tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
       onScored,
       ...(keep && { keep }),
-      afterChunk: async () => {
-        if (!blocked) return;
-        blocked = false;
-        await Promise.all([...sinks.values()].map((sink) => sink.drain()));
-      },
+      ...(progress.afterChunk && { afterChunk: progress.afterChunk }),
     });
+    progress.done();
   }
   if (wantsDetractors) {
     if (undated > 0) {

@@ -84,6 +84,8 @@ export class CsvReader {
   headerLine = 0;
   delimiter: Delimiter = ',';
   encoding: Encoding = 'utf-8';
+  /** Bytes taken from the source so far, for progress. */
+  bytesRead = 0;
 
   private readonly chunks: AsyncIterator<Buffer>;
   private decoder: Decoder = createDecoder('utf-8');
@@ -246,7 +248,9 @@ export class CsvReader {
   private async nextChunk(): Promise<Buffer | undefined> {
     try {
       const next = await this.chunks.next();
-      return next.done ? undefined : next.value;
+      if (next.done) return undefined;
+      this.bytesRead += next.value.length;
+      return next.value;
     } catch (error) {
       throw inputError(`${this.name}: cannot be read (${(error as Error).message})`);
     }

@@ -8,6 +8,8 @@ export interface Source {
   /** How messages name it: the path as the user typed it, or "stdin". */
   name: string;
   stream: Readable;
+  /** Bytes in the file; unknown for standard input. */
+  size?: number;
 }
 
 export const STDIN_NAME = '-';
@@ -31,7 +33,7 @@ export async function openSource(name: string, cwd: string, stdin: Readable): Pr
       await handle.close();
       throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     }
-    return { name, stream: handle.createReadStream({ highWaterMark: CHUNK_BYTES }) };
+    return { name, stream: handle.createReadStream({ highWaterMark: CHUNK_BYTES }), size: stat.size };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = OPEN_FAILURES[code] ?? `cannot be read (${code || String(error)})`;
