@@ -3,18 +3,8 @@
 // a plan and a region. The same N always gives the same bytes.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-
-/** mulberry32: a tiny seeded generator, so every run and every machine sees the same file. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The same seeded generator as `segment --sample`; `npm run bench` builds dist/ first.
+import { seededRandom } from '../dist/core/sample.js';
 
 const PLANS = ['free', 'starter', 'pro', 'team', 'enterprise'];
 const REGIONS = ['EU', 'US', 'APAC', 'LATAM'];
@@ -44,7 +34,7 @@ export function scoreFor(rand) {
 }
 
 export async function generate(path, rows, seed = 42) {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const out = createWriteStream(path);
   out.write('response_id,email,created_at,plan,region,score,comment\n');
   const start = Date.UTC(2025, 0, 1);

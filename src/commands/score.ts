@@ -18,6 +18,7 @@ import { addScore, emptyTally, mergeTallies, type Tally } from '../core/tally.js
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
 import { requireColumn } from '../input/columns.js';
+import { Join, loadCustomers, parseJoinOn, type Customers } from '../input/join.js';
 import { DATE_FORMATS, DayReader, type DateFormat } from '../input/dates.js';
 import { emptyEvidence, scanResponses, type ScoredRow } from '../input/responses.js';
 import { formatNps, plural } from '../output/format.js';
@@ -39,6 +40,8 @@ import {
 import { addPrecisionOptions, numberOption, precisionOf, type PrecisionOptions } from './precision.js';
 
 export interface ScoreOptions extends InputOptions, PrecisionOptions, DedupeOptions {
+  customers?: string;
+  joinOn?: string;
   json?: boolean;
   by: string[];
   minN: number;
@@ -71,9 +74,15 @@ interface Accumulators {
   undated: number;
 }
 
-function rowCallback(opened: OpenedInput, options: ScoreOptions, acc: Accumulators): ((row: ScoredRow) => void) | undefined {
+function rowCallback(
+  opened: OpenedInput,
+  options: ScoreOptions,
+  acc: Accumulators,
+  join: Join | undefined,
+): ((row: ScoredRow) => void) | undefined {
   const { reader, choice } = opened;
-  const byIndexes = options.by.map((column) => requireColumn(reader.name, reader.header, column, '--by'));
+  const columns = [...reader.header, ...(join?.added ?? [])];
+  const byIndexes = options.by.map((column) => requireColumn(reader.name, columns, column, '--by'));
   let dateIndex: number | undefined;
   if (options.period !== undefined) {
     dateIndex = choice.columns.date;
@@ -157,6 +166,16 @@ function exitForThreshold(options: ScoreOptions, report: ScoreReport, messages: 
   return EXIT.belowThreshold;
 }
 
+/** --customers with --join-on: the customer export, loaded once for every input. */
+async function customersFor(options: ScoreOptions, io: Io): Promise<{ loaded: Customers; surveyColumn: string } | undefined> {
+  if ((options.customers === undefined) !== (options.joinOn === undefined)) {
+    throw inputError('--customers and --join-on go together: the file of customers, and the column that matches them to responses');
+  }
+  if (options.customers === undefined || options.joinOn === undefined) return undefined;
+  const join = parseJoinOn(options.joinOn);
+  return { loaded: await loadCustomers(options.customers, join.customers, io.cwd, io.stdin), surveyColumn: join.survey };
+}
+
 /** Files are read one after another, so memory stays flat however many there are. */
 export async function runScore(files: string[], options: ScoreOptions, io: Io): Promise<ExitCode> {
   checkInputNames(files);
@@ -174,17 +193,23 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   };
   const evidence = emptyEvidence();
   const keep = await dedupeFilter(files, io, options);
+  const customers = await customersFor(options, io);
   for (const file of files) {
     const opened = await openInput(file, io, options, messages);
-    const onScored = rowCallback(opened, options, acc);
+    const join = customers && Join.forSurvey(opened.reader.name, opened.reader.header, customers.surveyColumn, customers.loaded);
+    const onScored = rowCallback(opened, options, acc, join);
     const progress = progressFor(opened, acc.tally, io, options);
     await scanResponses(opened, options, acc.tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
       ...(onScored && { onScored }),
       ...(keep && { keep }),
+      ...(join && onScored && { extend: (cells: string[]) => join.extend(cells) }),
       ...(progress.afterChunk && { afterChunk: progress.afterChunk }),
     });
     progress.done();
+    if (join && join.unmatched > 0 && onScored) {
+      messages.warn(`${plural(join.unmatched, 'response')} in ${opened.reader.name} matched no customer; their customer columns are empty`);
+    }
   }
   finishReading(acc.tally, evidence, options, messages);
   const report = buildReport(acc, options, precision);
@@ -220,6 +245,8 @@ export function scoreCommand(io: Io, done: (code: ExitCode) => void): Command {
     .argument('<file...>', 'CSV files to read together; "-" reads standard input')
     .option('--json', 'print one JSON object instead of the table')
     .option('--by <columns>', 'a score per group of these columns (repeat, or separate with commas)', collectColumns, [])
+    .option('--customers <file>', 'a customer export (CSV) whose columns --by can use')
+    .option('--join-on <column>', 'the column matching responses to --customers: a name in both, or survey_column=customer_column')
     .option('--min-n <n>', 'mark groups with fewer responses than this', numberOption('--min-n', 1, Number.MAX_SAFE_INTEGER), 30)
     .addOption(new Option('--period <period>', 'a score per period of the date column').choices(Object.keys(PERIODS)))
     .option('--rolling <days>', 'with --period: score the window of this many days (e.g. 90d) ending with each period', parseRolling)

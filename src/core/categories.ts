@@ -12,7 +12,7 @@ export function categoryOf(score: number): Category {
   return 'detractors';
 }
 
-/** What a customer team does next with each group. */
+/** What a customer team does next with each group; the detractors' reply time follows `segment --sla`. */
 export const FOLLOW_UP = {
   promoters: 'Ask for a referral or a public review',
   passives: 'Ask: "What would we need to do to earn a 9 or 10 from you next time?"',

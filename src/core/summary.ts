@@ -8,6 +8,7 @@ export interface Summary {
   rejected: number;
   partial: number;
   duplicates: number;
+  excluded: number;
   counts: Record<Category, number>;
   /** Share of responses in each group, 0..100; null when there are no responses. */
   percentages: Record<Category, number | null>;
@@ -45,6 +46,7 @@ export function summarize(tally: Tally): Summary {
     rejected: tally.rejected,
     partial: tally.partial,
     duplicates: tally.duplicates,
+    excluded: tally.excluded,
     counts,
     percentages: {
       promoters: percentOf(counts.promoters, responses),

@@ -13,10 +13,12 @@ export interface Tally {
   partial: number;
   /** Earlier or later answers of a respondent already counted, under --dedupe. */
   duplicates: number;
+  /** Rows left out by a filter the user asked for: a date range, or respondents already followed up. */
+  excluded: number;
 }
 
 export function emptyTally(): Tally {
-  return { distribution: new Array<number>(MAX_SCORE + 1).fill(0), blank: 0, rejected: 0, partial: 0, duplicates: 0 };
+  return { distribution: new Array<number>(MAX_SCORE + 1).fill(0), blank: 0, rejected: 0, partial: 0, duplicates: 0, excluded: 0 };
 }
 
 /** `score` must already be a whole number 0..10: the input layer guarantees it. */
@@ -32,6 +34,7 @@ export function mergeTallies(into: Tally, from: Tally): Tally {
   into.rejected += from.rejected;
   into.partial += from.partial;
   into.duplicates += from.duplicates;
+  into.excluded += from.excluded;
   return into;
 }
 
@@ -39,7 +42,7 @@ export function responsesIn(tally: Tally): number {
   return tally.distribution.reduce((sum, count) => sum + count, 0);
 }
 
-/** Every row read is scored, blank, rejected, partial or a duplicate: nothing else. */
+/** Every row read is scored, blank, rejected, partial, a duplicate or excluded: nothing else. */
 export function rowsIn(tally: Tally): number {
-  return responsesIn(tally) + tally.blank + tally.rejected + tally.partial + tally.duplicates;
+  return responsesIn(tally) + tally.blank + tally.rejected + tally.partial + tally.duplicates + tally.excluded;
 }

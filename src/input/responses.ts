@@ -52,6 +52,10 @@ export interface ScanCallbacks {
   onScored?(row: ScoredRow): void;
   afterChunk?(): Promise<void> | undefined;
   keep?: KeepRow;
+  /** A filter the user asked for (date range, respondents to leave out); false counts the row as excluded. */
+  include?: (cells: string[]) => boolean;
+  /** Adds columns to a scored row before `onScored` sees it: the customer columns of --customers. */
+  extend?: (cells: string[]) => string[];
 }
 
 /** What reading saw beyond the tally: the evidence for a 1..11 scale. */
@@ -79,7 +83,7 @@ export async function scanResponses(
   const width = reader.header.length;
   const scores = new ScoreReader(options.scoreOffset ?? 0);
   const partial = options.includePartial === true ? undefined : layout.partial;
-  const { onScored, onRejected, keep } = callbacks;
+  const { onScored, onRejected, keep, include, extend } = callbacks;
   const reject = (reason: string): void => {
     tally.rejected += 1;
     onRejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason });
@@ -97,6 +101,10 @@ export async function scanResponses(
       tally.partial += 1;
       return;
     }
+    if (include !== undefined && !include(cells)) {
+      tally.excluded += 1;
+      return;
+    }
     const raw = cells[scoreIndex] ?? '';
     if (raw.trim() === '11') evidence.elevens += 1;
     const cell = scores.read(raw);
@@ -108,7 +116,7 @@ export async function scanResponses(
       tally.duplicates += 1;
     } else {
       addScore(tally, cell.value);
-      onScored?.({ cells, score: cell.value });
+      onScored?.({ cells: extend === undefined ? cells : extend(cells), score: cell.value });
     }
   }, callbacks.afterChunk);
 }

@@ -25,10 +25,12 @@ export function describeAccounting(counts: {
   rejected: number;
   partial: number;
   duplicates: number;
+  excluded?: number;
 }): string {
   const partial = counts.partial > 0 ? ` + ${counts.partial} partial` : '';
   const duplicates = counts.duplicates > 0 ? ` + ${counts.duplicates} ${counts.duplicates === 1 ? 'duplicate' : 'duplicates'}` : '';
-  return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected${partial}${duplicates}`;
+  const excluded = (counts.excluded ?? 0) > 0 ? ` + ${counts.excluded} excluded` : '';
+  return `${plural(counts.rows, 'row')} read = ${counts.responses} scored + ${counts.blank} blank + ${counts.rejected} rejected${partial}${duplicates}${excluded}`;
 }
 
 /** p-values as people can read them: "0.058", "< 0.001". */

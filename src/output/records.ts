@@ -26,6 +26,16 @@ export interface RecordSink {
 interface SinkOptions {
   /** False for stdout, which outlives the sink. */
   endDestination: boolean;
+  /** Neutralise cells a spreadsheet would run as formulas (CSV only); off with --raw. */
+  neutralize?: boolean;
+}
+
+/** The OWASP rule for CSV injection: cells starting with these are formulas to Excel and Google Sheets. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a single quote to a cell a spreadsheet would run as a formula; other cells are untouched. */
+export function neutralizeCell(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
 /** JSON keys must be unique: a second "Comment" column becomes "Comment_2". */
@@ -78,9 +88,11 @@ class BlockWriter {
   }
 }
 
-async function csvSink(columns: readonly string[], out: BlockWriter): Promise<RecordSink> {
+async function csvSink(columns: readonly string[], out: BlockWriter, neutralize: boolean): Promise<RecordSink> {
   const { stringify } = await import('csv-stringify/sync');
-  const serialize = (cells: readonly string[]): string => stringify([cells as string[]]);
+  const serialize = neutralize
+    ? (cells: readonly string[]): string => stringify([cells.map(neutralizeCell)])
+    : (cells: readonly string[]): string => stringify([cells as string[]]);
   out.push(serialize(columns));
   const writeSerialized = (record: string): boolean => out.push(record);
   return {
@@ -121,6 +133,6 @@ export async function createRecordSink(
   options: SinkOptions,
 ): Promise<RecordSink> {
   const out = new BlockWriter(destination, options);
-  if (format === 'csv') return csvSink(columns, out);
+  if (format === 'csv') return csvSink(columns, out, options.neutralize === true);
   return jsonSink(columns, out, format === 'ndjson');
 }

@@ -24,7 +24,7 @@ describe('nps segment --out', () => {
     const written: string[][] = [];
     for (const list of LISTS) {
       const [header, ...rows] = await readCsv(join(out, list));
-      expect(header).toEqual([...inputHeader, 'nps_category', 'follow_up']);
+      expect(header).toEqual([...inputHeader, 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'message']);
       written.push(...rows);
     }
     expect(written).toHaveLength(scored.length);
@@ -56,14 +56,14 @@ describe('nps segment --out', () => {
       'undated-three@example.com',
       'six@example.com',
     ]);
-    expect(result.stderr).toContain('nps: warning: 1 detractor with a date that could not be read come after the dated ones');
+    expect(result.stderr).toContain('nps: warning: 1 detractor with no readable date comes after the dated ones and has no respond_by');
   });
 
   it('says what it wrote, one line per file, and accounts for every row', async () => {
     const out = await tempDir();
     const result = await runBin(['segment', 'fixtures/sample.csv', '--out', join(out, 'lists')]);
     expect(result.stderr.split('\n').slice(-5)).toEqual([
-      `nps: wrote 5 promoters to ${join(out, 'lists', 'promoters.csv')}`,
+      `nps: wrote 5 promoters to ${join(out, 'lists', 'promoters.csv')} (newest first)`,
       `nps: wrote 2 passives to ${join(out, 'lists', 'passives.csv')}`,
       `nps: wrote 3 detractors to ${join(out, 'lists', 'detractors.csv')} (most urgent first)`,
       'nps: 12 rows read = 10 scored + 1 blank + 1 rejected',
@@ -104,7 +104,7 @@ describe('nps segment --out', () => {
     const result = await runBin(['segment', 'fixtures/bom.csv', 'fixtures/tab.tsv', '--out', out, '-q']);
     expect(result.code).toBe(0);
     const promoters = await readCsv(join(out, 'promoters.csv'));
-    expect(promoters[0]).toEqual(['Score', 'Comment', 'id', 'score', 'comment', 'nps_category', 'follow_up']);
+    expect(promoters[0]?.slice(0, 7)).toEqual(['Score', 'Comment', 'id', 'score', 'comment', 'nps_category', 'follow_up']);
     expect(promoters.slice(1).map((row) => row.slice(0, 5))).toEqual([
       ['10', 'great', '', '', ''],
       ['9', 'good', '', '', ''],
@@ -125,10 +125,12 @@ describe('nps segment --category', () => {
   it('prints one list as CSV by default', async () => {
     const result = await runBin(['segment', 'fixtures/sample.csv', '--category', 'passives']);
     expect(result.code).toBe(0);
+    const ask = 'Ask: "What would we need to do to earn a 9 or 10 from you next time?"';
+    const message = 'Hi there, thank you for your feedback. What would we need to do to earn a 9 or 10 from you next time?';
     expect(parse(result.stdout)).toEqual([
-      ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up'],
-      ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', 'Ask: "What would we need to do to earn a 9 or 10 from you next time?"'],
-      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', 'Ask: "What would we need to do to earn a 9 or 10 from you next time?"'],
+      ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'message'],
+      ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', ask, '', '', message],
+      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', message],
     ]);
     expect(result.stderr).toContain('nps: wrote 2 passives to standard output');
   });
@@ -151,13 +153,14 @@ describe('nps segment --category', () => {
 
   it('exits quietly when the reader of its output stops early', async () => {
     const dir = await tempDir();
-    const rows = Array.from({ length: 200_000 }, (_, index) => `${index},10,fine`).join('\n');
+    // Passives stream as they are read, so the pipe closes while nps is still writing.
+    const rows = Array.from({ length: 200_000 }, (_, index) => `${index},8,fine`).join('\n');
     await writeFile(join(dir, 'big.csv'), `id,score,comment\n${rows}\n`);
-    const piped = spawnSync('bash', ['-c', `set -o pipefail; node "${BIN}" segment big.csv -c promoters -q | head -n 2`], {
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; node "${BIN}" segment big.csv -c passives -q | head -n 2 | cut -d, -f1-4`], {
       cwd: dir,
       encoding: 'utf8',
     });
-    expect(piped.stdout).toBe('id,score,comment,nps_category,follow_up\n0,10,fine,promoters,Ask for a referral or a public review\n');
+    expect(piped.stdout).toBe('id,score,comment,nps_category\n0,8,fine,passives\n');
     expect(piped.stderr).toBe('');
     expect(piped.status).toBe(0);
   });

@@ -43,7 +43,8 @@ describe('--dedupe', () => {
 
   it('keeps the same rows in segment', async () => {
     const result = await runBin(['segment', 'fixtures/repeat-respondents.csv', '--dedupe', 'latest', '-c', 'promoters', '-q']);
-    expect(result.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['bob@example.com', 'ANN@example.com']);
+    // Newest first: ann's answer of May, then bob's of March.
+    expect(result.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['ANN@example.com', 'bob@example.com']);
   });
 
   it('shows duplicates in the row accounting', async () => {

@@ -70,9 +70,9 @@ describe('encodings', () => {
       // 10 9 | 8 | 3, one blank.
       expect(JSON.parse(score.stdout)).toMatchObject({ nps: 25, promoters: 2, passives: 1, detractors: 1, blank: 1, rows: 5 });
       const detractors = await runInProcess(['segment', fixture(file), '-c', 'detractors', '-f', 'json', '-q']);
-      expect(JSON.parse(detractors.stdout)).toEqual([
-        { id: '2', score: '3', comment: 'Trop cher: 99 €', nps_category: 'detractors', follow_up: 'Escalate and reply personally within 24 hours' },
-      ]);
+      const rows = JSON.parse(detractors.stdout) as Array<Record<string, string>>;
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ id: '2', score: '3', comment: 'Trop cher: 99 €', nps_category: 'detractors' });
     },
   );
 

@@ -1,0 +1,78 @@
+import { inputError } from '../errors.js';
+import { listHeaders, requireColumn } from './columns.js';
+import { CsvReader } from './csv.js';
+import { respondentKey } from './dedupe.js';
+import { openSource } from './source.js';
+import type { Readable } from 'node:stream';
+
+/** `--join-on email` (the same name in both files) or `--join-on "Email Address=contact_email"`. */
+export function parseJoinOn(value: string): { survey: string; customers: string } {
+  const [survey = '', customers = survey] = value.split('=').map((part) => part.trim());
+  if (survey === '' || customers === '') {
+    throw inputError(`--join-on takes a column, or survey_column=customer_column, not ${JSON.stringify(value)}`);
+  }
+  return { survey, customers };
+}
+
+/** A customer export held in memory, one row per key: what `--customers` adds to each response. */
+export interface Customers {
+  file: string;
+  /** The customer columns added to each response, the join column left out (the response has it). */
+  columns: string[];
+  keyColumn: string;
+  rows: Map<string, string[]>;
+  /** Keys found on more than one customer row: the first row is used. */
+  repeatedKeys: number;
+}
+
+export async function loadCustomers(file: string, keyColumn: string, cwd: string, stdin: Readable): Promise<Customers> {
+  const reader = await CsvReader.open(await openSource(file, cwd, stdin));
+  const keyIndex = requireColumn(file, reader.header, keyColumn, '--join-on');
+  const keep = reader.header.map((_, index) => index).filter((index) => index !== keyIndex);
+  const rows = new Map<string, string[]>();
+  let repeatedKeys = 0;
+  await reader.forEachRow((cells) => {
+    const key = respondentKey(cells[keyIndex] ?? '');
+    if (key === '') return;
+    if (rows.has(key)) {
+      repeatedKeys += 1;
+      return;
+    }
+    rows.set(key, keep.map((index) => cells[index] ?? ''));
+  });
+  if (rows.size === 0) throw inputError(`${file}: no customer has a value in ${JSON.stringify(reader.header[keyIndex] ?? keyColumn)}`);
+  return { file, columns: keep.map((index) => reader.header[index] ?? ''), keyColumn: reader.header[keyIndex] ?? keyColumn, rows, repeatedKeys };
+}
+
+/** Joins customers to the rows of one survey file, counting responses that match no customer. */
+export class Join {
+  unmatched = 0;
+  matched = 0;
+  readonly added: string[];
+  private readonly blank: string[];
+
+  constructor(
+    readonly customers: Customers,
+    private readonly keyIndex: number,
+    surveyHeader: readonly string[],
+  ) {
+    // A customer column named like a survey column is kept apart, not merged into it.
+    this.added = customers.columns.map((column) => (surveyHeader.includes(column) ? `customer ${column}` : column));
+    this.blank = customers.columns.map(() => '');
+  }
+
+  static forSurvey(fileName: string, header: readonly string[], surveyColumn: string, customers: Customers): Join {
+    return new Join(customers, requireColumn(fileName, header, surveyColumn, '--join-on'), header);
+  }
+
+  extend(cells: string[]): string[] {
+    const found = this.customers.rows.get(respondentKey(cells[this.keyIndex] ?? ''));
+    if (found === undefined) this.unmatched += 1;
+    else this.matched += 1;
+    return [...cells, ...(found ?? this.blank)];
+  }
+}
+
+export function describeCustomerColumns(customers: Customers): string {
+  return listHeaders(customers.columns);
+}
