@@ -5,6 +5,7 @@ import { compareCommand } from './commands/compare.js';
 import { sampleSizeCommand } from './commands/sample-size.js';
 import { scoreCommand } from './commands/score.js';
 import { segmentCommand } from './commands/segment.js';
+import { themesCommand } from './commands/themes.js';
 import { EXIT, exitCodeFor, NpsError, type ExitCode } from './errors.js';
 import type { Io } from './io.js';
 
@@ -35,6 +36,7 @@ export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
     scoreCommand(io, done),
     segmentCommand(io, done),
     columnsCommand(io, done),
+    themesCommand(io, done),
     compareCommand(io, done),
     sampleSizeCommand(io, done),
   ];

@@ -30,6 +30,7 @@ export function addInputOptions(command: Command): Command {
   return command
     .option('--score-column <column>', 'the column holding the 0-10 answer: its header, a unique start of it, or its number from 1')
     .option('--date-column <column>', 'the column holding the date of each answer, named the same ways')
+    .option('--comment-column <column>', 'the column holding the comment, named the same ways')
     .option('--include-partial', 'count unfinished responses (Qualtrics, Typeform) in the score')
     .option('--score-offset <n>', 'add this to every score before reading it, e.g. -1 for a 0-10 question coded 1-11', numberOption('--score-offset', -10, 10))
     .option('--strict', 'fail with exit code 3 when any row is rejected')

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { CATEGORIES, categoryOf, FOLLOW_UP, type Category } from '../core/categories.js';
 import { byInputOrder, byRecency, byUrgency, parseAmount, respondBy, type Ranked } from '../core/followup.js';
 import { Reservoir, seededRandom } from '../core/sample.js';
+import { ThemeMatcher, type Mention } from '../core/themes.js';
 import { summarize } from '../core/summary.js';
 import { emptyTally, type Tally } from '../core/tally.js';
 import { EXIT, inputError, type ExitCode } from '../errors.js';
@@ -14,6 +15,7 @@ import { DATE_FORMATS, DayReader, parseDate, type DateFormat } from '../input/da
 import { respondentKey } from '../input/dedupe.js';
 import { inRange, loadExcluded, parseBound, type DayRange } from '../input/filters.js';
 import { Join, loadCustomers, parseJoinOn, type Customers } from '../input/join.js';
+import { loadThemes } from '../input/lexicon.js';
 import { emptyEvidence, scanResponses, type KeepRow, type ScanEvidence, type ScoredRow } from '../input/responses.js';
 import { describeAccounting, plural } from '../output/format.js';
 import { Messages } from '../output/messages.js';
@@ -50,11 +52,12 @@ export interface SegmentOptions extends InputOptions, DedupeOptions {
   sample?: number;
   seed: number;
   templates?: string;
+  themes?: string;
   raw?: boolean;
 }
 
 /** The columns every list adds after the input's own (and the customers'). */
-export const ADDED_COLUMNS = ['nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'message'] as const;
+export const ADDED_COLUMNS = ['nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'themes', 'message'] as const;
 
 const ORDERS = { promoters: byRecency, passives: byInputOrder, detractors: byUrgency } as const satisfies Record<
   Category,
@@ -154,6 +157,11 @@ export function parseSla(value: string): number {
   return Number(amount) * (unit.toLowerCase() === 'd' ? 24 : 1) * 3_600_000;
 }
 
+/** "price and billing; support and service (negated)": the themes column. */
+export function describeMentions(mentions: readonly Mention[]): string {
+  return mentions.map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme)).join('; ');
+}
+
 /** "24 hours", "2 days": the SLA in the words of the detractors' follow-up. */
 export function describeSla(slaMs: number): string {
   const hours = slaMs / 3_600_000;
@@ -168,6 +176,7 @@ interface Context {
   excluded: Set<string> | undefined;
   range: DayRange | undefined;
   templates: Templates;
+  themes: ThemeMatcher;
 }
 
 async function loadContext(options: SegmentOptions, io: Io): Promise<Context> {
@@ -183,6 +192,7 @@ async function loadContext(options: SegmentOptions, io: Io): Promise<Context> {
     excluded: options.exclude === undefined ? undefined : await loadExcluded(options.exclude, io.cwd, io.stdin),
     range: since === undefined && until === undefined ? undefined : { since, until },
     templates: options.templates === undefined ? DEFAULT_TEMPLATES : await loadTemplates(options.templates, io.cwd),
+    themes: new ThemeMatcher(await loadThemes(options.themes, io.cwd)),
   };
 }
 
@@ -389,12 +399,14 @@ async function writeLists(
       if (sink === undefined) return;
       const time = timeOf(row.cells);
       if (category === 'detractors' && time === undefined) report.undatedDetractors += 1;
-      const hasComment = commentIndex !== undefined && (row.cells[commentIndex] ?? '').trim() !== '';
+      const comment = commentIndex === undefined ? '' : (row.cells[commentIndex] ?? '');
+      const hasComment = comment.trim() !== '';
       const added = [
         category,
         category === 'detractors' ? detractorFollowUp : FOLLOW_UP[category],
         category === 'detractors' ? respondBy(time, options.sla) : '',
         category === 'promoters' ? (hasComment ? 'yes' : 'no') : '',
+        describeMentions(context.themes.tag(comment)),
       ];
       const cells = [...listCells, ...added];
       cells.push(shape.templates[category].fill([...cells, String(row.score)]));
@@ -467,6 +479,7 @@ export function segmentCommand(io: Io, done: (code: ExitCode) => void): Command 
     .option('--sample <n>', 'list a random sample of this many responses per group', numberOption('--sample', 1, Number.MAX_SAFE_INTEGER))
     .option('--seed <n>', 'with --sample: the same seed gives the same sample', numberOption('--seed', 0, 2 ** 32 - 1), 1)
     .option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors (see the README)')
+    .option('--themes <file>', 'a JSON lexicon for the themes column, replacing or extending the built-in one (see nps themes)')
     .option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)');
   return addDedupeOption(addInputOptions(command)).action(async (files: string[], options: SegmentOptions) => {
     done(await runSegment(files, options, io));

@@ -106,6 +106,7 @@ export function requireColumn(fileName: string, headers: readonly string[], name
 export interface ColumnOverrides {
   scoreColumn?: string;
   dateColumn?: string;
+  commentColumn?: string;
 }
 
 const mentionsRecommend = (text: string): boolean => /recommend/.test(normalizeHeader(text));
@@ -150,6 +151,9 @@ export function chooseColumns(
   const taken = new Set([score]);
   const date = overrides.dateColumn === undefined ? undefined : requireColumn(fileName, headers, overrides.dateColumn, '--date-column');
   if (date !== undefined) taken.add(date);
+  const comment =
+    overrides.commentColumn === undefined ? undefined : requireColumn(fileName, headers, overrides.commentColumn, '--comment-column');
+  if (comment !== undefined) taken.add(comment);
   const optional = (role: Exclude<Role, 'score'>): number | undefined => {
     const index = candidates(headers, texts, RULES[role]).find((candidate) => !taken.has(candidate));
     if (index !== undefined) taken.add(index);
@@ -157,10 +161,10 @@ export function chooseColumns(
   };
   const columns: ColumnMap = { score };
   const respondent = optional('respondent');
-  const comment = optional('comment');
+  const foundComment = comment ?? optional('comment');
   const foundDate = date ?? optional('date');
   if (respondent !== undefined) columns.respondent = respondent;
-  if (comment !== undefined) columns.comment = comment;
+  if (foundComment !== undefined) columns.comment = foundComment;
   if (foundDate !== undefined) columns.date = foundDate;
   return { columns, scoreCandidates: found };
 }

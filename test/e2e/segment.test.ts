@@ -24,7 +24,7 @@ describe('nps segment --out', () => {
     const written: string[][] = [];
     for (const list of LISTS) {
       const [header, ...rows] = await readCsv(join(out, list));
-      expect(header).toEqual([...inputHeader, 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'message']);
+      expect(header).toEqual([...inputHeader, 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'themes', 'message']);
       written.push(...rows);
     }
     expect(written).toHaveLength(scored.length);
@@ -128,9 +128,9 @@ describe('nps segment --category', () => {
     const ask = 'Ask: "What would we need to do to earn a 9 or 10 from you next time?"';
     const message = 'Hi there, thank you for your feedback. What would we need to do to earn a 9 or 10 from you next time?';
     expect(parse(result.stdout)).toEqual([
-      ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'message'],
-      ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', ask, '', '', message],
-      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', message],
+      ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'themes', 'message'],
+      ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', ask, '', '', '', message],
+      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', 'speed and performance; features', message],
     ]);
     expect(result.stderr).toContain('nps: wrote 2 passives to standard output');
   });
