@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { columnsCommand } from './commands/columns.js';
 import { compareCommand } from './commands/compare.js';
+import { reportCommand } from './commands/report.js';
 import { sampleSizeCommand } from './commands/sample-size.js';
 import { scoreCommand } from './commands/score.js';
 import { segmentCommand } from './commands/segment.js';
@@ -37,6 +38,7 @@ export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
     segmentCommand(io, done),
     columnsCommand(io, done),
     themesCommand(io, done),
+    reportCommand(io, done),
     compareCommand(io, done),
     sampleSizeCommand(io, done),
   ];

@@ -66,7 +66,7 @@ export interface ScoreReport {
 }
 
 /** Tallies kept while streaming: one overall, and per group and per day only when asked for. */
-interface Accumulators {
+export interface Accumulators {
   tally: Tally;
   groups: GroupTallies | undefined;
   dayKeys: Map<string, Tally> | undefined;
@@ -74,9 +74,19 @@ interface Accumulators {
   undated: number;
 }
 
-function rowCallback(
+export function createAccumulators(options: Pick<ScoreOptions, 'by' | 'period' | 'dateFormat'>): Accumulators {
+  return {
+    tally: emptyTally(),
+    groups: options.by.length > 0 ? new GroupTallies() : undefined,
+    dayKeys: options.period !== undefined ? new Map() : undefined,
+    dayReader: new DayReader(options.dateFormat),
+    undated: 0,
+  };
+}
+
+export function rowCallback(
   opened: OpenedInput,
-  options: ScoreOptions,
+  options: Pick<ScoreOptions, 'by' | 'period'>,
   acc: Accumulators,
   join: Join | undefined,
 ): ((row: ScoredRow) => void) | undefined {
@@ -134,7 +144,11 @@ function tallyByDay(acc: Accumulators): Map<number, Tally> {
   return days;
 }
 
-export function buildReport(acc: Accumulators, options: ScoreOptions, precision: Precision): ScoreReport {
+export function buildReport(
+  acc: Accumulators,
+  options: Pick<ScoreOptions, 'by' | 'period' | 'rolling' | 'minN'>,
+  precision: Precision,
+): ScoreReport {
   const summary = summarize(acc.tally);
   const overall = scored(acc.tally, precision);
   const days = options.period === undefined ? undefined : tallyByDay(acc);
@@ -184,13 +198,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   }
   const messages = new Messages(io.stderr, options.quiet === true);
   const precision = precisionOf(options);
-  const acc: Accumulators = {
-    tally: emptyTally(),
-    groups: options.by.length > 0 ? new GroupTallies() : undefined,
-    dayKeys: options.period !== undefined ? new Map() : undefined,
-    dayReader: new DayReader(options.dateFormat),
-    undated: 0,
-  };
+  const acc = createAccumulators(options);
   const evidence = emptyEvidence();
   const keep = await dedupeFilter(files, io, options);
   const customers = await customersFor(options, io);
@@ -227,7 +235,8 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   return strict !== EXIT.ok ? strict : threshold;
 }
 
-const collectColumns = (value: string, previous: string[]): string[] => [
+/** --by plan --by region, or --by plan,region: the columns to group by. */
+export const collectColumns = (value: string, previous: string[]): string[] => [
   ...previous,
   ...value.split(',').map((column) => column.trim()).filter((column) => column !== ''),
 ];

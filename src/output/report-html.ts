@@ -1,0 +1,149 @@
+import type { ThemesReport } from '../commands/themes.js';
+import type { ScoreReport } from '../commands/score.js';
+import { CATEGORIES } from '../core/categories.js';
+import { describeAccounting, formatNps, formatP, formatPercent } from './format.js';
+import { breakdownChart, CATEGORY_COLOURS, distributionChart, escapeXml, trendChart } from './svg.js';
+import { impactSentence } from './themes.js';
+
+export interface ListedResponse {
+  respondent: string;
+  score: number;
+  comment: string;
+  respondBy: string;
+  time: number | undefined;
+}
+
+export interface ReportData {
+  title: string;
+  files: string[];
+  score: ScoreReport;
+  dateRange: { first: string; last: string } | undefined;
+  themes: ThemesReport | undefined;
+  urgent: ListedResponse[];
+  promoters: ListedResponse[];
+}
+
+const LABELS = { promoters: 'Promoters (9–10)', passives: 'Passives (7–8)', detractors: 'Detractors (0–6)' } as const;
+
+/** Light and dark, screen and paper: the page never needs anything but itself. */
+const STYLE = `
+:root { --ink: #1d1f24; --muted: #8a8f98; --bg: #ffffff; --panel: #f4f5f7; --band: rgba(0, 114, 178, 0.18); --line: #0072B2; color-scheme: light dark; }
+@media (prefers-color-scheme: dark) { :root { --ink: #e8e9ec; --muted: #8d929b; --bg: #15171b; --panel: #1f2228; --band: rgba(86, 180, 233, 0.25); --line: #56B4E9; } }
+* { box-sizing: border-box; }
+body { margin: 0; background: var(--bg); color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+main { max-width: 860px; margin: 0 auto; padding: 24px; }
+h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 32px 0 8px; border-bottom: 1px solid var(--muted); padding-bottom: 4px; }
+.files, .muted, figcaption { color: var(--muted); }
+.headline { background: var(--panel); border-radius: 8px; padding: 16px 20px; }
+.nps { font-size: 48px; font-weight: 700; margin: 0; }
+.warning { font-weight: 600; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--panel); vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg.chart { max-width: 100%; height: auto; } svg text { fill: var(--ink); font: 12px system-ui, sans-serif; } svg text.small { font-size: 11px; } svg text.muted { fill: var(--muted); }
+svg .axis, svg .zero { stroke: var(--muted); stroke-width: 1; } svg .zero { stroke-dasharray: 3 3; }
+svg .band { fill: var(--band); stroke: none; } svg .line { fill: none; stroke: var(--line); stroke-width: 2; }
+svg .point { fill: var(--line); } svg .significant { fill: var(--bg); stroke: var(--line); stroke-width: 3; }
+.legend span { display: inline-block; margin-right: 16px; } .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
+@media print { body { background: #fff; color: #000; } main { max-width: none; } section { break-inside: avoid; } }
+`;
+
+const cell = (text: string | number, numeric = false): string => `<td${numeric ? ' class="num"' : ''}>${escapeXml(String(text))}</td>`;
+const headRow = (...headers: Array<[string, boolean?]>): string =>
+  `<tr>${headers.map(([text, numeric]) => `<th${numeric ? ' class="num"' : ''}>${escapeXml(text)}</th>`).join('')}</tr>`;
+
+function headline(data: ReportData): string {
+  const { overall, summary, warnings } = data.score;
+  const interval = overall.interval;
+  const sure =
+    overall.nps === null
+      ? 'There are no scored responses, so there is no score.'
+      : interval
+        ? `With ${Math.round(interval.level * 100)}% confidence, the NPS of everyone these ${overall.responses} respondents stand for lies between ${formatNps(interval.low)} and ${formatNps(interval.high)} (± ${(overall.marginOfError ?? 0).toFixed(1)} points).`
+        : '';
+  const range = data.dateRange ? `<p>Answers from ${data.dateRange.first} to ${data.dateRange.last}.</p>` : '';
+  return `<section id="headline" class="headline" aria-label="Headline">
+<p class="nps" id="nps-value">${escapeXml(formatNps(overall.nps))}</p>
+<p>${escapeXml(sure)}</p>
+${warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(warning)}</p>`).join('\n')}
+<p id="accounting">${escapeXml(describeAccounting(summary))}.</p>
+${range}
+<table aria-label="Groups">${headRow(['Group'], ['Responses', true], ['Share', true])}
+${CATEGORIES.map((category) => `<tr>${cell(LABELS[category])}${cell(summary.counts[category], true)}${cell(formatPercent(summary.percentages[category]), true)}</tr>`).join('\n')}
+</table></section>`;
+}
+
+function distribution(data: ReportData): string {
+  const { summary } = data.score;
+  const legend = CATEGORIES.map((category) => `<span><i class="swatch" style="background:${CATEGORY_COLOURS[category]}"></i>${escapeXml(LABELS[category])}</span>`).join('');
+  return `<section id="distribution"><h2>Answers from 0 to 10</h2>
+<figure>${distributionChart(summary.distribution, summary.responses)}<figcaption class="legend">${legend}</figcaption></figure></section>`;
+}
+
+function trend(data: ReportData): string {
+  const periods = data.score.periods;
+  if (!periods || periods.length === 0) return '';
+  const rows = periods.map((row) => {
+    const change = row.change ? `${formatNps(row.change.difference)} (${row.change.significant ? 'significant' : 'could be chance'}, p ${formatP(row.change.p)})` : '';
+    return `<tr>${cell(row.period)}${cell(row.responses, true)}${cell(formatNps(row.nps), true)}${cell(row.interval ? `${formatNps(row.interval.low)} to ${formatNps(row.interval.high)}` : 'n/a', true)}${cell(change)}</tr>`;
+  });
+  return `<section id="trend"><h2>Over time, by ${escapeXml(data.score.period ?? '')}</h2>
+<figure>${trendChart(periods)}<figcaption>The band is the interval of each period; a ringed point is a change from the period before that is unlikely to be chance.</figcaption></figure>
+<table>${headRow(['Period'], ['n', true], ['NPS', true], ['Interval', true], ['Change'])}${rows.join('')}</table></section>`;
+}
+
+function breakdown(data: ReportData): string {
+  const groups = data.score.groups;
+  if (!groups || groups.length === 0) return '';
+  const columns = data.score.byColumns;
+  return `<section id="breakdown"><h2>By ${escapeXml(columns.join(' and '))}</h2>
+<figure>${breakdownChart(groups, columns)}<figcaption>Dots are each group's NPS, lines its interval; groups under ${data.score.minN} responses are grey.</figcaption></figure></section>`;
+}
+
+function themes(data: ReportData): string {
+  const report = data.themes;
+  if (!report) return '';
+  const perGroup = [...CATEGORIES].reverse().map((category) => {
+    const lines = report.themes[category].slice(0, 5);
+    const rows = lines.map((line) => `<tr>${cell(line.theme)}${cell(line.comments, true)}${cell(`${line.share.toFixed(0)}%`, true)}${cell(line.examples[0] ?? '')}</tr>`);
+    return `<h3>${escapeXml(LABELS[category])}: ${report.comments[category]} comments</h3>
+${lines.length === 0 ? '<p class="muted">No theme found.</p>' : `<table>${headRow(['Theme'], ['Comments', true], ['Share', true], ['Example'])}${rows.join('')}</table>`}`;
+  });
+  const impact = report.impact.filter((line) => line.mentionedBy > 0).map((line) => `<li>${escapeXml(impactSentence(line))}</li>`);
+  return `<section id="themes"><h2>What the comments are about</h2>${perGroup.join('\n')}
+<h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>`;
+}
+
+function people(id: string, title: string, rows: ListedResponse[], withDeadline: boolean): string {
+  const body = rows.map(
+    (row) => `<tr>${cell(row.respondent || '(anonymous)')}${cell(row.score, true)}${cell(row.comment)}${withDeadline ? cell(row.respondBy || 'no date') : ''}</tr>`,
+  );
+  const head = withDeadline ? headRow(['Respondent'], ['Score', true], ['Comment'], ['Respond by']) : headRow(['Respondent'], ['Score', true], ['Comment']);
+  return `<section id="${id}"><h2>${escapeXml(title)}</h2>${rows.length === 0 ? '<p class="muted">None.</p>' : `<table>${head}${body.join('')}</table>`}</section>`;
+}
+
+/** One HTML file with everything inline: no script, no font, no image fetched from anywhere. */
+export function renderReportHtml(data: ReportData): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeXml(data.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<header><h1>${escapeXml(data.title)}</h1><p class="files">From ${escapeXml(data.files.join(', '))}</p></header>
+${headline(data)}
+${distribution(data)}
+${trend(data)}
+${breakdown(data)}
+${themes(data)}
+${people('urgent', `Most urgent detractors (top ${data.urgent.length})`, data.urgent, true)}
+${people('promoters', `Promoters to ask now (newest ${data.promoters.length})`, data.promoters, false)}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,121 @@
+import type { GroupRow, PeriodRow } from '../core/breakdown.js';
+import { categoryOf, type Category } from '../core/categories.js';
+
+/**
+ * Charts as plain inline SVG: a few dozen lines per chart, no charting library to
+ * ship, nothing loaded from anywhere, the same bytes on every run. Colours are the
+ * Okabe-Ito palette, which stays distinct for colour-blind readers; every chart has
+ * a title and a description for screen readers, and every mark a tooltip.
+ */
+export const CATEGORY_COLOURS = { promoters: '#009E73', passives: '#E69F00', detractors: '#D55E00' } as const satisfies Record<
+  Category,
+  string
+>;
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const fixed = (value: number): string => value.toFixed(1);
+const signed = (value: number): string => `${value > 0 ? '+' : ''}${value.toFixed(1)}`;
+
+function svg(width: number, height: number, title: string, description: string, body: string[]): string {
+  const id = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return (
+    `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" class="chart">` +
+    `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>` +
+    `${body.join('')}</svg>`
+  );
+}
+
+/** Eleven bars, 0 to 10, each in its group's colour. */
+export function distributionChart(distribution: readonly number[], responses: number): string {
+  const width = 660;
+  const height = 240;
+  const left = 40;
+  const bottom = 200;
+  const barWidth = 50;
+  const largest = Math.max(1, ...distribution);
+  const body: string[] = [`<line x1="${left}" y1="${bottom}" x2="${width - 10}" y2="${bottom}" class="axis"/>`];
+  distribution.forEach((count, score) => {
+    const barHeight = (count / largest) * 170;
+    const x = left + score * (barWidth + 5);
+    const share = responses === 0 ? 0 : (count * 100) / responses;
+    body.push(
+      `<rect x="${x}" y="${fixed(bottom - barHeight)}" width="${barWidth}" height="${fixed(barHeight)}" fill="${CATEGORY_COLOURS[categoryOf(score)]}">` +
+        `<title>Score ${score}: ${count} responses (${share.toFixed(1)}%)</title></rect>`,
+      `<text x="${x + barWidth / 2}" y="${bottom + 18}" text-anchor="middle">${score}</text>`,
+      `<text x="${x + barWidth / 2}" y="${fixed(bottom - barHeight - 5)}" text-anchor="middle" class="small">${count}</text>`,
+    );
+  });
+  const description = distribution.map((count, score) => `${score}: ${count}`).join(', ');
+  return svg(width, height, 'Answers from 0 to 10', `Number of responses per score. ${description}.`, body);
+}
+
+/** Maps −100..+100 to a horizontal pixel position. */
+const scaleX = (left: number, width: number) => (nps: number): number => left + ((nps + 100) / 200) * width;
+
+/** One row per group: a dot for the NPS on a line for its interval; small groups in grey. */
+export function breakdownChart(groups: readonly GroupRow[], columns: readonly string[]): string {
+  const rowHeight = 28;
+  const labelWidth = 180;
+  const plotWidth = 440;
+  const height = 40 + groups.length * rowHeight;
+  const x = scaleX(labelWidth, plotWidth);
+  const body: string[] = [
+    `<line x1="${x(0)}" y1="10" x2="${x(0)}" y2="${height - 20}" class="zero"/>`,
+    ...[-100, -50, 0, 50, 100].map((tick) => `<text x="${x(tick)}" y="${height - 5}" text-anchor="middle" class="small">${signed(tick).replace('.0', '')}</text>`),
+  ];
+  groups.forEach((group, index) => {
+    const y = 25 + index * rowHeight;
+    const label = columns.map((column) => group.key[column] || '(blank)').join(' / ');
+    const colour = group.small ? 'var(--muted)' : 'var(--ink)';
+    const nps = group.nps ?? 0;
+    const interval = group.interval;
+    body.push(`<text x="${labelWidth - 10}" y="${y + 4}" text-anchor="end"${group.small ? ' class="muted"' : ''}>${escapeXml(label)} (${group.responses})</text>`);
+    if (interval) {
+      body.push(`<line x1="${fixed(x(interval.low))}" y1="${y}" x2="${fixed(x(interval.high))}" y2="${y}" stroke="${colour}" stroke-width="3"/>`);
+    }
+    body.push(
+      `<circle cx="${fixed(x(nps))}" cy="${y}" r="6" fill="${colour}"><title>${escapeXml(label)}: NPS ${signed(nps)}` +
+        `${interval ? `, interval ${signed(interval.low)} to ${signed(interval.high)}` : ''}, ${group.responses} responses${group.small ? ' (small group)' : ''}</title></circle>`,
+    );
+  });
+  const description = groups.map((group) => `${columns.map((column) => group.key[column]).join(' / ')}: ${signed(group.nps ?? 0)}`).join('; ');
+  return svg(labelWidth + plotWidth + 30, height, `NPS by ${columns.join(' and ')}`, `Each group's NPS with its interval, highest first. ${description}.`, body);
+}
+
+/** NPS per period as a line, its interval as a band, significant changes ringed. */
+export function trendChart(periods: readonly PeriodRow[]): string {
+  const width = 660;
+  const height = 260;
+  const left = 50;
+  const top = 20;
+  const plotHeight = 190;
+  const present = periods.filter((row) => row.nps !== null);
+  const lows = present.map((row) => row.interval?.low ?? row.nps ?? 0);
+  const highs = present.map((row) => row.interval?.high ?? row.nps ?? 0);
+  const floor = Math.max(-100, Math.floor((Math.min(...lows, 0) - 5) / 10) * 10);
+  const ceiling = Math.min(100, Math.ceil((Math.max(...highs, 0) + 5) / 10) * 10);
+  const y = (nps: number): number => top + ((ceiling - nps) / (ceiling - floor)) * plotHeight;
+  const step = periods.length > 1 ? (width - left - 30) / (periods.length - 1) : 0;
+  const x = (index: number): number => left + index * step + (periods.length > 1 ? 0 : (width - left) / 2);
+  const upper = periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.interval?.high ?? row.nps ?? 0))}`);
+  const lower = periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.interval?.low ?? row.nps ?? 0))}`).reverse();
+  const body: string[] = [
+    `<polygon points="${[...upper, ...lower].join(' ')}" class="band"><title>Interval of each period</title></polygon>`,
+    `<line x1="${left}" y1="${fixed(y(0))}" x2="${width - 20}" y2="${fixed(y(0))}" class="zero"/>`,
+    `<polyline points="${periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.nps ?? 0))}`).join(' ')}" class="line"/>`,
+    ...[floor, 0, ceiling].map((tick) => `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" text-anchor="end" class="small">${signed(tick).replace('.0', '')}</text>`),
+  ];
+  periods.forEach((row, index) => {
+    const significant = row.change?.significant === true;
+    body.push(
+      `<circle cx="${fixed(x(index))}" cy="${fixed(y(row.nps ?? 0))}" r="${significant ? 7 : 4}" class="${significant ? 'significant' : 'point'}">` +
+        `<title>${row.period}: NPS ${signed(row.nps ?? 0)} from ${row.responses} responses${significant ? `; a significant change of ${signed(row.change?.difference ?? 0)}` : ''}</title></circle>`,
+      `<text x="${fixed(x(index))}" y="${height - 8}" text-anchor="middle" class="small">${row.period}</text>`,
+    );
+  });
+  const description = periods.map((row) => `${row.period}: ${signed(row.nps ?? 0)}${row.change?.significant ? ' (significant change)' : ''}`).join('; ');
+  return svg(width, height, 'NPS over time', `NPS per period with its interval as a band; significant changes ringed. ${description}.`, body);
+}
