@@ -15,6 +15,8 @@ export interface CompareReport {
   verdict: string;
   movement: Movement | undefined;
   level: number;
+  /** What A and B are: "File", the --by column, or "Period". */
+  sampleKind: string;
 }
 
 export function renderCompareJson(report: CompareReport): string {
@@ -31,7 +33,7 @@ export function renderCompareJson(report: CompareReport): string {
 export function renderCompareTable(report: CompareReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const level = `${Math.round(report.level * 100)}%`;
-  const head = ['', 'File', 'n', 'NPS', `${level} interval`].map((text) => chalk.bold(text));
+  const head = ['', report.sampleKind, 'n', 'NPS', `${level} interval`].map((text) => chalk.bold(text));
   const samples = plainTable(head, [false, false, true, true, true]);
   for (const [label, sample] of [['A', report.a], ['B', report.b]] as const) {
     samples.push([label, sample.file, sample.responses, formatNps(sample.nps), formatInterval(sample.interval)]);

@@ -215,3 +215,40 @@ describe('nps sample-size', () => {
     expect(bad.stderr).toContain('--mix takes promoters/passives/detractors in percent adding up to 100');
   });
 });
+
+describe('nps compare within one input', () => {
+  it('compares two values of a column, as the reference computes', async () => {
+    const result = await runBin(['compare', 'fixtures/plans-monthly.csv', '--by', 'plan', '--values', 'free,pro', '--json', '-q']);
+    const json = JSON.parse(result.stdout) as { a: { file: string; nps: number }; b: { file: string; nps: number }; difference: { difference: number; adjustedDifference: number; p: number; significant: boolean } };
+    expect([json.a.file, json.a.nps, json.b.file, json.b.nps]).toEqual(['free', -25, 'pro', 40]);
+    expect(json.difference.adjustedDifference).toBeCloseTo(60.4651, 3);
+    expect(json.difference.p).toBeCloseTo(0.00055594, 6);
+    expect(json.difference.significant).toBe(true);
+  });
+
+  it('asks for --values when the column has more than two', async () => {
+    const result = await runBin(['compare', 'fixtures/plans-monthly.csv', '--by', 'plan']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: error: --by plan has 3 values (pro, free, team); choose two with --values A,B');
+  });
+
+  it('compares the last two periods, as the trend does', async () => {
+    const result = await runBin(['compare', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
+    expect(result.stdout).toMatch(/^A\s+2026-01\s+45\s+0\.0\s+-24\.3 to \+24\.3$/m);
+    expect(result.stdout).toMatch(/^B\s+2026-02\s+45\s+\+20\.0\s+-5\.3 to \+42\.8$/m);
+    expect(result.stdout).toContain('B is 20.0 points higher than A; with these sample sizes that could be chance (p = 0.283).');
+  });
+});
+
+describe('nps sample-size --json', () => {
+  it('gives the same figures as the table', async () => {
+    const result = await runBin(['sample-size', '--margin', '5', '--difference', '10', '--mix', '50/30/20', '--json']);
+    expect(JSON.parse(result.stdout)).toEqual({
+      confidence: 0.95,
+      power: 0.8,
+      mix: { promoters: 0.5, passives: 0.3, detractors: 0.2 },
+      margin: { points: 5, responses: { worstCase: 1534, forMix: 935 } },
+      difference: { points: 10, responsesPerGroup: { worstCase: 1567, forMix: 955 } },
+    });
+  });
+});

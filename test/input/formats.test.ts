@@ -24,6 +24,8 @@ const FORMATS: Array<[file: string, format: string, nps: number, counts: Counts]
   ['hubspot.csv', 'HubSpot', 25, { promoters: 2, passives: 1, detractors: 1, rows: 4, blank: 0, rejected: 0, partial: 0 }],
   // score: 10 9 9 | 7 | 6.
   ['wootric.csv', 'Wootric', 40, { promoters: 3, passives: 1, detractors: 1, rows: 5, blank: 0, rejected: 0, partial: 0 }],
+  // rating: 10 9 | 8 | 4; Unix created_at.
+  ['zendesk.csv', 'Zendesk', 25, { promoters: 2, passives: 1, detractors: 1, rows: 4, blank: 0, rejected: 0, partial: 0 }],
   // 10 | 8 | 3; NA, N/A, NaN, null and - are unanswered.
   ['pandas-na.csv', 'plain CSV', 0, { promoters: 1, passives: 1, detractors: 1, rows: 8, blank: 5, rejected: 0, partial: 0 }],
 ];
@@ -130,6 +132,7 @@ describe('nps columns', () => {
     ['delighted.csv', 'delighted', 1, 4, 2, 6],
     ['hubspot.csv', 'hubspot', 1, 2, 5, 4],
     ['wootric.csv', 'wootric', 1, 2, 6, 4],
+    ['zendesk.csv', 'zendesk', 1, 4, 3, 6],
     ['accents-utf16le.txt', 'plain', 1, 2, 1, null],
   ] as const)('explains %s in JSON', async (file, format, headerRows, score, respondent, date) => {
     const result = await runBin(['columns', `fixtures/${file}`, '--json']);

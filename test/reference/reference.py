@@ -85,6 +85,7 @@ def main(out):
                            "interval": interval(*total(lambda k, month=month: k[1] == month))}
                    for month in (1, 2)},
         "change": z_test(total(lambda k: k[1] == 1), total(lambda k: k[1] == 2)),
+        "free_vs_pro": z_test(total(lambda k: k[0] == "free"), total(lambda k: k[0] == "pro")),
     }
     print(json.dumps(expected, indent=1))
 
