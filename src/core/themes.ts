@@ -23,9 +23,18 @@ export function words(text: string): string[] {
   return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z]+(?:'[a-z]+)*/g) ?? [];
 }
 
+/** Words already stemmed: a survey's vocabulary is small next to its word count, and stemming is the slow part. */
+const stems = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 /** The stem every comparison uses: "crashes", "crashed" and "crash" are one word here. */
 export function stem(word: string): string {
-  return stemmer(word);
+  let found = stems.get(word);
+  if (found === undefined) {
+    found = stemmer(word);
+    if (stems.size < STEM_CACHE_LIMIT) stems.set(word, found);
+  }
+  return found;
 }
 
 interface Term {
