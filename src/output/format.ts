@@ -1,3 +1,5 @@
+import type { Summary } from '../core/summary.js';
+
 /** NPS as people write it: one decimal and a sign, "+40.0", "-12.5", "0.0". */
 export function formatNps(nps: number | null): string {
   if (nps === null) return 'n/a';
@@ -18,15 +20,9 @@ export function plural(count: number, one: string, many = `${one}s`): string {
  * rows read = scored + blank + rejected (+ partial + duplicates), in words, so every
  * row is seen to be accounted for; the last two are named only where there are some.
  */
-export function describeAccounting(counts: {
-  rows: number;
-  responses: number;
-  blank: number;
-  rejected: number;
-  partial: number;
-  duplicates: number;
-  excluded?: number;
-}): string {
+export function describeAccounting(
+  counts: Pick<Summary, 'rows' | 'responses' | 'blank' | 'rejected' | 'partial' | 'duplicates'> & { excluded?: number },
+): string {
   const partial = counts.partial > 0 ? ` + ${counts.partial} partial` : '';
   const duplicates = counts.duplicates > 0 ? ` + ${counts.duplicates} ${counts.duplicates === 1 ? 'duplicate' : 'duplicates'}` : '';
   const excluded = (counts.excluded ?? 0) > 0 ? ` + ${counts.excluded} excluded` : '';
