@@ -78,11 +78,24 @@ describe('NPS intervals (test vectors, 95%)', () => {
     expect(width(0.95)).toBeLessThan(width(0.99));
   });
 
-  it('gives a Bayesian interval centred on the posterior mean', () => {
-    // Posterior Dirichlet(163, 109, 55): mean NPS (163 - 55) / 327 = 33.03.
+  it('gives the Dirichlet posterior interval: close to the normal one for a large sample', () => {
+    // Posterior Dirichlet(163, 109, 55): mean NPS (163 - 55) / 327 = 33.03, sd 4.12, so about 24.9 to 41.1.
     const bayes = interval(counts(54, 108, 162), 0.95, 'bayes');
-    expect(((bayes?.low ?? 0) + (bayes?.high ?? 0)) / 2).toBeCloseTo(33.028, 2);
-    expect((bayes?.high ?? 0) - (bayes?.low ?? 0)).toBeCloseTo(16.15, 1);
+    expect(bayes?.low).toBeCloseTo(24.95, 0);
+    expect(bayes?.high).toBeCloseTo(41.1, 0);
+  });
+
+  it('gives the same Bayesian interval for the same counts', () => {
+    expect(interval(counts(3, 4, 5), 0.95, 'bayes')).toEqual(interval(counts(3, 4, 5), 0.95, 'bayes'));
+  });
+
+  it('keeps the Bayesian interval inside -100..100 and skewed for a small extreme sample', () => {
+    // Five promoters: the posterior Dirichlet(6, 1, 1) leaves the NPS well below 100 and far from symmetric.
+    const bayes = interval(counts(0, 0, 5), 0.95, 'bayes');
+    expect(bayes?.high).toBeLessThan(100);
+    expect(bayes?.high).toBeGreaterThan(90);
+    expect(bayes?.low).toBeGreaterThan(0);
+    expect(bayes?.low).toBeLessThan(40);
   });
 });
 
