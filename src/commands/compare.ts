@@ -65,6 +65,7 @@ async function readSamples(
     const keyOf = split(opened, fileIndex);
     await scanResponses(opened, options, total, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
+      onWarning: (text) => messages.warn(text),
       onScored: (row) => {
         const key = keyOf(row.cells);
         if (key === undefined) return;

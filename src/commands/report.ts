@@ -88,6 +88,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     const grouping = rowCallback(opened, options, acc, undefined);
     await scanResponses(opened, options, acc.tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
+      onWarning: (text) => messages.warn(text),
       onScored: (row) => {
         grouping?.(row);
         const text = comment === undefined ? '' : (row.cells[comment] ?? '');

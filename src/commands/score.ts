@@ -209,6 +209,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
     const progress = progressFor(opened, acc.tally, io, options);
     await scanResponses(opened, options, acc.tally, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
+      onWarning: (text) => messages.warn(text),
       ...(onScored && { onScored }),
       ...(keep && { keep }),
       ...(join && onScored && { extend: (cells: string[]) => join.extend(cells) }),

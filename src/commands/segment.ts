@@ -428,6 +428,7 @@ async function writeLists(
     });
     await scanResponses(opened, options, report.tally, report.evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
+      onWarning: (text) => messages.warn(text),
       onScored,
       include,
       ...(join && { extend: (cells: string[]) => join.extend(cells) }),

@@ -98,6 +98,7 @@ export async function runThemes(files: string[], options: ThemesOptions, io: Io)
     }
     await scanResponses(opened, options, counts, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
+      onWarning: (text) => messages.warn(text),
       onScored: (row) => {
         tally.add(row.score, row.cells[commentIndex] ?? '');
       },

@@ -13,6 +13,9 @@ const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const REPLACEMENT = '\uFFFD';
+/** U+FFFD as UTF-8: present when the file itself holds the character, not a decoding failure. */
+const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT, 'utf8');
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 /** Enough of the start of a file to see its first line; a longer header is still parsed in full. */
 const SNIFF_BYTES = 64 * 1024;
@@ -86,6 +89,8 @@ export class CsvReader {
   encoding: Encoding = 'utf-8';
   /** Bytes taken from the source so far, for progress. */
   bytesRead = 0;
+  /** Characters that were not valid in the file's encoding, decoded as U+FFFD. */
+  replacedCharacters = 0;
 
   private readonly chunks: AsyncIterator<Buffer>;
   private decoder: Decoder = createDecoder('utf-8');
@@ -165,8 +170,20 @@ export class CsvReader {
       this.feed(this.decoder.end(), true);
       return false;
     }
-    this.feed(this.decoder.write(chunk), false);
+    this.feed(this.decode(chunk), false);
     return true;
+  }
+
+  /**
+   * Decodes a chunk, counting characters the decoder had to replace: a file whose
+   * start is valid UTF-8 can still hold a Windows-1252 byte further on.
+   */
+  private decode(chunk: Buffer): string {
+    const text = this.decoder.write(chunk);
+    if (text.includes(REPLACEMENT) && !chunk.includes(REPLACEMENT_BYTES)) {
+      for (let at = text.indexOf(REPLACEMENT); at !== -1; at = text.indexOf(REPLACEMENT, at + 1)) this.replacedCharacters += 1;
+    }
+    return text;
   }
 
   private async readHeader(): Promise<void> {

@@ -49,6 +49,8 @@ export async function openResponses(file: string, cwd: string, stdin: Readable, 
 
 export interface ScanCallbacks {
   onRejected(rejection: Rejection): void;
+  /** Something about the input as a whole the user should know, such as characters that could not be decoded. */
+  onWarning?(text: string): void;
   onScored?(row: ScoredRow): void;
   afterChunk?(): Promise<void> | undefined;
   keep?: KeepRow;
@@ -119,6 +121,14 @@ export async function scanResponses(
       onScored?.({ cells: extend === undefined ? cells : extend(cells), score: cell.value });
     }
   }, callbacks.afterChunk);
+  const replaced = reader.replacedCharacters;
+  if (replaced > 0) {
+    const encoding = reader.encoding === 'utf-8' ? 'UTF-8' : reader.encoding;
+    const [count, verb] = replaced === 1 ? ['1 character is', 'shows'] : [`${replaced} characters are`, 'show'];
+    callbacks.onWarning?.(
+      `${reader.name}: ${count} not valid ${encoding} and ${verb} as \uFFFD; the file mixes encodings: save it again as "CSV UTF-8"`,
+    );
+  }
 }
 
 /**

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, runBin, runInProcess, type Accounting } from '../helpers.js';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fixture, runBin, runInProcess, tempDir, type Accounting } from '../helpers.js';
 
 interface Counts extends Accounting {
   partial: number;
@@ -77,6 +79,18 @@ describe('encodings', () => {
       expect(rows[0]).toMatchObject({ id: '2', score: '3', comment: 'Trop cher: 99 €', nps_category: 'detractors' });
     },
   );
+
+  it('warns about bytes that are not UTF-8 after a valid start, instead of hiding them', async () => {
+    const dir = await tempDir();
+    const rows = Array.from({ length: 3000 }, (_, index) => `${index},9,plain ascii comment number ${index}`).join('\n');
+    const file = join(dir, 'mixed.csv');
+    await writeFile(file, Buffer.concat([Buffer.from(`id,score,comment\n${rows}\n`), Buffer.from([0x33, 0x30, 0x30, 0x31, 0x2c, 0x33, 0x2c, 0x43, 0x61, 0x66, 0xe9, 0x0a])]));
+    const result = await runInProcess(['score', file, '--json', '-q']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 3001, detractors: 1 });
+    expect(result.stderr).toBe(
+      `nps: warning: ${file}: 1 character is not valid UTF-8 and shows as \uFFFD; the file mixes encodings: save it again as "CSV UTF-8"\n`,
+    );
+  });
 
   it('says when it reads a file as Windows-1252 or UTF-16', async () => {
     const legacy = await runInProcess(['score', fixture('accents-windows-1252.csv'), '--json']);
