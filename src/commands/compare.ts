@@ -1,17 +1,15 @@
 import { Command, Option } from 'commander';
-import { scored } from '../core/breakdown.js';
+import { periodOf, PERIODS, scored, type Period } from '../core/breakdown.js';
 import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
 import { movementBetween, respondentsIn, type Movement } from '../core/movement.js';
 import { compareCounts, type Difference } from '../core/stats.js';
 import { addScore, emptyTally, mergeTallies, type Tally } from '../core/tally.js';
-import { periodOf, PERIODS, type Period } from '../core/breakdown.js';
-import { requireColumn } from '../input/columns.js';
-import { DATE_FORMATS, DayReader, type DateFormat } from '../input/dates.js';
-import type { OpenedInput } from '../input/responses.js';
 import { inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
+import { requireColumn } from '../input/columns.js';
+import { DATE_FORMATS, DayReader, type DateFormat } from '../input/dates.js';
 import { respondentKey } from '../input/dedupe.js';
-import { emptyEvidence, scanResponses } from '../input/responses.js';
+import { emptyEvidence, scanResponses, type OpenedInput } from '../input/responses.js';
 import type { CompareReport } from '../output/compare.js';
 import { Messages } from '../output/messages.js';
 import { createRecordSink, RECORD_FORMATS, type RecordFormat } from '../output/records.js';
@@ -62,6 +60,8 @@ async function readSamples(
   for (const [fileIndex, file] of files.entries()) {
     const opened = await openInput(file, io, options, messages);
     const respondentIndex = opened.choice.columns.respondent;
+    // Each file is a sample even when it has no scored row, so that the comparison says so.
+    if (options.by === undefined && options.period === undefined) sampleFor(samples, file, respondentIndex !== undefined);
     const keyOf = split(opened, fileIndex);
     await scanResponses(opened, options, total, evidence, {
       onRejected: (rejection) => messages.rejected(rejection),
