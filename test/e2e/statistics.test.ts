@@ -252,3 +252,12 @@ describe('nps sample-size --json', () => {
     });
   });
 });
+
+describe('nps compare with an empty side', () => {
+  it('says there is nothing to compare when one export has no scored response', async () => {
+    const result = await runBin(['compare', 'fixtures/header-only.csv', 'fixtures/bom.csv', '-q']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^A\s+fixtures\/header-only\.csv\s+0\s+n\/a\s+n\/a$/m);
+    expect(result.stdout).toContain('One of the two has no scored responses: there is nothing to compare.');
+  });
+});
