@@ -1,5 +1,5 @@
 import { inputError } from '../errors.js';
-import { listHeaders, requireColumn } from './columns.js';
+import { requireColumn } from './columns.js';
 import { CsvReader } from './csv.js';
 import { respondentKey } from './dedupe.js';
 import { openSource } from './source.js';
@@ -71,8 +71,4 @@ export class Join {
     else this.matched += 1;
     return [...cells, ...(found ?? this.blank)];
   }
-}
-
-export function describeCustomerColumns(customers: Customers): string {
-  return listHeaders(customers.columns);
 }
