@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { CATEGORIES, type Category } from '../core/categories.js';
-import { compareCounts, type Counts, type Difference } from '../core/stats.js';
+import { compareCounts, subtractCounts, type Difference } from '../core/stats.js';
 import { npsOf } from '../core/summary.js';
 import { emptyTally } from '../core/tally.js';
 import { distinguishingWords, ThemeMatcher, ThemeTally, type DistinguishingWord } from '../core/themes.js';
@@ -46,12 +46,6 @@ export interface ThemesReport {
   words: { detractors: DistinguishingWord[]; promoters: DistinguishingWord[] };
 }
 
-const without = (all: Counts, part: Counts): Counts => ({
-  promoters: all.promoters - part.promoters,
-  passives: all.passives - part.passives,
-  detractors: all.detractors - part.detractors,
-});
-
 export function buildThemesReport(tally: ThemeTally, wordsShown: number): ThemesReport {
   const responses = tally.all.promoters + tally.all.passives + tally.all.detractors;
   const themes = Object.fromEntries(
@@ -69,7 +63,7 @@ export function buildThemesReport(tally: ThemeTally, wordsShown: number): Themes
   ) as Record<Category, ThemeLine[]>;
   const impact = tally.matcher.names.map((theme): ThemeImpact => {
     const withTheme = tally.mentioners.get(theme) ?? { promoters: 0, passives: 0, detractors: 0 };
-    const rest = without(tally.all, withTheme);
+    const rest = subtractCounts(tally.all, withTheme);
     const mentionedBy = withTheme.promoters + withTheme.passives + withTheme.detractors;
     return {
       theme,

@@ -1,4 +1,4 @@
-import { countsByCategory, npsOf, type Summary } from './summary.js';
+import { countsByCategory, npsOf, percentagesOf, type Summary } from './summary.js';
 import {
   compareCounts,
   interval,
@@ -51,11 +51,10 @@ export interface Scored {
 export function scored(tally: Tally, precision: Precision): Scored {
   const counts = countsByCategory(tally.distribution);
   const responses = responsesIn(tally);
-  const share = (part: number): number | null => (responses === 0 ? null : (part * 100) / responses);
   return {
     responses,
     counts,
-    percentages: { promoters: share(counts.promoters), passives: share(counts.passives), detractors: share(counts.detractors) },
+    percentages: percentagesOf(counts, responses),
     nps: npsOf(counts),
     interval: interval(counts, precision.level, precision.method),
     marginOfError: marginOfError(counts, precision.level, precision.method),

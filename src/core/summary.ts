@@ -32,8 +32,10 @@ export function npsOf(counts: Record<Category, number>): number | null {
   return ((counts.promoters - counts.detractors) * 100) / n;
 }
 
-function percentOf(part: number, whole: number): number | null {
-  return whole === 0 ? null : (part * 100) / whole;
+/** Each group's share of `responses`, 0..100; null when there are none. */
+export function percentagesOf(counts: Record<Category, number>, responses: number): Summary['percentages'] {
+  const share = (part: number): number | null => (responses === 0 ? null : (part * 100) / responses);
+  return { promoters: share(counts.promoters), passives: share(counts.passives), detractors: share(counts.detractors) };
 }
 
 export function summarize(tally: Tally): Summary {
@@ -48,11 +50,7 @@ export function summarize(tally: Tally): Summary {
     duplicates: tally.duplicates,
     excluded: tally.excluded,
     counts,
-    percentages: {
-      promoters: percentOf(counts.promoters, responses),
-      passives: percentOf(counts.passives, responses),
-      detractors: percentOf(counts.detractors, responses),
-    },
+    percentages: percentagesOf(counts, responses),
     nps: npsOf(counts),
     distribution: [...tally.distribution],
   };
