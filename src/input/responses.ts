@@ -108,11 +108,12 @@ export async function scanResponses(
       return;
     }
     const raw = cells[scoreIndex] ?? '';
-    if (raw.trim() === '11') evidence.elevens += 1;
     const cell = scores.read(raw);
     if (cell.kind === 'blank') {
       tally.blank += 1;
     } else if (cell.kind === 'invalid') {
+      // Only a rejected 11 is evidence of a 1..11 scale; under --score-offset it is a score, and the check is off.
+      if (raw.trim() === '11') evidence.elevens += 1;
       reject(cell.reason);
     } else if (keep !== undefined && !keep(cells)) {
       tally.duplicates += 1;
