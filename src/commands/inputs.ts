@@ -3,6 +3,7 @@ import { rowsIn, type Tally } from '../core/tally.js';
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { FORMATS } from '../input/formats.js';
+import { loadCustomers, parseJoinOn, type Customers } from '../input/join.js';
 import { DEDUPE_MODES, planDedupe, refuseDedupeOfStdin, type DedupeMode } from '../input/dedupe.js';
 import {
   openResponses,
@@ -58,6 +59,25 @@ export async function dedupeFilter(files: readonly string[], io: Io, options: In
     for (const file of files) yield await openResponses(file, io.cwd, io.stdin, options);
   }
   return (await planDedupe(inputs(), options.dedupe, options))();
+}
+
+/** The options that join a customer export to the responses. */
+export interface CustomerOptions {
+  customers?: string;
+  joinOn?: string;
+}
+
+/** --customers with --join-on: the customer export, loaded once for every input, and the survey column to match. */
+export async function customersFor(
+  options: CustomerOptions,
+  io: Io,
+): Promise<{ loaded: Customers; surveyColumn: string } | undefined> {
+  if ((options.customers === undefined) !== (options.joinOn === undefined)) {
+    throw inputError('--customers and --join-on go together: the file of customers, and the column that matches them to responses');
+  }
+  if (options.customers === undefined || options.joinOn === undefined) return undefined;
+  const join = parseJoinOn(options.joinOn);
+  return { loaded: await loadCustomers(options.customers, join.customers, io.cwd, io.stdin), surveyColumn: join.survey };
 }
 
 /** Standard input can be read once: naming it twice would silently score nothing the second time. */

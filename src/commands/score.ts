@@ -18,7 +18,7 @@ import { addScore, emptyTally, mergeTallies, type Tally } from '../core/tally.js
 import { EXIT, inputError, type ExitCode } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
 import { requireColumn } from '../input/columns.js';
-import { Join, loadCustomers, parseJoinOn, type Customers } from '../input/join.js';
+import { Join } from '../input/join.js';
 import { DATE_FORMATS, DayReader, type DateFormat } from '../input/dates.js';
 import { emptyEvidence, scanResponses, type ScoredRow } from '../input/responses.js';
 import { formatNps, plural } from '../output/format.js';
@@ -28,20 +28,20 @@ import {
   addDedupeOption,
   addInputOptions,
   checkInputNames,
+  customersFor,
   dedupeFilter,
   exitForRejections,
   finishReading,
   openInput,
   progressFor,
+  type CustomerOptions,
   type DedupeOptions,
   type InputOptions,
   type OpenedInput,
 } from './inputs.js';
 import { addPrecisionOptions, numberOption, precisionOf, type PrecisionOptions } from './precision.js';
 
-export interface ScoreOptions extends InputOptions, PrecisionOptions, DedupeOptions {
-  customers?: string;
-  joinOn?: string;
+export interface ScoreOptions extends InputOptions, PrecisionOptions, DedupeOptions, CustomerOptions {
   json?: boolean;
   by: string[];
   minN: number;
@@ -180,15 +180,6 @@ function exitForThreshold(options: ScoreOptions, report: ScoreReport, messages: 
   return EXIT.belowThreshold;
 }
 
-/** --customers with --join-on: the customer export, loaded once for every input. */
-async function customersFor(options: ScoreOptions, io: Io): Promise<{ loaded: Customers; surveyColumn: string } | undefined> {
-  if ((options.customers === undefined) !== (options.joinOn === undefined)) {
-    throw inputError('--customers and --join-on go together: the file of customers, and the column that matches them to responses');
-  }
-  if (options.customers === undefined || options.joinOn === undefined) return undefined;
-  const join = parseJoinOn(options.joinOn);
-  return { loaded: await loadCustomers(options.customers, join.customers, io.cwd, io.stdin), surveyColumn: join.survey };
-}
 
 /** Files are read one after another, so memory stays flat however many there are. */
 export async function runScore(files: string[], options: ScoreOptions, io: Io): Promise<ExitCode> {

@@ -14,7 +14,7 @@ import { requireColumn } from '../input/columns.js';
 import { DATE_FORMATS, DayReader, parseDate, type DateFormat } from '../input/dates.js';
 import { respondentKey } from '../input/dedupe.js';
 import { inRange, loadExcluded, parseBound, type DayRange } from '../input/filters.js';
-import { Join, loadCustomers, parseJoinOn, type Customers } from '../input/join.js';
+import { Join, type Customers } from '../input/join.js';
 import { loadThemes } from '../input/lexicon.js';
 import { emptyEvidence, scanResponses, type KeepRow, type ScanEvidence, type ScoredRow } from '../input/responses.js';
 import { describeAccounting, plural } from '../output/format.js';
@@ -25,24 +25,24 @@ import {
   addDedupeOption,
   addInputOptions,
   checkInputNames,
+  customersFor,
   dedupeFilter,
   exitForRejections,
   finishReading,
   openInput,
   progressFor,
+  type CustomerOptions,
   type DedupeOptions,
   type InputOptions,
   type OpenedInput,
 } from './inputs.js';
 import { numberOption } from './precision.js';
 
-export interface SegmentOptions extends InputOptions, DedupeOptions {
+export interface SegmentOptions extends InputOptions, DedupeOptions, CustomerOptions {
   out?: string;
   category?: Category;
   format: RecordFormat;
   force?: boolean;
-  customers?: string;
-  joinOn?: string;
   valueColumn?: string;
   sla: number;
   since?: string;
@@ -106,9 +106,6 @@ function checkDestination(options: SegmentOptions): void {
   }
   if (options.out !== undefined && options.format !== 'csv') {
     throw inputError('--format applies to --category; files written with --out are always CSV');
-  }
-  if ((options.customers === undefined) !== (options.joinOn === undefined)) {
-    throw inputError('--customers and --join-on go together: the file of customers, and the column that matches them to responses');
   }
 }
 
@@ -180,15 +177,12 @@ interface Context {
 }
 
 async function loadContext(options: SegmentOptions, io: Io): Promise<Context> {
-  const join = options.joinOn === undefined ? undefined : parseJoinOn(options.joinOn);
+  const customers = await customersFor(options, io);
   const since = options.since === undefined ? undefined : parseBound('--since', options.since, options.dateFormat);
   const until = options.until === undefined ? undefined : parseBound('--until', options.until, options.dateFormat);
   return {
-    customers:
-      options.customers === undefined || join === undefined
-        ? undefined
-        : await loadCustomers(options.customers, join.customers, io.cwd, io.stdin),
-    joinColumn: join?.survey,
+    customers: customers?.loaded,
+    joinColumn: customers?.surveyColumn,
     excluded: options.exclude === undefined ? undefined : await loadExcluded(options.exclude, io.cwd, io.stdin),
     range: since === undefined && until === undefined ? undefined : { since, until },
     templates: options.templates === undefined ? DEFAULT_TEMPLATES : await loadTemplates(options.templates, io.cwd),
