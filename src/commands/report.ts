@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { writeFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve, basename } from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { PERIODS, type Period } from '../core/breakdown.js';
 import { categoryOf } from '../core/categories.js';
 import { byRecency, byUrgency, respondBy, type Ranked } from '../core/followup.js';
@@ -10,6 +10,7 @@ import type { Io } from '../io.js';
 import { DATE_FORMATS, parseDate, type DateFormat } from '../input/dates.js';
 import { loadThemes } from '../input/lexicon.js';
 import { emptyEvidence, scanResponses } from '../input/responses.js';
+import { refuseToReplace, temporaryPathFor } from '../output/files.js';
 import { Messages } from '../output/messages.js';
 import type { ReportData, ListedResponse } from '../output/report-html.js';
 import { addInputOptions, checkInputNames, exitForRejections, finishReading, openInput, type InputOptions } from './inputs.js';
@@ -56,9 +57,8 @@ class TopList<T> {
 type Candidate = Ranked & ListedResponse;
 
 async function writeAtomically(path: string, shown: string, html: string, force: boolean): Promise<void> {
-  const exists = await stat(path).then(() => true, () => false);
-  if (exists && !force) throw inputError(`${shown} already exists; use --force to replace it`);
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await refuseToReplace(path, shown, force);
+  const temporary = temporaryPathFor(path);
   try {
     await writeFile(temporary, html, { flag: 'wx' });
     await rename(temporary, path);

@@ -18,6 +18,7 @@ import { Join, type Customers } from '../input/join.js';
 import { loadThemes } from '../input/lexicon.js';
 import { emptyEvidence, scanResponses, type KeepRow, type ScanEvidence, type ScoredRow } from '../input/responses.js';
 import { describeAccounting, plural } from '../output/format.js';
+import { refuseToReplace, temporaryPathFor } from '../output/files.js';
 import { Messages } from '../output/messages.js';
 import { createRecordSink, RECORD_FORMATS, type RecordFormat, type RecordSink } from '../output/records.js';
 import { compileTemplate, DEFAULT_TEMPLATES, loadTemplates, type CompiledTemplate, type Templates } from '../output/templates.js';
@@ -117,28 +118,13 @@ interface FileTarget {
   temporary: string;
 }
 
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
 /** Refuses before any work is done, so an existing list is never lost to a rerun. */
 async function planFiles(out: string, directory: string, force: boolean): Promise<FileTarget[]> {
-  const targets = CATEGORIES.map((category) => ({
-    category,
-    shown: join(out, `${category}.csv`),
-    final: join(directory, `${category}.csv`),
-    temporary: join(directory, `.${category}.csv.${process.pid}.tmp`),
-  }));
-  if (!force) {
-    for (const target of targets) {
-      if (await exists(target.final)) {
-        throw inputError(`${target.shown} already exists; use --force to replace it`);
-      }
-    }
-  }
+  const targets = CATEGORIES.map((category) => {
+    const final = join(directory, `${category}.csv`);
+    return { category, shown: join(out, `${category}.csv`), final, temporary: temporaryPathFor(final) };
+  });
+  for (const target of targets) await refuseToReplace(target.final, target.shown, force);
   const directoryStat = await stat(directory).catch(() => undefined);
   if (directoryStat !== undefined && !directoryStat.isDirectory()) {
     throw inputError(`--out ${out} is a file, not a folder`);
