@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli.js';
+import { main, onSignal, onStdoutError } from '../dist/cli/main.js';
 
 // `nps score big.csv | head` closes the pipe early: that is the reader's choice, not an error.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
+// Any other failure to write standard output (a full disk) is one line and its exit code.
+process.stdout.on('error', (error) => process.exit(onStdoutError(error, process.stderr)));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(onSignal(signal)));
 
 process.exitCode = await main(process.argv.slice(2), {
   // Touching process.stdin opens it; only `-` needs it.

@@ -6,16 +6,27 @@ import type { Readable, Writable } from 'node:stream';
  */
 export interface Io {
   stdin: Readable;
-  stdout: Writable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable & { isTTY?: boolean };
   cwd: string;
   env: Record<string, string | undefined>;
+  /** --color (true) or --no-color (false); undefined when neither was given. */
+  color?: boolean;
 }
 
-/** Colour only for a person at a terminal who has not asked for none (https://no-color.org). */
-export function wantsColor(stream: { isTTY?: boolean }, env: Io['env']): boolean {
-  const noColor = env['NO_COLOR'];
-  return stream.isTTY === true && (noColor === undefined || noColor === '');
+/**
+ * Colour for a person at a terminal, as chalk users expect: --color and --no-color
+ * decide; then FORCE_COLOR (0 or false turns it off, anything else on), which Node
+ * also lets override NO_COLOR; then NO_COLOR (https://no-color.org); then whether
+ * the stream is a terminal.
+ */
+export function wantsColor(stream: { isTTY?: boolean }, io: Pick<Io, 'env' | 'color'>): boolean {
+  if (io.color !== undefined) return io.color;
+  const force = io.env['FORCE_COLOR'];
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
+  const noColor = io.env['NO_COLOR'];
+  if (noColor !== undefined && noColor !== '') return false;
+  return stream.isTTY === true;
 }
 
 /** Writes and resolves once the stream accepts more, so long outputs keep memory flat. */

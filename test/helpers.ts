@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/cli.js';
+import { main } from '../src/cli/main.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'nps.js');
@@ -72,6 +72,9 @@ export async function runInProcess(
   });
   return { code, stdout: readOut(), stderr: readErr() };
 }
+
+/** End-to-end tests run `nps` in-process: the same `main` the binary runs, without a process start each. */
+export const run = runInProcess;
 
 export function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'nps-test-'));

@@ -1,31 +1,39 @@
-import { Command, Option } from 'commander';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { Option } from 'commander';
 import { resolve } from 'node:path';
-import { PERIODS, type Period } from '../core/breakdown.js';
+import { defineCommand } from '../cli/command.js';
+import type { Outcome } from '../cli/exit-code.js';
+import {
+  byOption,
+  GROUPS,
+  inputOptions,
+  minNOption,
+  periodOption,
+  precisionOf,
+  precisionOptions,
+  slaOption,
+  themesOption,
+  type RawInputOptions,
+  type RawPrecisionOptions,
+} from '../cli/options.js';
 import { categoryOf } from '../core/categories.js';
-import { byRecency, byUrgency, respondBy, type Ranked } from '../core/followup.js';
+import { byRecency, byUrgency, respondBy, TopList, type Ranked } from '../core/followup.js';
+import { isoDay, type Period } from '../core/periods.js';
+import type { ListedResponse, ReportData } from '../core/report.js';
+import { buildScoreReport, ScoreAccumulator } from '../core/score.js';
+import { buildThemesReport } from '../core/themes-report.js';
 import { ThemeMatcher, ThemeTally } from '../core/themes.js';
-import { inputError, type ExitCode } from '../errors.js';
+import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { DATE_FORMATS, parseDate, type DateFormat } from '../input/dates.js';
 import { loadThemes } from '../input/lexicon.js';
-import { emptyEvidence, scanResponses } from '../input/responses.js';
-import { refuseToReplace, temporaryPathFor } from '../output/files.js';
-import { Messages } from '../output/messages.js';
-import type { ReportData, ListedResponse } from '../output/report-html.js';
-import { addInputOptions, checkInputNames, exitForRejections, finishReading, openInput, type InputOptions } from './inputs.js';
-import { addPrecisionOptions, numberOption, precisionOf, type PrecisionOptions } from './precision.js';
-import { buildReport, collectColumns, createAccumulators, rowCallback } from './score.js';
-import { parseSla } from './segment.js';
-import { buildThemesReport } from './themes.js';
+import { writeFileSafely } from '../output/write/files.js';
+import { openResponses, readOutcome, requireDates } from './read.js';
 
-export interface ReportOptions extends InputOptions, PrecisionOptions {
+export interface ReportOptions extends RawInputOptions, RawPrecisionOptions {
   out: string;
   force?: boolean;
-  by: string[];
+  by?: string[][];
   minN: number;
   period?: Period;
-  dateFormat?: DateFormat;
   title?: string;
   themes?: string;
   sla: number;
@@ -34,117 +42,81 @@ export interface ReportOptions extends InputOptions, PrecisionOptions {
 /** Rows shown in each of the two lists of people to contact. */
 const LISTED = 20;
 
-/** Keeps the first `size` items in `order` from a stream, in memory for a few times `size`. */
-class TopList<T> {
-  private items: T[] = [];
-  constructor(
-    private readonly size: number,
-    private readonly order: (a: T, b: T) => number,
-  ) {}
-  add(item: T): void {
-    this.items.push(item);
-    if (this.items.length >= this.size * 5) this.trim();
-  }
-  result(): T[] {
-    this.trim();
-    return this.items;
-  }
-  private trim(): void {
-    this.items = this.items.sort(this.order).slice(0, this.size);
-  }
-}
-
 type Candidate = Ranked & ListedResponse;
 
-async function writeAtomically(path: string, shown: string, html: string, force: boolean): Promise<void> {
-  await refuseToReplace(path, shown, force);
-  const temporary = temporaryPathFor(path);
-  try {
-    await writeFile(temporary, html, { flag: 'wx' });
-    await rename(temporary, path);
-  } finally {
-    await rm(temporary, { force: true });
-  }
-}
-
-export async function runReport(files: string[], options: ReportOptions, io: Io): Promise<ExitCode> {
-  checkInputNames(files);
-  if (options.out === '-') throw inputError('--out takes a file name such as report.html');
-  const messages = new Messages(io.stderr, options.quiet === true);
-  const precision = precisionOf(options);
-  const acc = createAccumulators(options);
-  const evidence = emptyEvidence();
+export async function runReport(files: string[], options: ReportOptions, io: Io): Promise<Outcome> {
+  if (options.out.trim() === '' || options.out === '-') throw inputError('--out takes a file name such as report.html');
   const themes = new ThemeTally(new ThemeMatcher(await loadThemes(options.themes, io.cwd)));
+  const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: true }, io);
+  if (options.period !== undefined) requireDates(responses, '--period');
+  const precision = precisionOf(options);
+  const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
+  const acc = new ScoreAccumulator(breakdowns, options.period !== undefined);
   const urgent = new TopList<Candidate>(LISTED, byUrgency);
   const promoters = new TopList<Candidate>(LISTED, byRecency);
+  const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
   let first: number | undefined;
   let last: number | undefined;
   let order = 0;
-  let anyComments = false;
-  for (const file of files) {
-    const opened = await openInput(file, io, options, messages);
-    const { date, comment, respondent } = opened.choice.columns;
-    anyComments ||= comment !== undefined;
-    const grouping = rowCallback(opened, options, acc, undefined);
-    await scanResponses(opened, options, acc.tally, evidence, {
-      onRejected: (rejection) => messages.rejected(rejection),
-      onWarning: (text) => messages.warn(text),
-      onScored: (row) => {
-        grouping?.(row);
-        const text = comment === undefined ? '' : (row.cells[comment] ?? '');
-        if (comment !== undefined) themes.add(row.score, text);
-        const time = date === undefined ? undefined : parseDate(row.cells[date] ?? '');
-        if (time !== undefined) {
-          first = Math.min(first ?? time, time);
-          last = Math.max(last ?? time, time);
-        }
-        const category = categoryOf(row.score);
-        if (category === 'passives') return;
-        order += 1;
-        const candidate: Candidate = {
-          score: row.score,
-          value: undefined,
-          time,
-          order,
-          respondent: respondent === undefined ? '' : (row.cells[respondent] ?? ''),
-          comment: text,
-          respondBy: category === 'detractors' ? respondBy(time, options.sla) : '',
-        };
-        (category === 'detractors' ? urgent : promoters).add(candidate);
-      },
-    });
-  }
-  finishReading(acc.tally, evidence, options, messages);
-  const isoDay = (time: number | undefined): string | undefined => (time === undefined ? undefined : new Date(time).toISOString().slice(0, 10));
+  const totals = await responses.read((response) => {
+    acc.add({ score: response.score, cells: response.cells, day: response.date?.day });
+    if (anyComments) themes.add(response.score, response.comment);
+    const day = response.date?.day;
+    if (day !== undefined) {
+      first = Math.min(first ?? day, day);
+      last = Math.max(last ?? day, day);
+    }
+    const category = categoryOf(response.score);
+    if (category === 'passives') return;
+    order += 1;
+    const time = response.date?.time;
+    const candidate: Candidate = {
+      score: response.score,
+      value: undefined,
+      time,
+      order,
+      respondent: response.respondent,
+      comment: response.comment,
+      respondBy: category === 'detractors' ? respondBy(time, options.sla) : '',
+    };
+    (category === 'detractors' ? urgent : promoters).add(candidate);
+  });
+  const outcome = readOutcome(messages, totals, options);
   const data: ReportData = {
     title: options.title ?? 'Net Promoter Score',
     files: files.map((file) => (file === '-' ? 'standard input' : file)),
-    score: buildReport(acc, { ...options, rolling: undefined }, precision),
-    dateRange: first === undefined ? undefined : { first: isoDay(first) ?? '', last: isoDay(last) ?? '' },
-    themes: anyComments ? buildThemesReport(themes, 10) : undefined,
+    score: buildScoreReport(totals.tally, acc, { breakdowns, period: options.period, rollingDays: undefined, minN: options.minN, precision }),
+    dateRange: first === undefined || last === undefined ? undefined : { first: isoDay(first), last: isoDay(last) },
+    themes: anyComments ? buildThemesReport(themes, 10, precision.level) : undefined,
     urgent: urgent.result(),
     promoters: promoters.result(),
   };
-  const { renderReportHtml } = await import('../output/report-html.js');
-  await writeAtomically(resolve(io.cwd, options.out), options.out, renderReportHtml(data), options.force === true);
+  const { renderReportHtml } = await import('../output/render/report-html.js');
+  await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data), options.force === true);
   messages.info(`wrote the report to ${options.out}`);
-  return exitForRejections(options, acc.tally.rejected, messages);
+  return outcome;
 }
 
-export function reportCommand(io: Io, done: (code: ExitCode) => void): Command {
-  const command = new Command('report')
-    .description('write one self-contained HTML report (works offline, fit to email or print): the score, trend, breakdown, themes, and whom to contact')
-    .argument('<file...>', 'CSV files to read together; "-" reads standard input')
-    .requiredOption('-o, --out <file>', 'the HTML file to write')
-    .option('--force', 'replace the file if it exists')
-    .option('--title <text>', 'the report title')
-    .option('--by <columns>', 'a breakdown by these columns (repeat, or separate with commas)', collectColumns, [])
-    .option('--min-n <n>', 'grey out groups with fewer responses than this', numberOption('--min-n', 1, Number.MAX_SAFE_INTEGER), 30)
-    .addOption(new Option('--period <period>', 'a trend by week, month, quarter or year').choices(Object.keys(PERIODS)))
-    .addOption(new Option('--date-format <format>', 'the order of dates like 3/4/2026').choices(Object.keys(DATE_FORMATS)))
-    .option('--themes <file>', 'a JSON lexicon replacing or extending the built-in themes')
-    .addOption(new Option('--sla <time>', 'time allowed for a reply to a detractor, for respond by').argParser(parseSla).default(parseSla('24h'), '24h'));
-  return addPrecisionOptions(addInputOptions(command)).action(async (files: string[], options: ReportOptions) => {
-    done(await runReport(files, options, io));
-  });
-}
+export const reportCommand = defineCommand<ReportOptions>({
+  name: 'report',
+  description:
+    'write one self-contained HTML report (works offline, fit to email or print): the score, trend, breakdown, themes, and whom to contact',
+  argument: { name: '<file...>', description: 'CSV files to read together; "-" reads standard input' },
+  options: [
+    new Option('-o, --out <file>', 'the HTML file to write (required)').makeOptionMandatory().helpGroup(GROUPS.output),
+    new Option('--force', 'replace the file if it exists').helpGroup(GROUPS.output),
+    new Option('--title <text>', 'the report title').helpGroup(GROUPS.output),
+    slaOption(),
+    byOption('a breakdown by these columns (repeat for separate charts; a,b for one crossed chart)'),
+    minNOption('grey out groups with fewer responses than this'),
+    periodOption('a trend by week, month, quarter or year'),
+    ...precisionOptions(),
+    themesOption(),
+    ...inputOptions(),
+  ],
+  examples: [
+    ['nps report fixtures/report-sample.csv --by plan --period month --out report.html', 'one HTML page to send around'],
+    ['nps report fixtures/sample.csv --title "October survey" --out report.html --force', 'with a title, replacing the last one'],
+  ],
+  run: runReport,
+});

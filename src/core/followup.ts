@@ -1,3 +1,102 @@
+import { categoryOf, FOLLOW_UP, type Category } from './categories.js';
+import { Reservoir, seededRandom } from './sample.js';
+import { compileTemplate, type CompiledTemplate, type Templates } from './templates.js';
+import type { Mention } from './themes.js';
+
+/**
+ * What a row of a follow-up list holds beyond the input's own columns. The columns
+ * below are the one description of it: the lists' header, each row's cells and the
+ * names a message template may use all come from `ADDED_COLUMNS`, so adding a
+ * column is one edit here.
+ */
+
+/** One scored response, as the lists see it. */
+export interface FollowUpResponse {
+  score: number;
+  /** The moment of the answer, in milliseconds since 1970; undefined when it has no readable date. */
+  time: number | undefined;
+  comment: string;
+  /** The themes of the comment. */
+  mentions: readonly Mention[];
+}
+
+export interface FollowUpSettings {
+  /** Time allowed for a reply to a detractor, in milliseconds. */
+  slaMs: number;
+}
+
+interface AddedColumn {
+  name: string;
+  cell(response: FollowUpResponse, category: Category, settings: FollowUpSettings): string;
+}
+
+/** The columns every list adds after the input's own (and the customers'), before `message`. */
+export const ADDED_COLUMNS = [
+  { name: 'nps_category', cell: (_response, category) => category },
+  { name: 'follow_up', cell: (_response, category, settings) => followUpFor(category, settings.slaMs) },
+  {
+    name: 'respond_by',
+    cell: (response, category, settings) => (category === 'detractors' ? respondBy(response.time, settings.slaMs) : ''),
+  },
+  {
+    name: 'testimonial_candidate',
+    cell: (response, category) => (category === 'promoters' ? (response.comment.trim() !== '' ? 'yes' : 'no') : ''),
+  },
+  { name: 'themes', cell: (response) => describeMentions(response.mentions) },
+] as const satisfies readonly AddedColumn[];
+
+/** The last column: a message filled from the group's template, which may use every column before it and {score}. */
+export const MESSAGE_COLUMN = 'message';
+
+export const FOLLOW_UP_COLUMNS: readonly string[] = [...ADDED_COLUMNS.map((column) => column.name), MESSAGE_COLUMN];
+
+/** What a customer team does with each group; detractors' reply time follows the SLA. */
+export function followUpFor(category: Category, slaMs: number): string {
+  return category === 'detractors' ? `Escalate and reply personally within ${describeSla(slaMs)}` : FOLLOW_UP[category];
+}
+
+/** "24 hours", "2 days": the SLA in the words of the detractors' follow-up. */
+export function describeSla(slaMs: number): string {
+  const hours = slaMs / 3_600_000;
+  if (hours % 24 === 0 && hours >= 48) return `${hours / 24} days`;
+  return `${hours} ${hours === 1 ? 'hour' : 'hours'}`;
+}
+
+/** "price and billing; support and service (negated)": the themes column. */
+export function describeMentions(mentions: readonly Mention[]): string {
+  return mentions.map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme)).join('; ');
+}
+
+/** The moment a reply is due: the answer's time plus the SLA, as ISO 8601 in UTC to the second. */
+export function respondBy(time: number | undefined, slaMs: number): string {
+  if (time === undefined) return '';
+  return new Date(time + slaMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** The message templates, each checked against the list's columns before any row is read. */
+export function compileMessages(templates: Templates, listColumns: readonly string[]): Record<Category, CompiledTemplate> {
+  // {score} always means the answer, whatever the score column is called.
+  const columns = [...listColumns, ...ADDED_COLUMNS.map((column) => column.name), 'score'];
+  return {
+    promoters: compileTemplate('promoters', templates.promoters, columns),
+    passives: compileTemplate('passives', templates.passives, columns),
+    detractors: compileTemplate('detractors', templates.detractors, columns),
+  };
+}
+
+/** A list row: the row's own cells, then the added columns and the message. */
+export function followUpRow(
+  own: readonly string[],
+  response: FollowUpResponse,
+  settings: FollowUpSettings,
+  messages: Record<Category, CompiledTemplate>,
+): string[] {
+  const category = categoryOf(response.score);
+  const cells = [...own, ...ADDED_COLUMNS.map((column) => column.cell(response, category, settings))];
+  cells.push(messages[category].fill([...cells, String(response.score)]));
+  return cells;
+}
+
 /** A row waiting to be ordered in its list. */
 export interface Ranked {
   score: number;
@@ -40,6 +139,11 @@ export function byInputOrder(a: Ranked, b: Ranked): number {
   return a.order - b.order;
 }
 
+export const LIST_ORDERS = { promoters: byRecency, passives: byInputOrder, detractors: byUrgency } as const satisfies Record<
+  Category,
+  (a: Ranked, b: Ranked) => number
+>;
+
 /** "$12,000.50", "12000", "€ 1 200": the number, or undefined when there is none. */
 export function parseAmount(text: string): number | undefined {
   const cleaned = text.replace(/[^\d.-]/g, '');
@@ -48,8 +152,79 @@ export function parseAmount(text: string): number | undefined {
   return Number.isFinite(amount) ? amount : undefined;
 }
 
-/** The moment a reply is due: the answer's time plus the SLA, as ISO 8601 in UTC to the second. */
-export function respondBy(time: number | undefined, slaMs: number): string {
-  if (time === undefined) return '';
-  return new Date(time + slaMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+interface Held<T> extends Ranked {
+  payload: T;
+}
+
+/**
+ * The three lists in the order of work. Passives are handed back to be written at
+ * once (their order is the input's); promoters and detractors are held, as whatever
+ * the caller makes of a row (a finished output line), until all are known. With a
+ * sample, every group is a uniform random sample of that size, held.
+ */
+export class FollowUpLists<T> {
+  private readonly held: Record<Category, Held<T>[] | Reservoir<Held<T>>>;
+  private order = 0;
+  readonly counts: Record<Category, number> = { promoters: 0, passives: 0, detractors: 0 };
+  readonly revenue: Record<'detractors' | 'passives', number> = { detractors: 0, passives: 0 };
+
+  constructor(sample: { size: number; seed: number } | undefined) {
+    const random = seededRandom(sample?.seed ?? 1);
+    const make = (): Held<T>[] | Reservoir<Held<T>> => (sample === undefined ? [] : new Reservoir<Held<T>>(sample.size, random));
+    this.held = { promoters: make(), passives: make(), detractors: make() };
+  }
+
+  /** Counts a scored response and its revenue, even when no list is wanted for its group. */
+  count(score: number, value: number | undefined): Category {
+    const category = categoryOf(score);
+    this.counts[category] += 1;
+    if (value !== undefined && category !== 'promoters') this.revenue[category] += value;
+    return category;
+  }
+
+  /** Whether a group's rows are written as they come (passives, unless sampled) rather than held. */
+  streams(category: Category): boolean {
+    return category === 'passives' && Array.isArray(this.held.passives);
+  }
+
+  /** Holds a row of a group that is ordered (or sampled) once all are known. */
+  hold(ranked: Omit<Ranked, 'order'>, payload: T): void {
+    this.order += 1;
+    const entry = { ...ranked, order: this.order, payload };
+    const list = this.held[categoryOf(ranked.score)];
+    if (Array.isArray(list)) list.push(entry);
+    else list.offer(entry);
+  }
+
+  /** The held rows of a group, in its order. */
+  ordered(category: Category): T[] {
+    const list = this.held[category];
+    const rows = Array.isArray(list) ? list : list.items;
+    return rows.sort(LIST_ORDERS[category]).map((row) => row.payload);
+  }
+}
+
+
+/** Keeps the first `size` items in `order` from a stream, in memory for a few times `size`. */
+export class TopList<T> {
+  private items: T[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly order: (a: T, b: T) => number,
+  ) {}
+
+  add(item: T): void {
+    this.items.push(item);
+    if (this.items.length >= this.size * 5) this.trim();
+  }
+
+  result(): T[] {
+    this.trim();
+    return this.items;
+  }
+
+  private trim(): void {
+    this.items = this.items.sort(this.order).slice(0, this.size);
+  }
 }

@@ -4,10 +4,11 @@ import { inputError } from '../errors.js';
 export interface ColumnMap {
   score: number;
   respondent?: number;
-  comment?: number;
+  /** The comment columns, in the order their first non-blank cell is taken. */
+  comments: number[];
   date?: number;
 }
-export type Role = keyof ColumnMap;
+export type Role = 'score' | 'respondent' | 'comment' | 'date';
 
 export interface ColumnChoice {
   columns: ColumnMap;
@@ -104,9 +105,11 @@ export function requireColumn(fileName: string, headers: readonly string[], name
 }
 
 export interface ColumnOverrides {
-  scoreColumn?: string;
-  dateColumn?: string;
-  commentColumn?: string;
+  scoreColumn?: string | undefined;
+  dateColumn?: string | undefined;
+  /** One or more comment columns. */
+  commentColumn?: readonly string[] | undefined;
+  respondentColumn?: string | undefined;
 }
 
 const mentionsRecommend = (text: string): boolean => /recommend/.test(normalizeHeader(text));
@@ -149,22 +152,51 @@ export function chooseColumns(
       ? chooseScore(fileName, headers, texts)
       : { score: requireColumn(fileName, headers, overrides.scoreColumn, '--score-column'), found: [] };
   const taken = new Set([score]);
-  const date = overrides.dateColumn === undefined ? undefined : requireColumn(fileName, headers, overrides.dateColumn, '--date-column');
-  if (date !== undefined) taken.add(date);
-  const comment =
-    overrides.commentColumn === undefined ? undefined : requireColumn(fileName, headers, overrides.commentColumn, '--comment-column');
-  if (comment !== undefined) taken.add(comment);
+  const named = (value: string | undefined, option: string): number | undefined => {
+    if (value === undefined) return undefined;
+    const index = requireColumn(fileName, headers, value, option);
+    taken.add(index);
+    return index;
+  };
+  const date = named(overrides.dateColumn, '--date-column');
+  const respondent = named(overrides.respondentColumn, '--respondent-column');
+  const comments = (overrides.commentColumn ?? []).map((column) => named(column, '--comment-column') ?? -1);
   const optional = (role: Exclude<Role, 'score'>): number | undefined => {
     const index = candidates(headers, texts, RULES[role]).find((candidate) => !taken.has(candidate));
     if (index !== undefined) taken.add(index);
     return index;
   };
-  const columns: ColumnMap = { score };
-  const respondent = optional('respondent');
-  const foundComment = comment ?? optional('comment');
+  const columns: ColumnMap = { score, comments: [] };
+  const foundRespondent = respondent ?? optional('respondent');
+  const foundComment = comments.length > 0 ? undefined : optional('comment');
   const foundDate = date ?? optional('date');
-  if (respondent !== undefined) columns.respondent = respondent;
-  if (foundComment !== undefined) columns.comment = foundComment;
+  if (foundRespondent !== undefined) columns.respondent = foundRespondent;
+  columns.comments = comments.length > 0 ? comments : foundComment === undefined ? [] : [foundComment];
   if (foundDate !== undefined) columns.date = foundDate;
   return { columns, scoreCandidates: found };
+}
+
+/**
+ * One distinct name per column, for output and for options that name columns:
+ * a header repeated in a file (exactly, or but for case and surrounding spaces)
+ * gets `_2`, `_3`; an empty one is called `column_N` after its position. A name
+ * made up this way never equals another header of the file. Linear in the columns.
+ */
+export function uniqueNames(headers: readonly string[]): string[] {
+  const keyOf = (name: string): string => name.trim().toLowerCase();
+  const written = new Set(headers.filter((header) => header.trim() !== '').map(keyOf));
+  const used = new Set<string>();
+  return headers.map((header, index) => {
+    const base = header.trim() === '' ? `column_${index + 1}` : header;
+    const isOwnHeader = header.trim() !== '';
+    if (!used.has(keyOf(base)) && (isOwnHeader || !written.has(keyOf(base)))) {
+      used.add(keyOf(base));
+      return base;
+    }
+    let suffix = 2;
+    while (used.has(keyOf(`${base}_${suffix}`)) || written.has(keyOf(`${base}_${suffix}`))) suffix += 1;
+    const name = `${base.trim()}_${suffix}`;
+    used.add(keyOf(name));
+    return name;
+  });
 }

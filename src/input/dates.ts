@@ -1,14 +1,10 @@
 import { inputError } from '../errors.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
-const UNIX_SECONDS = /^\d{9,10}$/;
-const UNIX_MILLISECONDS = /^\d{12,13}$/;
-const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T].*)?$/;
-const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:[ T,].*)?$/;
-
-const DAY_MS = 86_400_000;
-/** The day part of an ISO 8601 date or date-time: "2026-10-05", "2026-10-05T14:30:00Z", "2026-10-05 14:30". */
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
+/**
+ * The one place that reads the date of a row. Every command that needs dates
+ * (periods, respond-by, newest first, --dedupe, --since/--until, the report's
+ * date range) reads them through `RowDates`, so that they all agree on a file.
+ */
 
 /** The orders a slashed date like 3/4/2026 can be written in. */
 export const DATE_FORMATS = { 'm/d/yyyy': 'month first (US)', 'd/m/yyyy': 'day first' } as const satisfies Record<
@@ -17,101 +13,213 @@ export const DATE_FORMATS = { 'm/d/yyyy': 'month first (US)', 'd/m/yyyy': 'day f
 >;
 export type DateFormat = keyof typeof DATE_FORMATS;
 
-/**
- * Milliseconds since 1970 for the date forms that cannot be misread: ISO 8601
- * and Unix timestamps. Anything else is undefined, never a guess.
- */
-export function parseDate(raw: string): number | undefined {
-  const text = raw.trim();
-  if (UNIX_SECONDS.test(text)) return Number(text) * 1000;
-  if (UNIX_MILLISECONDS.test(text)) return Number(text);
-  if (!ISO_DATE.test(text)) return undefined;
-  // A space between date and time is common in exports; Date.parse wants a T.
-  const time = Date.parse(text.replace(' ', 'T'));
-  return Number.isNaN(time) ? undefined : time;
+export const DAY_MS = 86_400_000;
+
+/** A date read from a cell. */
+export interface DateReading {
+  /** The calendar day written in the cell, in days since 1970-01-01: the day the respondent answered. */
+  day: number;
+  /** The moment, in milliseconds since 1970 (UTC); a wall time with no zone is taken as UTC. */
+  time: number;
+  /** Whether the cell gave a time of day, not only a day. */
+  hasTime: boolean;
 }
 
-function dayOf(year: number, month: number, day: number): number | undefined {
+/** A slashed date such as 3/4/2026 whose order no date seen so far has settled. */
+export const UNSETTLED = 'unsettled' as const;
+export type Unsettled = typeof UNSETTLED;
+
+/** The part of a cell before its time of day, and what it says. */
+type DatePart =
+  | { kind: 'day'; day: number }
+  | { kind: 'slashed'; monthFirst: number | undefined; dayFirst: number | undefined }
+  | { kind: 'instant'; time: number }
+  | { kind: 'none' };
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const YEAR_FIRST_SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const SLASHED = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/;
+const UNIX_SECONDS = /^\d{9,10}$/;
+const UNIX_MILLISECONDS = /^\d{12,13}$/;
+/** 14:30, 14:30:05, 14:30:05.123, 2:30 PM, 2:30:05pm; then an optional zone: Z, +02:00, +0200, UTC, GMT. */
+const TIME =
+  /^(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([ap]\.?m\.?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Two-digit years as spreadsheets and POSIX read them: 00–68 are 2000–2068,
+ * 69–99 are 1969–1999 ("9/8/18 15:29" is 2018).
+ */
+export function fullYear(written: string): number {
+  const year = Number(written);
+  if (written.length !== 2) return year;
+  return year < 69 ? 2000 + year : 1900 + year;
+}
+
+/** Days since 1970 of a valid calendar date, or undefined (31 April, 29 February 2027…). */
+export function dayOf(year: number, month: number, day: number): number | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const time = Date.UTC(year, month - 1, day);
   const check = new Date(time);
-  return check.getUTCDate() === day ? time / DAY_MS : undefined;
+  if (check.getUTCDate() !== day || check.getUTCFullYear() !== year) return undefined;
+  return time / DAY_MS;
 }
 
+function readDatePart(text: string): DatePart {
+  const iso = ISO_DAY.exec(text);
+  if (iso) return dayPart(dayOf(Number(iso[1]), Number(iso[2]), Number(iso[3])));
+  const yearFirst = YEAR_FIRST_SLASHED.exec(text);
+  if (yearFirst) return dayPart(dayOf(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3])));
+  const slashed = SLASHED.exec(text);
+  if (slashed) {
+    const [a, b, year] = [Number(slashed[1]), Number(slashed[2]), fullYear(slashed[3] ?? '')];
+    const monthFirst = dayOf(year, a, b);
+    const dayFirst = dayOf(year, b, a);
+    if (monthFirst === undefined && dayFirst === undefined) return { kind: 'none' };
+    return { kind: 'slashed', monthFirst, dayFirst };
+  }
+  const dotted = DOTTED.exec(text);
+  if (dotted) return dayPart(dayOf(fullYear(dotted[3] ?? ''), Number(dotted[2]), Number(dotted[1])));
+  if (UNIX_SECONDS.test(text)) return { kind: 'instant', time: Number(text) * 1000 };
+  if (UNIX_MILLISECONDS.test(text)) return { kind: 'instant', time: Number(text) };
+  return { kind: 'none' };
+}
+
+const dayPart = (day: number | undefined): DatePart => (day === undefined ? { kind: 'none' } : { kind: 'day', day });
+
+interface TimeOfDay {
+  /** Milliseconds since midnight, as written. */
+  ms: number;
+  /** Minutes to subtract to reach UTC; 0 when the cell names no zone. */
+  offsetMinutes: number;
+}
+
+function readTime(text: string): TimeOfDay | undefined {
+  const match = TIME.exec(text);
+  if (!match) return undefined;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2]);
+  const seconds = Number(match[3] ?? 0);
+  const fraction = Number(`0.${match[4] ?? '0'}`);
+  const meridiem = match[5]?.toLowerCase().replace(/\./g, '');
+  if (meridiem !== undefined) {
+    if (hours < 1 || hours > 12) return undefined;
+    hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59 || seconds > 60) return undefined;
+  return { ms: ((hours * 60 + minutes) * 60 + seconds + fraction) * 1000, offsetMinutes: offsetOf(match[6]) };
+}
+
+function offsetOf(zone: string | undefined): number {
+  if (zone === undefined || /^(z|utc|gmt)$/i.test(zone)) return 0;
+  const digits = zone.replace(':', '');
+  const sign = digits.startsWith('-') ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}
+
+/** Splits "2026-10-05T14:30Z", "12/19/2019 1:09:33 PM", "19.12.2019, 13:09" into date and time. */
+function splitCell(cell: string): [date: string, time: string] {
+  const text = cell.trim();
+  const at = text.search(/[T ,]/);
+  if (at === -1) return [text, ''];
+  return [text.slice(0, at), text.slice(at + 1).replace(/^[\s,]+/, '')];
+}
+
+/** Distinct date parts in a file are few next to its rows: each is read once. */
+const CACHE_LIMIT = 100_000;
+
 /**
- * Days (since 1970, UTC) of the dates in one or more files. Slashed dates are held
- * as written until `resolve`, because whether 3/4/2026 is March or April can only be
- * told from the other dates in the file: a 13/4/2026 says day first, a 4/13/2026 month first.
+ * Reads the dates of one run's inputs. Slashed dates (3/4/2026) are month first or
+ * day first: `--date-format` says which, or any date of the input whose first
+ * number is above 12 (day first) or whose second is (month first) settles it for
+ * every other. Until then such a date reads as `UNSETTLED`, and the reader of the
+ * rows holds them back; a date that is the same either way (5/5/2026) never waits.
  */
-export class DayReader {
-  private dayFirstSeen = false;
-  private monthFirstSeen = false;
-  /** ISO days already read, by their first ten characters: exports hold few distinct days and many rows. */
-  private readonly isoDays = new Map<string, string | undefined>();
+export class RowDates {
+  private dayFirstSeen: string | undefined;
+  private monthFirstSeen: string | undefined;
+  private readonly parts = new Map<string, DatePart>();
 
   constructor(private readonly format: DateFormat | undefined) {}
 
-  /**
-   * A key that stands for the day: a number for unambiguous dates, "a/b/y" for slashed
-   * ones. An ISO date-time counts on the calendar day written in it, whatever its time
-   * zone: the day the respondent answered.
-   */
-  key(raw: string): string | undefined {
-    const prefix = raw.slice(0, 10);
-    const cached = this.isoDays.get(prefix);
-    if (cached !== undefined && ISO_DAY.test(raw)) return cached;
-    const iso = ISO_DAY.exec(raw);
-    if (iso) {
-      const [, y = '', m = '', d = ''] = iso;
-      const day = dayOf(Number(y), Number(m), Number(d));
-      const key = day === undefined ? undefined : String(day);
-      this.isoDays.set(prefix, key);
-      return key;
-    }
-    const text = raw.trim();
-    const slashed = SLASHED.exec(text);
-    if (slashed) {
-      const [, a = '', b = '', y = ''] = slashed;
-      if (Number(a) > 12) this.dayFirstSeen = true;
-      if (Number(b) > 12) this.monthFirstSeen = true;
-      return `${Number(a)}/${Number(b)}/${y}`;
-    }
-    const dotted = DOTTED.exec(text);
-    if (dotted) {
-      const [, d = '', m = '', y = ''] = dotted;
-      const day = dayOf(Number(y), Number(m), Number(d));
-      return day === undefined ? undefined : String(day);
-    }
-    const time = parseDate(text);
-    return time === undefined ? undefined : String(Math.floor(time / DAY_MS));
-  }
-
-  /** The order of slashed dates: given, or told by the data; a clear error when neither can say. */
+  /** The order of slashed dates: given, or settled by the input; undefined while unknown. */
   order(): DateFormat | undefined {
     if (this.format !== undefined) return this.format;
-    if (this.dayFirstSeen && this.monthFirstSeen) {
-      throw inputError('the dates mix day-first (13/4/2026) and month-first (4/13/2026) forms; fix the file, or choose with --date-format');
+    if (this.dayFirstSeen !== undefined && this.monthFirstSeen !== undefined) {
+      throw inputError(
+        `the dates mix day-first (${this.dayFirstSeen}) and month-first (${this.monthFirstSeen}) forms; ` +
+          'fix the file, or choose with --date-format m/d/yyyy or --date-format d/m/yyyy',
+      );
     }
-    if (this.dayFirstSeen) return 'd/m/yyyy';
-    if (this.monthFirstSeen) return 'm/d/yyyy';
+    if (this.dayFirstSeen !== undefined) return 'd/m/yyyy';
+    if (this.monthFirstSeen !== undefined) return 'm/d/yyyy';
     return undefined;
   }
 
-  /** The day a key stands for, once every date has been seen. */
-  resolve(key: string): number | undefined {
-    if (!key.includes('/')) return Number(key);
-    const order = this.order();
-    if (order === undefined) {
-      throw inputError(
-        `dates such as ${key} could be month first or day first, and no date in the input tells which; ` +
-          'add --date-format m/d/yyyy or --date-format d/m/yyyy',
-      );
+  /** The date in a cell: undefined when there is none (or it is not a date), UNSETTLED while its order is unknown. */
+  read(cell: string): DateReading | undefined | Unsettled {
+    const [dateText, timeText] = splitCell(cell);
+    if (dateText === '') return undefined;
+    const part = this.partOf(dateText);
+    if (part.kind === 'none') return undefined;
+    if (part.kind === 'instant') {
+      if (timeText !== '') return undefined;
+      return { day: Math.floor(part.time / DAY_MS), time: part.time, hasTime: true };
     }
-    const [a = 0, b = 0, y = 0] = key.split('/').map(Number);
-    return order === 'm/d/yyyy' ? dayOf(y, a, b) : dayOf(y, b, a);
+    const day = part.kind === 'day' ? part.day : this.settle(part, dateText);
+    if (day === undefined) return undefined;
+    if (day === UNSETTLED) return UNSETTLED;
+    if (timeText === '') return { day, time: day * DAY_MS, hasTime: false };
+    const time = readTime(timeText);
+    if (time === undefined) return undefined;
+    return { day, time: day * DAY_MS + time.ms - time.offsetMinutes * 60_000, hasTime: true };
+  }
+
+  private partOf(dateText: string): DatePart {
+    let part = this.parts.get(dateText);
+    if (part === undefined) {
+      part = readDatePart(dateText);
+      if (part.kind === 'slashed') this.notice(part, dateText);
+      if (this.parts.size < CACHE_LIMIT) this.parts.set(dateText, part);
+    }
+    return part;
+  }
+
+  /** A date that can only be read one way tells the order of all of them. */
+  private notice(part: Extract<DatePart, { kind: 'slashed' }>, text: string): void {
+    if (part.monthFirst === undefined) this.dayFirstSeen ??= text;
+    if (part.dayFirst === undefined) this.monthFirstSeen ??= text;
+  }
+
+  private settle(part: Extract<DatePart, { kind: 'slashed' }>, text: string): number | undefined | Unsettled {
+    if (part.monthFirst === part.dayFirst) return part.monthFirst;
+    const order = this.order();
+    if (order === 'm/d/yyyy') return part.monthFirst;
+    if (order === 'd/m/yyyy') return part.dayFirst;
+    // Only an impossible reading settles nothing here: 13/4 was noticed as day first above.
+    if (part.monthFirst === undefined || part.dayFirst === undefined) return part.monthFirst ?? part.dayFirst;
+    this.firstUnsettled ??= text;
+    return UNSETTLED;
+  }
+
+  /** The first date that could be read both ways, for the message when nothing settles it. */
+  firstUnsettled: string | undefined;
+
+  /** The error every command gives when the input ends with the order of its dates still unknown. */
+  unsettledError(): Error {
+    return inputError(
+      `dates such as ${this.firstUnsettled ?? '3/4/2026'} could be month first or day first, and no date in the input tells which; ` +
+        'add --date-format m/d/yyyy or --date-format d/m/yyyy',
+    );
   }
 }
 
 export function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** "2026-11-03 09:00 UTC": a moment as a person works to it, to the minute. */
+export function formatMoment(time: number): string {
+  const iso = new Date(time).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }

@@ -1,7 +1,4 @@
-import { emptyTally } from '../core/tally.js';
-import { inputError } from '../errors.js';
-import { parseDate } from './dates.js';
-import { emptyEvidence, scanResponses, type KeepRow, type OpenedInput, type ReadOptions } from './responses.js';
+import type { Responses } from './responses.js';
 
 /** Which answer of a respondent who answered more than once counts; `none` counts them all. */
 export const DEDUPE_MODES = {
@@ -11,11 +8,8 @@ export const DEDUPE_MODES = {
 } as const satisfies Record<string, string>;
 export type DedupeMode = keyof typeof DEDUPE_MODES;
 
-/** Emails are matched without regard to case; other ids exactly, less surrounding spaces. */
-export function respondentKey(raw: string): string {
-  const key = raw.trim();
-  return key.includes('@') ? key.toLowerCase() : key;
-}
+/** Under --dedupe: whether the next scored response, of this respondent, is the one kept. */
+export type KeepRow = (respondent: string) => boolean;
 
 interface Winner {
   /** Milliseconds, or undefined when the row has no readable date. */
@@ -23,7 +17,7 @@ interface Winner {
   ordinal: number;
 }
 
-/** A dated answer beats an undated one; then the newer (or older) date; then the later (or earlier) row. */
+/** A dated answer beats an undated one; then the newer (or older) moment; then the later (or earlier) row. */
 export function supersedes(candidate: Winner, best: Winner, mode: Exclude<DedupeMode, 'none'>): boolean {
   if ((candidate.time === undefined) !== (best.time === undefined)) return candidate.time !== undefined;
   const sign = mode === 'latest' ? 1 : -1;
@@ -33,52 +27,26 @@ export function supersedes(candidate: Winner, best: Winner, mode: Exclude<Dedupe
 }
 
 /**
- * The first of two passes: finds, for every respondent, the scored row to keep,
- * by the date column, or by position in the input when there is none. Rows are
- * numbered in reading order, which the second pass repeats exactly.
+ * The first of two passes: finds, for every respondent, the scored response to keep,
+ * by its date and time as the one date policy reads them, or by position in the
+ * input when it has none. Responses are numbered in reading order, which the second
+ * pass repeats exactly, since it reads the same inputs through the same filters.
  */
-export async function planDedupe(
-  inputs: AsyncIterable<OpenedInput>,
-  mode: Exclude<DedupeMode, 'none'>,
-  options: ReadOptions,
-): Promise<() => KeepRow> {
+export async function planDedupe(firstPass: Responses, mode: Exclude<DedupeMode, 'none'>): Promise<KeepRow> {
   const winners = new Map<string, Winner>();
-  /** Rows with no respondent cannot repeat anyone: they always count. */
-  const anonymous: number[] = [];
   let ordinal = 0;
-  for await (const opened of inputs) {
-    const respondent = opened.choice.columns.respondent;
-    if (respondent === undefined) {
-      throw inputError(`${opened.reader.name}: --dedupe needs a respondent column (an email or an id) and none was found`);
-    }
-    const date = opened.choice.columns.date;
-    await scanResponses(opened, options, emptyTally(), emptyEvidence(), {
-      onRejected: () => undefined,
-      onScored: ({ cells }) => {
-        ordinal += 1;
-        const key = respondentKey(cells[respondent] ?? '');
-        if (key === '') {
-          anonymous.push(ordinal);
-          return;
-        }
-        const candidate = { time: date === undefined ? undefined : parseDate(cells[date] ?? ''), ordinal };
-        const best = winners.get(key);
-        if (best === undefined || supersedes(candidate, best, mode)) winners.set(key, candidate);
-      },
-    });
-  }
-  const keepers = new Set([...anonymous, ...[...winners.values()].map((winner) => winner.ordinal)]);
-  return () => {
-    let seen = 0;
-    return () => {
-      seen += 1;
-      return keepers.has(seen);
-    };
+  await firstPass.read((response) => {
+    ordinal += 1;
+    if (response.respondent === '') return;
+    const candidate = { time: response.date?.time, ordinal };
+    const best = winners.get(response.respondent);
+    if (best === undefined || supersedes(candidate, best, mode)) winners.set(response.respondent, candidate);
+  });
+  const keepers = new Set([...winners.values()].map((winner) => winner.ordinal));
+  let seen = 0;
+  return (respondent) => {
+    seen += 1;
+    // Rows with no respondent cannot repeat anyone: they always count.
+    return respondent === '' || keepers.has(seen);
   };
-}
-
-export function refuseDedupeOfStdin(files: readonly string[]): void {
-  if (files.includes('-')) {
-    throw inputError('--dedupe reads the input twice, so it cannot read standard input: save it to a file first');
-  }
 }

@@ -1,14 +1,14 @@
 import { inputError } from '../errors.js';
-import { CsvReader } from './csv.js';
-import { respondentKey } from './dedupe.js';
-import { DayReader, type DateFormat } from './dates.js';
-import { openSource } from './source.js';
+import type { Io } from '../io.js';
 import { normalizeHeader } from './columns.js';
-import type { Readable } from 'node:stream';
+import { CsvReader } from './csv.js';
+import { RowDates, UNSETTLED, type DateFormat } from './dates.js';
+import { respondentKey } from './respondent.js';
+import { openSource } from './source.js';
 
 /** Respondents already followed up: the first column of a file, or its email/id column when it has one. */
-export async function loadExcluded(file: string, cwd: string, stdin: Readable): Promise<Set<string>> {
-  const reader = await CsvReader.open(await openSource(file, cwd, stdin));
+export async function loadExcluded(file: string, io: Io): Promise<Set<string>> {
+  const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
   const normalized = reader.header.map(normalizeHeader);
   const preferred = ['email', 'email address', 'id', 'respondent id', 'customer id'].map((name) => normalized.indexOf(name));
   const index = preferred.find((candidate) => candidate !== -1) ?? 0;
@@ -29,18 +29,36 @@ export interface DayRange {
   until: number | undefined;
 }
 
-/** Reads a --since or --until date: ISO 8601, dd.mm.yyyy, or slashed in the order --date-format gives. */
-export function parseBound(option: string, value: string, format: DateFormat | undefined): number {
-  const reader = new DayReader(format ?? 'm/d/yyyy');
-  const key = reader.key(value);
-  const day = key === undefined ? undefined : reader.resolve(key);
-  const slashed = value.includes('/');
-  if (day === undefined || (slashed && format === undefined && !/^\d{4}-/.test(value))) {
+const RELATIVE = /^(\d+)\s*d$/i;
+
+/**
+ * Reads a --since or --until bound: a number of days back from today (`30d`), or a
+ * date as the file's dates are read (ISO, dd.mm.yyyy, slashed in the order --date-format gives).
+ */
+export function parseBound(option: string, value: string, format: DateFormat | undefined, today: number): number {
+  const relative = RELATIVE.exec(value.trim());
+  if (relative) return today - Number(relative[1]);
+  const reading = new RowDates(format).read(value);
+  if (reading === undefined || reading === UNSETTLED || reading.hasTime) {
+    const slashed = value.includes('/') && format === undefined;
     throw inputError(
-      `${option} takes a date such as 2026-10-31${slashed ? ' (or give --date-format for slashed dates)' : ''}, not ${JSON.stringify(value)}`,
+      `${option} takes a date such as 2026-10-31 or a number of days back such as 30d` +
+        `${slashed ? ' (or give --date-format for slashed dates)' : ''}, not ${JSON.stringify(value)}`,
     );
   }
-  return day;
+  return reading.day;
+}
+
+export function dayRange(since: string | undefined, until: string | undefined, format: DateFormat | undefined, today: number): DayRange | undefined {
+  if (since === undefined && until === undefined) return undefined;
+  const range = {
+    since: since === undefined ? undefined : parseBound('--since', since, format, today),
+    until: until === undefined ? undefined : parseBound('--until', until, format, today),
+  };
+  if (range.since !== undefined && range.until !== undefined && range.since > range.until) {
+    throw inputError(`--since ${since} comes after --until ${until}: no response could be in that range`);
+  }
+  return range;
 }
 
 export function inRange(day: number, range: DayRange): boolean {

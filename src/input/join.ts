@@ -1,9 +1,9 @@
 import { inputError } from '../errors.js';
 import { requireColumn } from './columns.js';
 import { CsvReader } from './csv.js';
-import { respondentKey } from './dedupe.js';
+import type { Io } from '../io.js';
+import { respondentKey } from './respondent.js';
 import { openSource } from './source.js';
-import type { Readable } from 'node:stream';
 
 /** `--join-on email` (the same name in both files) or `--join-on "Email Address=contact_email"`. */
 export function parseJoinOn(value: string): { survey: string; customers: string } {
@@ -25,8 +25,8 @@ export interface Customers {
   repeatedKeys: number;
 }
 
-export async function loadCustomers(file: string, keyColumn: string, cwd: string, stdin: Readable): Promise<Customers> {
-  const reader = await CsvReader.open(await openSource(file, cwd, stdin));
+export async function loadCustomers(file: string, keyColumn: string, io: Io): Promise<Customers> {
+  const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
   const keyIndex = requireColumn(file, reader.header, keyColumn, '--join-on');
   const keep = reader.header.map((_, index) => index).filter((index) => index !== keyIndex);
   const rows = new Map<string, string[]>();
@@ -48,27 +48,21 @@ export async function loadCustomers(file: string, keyColumn: string, cwd: string
 export class Join {
   unmatched = 0;
   matched = 0;
-  readonly added: string[];
   private readonly blank: string[];
 
   constructor(
     readonly customers: Customers,
+    /** The join column in the survey file's own cells. */
     private readonly keyIndex: number,
-    surveyHeader: readonly string[],
   ) {
-    // A customer column named like a survey column is kept apart, not merged into it.
-    this.added = customers.columns.map((column) => (surveyHeader.includes(column) ? `customer ${column}` : column));
     this.blank = customers.columns.map(() => '');
   }
 
-  static forSurvey(fileName: string, header: readonly string[], surveyColumn: string, customers: Customers): Join {
-    return new Join(customers, requireColumn(fileName, header, surveyColumn, '--join-on'), header);
-  }
-
-  extend(cells: string[]): string[] {
+  /** `own` followed by the customer's columns, found by the key in the file's `cells`. */
+  extend(own: readonly string[], cells: readonly string[]): string[] {
     const found = this.customers.rows.get(respondentKey(cells[this.keyIndex] ?? ''));
     if (found === undefined) this.unmatched += 1;
     else this.matched += 1;
-    return [...cells, ...(found ?? this.blank)];
+    return [...own, ...(found ?? this.blank)];
   }
 }

@@ -1,11 +1,16 @@
-import type { Readable } from 'node:stream';
-import { addScore, type Tally } from '../core/tally.js';
+import { addScore, emptyTally, type Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
-import { chooseColumns, type ColumnChoice, type ColumnOverrides } from './columns.js';
+import type { Io } from '../io.js';
+import { chooseColumns, requireColumn, uniqueNames, type ColumnChoice, type ColumnOverrides } from './columns.js';
 import { CsvReader } from './csv.js';
-import { detectLayout, type Layout } from './formats.js';
-import { ScoreReader } from './score-cell.js';
-import { openSource } from './source.js';
+import { RowDates, UNSETTLED, type DateFormat, type DateReading } from './dates.js';
+import { DEDUPE_MODES, planDedupe, type DedupeMode, type KeepRow } from './dedupe.js';
+import { dayRange, inRange, loadExcluded, type DayRange } from './filters.js';
+import { detectLayout, FORMATS, type Layout } from './formats.js';
+import { Join, loadCustomers, parseJoinOn, type Customers } from './join.js';
+import { isMissing, ScoreReader } from './score-cell.js';
+import { respondentKey } from './respondent.js';
+import { openSource, STDIN_NAME } from './source.js';
 
 /** A row that was not scored, and why: reported with its file and line. */
 export interface Rejection {
@@ -14,135 +19,458 @@ export interface Rejection {
   reason: string;
 }
 
-export interface ScoredRow {
-  cells: string[];
+/**
+ * Where the read pipeline says what it understood and what it could not use.
+ * The command's messages implement it; reading itself never prints.
+ */
+export interface ReadListener {
+  info(text: string): void;
+  warn(text: string): void;
+  rejected(rejection: Rejection): void;
+  /** Called after each chunk of a file whose size is known, for a progress line. */
+  progress?(bytesRead: number, totalBytes: number, rows: number): void;
+  /** After the last chunk of a file. */
+  progressDone?(): void;
+}
+
+/** What a command needs read, beyond the score: the one description of a read, shared by every command. */
+export interface ReadSpec {
+  columns: ColumnOverrides;
+  includePartial: boolean;
+  /** Undefined when not given: then a file that looks coded 1..11 stops the run to ask. */
+  scoreOffset: number | undefined;
+  dateFormat: DateFormat | undefined;
+  dedupe: DedupeMode;
+  customers: { file: string; joinOn: string } | undefined;
+  since: string | undefined;
+  until: string | undefined;
+  /** Today, in days since 1970, for relative bounds such as --since 30d. */
+  today: number;
+  exclude: string | undefined;
+  /** What each response must carry; reading does no more than asked. */
+  needs: { dates: boolean; comments: boolean; respondents: boolean };
+}
+
+/** One scored response, as a command sees it. */
+export interface Response {
   score: number;
+  /** The row's cells in the run's columns (every input's, then the customers'). */
+  cells: readonly string[];
+  /** The answer's date, when the spec needs dates and the row has a readable one. */
+  date: DateReading | undefined;
+  /** The comment (several comment columns: the first that is not blank); '' when none. */
+  comment: string;
+  /** The respondent's key (emails in lower case); '' when none. */
+  respondent: string;
+  /** Which input, in the order given. */
+  input: number;
 }
-
-export interface ReadOptions extends ColumnOverrides {
-  /** Count unfinished responses in the score instead of setting them aside. */
-  includePartial?: boolean;
-  /** Added to every score before it is checked, for 0-10 questions recoded as 1-11. */
-  scoreOffset?: number;
-}
-
-/** Under --dedupe: whether this scored row is the one kept for its respondent. */
-export type KeepRow = (cells: string[]) => boolean;
 
 /** One input, opened far enough to know its export format and the columns `nps` will use. */
 export interface OpenedInput {
   reader: CsvReader;
   layout: Layout;
   choice: ColumnChoice;
+  /** The input's columns under distinct names. */
+  names: string[];
 }
 
 /** Rows after the header that may be more header: Qualtrics has up to two. */
 const HEADER_ROWS_TO_INSPECT = 2;
 
-export async function openResponses(file: string, cwd: string, stdin: Readable, overrides: ColumnOverrides): Promise<OpenedInput> {
-  const reader = await CsvReader.open(await openSource(file, cwd, stdin));
+export async function openInput(file: string, io: Io, overrides: ColumnOverrides): Promise<OpenedInput> {
+  const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
   const layout = detectLayout(reader.header, await reader.peekRows(HEADER_ROWS_TO_INSPECT));
   reader.skipRows(layout.headerRows - 1);
   reader.header = layout.headers;
-  return { reader, layout, choice: chooseColumns(reader.name, layout.headers, overrides, layout.texts) };
+  return {
+    reader,
+    layout,
+    choice: chooseColumns(reader.name, layout.headers, overrides, layout.texts),
+    names: uniqueNames(layout.headers),
+  };
 }
 
-export interface ScanCallbacks {
-  onRejected(rejection: Rejection): void;
-  /** Something about the input as a whole the user should know, such as characters that could not be decoded. */
-  onWarning?(text: string): void;
-  onScored?(row: ScoredRow): void;
-  afterChunk?(): Promise<void> | undefined;
-  keep?: KeepRow;
-  /** A filter the user asked for (date range, respondents to leave out); false counts the row as excluded. */
-  include?: (cells: string[]) => boolean;
-  /** Adds columns to a scored row before `onScored` sees it: the customer columns of --customers. */
-  extend?: (cells: string[]) => string[];
+const ENCODING_NOTES: Record<string, string> = {
+  'windows-1252': 'read as Windows-1252 (the bytes are not UTF-8)',
+  'utf-16le': 'read as UTF-16',
+  'utf-16be': 'read as UTF-16',
+};
+
+/** One line saying what `nps` understood of an input: the format, the score column, the date and comment columns. */
+export function describeInput(opened: OpenedInput, withComments = false): string {
+  const { reader, layout, choice } = opened;
+  const header = (index: number | undefined): string => JSON.stringify(reader.header[index ?? -1] ?? '');
+  const format = layout.format === 'plain' ? '' : `${FORMATS[layout.format]} export, `;
+  const parts = [`${format}scoring column ${header(choice.columns.score)}`];
+  if (choice.columns.date !== undefined) parts.push(`dated by ${header(choice.columns.date)}`);
+  if (withComments) {
+    const comments = choice.columns.comments;
+    parts.push(comments.length === 0 ? 'no comment column' : `comments in ${comments.map(header).join(' and ')}`);
+  }
+  const encoding = ENCODING_NOTES[reader.encoding];
+  if (encoding !== undefined) parts.push(encoding);
+  return `${reader.name}: ${parts.join(', ')}`;
 }
 
-/** What reading saw beyond the tally: the evidence for a 1..11 scale. */
-export interface ScanEvidence {
+/** Counts beyond the tally, for the closing messages and for commands that report them. */
+export interface ReadTotals {
+  tally: Tally;
+  /** Scored rows left out by each filter, inside `tally.excluded`. */
+  excludedBy: { respondent: number; dateRange: number };
+  /** Rejected cells that held the whole number 11: evidence of a 1..11 scale. */
   elevens: number;
 }
 
-export function emptyEvidence(): ScanEvidence {
-  return { elevens: 0 };
+interface Pending {
+  cells: string[];
+  score: number | undefined;
+  input: number;
+  dateCell: string;
+}
+
+/** Everything reading one input needs, decided when the run's columns are known. */
+interface InputPlan {
+  opened: OpenedInput;
+  index: number;
+  project: (cells: string[]) => string[];
+  join: Join | undefined;
 }
 
 /**
- * Reads every data row of one input into `tally`: each is scored, blank, rejected
- * with its line, or set aside as partial, so rows read always equals their sum.
+ * The one way `nps` reads responses. It opens every input, finds its columns, and
+ * streams its rows, each accounted for as scored, blank, rejected, partial, excluded
+ * (by --exclude or --since/--until) or a duplicate (--dedupe), then hands each scored
+ * response to the command. Dates are read by one `RowDates` for the whole run: while
+ * the order of slashed dates is unsettled, rows wait in order until a date settles it.
  */
-export async function scanResponses(
-  opened: OpenedInput,
-  options: ReadOptions,
-  tally: Tally,
-  evidence: ScanEvidence,
-  callbacks: ScanCallbacks,
-): Promise<void> {
-  const { reader, layout, choice } = opened;
-  const scoreIndex = choice.columns.score;
-  const width = reader.header.length;
-  const scores = new ScoreReader(options.scoreOffset ?? 0);
-  const partial = options.includePartial === true ? undefined : layout.partial;
-  const { onScored, onRejected, keep, include, extend } = callbacks;
-  const reject = (reason: string): void => {
-    tally.rejected += 1;
-    onRejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason });
-  };
-  await reader.forEachRow((cells, malformed) => {
-    if (malformed !== undefined) {
-      reject(malformed);
-      return;
+export class Responses {
+  readonly totals: ReadTotals = { tally: emptyTally(), excludedBy: { respondent: 0, dateRange: 0 }, elevens: 0 };
+  private readonly dates: RowDates;
+  private readonly pending: Pending[] = [];
+  private keep: KeepRow | undefined;
+  private onResponse: ((response: Response) => void) | undefined;
+
+  private constructor(
+    readonly inputs: readonly OpenedInput[],
+    /** The run's columns: every input's in the order first seen, then the customers'. */
+    readonly columns: readonly string[],
+    private readonly plans: readonly InputPlan[],
+    private readonly spec: ReadSpec,
+    private readonly listener: ReadListener,
+    private readonly range: DayRange | undefined,
+    private readonly excluded: Set<string> | undefined,
+    readonly customers: Customers | undefined,
+  ) {
+    this.dates = new RowDates(spec.dateFormat);
+  }
+
+  /** Opens every input and loads what the filters and the join need; says what it understood of each input. */
+  static async open(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener): Promise<Responses> {
+    checkInputNames(files);
+    if (spec.dedupe !== 'none') refuseRereadingStdin(files);
+    const range = dayRange(spec.since, spec.until, spec.dateFormat, spec.today);
+    const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io));
+    const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io);
+    const responses = await Responses.openAll(files, spec, io, listener, { range, excluded, customers });
+    if (spec.dedupe !== 'none') {
+      const quiet: ReadListener = { info: () => undefined, warn: () => undefined, rejected: () => undefined };
+      const needs = { dates: true, respondents: true, comments: false };
+      const firstPass = await Responses.openAll(files, { ...spec, dedupe: 'none', needs }, io, quiet, { range, excluded, customers });
+      responses.keep = await planDedupe(firstPass, spec.dedupe);
     }
-    if (cells.length !== width) {
-      reject(`has ${cells.length} fields but the header has ${width}`);
-      return;
+    return responses;
+  }
+
+  private static async openAll(
+    files: readonly string[],
+    spec: ReadSpec,
+    io: Io,
+    listener: ReadListener,
+    loaded: { range: DayRange | undefined; excluded: Set<string> | undefined; customers: Customers | undefined },
+  ): Promise<Responses> {
+    const inputs: OpenedInput[] = [];
+    for (const file of files) {
+      const opened = await openInput(file, io, spec.columns);
+      listener.info(describeInput(opened, spec.needs.comments));
+      inputs.push(opened);
     }
-    if (partial !== undefined && partial.isPartial(cells[partial.index] ?? '')) {
-      tally.partial += 1;
-      return;
+    const own = unionOfNames(inputs);
+    const joinColumn = spec.customers && parseJoinOn(spec.customers.joinOn).survey;
+    const customerNames = loaded.customers?.columns.map((column) => (own.includes(column) ? `customer ${column}` : column)) ?? [];
+    const columns = [...own, ...customerNames];
+    const plans = inputs.map((opened, index) => ({
+      opened,
+      index,
+      project: projection(opened.names, own),
+      join:
+        loaded.customers && joinColumn !== undefined
+          ? new Join(loaded.customers, requireColumn(opened.reader.name, opened.names, joinColumn, '--join-on'))
+          : undefined,
+    }));
+    for (const opened of inputs) checkFiltersCanApply(opened, spec, loaded);
+    return new Responses(inputs, columns, plans, spec, listener, loaded.range, loaded.excluded, loaded.customers);
+  }
+
+  /** The index in `columns` of a column an option names: its header, a unique start of it, or its number. */
+  column(name: string, option: string): number {
+    const where = this.inputs.map((opened) => opened.reader.name).join(' + ');
+    return requireColumn(where, this.columns, name, option);
+  }
+
+  /** Streams every input once, in order; `onResponse` sees each scored response that is kept. */
+  async read(onResponse?: (response: Response) => void, afterChunk?: () => Promise<void> | undefined): Promise<ReadTotals> {
+    this.onResponse = onResponse;
+    for (const plan of this.plans) await this.readInput(plan, afterChunk);
+    if (this.pending.length > 0) {
+      if (this.dates.order() === undefined) throw this.dates.unsettledError();
+      this.release();
     }
-    if (include !== undefined && !include(cells)) {
+    this.finish();
+    return this.totals;
+  }
+
+  private async readInput(plan: InputPlan, afterChunk: (() => Promise<void> | undefined) | undefined): Promise<void> {
+    const { reader, layout, choice } = plan.opened;
+    const { tally } = this.totals;
+    const width = reader.header.length;
+    const scoreIndex = choice.columns.score;
+    const dateIndex = this.spec.needs.dates || this.range !== undefined ? choice.columns.date : undefined;
+    const partial = this.spec.includePartial ? undefined : layout.partial;
+    const scores = new ScoreReader(this.spec.scoreOffset ?? 0);
+    const reject = (reason: string): void => {
+      tally.rejected += 1;
+      this.listener.rejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason });
+    };
+    const size = reader.source.size;
+    const rowsBefore = rowsSoFar(tally);
+    const progress =
+      this.listener.progress && size !== undefined
+        ? () => {
+            this.listener.progress?.(reader.bytesRead, size, rowsSoFar(tally) - rowsBefore);
+            return afterChunk?.();
+          }
+        : afterChunk;
+    await reader.forEachRow((cells, malformed) => {
+      if (malformed !== undefined) return reject(malformed);
+      if (cells.length !== width) return reject(`has ${cells.length} fields but the header has ${width}`);
+      if (partial !== undefined && partial.isPartial(cells[partial.index] ?? '')) {
+        tally.partial += 1;
+        return;
+      }
+      const cell = scores.read(cells[scoreIndex] ?? '');
+      if (cell.kind === 'invalid') {
+        if (cell.written === 11) this.totals.elevens += 1;
+        return reject(cell.reason);
+      }
+      const score = cell.kind === 'score' ? cell.value : undefined;
+      const dateCell = dateIndex === undefined ? '' : (cells[dateIndex] ?? '');
+      const date = dateCell === '' ? undefined : this.dates.read(dateCell);
+      if (this.pending.length > 0 || date === UNSETTLED) {
+        this.hold({ cells, score, input: plan.index, dateCell });
+        return;
+      }
+      this.accept(plan, cells, score, date);
+    }, progress);
+    this.listener.progressDone?.();
+    this.warnAboutEncoding(plan.opened);
+  }
+
+  /** Rows wait, in order, while the order of slashed dates is unknown; the first date that tells releases them. */
+  private hold(row: Pending): void {
+    this.pending.push(row);
+    if (this.pending.length > MAX_PENDING) {
+      throw inputError(
+        `${MAX_PENDING.toLocaleString('en-US')} responses in a row have dates such as ${this.dates.firstUnsettled ?? '3/4/2026'} ` +
+          'that could be month first or day first; add --date-format m/d/yyyy or --date-format d/m/yyyy',
+      );
+    }
+    if (this.dates.order() !== undefined) this.release();
+  }
+
+  private release(): void {
+    const waiting = this.pending.splice(0);
+    for (const row of waiting) {
+      const plan = this.plans[row.input];
+      const date = this.dates.read(row.dateCell);
+      if (plan !== undefined) this.accept(plan, row.cells, row.score, date === UNSETTLED ? undefined : date);
+    }
+  }
+
+  /** A row whose score is valid or blank: the filters, then --dedupe, then the command. */
+  private accept(plan: InputPlan, cells: string[], score: number | undefined, date: DateReading | undefined): void {
+    const { tally, excludedBy } = this.totals;
+    const { respondent: respondentIndex } = plan.opened.choice.columns;
+    const needsRespondent = this.excluded !== undefined || this.keep !== undefined || this.spec.needs.respondents;
+    const respondent = needsRespondent && respondentIndex !== undefined ? respondentKey(cells[respondentIndex] ?? '') : '';
+    if (this.excluded !== undefined && respondent !== '' && this.excluded.has(respondent)) {
       tally.excluded += 1;
+      excludedBy.respondent += 1;
       return;
     }
-    const raw = cells[scoreIndex] ?? '';
-    const cell = scores.read(raw);
-    if (cell.kind === 'blank') {
-      tally.blank += 1;
-    } else if (cell.kind === 'invalid') {
-      // Only a rejected 11 is evidence of a 1..11 scale; under --score-offset it is a score, and the check is off.
-      if (raw.trim() === '11') evidence.elevens += 1;
-      reject(cell.reason);
-    } else if (keep !== undefined && !keep(cells)) {
-      tally.duplicates += 1;
-    } else {
-      addScore(tally, cell.value);
-      onScored?.({ cells: extend === undefined ? cells : extend(cells), score: cell.value });
+    if (this.range !== undefined && (date === undefined || !inRange(date.day, this.range))) {
+      tally.excluded += 1;
+      excludedBy.dateRange += 1;
+      return;
     }
-  }, callbacks.afterChunk);
-  const replaced = reader.replacedCharacters;
-  if (replaced > 0) {
+    if (score === undefined) {
+      tally.blank += 1;
+      return;
+    }
+    if (this.keep !== undefined && !this.keep(respondent)) {
+      tally.duplicates += 1;
+      return;
+    }
+    addScore(tally, score);
+    if (this.onResponse === undefined) return;
+    const own = plan.project(cells);
+    this.onResponse({
+      score,
+      cells: plan.join === undefined ? own : plan.join.extend(own, cells),
+      date,
+      comment: this.spec.needs.comments ? commentOf(cells, plan.opened.choice.columns.comments) : '',
+      respondent,
+      input: plan.index,
+    });
+  }
+
+  private warnAboutEncoding(opened: OpenedInput): void {
+    const { reader } = opened;
+    const replaced = reader.replacedCharacters;
+    if (replaced === 0) return;
     const encoding = reader.encoding === 'utf-8' ? 'UTF-8' : reader.encoding;
     const [count, verb] = replaced === 1 ? ['1 character is', 'shows'] : [`${replaced} characters are`, 'show'];
-    callbacks.onWarning?.(
+    this.listener.warn(
       `${reader.name}: ${count} not valid ${encoding} and ${verb} as \uFFFD; the file mixes encodings: save it again as "CSV UTF-8"`,
     );
+  }
+
+  /** What every command says once all is read: the 1..11 check, partial and repeated responses, filters, the join. */
+  private finish(): void {
+    refuseRecodedScale(this.totals, this.spec.scoreOffset);
+    const { tally, excludedBy } = this.totals;
+    if (tally.partial > 0) {
+      this.listener.warn(`${plural(tally.partial, 'partial response')} (unfinished) left out of the score; --include-partial counts them`);
+    }
+    if (tally.duplicates > 0) {
+      this.listener.info(`${plural(tally.duplicates, 'repeated response')} left out: --dedupe counts one per respondent`);
+    }
+    if (excludedBy.respondent > 0) this.listener.info(`${plural(excludedBy.respondent, 'response')} left out by --exclude`);
+    if (excludedBy.dateRange > 0) {
+      this.listener.info(`${plural(excludedBy.dateRange, 'response')} left out by --since/--until (outside the range, or with no readable date)`);
+    }
+    for (const plan of this.plans) {
+      if (plan.join !== undefined && plan.join.unmatched > 0) {
+        const where = this.plans.length > 1 ? ` in ${plan.opened.reader.name}` : '';
+        this.listener.warn(
+          `${plural(plan.join.unmatched, 'response')}${where} matched no customer in ${plan.join.customers.file}; their customer columns are empty`,
+        );
+      }
+    }
+    const customers = this.customers;
+    if (customers !== undefined && customers.repeatedKeys > 0) {
+      const repeated = customers.repeatedKeys;
+      this.listener.warn(
+        `${plural(repeated, 'customer row')} in ${customers.file} ${repeated === 1 ? 'repeats' : 'repeat'} ` +
+          `a ${customers.keyColumn} value seen before; the first row with each value was used`,
+      );
+    }
+  }
+}
+
+/** Responses waiting for a date that tells day from month, before `nps` asks for --date-format instead. */
+const MAX_PENDING = 500_000;
+
+function rowsSoFar(tally: Tally): number {
+  return (
+    tally.distribution.reduce((sum, count) => sum + count, 0) + tally.blank + tally.rejected + tally.partial + tally.duplicates + tally.excluded
+  );
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+/** The first comment column that holds something other than "no answer" (NA, N/A, -…). */
+export function commentOf(cells: readonly string[], indexes: readonly number[]): string {
+  for (const index of indexes) {
+    const text = cells[index] ?? '';
+    if (!isMissing(text)) return text;
+  }
+  return '';
+}
+
+/** Columns of all inputs in the order first seen, by their distinct names: files with different columns lose nothing. */
+function unionOfNames(inputs: readonly OpenedInput[]): string[] {
+  const seen = new Set<string>();
+  const columns: string[] = [];
+  for (const { names } of inputs) {
+    for (const name of names) {
+      if (!seen.has(name)) {
+        seen.add(name);
+        columns.push(name);
+      }
+    }
+  }
+  return columns;
+}
+
+/** Maps an input's cells onto the run's columns; the identity, without copying, when they are the same. */
+function projection(names: readonly string[], columns: readonly string[]): (cells: string[]) => string[] {
+  const position = new Map(names.map((name, index) => [name, index] as const));
+  const indexes = columns.map((column) => position.get(column) ?? -1);
+  const same = indexes.length === names.length && indexes.every((index, at) => index === at);
+  if (same) return (cells) => cells;
+  return (cells) => indexes.map((index) => (index === -1 ? '' : (cells[index] ?? '')));
+}
+
+/** Standard input can be read once: naming it twice would silently score nothing the second time. */
+export function checkInputNames(files: readonly string[]): void {
+  if (files.filter((file) => file === STDIN_NAME).length > 1) {
+    throw inputError('"-" (standard input) can be named only once');
+  }
+}
+
+function refuseRereadingStdin(files: readonly string[]): void {
+  if (files.includes(STDIN_NAME)) {
+    throw inputError('--dedupe reads the input twice, so it cannot read standard input: save it to a file first');
+  }
+}
+
+function checkFiltersCanApply(
+  opened: OpenedInput,
+  spec: ReadSpec,
+  loaded: { range: DayRange | undefined; excluded: Set<string> | undefined },
+): void {
+  const { name } = opened.reader;
+  const { columns } = opened.choice;
+  if (loaded.range !== undefined && columns.date === undefined) {
+    throw inputError(`${name}: --since and --until need a date column and none was found; name it with --date-column`);
+  }
+  if (spec.dedupe !== 'none' && columns.respondent === undefined) {
+    throw inputError(`${name}: --dedupe needs a respondent column (an email or an id) and none was found; name it with --respondent-column`);
+  }
+  if (loaded.excluded !== undefined && columns.respondent === undefined) {
+    throw inputError(`${name}: --exclude needs a respondent column (an email or an id) and none was found; name it with --respondent-column`);
   }
 }
 
 /**
  * A 0-10 question built by hand in Qualtrics is often coded 1..11. Scored as it is,
- * its 11s would be rejected and every other answer read one point high: stop instead,
- * when every answer lies in 1..11 (no 0, and nothing rejected but the 11s).
+ * its 11s would be rejected and every other answer read one point high. The answers
+ * say which scale it is, whatever else was rejected: 11s (as `11`, `11.0` or a label)
+ * at least 1 in 100 of them, and no 0 at all, look like 1..11; then `nps` asks
+ * rather than guess. Any --score-offset, 0 included, is the user's answer.
  */
-export function refuseRecodedScale(tally: Tally, evidence: ScanEvidence, options: ReadOptions): void {
-  const onlyElevensRejected = evidence.elevens > 0 && tally.rejected === evidence.elevens;
-  if ((options.scoreOffset ?? 0) !== 0 || !onlyElevensRejected || (tally.distribution[0] ?? 0) > 0) return;
+export function refuseRecodedScale(totals: ReadTotals, scoreOffset: number | undefined): void {
+  const { elevens, tally } = totals;
+  const valid = tally.distribution.reduce((sum, count) => sum + count, 0);
+  if (scoreOffset !== undefined || elevens === 0 || (tally.distribution[0] ?? 0) > 0 || elevens * 100 < valid + elevens) return;
   throw inputError(
-    `the scores run from 1 to 11 (${evidence.elevens} ${evidence.elevens === 1 ? 'answer is' : 'answers are'} 11, none is 0): ` +
+    `the scores run from 1 to 11 (${elevens} ${elevens === 1 ? 'answer is' : 'answers are'} 11, none is 0): ` +
       'this looks like a 0-10 question coded 1-11, as Qualtrics does for a scale built by hand. ' +
-      'If so, run again with --score-offset -1 to read 1 as 0 and 11 as 10',
+      'If so, run again with --score-offset -1 to read 1 as 0 and 11 as 10; if the 11s are mistakes, --score-offset 0 reads the scores as they are',
   );
 }
+
+export { DEDUPE_MODES };

@@ -1,73 +1,70 @@
-import { createRequire } from 'node:module';
-import type * as Zod from 'zod';
 import { MAX_SCORE, MIN_SCORE } from '../core/categories.js';
 
 export type ScoreCell =
   | { kind: 'score'; value: number }
   | { kind: 'blank' }
-  | { kind: 'invalid'; reason: string };
-
-const NUMBER = /[-+]?\d+(?:[.,]\d+)?/g;
-const WHOLE_NUMBER_TEXT = /^[-+]?\d+(?:[.,]\d+)?$/;
-const HAS_LETTER = /\p{L}/u;
-
-/**
- * The number a cell holds: the cell itself, or the one number at the start or end
- * of a label such as "10 - Extremely likely" or "Not at all likely - 0".
- * NaN when there is none, so validation names the cell as not a number.
- */
-export function numberInText(text: string): number {
-  if (!HAS_LETTER.test(text)) return WHOLE_NUMBER_TEXT.test(text) ? Number(text.replace(',', '.')) : Number.NaN;
-  const numbers = text.match(NUMBER) ?? [];
-  const only = numbers.length === 1 ? numbers[0] : undefined;
-  if (only === undefined) return Number.NaN;
-  const trimmed = text.replace(/^[\s([]+|[\s)\].]+$/g, '');
-  const atEdge = trimmed.startsWith(only) || trimmed.endsWith(only);
-  return atEdge ? Number(only.replace(',', '.')) : Number.NaN;
-}
-
-function buildScoreSchema(z: typeof Zod.z, offset: number) {
-  return z
-    .string()
-    .transform((text) => numberInText(text) + offset)
-    .pipe(
-      z
-        .number({ error: 'is not a number from 0 to 10' })
-        .int({ error: 'is not a whole number' })
-        .min(MIN_SCORE, { error: 'is below 0' })
-        .max(MAX_SCORE, { error: 'is above 10' }),
-    );
-}
-
-type ScoreSchema = ReturnType<typeof buildScoreSchema>;
-let zod: typeof Zod.z | undefined;
-
-/**
- * The rule for one score cell; the messages complete `score "…" …`. zod is loaded
- * on first use: most files hold only plain scores, and loading it was a quarter of start-up.
- */
-export function scoreSchema(offset = 0): ScoreSchema {
-  zod ??= (createRequire(import.meta.url)('zod') as typeof Zod).z;
-  return buildScoreSchema(zod, offset);
-}
+  /** `written` is the whole number the cell holds, when it holds one: 11 is evidence of a 1..11 scale. */
+  | { kind: 'invalid'; reason: string; written?: number };
 
 /** How R, pandas and spreadsheets write "no answer": read as blank, like an empty cell. */
-const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '#n/a']);
-const BLANK: ScoreCell = { kind: 'blank' };
+export const MISSING_VALUES = ['', 'na', 'n/a', 'nan', 'null', 'none', '-', '#n/a'] as const;
+const MISSING = new Set<string>(MISSING_VALUES);
+
+/** Whether a cell says "no answer" (empty, NA, N/A, null, -…): for scores and comments alike. */
+export function isMissing(cell: string): boolean {
+  return MISSING.has(cell.trim().toLowerCase());
+}
+
+const DASH = '[-–—:=]';
+/**
+ * The shapes a score is read in; anything else is rejected with a reason, never
+ * guessed ("1,000", "Q3", "v2.0" are not scores). The README lists them.
+ */
+const SHAPES: readonly RegExp[] = [
+  // 9, 09, 9.0, 9,00
+  /^(\d{1,2})(?:[.,]0{1,2})?$/u,
+  // 10 - Extremely likely, 0: Not at all likely, 10 = Extremely likely
+  new RegExp(`^(\\d{1,2})(?:[.,]0{1,2})?\\s*${DASH}\\s*\\p{L}[^\\d]*$`, 'u'),
+  // 9 (Very likely)
+  /^(\d{1,2})\s*\(\s*\p{L}[^\d)]*\)$/u,
+  // Not at all likely - 0
+  new RegExp(`^\\p{L}[^\\d]*${DASH}\\s*(\\d{1,2})$`, 'u'),
+  // Extremely likely (10)
+  /^\p{L}[^\d]*\(\s*(\d{1,2})\s*\)$/u,
+];
+
+const DECIMAL = /^([-+]?)(\d+)(?:[.,](\d+))?$/;
+
+/** Why a cell that is a number but not a score shape is not a score. */
+function numberReason(text: string): string | undefined {
+  const match = DECIMAL.exec(text);
+  if (!match) return undefined;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  if (sign === '-' && /[1-9]/.test(whole + fraction)) return 'is below 0';
+  if (/[1-9]/.test(fraction)) return 'is not a whole number';
+  if (fraction.length > 2) return 'is not a score from 0 to 10 (a thousands separator?)';
+  return Number(whole) > MAX_SCORE ? 'is above 10' : undefined;
+}
+
+function wholeNumberIn(text: string): number | undefined {
+  for (const shape of SHAPES) {
+    const match = shape.exec(text);
+    if (match) return Number(match[1]);
+  }
+  return undefined;
+}
 
 /**
  * Reads score cells, shifted by `offset` (for 1..11 scales): plain cells through a
- * table, anything else through the zod schema. A blank is never a score:
- * `z.coerce.number()` would turn '' into 0, a silent detractor.
+ * table, anything else by the shapes above. A blank is never a score: an empty cell
+ * read as 0 would be a silent detractor.
  */
 export class ScoreReader {
   private readonly plain = new Map<string, ScoreCell>();
-  private schema: ScoreSchema | undefined;
 
   constructor(private readonly offset = 0) {
     for (let written = 0; written <= MAX_SCORE + 1; written += 1) {
-      const value = written + offset;
-      if (value >= MIN_SCORE && value <= MAX_SCORE) this.plain.set(String(written), { kind: 'score', value });
+      this.plain.set(String(written), this.checked(written, String(written)));
     }
   }
 
@@ -75,13 +72,19 @@ export class ScoreReader {
     const plain = this.plain.get(raw);
     if (plain !== undefined) return plain;
     const text = raw.trim();
-    if (MISSING.has(text.toLowerCase())) return BLANK;
-    this.schema ??= scoreSchema(this.offset);
-    const result = this.schema.safeParse(text);
-    if (result.success) return { kind: 'score', value: result.data };
-    const message = result.error.issues[0]?.message ?? 'is not a number from 0 to 10';
+    if (MISSING.has(text.toLowerCase())) return { kind: 'blank' };
+    const written = wholeNumberIn(text);
+    if (written !== undefined) return this.checked(written, raw);
+    const reason = numberReason(text) ?? 'is not a number from 0 to 10';
+    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${reason}` };
+  }
+
+  private checked(written: number, raw: string): ScoreCell {
+    const value = written + this.offset;
+    if (value >= MIN_SCORE && value <= MAX_SCORE) return { kind: 'score', value };
     const shifted = this.offset === 0 ? '' : ` after --score-offset ${this.offset}`;
-    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${message}${shifted}` };
+    const reason = value < MIN_SCORE ? 'is below 0' : 'is above 10';
+    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${reason}${shifted}`, written };
   }
 }
 

@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runBin, tempDir } from '../helpers.js';
+import { ROOT, run, tempDir } from '../helpers.js';
 
 /** Debian's Chromium; .ci/run installs it. Without it, only CI must fail: elsewhere the test says it is skipped. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,9 +25,9 @@ describe.skipIf(!available)('nps report in a real browser', () => {
   it('shows every section, loads nothing from anywhere, and agrees with nps score', async () => {
     const dir = await tempDir();
     const out = join(dir, 'report.html');
-    const written = await runBin(['report', 'fixtures/report-sample.csv', '--by', 'plan', '--period', 'month', '--out', out, '-q']);
+    const written = await run(['report', 'fixtures/report-sample.csv', '--by', 'plan', '--period', 'month', '--out', out, '-q']);
     expect(written.code).toBe(0);
-    const score = JSON.parse((await runBin(['score', 'fixtures/report-sample.csv', '--json', '-q'])).stdout) as {
+    const score = JSON.parse((await run(['score', 'fixtures/report-sample.csv', '--json', '-q'])).stdout) as {
       nps: number;
       rows: number;
       responses: number;

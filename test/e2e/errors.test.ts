@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../helpers.js';
+import { run } from '../helpers.js';
 
 /** Every command that reads responses must fail the same clear way on the same bad input. */
 const COMMANDS: Array<[name: string, args: string[]]> = [
@@ -22,16 +22,16 @@ function expectOneLineError(
 
 describe.each(COMMANDS)('every reading command: %s', (name, command) => {
   it('refuses a missing file', async () => {
-    expectOneLineError(await runBin([...command, 'fixtures/does-not-exist.csv']), 'fixtures/does-not-exist.csv: file not found');
+    expectOneLineError(await run([...command, 'fixtures/does-not-exist.csv']), 'fixtures/does-not-exist.csv: file not found');
   });
 
   it('refuses an empty file', async () => {
-    expectOneLineError(await runBin([...command, 'fixtures/empty.csv']), 'fixtures/empty.csv: the file is empty (no header row)');
+    expectOneLineError(await run([...command, 'fixtures/empty.csv']), 'fixtures/empty.csv: the file is empty (no header row)');
   });
 
   it('refuses a file with no score column, naming the headers it saw', async () => {
     expectOneLineError(
-      await runBin([...command, 'fixtures/no-score-column.csv']),
+      await run([...command, 'fixtures/no-score-column.csv']),
       'fixtures/no-score-column.csv: no score column found; the headers are: "email", "satisfaction", "comment". ' +
         'Name the column with --score-column NAME',
     );
@@ -39,7 +39,7 @@ describe.each(COMMANDS)('every reading command: %s', (name, command) => {
 
   it('refuses an unclosed quote, with the line it opens on', async () => {
     expectOneLineError(
-      await runBin([...command, 'fixtures/unclosed-quote.csv', '-q']),
+      await run([...command, 'fixtures/unclosed-quote.csv', '-q']),
       'fixtures/unclosed-quote.csv: line 3: a quoted field is never closed (a " with no closing ")',
       { outputBefore: name === 'segment' },
     );
@@ -47,24 +47,24 @@ describe.each(COMMANDS)('every reading command: %s', (name, command) => {
 
   it('refuses an Excel workbook saved under a .csv name', async () => {
     expectOneLineError(
-      await runBin([...command, 'fixtures/spreadsheet.csv']),
+      await run([...command, 'fixtures/spreadsheet.csv']),
       'fixtures/spreadsheet.csv: this is an Excel workbook (.xlsx), not CSV: open it and save it as "CSV UTF-8"',
     );
   });
 
   it('refuses a folder', async () => {
-    expectOneLineError(await runBin([...command, 'fixtures']), 'fixtures: is a directory, not a CSV file');
+    expectOneLineError(await run([...command, 'fixtures']), 'fixtures: is a directory, not a CSV file');
   });
 
   it('refuses an unknown --score-column, naming the headers', async () => {
     expectOneLineError(
-      await runBin([...command, 'fixtures/bom.csv', '--score-column', 'nope']),
+      await run([...command, 'fixtures/bom.csv', '--score-column', 'nope']),
       'fixtures/bom.csv: no column named "nope" for --score-column; the headers are: "Score", "Comment"',
     );
   });
 
   it('reads a file with a byte order mark', async () => {
-    const result = await runBin([...command, 'fixtures/bom.csv']);
+    const result = await run([...command, 'fixtures/bom.csv']);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('scoring column "Score"');
   });
@@ -72,34 +72,34 @@ describe.each(COMMANDS)('every reading command: %s', (name, command) => {
 
 describe('usage errors', () => {
   it('exits 2 on an unknown option, with a pointer to --help', async () => {
-    const result = await runBin(['score', 'fixtures/bom.csv', '--bogus']);
+    const result = await run(['score', 'fixtures/bom.csv', '--bogus']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe("nps: error: unknown option '--bogus'\n(run with --help for usage)\n");
   });
 
   it('exits 2 when no file is named', async () => {
-    const result = await runBin(['score']);
+    const result = await run(['score']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("nps: error: missing required argument 'file'");
   });
 
   it('exits 2 with help when no command is given', async () => {
-    const result = await runBin([]);
+    const result = await run([]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('Usage: nps');
   });
 
   it('exits 0 for --help and --version, on stdout', async () => {
-    const help = await runBin(['--help']);
+    const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: nps');
-    const version = await runBin(['--version']);
+    const version = await run(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
   it('refuses standard input named twice', async () => {
-    const result = await runBin(['score', '-', '-']);
+    const result = await run(['score', '-', '-']);
     expectOneLineError(result, '"-" (standard input) can be named only once');
   });
 });

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, tempDir } from '../helpers.js';
+import { run, tempDir } from '../helpers.js';
 
 /**
  * fixtures/followup-survey.csv (R1..R9) joined to fixtures/followup-customers.csv on email.
@@ -15,7 +15,7 @@ const JOINED = ['--customers', 'fixtures/followup-customers.csv', '--join-on', '
 type Row = Record<string, string>;
 async function lists(...args: string[]): Promise<{ code: number; stderr: string; rows: Record<string, Row[]> }> {
   const out = await tempDir();
-  const result = await runBin(['segment', SURVEY, ...JOINED, '--out', out, ...args]);
+  const result = await run(['segment', SURVEY, ...JOINED, '--out', out, ...args]);
   const rows: Record<string, Row[]> = {};
   if (result.code === 0) {
     for (const list of ['promoters', 'passives', 'detractors']) {
@@ -60,7 +60,7 @@ describe('follow-up lists joined to a customer export', () => {
   });
 
   it('joins emails whatever their case, and takes survey_column=customer_column', async () => {
-    const result = await runBin(['segment', SURVEY, '--customers', 'fixtures/followup-customers.csv', '--join-on', 'Email=email', '-c', 'detractors', '-f', 'json', '-q']);
+    const result = await run(['segment', SURVEY, '--customers', 'fixtures/followup-customers.csv', '--join-on', 'Email=email', '-c', 'detractors', '-f', 'json', '-q']);
     const rows = JSON.parse(result.stdout) as Row[];
     expect(rows.find((row) => row['Response ID'] === 'R1')).toMatchObject({ Email: 'Ann@Acme.example', Company: 'Acme', 'Account Owner': 'Dana' });
   });
@@ -125,14 +125,14 @@ describe('files that are safe to open', () => {
   it('neutralises a formula in CSV for spreadsheets, and leaves JSON untouched', async () => {
     const { rows } = await lists();
     expect(rows['passives']?.[0]?.['Comment']).toBe(`'${formula}`);
-    const json = await runBin(['segment', SURVEY, '-c', 'passives', '-f', 'json', '-q']);
+    const json = await run(['segment', SURVEY, '-c', 'passives', '-f', 'json', '-q']);
     expect((JSON.parse(json.stdout) as Row[])[0]?.['Comment']).toBe(formula);
-    const ndjson = await runBin(['segment', SURVEY, '-c', 'passives', '-f', 'ndjson', '-q']);
+    const ndjson = await run(['segment', SURVEY, '-c', 'passives', '-f', 'ndjson', '-q']);
     expect((JSON.parse(ndjson.stdout.split('\n')[0] ?? '') as Row)['Comment']).toBe(formula);
   });
 
   it('writes the bytes as they were with --raw', async () => {
-    const result = await runBin(['segment', SURVEY, '-c', 'passives', '--raw', '-q']);
+    const result = await run(['segment', SURVEY, '-c', 'passives', '--raw', '-q']);
     expect((parse(result.stdout, { columns: true }) as Row[])[0]?.['Comment']).toBe(formula);
   });
 });
@@ -146,7 +146,7 @@ describe('mistakes get a clear message', () => {
   ])('%j with %s', async (args, content, message) => {
     const dir = await tempDir();
     await writeFile(join(dir, 'bad.json'), content);
-    const result = await runBin(['segment', join(process.cwd(), SURVEY), '-c', 'passives', ...args], { cwd: dir });
+    const result = await run(['segment', join(process.cwd(), SURVEY), '-c', 'passives', ...args], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`nps: error: ${message}`);
@@ -154,11 +154,11 @@ describe('mistakes get a clear message', () => {
 
   it.each([
     [['--customers', 'fixtures/followup-customers.csv'], '--customers and --join-on go together'],
-    [['--sla', 'soon'], '--sla takes hours or days, such as 24h or 2d, not "soon"'],
+    [['--sla', 'soon'], '--sla takes hours or days up to 100 years, such as 24h or 2d, not "soon"'],
     [['--value-column', 'MRR'], 'fixtures/followup-survey.csv: no column named "MRR" for --value-column'],
-    [['--since', 'yesterday'], '--since takes a date such as 2026-10-31, not "yesterday"'],
+    [['--since', 'yesterday'], '--since takes a date such as 2026-10-31 or a number of days back such as 30d, not "yesterday"'],
   ])('%j', async (args, message) => {
-    const result = await runBin(['segment', SURVEY, '-c', 'passives', ...args]);
+    const result = await run(['segment', SURVEY, '-c', 'passives', ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`nps: error: ${message}`);
   });

@@ -1,13 +1,13 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, tempDir } from '../helpers.js';
+import { run, tempDir } from '../helpers.js';
 
 describe('nps report (file)', () => {
   it('writes one self-contained page: no script, nothing fetched, text escaped', async () => {
     const dir = await tempDir();
     const survey = join(process.cwd(), 'fixtures', 'followup-survey.csv');
-    const result = await runBin(['report', survey, '--out', 'r.html', '--title', 'Q4 <review>', '-q'], { cwd: dir });
+    const result = await run(['report', survey, '--out', 'r.html', '--title', 'Q4 <review>', '-q'], { cwd: dir });
     expect(result.code).toBe(0);
     const html = await readFile(join(dir, 'r.html'), 'utf8');
     expect(html).toContain('<title>Q4 &lt;review&gt;</title>');
@@ -19,7 +19,7 @@ describe('nps report (file)', () => {
   it('shows a comment holding markup as text, never as markup', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'markup.csv'), 'email,score,comment\nm@example.com,2,"<img src=x onerror=alert(1)> & more"\n');
-    const result = await runBin(['report', 'markup.csv', '--out', 'r.html', '-q'], { cwd: dir });
+    const result = await run(['report', 'markup.csv', '--out', 'r.html', '-q'], { cwd: dir });
     expect(result.code).toBe(0);
     const html = await readFile(join(dir, 'r.html'), 'utf8');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; more');
@@ -29,20 +29,20 @@ describe('nps report (file)', () => {
   it('never replaces a file without --force, and leaves no temporary file', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'r.html'), 'keep');
-    const refused = await runBin(['report', `${process.cwd()}/fixtures/sample.csv`, '--out', 'r.html'], { cwd: dir });
+    const refused = await run(['report', `${process.cwd()}/fixtures/sample.csv`, '--out', 'r.html'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('nps: error: r.html already exists; use --force to replace it');
     expect(await readFile(join(dir, 'r.html'), 'utf8')).toBe('keep');
-    const forced = await runBin(['report', `${process.cwd()}/fixtures/sample.csv`, '--out', 'r.html', '--force', '-q'], { cwd: dir });
+    const forced = await run(['report', `${process.cwd()}/fixtures/sample.csv`, '--out', 'r.html', '--force', '-q'], { cwd: dir });
     expect(forced.code).toBe(0);
     expect(await readdir(dir)).toEqual(['r.html']);
   });
 
   it('needs --out, a file', async () => {
-    const missing = await runBin(['report', 'fixtures/sample.csv']);
+    const missing = await run(['report', 'fixtures/sample.csv']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '-o, --out <file>' not specified");
-    const dash = await runBin(['report', 'fixtures/sample.csv', '--out', '-']);
+    const dash = await run(['report', 'fixtures/sample.csv', '--out', '-']);
     expect(dash.stderr).toBe('nps: error: --out takes a file name such as report.html\n');
   });
 });

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { fixture, runBin, runInProcess } from '../helpers.js';
+import { fixture, run, runInProcess } from '../helpers.js';
 
 describe('nps score (built binary)', () => {
   it('prints the headline, the accounting, the groups and the distribution', async () => {
-    const result = await runBin(['score', 'fixtures/sample.csv']);
+    const result = await run(['score', 'fixtures/sample.csv']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('NPS  +20.0  ± 45.7  (95% interval -30.3 to +61.1)  from 10 responses');
     expect(result.stdout).toContain('Warning: only 10 responses: at least 30 are needed for a score to lean on');
@@ -23,7 +23,7 @@ describe('nps score (built binary)', () => {
   });
 
   it('prints the documented JSON object', async () => {
-    const result = await runBin(['score', 'fixtures/sample.csv', '--json']);
+    const result = await run(['score', 'fixtures/sample.csv', '--json']);
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout) as Record<string, unknown> & { interval: { low: number; high: number } };
     expect(json).toEqual({
@@ -39,6 +39,7 @@ describe('nps score (built binary)', () => {
       rejected: 1,
       partial: 0,
       duplicates: 0,
+      excluded: 0,
       // Adjusted counts 3.75 / 3.5 / 5.75 of 13: centre 15.385, margin 1.96 * sqrt(0.70710 / 13) = 45.710.
       interval: { low: expect.closeTo(-30.325, 2), high: expect.closeTo(61.095, 2), level: 0.95, method: 'adjusted-wald' },
       marginOfError: expect.closeTo(45.71, 2),
@@ -51,49 +52,49 @@ describe('nps score (built binary)', () => {
 
   it('reads standard input through a pipe', async () => {
     const input = await readFile(fixture('sample.csv'));
-    const result = await runBin(['score', '-', '--json'], { stdin: input });
+    const result = await run(['score', '-', '--json'], { stdin: input });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ nps: 20, rows: 12 });
     expect(result.stderr).toContain('nps: stdin line 13: rejected');
   });
 
   it('combines several files into one tally', async () => {
-    const result = await runBin(['score', 'fixtures/sample.csv', 'fixtures/bom.csv', '--json', '-q']);
+    const result = await run(['score', 'fixtures/sample.csv', 'fixtures/bom.csv', '--json', '-q']);
     expect(JSON.parse(result.stdout)).toMatchObject({ responses: 13, promoters: 7, passives: 2, detractors: 4, rows: 15 });
   });
 
   it('says NPS is undefined for a file with a header and no responses', async () => {
-    const table = await runBin(['score', 'fixtures/header-only.csv']);
+    const table = await run(['score', 'fixtures/header-only.csv']);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('NPS  n/a: no scored responses, so there is no score');
-    const json = await runBin(['score', 'fixtures/header-only.csv', '--json']);
+    const json = await run(['score', 'fixtures/header-only.csv', '--json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ nps: null, responses: 0, rows: 0 });
   });
 
   it('stops when two columns could be the score, and obeys --score-column', async () => {
-    const refused = await runBin(['score', 'fixtures/two-candidates.csv', '--json']);
+    const refused = await run(['score', 'fixtures/two-candidates.csv', '--json']);
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(
       'nps: error: fixtures/two-candidates.csv: several columns could hold the NPS answer (3: "score", 2: "rating"); ' +
         'choose one with --score-column NAME or NUMBER\n',
     );
-    const byNumber = await runBin(['score', 'fixtures/two-candidates.csv', '--score-column', '3', '--json', '-q']);
+    const byNumber = await run(['score', 'fixtures/two-candidates.csv', '--score-column', '3', '--json', '-q']);
     expect(JSON.parse(byNumber.stdout)).toMatchObject({ nps: 100 / 3 });
-    const chosen = await runBin(['score', 'fixtures/two-candidates.csv', '--score-column', 'Rating', '--json', '--quiet']);
+    const chosen = await run(['score', 'fixtures/two-candidates.csv', '--score-column', 'Rating', '--json', '--quiet']);
     expect(chosen.stderr).toBe('');
     expect(JSON.parse(chosen.stdout)).toMatchObject({ nps: -100, detractors: 3 });
   });
 
   it('fails with exit code 3 under --strict after reporting and printing', async () => {
-    const result = await runBin(['score', 'fixtures/messy-scores.csv', '--strict', '--json', '-q']);
+    const result = await run(['score', 'fixtures/messy-scores.csv', '--strict', '--json', '-q']);
     expect(result.code).toBe(3);
     expect(JSON.parse(result.stdout)).toMatchObject({ rejected: 4 });
     expect(result.stderr).toContain('nps: warning: --strict: 4 rows were rejected');
   });
 
   it('passes --strict when nothing is rejected', async () => {
-    const result = await runBin(['score', 'fixtures/bom.csv', '--strict', '-q']);
+    const result = await run(['score', 'fixtures/bom.csv', '--strict', '-q']);
     expect(result.code).toBe(0);
   });
 });

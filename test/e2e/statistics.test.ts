@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBin, tempDir } from '../helpers.js';
+import { run, tempDir } from '../helpers.js';
 
 /**
  * Expected figures come from test/reference/reference.py, which computes them with
@@ -27,7 +27,7 @@ interface PeriodJson {
 
 describe('nps score --by', () => {
   it('scores each group with its interval, highest first, and tests it against the rest', async () => {
-    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '--json', '-q']);
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '--json', '-q']);
     expect(result.code).toBe(0);
     const groups = (JSON.parse(result.stdout) as { groups: Group[] }).groups;
     expect(groups.map((group) => group.key)).toEqual([{ plan: 'pro' }, { plan: 'team' }, { plan: 'free' }]);
@@ -47,7 +47,7 @@ describe('nps score --by', () => {
   });
 
   it('prints the breakdown as a table, marking small groups and real differences', async () => {
-    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '-q']);
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '-q']);
     expect(result.stdout).toMatch(/^pro\s+40\s+60\.0%\s+20\.0%\s+20\.0%\s+\+40\.0\s+\+13\.3 to \+61\.1\s+higher \(p = 0\.003\)$/m);
     expect(result.stdout).toMatch(/^team\s+10\*\s+50\.0%\s+30\.0%\s+20\.0%\s+\+30\.0\s+-19\.1 to \+65\.2$/m);
     expect(result.stdout).toMatch(/^free\s+40\s+25\.0%\s+25\.0%\s+50\.0%\s+-25\.0\s+-47\.9 to \+1\.4\s+lower \(p < 0\.001\)$/m);
@@ -55,10 +55,10 @@ describe('nps score --by', () => {
   });
 
   it('groups by several columns and refuses an unknown one', async () => {
-    const both = await runBin(['score', 'fixtures/sample.csv', '--by', 'plan,date', '--json', '-q']);
+    const both = await run(['score', 'fixtures/sample.csv', '--by', 'plan,date', '--json', '-q']);
     const keys = (JSON.parse(both.stdout) as { groups: Group[] }).groups.map((group) => group.key);
     expect(keys).toContainEqual({ plan: 'pro', date: '2026-10-01' });
-    const missing = await runBin(['score', 'fixtures/sample.csv', '--by', 'country']);
+    const missing = await run(['score', 'fixtures/sample.csv', '--by', 'country']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nps: error: fixtures/sample.csv: no column named "country" for --by; the headers are:');
   });
@@ -66,7 +66,7 @@ describe('nps score --by', () => {
 
 describe('nps score --period', () => {
   it('scores each month, with the change and its significance, telling month-first dates from the file', async () => {
-    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '--json', '-q']);
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '--json', '-q']);
     expect(result.code).toBe(0);
     const periods = (JSON.parse(result.stdout) as { periods: PeriodJson[] }).periods;
     expect(periods.map((row) => [row.period, row.start, row.end, row.responses, row.nps])).toEqual([
@@ -82,13 +82,13 @@ describe('nps score --period', () => {
   });
 
   it('draws the trend with each interval', async () => {
-    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
     expect(result.stdout).toMatch(/^Trend  [▁-█]{2}$/m);
     expect(result.stdout).toMatch(/^2026-02\s+45\s+\+20\.0\s+-5\.3 to \+42\.8\s+\[[ ─●┊]+\]\s+\+20\.0 \(could be chance, p = 0\.283\)$/m);
   });
 
   it('scores rolling windows ending with each period', async () => {
-    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '--rolling', '90d', '--json', '-q']);
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--period', 'month', '--rolling', '90d', '--json', '-q']);
     const periods = (JSON.parse(result.stdout) as { periods: PeriodJson[] }).periods;
     // The 90 days up to the end of February hold both months.
     expect(periods.map((row) => row.responses)).toEqual([45, 90]);
@@ -99,19 +99,19 @@ describe('nps score --period', () => {
   it('stops when slashed dates could be either order, and accepts --date-format', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 'ambiguous.csv'), 'date,score\n3/4/2026,10\n5/6/2026,3\n');
-    const refused = await runBin(['score', 'ambiguous.csv', '--period', 'month'], { cwd: dir });
+    const refused = await run(['score', 'ambiguous.csv', '--period', 'month'], { cwd: dir });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(
       'nps: error: dates such as 3/4/2026 could be month first or day first, and no date in the input tells which; ' +
         'add --date-format m/d/yyyy or --date-format d/m/yyyy',
     );
-    const dayFirst = await runBin(['score', 'ambiguous.csv', '--period', 'month', '--date-format', 'd/m/yyyy', '--json', '-q'], { cwd: dir });
+    const dayFirst = await run(['score', 'ambiguous.csv', '--period', 'month', '--date-format', 'd/m/yyyy', '--json', '-q'], { cwd: dir });
     const periods = (JSON.parse(dayFirst.stdout) as { periods: PeriodJson[] }).periods;
     expect(periods.map((row) => row.period)).toEqual(['2026-04', '2026-06']);
   });
 
   it('needs a date column', async () => {
-    const result = await runBin(['score', 'fixtures/bom.csv', '--period', 'month']);
+    const result = await run(['score', 'fixtures/bom.csv', '--period', 'month']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--period needs a date column and no header looks like one; name it with --date-column NAME');
   });
@@ -119,24 +119,24 @@ describe('nps score --period', () => {
 
 describe('nps score --fail-under', () => {
   it('exits 4 when the NPS is below the threshold, 0 otherwise', async () => {
-    const below = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '20', '-q']);
+    const below = await run(['score', 'fixtures/plans-monthly.csv', '--fail-under', '20', '-q']);
     expect(below.code).toBe(4);
     expect(below.stderr).toBe('nps: warning: --fail-under 20: NPS is +10.0\n');
-    const above = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '5', '-q']);
+    const above = await run(['score', 'fixtures/plans-monthly.csv', '--fail-under', '5', '-q']);
     expect(above.code).toBe(0);
   });
 
   it('judges the top of the interval with --strict-interval', async () => {
     // NPS 10, interval -7.9 to +27.3: below 20 as a score, not as an interval.
-    const result = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '20', '--strict-interval', '-q']);
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--fail-under', '20', '--strict-interval', '-q']);
     expect(result.code).toBe(0);
-    const below = await runBin(['score', 'fixtures/plans-monthly.csv', '--fail-under', '30', '--strict-interval', '-q']);
+    const below = await run(['score', 'fixtures/plans-monthly.csv', '--fail-under', '30', '--strict-interval', '-q']);
     expect(below.code).toBe(4);
     expect(below.stderr).toBe('nps: warning: --fail-under 30: the top of the interval is +27.3\n');
   });
 
   it('refuses a threshold outside -100..100', async () => {
-    const result = await runBin(['score', 'fixtures/bom.csv', '--fail-under', '120']);
+    const result = await run(['score', 'fixtures/bom.csv', '--fail-under', '120']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('nps: error: --fail-under takes a number from -100 to 100, not "120"\n');
   });
@@ -144,7 +144,7 @@ describe('nps score --fail-under', () => {
 
 describe('nps compare', () => {
   it('reproduces the reference: 10 points apart, p = 0.058, could be chance', async () => {
-    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '-q']);
+    const result = await run(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '-q']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^A\s+fixtures\/compare-a\.csv\s+500\s+0\.0\s+-7\.3 to \+7\.3$/m);
     expect(result.stdout).toMatch(/^B\s+fixtures\/compare-b\.csv\s+500\s+\+10\.0\s+\+2\.7 to \+17\.2$/m);
@@ -152,7 +152,7 @@ describe('nps compare', () => {
   });
 
   it('gives the same in JSON', async () => {
-    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--json', '-q']);
+    const result = await run(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--json', '-q']);
     const json = JSON.parse(result.stdout) as {
       a: { nps: number; responses: number };
       b: { nps: number };
@@ -167,7 +167,7 @@ describe('nps compare', () => {
   });
 
   it('shows how respondents in both files moved, matching emails whatever their case', async () => {
-    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '-q']);
+    const result = await run(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '-q']);
     expect(result.stdout).toMatch(/^promoters\s+165\s+0\s+10$/m);
     expect(result.stdout).toMatch(/^passives\s+35\s+115\s+0$/m);
     expect(result.stdout).toMatch(/^detractors\s+0\s+35\s+140$/m);
@@ -175,7 +175,7 @@ describe('nps compare', () => {
   });
 
   it('lists the respondents who moved to a group', async () => {
-    const result = await runBin(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--moved-to', 'detractors', '-q']);
+    const result = await run(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--moved-to', 'detractors', '-q']);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe('email,score,previous_category,nps_category');
     expect(lines.slice(1)).toEqual(
@@ -190,7 +190,7 @@ describe('nps compare', () => {
 
 describe('nps sample-size', () => {
   it('answers for a margin and for a difference, worst case and for a mix', async () => {
-    const result = await runBin(['sample-size', '--margin', '5', '--difference', '10', '--mix', '50/30/20']);
+    const result = await run(['sample-size', '--margin', '5', '--difference', '10', '--mix', '50/30/20']);
     expect(result.code).toBe(0);
     // (1.96 / 0.05)^2 = 1536.6 → 1537 less 3; 0.61 × 1536.6 = 937.3 → 938 less 3; (1.96 + 0.8416)^2 × 2 / 0.01 = 1569.8 → 1570 less 3.
     expect(result.stdout).toBe(
@@ -207,10 +207,10 @@ describe('nps sample-size', () => {
   });
 
   it('needs a question, and a mix that adds up', async () => {
-    const none = await runBin(['sample-size']);
+    const none = await run(['sample-size']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('say what the sample is for');
-    const bad = await runBin(['sample-size', '--margin', '5', '--mix', '50/30/30']);
+    const bad = await run(['sample-size', '--margin', '5', '--mix', '50/30/30']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--mix takes promoters/passives/detractors in percent adding up to 100');
   });
@@ -218,7 +218,7 @@ describe('nps sample-size', () => {
 
 describe('nps compare within one input', () => {
   it('compares two values of a column, as the reference computes', async () => {
-    const result = await runBin(['compare', 'fixtures/plans-monthly.csv', '--by', 'plan', '--values', 'free,pro', '--json', '-q']);
+    const result = await run(['compare', 'fixtures/plans-monthly.csv', '--by', 'plan', '--values', 'free,pro', '--json', '-q']);
     const json = JSON.parse(result.stdout) as { a: { file: string; nps: number }; b: { file: string; nps: number }; difference: { difference: number; adjustedDifference: number; p: number; significant: boolean } };
     expect([json.a.file, json.a.nps, json.b.file, json.b.nps]).toEqual(['free', -25, 'pro', 40]);
     expect(json.difference.adjustedDifference).toBeCloseTo(60.4651, 3);
@@ -227,13 +227,13 @@ describe('nps compare within one input', () => {
   });
 
   it('asks for --values when the column has more than two', async () => {
-    const result = await runBin(['compare', 'fixtures/plans-monthly.csv', '--by', 'plan']);
+    const result = await run(['compare', 'fixtures/plans-monthly.csv', '--by', 'plan']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nps: error: --by plan has 3 values (pro, free, team); choose two with --values A,B');
   });
 
   it('compares the last two periods, as the trend does', async () => {
-    const result = await runBin(['compare', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
+    const result = await run(['compare', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
     expect(result.stdout).toMatch(/^A\s+2026-01\s+45\s+0\.0\s+-24\.3 to \+24\.3$/m);
     expect(result.stdout).toMatch(/^B\s+2026-02\s+45\s+\+20\.0\s+-5\.3 to \+42\.8$/m);
     expect(result.stdout).toContain('B is 20.0 points higher than A; with these sample sizes that could be chance (p = 0.283).');
@@ -242,7 +242,7 @@ describe('nps compare within one input', () => {
 
 describe('nps sample-size --json', () => {
   it('gives the same figures as the table', async () => {
-    const result = await runBin(['sample-size', '--margin', '5', '--difference', '10', '--mix', '50/30/20', '--json']);
+    const result = await run(['sample-size', '--margin', '5', '--difference', '10', '--mix', '50/30/20', '--json']);
     expect(JSON.parse(result.stdout)).toEqual({
       confidence: 0.95,
       power: 0.8,
@@ -255,7 +255,7 @@ describe('nps sample-size --json', () => {
 
 describe('nps compare with an empty side', () => {
   it('says there is nothing to compare when one export has no scored response', async () => {
-    const result = await runBin(['compare', 'fixtures/header-only.csv', 'fixtures/bom.csv', '-q']);
+    const result = await run(['compare', 'fixtures/header-only.csv', 'fixtures/bom.csv', '-q']);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^A\s+fixtures\/header-only\.csv\s+0\s+n\/a\s+n\/a$/m);
     expect(result.stdout).toContain('One of the two has no scored responses: there is nothing to compare.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBin } from '../helpers.js';
+import { run } from '../helpers.js';
 
 interface Line {
   theme: string;
@@ -32,7 +32,7 @@ const EXPECTED: Array<[theme: string, detractors: number, passives: number, prom
 ];
 
 async function report(file: string, ...args: string[]): Promise<Report> {
-  const result = await runBin(['themes', file, '--json', '-q', ...args]);
+  const result = await run(['themes', file, '--json', '-q', ...args]);
   expect(result.code).toBe(0);
   return JSON.parse(result.stdout) as Report;
 }
@@ -70,7 +70,7 @@ describe('nps themes', () => {
   });
 
   it('says it in words', async () => {
-    const result = await runBin(['themes', 'fixtures/themes-impact.csv', '-q']);
+    const result = await run(['themes', 'fixtures/themes-impact.csv', '-q']);
     expect(result.stdout).toContain(
       'price and billing: mentioned by 32% of respondents; the NPS of the rest is 170.6 points higher (p < 0.001)',
     );
@@ -83,16 +83,16 @@ describe('nps themes', () => {
   });
 
   it('needs a comment column, and a valid lexicon', async () => {
-    const none = await runBin(['themes', 'fixtures/bom.csv', '--comment-column', 'nope']);
+    const none = await run(['themes', 'fixtures/bom.csv', '--comment-column', 'nope']);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no column named "nope" for --comment-column');
-    const bad = await runBin(['themes', 'fixtures/comments.csv', '--themes', 'fixtures/themes-bad.json']);
+    const bad = await run(['themes', 'fixtures/comments.csv', '--themes', 'fixtures/themes-bad.json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('nps: error: --themes fixtures/themes-bad.json: themes.0.terms: must list at least one word\n');
   });
 
   it('adds a themes column to segment', async () => {
-    const result = await runBin(['segment', 'fixtures/comments.csv', '-c', 'detractors', '-f', 'json', '-q']);
+    const result = await run(['segment', 'fixtures/comments.csv', '-c', 'detractors', '-f', 'json', '-q']);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
     expect(rows.find((row) => row['comment'] === 'Too expensive and too slow.')?.['themes']).toBe('price and billing; speed and performance');
     expect(rows.find((row) => row['comment'] === 'Not helpful at all.')?.['themes']).toBe('support and service (negated)');

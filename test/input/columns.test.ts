@@ -43,7 +43,7 @@ describe('chooseColumns', () => {
 
   it('finds the optional respondent, comment and date columns', () => {
     const choice = chooseColumns('f.csv', ['Customer ID', 'Score', 'Comment', 'created_at', 'plan']);
-    expect(choice.columns).toEqual({ score: 1, respondent: 0, comment: 2, date: 3 });
+    expect(choice.columns).toEqual({ score: 1, respondent: 0, comments: [2], date: 3 });
   });
 
   it('names the headers it saw when no column looks like a score', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fixture, runBin, runInProcess, tempDir, type Accounting } from '../helpers.js';
+import { fixture, run, runInProcess, tempDir, type Accounting } from '../helpers.js';
 
 interface Counts extends Accounting {
   partial: number;
@@ -57,12 +57,13 @@ describe('survey-tool exports', () => {
   });
 
   it('lists the same rows in segment as it scores', async () => {
-    const result = await runInProcess(['segment', fixture('surveymonkey.csv'), '-c', 'promoters', '-f', 'json', '-q']);
+    const result = await runInProcess(['segment', fixture('surveymonkey.csv'), '-c', 'promoters', '-f', 'json', '-q', '--date-format', 'm/d/yyyy']);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
-    expect(rows.map((row) => row['Respondent ID'])).toEqual(['11415120001', '11415120002', '11415120006']);
+    // Newest first, by "End Date" read month first as --date-format says.
+    expect(rows.map((row) => row['Respondent ID'])).toEqual(['11415120006', '11415120002', '11415120001']);
     // Row 2's sub-labels name the columns of a question that spans several.
-    expect(rows[0]?.['Which features do you use? - Dashboards']).toBe('');
-    expect(rows[0]?.['Which features do you use? - Reports']).toBe('Reports');
+    expect(rows[2]?.['Which features do you use? - Dashboards']).toBe('');
+    expect(rows[2]?.['Which features do you use? - Reports']).toBe('Reports');
   });
 });
 
@@ -102,34 +103,35 @@ describe('encodings', () => {
 
 describe('choosing the question', () => {
   it('stops on a 1..11 scale and explains --score-offset', async () => {
-    const result = await runBin(['score', 'fixtures/qualtrics-recoded.csv', '-q']);
+    const result = await run(['score', 'fixtures/qualtrics-recoded.csv', '-q']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(
       'nps: error: the scores run from 1 to 11 (2 answers are 11, none is 0): this looks like a 0-10 question coded 1-11, ' +
-        'as Qualtrics does for a scale built by hand. If so, run again with --score-offset -1 to read 1 as 0 and 11 as 10\n',
+        'as Qualtrics does for a scale built by hand. If so, run again with --score-offset -1 to read 1 as 0 and 11 as 10; ' +
+        'if the 11s are mistakes, --score-offset 0 reads the scores as they are\n',
     );
     // 11 10 → 10 9; 8 → 7; 4 1 → 3 0; 11 → 10.
-    const shifted = await runBin(['score', 'fixtures/qualtrics-recoded.csv', '--score-offset', '-1', '--json', '-q']);
+    const shifted = await run(['score', 'fixtures/qualtrics-recoded.csv', '--score-offset', '-1', '--json', '-q']);
     expect(shifted.code).toBe(0);
     expect(JSON.parse(shifted.stdout)).toMatchObject({ promoters: 3, passives: 1, detractors: 2, rejected: 0 });
   });
 
   it('stops when no question mentions recommending and several could be the NPS', async () => {
-    const result = await runBin(['score', 'fixtures/two-nps-questions.csv']);
+    const result = await run(['score', 'fixtures/two-nps-questions.csv']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       'nps: error: fixtures/two-nps-questions.csv: several columns could hold the NPS answer ' +
         '(3: "Product NPS", 4: "Support NPS"); choose one with --score-column NAME or NUMBER\n',
     );
-    const chosen = await runBin(['score', 'fixtures/two-nps-questions.csv', '--score-column', 'support', '--json', '-q']);
+    const chosen = await run(['score', 'fixtures/two-nps-questions.csv', '--score-column', 'support', '--json', '-q']);
     expect(JSON.parse(chosen.stdout)).toMatchObject({ promoters: 1, detractors: 1 });
   });
 });
 
 describe('nps columns', () => {
   it('explains a Qualtrics export', async () => {
-    const result = await runBin(['columns', 'fixtures/qualtrics.csv']);
+    const result = await run(['columns', 'fixtures/qualtrics.csv']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Format      Qualtrics (3 header rows)');
     expect(result.stdout).toContain('Score       column 18, "Q1": How likely is it that you would recommend Acme to a friend or colleague?');
@@ -149,7 +151,7 @@ describe('nps columns', () => {
     ['zendesk.csv', 'zendesk', 1, 4, 3, 6],
     ['accents-utf16le.txt', 'plain', 1, 2, 1, null],
   ] as const)('explains %s in JSON', async (file, format, headerRows, score, respondent, date) => {
-    const result = await runBin(['columns', `fixtures/${file}`, '--json']);
+    const result = await run(['columns', `fixtures/${file}`, '--json']);
     const [report] = JSON.parse(result.stdout) as Array<{
       format: string;
       headerRows: number;
@@ -163,7 +165,7 @@ describe('nps columns', () => {
   });
 
   it('shows every score cell with how it is read', async () => {
-    const result = await runBin(['columns', 'fixtures/messy-scores.csv', '--json']);
+    const result = await run(['columns', 'fixtures/messy-scores.csv', '--json']);
     const [report] = JSON.parse(result.stdout) as Array<{ scoreValues: Array<{ value: string; count: number; readAs: string }> }>;
     expect(report?.scoreValues).toContainEqual({ value: ' 9 ', count: 1, readAs: 'score 9' });
     expect(report?.scoreValues).toContainEqual({ value: '7.5', count: 1, readAs: 'rejected: score "7.5" is not a whole number' });

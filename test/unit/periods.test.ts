@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { periodOf, trend } from '../../src/core/breakdown.js';
+import { isoDay, periodOf, trend } from '../../src/core/periods.js';
 import { addScore, emptyTally, type Tally } from '../../src/core/tally.js';
-import { DayReader, isoDay } from '../../src/input/dates.js';
+import { RowDates, UNSETTLED } from '../../src/input/dates.js';
 
 const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -40,42 +40,62 @@ describe('trend', () => {
   });
 });
 
-describe('DayReader', () => {
-  it('reads ISO dates and date-times on the calendar day written', () => {
-    const reader = new DayReader(undefined);
-    expect(reader.key('2026-10-05')).toBe(String(dayOf('2026-10-05')));
-    expect(reader.key('2026-10-05T23:30:00-05:00')).toBe(String(dayOf('2026-10-05')));
-    expect(reader.key('2026-10-05 08:00')).toBe(String(dayOf('2026-10-05')));
-    expect(reader.key('2026-02-30')).toBeUndefined();
+describe('RowDates', () => {
+  const read = (cell: string, format?: 'm/d/yyyy' | 'd/m/yyyy') => new RowDates(format).read(cell);
+  const at = (iso: string): number => Date.parse(iso);
+
+  it('reads ISO dates and date-times on the calendar day written, keeping the moment', () => {
+    expect(read('2026-10-05')).toEqual({ day: dayOf('2026-10-05'), time: at('2026-10-05T00:00:00Z'), hasTime: false });
+    expect(read('2026-10-05T23:30:00-05:00')).toEqual({ day: dayOf('2026-10-05'), time: at('2026-10-06T04:30:00Z'), hasTime: true });
+    expect(read('2026-10-05 08:00')).toMatchObject({ day: dayOf('2026-10-05'), time: at('2026-10-05T08:00:00Z') });
+    expect(read('2026-10-05T08:00:00.250Z')).toMatchObject({ time: at('2026-10-05T08:00:00.250Z') });
+    expect(read('2026-02-30')).toBeUndefined();
+    expect(read('2026-10-05 25:00')).toBeUndefined();
   });
 
-  it('reads Unix seconds and dotted day-first dates', () => {
-    const reader = new DayReader(undefined);
-    expect(reader.key('1790000000')).toBe(String(Math.floor(1790000000 / 86400)));
-    expect(reader.key('05.10.2026')).toBe(String(dayOf('2026-10-05')));
+  it('reads Unix seconds and milliseconds, and dotted day-first dates with or without a time', () => {
+    expect(read('1790000000')).toMatchObject({ day: Math.floor(1790000000 / 86400), time: 1790000000000 });
+    expect(read('1790000000123')).toMatchObject({ time: 1790000000123 });
+    expect(read('05.10.2026')).toMatchObject({ day: dayOf('2026-10-05'), hasTime: false });
+    expect(read('05.10.2026 14:30')).toMatchObject({ time: at('2026-10-05T14:30:00Z') });
+  });
+
+  it('keeps the time of day of slashed date-times, 12- and 24-hour', () => {
+    expect(read('12/19/2019 1:09:33')).toEqual({ day: dayOf('2019-12-19'), time: at('2019-12-19T01:09:33Z'), hasTime: true });
+    expect(read('12/19/2019 1:09:33 PM')).toMatchObject({ time: at('2019-12-19T13:09:33Z') });
+    expect(read('12/19/2019, 12:05 am')).toMatchObject({ time: at('2019-12-19T00:05:00Z') });
+    expect(read('20/01/2020 16:56:00')).toMatchObject({ day: dayOf('2020-01-20'), time: at('2020-01-20T16:56:00Z') });
+  });
+
+  it('reads two-digit years as spreadsheets do, and year-first slashed dates', () => {
+    expect(read('9/8/18 15:29', 'm/d/yyyy')).toMatchObject({ day: dayOf('2018-09-08'), time: at('2018-09-08T15:29:00Z') });
+    expect(read('1/2/70', 'd/m/yyyy')).toMatchObject({ day: dayOf('1970-02-01') });
+    expect(read('2026/03/04')).toMatchObject({ day: dayOf('2026-03-04') });
   });
 
   it('tells the order of slashed dates from any date that can only be read one way', () => {
-    const monthFirst = new DayReader(undefined);
-    const key = monthFirst.key('3/4/2026') ?? '';
-    monthFirst.key('4/13/2026');
-    expect(monthFirst.resolve(key)).toBe(dayOf('2026-03-04'));
+    const monthFirst = new RowDates(undefined);
+    expect(monthFirst.read('3/4/2026')).toBe(UNSETTLED);
+    monthFirst.read('4/13/2026');
+    expect(monthFirst.read('3/4/2026')).toMatchObject({ day: dayOf('2026-03-04') });
 
-    const dayFirst = new DayReader(undefined);
-    const same = dayFirst.key('3/4/2026') ?? '';
-    dayFirst.key('13/4/2026');
-    expect(dayFirst.resolve(same)).toBe(dayOf('2026-04-03'));
+    const dayFirst = new RowDates(undefined);
+    dayFirst.read('13/4/2026 10:00');
+    expect(dayFirst.read('3/4/2026')).toMatchObject({ day: dayOf('2026-04-03') });
   });
 
-  it('refuses to guess, and refuses a file that mixes both orders', () => {
-    const unsure = new DayReader(undefined);
-    const key = unsure.key('3/4/2026') ?? '';
-    expect(() => unsure.resolve(key)).toThrow('could be month first or day first');
-    expect(new DayReader('d/m/yyyy').resolve(key)).toBe(dayOf('2026-04-03'));
+  it('never waits for a date that reads the same either way', () => {
+    expect(read('5/5/2026')).toMatchObject({ day: dayOf('2026-05-05') });
+  });
 
-    const mixed = new DayReader(undefined);
-    mixed.key('13/4/2026');
-    mixed.key('4/13/2026');
-    expect(() => mixed.resolve('1/2/2026')).toThrow('mix day-first');
+  it('asks for --date-format when nothing tells, and refuses a file that mixes both orders', () => {
+    const unsure = new RowDates(undefined);
+    expect(unsure.read('3/4/2026')).toBe(UNSETTLED);
+    expect(unsure.unsettledError().message).toContain('dates such as 3/4/2026 could be month first or day first');
+    expect(new RowDates('d/m/yyyy').read('3/4/2026')).toMatchObject({ day: dayOf('2026-04-03') });
+
+    const mixed = new RowDates(undefined);
+    mixed.read('13/4/2026');
+    expect(() => mixed.read('4/13/2026')).toThrow('mix day-first (13/4/2026) and month-first (4/13/2026)');
   });
 });

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { Progress, PROGRESS_MIN_BYTES, renderProgress, wantsProgress } from '../../src/output/progress.js';
+import { Progress, PROGRESS_MIN_BYTES, renderProgress, wantsProgress } from '../../src/output/write/progress.js';
 
 describe('wantsProgress', () => {
   const big = PROGRESS_MIN_BYTES + 1;

@@ -1,23 +1,10 @@
 import { Chalk } from 'chalk';
-import type { Scored } from '../core/breakdown.js';
-import { CATEGORIES } from '../core/categories.js';
-import type { Movement } from '../core/movement.js';
-import type { Difference } from '../core/stats.js';
-import { formatNps } from './format.js';
+import { CATEGORIES } from '../../core/categories.js';
+import type { CompareReport } from '../../core/compare.js';
+import { formatNps, visible } from './format.js';
 import { plainTable } from './plain-table.js';
 import { differenceJson, scoredJson } from './score-json.js';
 import { formatInterval } from './score-table.js';
-
-export interface CompareReport {
-  a: Scored & { file: string };
-  b: Scored & { file: string };
-  difference: Difference | undefined;
-  verdict: string;
-  movement: Movement | undefined;
-  level: number;
-  /** What A and B are: "File", the --by column, or "Period". */
-  sampleKind: string;
-}
 
 export function renderCompareJson(report: CompareReport): string {
   const json = {
@@ -33,10 +20,10 @@ export function renderCompareJson(report: CompareReport): string {
 export function renderCompareTable(report: CompareReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const level = `${Math.round(report.level * 100)}%`;
-  const head = ['', report.sampleKind, 'n', 'NPS', `${level} interval`].map((text) => chalk.bold(text));
+  const head = ['', visible(report.sampleKind), 'n', 'NPS', `${level} interval`].map((text) => chalk.bold(text));
   const samples = plainTable(head, [false, false, true, true, true]);
   for (const [label, sample] of [['A', report.a], ['B', report.b]] as const) {
-    samples.push([label, sample.file, sample.responses, formatNps(sample.nps), formatInterval(sample.interval)]);
+    samples.push([label, visible(sample.file), sample.responses, formatNps(sample.nps), formatInterval(sample.interval)]);
   }
   const sections = [samples.toString()];
   if (report.difference) {

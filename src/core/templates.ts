@@ -1,9 +1,4 @@
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type * as Zod from 'zod';
-import type { Category } from '../core/categories.js';
-import { inputError } from '../errors.js';
+import type { Category } from './categories.js';
 
 export type Templates = Record<Category, string>;
 
@@ -31,6 +26,9 @@ export interface CompiledTemplate {
   fill(cells: readonly string[]): string;
 }
 
+/** A template that cannot be used as given: the command turns it into an input error. */
+export class TemplateError extends Error {}
+
 /**
  * Checks every placeholder against the columns once, so a misspelt one stops the
  * run with its name before any list is written.
@@ -42,8 +40,8 @@ export function compileTemplate(category: Category, template: string, columns: r
   for (const match of template.matchAll(PLACEHOLDER)) {
     const [whole, name = '', fallback] = match;
     const column = index.get(placeholderName(name));
-    if (column === undefined && fallback === undefined) {
-      throw inputError(
+    if (placeholderName(name) === '' || (column === undefined && fallback === undefined)) {
+      throw new TemplateError(
         `the ${category} message template uses {${name}}, and no column is called that; ` +
           `the columns are: ${columns.map((c) => `{${placeholderName(c)}}`).join(', ')}`,
       );
@@ -52,6 +50,12 @@ export function compileTemplate(category: Category, template: string, columns: r
     last = (match.index ?? 0) + whole.length;
   }
   parts.push(template.slice(last));
+  const stray = parts.find((part): part is string => typeof part === 'string' && /[{}]/.test(part));
+  if (stray !== undefined) {
+    throw new TemplateError(
+      `the ${category} message template has a { or } that is not a placeholder such as {first_name} (in ${JSON.stringify(stray.trim())})`,
+    );
+  }
   return {
     fill: (cells) =>
       parts
@@ -62,34 +66,4 @@ export function compileTemplate(category: Category, template: string, columns: r
         })
         .join(''),
   };
-}
-
-function templatesSchema(z: typeof Zod.z) {
-  const text = z.string({ error: 'must be text' }).min(1, { error: 'must not be empty' });
-  return z.strictObject({ promoters: text.optional(), passives: text.optional(), detractors: text.optional() });
-}
-
-/** Reads --templates: a JSON object of up to three strings; the defaults fill the rest. */
-export async function loadTemplates(file: string, cwd: string): Promise<Templates> {
-  let text: string;
-  try {
-    text = await readFile(resolve(cwd, file), 'utf8');
-  } catch {
-    throw inputError(`--templates ${file}: file not found or not readable`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw inputError(`--templates ${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const { z } = createRequire(import.meta.url)('zod') as typeof Zod;
-  const result = templatesSchema(z).safeParse(json);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'the file';
-    const keys = issue?.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')}): only promoters, passives and detractors are allowed` : '';
-    throw inputError(`--templates ${file}: ${where}: ${issue?.message ?? 'is not valid'}${keys}`);
-  }
-  return { ...DEFAULT_TEMPLATES, ...Object.fromEntries(Object.entries(result.data).filter(([, value]) => value !== undefined)) };
 }

@@ -1,10 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
-import type { GroupRow, PeriodRow, Scored } from '../core/breakdown.js';
-import type { Difference, Interval } from '../core/stats.js';
-import type { Summary } from '../core/summary.js';
-import type { ScoreReport } from '../commands/score.js';
-import { describeAccounting, formatNps, formatPercent, formatP } from './format.js';
+import type { GroupRow, Scored } from '../../core/breakdown.js';
+import { CATEGORIES, categoryOf, type Category } from '../../core/categories.js';
+import type { PeriodRow } from '../../core/periods.js';
+import type { ScoreReport } from '../../core/score.js';
+import type { Difference, Interval } from '../../core/stats.js';
+import type { Summary } from '../../core/summary.js';
+import { describeAccounting, formatNps, formatPercent, formatP, visible } from './format.js';
 import { plainTable } from './plain-table.js';
 
 const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' } as const satisfies Record<
@@ -68,14 +69,14 @@ function versusRest(difference: Difference | undefined): string {
   return `${difference.difference > 0 ? 'higher' : 'lower'} (p ${formatP(difference.p)})`;
 }
 
-function groupsTable(report: ScoreReport, groups: GroupRow[], chalk: ChalkInstance): string {
+function groupsTable(report: ScoreReport, columns: readonly string[], groups: GroupRow[], chalk: ChalkInstance): string {
   const level = levelLabel(report.overall.interval) || '95%';
-  const head = [...report.byColumns, 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs the rest'];
-  const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index >= report.byColumns.length && index < head.length - 1));
+  const head = [...columns.map(visible), 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs the rest'];
+  const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index >= columns.length && index < head.length - 1));
   for (const group of groups) {
     const { promoters, passives, detractors } = group.percentages;
     table.push([
-      ...report.byColumns.map((column) => group.key[column] || '(blank)'),
+      ...columns.map((column) => visible(group.key[column] || '(blank)')),
       group.small ? `${group.responses}*` : group.responses,
       formatPercent(promoters),
       formatPercent(passives),
@@ -143,7 +144,7 @@ function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkIns
 }
 
 /** The human summary of `nps score`; `color` only when writing to a terminal. */
-export function renderScoreTable(report: ScoreReport, options: { color: boolean }): string {
+export function renderScoreTable(report: ScoreReport, options: { color: boolean; width?: number | undefined }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const { summary } = report;
   const sections = [
@@ -151,7 +152,7 @@ export function renderScoreTable(report: ScoreReport, options: { color: boolean 
     accounting(summary, chalk),
     categoryTable(summary, chalk),
   ];
-  if (report.groups) sections.push(groupsTable(report, report.groups, chalk));
+  for (const breakdown of report.breakdowns) sections.push(groupsTable(report, breakdown.columns, breakdown.groups, chalk));
   if (report.periods) sections.push(periodsTable(report, report.periods, chalk));
   sections.push(distributionTable(summary, chalk));
   // cli-table3 pads the last column; trailing spaces only get in the way of diffs and pipes.

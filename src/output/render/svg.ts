@@ -1,5 +1,6 @@
-import type { GroupRow, PeriodRow } from '../core/breakdown.js';
-import { categoryOf, type Category } from '../core/categories.js';
+import type { GroupRow } from '../../core/breakdown.js';
+import { categoryOf, type Category } from '../../core/categories.js';
+import type { PeriodRow } from '../../core/periods.js';
 
 /**
  * Charts as plain inline SVG: a few dozen lines per chart, no charting library to

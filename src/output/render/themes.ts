@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
-import { CATEGORIES } from '../core/categories.js';
-import type { DistinguishingWord } from '../core/themes.js';
-import type { ThemeImpact, ThemesReport } from '../commands/themes.js';
+import { CATEGORIES } from '../../core/categories.js';
+import type { ThemeImpact, ThemesReport } from '../../core/themes-report.js';
+import type { DistinguishingWord } from '../../core/themes.js';
 import { differenceJson } from './score-json.js';
 import { formatNps, formatP, plural } from './format.js';
 import { plainTable } from './plain-table.js';

@@ -1,4 +1,4 @@
-import type { Summary } from '../core/summary.js';
+import type { Summary } from '../../core/summary.js';
 
 /** NPS as people write it: one decimal and a sign, "+40.0", "-12.5", "0.0". */
 export function formatNps(nps: number | null): string {
@@ -32,4 +32,18 @@ export function describeAccounting(
 /** p-values as people can read them: "0.058", "< 0.001". */
 export function formatP(p: number): string {
   return p < 0.001 ? '< 0.001' : `= ${p.toFixed(3)}`;
+}
+
+/**
+ * Text from the input as a terminal shows it harmlessly: control characters (an
+ * escape sequence in a cell could move the cursor or retitle the window) are shown
+ * as `\u001b`-style escapes; tabs and line breaks in a cell as `\t` and `\n`.
+ */
+export function visible(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => {
+    if (char === '\n') return '\\n';
+    if (char === '\t') return '\\t';
+    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }

@@ -1,27 +1,8 @@
-import type { ThemesReport } from '../commands/themes.js';
-import type { ScoreReport } from '../commands/score.js';
-import { CATEGORIES } from '../core/categories.js';
+import { CATEGORIES } from '../../core/categories.js';
+import type { ListedResponse, ReportData } from '../../core/report.js';
 import { describeAccounting, formatNps, formatP, formatPercent } from './format.js';
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, escapeXml, trendChart } from './svg.js';
 import { impactSentence } from './themes.js';
-
-export interface ListedResponse {
-  respondent: string;
-  score: number;
-  comment: string;
-  respondBy: string;
-  time: number | undefined;
-}
-
-export interface ReportData {
-  title: string;
-  files: string[];
-  score: ScoreReport;
-  dateRange: { first: string; last: string } | undefined;
-  themes: ThemesReport | undefined;
-  urgent: ListedResponse[];
-  promoters: ListedResponse[];
-}
 
 const LABELS = { promoters: 'Promoters (9–10)', passives: 'Passives (7–8)', detractors: 'Detractors (0–6)' } as const;
 
@@ -92,11 +73,13 @@ function trend(data: ReportData): string {
 }
 
 function breakdown(data: ReportData): string {
-  const groups = data.score.groups;
-  if (!groups || groups.length === 0) return '';
-  const columns = data.score.byColumns;
-  return `<section id="breakdown"><h2>By ${escapeXml(columns.join(' and '))}</h2>
-<figure>${breakdownChart(groups, columns)}<figcaption>Dots are each group's NPS, lines its interval; groups under ${data.score.minN} responses are grey.</figcaption></figure></section>`;
+  return data.score.breakdowns
+    .filter((entry) => entry.groups.length > 0)
+    .map(
+      ({ columns, groups }) => `<section class="breakdown"><h2>By ${escapeXml(columns.join(' and '))}</h2>
+<figure>${breakdownChart(groups, columns)}<figcaption>Dots are each group's NPS, lines its interval; groups under ${data.score.minN} responses are grey.</figcaption></figure></section>`,
+    )
+    .join('\n');
 }
 
 function themes(data: ReportData): string {

@@ -1,8 +1,8 @@
-import type { GroupRow, PeriodRow, Scored } from '../core/breakdown.js';
-import type { Difference, Interval } from '../core/stats.js';
-import type { Summary } from '../core/summary.js';
-import type { ScoreReport } from '../commands/score.js';
-import { isoDay } from '../input/dates.js';
+import type { GroupRow, Scored } from '../../core/breakdown.js';
+import { isoDay, type PeriodRow } from '../../core/periods.js';
+import type { ScoreReport } from '../../core/score.js';
+import type { Difference, Interval } from '../../core/stats.js';
+import type { Summary } from '../../core/summary.js';
 
 /** The documented `nps score --json` object; its field names are a public contract. */
 export interface ScoreJson {
@@ -18,10 +18,12 @@ export interface ScoreJson {
   rejected: number;
   partial: number;
   duplicates: number;
+  excluded: number;
   interval: Interval | null;
   marginOfError: number | null;
   warnings: string[];
   groups?: unknown[];
+  breakdowns?: unknown[];
   periods?: unknown[];
 }
 
@@ -78,11 +80,16 @@ export function toScoreJson(report: ScoreReport): ScoreJson {
     rejected: summary.rejected,
     partial: summary.partial,
     duplicates: summary.duplicates,
+    excluded: summary.excluded,
     interval: overall.interval ?? null,
     marginOfError: overall.marginOfError ?? null,
     warnings: report.warnings,
   };
-  if (report.groups) json.groups = report.groups.map(groupJson);
+  const [first] = report.breakdowns;
+  if (first !== undefined) {
+    json.groups = first.groups.map(groupJson);
+    json.breakdowns = report.breakdowns.map((breakdown) => ({ by: breakdown.columns, groups: breakdown.groups.map(groupJson) }));
+  }
   if (report.periods) json.periods = report.periods.map(periodJson);
   return json;
 }

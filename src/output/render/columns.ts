@@ -1,44 +1,7 @@
 import { Chalk } from 'chalk';
-import { ENCODINGS, type Encoding } from '../input/encoding.js';
-import type { Format } from '../input/formats.js';
+import { ENCODINGS } from '../../input/encoding.js';
+import type { ColumnInfo, ColumnReport } from '../../input/describe.js';
 import { plainTable } from './plain-table.js';
-
-export interface ColumnInfo {
-  /** Counted from 1, as people and `--score-column` count. */
-  number: number;
-  header: string;
-  /** The question text, where the export has one apart from the header. */
-  text?: string;
-}
-
-export interface ScoreValue {
-  value: string;
-  count: number;
-  readAs: string;
-}
-
-/** What `nps columns` found in one file; also its JSON form. */
-export interface ColumnReport {
-  file: string;
-  format: Format;
-  formatName: string;
-  headerRows: number;
-  encoding: Encoding;
-  delimiter: string;
-  columns: {
-    score: ColumnInfo;
-    respondent: ColumnInfo | null;
-    comment: ColumnInfo | null;
-    date: ColumnInfo | null;
-    partial: (ColumnInfo & { rule: string }) | null;
-  };
-  scoreCandidates: ColumnInfo[];
-  scoreValues: ScoreValue[];
-  /** Rows whose score cell is not among the values listed. */
-  otherValues: number;
-  /** The one line other commands print about this file. */
-  summary: string;
-}
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 

@@ -23,11 +23,11 @@ export interface RecordSink {
   end(): Promise<void>;
 }
 
-interface SinkOptions {
+export interface SinkOptions {
   /** False for stdout, which outlives the sink. */
   endDestination: boolean;
   /** Neutralise cells a spreadsheet would run as formulas (CSV only); off with --raw. */
-  neutralize?: boolean;
+  neutralize: boolean;
 }
 
 /** The OWASP rule for CSV injection: cells starting with these are formulas to Excel and Google Sheets. */
@@ -38,13 +38,18 @@ export function neutralizeCell(cell: string): string {
   return FORMULA_START.test(cell) ? `'${cell}` : cell;
 }
 
-/** JSON keys must be unique: a second "Comment" column becomes "Comment_2". */
-export function uniqueNames(columns: readonly string[]): string[] {
-  const seen = new Map<string, number>();
+
+/**
+ * Names as given, but never twice: an input column called like an added one
+ * ("message") keeps its name and the later one gets `_2`, so JSON keys stay unique.
+ */
+function distinctNames(columns: readonly string[]): string[] {
+  const used = new Set<string>();
   return columns.map((column) => {
-    const count = (seen.get(column) ?? 0) + 1;
-    seen.set(column, count);
-    return count === 1 ? column : `${column}_${count}`;
+    let name = column;
+    for (let suffix = 2; used.has(name); suffix += 1) name = `${column}_${suffix}`;
+    used.add(name);
+    return name;
   });
 }
 
@@ -54,11 +59,17 @@ const BLOCK_CHARS = 1 << 16;
 class BlockWriter {
   private parts: string[] = [];
   private size = 0;
+  /** The destination's first error (a full disk, a closed pipe): raised at the next await. */
+  private failure: Error | undefined;
 
   constructor(
     private readonly destination: Writable,
     private readonly options: SinkOptions,
-  ) {}
+  ) {
+    destination.on('error', (error: Error) => {
+      this.failure ??= error;
+    });
+  }
 
   push(text: string): boolean {
     this.parts.push(text);
@@ -76,6 +87,7 @@ class BlockWriter {
 
   async drain(): Promise<void> {
     this.flush();
+    if (this.failure) throw this.failure;
     if (this.destination.writableNeedDrain) await once(this.destination, 'drain');
   }
 
@@ -85,6 +97,7 @@ class BlockWriter {
       this.destination.end();
       await finished(this.destination);
     }
+    if (this.failure) throw this.failure;
   }
 }
 
@@ -105,7 +118,7 @@ async function csvSink(columns: readonly string[], out: BlockWriter, neutralize:
 }
 
 function jsonSink(columns: readonly string[], out: BlockWriter, lines: boolean): RecordSink {
-  const keys = uniqueNames(columns);
+  const keys = columns;
   let written = 0;
   const serialize = (cells: readonly string[]): string =>
     JSON.stringify(Object.fromEntries(keys.map((key, index) => [key, cells[index] ?? ''])));
@@ -133,6 +146,7 @@ export async function createRecordSink(
   options: SinkOptions,
 ): Promise<RecordSink> {
   const out = new BlockWriter(destination, options);
-  if (format === 'csv') return csvSink(columns, out, options.neutralize === true);
-  return jsonSink(columns, out, format === 'ndjson');
+  const names = distinctNames(columns);
+  if (format === 'csv') return csvSink(names, out, options.neutralize);
+  return jsonSink(names, out, format === 'ndjson');
 }

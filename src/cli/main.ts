@@ -1,0 +1,60 @@
+import { CommanderError } from 'commander';
+import { describeSystemError, EXIT, exitCodeFor as exitCodeForError, isSystemError, NpsError, outputError, type ExitCode } from '../errors.js';
+import type { Io } from '../io.js';
+import { visible } from '../output/render/format.js';
+import { removeTemporaryFiles } from '../output/write/files.js';
+import { exitCodeFor, type Outcome } from './exit-code.js';
+import { buildProgram, type GlobalOptions } from './program.js';
+
+/** Commander's own exits: asked-for help or version is a success, anything else a usage error. */
+function exitCodeForCommander(error: CommanderError): ExitCode {
+  return error.exitCode === 0 ? EXIT.ok : EXIT.input;
+}
+
+function isBrokenPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === 'EPIPE';
+}
+
+/**
+ * Runs `nps` with `argv` (no node or script path) and returns the exit code; never
+ * exits the process. Commands return an outcome or throw; only here do either
+ * become an exit code and, for errors, one line on stderr.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  let outcome: Outcome | undefined;
+  const program = buildProgram(io, (result) => {
+    outcome = result;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return outcome === undefined ? EXIT.ok : exitCodeFor(outcome);
+  } catch (error) {
+    if (error instanceof CommanderError) return exitCodeForCommander(error);
+    if (isBrokenPipe(error)) return EXIT.ok;
+    if (error instanceof NpsError) {
+      io.stderr.write(`nps: error: ${visible(error.message)}\n`);
+    } else if (isSystemError(error)) {
+      io.stderr.write(`nps: error: ${visible(describeSystemError(error))}\n`);
+    } else {
+      io.stderr.write(`nps: internal error: ${visible((error as Error)?.message ?? String(error))}\n`);
+      if (program.opts<GlobalOptions>().verbose) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      else io.stderr.write('nps: run again with --verbose for the technical detail\n');
+    }
+    return exitCodeForError(error);
+  }
+}
+
+/** Standard output failed outside a write `main` awaits: a closed pipe ends quietly, anything else in one line. */
+export function onStdoutError(error: NodeJS.ErrnoException, stderr: { write(text: string): unknown }): ExitCode {
+  if (error.code === 'EPIPE') return EXIT.ok;
+  stderr.write(`nps: error: ${outputError(error, 'standard output').message}\n`);
+  return exitCodeForError(outputError(error, 'standard output'));
+}
+
+const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+/** Interrupted: no half-written file stays behind; the exit code is the shell's 128 + the signal's number. */
+export function onSignal(signal: string): number {
+  removeTemporaryFiles();
+  return 128 + (SIGNAL_NUMBERS[signal] ?? 0);
+}

@@ -1,0 +1,211 @@
+import { Option } from 'commander';
+import { PERIODS, type Period } from '../core/periods.js';
+import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../core/stats.js';
+import type { Precision } from '../core/breakdown.js';
+import { inputError } from '../errors.js';
+import { DATE_FORMATS, DAY_MS, RowDates, UNSETTLED, type DateFormat } from '../input/dates.js';
+import { DEDUPE_MODES, type DedupeMode } from '../input/dedupe.js';
+import type { ReadSpec } from '../input/responses.js';
+
+/**
+ * Every flag that more than one command takes is declared here once, with one help
+ * text, and every raw flag becomes a typed option in one step (`readSpecOf`,
+ * `precisionOf`…), so that a flag means the same in every command.
+ */
+
+export const GROUPS = {
+  input: 'Reading the input:',
+  filters: 'Choosing the responses:',
+  statistics: 'Statistics:',
+  output: 'Output:',
+} as const;
+
+/** "9", "-1", "0.5": a plain decimal number, never hexadecimal, exponent or empty. */
+const DECIMAL = /^[-+]?\d+(?:\.\d+)?$/;
+const WHOLE = /^[-+]?\d+$/;
+
+/** A number given to an option, or a usage error that names the option and the range. */
+export function numberOption(option: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value.trim());
+    if (!DECIMAL.test(value.trim()) || number < min || number > max) {
+      throw inputError(`${option} takes a number from ${min} to ${max}, not ${JSON.stringify(value)}`);
+    }
+    return number;
+  };
+}
+
+/** A whole number given to an option. */
+export function integerOption(option: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value.trim());
+    if (!WHOLE.test(value.trim()) || number < min || number > max) {
+      const range = max >= Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+      throw inputError(`${option} takes a whole number ${range}, not ${JSON.stringify(value)}`);
+    }
+    return number;
+  };
+}
+
+/** A column option, repeatable or comma-separated: `--comment-column a --comment-column b` or `a,b`. */
+function collectNames(option: string) {
+  return (value: string, previous: string[] | undefined): string[] => {
+    const names = value.split(',').map((name) => name.trim());
+    if (names.some((name) => name === '')) throw inputError(`${option} takes column names or numbers, not ${JSON.stringify(value)}`);
+    return [...(previous ?? []), ...names];
+  };
+}
+
+/** `--by plan --by region` is two breakdowns; `--by plan,region` one, crossed. */
+export function collectBreakdowns(value: string, previous: string[][] | undefined): string[][] {
+  const columns = value.split(',').map((column) => column.trim());
+  if (columns.some((column) => column === '')) throw inputError(`--by takes column names, such as plan or plan,region, not ${JSON.stringify(value)}`);
+  return [...(previous ?? []), columns];
+}
+
+function nonEmpty(option: string) {
+  return (value: string): string => {
+    if (value.trim() === '') throw inputError(`${option} needs a value, not an empty text`);
+    return value;
+  };
+}
+
+const grouped = (option: Option, group: string): Option => option.helpGroup(group);
+
+/** The flags of every command that reads responses. */
+export function inputOptions(): Option[] {
+  const input = GROUPS.input;
+  const filters = GROUPS.filters;
+  return [
+    grouped(new Option('--score-column <column>', 'the 0-10 answer: a header, a unique start of one, or a number from 1').argParser(nonEmpty('--score-column')), input),
+    grouped(new Option('--date-column <column>', 'the date of each answer, named the same ways').argParser(nonEmpty('--date-column')), input),
+    grouped(new Option('--comment-column <columns>', 'the comment column(s): repeat or separate with commas').argParser(collectNames('--comment-column')), input),
+    grouped(new Option('--respondent-column <column>', 'the respondent (an email or an id), for --dedupe, --exclude and compare').argParser(nonEmpty('--respondent-column')), input),
+    grouped(new Option('--date-format <format>', 'the order of dates like 3/4/2026, when the file cannot tell').choices(Object.keys(DATE_FORMATS)), input),
+    grouped(new Option('--score-offset <n>', 'add this to every score before reading it: -1 for a 0-10 question coded 1-11').argParser(integerOption('--score-offset', -10, 10)), input),
+    grouped(new Option('--include-partial', 'count unfinished responses (Qualtrics, Typeform) in the score'), input),
+    grouped(new Option('--strict', 'exit with code 3 when any row is rejected'), input),
+    grouped(new Option('-q, --quiet', 'print only warnings and errors on stderr'), input),
+    grouped(new Option('--dedupe <mode>', 'one scored response per respondent: latest or first by date').choices(Object.keys(DEDUPE_MODES)).default('none'), filters),
+    grouped(new Option('--since <date>', 'leave out responses dated before this day (2026-10-01, or 30d for 30 days ago)'), filters),
+    grouped(new Option('--until <date>', 'leave out responses dated after this day'), filters),
+    grouped(new Option('--exclude <file>', 'leave out the respondents listed in this file (emails or ids)'), filters),
+    grouped(new Option('--customers <file>', 'a customer export whose columns are added to each response'), filters),
+    grouped(new Option('--join-on <column>', 'the column matching responses to --customers: a name in both, or survey=customers'), filters),
+    grouped(new Option('--today <date>', 'the day taken as today, for --since 30d (default: the real today)'), filters),
+  ];
+}
+
+/** The raw flags of `inputOptions`, as commander hands them over. */
+export interface RawInputOptions {
+  scoreColumn?: string;
+  dateColumn?: string;
+  commentColumn?: string[];
+  respondentColumn?: string;
+  dateFormat?: DateFormat;
+  scoreOffset?: number;
+  includePartial?: boolean;
+  strict?: boolean;
+  quiet?: boolean;
+  dedupe: DedupeMode;
+  since?: string;
+  until?: string;
+  exclude?: string;
+  customers?: string;
+  joinOn?: string;
+  today?: string;
+}
+
+/** The real today, in days since 1970 (UTC): the one place a command looks at the clock. */
+export function realToday(): number {
+  return Math.floor(Date.now() / DAY_MS);
+}
+
+function todayOf(raw: RawInputOptions, now: () => number): number {
+  if (raw.today === undefined) return now();
+  const reading = new RowDates(raw.dateFormat).read(raw.today);
+  if (reading === undefined || reading === UNSETTLED || reading.hasTime) {
+    throw inputError(`--today takes a date such as 2026-11-24, not ${JSON.stringify(raw.today)}`);
+  }
+  return reading.day;
+}
+
+/** What to read, from the flags; `needs` is what the command itself needs of each response. */
+export function readSpecOf(raw: RawInputOptions, needs: ReadSpec['needs'], now: () => number = realToday): ReadSpec {
+  if ((raw.customers === undefined) !== (raw.joinOn === undefined)) {
+    throw inputError('--customers and --join-on go together: the file of customers, and the column that matches them to responses');
+  }
+  return {
+    columns: {
+      scoreColumn: raw.scoreColumn,
+      dateColumn: raw.dateColumn,
+      commentColumn: raw.commentColumn,
+      respondentColumn: raw.respondentColumn,
+    },
+    includePartial: raw.includePartial === true,
+    scoreOffset: raw.scoreOffset,
+    dateFormat: raw.dateFormat,
+    dedupe: raw.dedupe,
+    customers: raw.customers === undefined || raw.joinOn === undefined ? undefined : { file: raw.customers, joinOn: raw.joinOn },
+    since: raw.since,
+    until: raw.until,
+    today: todayOf(raw, now),
+    exclude: raw.exclude,
+    needs,
+  };
+}
+
+/** How sure the printed intervals are, and how they are computed. */
+export function precisionOptions(): Option[] {
+  return [
+    grouped(new Option('--confidence <level>', 'confidence level of every interval and test').choices(CONFIDENCE_LEVELS.map((level) => level.toFixed(2))).default('0.95'), GROUPS.statistics),
+    grouped(new Option('--interval <method>', 'how intervals are computed: adjusted-wald, wald or bayes').choices(Object.keys(INTERVAL_METHODS)).default('adjusted-wald'), GROUPS.statistics),
+  ];
+}
+
+export interface RawPrecisionOptions {
+  confidence: string;
+  interval: IntervalMethod;
+}
+
+export function precisionOf(raw: RawPrecisionOptions): Precision {
+  return { level: Number(raw.confidence), method: raw.interval };
+}
+
+export function jsonOption(what = 'print one JSON object instead of the table'): Option {
+  return grouped(new Option('--json', what), GROUPS.output);
+}
+
+export function periodOption(what = 'a score per period of the date column'): Option {
+  return grouped(new Option('--period <period>', what).choices(Object.keys(PERIODS)), GROUPS.statistics);
+}
+
+export function byOption(what = 'a score per group of these columns (repeat for separate tables; a,b for one crossed table)'): Option {
+  return grouped(new Option('--by <columns>', what).argParser(collectBreakdowns), GROUPS.statistics);
+}
+
+export function minNOption(what = 'mark groups and periods with fewer responses than this'): Option {
+  return grouped(new Option('--min-n <n>', what).argParser(integerOption('--min-n', 1, Number.MAX_SAFE_INTEGER)).default(30), GROUPS.statistics);
+}
+
+export function themesOption(): Option {
+  return grouped(new Option('--themes <file>', 'a JSON lexicon replacing or extending the built-in themes (see data/themes.json)'), GROUPS.input);
+}
+
+/** "24h", "2d": the time allowed for a reply to a detractor. */
+export function parseSla(value: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([hd])\s*$/i.exec(value);
+  const [, amount = '0', unit = 'h'] = match ?? [];
+  const ms = Number(amount) * (unit.toLowerCase() === 'd' ? 24 : 1) * 3_600_000;
+  // A deadline past the year 9999 cannot be written as a date.
+  if (!match || !(ms > 0) || ms > 365 * 100 * DAY_MS) {
+    throw inputError(`--sla takes hours or days up to 100 years, such as 24h or 2d, not ${JSON.stringify(value)}`);
+  }
+  return ms;
+}
+
+export function slaOption(): Option {
+  return grouped(new Option('--sla <time>', 'time allowed for a reply to a detractor, e.g. 4h or 2d').argParser(parseSla).default(parseSla('24h'), '24h'), GROUPS.output);
+}
+
+export type { Period };

@@ -1,0 +1,35 @@
+import { readSpecOf, type RawInputOptions } from '../cli/options.js';
+import { failsStrict, type Outcome } from '../cli/exit-code.js';
+import { inputError } from '../errors.js';
+import type { Io } from '../io.js';
+import { Responses, type ReadSpec, type ReadTotals } from '../input/responses.js';
+import { Messages } from '../output/write/messages.js';
+
+/** What every reading command starts with: its messages, and its inputs opened through the one read pipeline. */
+export async function openResponses(
+  files: readonly string[],
+  options: RawInputOptions,
+  needs: ReadSpec['needs'],
+  io: Io,
+): Promise<{ messages: Messages; responses: Responses }> {
+  const messages = new Messages(io.stderr, options.quiet === true);
+  const responses = await Responses.open(files, readSpecOf(options, needs), io, messages);
+  return { messages, responses };
+}
+
+/** Every input must have a date column for `option` (--period, --rolling…). */
+export function requireDates(responses: Responses, option: string): void {
+  for (const opened of responses.inputs) {
+    if (opened.choice.columns.date === undefined) {
+      throw inputError(`${opened.reader.name}: ${option} needs a date column and no header looks like one; name it with --date-column NAME`);
+    }
+  }
+}
+
+/** After reading: the rejected rows' closing count, and the outcome's share of --strict. */
+export function readOutcome(messages: Messages, totals: ReadTotals, options: RawInputOptions): Outcome {
+  messages.finishRejections();
+  const outcome = { rejected: totals.tally.rejected, strict: options.strict === true, belowThreshold: false };
+  if (failsStrict(outcome)) messages.strictFailure(outcome.rejected);
+  return outcome;
+}

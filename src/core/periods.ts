@@ -1,0 +1,88 @@
+import { scored, type Precision, type Scored } from './breakdown.js';
+import { compareCounts, type Difference } from './stats.js';
+import { emptyTally, mergeTallies, type Tally } from './tally.js';
+
+export const PERIODS = {
+  week: 'ISO weeks, Monday to Sunday',
+  month: 'calendar months',
+  quarter: 'calendar quarters',
+  year: 'calendar years',
+} as const satisfies Record<string, string>;
+export type Period = keyof typeof PERIODS;
+
+/** A stretch of days: `start` inclusive, `end` exclusive, in days since 1970 (UTC). */
+export interface Span {
+  key: string;
+  start: number;
+  end: number;
+}
+
+export const DAY_MS = 86_400_000;
+const dayOfDate = (year: number, monthIndex: number, day: number): number => Date.UTC(year, monthIndex, day) / DAY_MS;
+
+export function periodOf(day: number, period: Period): Span {
+  const date = new Date(day * DAY_MS);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth();
+  switch (period) {
+    case 'week': {
+      // 1970-01-01 was a Thursday; the ISO year of a week is the year of its Thursday.
+      const monday = day - ((day + 3) % 7);
+      const thursday = new Date((monday + 3) * DAY_MS);
+      const weekYear = thursday.getUTCFullYear();
+      const week = Math.floor((monday + 3 - dayOfDate(weekYear, 0, 1)) / 7) + 1;
+      return { key: `${weekYear}-W${String(week).padStart(2, '0')}`, start: monday, end: monday + 7 };
+    }
+    case 'month':
+      return {
+        key: `${year}-${String(month + 1).padStart(2, '0')}`,
+        start: dayOfDate(year, month, 1),
+        end: dayOfDate(year, month + 1, 1),
+      };
+    case 'quarter': {
+      const first = month - (month % 3);
+      return { key: `${year}-Q${first / 3 + 1}`, start: dayOfDate(year, first, 1), end: dayOfDate(year, first + 3, 1) };
+    }
+    case 'year':
+      return { key: String(year), start: dayOfDate(year, 0, 1), end: dayOfDate(year + 1, 0, 1) };
+  }
+}
+
+export interface PeriodRow extends Scored {
+  period: string;
+  start: number;
+  end: number;
+  /** The change from the period before, tested; undefined for the first, and for rolling windows that overlap. */
+  change: Difference | undefined;
+}
+
+/**
+ * One row per period that has responses, oldest first. With `rollingDays`, each row
+ * scores the window of that many days ending with its period instead of the period alone.
+ */
+export function trend(days: ReadonlyMap<number, Tally>, period: Period, precision: Precision, rollingDays?: number): PeriodRow[] {
+  const spans = new Map<string, Span>();
+  for (const day of days.keys()) {
+    const span = periodOf(day, period);
+    spans.set(span.key, span);
+  }
+  const ordered = [...spans.values()].sort((a, b) => a.start - b.start);
+  const rows: PeriodRow[] = [];
+  for (const span of ordered) {
+    const from = rollingDays === undefined ? span.start : span.end - rollingDays;
+    const tally = emptyTally();
+    for (const [day, dayTally] of days) if (day >= from && day < span.end) mergeTallies(tally, dayTally);
+    const result = scored(tally, precision);
+    const previous = rows.at(-1);
+    const overlapping = rollingDays !== undefined && previous !== undefined && from < previous.end;
+    const change =
+      previous === undefined || overlapping ? undefined : compareCounts(previous.counts, result.counts, precision.level);
+    rows.push({ period: span.key, start: from, end: span.end, ...result, change });
+  }
+  return rows;
+}
+
+/** A day as ISO 8601, "2026-10-05". */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}

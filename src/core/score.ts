@@ -1,0 +1,121 @@
+import { breakdown, GROUP_KEY_SEPARATOR, GroupTallies, precisionWarnings, scored, type GroupRow, type Precision, type Scored } from './breakdown.js';
+import { trend, type Period, type PeriodRow } from './periods.js';
+import { summarize, type Summary } from './summary.js';
+import { addScore, emptyTally, mergeTallies, type Tally } from './tally.js';
+
+/** One `--by`: the columns it groups by (several make one crossed breakdown) and their indexes in a row. */
+export interface BreakdownSpec {
+  columns: readonly string[];
+  indexes: readonly number[];
+}
+
+/** What `score` adds up per response beyond the overall tally: what a pipeline hands it. */
+export interface ScoredResponse {
+  score: number;
+  cells: readonly string[];
+  /** The calendar day of the answer; undefined when it has none. */
+  day: number | undefined;
+}
+
+/**
+ * Tallies kept while streaming, per group of each breakdown and per day, only when
+ * asked for. Accumulators of parts of the input merge into the one of the whole.
+ */
+export class ScoreAccumulator {
+  readonly groups: GroupTallies[];
+  readonly days: Map<number, Tally> | undefined;
+  undated = 0;
+
+  constructor(
+    private readonly breakdowns: readonly BreakdownSpec[],
+    byDay: boolean,
+  ) {
+    this.groups = breakdowns.map(() => new GroupTallies());
+    this.days = byDay ? new Map() : undefined;
+  }
+
+  /** Whether any response needs to be seen one by one: plain scores need only the overall tally. */
+  get needsResponses(): boolean {
+    return this.breakdowns.length > 0 || this.days !== undefined;
+  }
+
+  add(response: ScoredResponse): void {
+    this.breakdowns.forEach((spec, at) => {
+      const groups = this.groups[at];
+      if (groups !== undefined) addScore(groups.tallyFor(groupId(spec, response.cells), () => valuesOf(spec, response.cells)), response.score);
+    });
+    if (this.days === undefined) return;
+    if (response.day === undefined) {
+      this.undated += 1;
+      return;
+    }
+    let tally = this.days.get(response.day);
+    if (tally === undefined) {
+      tally = emptyTally();
+      this.days.set(response.day, tally);
+    }
+    addScore(tally, response.score);
+  }
+
+  merge(other: ScoreAccumulator): this {
+    other.groups.forEach((groups, at) => this.groups[at]?.merge(groups));
+    for (const [day, tally] of other.days ?? []) {
+      const into = this.days?.get(day);
+      if (into === undefined) this.days?.set(day, mergeTallies(emptyTally(), tally));
+      else mergeTallies(into, tally);
+    }
+    this.undated += other.undated;
+    return this;
+  }
+}
+
+const valuesOf = (spec: BreakdownSpec, cells: readonly string[]): string[] => spec.indexes.map((index) => cells[index] ?? '');
+
+/** One column, the common case, needs no joining and no array per row. */
+function groupId(spec: BreakdownSpec, cells: readonly string[]): string {
+  const [only] = spec.indexes;
+  if (spec.indexes.length === 1 && only !== undefined) return cells[only] ?? '';
+  return valuesOf(spec, cells).join(GROUP_KEY_SEPARATOR);
+}
+
+/** Everything `nps score` computes, ready to render as a table or JSON. */
+export interface ScoreReport {
+  summary: Summary;
+  overall: Scored;
+  warnings: string[];
+  /** One per `--by`, in the order given. */
+  breakdowns: Array<{ columns: string[]; groups: GroupRow[] }>;
+  period: Period | undefined;
+  rollingDays: number | undefined;
+  periods: PeriodRow[] | undefined;
+  /** Scored responses with no readable date: in the overall score, in no period. */
+  undated: number;
+  minN: number;
+}
+
+export interface ScoreSettings {
+  breakdowns: readonly BreakdownSpec[];
+  period: Period | undefined;
+  rollingDays: number | undefined;
+  minN: number;
+  precision: Precision;
+}
+
+export function buildScoreReport(tally: Tally, acc: ScoreAccumulator, settings: ScoreSettings): ScoreReport {
+  const overall = scored(tally, settings.precision);
+  return {
+    summary: summarize(tally),
+    overall,
+    warnings: precisionWarnings(overall.nps, overall.responses, overall.marginOfError),
+    breakdowns: settings.breakdowns.map((spec, at) => ({
+      columns: [...spec.columns],
+      groups: breakdown(spec.columns, acc.groups[at] ?? new GroupTallies(), overall.counts, settings.precision, settings.minN),
+    })),
+    period: settings.period,
+    rollingDays: settings.rollingDays,
+    periods: acc.days && settings.period && trend(acc.days, settings.period, settings.precision, settings.rollingDays),
+    undated: acc.undated,
+    minN: settings.minN,
+  };
+}
+

@@ -1,0 +1,197 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { inputError, outputError } from '../../errors.js';
+
+/**
+ * How `nps` writes files without ever losing one the user has: it refuses before
+ * any work to replace an existing file unless --force; it writes under a temporary
+ * name of its own and moves the file into place only when complete; without
+ * --force the move cannot replace a file that appeared meanwhile (a hard link
+ * fails if the name is taken); a set of files (segment's three lists) is moved in
+ * all or none; temporary files are removed on every exit path, signals included.
+ */
+
+/** Temporary files this process has open: removed on exit, also from a signal handler. */
+const temporaries = new Set<string>();
+
+/** Removes every temporary file this process still has: safe to call from a signal handler. */
+export function removeTemporaryFiles(): void {
+  for (const path of temporaries) {
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone, or never created: nothing to clean.
+    }
+  }
+  temporaries.clear();
+}
+
+/** Refuses, before any work is done, to replace a file the user already has, unless --force. */
+export async function refuseToReplace(path: string, shown: string, force: boolean): Promise<void> {
+  const found = await stat(path).catch(() => undefined);
+  if (found?.isDirectory()) throw inputError(`${shown} is a folder; give the name of a file to write`);
+  if (found !== undefined && !force) throw inputError(`${shown} already exists; use --force to replace it`);
+}
+
+const TEMPORARY = /^\.(.+)\.(\d+)\.([0-9a-f]{8})\.tmp$/;
+
+/** Where a file is written until it is complete: hidden, beside it, named by this process and a random part. */
+export function temporaryPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files left in `directory` by runs that were killed: their process is gone, so they can go too. */
+export async function removeStaleTemporaries(directory: string): Promise<void> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  for (const name of names) {
+    const match = TEMPORARY.exec(name);
+    if (match && Number(match[2]) !== process.pid && !isAlive(Number(match[2]))) await rm(join(directory, name), { force: true });
+  }
+}
+
+/** Makes the folder of `--out`, or says plainly why it cannot be made. */
+export async function ensureFolder(directory: string, shown: string): Promise<void> {
+  const found = await stat(directory).catch(() => undefined);
+  if (found !== undefined && !found.isDirectory()) throw inputError(`--out ${shown} is a file, not a folder`);
+  try {
+    await mkdir(directory, { recursive: true });
+  } catch (error) {
+    throw outputError(error, shown);
+  }
+}
+
+/** The folder a file goes into must exist: `report --out nodir/r.html` says so instead of failing later. */
+export async function requireParentFolder(path: string, shown: string): Promise<void> {
+  const parent = await stat(dirname(path)).catch(() => undefined);
+  if (parent === undefined) throw inputError(`cannot write ${shown}: the folder ${dirname(shown) || '.'} does not exist`);
+  if (!parent.isDirectory()) throw inputError(`cannot write ${shown}: ${dirname(shown)} is a file, not a folder`);
+}
+
+/** A file being written: its stream, and where it goes once complete. */
+export interface PendingFile {
+  final: string;
+  shown: string;
+  temporary: string;
+  stream: WriteStream;
+}
+
+/** Opens a new temporary file beside `final`; it is removed unless `commitFiles` moves it into place. */
+export async function createPendingFile(final: string, shown: string): Promise<PendingFile> {
+  const temporary = temporaryPathFor(final);
+  temporaries.add(temporary);
+  try {
+    const handle = await open(temporary, 'wx');
+    const stream = createWriteStream('', { fd: handle, autoClose: true });
+    return { final, shown, temporary, stream };
+  } catch (error) {
+    temporaries.delete(temporary);
+    throw outputError(error, shown);
+  }
+}
+
+/** Another run of `nps` is moving files into this folder: wait for it rather than mix two sets. */
+async function withFolderLock<T>(directory: string, work: () => Promise<T>): Promise<T> {
+  const lock = join(directory, '.nps.lock');
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(error, join(directory, '.nps.lock'));
+      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
+      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
+        await rm(lock, { force: true });
+        continue;
+      }
+      if (attempt >= 100) throw inputError(`another nps run is writing into ${directory}; try again when it is done`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  temporaries.add(lock);
+  try {
+    return await work();
+  } finally {
+    temporaries.delete(lock);
+    await rm(lock, { force: true });
+  }
+}
+
+/**
+ * Moves complete files into place, all or none. Without --force, a name that was
+ * free at the start but is taken now (another run, another program) stops the
+ * move, and the files already moved by this call are taken back.
+ */
+export async function commitFiles(files: readonly PendingFile[], force: boolean): Promise<void> {
+  const [first] = files;
+  if (first === undefined) return;
+  await withFolderLock(dirname(first.final), async () => {
+    const moved: PendingFile[] = [];
+    try {
+      for (const file of files) {
+        await placeFile(file, force);
+        moved.push(file);
+      }
+    } catch (error) {
+      if (!force) for (const file of moved) await unlink(file.final).catch(() => undefined);
+      throw error;
+    }
+  });
+  for (const file of files) {
+    await rm(file.temporary, { force: true });
+    temporaries.delete(file.temporary);
+  }
+}
+
+async function placeFile(file: PendingFile, force: boolean): Promise<void> {
+  try {
+    if (force) {
+      await rename(file.temporary, file.final);
+    } else {
+      await link(file.temporary, file.final);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw inputError(`${file.shown} appeared while nps was writing it (another run?); nothing was replaced: use --force to replace it`);
+    }
+    throw outputError(error, file.shown);
+  }
+}
+
+/** Removes the temporary files of a run that did not complete. */
+export async function discardFiles(files: readonly PendingFile[]): Promise<void> {
+  for (const file of files) {
+    file.stream.destroy();
+    await rm(file.temporary, { force: true });
+    temporaries.delete(file.temporary);
+  }
+}
+
+/** Writes one whole file (the HTML report) the same safe way. */
+export async function writeFileSafely(final: string, shown: string, content: string, force: boolean): Promise<void> {
+  await refuseToReplace(final, shown, force);
+  await requireParentFolder(final, shown);
+  const file = await createPendingFile(final, shown);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      file.stream.on('error', reject);
+      file.stream.end(content, () => resolve());
+    });
+    await commitFiles([file], force);
+  } catch (error) {
+    await discardFiles([file]);
+    throw outputError(error, shown);
+  }
+}

@@ -1,0 +1,72 @@
+import type { Writable } from 'node:stream';
+import type { ReadListener, Rejection } from '../../input/responses.js';
+import { visible } from '../render/format.js';
+import { Progress, wantsProgress } from './progress.js';
+
+/** Rejected rows listed one by one before the rest are only counted. */
+export const REJECTIONS_SHOWN = 10;
+
+/**
+ * Everything `nps` says to the person running it, on stderr, one line each, so
+ * that stdout carries only data. Text from the input is shown with its control
+ * characters made visible.
+ */
+export class Messages implements ReadListener {
+  private rejectionsSeen = 0;
+  private bar: Progress | undefined;
+
+  constructor(
+    private readonly stderr: Writable & { isTTY?: boolean },
+    private readonly quiet: boolean,
+  ) {}
+
+  /** What `nps` understood and did; silenced by --quiet. */
+  info(text: string): void {
+    if (!this.quiet) this.line(`nps: ${text}`);
+  }
+
+  /** Something the user should know about the result; always shown. */
+  warn(text: string): void {
+    this.line(`nps: warning: ${text}`);
+  }
+
+  rejected(rejection: Rejection): void {
+    this.rejectionsSeen += 1;
+    if (this.rejectionsSeen <= REJECTIONS_SHOWN) {
+      this.line(`nps: ${rejection.file} line ${rejection.line}: rejected: ${rejection.reason}`);
+    }
+  }
+
+  /** Closes the list of rejected rows with the count of those not shown. */
+  finishRejections(): void {
+    const hidden = this.rejectionsSeen - REJECTIONS_SHOWN;
+    if (hidden > 0) this.line(`nps: ... and ${hidden} more rejected ${hidden === 1 ? 'row' : 'rows'}`);
+  }
+
+  /** A progress line for a large file read at a terminal; nothing otherwise. */
+  progress(bytesRead: number, totalBytes: number, rows: number): void {
+    if (this.bar === undefined) {
+      if (!wantsProgress(totalBytes, this.stderr, this.quiet)) return;
+      this.bar = new Progress(this.stderr, totalBytes);
+    }
+    this.bar.update(bytesRead, rows);
+  }
+
+  progressDone(): void {
+    this.bar?.done();
+    this.bar = undefined;
+  }
+
+  /** Under --strict, rejected rows fail the run: said once, after everything else. */
+  strictFailure(rejected: number): void {
+    this.warn(`--strict: ${rejected} ${rejected === 1 ? 'row was' : 'rows were'} rejected`);
+  }
+
+  get rejections(): number {
+    return this.rejectionsSeen;
+  }
+
+  private line(text: string): void {
+    this.stderr.write(`${visible(text)}\n`);
+  }
+}
