@@ -53,11 +53,11 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException & 
 }
 
 /** A system error while writing `what` (a path as the user wrote it, or "standard output"), as one line and a code. */
-export function outputError(error: unknown, what: string): NpsError {
+export function outputError(error: unknown, what: string, verb = 'write'): NpsError {
   if (error instanceof NpsError) return error;
   if (!isSystemError(error)) throw error;
   const reason = SYSTEM_REASONS[error.code] ?? `the system said ${error.code}`;
-  return new NpsError(`cannot write ${what}: ${reason}`, USAGE_CODES.has(error.code) ? EXIT.input : EXIT.output);
+  return new NpsError(`cannot ${verb} ${what}: ${reason}`, USAGE_CODES.has(error.code) ? EXIT.input : EXIT.output);
 }
 
 export function exitCodeFor(error: unknown): ExitCode {

@@ -20,7 +20,8 @@ export interface RunResult {
 }
 
 export interface RunOptions {
-  stdin?: string | Buffer;
+  /** Standard input: one chunk, or several, as a pipe may deliver it. */
+  stdin?: string | Buffer | ReadonlyArray<string | Buffer>;
   cwd?: string;
   env?: Record<string, string>;
 }
@@ -44,7 +45,8 @@ export function runBin(args: readonly string[], options: RunOptions = {}): Promi
         stderr: Buffer.concat(stderr).toString('utf8'),
       });
     });
-    child.stdin.end(options.stdin ?? '');
+    for (const chunk of chunksOf(options.stdin)) child.stdin.write(chunk);
+    child.stdin.end();
   });
 }
 
@@ -52,6 +54,12 @@ function collect(stream: PassThrough): () => string {
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer | string) => chunks.push(Buffer.from(chunk)));
   return () => Buffer.concat(chunks).toString('utf8');
+}
+
+function chunksOf(stdin: RunOptions['stdin']): Buffer[] {
+  if (stdin === undefined) return [];
+  if (typeof stdin === 'string' || Buffer.isBuffer(stdin)) return [Buffer.from(stdin)];
+  return stdin.map((chunk) => Buffer.from(chunk));
 }
 
 /** Runs `nps` inside the test process with its own streams: fast, and lets a test pretend to be a terminal. */
@@ -64,7 +72,7 @@ export async function runInProcess(
   const readOut = collect(stdout);
   const readErr = collect(stderr);
   const code = await main(args, {
-    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    stdin: Readable.from(chunksOf(options.stdin)),
     stdout,
     stderr,
     cwd: options.cwd ?? ROOT,

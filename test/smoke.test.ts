@@ -52,13 +52,15 @@ describe('the nps binary', () => {
     const dir = await tempDir();
     const child = spawn(process.execPath, [BIN, 'segment', '-', '--out', 'lists', '-q'], { cwd: dir });
     child.stdin.write('email,score,comment\n');
-    // Wait until the lists are being written: their temporary files exist.
-    for (let tries = 0; tries < 200; tries += 1) {
+    // Wait (up to 20 s on a busy machine) until the lists are being written: their temporary files exist.
+    let writing = false;
+    for (let tries = 0; tries < 2000 && !writing; tries += 1) {
       child.stdin.write('a@x.com,8,fine\n');
       const names = await readdir(join(dir, 'lists')).catch(() => []);
-      if (names.some((name) => name.endsWith('.tmp'))) break;
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      writing = names.some((name) => name.endsWith('.tmp'));
+      if (!writing) await new Promise((resolve) => setTimeout(resolve, 10));
     }
+    expect(writing).toBe(true);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill(signal);
     const code = await exited;

@@ -1,4 +1,5 @@
-import { inputError } from '../errors.js';
+import { inputError, NpsError } from '../errors.js';
+import { isMissing, ScoreReader } from './score-cell.js';
 
 /** The columns `nps` uses, as indexes into a row; the rest are carried along untouched. */
 export interface ColumnMap {
@@ -34,23 +35,38 @@ interface Rule {
   not?: RegExp;
 }
 
+/** A word at the start of a word: "reason" in "reason_for_score" but not in "InformationReasonableTime". */
+const word = (stem: string): RegExp => new RegExp(`(?:^|[^\\p{L}])${stem}`, 'u');
+
+/**
+ * "Recommend" in the languages surveys are written in: recommend, recomendar/recomendaría (es, pt),
+ * recommander (fr), empfehlen/weiterempfehlen (de), raccomandare/consiglieresti (it), aanbevelen/aanraden (nl), indicar (pt).
+ */
+const RECOMMEND = [/recommend/, /recomend/, /recomi[eé]nd/, /recommand/, /empfehl/, /raccomand/, /consiglier/, /aanbev/, /aanra[ad]/, /\bindicaria/];
+
 /** Earlier names win among exact matches; any exact match beats a header that merely contains a word. */
 const RULES: Record<Role, Rule> = {
   score: {
     exact: ['score', 'nps', 'nps score', 'nps_score', 'rating', 'likelihood to recommend', 'ltr', 'hs_value'],
-    contains: [/recommend/, /\bnps\b/],
+    contains: [...RECOMMEND, /\bnps\b/],
     not: /nps[ _]group/,
   },
   respondent: {
     exact: [
-      'email', 'e-mail', 'email address', 'recipientemail', 'user_email', 'end_user.email', 'customer id',
-      'respondent id', 'responseid', 'response id', 'id', 'end_user_id', 'name',
+      'email', 'e-mail', 'email address', 'emailaddress', 'email_address', 'recipientemail', 'user_email', 'end_user.email',
+      'customer id', 'customer_id', 'customerid', 'respondent id', 'respondent_id', 'respondentid', 'user id', 'user_id', 'userid',
+      'contact id', 'contact_id', 'sample_id', 'sample id', 'responseid', 'response id', 'response_id', 'id', 'end_user_id', 'name',
     ],
     contains: [],
   },
   comment: {
     exact: ['comment', 'comments', 'feedback', 'reason', 'why', 'text', 'verbatim', 'hs_content'],
-    contains: [/comment/, /feedback/, /reason/, /\bwhy\b/, /open-ended/],
+    contains: [
+      word('comment'), word('feedback'), word('reason'), word('why'), /open-ended/, word('tell us'), word('suggest'), word('improve'),
+      word('explain'), word('pourquoi'), word('raison'), word('commentaire'), word('por qu'), word('raz[oó]n'), word('comentario'),
+      word('porque'), word('motivo'), word('warum'), word('grund'), word('kommentar'), word('perch[eé]'), word('commento'),
+      word('waarom'), word('reden'), word('opmerking'), word('toelichting'),
+    ],
   },
   date: {
     exact: [
@@ -76,8 +92,14 @@ function candidates(headers: readonly string[], texts: readonly string[], rule: 
   return ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, index]) => index);
 }
 
-export function listHeaders(headers: readonly string[]): string {
-  return headers.map((header) => JSON.stringify(header)).join(', ');
+/** Headers listed in a message before the rest are only counted. */
+const HEADERS_LISTED = 10;
+
+/** `1 "email", 2 "score", …`: at most ten, numbered as --score-column counts them. */
+export function listHeaders(headers: readonly string[], numbers: readonly number[] = headers.map((_, index) => index + 1)): string {
+  const listed = headers.slice(0, HEADERS_LISTED).map((header, at) => `${numbers[at] ?? at + 1} ${JSON.stringify(header)}`);
+  const more = headers.length > HEADERS_LISTED ? `, … (${headers.length} columns: nps columns FILE lists them all)` : '';
+  return `${listed.join(', ')}${more}`;
 }
 
 /**
@@ -99,7 +121,9 @@ export function requireColumn(fileName: string, headers: readonly string[], name
   if (prefixed.length === 1 && only !== undefined) return only;
   if (prefixed.length > 1) {
     const matches = prefixed.map((index) => headers[index] ?? '');
-    throw inputError(`${fileName}: ${option} ${JSON.stringify(name)} starts several headers: ${listHeaders(matches)}; give more of it`);
+    throw inputError(
+      `${fileName}: ${option} ${JSON.stringify(name)} starts several headers: ${listHeaders(matches, prefixed.map((index) => index + 1))}; give more of it, or its number`,
+    );
   }
   throw inputError(`${fileName}: no column named ${JSON.stringify(name)} for ${option}; the headers are: ${listHeaders(headers)}`);
 }
@@ -112,44 +136,149 @@ export interface ColumnOverrides {
   respondentColumn?: string | undefined;
 }
 
-const mentionsRecommend = (text: string): boolean => /recommend/.test(normalizeHeader(text));
+const mentionsRecommend = (text: string): boolean => RECOMMEND.some((pattern) => pattern.test(normalizeHeader(text)));
 
 /**
  * The score column: the only candidate, or among several the only one that asks
  * about recommending; otherwise `nps` stops and lists them rather than guess.
  */
-function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[]): { score: number; found: number[] } {
+function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[], sample: Sample): { score: number; found: number[] } {
   const found = candidates(headers, texts, RULES.score);
   const [first] = found;
   if (first === undefined) {
-    throw inputError(
-      `${fileName}: no score column found; the headers are: ${listHeaders(headers)}. Name the column with --score-column NAME`,
+    throw new ColumnChoiceError(
+      `${fileName}: no score column found; the headers are: ${listHeaders(headers)}. ` +
+        'Name the column with --score-column NAME or NUMBER (nps columns FILE shows them all)',
+      [],
+      'no column looks like the 0-10 answer (a header mentioning "recommend", "NPS" or "score")',
     );
   }
   if (found.length === 1) return { score: first, found };
-  const recommending = found.filter((index) => mentionsRecommend(texts[index] ?? ''));
+  // A header that names the score but holds something else (comments, another scale) is not it.
+  const holdingScores = found.filter((index) => sample.holdsScores(index));
+  const plausible = holdingScores.length > 0 ? holdingScores : found;
+  const [only] = plausible;
+  if (plausible.length === 1 && only !== undefined) return { score: only, found };
+  const recommending = plausible.filter((index) => mentionsRecommend(texts[index] ?? ''));
   const [asked] = recommending;
   if (recommending.length === 1 && asked !== undefined) return { score: asked, found };
-  const listed = found.map((index) => `${index + 1}: ${JSON.stringify(headers[index] ?? '')}`).join(', ');
-  throw inputError(
-    `${fileName}: several columns could hold the NPS answer (${listed}); choose one with --score-column NAME or NUMBER`,
+  throw new ColumnChoiceError(
+    `${fileName}: several columns could hold the NPS answer (${listHeaders(plausible.map((index) => headers[index] ?? ''), plausible.map((index) => index + 1))}); ` +
+      'choose one with --score-column NAME or NUMBER',
+    found,
+    `several columns could be the 0-10 answer: ${plausible.map((index) => index + 1).join(', ')}`,
   );
+}
+
+/** No score column, or several: `nps columns` shows the file instead of stopping. */
+export class ColumnChoiceError extends NpsError {
+  constructor(
+    message: string,
+    readonly scoreCandidates: number[],
+    /** The problem in a few words, for `nps columns`. */
+    readonly problem: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The first data rows of a file: the evidence of what a column holds, beside its header. */
+export class Sample {
+  private readonly scores = new ScoreReader();
+
+  constructor(private readonly rows: readonly (readonly string[])[]) {}
+
+  private filled(index: number): string[] {
+    return this.rows.map((row) => row[index] ?? '').filter((cell) => !isMissing(cell));
+  }
+
+  /** Most of the column's answers read as 0-10 scores (or there is no answer to tell). */
+  holdsScores(index: number): boolean {
+    const cells = this.filled(index);
+    if (cells.length === 0) return true;
+    return cells.filter((cell) => this.scores.read(cell).kind === 'score').length >= 0.8 * cells.length;
+  }
+
+  /**
+   * What a column's answers look like: `numbers` (ratings, ids), `choices` (a
+   * handful of options repeated), `text` (mostly words, varied, longer than a
+   * choice label), `short` (neither, such as "Great" or "ok"), or `unknown` with no answer.
+   */
+  kindOfAnswers(index: number): 'numbers' | 'choices' | 'text' | 'short' | 'unknown' {
+    const cells = this.filled(index);
+    if (cells.length === 0) return 'unknown';
+    const numeric = cells.filter((cell) => /^[-+]?\d+(?:[.,]\d+)?$/.test(cell.trim())).length / cells.length;
+    const distinct = new Set(cells.map((cell) => cell.trim().toLowerCase())).size / cells.length;
+    const words = cells.reduce((sum, cell) => sum + cell.trim().split(/\s+/).length, 0) / cells.length;
+    const length = cells.reduce((sum, cell) => sum + cell.trim().length, 0) / cells.length;
+    if (numeric >= 0.5) return 'numbers';
+    // A few cells cannot show repetition; many that repeat a few labels are choices.
+    if (cells.length >= 10 && distinct < 0.3) return 'choices';
+    return words >= 2.5 || (distinct >= 0.6 && length >= 12) ? 'text' : 'short';
+  }
+
+  /** Rows of the sample in which the column has an answer. */
+  answered(index: number): Set<number> {
+    const rows = new Set<number>();
+    this.rows.forEach((row, at) => {
+      if (!isMissing(row[index] ?? '')) rows.add(at);
+    });
+    return rows;
+  }
+}
+
+/** Two comment questions asked of different respondents ("If you would, why?", "If you wouldn't, why?") rarely overlap. */
+const COMPLEMENTARY_OVERLAP = 0.1;
+
+/**
+ * The comment columns: those named like a comment whose answers are not numbers
+ * or repeated choices (a header with "reason" over ratings is not one); a second
+ * such column joins the first when they are answered by different respondents.
+ * Failing a name, a question (a header ending in "?") whose answers are free text.
+ */
+function chooseComments(headers: readonly string[], texts: readonly string[], sample: Sample, taken: ReadonlySet<number>): number[] {
+  // A header that is exactly "comment" or "feedback" is trusted unless it holds numbers; one that only contains such a word must not hold repeated choices either.
+  const isExactName = (index: number): boolean => RULES.comment.exact.includes(normalizeHeader(headers[index] ?? ''));
+  const named = candidates(headers, texts, RULES.comment).filter((index) => {
+    const kind = sample.kindOfAnswers(index);
+    return !taken.has(index) && kind !== 'numbers' && (kind !== 'choices' || isExactName(index));
+  });
+  const questions = headers
+    .map((_, index) => index)
+    .filter((index) => !taken.has(index) && (texts[index] ?? '').trim().endsWith('?') && sample.kindOfAnswers(index) === 'text');
+  const ranked = named.length > 0 ? named : questions;
+  const [first, ...others] = ranked;
+  if (first === undefined) return [];
+  const chosen = [first];
+  const answered = sample.answered(first);
+  for (const other of others) {
+    const theirs = sample.answered(other);
+    const overlap = [...theirs].filter((row) => answered.has(row)).length;
+    if (theirs.size > 0 && overlap <= COMPLEMENTARY_OVERLAP * Math.min(theirs.size, answered.size || theirs.size)) {
+      chosen.push(other);
+      for (const row of theirs) answered.add(row);
+    }
+  }
+  return chosen;
 }
 
 /**
  * Decides which column holds the score and which hold the optional respondent,
- * comment and date. `texts` are what columns are matched on (headers, with the
- * question text where an export has one); `headers` are what messages show.
+ * comments and date. `texts` are what columns are matched on (headers, with the
+ * question text where an export has one); `headers` are what messages show;
+ * `sampleRows`, the first data rows, are the evidence of what a column holds.
  */
 export function chooseColumns(
   fileName: string,
   headers: readonly string[],
   overrides: ColumnOverrides = {},
   texts: readonly string[] = headers,
+  sampleRows: readonly (readonly string[])[] = [],
 ): ColumnChoice {
+  const sample = new Sample(sampleRows);
   const { score, found } =
     overrides.scoreColumn === undefined
-      ? chooseScore(fileName, headers, texts)
+      ? chooseScore(fileName, headers, texts, sample)
       : { score: requireColumn(fileName, headers, overrides.scoreColumn, '--score-column'), found: [] };
   const taken = new Set([score]);
   const named = (value: string | undefined, option: string): number | undefined => {
@@ -161,18 +290,17 @@ export function chooseColumns(
   const date = named(overrides.dateColumn, '--date-column');
   const respondent = named(overrides.respondentColumn, '--respondent-column');
   const comments = (overrides.commentColumn ?? []).map((column) => named(column, '--comment-column') ?? -1);
-  const optional = (role: Exclude<Role, 'score'>): number | undefined => {
+  const optional = (role: 'respondent' | 'date'): number | undefined => {
     const index = candidates(headers, texts, RULES[role]).find((candidate) => !taken.has(candidate));
     if (index !== undefined) taken.add(index);
     return index;
   };
   const columns: ColumnMap = { score, comments: [] };
   const foundRespondent = respondent ?? optional('respondent');
-  const foundComment = comments.length > 0 ? undefined : optional('comment');
   const foundDate = date ?? optional('date');
   if (foundRespondent !== undefined) columns.respondent = foundRespondent;
-  columns.comments = comments.length > 0 ? comments : foundComment === undefined ? [] : [foundComment];
   if (foundDate !== undefined) columns.date = foundDate;
+  columns.comments = comments.length > 0 ? comments : chooseComments(headers, texts, sample, taken);
   return { columns, scoreCandidates: found };
 }
 

@@ -1,13 +1,11 @@
 import Papa, { type ParseError, type ParseStepResult } from 'papaparse';
 import { inputError } from '../errors.js';
 import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
+import { readLeniently } from './lenient-csv.js';
 import type { Source } from './source.js';
 
-/**
- * Called once per data row with its fields; `malformed` says why the row's quoting
- * could not be read. `CsvReader.currentLine()` gives the line the row starts on.
- */
-export type RowHandler = (cells: string[], malformed: string | undefined) => void;
+/** Called once per data row with its fields; `CsvReader.lineOfCurrentRow()` gives the line the row starts on. */
+export type RowHandler = (cells: string[]) => void;
 
 const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -40,13 +38,6 @@ export function detectDelimiter(firstLine: string): Delimiter {
   return best;
 }
 
-/** The line ending the file uses, from its first one; LF when the file has a single line. */
-export function detectNewline(text: string): '\r\n' | '\n' | '\r' {
-  const at = text.search(/\r|\n/);
-  if (at === -1 || text[at] === '\n') return '\n';
-  return text[at + 1] === '\n' ? '\r\n' : '\r';
-}
-
 /** Spreadsheets saved under a .csv name are common; say what to do instead of parsing bytes. */
 function refuseBinary(name: string, head: Buffer, encoding: Encoding): void {
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
@@ -67,11 +58,25 @@ function countOf(text: string, char: string, from: number, to: number): number {
   return count;
 }
 
-function describeQuoteErrors(errors: readonly ParseError[]): string {
-  return errors.some((error) => error.code === 'MissingQuotes')
-    ? 'a quoted field is never closed (a " with no closing ")'
-    : 'a quoted field is followed by other text instead of a delimiter';
+const isQuoteError = (error: ParseError): boolean => error.code === 'InvalidQuotes' || error.code === 'MissingQuotes';
+
+/** A quoted field over more lines than this is worth a word: a stray quote may have swallowed rows. */
+const LONG_RECORD_LINES = 20;
+/** Records shorter than this cannot span that many lines worth counting. */
+const LONG_RECORD_CHARS = 200;
+
+/** A place where the reader had to read quotes leniently, or a record that spans many lines; in lines of the file. */
+export interface QuoteNote {
+  kind: 'kept-as-written' | 'opening-read-as-text' | 'long-record';
+  line: number;
+  /** For a quote read as text: the line where the field would have closed; undefined when it never closes. */
+  closedAtLine?: number | undefined;
+  /** For a long record: how many lines it spans. */
+  lines?: number;
 }
+
+/** Characters a Windows-1252 decoder gives for the five bytes that encoding leaves undefined. */
+const UNDEFINED_IN_1252 = /[\u0081\u008d\u008f\u0090\u009d]/g;
 
 /**
  * A CSV file read as a stream: `open` reads just far enough to know the header,
@@ -80,7 +85,11 @@ function describeQuoteErrors(errors: readonly ParseError[]): string {
  *
  * Parsing is papaparse's synchronous parser, driven one chunk at a time: each
  * chunk is parsed up to its last complete row and the remainder carried into the
- * next, which keeps memory to about one chunk whatever the file size.
+ * next, which keeps memory to about one chunk whatever the file size. Line breaks
+ * are CRLF, LF or CR wherever they occur (mixed in one file, split across chunks):
+ * each becomes LF before parsing. The few records papaparse cannot read (a stray
+ * quote, a quoted field that runs on and fails) are read again leniently, and
+ * what was done is noted in `quoteNotes`.
  */
 export class CsvReader {
   header: string[] = [];
@@ -91,14 +100,19 @@ export class CsvReader {
   bytesRead = 0;
   /** Characters that were not valid in the file's encoding, decoded as U+FFFD. */
   replacedCharacters = 0;
+  /** Bytes undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D), decoded as invisible control characters. */
+  undefinedBytes = 0;
+  /** Where quotes were read leniently, and records that span many lines. */
+  readonly quoteNotes: QuoteNote[] = [];
 
   private readonly chunks: AsyncIterator<Buffer>;
   private decoder: Decoder = createDecoder('utf-8');
   private sourceDone = false;
   private parser: Papa.Parser | undefined;
-  private lineBreak = '\n';
+  /** A CR at the end of a chunk: it may be the first half of a CRLF split across two chunks. */
+  private carriedCr = false;
   private handler: RowHandler | undefined;
-  private pending: Array<[string[], string | undefined, number]> = [];
+  private pending: Array<[string[], number]> = [];
   private hasHeader = false;
 
   /** The text not yet consumed by the parser, and where it starts in the whole file. */
@@ -111,7 +125,8 @@ export class CsvReader {
   /** Where the row being delivered starts and ends, in characters from the start of the file. */
   private rowStart = 0;
   private rowEnd = 0;
-  private fatal: Error | undefined;
+  /** The line of a record delivered after a lenient reading, while its handler runs. */
+  private repairedLine: number | undefined;
 
   private constructor(readonly source: Source) {
     this.chunks = source.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -130,7 +145,7 @@ export class CsvReader {
   /** The line (1-based) on which the row being parsed starts. */
   private currentLine(): number {
     const start = this.rowStart - this.textStart;
-    this.linesCounted += countOf(this.text, this.lineBreak, this.countedTo, start);
+    this.linesCounted += countOf(this.text, '\n', this.countedTo, start);
     this.countedTo = Math.max(this.countedTo, start);
     return this.linesBeforeText + this.linesCounted + 1;
   }
@@ -149,9 +164,9 @@ export class CsvReader {
   /** Streams every data row to `handler`; `afterChunk` lets the caller wait for its outputs to drain. */
   async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
     this.handler = handler;
-    for (const [cells, malformed, line] of this.pending) {
+    for (const [cells, line] of this.pending) {
       this.pendingLine = line;
-      handler(cells, malformed);
+      handler(cells);
     }
     this.pendingLine = undefined;
     this.pending = [];
@@ -183,7 +198,16 @@ export class CsvReader {
     if (text.includes(REPLACEMENT) && !chunk.includes(REPLACEMENT_BYTES)) {
       for (let at = text.indexOf(REPLACEMENT); at !== -1; at = text.indexOf(REPLACEMENT, at + 1)) this.replacedCharacters += 1;
     }
+    if (this.encoding === 'windows-1252') this.undefinedBytes += text.match(UNDEFINED_IN_1252)?.length ?? 0;
     return text;
+  }
+
+  /** Every line break as LF, a CR at the end held back until the next chunk tells whether an LF follows. */
+  private normalizeLineBreaks(text: string, last: boolean): string {
+    let normalized = this.carriedCr ? `\r${text}` : text;
+    this.carriedCr = !last && normalized.endsWith('\r');
+    if (this.carriedCr) normalized = normalized.slice(0, -1);
+    return normalized.includes('\r') ? normalized.replace(/\r\n?/g, '\n') : normalized;
   }
 
   private async readHeader(): Promise<void> {
@@ -199,14 +223,12 @@ export class CsvReader {
     refuseBinary(this.name, start, encoding);
     this.encoding = encoding;
     this.decoder = createDecoder(encoding);
-    const text = this.decoder.write(start.subarray(bomLength));
+    const text = this.decode(start.subarray(bomLength));
     const firstLine = text.split(/\r|\n/, 1)[0] ?? '';
     this.delimiter = detectDelimiter(firstLine);
-    const newline = detectNewline(text);
-    this.lineBreak = newline === '\r' ? '\r' : '\n';
     this.parser = new Papa.Parser({
       delimiter: this.delimiter,
-      newline,
+      newline: '\n',
       quoteChar: '"',
       escapeChar: '"',
       step: (result: ParseStepResult<string[][]>) => this.onRow(result),
@@ -220,18 +242,57 @@ export class CsvReader {
   private feed(more: string, last: boolean): void {
     const parser = this.parser;
     if (parser === undefined) throw new Error('CsvReader fed before its parser exists');
-    this.text += more;
+    this.text += this.normalizeLineBreaks(more, last);
     const result = parser.parse(this.text, this.textStart, !last) as { meta: { cursor: number } };
-    if (this.fatal) throw this.fatal;
-    const consumed = result.meta.cursor - this.textStart;
-    this.linesBeforeText += this.linesCounted + countOf(this.text, this.lineBreak, this.countedTo, consumed);
-    this.text = this.text.slice(consumed);
-    this.textStart = result.meta.cursor;
+    this.consume(result.meta.cursor - this.textStart);
+    if (!last && this.text.length > MAX_ROW_CHARS) this.readStuckRecord();
+  }
+
+  /** Drops the first `count` characters of the text, counting their lines. */
+  private consume(count: number): void {
+    this.linesBeforeText += this.linesCounted + countOf(this.text, '\n', this.countedTo, count);
+    this.text = this.text.slice(count);
+    this.textStart += count;
     this.countedTo = 0;
     this.linesCounted = 0;
-    if (!last && this.text.length > MAX_ROW_CHARS) {
-      this.rowStart = this.textStart;
-      throw inputError(`${this.name}: line ${this.currentLine()}: a quoted field is never closed (a " with no closing ")`);
+  }
+
+  /**
+   * A record has grown past MAX_ROW_CHARS without ending: a quote that never
+   * closes. Its whole lines so far are read leniently (the quote as a plain
+   * character), so the rows it swallowed are read after all, and memory stays bounded.
+   */
+  private readStuckRecord(): void {
+    const end = this.text.lastIndexOf('\n') + 1;
+    if (end === 0) throw inputError(`${this.name}: line ${this.linesBeforeText + 1}: one line is longer than ${MAX_ROW_CHARS} characters`);
+    this.rowStart = this.textStart;
+    this.readAgain(this.text.slice(0, end), this.currentLine());
+    this.consume(end);
+  }
+
+  /** Reads one failed record's text again leniently and delivers the records found in it. */
+  private readAgain(raw: string, firstLine: number): void {
+    const { records, repairs } = readLeniently(raw, this.delimiter, this.header.length);
+    for (const repair of repairs) {
+      this.quoteNotes.push({
+        kind: repair.kind,
+        line: firstLine + repair.line,
+        closedAtLine: repair.closedAtLine === undefined ? undefined : firstLine + repair.closedAtLine,
+      });
+    }
+    for (const record of records) {
+      if (record.cells.length === 1 && record.cells[0] === '') continue;
+      this.deliver(record.cells, firstLine + record.firstLine);
+    }
+  }
+
+  private deliver(cells: string[], line: number | undefined): void {
+    if (this.handler) {
+      this.repairedLine = line;
+      this.handler(cells);
+      this.repairedLine = undefined;
+    } else {
+      this.pending.push([cells, line ?? this.currentLine()]);
     }
   }
 
@@ -239,27 +300,33 @@ export class CsvReader {
     this.rowStart = this.rowEnd;
     this.rowEnd = result.meta.cursor;
     const cells = result.data[0] ?? [];
-    if (result.errors.length > 0 && result.errors.some((error) => error.code === 'MissingQuotes')) {
-      this.fatal ??= inputError(`${this.name}: line ${this.currentLine()}: ${describeQuoteErrors(result.errors)}`);
-      return;
-    }
     // A blank line parses as one empty field: it is not a row.
-    if (cells.length === 1 && cells[0] === '') return;
-    const malformed = result.errors.length > 0 ? describeQuoteErrors(result.errors) : undefined;
+    if (cells.length === 1 && cells[0] === '' && result.errors.length === 0) return;
     if (!this.hasHeader) {
       this.hasHeader = true;
       this.header = cells;
       this.headerLine = this.currentLine();
-    } else if (this.handler) {
-      this.handler(cells, malformed);
-    } else {
-      this.pending.push([cells, malformed, this.currentLine()]);
+      return;
     }
+    const raw = (): string => this.text.slice(this.rowStart - this.textStart, this.rowEnd - this.textStart);
+    const quoteTrouble = result.errors.some(isQuoteError);
+    const long = this.rowEnd - this.rowStart > LONG_RECORD_CHARS;
+    if (quoteTrouble || (long && cells.length !== this.header.length && raw().trimEnd().includes('\n'))) {
+      this.readAgain(raw(), this.currentLine());
+      return;
+    }
+    if (long) this.noteLongRecord(raw());
+    this.deliver(cells, undefined);
+  }
+
+  private noteLongRecord(raw: string): void {
+    const lines = countOf(raw.trimEnd(), '\n', 0, raw.length) + 1;
+    if (lines > LONG_RECORD_LINES) this.quoteNotes.push({ kind: 'long-record', line: this.currentLine(), lines });
   }
 
   /** The line of the row being handled, including rows parsed before `forEachRow` began. */
   lineOfCurrentRow(): number {
-    return this.pendingLine ?? this.currentLine();
+    return this.repairedLine ?? this.pendingLine ?? this.currentLine();
   }
 
   private async nextChunk(): Promise<Buffer | undefined> {

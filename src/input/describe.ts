@@ -1,8 +1,10 @@
 import type { Io } from '../io.js';
+import { chooseColumns, ColumnChoiceError, Sample, type ColumnChoice, type ColumnOverrides } from './columns.js';
 import type { Encoding } from './encoding.js';
+import { RowDates } from './dates.js';
 import { FORMATS, type Format } from './formats.js';
-import { describeInput, openInput, type OpenedInput } from './responses.js';
-import { ScoreReader, type ScoreCell } from './score-cell.js';
+import { describeInput, openLayout, type LaidOutInput } from './responses.js';
+import { isMissing, ScoreReader, type ScoreCell } from './score-cell.js';
 
 export interface ColumnInfo {
   /** Counted from 1, as people and `--score-column` count. */
@@ -18,6 +20,14 @@ export interface ScoreValue {
   readAs: string;
 }
 
+/** What `nps` makes of one column: its role, or a guess at what it holds, and a few of its values. */
+export interface ColumnSummary extends ColumnInfo {
+  role: string;
+  /** Up to three distinct answers from the first rows. */
+  examples: string[];
+  scoreCandidate: boolean;
+}
+
 /** What `nps columns` found in one file; also its JSON form. */
 export interface ColumnReport {
   file: string;
@@ -27,22 +37,29 @@ export interface ColumnReport {
   encoding: Encoding;
   delimiter: string;
   columns: {
-    score: ColumnInfo;
+    score: ColumnInfo | null;
     respondent: ColumnInfo | null;
     comment: ColumnInfo | null;
+    comments: ColumnInfo[];
     date: ColumnInfo | null;
     partial: (ColumnInfo & { rule: string }) | null;
   };
+  /** Why no score column was taken (none, or several), with what to do; null when one was. */
+  scoreProblem: string | null;
   scoreCandidates: ColumnInfo[];
+  /** Every column of the file, in order. */
+  all: ColumnSummary[];
   scoreValues: ScoreValue[];
   /** Rows whose score cell is not among the values listed. */
   otherValues: number;
-  /** The one line other commands print about this file. */
-  summary: string;
+  /** The one line other commands print about this file; null without a score column. */
+  summary: string | null;
 }
 
 /** Distinct score cells shown before the rest are only counted. */
 const VALUES_SHOWN = 40;
+const EXAMPLES = 3;
+const EXAMPLE_CHARS = 20;
 
 function readAs(cell: ScoreCell): string {
   if (cell.kind === 'score') return `score ${cell.value}`;
@@ -51,10 +68,9 @@ function readAs(cell: ScoreCell): string {
 }
 
 /** Counts every distinct cell of the score column, as written, with how `nps` reads it. */
-async function scoreValues(opened: OpenedInput, scoreOffset: number): Promise<{ values: ScoreValue[]; others: number }> {
+async function scoreValues(input: LaidOutInput, index: number, scoreOffset: number): Promise<{ values: ScoreValue[]; others: number }> {
   const counts = new Map<string, number>();
-  const index = opened.choice.columns.score;
-  await opened.reader.forEachRow((cells) => {
+  await input.reader.forEachRow((cells) => {
     const raw = cells[index] ?? '';
     counts.set(raw, (counts.get(raw) ?? 0) + 1);
   });
@@ -65,22 +81,74 @@ async function scoreValues(opened: OpenedInput, scoreOffset: number): Promise<{ 
   return { values, others };
 }
 
-function column(opened: OpenedInput, index: number | undefined): ColumnInfo | null {
-  if (index === undefined) return null;
-  const header = opened.reader.header[index] ?? '';
-  const text = opened.layout.texts[index] ?? header;
+function info(input: LaidOutInput, index: number | undefined): ColumnInfo | null {
+  if (index === undefined || index < 0) return null;
+  const header = input.reader.header[index] ?? '';
+  const text = input.layout.texts[index] ?? header;
   return { number: index + 1, header, ...(text !== header && { text }) };
 }
 
-export async function describeFile(
-  file: string,
-  options: { scoreColumn?: string; dateColumn?: string; commentColumn?: string[]; respondentColumn?: string; scoreOffset?: number },
-  io: Io,
-): Promise<ColumnReport> {
-  const opened = await openInput(file, io, options);
-  const { reader, layout, choice } = opened;
+const GUESSES = { numbers: 'numbers (a rating?)', choices: 'choices', text: 'free text', short: 'short text', unknown: 'empty' } as const;
+
+/** A guess for a column no role took: dates, long numbers (ids) and short ones (ratings) told apart. */
+function guess(cells: readonly string[], kind: keyof typeof GUESSES): string {
+  const filled = cells.filter((cell) => !isMissing(cell));
+  const dates = new RowDates(undefined);
+  if (filled.length > 0 && filled.every((cell) => dates.read(cell) !== undefined && !/^\d+$/.test(cell.trim()))) return 'dates';
+  if (kind === 'numbers' && filled.some((cell) => cell.trim().replace(/^[-+]/, '').length > 3)) return 'numbers (an id?)';
+  return GUESSES[kind];
+}
+
+function roleOf(index: number, choice: ColumnChoice | undefined, partial: number | undefined, sample: Sample, rows: readonly string[][]): string {
+  const columns = choice?.columns;
+  if (columns?.score === index) return 'score';
+  if (columns?.respondent === index) return 'respondent';
+  if (columns?.comments.includes(index)) return 'comment';
+  if (columns?.date === index) return 'date';
+  if (partial === index) return 'partial (unfinished responses)';
+  return guess(rows.map((row) => row[index] ?? ''), sample.kindOfAnswers(index));
+}
+
+function examplesOf(sample: readonly string[][], index: number): string[] {
+  const seen = new Set<string>();
+  for (const row of sample) {
+    const cell = (row[index] ?? '').trim().replace(/\s+/g, ' ');
+    if (!isMissing(cell)) seen.add(cell.length > EXAMPLE_CHARS ? `${cell.slice(0, EXAMPLE_CHARS - 1)}…` : cell);
+    if (seen.size === EXAMPLES) break;
+  }
+  return [...seen];
+}
+
+/** The columns chosen, or, when no single score column can be, why and which could be. */
+function tryChoosing(input: LaidOutInput, overrides: ColumnOverrides): { choice: ColumnChoice | undefined; problem: string | null; candidates: number[] } {
+  const { reader, layout, sample } = input;
+  try {
+    const choice = chooseColumns(reader.name, layout.headers, overrides, layout.texts, sample);
+    return { choice, problem: null, candidates: choice.scoreCandidates };
+  } catch (error) {
+    if (!(error instanceof ColumnChoiceError)) throw error;
+    return { choice: undefined, problem: error.problem, candidates: error.scoreCandidates };
+  }
+}
+
+/**
+ * What `nps` understands of a file. Unlike the other commands it does not stop
+ * when the score column cannot be chosen: it shows every column, so that one can be.
+ */
+export async function describeFile(file: string, options: ColumnOverrides & { scoreOffset?: number | undefined }, io: Io): Promise<ColumnReport> {
+  const input = await openLayout(file, io);
+  const { reader, layout } = input;
+  const { choice, problem, candidates } = tryChoosing(input, options);
+  const sample = new Sample(input.sample);
   const { partial } = layout;
-  const report: Omit<ColumnReport, 'scoreValues' | 'otherValues'> = {
+  const all = reader.header.map((header, index) => ({
+    ...(info(input, index) ?? { number: index + 1, header }),
+    role: roleOf(index, choice, partial?.index, sample, input.sample),
+    examples: examplesOf(input.sample, index),
+    scoreCandidate: candidates.includes(index),
+  }));
+  const { values, others } = choice === undefined ? { values: [], others: 0 } : await scoreValues(input, choice.columns.score, options.scoreOffset ?? 0);
+  return {
     file: reader.name,
     format: layout.format,
     formatName: FORMATS[layout.format],
@@ -88,15 +156,18 @@ export async function describeFile(
     encoding: reader.encoding,
     delimiter: reader.delimiter,
     columns: {
-      score: column(opened, choice.columns.score) ?? { number: 0, header: '' },
-      respondent: column(opened, choice.columns.respondent),
-      comment: column(opened, choice.columns.comments[0]),
-      date: column(opened, choice.columns.date),
+      score: info(input, choice?.columns.score),
+      respondent: info(input, choice?.columns.respondent),
+      comment: info(input, choice?.columns.comments[0]),
+      comments: (choice?.columns.comments ?? []).flatMap((index) => info(input, index) ?? []),
+      date: info(input, choice?.columns.date),
       partial: partial ? { number: partial.index + 1, header: partial.header, rule: partial.rule } : null,
     },
-    scoreCandidates: choice.scoreCandidates.map((index) => ({ number: index + 1, header: reader.header[index] ?? '' })),
-    summary: describeInput(opened),
+    scoreProblem: problem,
+    scoreCandidates: candidates.map((index) => ({ number: index + 1, header: reader.header[index] ?? '' })),
+    all,
+    scoreValues: values,
+    otherValues: others,
+    summary: choice === undefined ? null : describeInput({ reader, layout, choice, names: [] }, true),
   };
-  const { values, others } = await scoreValues(opened, options.scoreOffset ?? 0);
-  return { ...report, scoreValues: values, otherValues: others };
 }

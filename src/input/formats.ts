@@ -80,10 +80,31 @@ function qualtricsLayout(headers: string[], next: string[][]): Layout {
     format: 'qualtrics',
     headerRows,
     headers,
-    texts: headers.map((header, index) => `${header} ${questionTexts[index] ?? ''}`.trim()),
+    texts: headers.map((header, index) => (header === (questionTexts[index] ?? '').trim() ? header : `${header} ${questionTexts[index] ?? ''}`.trim())),
     partial: qualtricsPartial(headers),
   };
 }
+
+/**
+ * The legacy Qualtrics layout (before 2017): field names V1…V10, then Q1…, and a
+ * second header row of labels (ResponseID, ResponseSet, Name, …, Finished, then
+ * the question texts). The V-columns are named by their label; every column is
+ * matched on its name and its label.
+ */
+function legacyQualtricsLayout(headers: string[], next: string[][]): Layout {
+  const [labels = []] = next;
+  const named = headers.map((header, index) => (/^V\d+$/.test(header.trim()) ? (labels[index] ?? '').trim() || header : header));
+  return {
+    format: 'qualtrics',
+    headerRows: 2,
+    headers: named,
+    texts: named.map((header, index) => (header === (labels[index] ?? '').trim() ? header : `${header} ${labels[index] ?? ''}`.trim())),
+    partial: qualtricsPartial(named),
+  };
+}
+
+const isLegacyQualtrics = (headers: readonly string[], next: readonly string[][]): boolean =>
+  /^v1$/i.test((headers[0] ?? '').trim()) && /^v2$/i.test((headers[1] ?? '').trim()) && /^responseid$/i.test((next[0]?.[0] ?? '').trim());
 
 /** SurveyMonkey: questions in row 1, blank over a question's further columns; sub-labels such as "Response" in row 2. */
 function surveyMonkeyLayout(headers: string[], next: string[][]): Layout {
@@ -108,6 +129,7 @@ function singleRow(format: Format, headers: string[], partial?: PartialRule): La
 export function detectLayout(headers: string[], next: string[][]): Layout {
   const normalized = headers.map(normalizeHeader);
   const nextCells = next.flat();
+  if (isLegacyQualtrics(headers, next)) return legacyQualtricsLayout(headers, next);
   if (has(headers, 'responseid') || nextCells.some((cell) => IMPORT_ID.test(cell))) return qualtricsLayout(headers, next);
   if (has(headers, 'respondent id', 'collector id')) return surveyMonkeyLayout(headers, next);
   if (normalized[0] === '#' && (has(headers, 'submit date (utc)') || has(headers, 'network id') || has(headers, 'response type'))) {

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { addScore, emptyTally, type Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -77,16 +79,32 @@ export interface OpenedInput {
 
 /** Rows after the header that may be more header: Qualtrics has up to two. */
 const HEADER_ROWS_TO_INSPECT = 2;
+/** The first rows, looked at to tell what a column holds (free text or ratings) beside its header. */
+const SAMPLE_ROWS = 200;
 
-export async function openInput(file: string, io: Io, overrides: ColumnOverrides): Promise<OpenedInput> {
+/** An input opened as far as its export format and its first data rows, before any column is chosen. */
+export interface LaidOutInput {
+  reader: CsvReader;
+  layout: Layout;
+  /** The first data rows: the evidence of what each column holds. */
+  sample: string[][];
+}
+
+export async function openLayout(file: string, io: Io): Promise<LaidOutInput> {
   const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
-  const layout = detectLayout(reader.header, await reader.peekRows(HEADER_ROWS_TO_INSPECT));
+  const first = await reader.peekRows(SAMPLE_ROWS);
+  const layout = detectLayout(reader.header, first.slice(0, HEADER_ROWS_TO_INSPECT));
   reader.skipRows(layout.headerRows - 1);
   reader.header = layout.headers;
+  return { reader, layout, sample: first.slice(layout.headerRows - 1) };
+}
+
+export async function openInput(file: string, io: Io, overrides: ColumnOverrides): Promise<OpenedInput> {
+  const { reader, layout, sample } = await openLayout(file, io);
   return {
     reader,
     layout,
-    choice: chooseColumns(reader.name, layout.headers, overrides, layout.texts),
+    choice: chooseColumns(reader.name, layout.headers, overrides, layout.texts, sample),
     names: uniqueNames(layout.headers),
   };
 }
@@ -118,8 +136,12 @@ export interface ReadTotals {
   tally: Tally;
   /** Scored rows left out by each filter, inside `tally.excluded`. */
   excludedBy: { respondent: number; dateRange: number };
-  /** Rejected cells that held the whole number 11: evidence of a 1..11 scale. */
+  /** Evidence of a 1..11 scale, from every valid cell read before any filter: rejected 11s, valid answers and zeros. */
   elevens: number;
+  validScores: number;
+  zeros: number;
+  /** Quotes the reader had to read leniently: rows were read, but the file is not clean CSV (--strict fails). */
+  repairedQuotes: number;
 }
 
 interface Pending {
@@ -145,7 +167,7 @@ interface InputPlan {
  * the order of slashed dates is unsettled, rows wait in order until a date settles it.
  */
 export class Responses {
-  readonly totals: ReadTotals = { tally: emptyTally(), excludedBy: { respondent: 0, dateRange: 0 }, elevens: 0 };
+  readonly totals: ReadTotals = { tally: emptyTally(), excludedBy: { respondent: 0, dateRange: 0 }, elevens: 0, validScores: 0, zeros: 0, repairedQuotes: 0 };
   private readonly dates: RowDates;
   private readonly pending: Pending[] = [];
   private keep: KeepRow | undefined;
@@ -168,7 +190,7 @@ export class Responses {
   /** Opens every input and loads what the filters and the join need; says what it understood of each input. */
   static async open(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener): Promise<Responses> {
     checkInputNames(files);
-    if (spec.dedupe !== 'none') refuseRereadingStdin(files);
+    if (spec.dedupe !== 'none') await refuseRereadingStreams(files, io);
     const range = dayRange(spec.since, spec.until, spec.dateFormat, spec.today);
     const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io));
     const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io);
@@ -251,8 +273,7 @@ export class Responses {
             return afterChunk?.();
           }
         : afterChunk;
-    await reader.forEachRow((cells, malformed) => {
-      if (malformed !== undefined) return reject(malformed);
+    await reader.forEachRow((cells) => {
       if (cells.length !== width) return reject(`has ${cells.length} fields but the header has ${width}`);
       if (partial !== undefined && partial.isPartial(cells[partial.index] ?? '')) {
         tally.partial += 1;
@@ -264,6 +285,10 @@ export class Responses {
         return reject(cell.reason);
       }
       const score = cell.kind === 'score' ? cell.value : undefined;
+      if (score !== undefined) {
+        this.totals.validScores += 1;
+        if (score === 0) this.totals.zeros += 1;
+      }
       const dateCell = dateIndex === undefined ? '' : (cells[dateIndex] ?? '');
       const date = dateCell === '' ? undefined : this.dates.read(dateCell);
       if (this.pending.length > 0 || date === UNSETTLED) {
@@ -274,6 +299,35 @@ export class Responses {
     }, progress);
     this.listener.progressDone?.();
     this.warnAboutEncoding(plan.opened);
+    this.warnAboutQuotes(plan.opened);
+  }
+
+  /** Quotes read leniently and very long records, in a few lines per file; --strict fails on the former. */
+  private warnAboutQuotes(opened: OpenedInput): void {
+    const { reader } = opened;
+    const notes = reader.quoteNotes;
+    const kept = notes.filter((note) => note.kind === 'kept-as-written');
+    if (kept.length > 0) {
+      this.listener.warn(
+        `${reader.name}: ${plural(kept.length, 'field starts', 'fields start')} with a quoted word followed by more text ` +
+          `(${listLines(kept.map((note) => note.line))}); read as written, quotes kept`,
+      );
+    }
+    for (const note of notes.filter((candidate) => candidate.kind === 'opening-read-as-text').slice(0, LISTED_NOTES)) {
+      const closed =
+        note.closedAtLine === undefined
+          ? 'is never closed'
+          : `does not close properly before line ${note.closedAtLine} (${plural(note.closedAtLine - note.line + 1, 'line')})`;
+      this.listener.warn(
+        `${reader.name} line ${note.line}: a quote opens a field and ${closed}; it was read as a plain character, and the lines after it as the rows they are`,
+      );
+    }
+    for (const note of notes.filter((candidate) => candidate.kind === 'long-record').slice(0, LISTED_NOTES)) {
+      this.listener.warn(
+        `${reader.name} line ${note.line}: one quoted field runs over ${note.lines ?? 0} lines; if it is not one long comment, a stray quote has joined rows`,
+      );
+    }
+    this.totals.repairedQuotes += notes.filter((note) => note.kind !== 'long-record').length;
   }
 
   /** Rows wait, in order, while the order of slashed dates is unknown; the first date that tells releases them. */
@@ -336,6 +390,12 @@ export class Responses {
 
   private warnAboutEncoding(opened: OpenedInput): void {
     const { reader } = opened;
+    if (reader.undefinedBytes > 0) {
+      this.listener.warn(
+        `${reader.name}: ${plural(reader.undefinedBytes, 'byte is', 'bytes are')} not defined in Windows-1252 (such as 0x90) and ` +
+          `${reader.undefinedBytes === 1 ? 'shows' : 'show'} as an invisible control character; the file mixes encodings: save it again as "CSV UTF-8"`,
+      );
+    }
     const replaced = reader.replacedCharacters;
     if (replaced === 0) return;
     const encoding = reader.encoding === 'utf-8' ? 'UTF-8' : reader.encoding;
@@ -376,6 +436,14 @@ export class Responses {
       );
     }
   }
+}
+
+/** Places listed one by one in a warning about quotes. */
+const LISTED_NOTES = 10;
+
+function listLines(lines: readonly number[]): string {
+  const shown = lines.slice(0, LISTED_NOTES).join(', ');
+  return `${lines.length === 1 ? 'line' : 'lines'} ${shown}${lines.length > LISTED_NOTES ? `, and ${lines.length - LISTED_NOTES} more` : ''}`;
 }
 
 /** Responses waiting for a date that tells day from month, before `nps` asks for --date-format instead. */
@@ -431,9 +499,16 @@ export function checkInputNames(files: readonly string[]): void {
   }
 }
 
-function refuseRereadingStdin(files: readonly string[]): void {
+/** --dedupe reads every input twice: a pipe or a device (standard input, a FIFO, /dev/stdin) can be read once. */
+async function refuseRereadingStreams(files: readonly string[], io: Io): Promise<void> {
   if (files.includes(STDIN_NAME)) {
     throw inputError('--dedupe reads the input twice, so it cannot read standard input: save it to a file first');
+  }
+  for (const file of files) {
+    const found = await stat(resolve(io.cwd, file)).catch(() => undefined);
+    if (found !== undefined && !found.isFile()) {
+      throw inputError(`${file}: --dedupe reads its input twice, so it needs a regular file, not a pipe or a device; save it to a file first`);
+    }
   }
 }
 
@@ -463,9 +538,8 @@ function checkFiltersCanApply(
  * rather than guess. Any --score-offset, 0 included, is the user's answer.
  */
 export function refuseRecodedScale(totals: ReadTotals, scoreOffset: number | undefined): void {
-  const { elevens, tally } = totals;
-  const valid = tally.distribution.reduce((sum, count) => sum + count, 0);
-  if (scoreOffset !== undefined || elevens === 0 || (tally.distribution[0] ?? 0) > 0 || elevens * 100 < valid + elevens) return;
+  const { elevens, validScores, zeros } = totals;
+  if (scoreOffset !== undefined || elevens === 0 || zeros > 0 || elevens * 100 < validScores + elevens) return;
   throw inputError(
     `the scores run from 1 to 11 (${elevens} ${elevens === 1 ? 'answer is' : 'answers are'} 11, none is 0): ` +
       'this looks like a 0-10 question coded 1-11, as Qualtrics does for a scale built by hand. ' +

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../helpers.js';
 
@@ -5,6 +7,8 @@ import { run } from '../helpers.js';
 const COMMANDS: Array<[name: string, args: string[]]> = [
   ['score', ['score']],
   ['segment', ['segment', '--category', 'promoters']],
+  ['themes', ['themes']],
+  ['report', ['report', '--out', join(tmpdir(), `nps-errors-${process.pid}.html`), '--force']],
 ];
 
 /** `segment --category` streams rows as it reads, so a fault late in a file may follow some output. */
@@ -20,7 +24,7 @@ function expectOneLineError(
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
-describe.each(COMMANDS)('every reading command: %s', (name, command) => {
+describe.each(COMMANDS)('every reading command: %s', (_name, command) => {
   it('refuses a missing file', async () => {
     expectOneLineError(await run([...command, 'fixtures/does-not-exist.csv']), 'fixtures/does-not-exist.csv: file not found');
   });
@@ -32,17 +36,21 @@ describe.each(COMMANDS)('every reading command: %s', (name, command) => {
   it('refuses a file with no score column, naming the headers it saw', async () => {
     expectOneLineError(
       await run([...command, 'fixtures/no-score-column.csv']),
-      'fixtures/no-score-column.csv: no score column found; the headers are: "email", "satisfaction", "comment". ' +
-        'Name the column with --score-column NAME',
+      'fixtures/no-score-column.csv: no score column found; the headers are: 1 "email", 2 "satisfaction", 3 "comment". ' +
+        'Name the column with --score-column NAME or NUMBER (nps columns FILE shows them all)',
     );
   });
 
-  it('refuses an unclosed quote, with the line it opens on', async () => {
-    expectOneLineError(
-      await run([...command, 'fixtures/unclosed-quote.csv', '-q']),
-      'fixtures/unclosed-quote.csv: line 3: a quoted field is never closed (a " with no closing ")',
-      { outputBefore: name === 'segment' },
+  it('reads the rows after an unclosed quote, saying where it opens; --strict fails on it', async () => {
+    const result = await run([...command, 'fixtures/unclosed-quote.csv', '-q']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'nps: warning: fixtures/unclosed-quote.csv line 3: a quote opens a field and is never closed; ' +
+        'it was read as a plain character, and the lines after it as the rows they are\n',
     );
+    const strict = await run([...command, 'fixtures/unclosed-quote.csv', '-q', '--strict']);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('nps: warning: --strict: 1 quote was read leniently');
   });
 
   it('refuses an Excel workbook saved under a .csv name', async () => {
@@ -59,7 +67,7 @@ describe.each(COMMANDS)('every reading command: %s', (name, command) => {
   it('refuses an unknown --score-column, naming the headers', async () => {
     expectOneLineError(
       await run([...command, 'fixtures/bom.csv', '--score-column', 'nope']),
-      'fixtures/bom.csv: no column named "nope" for --score-column; the headers are: "Score", "Comment"',
+      'fixtures/bom.csv: no column named "nope" for --score-column; the headers are: 1 "Score", 2 "Comment"',
     );
   });
 

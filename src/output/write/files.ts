@@ -32,6 +32,7 @@ export function removeTemporaryFiles(): void {
 export async function refuseToReplace(path: string, shown: string, force: boolean): Promise<void> {
   const found = await stat(path).catch(() => undefined);
   if (found?.isDirectory()) throw inputError(`${shown} is a folder; give the name of a file to write`);
+  if (found !== undefined && !found.isFile()) throw inputError(`${shown} is not a regular file (a device or a pipe); nps writes only files`);
   if (found !== undefined && !force) throw inputError(`${shown} already exists; use --force to replace it`);
 }
 
@@ -60,14 +61,32 @@ export async function removeStaleTemporaries(directory: string): Promise<void> {
   }
 }
 
+/**
+ * Makes a folder and its missing parents. Node's own recursive mkdir spins for ever
+ * where the system answers ENOENT to a folder it will never create (/proc/x), so
+ * each level is tried once.
+ */
+async function makeFolder(directory: string, depth = 0): Promise<void> {
+  try {
+    await mkdir(directory);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await stat(directory)).isDirectory()) return;
+    if (code !== 'ENOENT' || depth > 100 || dirname(directory) === directory) throw error;
+    await makeFolder(dirname(directory), depth + 1);
+    await mkdir(directory);
+  }
+}
+
 /** Makes the folder of `--out`, or says plainly why it cannot be made. */
 export async function ensureFolder(directory: string, shown: string): Promise<void> {
   const found = await stat(directory).catch(() => undefined);
   if (found !== undefined && !found.isDirectory()) throw inputError(`--out ${shown} is a file, not a folder`);
+  if (found !== undefined) return;
   try {
-    await mkdir(directory, { recursive: true });
+    await makeFolder(directory);
   } catch (error) {
-    throw outputError(error, shown);
+    throw outputError(error, `the folder ${shown}`, 'create');
   }
 }
 

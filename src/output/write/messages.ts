@@ -58,8 +58,11 @@ export class Messages implements ReadListener {
   }
 
   /** Under --strict, rejected rows fail the run: said once, after everything else. */
-  strictFailure(rejected: number): void {
-    this.warn(`--strict: ${rejected} ${rejected === 1 ? 'row was' : 'rows were'} rejected`);
+  strictFailure(rejected: number, repairedQuotes = 0): void {
+    const parts = [];
+    if (rejected > 0 || repairedQuotes === 0) parts.push(`${rejected} ${rejected === 1 ? 'row was' : 'rows were'} rejected`);
+    if (repairedQuotes > 0) parts.push(`${repairedQuotes} ${repairedQuotes === 1 ? 'quote was' : 'quotes were'} read leniently`);
+    this.warn(`--strict: ${parts.join(' and ')}`);
   }
 
   get rejections(): number {
