@@ -16,7 +16,7 @@ import {
   type RawPrecisionOptions,
 } from '../cli/options.js';
 import { categoryOf } from '../core/categories.js';
-import { byRecency, byUrgency, respondBy, TopList, type Ranked } from '../core/followup.js';
+import { byRecency, byStatusThenUrgency, respondBy, TopList, type Ranked } from '../core/followup.js';
 import { isoDay, type Period } from '../core/periods.js';
 import type { ListedResponse, ReportData } from '../core/report.js';
 import { buildScoreReport, ScoreAccumulator } from '../core/score.js';
@@ -52,7 +52,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const precision = precisionOf(options);
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const acc = new ScoreAccumulator(breakdowns, options.period !== undefined);
-  const urgent = new TopList<Candidate>(LISTED, byUrgency);
+  const urgent = new TopList<Candidate>(LISTED, byStatusThenUrgency({ slaMs: options.sla, today: responses.today }));
   const promoters = new TopList<Candidate>(LISTED, byRecency);
   const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
   let first: number | undefined;

@@ -5,7 +5,8 @@ import { defineCommand } from '../cli/command.js';
 import { failsStrict, type Outcome } from '../cli/exit-code.js';
 import { GROUPS, inputOptions, integerOption, slaOption, themesOption, type RawInputOptions } from '../cli/options.js';
 import { CATEGORIES, type Category } from '../core/categories.js';
-import { compileMessages, FOLLOW_UP_COLUMNS, FollowUpLists, followUpRow, parseAmount } from '../core/followup.js';
+import { compileMessages, dueStatus, FOLLOW_UP_COLUMNS, FollowUpLists, followUpRow, parseAmount, type DueStatus } from '../core/followup.js';
+import { isoDay } from '../core/periods.js';
 import { TemplateError } from '../core/templates.js';
 import { ThemeMatcher } from '../core/themes.js';
 import { inputError } from '../errors.js';
@@ -39,6 +40,7 @@ export interface SegmentOptions extends RawInputOptions {
   templates?: string;
   themes?: string;
   raw?: boolean;
+  excel?: boolean;
 }
 
 function checkDestination(options: SegmentOptions): void {
@@ -55,6 +57,7 @@ function checkDestination(options: SegmentOptions): void {
   if (options.out !== undefined && options.format !== 'csv') {
     throw inputError('--format applies to --category; files written with --out are always CSV');
   }
+  if (options.excel === true && options.format !== 'csv') throw inputError('--excel applies to CSV lists, not to --format ' + options.format);
 }
 
 interface Target {
@@ -78,6 +81,8 @@ interface ListReport {
   listed: Record<Category, number>;
   scored: Record<Category, number>;
   undatedDetractors: number;
+  overdue: number;
+  dueToday: number;
   revenue: Record<'detractors' | 'passives', number>;
   dated: boolean;
 }
@@ -98,7 +103,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     throw error;
   }
   const header = [...responses.columns, ...FOLLOW_UP_COLUMNS];
-  const settings = { slaMs: options.sla };
+  const settings = { slaMs: options.sla, today: responses.today };
 
   if (directory !== undefined) {
     await ensureFolder(directory, options.out ?? '');
@@ -107,20 +112,23 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   const pending: PendingFile[] = [];
   const sinks = new Map<Category, RecordSink>();
   const neutralize = options.raw !== true;
+  const excel = options.excel === true;
   try {
     for (const target of targets) {
       const file = await createPendingFile(target.final, target.shown);
       pending.push(file);
-      sinks.set(target.category, await createRecordSink('csv', header, file.stream, { endDestination: true, neutralize }));
+      sinks.set(target.category, await createRecordSink('csv', header, file.stream, { endDestination: true, neutralize, excel }));
     }
     if (options.category !== undefined) {
-      sinks.set(options.category, await createRecordSink(options.format, header, io.stdout, { endDestination: false, neutralize }));
+      sinks.set(options.category, await createRecordSink(options.format, header, io.stdout, { endDestination: false, neutralize, excel }));
     }
-    const lists = new FollowUpLists<string>(options.sample === undefined ? undefined : { size: options.sample, seed: options.seed });
+    const lists = new FollowUpLists<string>(options.sample === undefined ? undefined : { size: options.sample, seed: options.seed }, settings);
     const report: ListReport = {
       listed: { promoters: 0, passives: 0, detractors: 0 },
       scored: lists.counts,
       undatedDetractors: 0,
+      overdue: 0,
+      dueToday: 0,
       revenue: lists.revenue,
       dated: responses.inputs.some((opened) => opened.choice.columns.date !== undefined),
     };
@@ -132,7 +140,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         const sink = sinks.get(category);
         if (sink === undefined) return;
         const time = response.date?.time;
-        if (category === 'detractors' && time === undefined) report.undatedDetractors += 1;
+        if (category === 'detractors') countStatus(report, dueStatus(time, settings));
         const mentions = response.comment.trim() === '' ? [] : themes.tag(response.comment);
         const cells = followUpRow(response.cells, { score: response.score, time, comment: response.comment, mentions }, settings, compiled);
         if (lists.streams(category)) {
@@ -162,12 +170,18 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
       return outcome;
     }
     await commitFiles(pending, options.force === true);
-    describeLists(report, targets, options, messages);
+    describeLists(report, targets, options, messages, settings.today);
     messages.info(describeAccounting(summarize(totals.tally)));
     return outcome;
   } finally {
     await discardFiles(pending);
   }
+}
+
+function countStatus(report: ListReport, status: DueStatus | undefined): void {
+  if (status === undefined) report.undatedDetractors += 1;
+  else if (status.kind === 'overdue') report.overdue += 1;
+  else if (status.kind === 'due today') report.dueToday += 1;
 }
 
 /**
@@ -180,17 +194,20 @@ function detached(text: string): string {
 }
 
 const ORDER_WORDS = {
-  dated: { promoters: ' (newest first)', passives: '', detractors: ' (most urgent first)' },
+  dated: { promoters: ' (newest first)', passives: '', detractors: ' (overdue first, then most urgent)' },
   undated: { promoters: ' (in input order: no date column)', passives: '', detractors: ' (lowest score first; no date column, so no respond_by)' },
 } as const;
 
-function describeLists(report: ListReport, targets: readonly Target[], options: SegmentOptions, messages: Messages): void {
+function describeLists(report: ListReport, targets: readonly Target[], options: SegmentOptions, messages: Messages, today: number): void {
   if (report.dated && report.undatedDetractors > 0) {
     const one = report.undatedDetractors === 1;
     messages.warn(
       `${plural(report.undatedDetractors, 'detractor')} with no readable date ${one ? 'comes' : 'come'} after the dated ones ` +
         `and ${one ? 'has' : 'have'} no respond_by`,
     );
+  }
+  if (report.dated && report.listed.detractors > 0) {
+    messages.info(`detractors: ${report.overdue} overdue, ${report.dueToday} due today (today is ${isoDay(today)}; --today sets it)`);
   }
   const words = report.dated ? ORDER_WORDS.dated : ORDER_WORDS.undated;
   for (const category of CATEGORIES) {
@@ -220,6 +237,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('-f, --format <format>', 'format of the list printed by --category').choices(Object.keys(RECORD_FORMATS)).default('csv').helpGroup(GROUPS.output),
     new Option('--force', 'replace lists already in the --out folder').helpGroup(GROUPS.output),
     new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)').helpGroup(GROUPS.output),
+    new Option('--excel', 'CSV for Excel on Windows: a UTF-8 byte order mark (so accents show right) and CRLF line ends').helpGroup(GROUPS.output),
     new Option('--value-column <column>', 'revenue per response (e.g. ARR): detractors with more come first; the revenue at risk is reported').helpGroup(GROUPS.output),
     slaOption(),
     new Option('--sample <n>', 'list a random sample of this many responses per group').argParser(integerOption('--sample', 1, Number.MAX_SAFE_INTEGER)).helpGroup(GROUPS.output),

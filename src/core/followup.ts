@@ -1,4 +1,5 @@
 import { categoryOf, FOLLOW_UP, type Category } from './categories.js';
+import { readsAsPraise } from './praise.js';
 import { Reservoir, seededRandom } from './sample.js';
 import { compileTemplate, type CompiledTemplate, type Templates } from './templates.js';
 import type { Mention } from './themes.js';
@@ -23,6 +24,27 @@ export interface FollowUpResponse {
 export interface FollowUpSettings {
   /** Time allowed for a reply to a detractor, in milliseconds. */
   slaMs: number;
+  /** Today, in days since 1970 (UTC): what "overdue" is counted against. */
+  today: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Where a detractor's reply stands today; undefined when the answer has no date. */
+export type DueStatus = { kind: 'overdue'; days: number } | { kind: 'due today' } | { kind: 'new' };
+
+export function dueStatus(time: number | undefined, settings: FollowUpSettings): DueStatus | undefined {
+  if (time === undefined) return undefined;
+  const dueDay = Math.floor((time + settings.slaMs) / DAY_MS);
+  if (dueDay < settings.today) return { kind: 'overdue', days: settings.today - dueDay };
+  return dueDay === settings.today ? { kind: 'due today' } : { kind: 'new' };
+}
+
+/** "overdue by 3 days", "due today", "new": the status column. */
+export function describeStatus(status: DueStatus | undefined): string {
+  if (status === undefined) return '';
+  if (status.kind === 'overdue') return `overdue by ${status.days} ${status.days === 1 ? 'day' : 'days'}`;
+  return status.kind;
 }
 
 interface AddedColumn {
@@ -39,8 +61,12 @@ export const ADDED_COLUMNS = [
     cell: (response, category, settings) => (category === 'detractors' ? respondBy(response.time, settings.slaMs) : ''),
   },
   {
+    name: 'status',
+    cell: (response, category, settings) => (category === 'detractors' ? describeStatus(dueStatus(response.time, settings)) : ''),
+  },
+  {
     name: 'testimonial_candidate',
-    cell: (response, category) => (category === 'promoters' ? (response.comment.trim() !== '' ? 'yes' : 'no') : ''),
+    cell: (response, category) => (category === 'promoters' ? (readsAsPraise(response.comment) ? 'yes' : 'no') : ''),
   },
   { name: 'themes', cell: (response) => describeMentions(response.mentions) },
 ] as const satisfies readonly AddedColumn[];
@@ -67,10 +93,11 @@ export function describeMentions(mentions: readonly Mention[]): string {
   return mentions.map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme)).join('; ');
 }
 
-/** The moment a reply is due: the answer's time plus the SLA, as ISO 8601 in UTC to the second. */
+/** The moment a reply is due, the answer's time plus the SLA, as a person works to it: "2026-11-03 09:00 UTC". */
 export function respondBy(time: number | undefined, slaMs: number): string {
   if (time === undefined) return '';
-  return new Date(time + slaMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const iso = new Date(time + slaMs).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
 /** The message templates, each checked against the list's columns before any row is read. */
@@ -139,10 +166,25 @@ export function byInputOrder(a: Ranked, b: Ranked): number {
   return a.order - b.order;
 }
 
-export const LIST_ORDERS = { promoters: byRecency, passives: byInputOrder, detractors: byUrgency } as const satisfies Record<
-  Category,
-  (a: Ranked, b: Ranked) => number
->;
+const STATUS_RANK = { overdue: 0, 'due today': 1, new: 2 } as const;
+
+/**
+ * Detractors in the order of a morning's work: overdue first, then due today, then
+ * new, then those with no date; within each, the urgency order.
+ */
+export function byStatusThenUrgency(settings: FollowUpSettings): (a: Ranked, b: Ranked) => number {
+  const rank = (row: Ranked): number => {
+    const status = dueStatus(row.time, settings);
+    return status === undefined ? 3 : STATUS_RANK[status.kind];
+  };
+  return (a, b) => rank(a) - rank(b) || byUrgency(a, b);
+}
+
+type Order = (a: Ranked, b: Ranked) => number;
+
+function listOrders(settings: FollowUpSettings): Record<Category, Order> {
+  return { promoters: byRecency, passives: byInputOrder, detractors: byStatusThenUrgency(settings) };
+}
 
 /** "$12,000.50", "12000", "€ 1 200": the number, or undefined when there is none. */
 export function parseAmount(text: string): number | undefined {
@@ -168,7 +210,10 @@ export class FollowUpLists<T> {
   readonly counts: Record<Category, number> = { promoters: 0, passives: 0, detractors: 0 };
   readonly revenue: Record<'detractors' | 'passives', number> = { detractors: 0, passives: 0 };
 
-  constructor(sample: { size: number; seed: number } | undefined) {
+  private readonly orders: Record<Category, Order>;
+
+  constructor(sample: { size: number; seed: number } | undefined, settings: FollowUpSettings) {
+    this.orders = listOrders(settings);
     const random = seededRandom(sample?.seed ?? 1);
     const make = (): Held<T>[] | Reservoir<Held<T>> => (sample === undefined ? [] : new Reservoir<Held<T>>(sample.size, random));
     this.held = { promoters: make(), passives: make(), detractors: make() };
@@ -200,7 +245,7 @@ export class FollowUpLists<T> {
   ordered(category: Category): T[] {
     const list = this.held[category];
     const rows = Array.isArray(list) ? list : list.items;
-    return rows.sort(LIST_ORDERS[category]).map((row) => row.payload);
+    return rows.sort(this.orders[category]).map((row) => row.payload);
   }
 }
 

@@ -234,6 +234,11 @@ export class Responses {
     return new Responses(inputs, columns, plans, spec, listener, loaded.range, loaded.excluded, loaded.customers);
   }
 
+  /** Today, in days since 1970, as --today gives it or the clock says. */
+  get today(): number {
+    return this.spec.today;
+  }
+
   /** The index in `columns` of a column an option names: its header, a unique start of it, or its number. */
   column(name: string, option: string): number {
     const where = this.inputs.map((opened) => opened.reader.name).join(' + ');

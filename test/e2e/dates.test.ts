@@ -21,10 +21,10 @@ describe('slashed date-times', () => {
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as Row[];
     expect(rows.map((row) => [row['Email Address'], row['respond_by']])).toEqual([
-      ['g@example.com', '2019-12-05T14:15:00Z'],
-      ['b@example.com', '2019-12-01T21:40:00Z'],
-      ['c@example.com', '2019-12-01T05:09:33Z'],
-      ['a@example.com', '2019-12-01T13:05:10Z'],
+      ['g@example.com', '2019-12-05 14:15 UTC'],
+      ['b@example.com', '2019-12-01 21:40 UTC'],
+      ['c@example.com', '2019-12-01 05:09 UTC'],
+      ['a@example.com', '2019-12-01 13:05 UTC'],
     ]);
   });
 
@@ -50,7 +50,7 @@ describe('slashed date-times', () => {
     expect(result.code).toBe(0);
     const html = await readFile(out, 'utf8');
     expect(html).toContain('Answers from 2019-12-01 to 2019-12-19.');
-    expect(html).toContain('<td>Lost my data</td><td>2019-12-06T10:15:00Z</td>');
+    expect(html).toContain('<td>Lost my data</td><td>2019-12-06 10:15 UTC</td>');
     expect(html).not.toContain('no date');
   });
 

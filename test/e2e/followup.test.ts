@@ -29,10 +29,10 @@ describe('follow-up lists joined to a customer export', () => {
   it('orders detractors by score, then revenue, then recency, each with a reply deadline', async () => {
     const { rows } = await lists('--value-column', 'ARR');
     expect(rows['detractors']?.map((row) => [row['Response ID'], row['Company'], row['respond_by']])).toEqual([
-      ['R3', 'Gamma', '2026-11-02T08:00:00Z'],
-      ['R1', 'Acme', '2026-11-03T09:00:00Z'],
-      ['R4', 'Delta', '2026-11-05T12:00:00Z'],
-      ['R2', 'Beta', '2026-11-04T10:00:00Z'],
+      ['R3', 'Gamma', '2026-11-02 08:00 UTC'],
+      ['R1', 'Acme', '2026-11-03 09:00 UTC'],
+      ['R4', 'Delta', '2026-11-05 12:00 UTC'],
+      ['R2', 'Beta', '2026-11-04 10:00 UTC'],
     ]);
   });
 
@@ -68,10 +68,10 @@ describe('follow-up lists joined to a customer export', () => {
   it('fills a ready-to-send message from the default template', async () => {
     const { rows } = await lists();
     expect(rows['detractors']?.[0]?.['message']).toBe(
-      "Hi Cy, I'm sorry we let you down. I'd like to understand what went wrong and put it right: could we talk this week?",
+      "I'm sorry we let you down, Cy. I'd like to understand what went wrong and put it right: could we talk this week?",
     );
     expect(rows['promoters']?.[1]?.['message']).toBe(
-      'Hi Gus, thank you for the 10! Would you share your experience in a short review, or introduce us to a colleague who could use it?',
+      'Thank you for the 10, Gus! Would you share your experience in a short review, or introduce us to a colleague who could use it?',
     );
   });
 
@@ -85,7 +85,7 @@ describe('follow-up lists joined to a customer export', () => {
 
   it('follows --sla in respond_by and in the follow-up', async () => {
     const { rows } = await lists('--sla', '2d');
-    expect(rows['detractors']?.[0]).toMatchObject({ respond_by: '2026-11-03T08:00:00Z', follow_up: 'Escalate and reply personally within 2 days' });
+    expect(rows['detractors']?.[0]).toMatchObject({ respond_by: '2026-11-03 08:00 UTC', follow_up: 'Escalate and reply personally within 2 days' });
   });
 });
 

@@ -201,6 +201,6 @@ describe('options taken as they are written, or refused', () => {
     await writeFile(join(dir, 't.json'), '{"promoters": "Hi {}"}');
     const result = await run(['segment', fixture('sample.csv'), '-c', 'promoters', '--templates', 't.json', '-q'], { cwd: dir });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('nps: error: the promoters message template has a { or } that is not a placeholder such as {first_name} (in "Hi {}")\n');
+    expect(result.stderr).toContain('nps: error: the promoters message template has a { or } that is not a placeholder such as {first_name} (in "Hi {}")');
   });
 });

@@ -23,7 +23,7 @@ describe('nps segment --out', () => {
     const written: string[][] = [];
     for (const list of LISTS) {
       const [header, ...rows] = await readCsv(join(out, list));
-      expect(header).toEqual([...inputHeader, 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'themes', 'message']);
+      expect(header).toEqual([...inputHeader, 'nps_category', 'follow_up', 'respond_by', 'status', 'testimonial_candidate', 'themes', 'message']);
       written.push(...rows);
     }
     expect(written).toHaveLength(scored.length);
@@ -43,18 +43,20 @@ describe('nps segment --out', () => {
     expect(await followUp('detractors.csv')).toEqual(new Set(['detractors: Escalate and reply personally within 24 hours']));
   });
 
-  it('lists detractors most urgent first: lowest score, then newest, undated last', async () => {
+  it('lists detractors overdue first, then by urgency: lowest score, then newest; undated last', async () => {
     const out = await tempDir();
-    const result = await run(['segment', 'fixtures/dated-detractors.csv', '--out', out]);
+    // On 2026-02-10 the answers of 5 and 20 January are overdue, 10 February is due 11 February, 1 March is in the future.
+    const result = await run(['segment', 'fixtures/dated-detractors.csv', '--out', out, '--today', '2026-02-10']);
     expect(result.code).toBe(0);
-    const emails = (await readCsv(join(out, 'detractors.csv'))).slice(1).map((row) => row[0]);
-    expect(emails).toEqual([
-      'new-zero@example.com',
-      'old-zero@example.com',
-      'three@example.com',
-      'undated-three@example.com',
-      'six@example.com',
+    const rows = (await readCsv(join(out, 'detractors.csv'))).slice(1).map((row) => [row[0], row[7]]);
+    expect(rows).toEqual([
+      ['old-zero@example.com', 'overdue by 35 days'],
+      ['three@example.com', 'overdue by 20 days'],
+      ['new-zero@example.com', 'new'],
+      ['six@example.com', 'new'],
+      ['undated-three@example.com', ''],
     ]);
+    expect(result.stderr).toContain('nps: detractors: 2 overdue, 0 due today (today is 2026-02-10; --today sets it)');
     expect(result.stderr).toContain('nps: warning: 1 detractor with no readable date comes after the dated ones and has no respond_by');
   });
 
@@ -64,7 +66,7 @@ describe('nps segment --out', () => {
     expect(result.stderr.split('\n').slice(-5)).toEqual([
       `nps: wrote 5 promoters to ${join(out, 'lists', 'promoters.csv')} (newest first)`,
       `nps: wrote 2 passives to ${join(out, 'lists', 'passives.csv')}`,
-      `nps: wrote 3 detractors to ${join(out, 'lists', 'detractors.csv')} (most urgent first)`,
+      `nps: wrote 3 detractors to ${join(out, 'lists', 'detractors.csv')} (overdue first, then most urgent)`,
       'nps: 12 rows read = 10 scored + 1 blank + 1 rejected',
       '',
     ]);
@@ -121,16 +123,32 @@ describe('nps segment --out', () => {
   });
 });
 
+describe('nps segment --excel', () => {
+  it('writes lists Excel on Windows opens right: a UTF-8 byte order mark and CRLF line ends', async () => {
+    const out = await tempDir();
+    const result = await run(['segment', 'fixtures/accents-utf8.csv', '--out', out, '--excel', '-q']);
+    expect(result.code).toBe(0);
+    const bytes = await readFile(join(out, 'promoters.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n').length).toBeGreaterThan(2);
+    expect(text.replaceAll('\r\n', '')).not.toContain('\n');
+    const printed = await run(['segment', 'fixtures/accents-utf8.csv', '-c', 'promoters', '--excel', '-q']);
+    expect(printed.stdout.startsWith('\uFEFF')).toBe(true);
+    expect((await run(['segment', 'fixtures/sample.csv', '-c', 'promoters', '-f', 'json', '--excel'])).code).toBe(2);
+  });
+});
+
 describe('nps segment --category', () => {
   it('prints one list as CSV by default', async () => {
     const result = await run(['segment', 'fixtures/sample.csv', '--category', 'passives']);
     expect(result.code).toBe(0);
     const ask = 'Ask: "What would we need to do to earn a 9 or 10 from you next time?"';
-    const message = 'Hi there, thank you for your feedback. What would we need to do to earn a 9 or 10 from you next time?';
+    const message = 'Thank you for your feedback. What would we need to do to earn a 9 or 10 from you next time?';
     expect(parse(result.stdout)).toEqual([
-      ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up', 'respond_by', 'testimonial_candidate', 'themes', 'message'],
-      ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', ask, '', '', '', message],
-      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', 'speed and performance; features', message],
+      ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up', 'respond_by', 'status', 'testimonial_candidate', 'themes', 'message'],
+      ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', ask, '', '', '', '', message],
+      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', '', 'speed and performance; features', message],
     ]);
     expect(result.stderr).toContain('nps: wrote 2 passives to standard output');
   });

@@ -28,6 +28,8 @@ export interface SinkOptions {
   endDestination: boolean;
   /** Neutralise cells a spreadsheet would run as formulas (CSV only); off with --raw. */
   neutralize: boolean;
+  /** CSV for Excel on Windows (--excel): a UTF-8 byte order mark, so accents show right, and CRLF line ends. */
+  excel?: boolean | undefined;
 }
 
 /** The OWASP rule for CSV injection: cells starting with these are formulas to Excel and Google Sheets. */
@@ -101,11 +103,13 @@ class BlockWriter {
   }
 }
 
-async function csvSink(columns: readonly string[], out: BlockWriter, neutralize: boolean): Promise<RecordSink> {
+async function csvSink(columns: readonly string[], out: BlockWriter, neutralize: boolean, excel: boolean): Promise<RecordSink> {
   const { stringify } = await import('csv-stringify/sync');
+  const options = { record_delimiter: excel ? ('windows' as const) : ('unix' as const) };
   const serialize = neutralize
-    ? (cells: readonly string[]): string => stringify([cells.map(neutralizeCell)])
-    : (cells: readonly string[]): string => stringify([cells as string[]]);
+    ? (cells: readonly string[]): string => stringify([cells.map(neutralizeCell)], options)
+    : (cells: readonly string[]): string => stringify([cells as string[]], options);
+  if (excel) out.push('\uFEFF');
   out.push(serialize(columns));
   const writeSerialized = (record: string): boolean => out.push(record);
   return {
@@ -147,6 +151,6 @@ export async function createRecordSink(
 ): Promise<RecordSink> {
   const out = new BlockWriter(destination, options);
   const names = distinctNames(columns);
-  if (format === 'csv') return csvSink(names, out, options.neutralize);
+  if (format === 'csv') return csvSink(names, out, options.neutralize, options.excel === true);
   return jsonSink(names, out, format === 'ndjson');
 }
