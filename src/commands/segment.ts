@@ -1,5 +1,6 @@
 import { Option } from 'commander';
 import { stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { failsStrict, type Outcome } from '../cli/exit-code.js';
@@ -25,6 +26,7 @@ import {
   type PendingFile,
 } from '../output/write/files.js';
 import type { Messages } from '../output/write/messages.js';
+import { HeldOnDisk } from '../output/write/held-rows.js';
 import { createRecordSink, RECORD_FORMATS, type RecordFormat, type RecordSink } from '../output/write/records.js';
 import { openResponses, readOutcome } from './read.js';
 
@@ -111,6 +113,8 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   }
   const pending: PendingFile[] = [];
   const sinks = new Map<Category, RecordSink>();
+  // Held rows past the budget wait on disk beside the lists (or in the system's temporary folder).
+  const held = new HeldOnDisk(directory ?? tmpdir(), heldBudget(io));
   const neutralize = options.raw !== true;
   const excel = options.excel === true;
   try {
@@ -122,7 +126,8 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     if (options.category !== undefined) {
       sinks.set(options.category, await createRecordSink(options.format, header, io.stdout, { endDestination: false, neutralize, excel }));
     }
-    const lists = new FollowUpLists<string>(options.sample === undefined ? undefined : { size: options.sample, seed: options.seed }, settings);
+    const sample = options.sample === undefined ? undefined : { size: options.sample, seed: options.seed };
+    const lists = new FollowUpLists<string>(sample, settings, held);
     const report: ListReport = {
       listed: { promoters: 0, passives: 0, detractors: 0 },
       scored: lists.counts,
@@ -147,7 +152,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
           blocked = !sink.write(cells) || blocked;
           report.listed[category] += 1;
         } else {
-          lists.hold({ score: response.score, value, time }, detached(sink.serialize(cells)));
+          lists.hold({ score: response.score, value, time }, sink.serialize(cells));
         }
       },
       async () => {
@@ -174,23 +179,21 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     messages.info(describeAccounting(summarize(totals.tally)));
     return outcome;
   } finally {
+    held.discard();
     await discardFiles(pending);
   }
+}
+
+/** Memory for held rows before they spill to disk: 48 MB, or NPS_HELD_MB (see docs/performance.md). */
+function heldBudget(io: Io): number {
+  const megabytes = Number(io.env['NPS_HELD_MB'] ?? 48);
+  return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 48) * 1_000_000;
 }
 
 function countStatus(report: ListReport, status: DueStatus | undefined): void {
   if (status === undefined) report.undatedDetractors += 1;
   else if (status.kind === 'overdue') report.overdue += 1;
   else if (status.kind === 'due today') report.dueToday += 1;
-}
-
-/**
- * A copy of `text` that shares no memory with it. Parsed fields are slices of the
- * 64 KiB chunk they came from, and a line built from them keeps every such chunk
- * alive: held for the sort, the rows would pin most of the file in memory.
- */
-function detached(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 const ORDER_WORDS = {

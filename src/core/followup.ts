@@ -119,8 +119,11 @@ export function followUpRow(
   messages: Record<Category, CompiledTemplate>,
 ): string[] {
   const category = categoryOf(response.score);
-  const cells = [...own, ...ADDED_COLUMNS.map((column) => column.cell(response, category, settings))];
-  cells.push(messages[category].fill([...cells, String(response.score)]));
+  const cells = own.slice();
+  for (const column of ADDED_COLUMNS) cells.push(column.cell(response, category, settings));
+  // The template sees {score} after the added columns; the message then takes its place.
+  cells.push(String(response.score));
+  cells[cells.length - 1] = messages[category].fill(cells);
   return cells;
 }
 
@@ -135,55 +138,53 @@ export interface Ranked {
   order: number;
 }
 
-/** Newer first, undated last; ties keep input order. */
-function newestFirst(a: Ranked, b: Ranked): number {
-  if (a.time !== b.time) {
-    if (a.time === undefined) return 1;
-    if (b.time === undefined) return -1;
-    return b.time - a.time;
+/**
+ * A row's place in its list, as numbers compared one by one, smaller first: computed
+ * once per row, so that sorting a million rows compares numbers, not dates.
+ */
+export type SortKey = number[];
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  for (let at = 0; at < a.length; at += 1) {
+    const x = a[at] ?? 0;
+    const y = b[at] ?? 0;
+    if (x !== y) return x < y ? -1 : 1;
   }
-  return a.order - b.order;
+  return 0;
 }
 
-/** Detractors: lowest score first, then the most revenue, then the newest answer. */
-export function byUrgency(a: Ranked, b: Ranked): number {
-  if (a.score !== b.score) return a.score - b.score;
-  if (a.value !== b.value) {
-    if (a.value === undefined) return 1;
-    if (b.value === undefined) return -1;
-    return b.value - a.value;
-  }
-  return newestFirst(a, b);
-}
-
-/** Promoters: the newest first, since the ask works best right after a good answer. */
-export function byRecency(a: Ranked, b: Ranked): number {
-  return newestFirst(a, b);
-}
-
-/** Passives: as they came. */
-export function byInputOrder(a: Ranked, b: Ranked): number {
-  return a.order - b.order;
-}
+/** Newer first, undated last. */
+const newestFirst = (time: number | undefined): number => (time === undefined ? Infinity : -time);
+/** More revenue first, unknown last. */
+const largestFirst = (value: number | undefined): number => (value === undefined ? Infinity : -value);
 
 const STATUS_RANK = { overdue: 0, 'due today': 1, new: 2 } as const;
 
-/**
- * Detractors in the order of a morning's work: overdue first, then due today, then
- * new, then those with no date; within each, the urgency order.
- */
-export function byStatusThenUrgency(settings: FollowUpSettings): (a: Ranked, b: Ranked) => number {
-  const rank = (row: Ranked): number => {
-    const status = dueStatus(row.time, settings);
-    return status === undefined ? 3 : STATUS_RANK[status.kind];
-  };
-  return (a, b) => rank(a) - rank(b) || byUrgency(a, b);
+function statusRank(time: number | undefined, settings: FollowUpSettings): number {
+  const status = dueStatus(time, settings);
+  return status === undefined ? 3 : STATUS_RANK[status.kind];
 }
 
-type Order = (a: Ranked, b: Ranked) => number;
+/**
+ * The order of work in each list. Detractors: overdue first, then due today, then new,
+ * then undated; within each, lowest score first, then the most revenue, then the newest
+ * answer. Promoters: the newest first, since the ask works best right after a good
+ * answer. Passives: as they came. Ties keep input order.
+ */
+export function sortKeyOf(category: Category, ranked: Ranked, settings: FollowUpSettings): SortKey {
+  if (category === 'promoters') return [newestFirst(ranked.time), ranked.order];
+  if (category === 'passives') return [ranked.order];
+  return [statusRank(ranked.time, settings), ranked.score, largestFirst(ranked.value), newestFirst(ranked.time), ranked.order];
+}
 
-function listOrders(settings: FollowUpSettings): Record<Category, Order> {
-  return { promoters: byRecency, passives: byInputOrder, detractors: byStatusThenUrgency(settings) };
+/** The detractors' order as a comparison, for short lists such as the report's. */
+export function byStatusThenUrgency(settings: FollowUpSettings): (a: Ranked, b: Ranked) => number {
+  return (a, b) => compareKeys(sortKeyOf('detractors', a, settings), sortKeyOf('detractors', b, settings));
+}
+
+/** The promoters' order as a comparison. */
+export function byRecency(a: Ranked, b: Ranked): number {
+  return compareKeys([newestFirst(a.time), a.order], [newestFirst(b.time), b.order]);
 }
 
 /** "$12,000.50", "12000", "€ 1 200": the number, or undefined when there is none. */
@@ -194,29 +195,52 @@ export function parseAmount(text: string): number | undefined {
   return Number.isFinite(amount) ? amount : undefined;
 }
 
-interface Held<T> extends Ranked {
-  payload: T;
+/**
+ * Where held rows wait for their list's order. The lists hold promoters and
+ * detractors until every row is known; a store may keep them in memory, or spill
+ * sorted runs to disk and merge them (src/output/write/held-rows.ts).
+ */
+export interface HeldRows<T> {
+  hold(category: Category, key: SortKey, payload: T): void;
+  /** The held rows of a group, in the order of their keys. */
+  ordered(category: Category): Iterable<T>;
+}
+
+/** Held rows in memory, sorted once at the end. */
+export class HeldInMemory<T> implements HeldRows<T> {
+  private readonly rows: Record<Category, Array<{ key: SortKey; payload: T }>> = { promoters: [], passives: [], detractors: [] };
+
+  hold(category: Category, key: SortKey, payload: T): void {
+    this.rows[category].push({ key, payload });
+  }
+
+  ordered(category: Category): T[] {
+    return this.rows[category].sort((a, b) => compareKeys(a.key, b.key)).map((row) => row.payload);
+  }
 }
 
 /**
  * The three lists in the order of work. Passives are handed back to be written at
- * once (their order is the input's); promoters and detractors are held, as whatever
- * the caller makes of a row (a finished output line), until all are known. With a
- * sample, every group is a uniform random sample of that size, held.
+ * once (their order is the input's); promoters and detractors are held (as whatever
+ * the caller makes of a row: a finished output line) until all are known. With a
+ * sample, every group is a uniform random sample of that size, held in memory.
  */
 export class FollowUpLists<T> {
-  private readonly held: Record<Category, Held<T>[] | Reservoir<Held<T>>>;
+  private readonly samples: Record<Category, Reservoir<{ key: SortKey; payload: T }>> | undefined;
   private order = 0;
   readonly counts: Record<Category, number> = { promoters: 0, passives: 0, detractors: 0 };
   readonly revenue: Record<'detractors' | 'passives', number> = { detractors: 0, passives: 0 };
 
-  private readonly orders: Record<Category, Order>;
-
-  constructor(sample: { size: number; seed: number } | undefined, settings: FollowUpSettings) {
-    this.orders = listOrders(settings);
-    const random = seededRandom(sample?.seed ?? 1);
-    const make = (): Held<T>[] | Reservoir<Held<T>> => (sample === undefined ? [] : new Reservoir<Held<T>>(sample.size, random));
-    this.held = { promoters: make(), passives: make(), detractors: make() };
+  constructor(
+    sample: { size: number; seed: number } | undefined,
+    private readonly settings: FollowUpSettings,
+    private readonly store: HeldRows<T> = new HeldInMemory<T>(),
+  ) {
+    if (sample !== undefined) {
+      const random = seededRandom(sample.seed);
+      const make = (): Reservoir<{ key: SortKey; payload: T }> => new Reservoir(sample.size, random);
+      this.samples = { promoters: make(), passives: make(), detractors: make() };
+    }
   }
 
   /** Counts a scored response and its revenue, even when no list is wanted for its group. */
@@ -229,26 +253,24 @@ export class FollowUpLists<T> {
 
   /** Whether a group's rows are written as they come (passives, unless sampled) rather than held. */
   streams(category: Category): boolean {
-    return category === 'passives' && Array.isArray(this.held.passives);
+    return category === 'passives' && this.samples === undefined;
   }
 
   /** Holds a row of a group that is ordered (or sampled) once all are known. */
   hold(ranked: Omit<Ranked, 'order'>, payload: T): void {
     this.order += 1;
-    const entry = { ...ranked, order: this.order, payload };
-    const list = this.held[categoryOf(ranked.score)];
-    if (Array.isArray(list)) list.push(entry);
-    else list.offer(entry);
+    const category = categoryOf(ranked.score);
+    const key = sortKeyOf(category, { score: ranked.score, value: ranked.value, time: ranked.time, order: this.order }, this.settings);
+    if (this.samples === undefined) this.store.hold(category, key, payload);
+    else this.samples[category].offer({ key, payload });
   }
 
   /** The held rows of a group, in its order. */
-  ordered(category: Category): T[] {
-    const list = this.held[category];
-    const rows = Array.isArray(list) ? list : list.items;
-    return rows.sort(this.orders[category]).map((row) => row.payload);
+  ordered(category: Category): Iterable<T> {
+    if (this.samples === undefined) return this.store.ordered(category);
+    return this.samples[category].items.sort((a, b) => compareKeys(a.key, b.key)).map((row) => row.payload);
   }
 }
-
 
 /** Keeps the first `size` items in `order` from a stream, in memory for a few times `size`. */
 export class TopList<T> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, openSync, unlinkSync, type WriteStream } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
@@ -187,6 +187,27 @@ async function placeFile(file: PendingFile, force: boolean): Promise<void> {
     }
     throw outputError(error, file.shown);
   }
+}
+
+/** A file for the run's own use (held rows spilled to disk), removed on every exit path. */
+export function createScratchFile(directory: string): { path: string; fd: number } {
+  const path = join(directory, `.nps-held.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  temporaries.add(path);
+  try {
+    return { path, fd: openSync(path, 'wx') };
+  } catch (error) {
+    temporaries.delete(path);
+    throw outputError(error, path, 'create');
+  }
+}
+
+export function removeScratchFile(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+  temporaries.delete(path);
 }
 
 /** Removes the temporary files of a run that did not complete. */
