@@ -11,10 +11,11 @@ export async function openResponses(
   options: RawInputOptions,
   needs: ReadSpec['needs'],
   io: Io,
-): Promise<{ messages: Messages; responses: Responses }> {
+): Promise<{ messages: Messages; responses: Responses; spec: ReadSpec }> {
   const messages = new Messages(io.stderr, options.quiet === true);
-  const responses = await Responses.open(files, readSpecOf(options, needs), io, messages);
-  return { messages, responses };
+  const spec = readSpecOf(options, needs);
+  const responses = await Responses.open(files, spec, io, messages);
+  return { messages, responses, spec };
 }
 
 /** Every input must have a date column for `option` (--period, --rolling…). */

@@ -16,7 +16,9 @@ import {
   type RawPrecisionOptions,
 } from '../cli/options.js';
 import type { Period } from '../core/periods.js';
-import { buildScoreReport, ScoreAccumulator, type ScoreReport } from '../core/score.js';
+import { buildScoreReport, ScoreAccumulator, type BreakdownSpec, type ScoreReport } from '../core/score.js';
+import { readScoreInParallel } from '../input/parallel.js';
+import { Responses, type ReadTotals } from '../input/responses.js';
 import { inputError } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
 import { formatNps, plural } from '../output/render/format.js';
@@ -48,18 +50,28 @@ function missesThreshold(options: ScoreOptions, report: ScoreReport, messages: M
   return true;
 }
 
+async function readScoreOnce(responses: Responses, job: { breakdowns: BreakdownSpec[]; byDay: boolean }): Promise<{ totals: ReadTotals; acc: ScoreAccumulator }> {
+  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
+  const totals = await responses.read(
+    acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
+  );
+  return { totals, acc };
+}
+
 /** Files are read one after another, so memory stays flat however many there are. */
 export async function runScore(files: string[], options: ScoreOptions, io: Io): Promise<Outcome> {
   if (options.rolling !== undefined && options.period === undefined) {
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
-  const { messages, responses } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io);
+  const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io);
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
-  const acc = new ScoreAccumulator(breakdowns, options.period !== undefined);
-  const totals = await responses.read(
-    acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
-  );
+  const job = { kind: 'score' as const, breakdowns, byDay: options.period !== undefined };
+  // A large file is read by every core; when it cannot be (standard input, --dedupe…), the ordinary way,
+  // after a parallel read that gave up (a stray quote across a cut), from the start again.
+  const parallel = await readScoreInParallel(responses, spec, io, job, (bytes, total, rows) => messages.progress(bytes, total, rows));
+  messages.progressDone();
+  const { totals, acc } = parallel ?? (await readScoreOnce(responses.consumed ? await Responses.open(files, spec, io, messages.silent()) : responses, job));
   const outcome = readOutcome(messages, totals, options);
   const report = buildScoreReport(totals.tally, acc, {
     breakdowns,

@@ -129,13 +129,43 @@ export class CsvReader {
   private repairedLine: number | undefined;
 
   private constructor(readonly source: Source) {
-    this.chunks = source.stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    this.chunks = source.chunks[Symbol.asyncIterator]();
   }
 
-  static async open(source: Source): Promise<CsvReader> {
+  static async open(source: Source, options: { endIsRecordBoundary?: boolean } = {}): Promise<CsvReader> {
     const reader = new CsvReader(source);
+    reader.endIsRecordBoundary = options.endIsRecordBoundary === true;
     await reader.readHeader();
     return reader;
+  }
+
+  /**
+   * A reader for a part of a file whose header another reader has read: the part's
+   * rows start at `firstLine` of the file. When the part is not the file's last,
+   * its end must fall between records; `boundaryBroken` says when it did not.
+   */
+  static openPart(source: Source, like: Pick<CsvReader, 'header' | 'delimiter' | 'encoding'>, firstLine: number, isLast: boolean): CsvReader {
+    const reader = new CsvReader(source);
+    reader.header = like.header;
+    reader.delimiter = like.delimiter;
+    reader.encoding = like.encoding;
+    reader.decoder = createDecoder(like.encoding);
+    reader.parser = reader.newParser();
+    reader.hasHeader = true;
+    reader.linesBeforeText = firstLine - 1;
+    reader.endIsRecordBoundary = !isLast;
+    return reader;
+  }
+
+  /** Set when a part of a file ended inside a quoted field: it was not cut between records. */
+  boundaryBroken = false;
+  private endIsRecordBoundary = false;
+
+  /** From now on, reads only up to this byte of the file, which must fall between records (a first part). */
+  limitTo(end: number): void {
+    if (this.source.limit === undefined) throw new Error('only a regular file can be read in parts');
+    this.source.limit(end);
+    this.endIsRecordBoundary = true;
   }
 
   get name(): string {
@@ -226,16 +256,20 @@ export class CsvReader {
     const text = this.decode(start.subarray(bomLength));
     const firstLine = text.split(/\r|\n/, 1)[0] ?? '';
     this.delimiter = detectDelimiter(firstLine);
-    this.parser = new Papa.Parser({
+    this.parser = this.newParser();
+    this.feed(text, false);
+    while (!this.hasHeader && (await this.pump()));
+    if (!this.hasHeader) throw inputError(`${this.name}: the file is empty (no header row)`);
+  }
+
+  private newParser(): Papa.Parser {
+    return new Papa.Parser({
       delimiter: this.delimiter,
       newline: '\n',
       quoteChar: '"',
       escapeChar: '"',
       step: (result: ParseStepResult<string[][]>) => this.onRow(result),
     });
-    this.feed(text, false);
-    while (!this.hasHeader && (await this.pump()));
-    if (!this.hasHeader) throw inputError(`${this.name}: the file is empty (no header row)`);
   }
 
   /** Parses `more` after what was carried over; at the end, the carried row too. */
@@ -309,6 +343,11 @@ export class CsvReader {
       return;
     }
     const raw = (): string => this.text.slice(this.rowStart - this.textStart, this.rowEnd - this.textStart);
+    if (this.endIsRecordBoundary && result.errors.some((error) => error.code === 'MissingQuotes')) {
+      // A part of a file that ends inside a quoted field was cut in the wrong place: its reader stops here.
+      this.boundaryBroken = true;
+      return;
+    }
     const quoteTrouble = result.errors.some(isQuoteError);
     const long = this.rowEnd - this.rowStart > LONG_RECORD_CHARS;
     if (quoteTrouble || (long && cells.length !== this.header.length && raw().trimEnd().includes('\n'))) {

@@ -25,6 +25,12 @@ export interface DateReading {
   hasTime: boolean;
 }
 
+/** A day-first date (13/4/2026) and a month-first one (4/13/2026) seen in the input, as written. */
+export interface DateEvidence {
+  dayFirst: string | undefined;
+  monthFirst: string | undefined;
+}
+
 /** A slashed date such as 3/4/2026 whose order no date seen so far has settled. */
 export const UNSETTLED = 'unsettled' as const;
 export type Unsettled = typeof UNSETTLED;
@@ -141,6 +147,11 @@ export class RowDates {
   private readonly parts = new Map<string, DatePart>();
 
   constructor(private readonly format: DateFormat | undefined) {}
+
+  /** The dates seen so far that can only be read one way: what settles the order, and what would contradict it. */
+  evidence(): DateEvidence {
+    return { dayFirst: this.dayFirstSeen, monthFirst: this.monthFirstSeen };
+  }
 
   /** The order of slashed dates: given, or settled by the input; undefined while unknown. */
   order(): DateFormat | undefined {

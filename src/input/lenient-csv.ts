@@ -40,12 +40,6 @@ interface Field {
   runaway: { closedAt: number | undefined } | undefined;
 }
 
-function linesIn(text: string, from: number, to: number): number {
-  let count = 0;
-  for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count += 1;
-  return count;
-}
-
 /** The end of an unquoted field starting at `from`: the next delimiter or line break. */
 function plainEnd(text: string, from: number, delimiter: string): number {
   const delimiterAt = text.indexOf(delimiter, from);
@@ -83,59 +77,67 @@ function readField(text: string, start: number, delimiter: string, literal: Read
   }
 }
 
-type Pass =
-  | { records: LenientRecord[]; kept: number[] }
-  | { retryWithLiteral: number; closedAt: number | undefined };
+/** Line numbers of offsets in `text`, from the offsets of its line breaks, found once. */
+function lineFinder(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks.push(at);
+  return (offset) => {
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((breaks[middle] ?? Infinity) < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+}
 
-/** One reading of `text`; stops at the first quote that must be read as text instead, and says which. */
-function readOnce(text: string, delimiter: string, width: number, literal: ReadonlySet<number>): Pass {
+/**
+ * Reads `text` (whole lines, LF line breaks) leniently into records of, ideally,
+ * `width` fields. A quote that must be read as text sends the reading back to the
+ * start of its record only, so a file with many of them is still read in one pass.
+ */
+export function readLeniently(text: string, delimiter: string, width: number): { records: LenientRecord[]; repairs: QuoteRepair[] } {
+  const literal = new Set<number>();
+  const repairs: QuoteRepair[] = [];
   const records: LenientRecord[] = [];
-  const kept: number[] = [];
+  const lineOf = lineFinder(text);
   let at = 0;
   while (at < text.length) {
     const recordStart = at;
     const cells: string[] = [];
+    const kept: number[] = [];
     let firstMultiLineQuote: number | undefined;
+    let retry: { quote: number; closedAt: number | undefined } | undefined;
     for (;;) {
       const fieldStart = at;
       const field = readField(text, fieldStart, delimiter, literal);
-      if (field.runaway) return { retryWithLiteral: fieldStart, closedAt: field.runaway.closedAt };
+      if (field.runaway) {
+        retry = { quote: fieldStart, closedAt: field.runaway.closedAt };
+        break;
+      }
       if (field.multiLineQuote) firstMultiLineQuote ??= fieldStart;
       if (field.keptAsWritten) kept.push(fieldStart);
       cells.push(field.text);
       at = field.end;
-      if (text[at] === delimiter) {
-        at += 1;
-        continue;
-      }
-      break;
+      if (text[at] !== delimiter) break;
+      at += 1;
     }
-    if (cells.length !== width && firstMultiLineQuote !== undefined) return { retryWithLiteral: firstMultiLineQuote, closedAt: at - 1 };
-    const firstLine = linesIn(text, 0, recordStart);
-    records.push({ cells, firstLine, lastLine: firstLine + linesIn(text, recordStart, at) });
+    if (retry === undefined && cells.length !== width && firstMultiLineQuote !== undefined) retry = { quote: firstMultiLineQuote, closedAt: at - 1 };
+    if (retry !== undefined) {
+      literal.add(retry.quote);
+      repairs.push({ kind: 'opening-read-as-text', line: lineOf(retry.quote), closedAtLine: retry.closedAt === undefined ? undefined : lineOf(retry.closedAt) });
+      at = recordStart;
+      continue;
+    }
+    for (const quote of kept) repairs.push({ kind: 'kept-as-written', line: lineOf(quote), closedAtLine: undefined });
+    const firstLine = lineOf(recordStart);
+    records.push({ cells, firstLine, lastLine: lineOf(at) });
     // Past the line break that ends the record; a blank line is no record.
     at += 1;
     while (text[at] === '\n') at += 1;
   }
-  return { records, kept };
-}
-
-/** Reads `text` (whole lines, LF line breaks) leniently into records of, ideally, `width` fields. */
-export function readLeniently(text: string, delimiter: string, width: number): { records: LenientRecord[]; repairs: QuoteRepair[] } {
-  const literal = new Set<number>();
-  const repairs: QuoteRepair[] = [];
-  for (;;) {
-    const pass = readOnce(text, delimiter, width, literal);
-    if ('records' in pass) {
-      for (const at of pass.kept) repairs.push({ kind: 'kept-as-written', line: linesIn(text, 0, at), closedAtLine: undefined });
-      repairs.sort((a, b) => a.line - b.line);
-      return { records: pass.records, repairs };
-    }
-    literal.add(pass.retryWithLiteral);
-    repairs.push({
-      kind: 'opening-read-as-text',
-      line: linesIn(text, 0, pass.retryWithLiteral),
-      closedAtLine: pass.closedAt === undefined ? undefined : linesIn(text, 0, pass.closedAt),
-    });
-  }
+  repairs.sort((a, b) => a.line - b.line);
+  return { records, repairs };
 }

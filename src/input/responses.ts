@@ -1,18 +1,18 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { addScore, emptyTally, type Tally } from '../core/tally.js';
+import { addScore, emptyTally, mergeTallies, type Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { chooseColumns, requireColumn, uniqueNames, type ColumnChoice, type ColumnOverrides } from './columns.js';
-import { CsvReader } from './csv.js';
-import { RowDates, UNSETTLED, type DateFormat, type DateReading } from './dates.js';
+import { CsvReader, type QuoteNote } from './csv.js';
+import { RowDates, UNSETTLED, type DateEvidence, type DateFormat, type DateReading } from './dates.js';
 import { DEDUPE_MODES, planDedupe, type DedupeMode, type KeepRow } from './dedupe.js';
 import { dayRange, inRange, loadExcluded, type DayRange } from './filters.js';
 import { detectLayout, FORMATS, type Layout } from './formats.js';
 import { Join, loadCustomers, parseJoinOn, type Customers } from './join.js';
 import { isMissing, ScoreReader } from './score-cell.js';
 import { respondentKey } from './respondent.js';
-import { openSource, STDIN_NAME } from './source.js';
+import { openSource, STDIN_NAME, type ByteRange } from './source.js';
 
 /** A row that was not scored, and why: reported with its file and line. */
 export interface Rejection {
@@ -33,6 +33,8 @@ export interface ReadListener {
   progress?(bytesRead: number, totalBytes: number, rows: number): void;
   /** After the last chunk of a file. */
   progressDone?(): void;
+  /** Rejected rows not listed one by one (a parallel read hands over only the first of each part). */
+  countRejections?(count: number): void;
 }
 
 /** What a command needs read, beyond the score: the one description of a read, shared by every command. */
@@ -51,6 +53,16 @@ export interface ReadSpec {
   exclude: string | undefined;
   /** What each response must carry; reading does no more than asked. */
   needs: { dates: boolean; comments: boolean; respondents: boolean };
+  /** Read only this part of the (single) input: how files are read in parallel (see parallel.ts). */
+  part?: FilePart | undefined;
+}
+
+/** A part of one file, cut between records, read by one thread. */
+export interface FilePart extends ByteRange {
+  index: number;
+  /** The file line its first row is on. */
+  firstLine: number;
+  isLast: boolean;
 }
 
 /** One scored response, as a command sees it. */
@@ -92,11 +104,11 @@ export interface LaidOutInput {
 
 export async function openLayout(file: string, io: Io): Promise<LaidOutInput> {
   const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
-  const first = await reader.peekRows(SAMPLE_ROWS);
-  const layout = detectLayout(reader.header, first.slice(0, HEADER_ROWS_TO_INSPECT));
+  const rows = await reader.peekRows(SAMPLE_ROWS);
+  const layout = detectLayout(reader.header, rows.slice(0, HEADER_ROWS_TO_INSPECT));
   reader.skipRows(layout.headerRows - 1);
   reader.header = layout.headers;
-  return { reader, layout, sample: first.slice(layout.headerRows - 1) };
+  return { reader, layout, sample: rows.slice(layout.headerRows - 1) };
 }
 
 export async function openInput(file: string, io: Io, overrides: ColumnOverrides): Promise<OpenedInput> {
@@ -172,6 +184,8 @@ export class Responses {
   private readonly pending: Pending[] = [];
   private keep: KeepRow | undefined;
   private onResponse: ((response: Response) => void) | undefined;
+  /** Responses that matched no customer, per input, for the closing warning. */
+  private readonly unmatched: Array<{ name: string; unmatched: number }> = [];
 
   private constructor(
     readonly inputs: readonly OpenedInput[],
@@ -179,7 +193,7 @@ export class Responses {
     readonly columns: readonly string[],
     private readonly plans: readonly InputPlan[],
     private readonly spec: ReadSpec,
-    private readonly listener: ReadListener,
+    private listener: ReadListener,
     private readonly range: DayRange | undefined,
     private readonly excluded: Set<string> | undefined,
     readonly customers: Customers | undefined,
@@ -234,6 +248,12 @@ export class Responses {
     return new Responses(inputs, columns, plans, spec, listener, loaded.range, loaded.excluded, loaded.customers);
   }
 
+  /** Whether reading has begun: a reader reads its inputs once. */
+  get consumed(): boolean {
+    return this.started;
+  }
+  private started = false;
+
   /** Today, in days since 1970, as --today gives it or the clock says. */
   get today(): number {
     return this.spec.today;
@@ -257,7 +277,74 @@ export class Responses {
     return this.totals;
   }
 
+  /**
+   * Reads one part of the single input, for a parallel read (see parallel.ts): the
+   * first part with the reader already open, up to `firstPartEnd`; another
+   * (`spec.part`, in a thread) with a reader of its own. Says nothing while reading:
+   * it keeps the first rejected rows and hands back what the coordinator needs to
+   * speak for the whole input, or to read it again the ordinary way.
+   */
+  async readPart(
+    onResponse: ((response: Response) => void) | undefined,
+    io: Io,
+    options: { firstPartEnd?: number; progress?: (bytes: number, rows: number) => void } = {},
+  ): Promise<PartReport> {
+    const part = this.spec.part;
+    const [plan] = this.plans;
+    if (plan === undefined || this.plans.length !== 1) throw new Error('readPart reads one part of one input');
+    let partPlan = plan;
+    if (options.firstPartEnd !== undefined) {
+      plan.opened.reader.limitTo(options.firstPartEnd);
+    } else if (part !== undefined) {
+      plan.opened.reader.source.close();
+      const source = await openSource(plan.opened.reader.name, io.cwd, io.stdin, part);
+      partPlan = { ...plan, opened: { ...plan.opened, reader: CsvReader.openPart(source, plan.opened.reader, part.firstLine, part.isLast) } };
+    }
+    const rejections: Rejection[] = [];
+    const speaking = this.listener;
+    this.listener = {
+      info: () => undefined,
+      warn: () => undefined,
+      rejected: (rejection) => {
+        if (rejections.length < REJECTIONS_KEPT) rejections.push(rejection);
+      },
+      progress: (bytes, _total, rows) => options.progress?.(bytes, rows),
+    };
+    this.onResponse = onResponse;
+    const reader = partPlan.opened.reader;
+    try {
+      await this.readRows(partPlan, undefined);
+    } finally {
+      this.listener = speaking;
+    }
+    const unsettled = this.pending.length > 0 && this.dates.order() === undefined;
+    if (this.pending.length > 0 && !unsettled) this.release();
+    return { totals: this.totals, facts: readerFacts(reader, partPlan.join), evidence: this.dates.evidence(), unsettled, boundaryBroken: reader.boundaryBroken, rejections };
+  }
+
+  /**
+   * Takes in what the other parts of a parallel read found (this one read the
+   * first), in file order, and says it as a single read would have: the first
+   * rejected rows, the warnings about the input, the closing lines.
+   */
+  adoptParts(own: PartReport, others: readonly PartReport[]): ReadTotals {
+    const parts = [own, ...others];
+    const rejections = parts.flatMap((part) => part.rejections).slice(0, REJECTIONS_KEPT);
+    for (const rejection of rejections) this.listener.rejected(rejection);
+    for (const part of others) addTotals(this.totals, part.totals);
+    this.listener.countRejections?.(this.totals.tally.rejected - rejections.length);
+    this.afterInput(mergeFacts(parts.map((part) => part.facts)));
+    this.finish();
+    return this.totals;
+  }
+
   private async readInput(plan: InputPlan, afterChunk: (() => Promise<void> | undefined) | undefined): Promise<void> {
+    await this.readRows(plan, afterChunk);
+    this.afterInput(readerFacts(plan.opened.reader, plan.join));
+  }
+
+  private async readRows(plan: InputPlan, afterChunk: (() => Promise<void> | undefined) | undefined): Promise<void> {
+    this.started = true;
     const { reader, layout, choice } = plan.opened;
     const { tally } = this.totals;
     const width = reader.header.length;
@@ -303,36 +390,13 @@ export class Responses {
       this.accept(plan, cells, score, date);
     }, progress);
     this.listener.progressDone?.();
-    this.warnAboutEncoding(plan.opened);
-    this.warnAboutQuotes(plan.opened);
   }
 
-  /** Quotes read leniently and very long records, in a few lines per file; --strict fails on the former. */
-  private warnAboutQuotes(opened: OpenedInput): void {
-    const { reader } = opened;
-    const notes = reader.quoteNotes;
-    const kept = notes.filter((note) => note.kind === 'kept-as-written');
-    if (kept.length > 0) {
-      this.listener.warn(
-        `${reader.name}: ${plural(kept.length, 'field starts', 'fields start')} with a quoted word followed by more text ` +
-          `(${listLines(kept.map((note) => note.line))}); read as written, quotes kept`,
-      );
-    }
-    for (const note of notes.filter((candidate) => candidate.kind === 'opening-read-as-text').slice(0, LISTED_NOTES)) {
-      const closed =
-        note.closedAtLine === undefined
-          ? 'is never closed'
-          : `does not close properly before line ${note.closedAtLine} (${plural(note.closedAtLine - note.line + 1, 'line')})`;
-      this.listener.warn(
-        `${reader.name} line ${note.line}: a quote opens a field and ${closed}; it was read as a plain character, and the lines after it as the rows they are`,
-      );
-    }
-    for (const note of notes.filter((candidate) => candidate.kind === 'long-record').slice(0, LISTED_NOTES)) {
-      this.listener.warn(
-        `${reader.name} line ${note.line}: one quoted field runs over ${note.lines ?? 0} lines; if it is not one long comment, a stray quote has joined rows`,
-      );
-    }
-    this.totals.repairedQuotes += notes.filter((note) => note.kind !== 'long-record').length;
+  /** What is said of an input once read: its encoding troubles and quotes read leniently (--strict fails on those). */
+  private afterInput(facts: InputFacts): void {
+    for (const warning of inputWarnings(facts)) this.listener.warn(warning);
+    this.totals.repairedQuotes += facts.quoteNotes.filter((note) => note.kind !== 'long-record').length;
+    this.unmatched.push({ name: facts.name, unmatched: facts.unmatched });
   }
 
   /** Rows wait, in order, while the order of slashed dates is unknown; the first date that tells releases them. */
@@ -393,23 +457,6 @@ export class Responses {
     });
   }
 
-  private warnAboutEncoding(opened: OpenedInput): void {
-    const { reader } = opened;
-    if (reader.undefinedBytes > 0) {
-      this.listener.warn(
-        `${reader.name}: ${plural(reader.undefinedBytes, 'byte is', 'bytes are')} not defined in Windows-1252 (such as 0x90) and ` +
-          `${reader.undefinedBytes === 1 ? 'shows' : 'show'} as an invisible control character; the file mixes encodings: save it again as "CSV UTF-8"`,
-      );
-    }
-    const replaced = reader.replacedCharacters;
-    if (replaced === 0) return;
-    const encoding = reader.encoding === 'utf-8' ? 'UTF-8' : reader.encoding;
-    const [count, verb] = replaced === 1 ? ['1 character is', 'shows'] : [`${replaced} characters are`, 'show'];
-    this.listener.warn(
-      `${reader.name}: ${count} not valid ${encoding} and ${verb} as \uFFFD; the file mixes encodings: save it again as "CSV UTF-8"`,
-    );
-  }
-
   /** What every command says once all is read: the 1..11 check, partial and repeated responses, filters, the join. */
   private finish(): void {
     refuseRecodedScale(this.totals, this.spec.scoreOffset);
@@ -424,11 +471,11 @@ export class Responses {
     if (excludedBy.dateRange > 0) {
       this.listener.info(`${plural(excludedBy.dateRange, 'response')} left out by --since/--until (outside the range, or with no readable date)`);
     }
-    for (const plan of this.plans) {
-      if (plan.join !== undefined && plan.join.unmatched > 0) {
-        const where = this.plans.length > 1 ? ` in ${plan.opened.reader.name}` : '';
+    for (const { name, unmatched } of this.unmatched) {
+      if (unmatched > 0 && this.customers !== undefined) {
+        const where = this.inputs.length > 1 ? ` in ${name}` : '';
         this.listener.warn(
-          `${plural(plan.join.unmatched, 'response')}${where} matched no customer in ${plan.join.customers.file}; their customer columns are empty`,
+          `${plural(unmatched, 'response')}${where} matched no customer in ${this.customers.file}; their customer columns are empty`,
         );
       }
     }
@@ -442,6 +489,102 @@ export class Responses {
     }
   }
 }
+
+/** What a thread of a parallel read hands back of its part. */
+export interface PartReport {
+  totals: ReadTotals;
+  /** The first rejected rows of the part, in order. */
+  rejections: Rejection[];
+  facts: InputFacts;
+  evidence: DateEvidence;
+  /** Rows still waiting for the order of slashed dates when the part ended. */
+  unsettled: boolean;
+  /** The part did not end between records: the parallel read is not to be trusted. */
+  boundaryBroken: boolean;
+}
+
+/** What reading an input found beside its rows: said in warnings once the input is read. */
+export interface InputFacts {
+  name: string;
+  encoding: string;
+  replacedCharacters: number;
+  undefinedBytes: number;
+  quoteNotes: QuoteNote[];
+  unmatched: number;
+}
+
+function readerFacts(reader: CsvReader, join: Join | undefined): InputFacts {
+  return {
+    name: reader.name,
+    encoding: reader.encoding,
+    replacedCharacters: reader.replacedCharacters,
+    undefinedBytes: reader.undefinedBytes,
+    quoteNotes: reader.quoteNotes,
+    unmatched: join?.unmatched ?? 0,
+  };
+}
+
+/** The facts of the parts of one input, as one read of it would have found them. */
+function mergeFacts(parts: readonly InputFacts[]): InputFacts {
+  const [first] = parts;
+  if (first === undefined) throw new Error('no part to merge');
+  return {
+    name: first.name,
+    encoding: first.encoding,
+    replacedCharacters: parts.reduce((sum, part) => sum + part.replacedCharacters, 0),
+    undefinedBytes: parts.reduce((sum, part) => sum + part.undefinedBytes, 0),
+    quoteNotes: parts.flatMap((part) => part.quoteNotes),
+    unmatched: parts.reduce((sum, part) => sum + part.unmatched, 0),
+  };
+}
+
+function addTotals(into: ReadTotals, from: ReadTotals): void {
+  mergeTallies(into.tally, from.tally);
+  into.excludedBy.respondent += from.excludedBy.respondent;
+  into.excludedBy.dateRange += from.excludedBy.dateRange;
+  into.elevens += from.elevens;
+  into.validScores += from.validScores;
+  into.zeros += from.zeros;
+}
+
+/** Warnings about an input as a whole: characters its encoding could not read, quotes read leniently, very long records. */
+export function inputWarnings(facts: InputFacts): string[] {
+  const warnings: string[] = [];
+  const { name } = facts;
+  if (facts.undefinedBytes > 0) {
+    warnings.push(
+      `${name}: ${plural(facts.undefinedBytes, 'byte is', 'bytes are')} not defined in Windows-1252 (such as 0x90) and ` +
+        `${facts.undefinedBytes === 1 ? 'shows' : 'show'} as an invisible control character; the file mixes encodings: save it again as "CSV UTF-8"`,
+    );
+  }
+  if (facts.replacedCharacters > 0) {
+    const encoding = facts.encoding === 'utf-8' ? 'UTF-8' : facts.encoding;
+    const [count, verb] = facts.replacedCharacters === 1 ? ['1 character is', 'shows'] : [`${facts.replacedCharacters} characters are`, 'show'];
+    warnings.push(`${name}: ${count} not valid ${encoding} and ${verb} as \uFFFD; the file mixes encodings: save it again as "CSV UTF-8"`);
+  }
+  const notes = [...facts.quoteNotes].sort((a, b) => a.line - b.line);
+  const kept = notes.filter((note) => note.kind === 'kept-as-written');
+  if (kept.length > 0) {
+    warnings.push(
+      `${name}: ${plural(kept.length, 'field starts', 'fields start')} with a quoted word followed by more text ` +
+        `(${listLines(kept.map((note) => note.line))}); read as written, quotes kept`,
+    );
+  }
+  for (const note of notes.filter((candidate) => candidate.kind === 'opening-read-as-text').slice(0, LISTED_NOTES)) {
+    const closed =
+      note.closedAtLine === undefined
+        ? 'is never closed'
+        : `does not close properly before line ${note.closedAtLine} (${plural(note.closedAtLine - note.line + 1, 'line')})`;
+    warnings.push(`${name} line ${note.line}: a quote opens a field and ${closed}; it was read as a plain character, and the lines after it as the rows they are`);
+  }
+  for (const note of notes.filter((candidate) => candidate.kind === 'long-record').slice(0, LISTED_NOTES)) {
+    warnings.push(`${name} line ${note.line}: one quoted field runs over ${note.lines ?? 0} lines; if it is not one long comment, a stray quote has joined rows`);
+  }
+  return warnings;
+}
+
+/** Rejected rows a part keeps one by one: the whole input shows its first ten. */
+const REJECTIONS_KEPT = 10;
 
 /** Places listed one by one in a warning about quotes. */
 const LISTED_NOTES = 10;

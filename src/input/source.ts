@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { inputError } from '../errors.js';
@@ -7,15 +7,28 @@ import { inputError } from '../errors.js';
 export interface Source {
   /** How messages name it: the path as the user typed it, or "stdin". */
   name: string;
-  stream: Readable;
-  /** Bytes in the file; unknown for standard input. */
+  /** The input's bytes, chunk by chunk. */
+  chunks: AsyncIterable<Buffer>;
+  /** Stops reading early and lets go of the file. */
+  close(): void;
+  /** Stops reading at this byte of a regular file, not yet read: the first part of a parallel read. */
+  limit?(end: number): void;
+  /** Bytes to read: the file's, or the part's; unknown for standard input. */
   size?: number;
+  /** The file's full path, for a regular file that can be read again in parts. */
+  path?: string;
 }
 
 export const STDIN_NAME = '-';
 
 /** 64 KiB reads: measured faster and leaner than 256 KiB or 1 MiB on a 1M-row export. */
 const CHUNK_BYTES = 1 << 16;
+
+/** A part of a file: bytes from `start` to `end` (not included). */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
 
 const OPEN_FAILURES: Record<string, string> = {
   ENOENT: 'file not found',
@@ -24,17 +37,76 @@ const OPEN_FAILURES: Record<string, string> = {
   EPERM: 'permission denied',
 };
 
-export async function openSource(name: string, cwd: string, stdin: Readable): Promise<Source> {
-  if (name === STDIN_NAME) return { name: 'stdin', stream: stdin };
+/**
+ * A file's bytes from `start` to `end`, read with synchronous reads: the reader has
+ * nothing else to do meanwhile, and an asynchronous read per chunk left the thread
+ * idle a fifth of the time, waiting for each chunk in turn.
+ */
+async function* fileChunks(fd: number, start: number, endOf: () => number | undefined, closed: () => boolean): AsyncGenerator<Buffer> {
+  let position = start;
   try {
-    const handle = await open(resolve(cwd, name), 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) {
-      await handle.close();
-      throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    for (let end = endOf(); !closed() && (end === undefined || position < end); end = endOf()) {
+      const length = end === undefined ? CHUNK_BYTES : Math.min(CHUNK_BYTES, end - position);
+      const buffer = Buffer.allocUnsafe(length);
+      const read = readSync(fd, buffer, 0, length, position);
+      if (read === 0) return;
+      position += read;
+      yield read === length ? buffer : buffer.subarray(0, read);
     }
-    return { name, stream: handle.createReadStream({ highWaterMark: CHUNK_BYTES }), size: stat.size };
+  } finally {
+    closeQuietly(fd);
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+}
+
+function stdinSource(stdin: Readable): Source {
+  return { name: 'stdin', chunks: stdin as AsyncIterable<Buffer>, close: () => stdin.destroy() };
+}
+
+export async function openSource(name: string, cwd: string, stdin: Readable, range?: ByteRange): Promise<Source> {
+  if (name === STDIN_NAME) return stdinSource(stdin);
+  let fd: number | undefined;
+  try {
+    const path = resolve(cwd, name);
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    let closed = false;
+    const openFd = fd;
+    const close = (): void => {
+      closed = true;
+      closeQuietly(openFd);
+    };
+    const regular = stat.isFile() ? { path } : {};
+    if (!stat.isFile()) {
+      // A pipe or a device (a FIFO, /dev/stdin) is read as it comes, never by position.
+      const { createReadStream } = await import('node:fs');
+      const stream = createReadStream('', { fd: openFd, highWaterMark: CHUNK_BYTES });
+      return { name, chunks: stream, close: () => stream.destroy() };
+    }
+    const start = range?.start ?? 0;
+    let end = range?.end;
+    const source: Source = {
+      name,
+      chunks: fileChunks(openFd, start, () => end, () => closed),
+      close,
+      size: (end ?? stat.size) - start,
+      limit: (at) => {
+        end = at;
+        source.size = at - start;
+      },
+      ...regular,
+    };
+    return source;
   } catch (error) {
+    if (fd !== undefined) closeQuietly(fd);
     const code = (error as NodeJS.ErrnoException).code ?? '';
     const reason = OPEN_FAILURES[code] ?? `cannot be read (${code || String(error)})`;
     throw inputError(`${name}: ${reason}`);

@@ -37,6 +37,10 @@ export class Messages implements ReadListener {
     }
   }
 
+  countRejections(count: number): void {
+    this.rejectionsSeen += count;
+  }
+
   /** Closes the list of rejected rows with the count of those not shown. */
   finishRejections(): void {
     const hidden = this.rejectionsSeen - REJECTIONS_SHOWN;
@@ -55,6 +59,18 @@ export class Messages implements ReadListener {
   progressDone(): void {
     this.bar?.done();
     this.bar = undefined;
+  }
+
+  /** The same messages, less what `nps` understood of each input: for reading the inputs a second time. */
+  silent(): ReadListener {
+    return {
+      info: () => undefined,
+      warn: (text) => this.warn(text),
+      rejected: (rejection) => this.rejected(rejection),
+      progress: (bytes, total, rows) => this.progress(bytes, total, rows),
+      progressDone: () => this.progressDone(),
+      countRejections: (count) => this.countRejections(count),
+    };
   }
 
   /** Under --strict, rejected rows fail the run: said once, after everything else. */

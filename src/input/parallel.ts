@@ -1,0 +1,251 @@
+import { open } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ScoreAccumulator, type BreakdownSpec } from '../core/score.js';
+import type { Tally } from '../core/tally.js';
+import { NpsError, type ExitCode } from '../errors.js';
+import type { Io } from '../io.js';
+import type { FilePart, PartReport, ReadSpec, ReadTotals, Responses } from './responses.js';
+
+/**
+ * Reading one large file with every core: the file is cut into parts between
+ * records, each part is read by a worker thread through the same read pipeline,
+ * and what each found is merged, part by part in order, into what one read would
+ * have found. Tallies merge exactly; the first rejected rows and every warning come
+ * out in file order. Where a part turns out not to have been cut between records (a
+ * stray quote fooled the cut), or dates of one part cannot be read without the
+ * others, the caller reads the file the ordinary way instead.
+ */
+
+/** Files smaller than this are read faster than threads start. */
+const PARALLEL_MIN_BYTES = 16 * 1_000_000;
+const MAX_THREADS = 8;
+
+/** The work a thread does on its part; each kind says how its result is carried and merged. */
+export type PartJob = { kind: 'score'; breakdowns: BreakdownSpec[]; byDay: boolean };
+
+/** A score accumulator as it crosses between threads (structured clone keeps Maps, not classes). */
+export interface ScoreData {
+  groups: Array<Map<string, { values: string[]; tally: Tally }>>;
+  days: Map<number, Tally> | undefined;
+  undated: number;
+}
+
+export function scoreData(acc: ScoreAccumulator): ScoreData {
+  return { groups: acc.groups.map((groups) => groups.groups), days: acc.days, undated: acc.undated };
+}
+
+function scoreFromData(data: ScoreData, job: Extract<PartJob, { kind: 'score' }>): ScoreAccumulator {
+  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
+  data.groups.forEach((groups, at) => {
+    for (const [id, group] of groups) acc.groups[at]?.groups.set(id, group);
+  });
+  for (const [day, tally] of data.days ?? []) acc.days?.set(day, tally);
+  acc.undated = data.undated;
+  return acc;
+}
+
+/** What the coordinator sends a thread, and what comes back. */
+export interface PartTask {
+  file: string;
+  cwd: string;
+  spec: ReadSpec;
+  job: PartJob;
+}
+
+export type PartMessage =
+  | { kind: 'progress'; bytes: number; rows: number }
+  | { kind: 'done'; report: PartReport; data: ScoreData }
+  | { kind: 'error'; message: string; exitCode: ExitCode | undefined };
+
+function threadsFor(io: Io): number {
+  const asked = Number(io.env['NPS_THREADS']);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, MAX_THREADS);
+  return Math.min(availableParallelism(), MAX_THREADS);
+}
+
+function minimumBytes(io: Io): number {
+  const asked = Number(io.env['NPS_PARALLEL_MIN_BYTES']);
+  return Number.isFinite(asked) && asked >= 0 ? asked : PARALLEL_MIN_BYTES;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
+const SCAN_BYTES = 1 << 20;
+
+/** Occurrences of `byte` in `buffer` from `from` to `to`, by indexOf: quotes and line breaks are few next to the bytes. */
+function countByte(buffer: Buffer, byte: number, from: number, to: number): number {
+  let count = 0;
+  for (let at = buffer.indexOf(byte, from); at !== -1 && at < to; at = buffer.indexOf(byte, at + 1)) count += 1;
+  return count;
+}
+
+/** CRs not followed by LF: line breaks of their own (a CRLF is counted at its LF). */
+function loneCrs(buffer: Buffer, from: number, to: number, end: number): number {
+  let count = 0;
+  for (let at = buffer.indexOf(CR, from); at !== -1 && at < to; at = buffer.indexOf(CR, at + 1)) {
+    if (at + 1 < end && buffer[at + 1] !== LF) count += 1;
+  }
+  return count;
+}
+
+/** The byte offset where data starts: after `headerRecords` records that are not blank, outside quotes. */
+export function dataStartIn(buffer: Buffer, length: number, headerRecords: number): number | undefined {
+  let quotes = 0;
+  let records = 0;
+  let content = false;
+  for (let at = 0; at < length; at += 1) {
+    const byte = buffer[at];
+    if (byte === QUOTE) quotes += 1;
+    if (byte !== LF && byte !== CR) content = true;
+    if (byte !== LF || quotes % 2 !== 0) continue;
+    if (content) records += 1;
+    content = false;
+    if (records >= headerRecords) return at + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Where to cut a file into `count` parts: for each cut, the first LF at or after the
+ * even share of bytes with an even number of quote characters before it (so outside
+ * any quoted field), after the data starts. Also counts the lines before each cut,
+ * so that each part gives its rows their lines in the file. One pass up to the last
+ * cut, counting quotes and line breaks with indexOf rather than byte by byte.
+ */
+export async function cutPoints(path: string, size: number, count: number, headerRecords: number, alreadyRead = 0): Promise<FilePart[] | undefined> {
+  const handle = await open(path, 'r');
+  const buffer = Buffer.allocUnsafe(SCAN_BYTES);
+  const cuts: Array<{ at: number; lines: number }> = [];
+  try {
+    const { bytesRead: headBytes } = await handle.read(buffer, 0, buffer.length, 0);
+    const dataStart = dataStartIn(buffer, headBytes, headerRecords);
+    // A file with no LF in its first megabyte (CR line ends, or a huge header) is read the ordinary way.
+    if (dataStart === undefined || buffer.subarray(0, headBytes).indexOf(LF) === -1) return undefined;
+    // The first part is read by the reader that read the header, which has read ahead: no cut before where it is.
+    const targets = Array.from({ length: count - 1 }, (_, index) => Math.max(dataStart, alreadyRead, Math.floor(((index + 1) * size) / count)));
+    let quotes = 0;
+    let lines = 0;
+    let position = 0;
+    while (cuts.length < targets.length && position < size) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      let at = 0;
+      while (at < bytesRead && cuts.length < targets.length) {
+        const target = Math.max(at, Math.min(bytesRead, (targets[cuts.length] ?? size) - position));
+        quotes += countByte(buffer, QUOTE, at, target);
+        lines += countByte(buffer, LF, at, target) + loneCrs(buffer, at, target, bytesRead);
+        at = target;
+        if (at >= bytesRead) break;
+        // Past the target: the next LF outside quotes is the cut.
+        const lf = buffer.indexOf(LF, at);
+        if (lf === -1) {
+          quotes += countByte(buffer, QUOTE, at, bytesRead);
+          lines += loneCrs(buffer, at, bytesRead, bytesRead);
+          at = bytesRead;
+          break;
+        }
+        quotes += countByte(buffer, QUOTE, at, lf);
+        lines += loneCrs(buffer, at, lf, bytesRead) + 1;
+        at = lf + 1;
+        if (quotes % 2 === 0 && position + at < size) cuts.push({ at: position + at, lines });
+      }
+      position += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+  if (cuts.length === 0) return undefined;
+  const starts = [{ at: 0, lines: 0 }, ...cuts];
+  return starts.map((start, index) => ({
+    index,
+    start: start.at,
+    end: starts[index + 1]?.at ?? size,
+    firstLine: start.lines + 1,
+    isLast: index === starts.length - 1,
+  }));
+}
+
+/** The worker's script: built to dist/ (tests that read in parallel run after `npm run build`). */
+const WORKER = fileURLToPath(new URL('../../dist/input/parallel-worker.js', import.meta.url));
+
+function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => void): Promise<Extract<PartMessage, { kind: 'done' }>> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: task });
+    worker.on('message', (message: PartMessage) => {
+      if (message.kind === 'progress') onProgress(message.bytes, message.rows);
+      else if (message.kind === 'done') resolve(message);
+      else reject(message.exitCode === undefined ? new Error(message.message) : new NpsError(message.message, message.exitCode));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`a reading thread stopped with code ${code}`));
+    });
+  });
+}
+
+/** Whether one input can be read in parts: a regular file, large enough, in an encoding cut safely at a line break. */
+function canReadInParts(responses: Responses, spec: ReadSpec, io: Io): { path: string; size: number; threads: number } | undefined {
+  const [only, ...others] = responses.inputs;
+  if (only === undefined || others.length > 0 || spec.dedupe !== 'none') return undefined;
+  const { source, encoding } = only.reader;
+  const threads = threadsFor(io);
+  if (source.path === undefined || source.size === undefined || threads < 2) return undefined;
+  if (encoding !== 'utf-8' && encoding !== 'windows-1252') return undefined;
+  if (source.size < minimumBytes(io)) return undefined;
+  return { path: source.path, size: source.size, threads };
+}
+
+/**
+ * Reads the single input of `responses` in parallel for a score job: this thread
+ * reads the first part with the reader that read the header, one worker thread
+ * reads each other part; then `responses` speaks for the whole as one read would.
+ * Undefined when the input cannot be read so: the caller reads it the ordinary way
+ * (nothing has been said or counted of it then).
+ */
+export async function readScoreInParallel(
+  responses: Responses,
+  spec: ReadSpec,
+  io: Io,
+  job: Extract<PartJob, { kind: 'score' }>,
+  progress?: (bytes: number, total: number, rows: number) => void,
+): Promise<{ totals: ReadTotals; acc: ScoreAccumulator } | undefined> {
+  const plan = canReadInParts(responses, spec, io);
+  const [opened] = responses.inputs;
+  if (plan === undefined || opened === undefined) return undefined;
+  const parts = await cutPoints(plan.path, plan.size, plan.threads, opened.layout.headerRows, opened.reader.bytesRead);
+  const [first, ...others] = parts ?? [];
+  if (first === undefined || others.length === 0) return undefined;
+  const seen = (parts ?? []).map(() => ({ bytes: 0, rows: 0 }));
+  const report = (index: number, bytes: number, rows: number): void => {
+    seen[index] = { bytes, rows };
+    progress?.(seen.reduce((sum, one) => sum + one.bytes, 0), plan.size, seen.reduce((sum, one) => sum + one.rows, 0));
+  };
+  const running = others.map((part) => runPart({ file: plan.path, cwd: io.cwd, spec: { ...spec, part }, job }, (bytes, rows) => report(part.index, bytes, rows)));
+  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
+  const own = await responses.readPart(
+    acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
+    io,
+    { firstPartEnd: first.end, progress: (bytes, rows) => report(0, bytes, rows) },
+  );
+  const results = await Promise.all(running);
+  const reports = [own, ...results.map((result) => result.report)];
+  if (reports.some((one) => one.boundaryBroken || one.unsettled)) return undefined;
+  checkDatesAgree(reports);
+  for (const result of results) acc.merge(scoreFromData(result.data, job));
+  return { totals: responses.adoptParts(own, results.map((result) => result.report)), acc };
+}
+
+/** A part that found day-first dates and another month-first ones: the same error a single read gives. */
+function checkDatesAgree(reports: readonly PartReport[]): void {
+  const dayFirst = reports.find((report) => report.evidence.dayFirst !== undefined)?.evidence.dayFirst;
+  const monthFirst = reports.find((report) => report.evidence.monthFirst !== undefined)?.evidence.monthFirst;
+  if (dayFirst !== undefined && monthFirst !== undefined) {
+    throw new NpsError(
+      `the dates mix day-first (${dayFirst}) and month-first (${monthFirst}) forms; ` +
+        'fix the file, or choose with --date-format m/d/yyyy or --date-format d/m/yyyy',
+    );
+  }
+}

@@ -1,0 +1,57 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dataStartIn } from '../../src/input/parallel.js';
+import { fixture, ROOT, run, tempDir } from '../helpers.js';
+
+/**
+ * Reading a file in parallel gives exactly what reading it once gives: the same
+ * JSON, the same messages, the same exit code. Each fixture's data rows are
+ * repeated until the file is large enough to be cut (the reader reads 64 KiB
+ * ahead), and `nps score` reads it with one thread and with two.
+ */
+const ONE = { NPS_THREADS: '1' };
+const TWO = { NPS_THREADS: '2', NPS_PARALLEL_MIN_BYTES: '0' };
+const SINGLE_FILE_FORMATS = /\.(csv|tsv|txt)$/;
+
+async function enlarged(name: string, dir: string): Promise<string> {
+  const bytes = await readFile(fixture(name));
+  const columns = await run(['columns', fixture(name), '--json', '-q', '--score-offset', '0']);
+  const headerRows = columns.code === 0 ? ((JSON.parse(columns.stdout) as Array<{ headerRows: number }>)[0]?.headerRows ?? 1) : 1;
+  const start = dataStartIn(bytes, bytes.length, headerRows) ?? bytes.length;
+  const head = bytes.subarray(0, start);
+  let data = bytes.subarray(start);
+  if (data.length > 0 && data[data.length - 1] !== 0x0a && data[data.length - 1] !== 0x0d) data = Buffer.concat([data, Buffer.from('\n')]);
+  const copies = data.length === 0 ? 0 : Math.ceil(150_000 / data.length);
+  const path = join(dir, name);
+  await writeFile(path, Buffer.concat([head, ...Array.from({ length: copies }, () => data)]));
+  return path;
+}
+
+describe('parallel reading', async () => {
+  const names = (await readdir(join(ROOT, 'fixtures'))).filter((name) => SINGLE_FILE_FORMATS.test(name)).sort();
+  const dir = await tempDir();
+
+  it.each(names)('%s: the same with two threads as with one', async (name) => {
+    const path = await enlarged(name, dir);
+    for (const extra of [[], ['--by', '1', '--period', 'month', '--date-format', 'm/d/yyyy']]) {
+      const args = ['score', path, '--json', '--score-offset', '0', ...extra];
+      const one = await run(args, { env: ONE });
+      const two = await run(args, { env: TWO });
+      expect(two, `${name} ${extra.join(' ')}`).toEqual(one);
+    }
+  });
+
+  it('reads a stray quote that crosses a cut the ordinary way, with the same result', async () => {
+    const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11},fine`);
+    // A quote that opens in the middle of the file and closes 30 lines later, across the cut.
+    rows[10_000] = '10000,5,"runs on';
+    rows[10_030] = '10030,5,and stops"x';
+    const path = join(dir, 'stray.csv');
+    await writeFile(path, `id,score,comment\n${rows.join('\n')}\n`);
+    const one = await run(['score', path, '--json'], { env: ONE });
+    const two = await run(['score', path, '--json'], { env: TWO });
+    expect(two).toEqual(one);
+    expect(one.stderr).toContain('a quote opens a field');
+  });
+});
