@@ -1,6 +1,7 @@
 // Writes a deterministic survey export of N rows with the quirks real exports have:
 // quoted commas, doubled quotes and line breaks in comments, 2% blank scores, a date,
-// a plan and a region. The same N always gives the same bytes.
+// a plan, a region and an account (40,000 distinct values, for --by on many groups).
+// The same N always gives the same bytes.
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 // The same seeded generator as `segment --sample`; `npm run bench` builds dist/ first.
@@ -8,6 +9,7 @@ import { seededRandom } from '../dist/core/sample.js';
 
 const PLANS = ['free', 'starter', 'pro', 'team', 'enterprise'];
 const REGIONS = ['EU', 'US', 'APAC', 'LATAM'];
+const ACCOUNTS = 40_000;
 const COMMENTS = [
   'Great product',
   'Support was slow to answer',
@@ -36,7 +38,7 @@ export function scoreFor(rand) {
 export async function generate(path, rows, seed = 42) {
   const rand = seededRandom(seed);
   const out = createWriteStream(path);
-  out.write('response_id,email,created_at,plan,region,score,comment\n');
+  out.write('response_id,email,created_at,plan,region,account,score,comment\n');
   const start = Date.UTC(2025, 0, 1);
   let batch = '';
   for (let i = 0; i < rows; i += 1) {
@@ -46,7 +48,8 @@ export async function generate(path, rows, seed = 42) {
     const plan = PLANS[Math.floor(rand() * PLANS.length)];
     const region = REGIONS[Math.floor(rand() * REGIONS.length)];
     const comment = rand() < 0.05 ? COMMENTS[4] : COMMENTS[Math.floor(rand() * COMMENTS.length)];
-    batch += `R_${(1000000000 + i).toString(36)},user${i}@example.com,${day},${plan},${region},${score},${comment}\n`;
+    const account = `A${String(Math.floor(rand() * ACCOUNTS)).padStart(5, '0')}`;
+    batch += `R_${(1000000000 + i).toString(36)},user${i}@example.com,${day},${plan},${region},${account},${score},${comment}\n`;
     if (batch.length > 1 << 16) {
       if (!out.write(batch)) await once(out, 'drain');
       batch = '';

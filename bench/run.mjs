@@ -21,14 +21,32 @@ const node = (script, ...rest) => [process.execPath, '--require', join(root, 'be
 const nps = (...rest) => node(join(root, 'bin', 'nps.js'), ...rest);
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 const hasTime = existsSync('/usr/bin/time');
-const hasDuckdb = (() => {
+const resolvesDuckdb = () => {
   try {
     createRequire(join(root, 'package.json')).resolve('@duckdb/node-api');
     return true;
   } catch {
     return false;
   }
-})();
+};
+
+/**
+ * The tools people would use instead, brought when missing: DuckDB's npm package
+ * (installed without saving it in package.json) and Miller (Debian's package, when
+ * this runs as root). Where that fails, the table says how to get them.
+ */
+function bring() {
+  if (!resolvesDuckdb()) {
+    process.stderr.write('installing DuckDB for the comparison: npm install --no-save @duckdb/node-api\n');
+    spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '@duckdb/node-api'], { cwd: root, stdio: 'inherit' });
+  }
+  if (!hasCommand('mlr') && process.getuid?.() === 0 && hasCommand('apt-get')) {
+    process.stderr.write('installing Miller for the comparison: apt-get install miller\n');
+    spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq miller'], { stdio: 'inherit' });
+  }
+}
+if (!args.includes('--no-install')) bring();
+const hasDuckdb = resolvesDuckdb();
 
 /** Counts from each tool's own output, so that every tool is checked against nps. */
 const fromNpsJson = (out) => {
@@ -53,7 +71,11 @@ function tools(file, outDir) {
     { name: 'csv-parse to arrays (floor)', command: node(join(root, 'bench', 'floors.mjs'), 'parse', file), counts: JSON.parse },
     { name: 'nps score', command: nps('score', file, '--json', '-q'), counts: fromNpsJson, reference: true },
     { name: 'nps score --by plan --period month', command: nps('score', file, '--by', 'plan', '--period', 'month', '--json', '-q'), counts: fromNpsJson },
+    { name: 'nps score --by account (40,000 groups)', command: nps('score', file, '--by', 'account', '-q'), },
     { name: 'nps segment --out', command: nps('segment', file, '--out', outDir, '--force', '-q') },
+    { name: 'nps themes', command: nps('themes', file, '--json', '-q') },
+    { name: 'nps report', command: nps('report', file, '--by', 'plan', '--period', 'month', '--out', join(outDir, 'report.html'), '--force', '-q') },
+    { name: 'nps score, one thread', command: nps('score', file, '--json', '-q'), env: { NPS_THREADS: '1' }, counts: fromNpsJson },
   ];
   if (hasCommand('mlr')) {
     list.push({ name: 'Miller (mlr count-distinct)', command: ['mlr', '--icsv', '--ojsonl', 'count-distinct', '-f', 'score', file], counts: fromMiller, external: true });
@@ -62,12 +84,12 @@ function tools(file, outDir) {
   return list;
 }
 
-function runOnce(command, external) {
+function runOnce(command, external, env = {}) {
   const wrapped = external && hasTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...command] : command;
   rmSync(rssFile, { force: true });
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(wrapped[0], wrapped.slice(1), { env: { ...process.env, NPS_BENCH_RSS_FILE: rssFile } });
+    const child = spawn(wrapped[0], wrapped.slice(1), { env: { ...process.env, ...env, NPS_BENCH_RSS_FILE: rssFile } });
     const out = [];
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
@@ -102,7 +124,7 @@ async function benchSize(rows) {
   // Round-robin: each round times every tool once, so drift in the machine's speed falls on all alike.
   for (let run = 0; run < runs; run += 1) {
     for (const [index, tool] of list.entries()) {
-      const result = await runOnce(tool.command, tool.external);
+      const result = await runOnce(tool.command, tool.external, tool.env);
       times[index].push(result.seconds);
       if (result.rss !== undefined) rss[index].push(result.rss);
       if (run === 0 && tool.counts) {
@@ -148,6 +170,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(to
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
 console.log(`nps benchmark, commit ${commit}, ${machine}, median of ${runs} runs\n`);
 for (const size of sizesDone) console.log(`${table(size)}\n`);
+console.log(`Timed: nps, the floors${hasCommand('mlr') ? ', Miller' : ''}${hasDuckdb ? ', DuckDB' : ''}.`);
 if (!hasCommand('mlr')) console.log('Miller not timed: install it with `apt-get install miller`.');
 if (!hasDuckdb) console.log('DuckDB not timed: install it with `npm install --no-save @duckdb/node-api`.');
 const resultsDir = join(root, 'bench', 'results');

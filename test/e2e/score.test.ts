@@ -113,3 +113,15 @@ describe('colour', () => {
     expect(result.stdout).not.toContain('\u001b[');
   });
 });
+
+describe('nps score --by a column of many values', () => {
+  it('shows the 30 largest groups in the terminal, says how many more, and lists all in JSON', async () => {
+    const rows = Array.from({ length: 2000 }, (_, index) => `${index < 300 ? 'big' + (index % 10) : 'c' + index},${index % 11}`);
+    const stdin = `customer,score\n${rows.join('\n')}\n`;
+    const table = await run(['score', '-', '--by', 'customer', '-q'], { stdin });
+    expect(table.stdout).toContain('… and 1,680 smaller groups: the 30 largest are shown; --json lists all 1,710.');
+    expect(table.stdout).toMatch(/^big0 +30 /m);
+    const json = await run(['score', '-', '--by', 'customer', '--json', '-q'], { stdin });
+    expect((JSON.parse(json.stdout) as { groups: unknown[] }).groups).toHaveLength(1710);
+  });
+});

@@ -69,7 +69,18 @@ function versusRest(difference: Difference | undefined): string {
   return `${difference.difference > 0 ? 'higher' : 'lower'} (p ${formatP(difference.p)})`;
 }
 
-function groupsTable(report: ScoreReport, columns: readonly string[], groups: GroupRow[], chalk: ChalkInstance): string {
+/** A terminal shows this many groups at most: a mistaken `--by customer_id` answers at once, and --json has them all. */
+const GROUPS_SHOWN = 30;
+
+/** The largest groups, in the breakdown's order (highest NPS first). */
+function largestGroups(groups: readonly GroupRow[]): GroupRow[] {
+  if (groups.length <= GROUPS_SHOWN) return [...groups];
+  const kept = new Set([...groups].sort((a, b) => b.responses - a.responses).slice(0, GROUPS_SHOWN));
+  return groups.filter((group) => kept.has(group));
+}
+
+function groupsTable(report: ScoreReport, columns: readonly string[], all: GroupRow[], chalk: ChalkInstance): string {
+  const groups = largestGroups(all);
   const level = levelLabel(report.overall.interval) || '95%';
   const head = [...columns.map(visible), 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs the rest'];
   const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index >= columns.length && index < head.length - 1));
@@ -88,6 +99,9 @@ function groupsTable(report: ScoreReport, columns: readonly string[], groups: Gr
   }
   const notes = ['"vs the rest": shown where the group differs from all other responses by more than chance would explain.'];
   if (groups.some((group) => group.small)) notes.unshift(`* fewer than ${report.minN} responses: read with care.`);
+  if (all.length > groups.length) {
+    notes.unshift(`… and ${(all.length - groups.length).toLocaleString('en-US')} smaller groups: the ${groups.length} largest are shown; --json lists all ${all.length.toLocaleString('en-US')}.`);
+  }
   return `${table.toString()}\n${notes.join('\n')}`;
 }
 
