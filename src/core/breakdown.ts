@@ -33,7 +33,7 @@ export function precisionWarnings(nps: number | null, responses: number, margin:
   if (margin !== undefined && margin > WIDE_MARGIN) {
     const shown = round(margin);
     warnings.push(
-      `NPS ${round(nps)} ± ${shown}: too few responses to compare with anything finer than ${shown} points`,
+      `NPS ${round(nps)} ± ${shown}: too few responses to tell apart changes under ${shown} points`,
     );
   }
   return warnings;

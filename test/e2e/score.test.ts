@@ -8,7 +8,7 @@ describe('nps score (built binary)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('NPS  +20.0  ± 45.7  (95% interval -30.3 to +61.1)  from 10 responses');
     expect(result.stdout).toContain('Warning: only 10 responses: at least 30 are needed for a score to lean on');
-    expect(result.stdout).toContain('Warning: NPS 20 ± 46: too few responses to compare with anything finer than 46 points');
+    expect(result.stdout).toContain('Warning: NPS 20 ± 46: too few responses to tell apart changes under 46 points');
     expect(result.stdout).toContain('Rows  12 rows read = 10 scored + 1 blank + 1 rejected');
     expect(result.stdout).toMatch(/Promoters\s+5\s+50\.0%/);
     expect(result.stdout).toMatch(/Passives\s+2\s+20\.0%/);
@@ -45,7 +45,7 @@ describe('nps score (built binary)', () => {
       marginOfError: expect.closeTo(45.71, 2),
       warnings: [
         'only 10 responses: at least 30 are needed for a score to lean on',
-        'NPS 20 ± 46: too few responses to compare with anything finer than 46 points',
+        'NPS 20 ± 46: too few responses to tell apart changes under 46 points',
       ],
     });
   });
@@ -123,5 +123,16 @@ describe('nps score --by a column of many values', () => {
     expect(table.stdout).toMatch(/^big0 +30 /m);
     const json = await run(['score', '-', '--by', 'customer', '--json', '-q'], { stdin });
     expect((JSON.parse(json.stdout) as { groups: unknown[] }).groups).toHaveLength(1710);
+  });
+});
+
+describe('the table in an 80-column terminal', () => {
+  it('fits every line of score --by plan --period month in 80 columns, the axis over the bars', async () => {
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '--period', 'month', '-q'], { tty: true, env: { COLUMNS: '80' } });
+    const lines = result.stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+    expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(80);
+    const header = lines.find((line) => line.startsWith('Period')) ?? '';
+    const bar = lines.find((line) => line.startsWith('2026-01')) ?? '';
+    expect(header.indexOf('0  ', header.indexOf('-100') + 4)).toBe(bar.indexOf('┊') === -1 ? bar.indexOf('●') : bar.indexOf('┊'));
   });
 });

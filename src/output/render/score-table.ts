@@ -16,7 +16,7 @@ const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detr
 const BAR_WIDTH = 30;
 const SPARKS = '▁▂▃▄▅▆▇█';
 /** Width of the −100..+100 axis on which each period's interval is drawn. */
-const AXIS_WIDTH = 21;
+const AXIS_WIDTH = 15;
 
 function paint(chalk: ChalkInstance, category: Category, text: string): string {
   const colours = { promoters: chalk.green, passives: chalk.yellow, detractors: chalk.red };
@@ -60,7 +60,16 @@ function headline(overall: Scored, chalk: ChalkInstance): string {
   const margin = overall.marginOfError === undefined ? '' : `  ± ${overall.marginOfError.toFixed(1)}`;
   const range = overall.interval ? `  (${levelLabel(overall.interval)} interval ${formatInterval(overall.interval)})` : '';
   const responses = overall.responses === 1 ? 'response' : 'responses';
-  return `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}  from ${overall.responses} ${responses}`;
+  const line = `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}  from ${overall.responses} ${responses}`;
+  return offCentre(overall) ? `${line}\n${OFF_CENTRE}` : line;
+}
+
+const OFF_CENTRE = 'The interval is not centred on the score: with few responses it leans towards 0.';
+
+/** An interval whose middle is not the score (adjusted Wald with few responses, or clipped at ±100): worth a word. */
+function offCentre(row: Scored): boolean {
+  if (row.nps === null || row.interval === undefined) return false;
+  return Math.abs((row.interval.low + row.interval.high) / 2 - row.nps) >= 0.5;
 }
 
 /** "higher" or "lower" than the rest, only when the gap is unlikely to be chance. */
@@ -97,7 +106,7 @@ function groupsTable(report: ScoreReport, columns: readonly string[], all: Group
       versusRest(group.versusRest),
     ]);
   }
-  const notes = ['"vs the rest": shown where the group differs from all other responses by more than chance would explain.'];
+  const notes = ['"vs the rest": where a group differs from all others by more than chance.'];
   if (groups.some((group) => group.small)) notes.unshift(`* fewer than ${report.minN} responses: read with care.`);
   if (all.length > groups.length) {
     notes.unshift(`… and ${(all.length - groups.length).toLocaleString('en-US')} smaller groups: the ${groups.length} largest are shown; --json lists all ${all.length.toLocaleString('en-US')}.`);
@@ -132,15 +141,25 @@ function intervalBar(row: Scored): string {
   return `[${cells.join('')}]`;
 }
 
+/** "+20.0, may be chance" or "-12.3, real (p = 0.003)": short enough for an 80-column terminal. */
 function changeText(change: Difference | undefined): string {
   if (change === undefined) return '';
-  const words = change.significant ? `significant, p ${formatP(change.p)}` : `could be chance, p ${formatP(change.p)}`;
-  return `${formatNps(change.difference)} (${words})`;
+  return change.significant ? `${formatNps(change.difference)}, real (p ${formatP(change.p)})` : `${formatNps(change.difference)}, may be chance`;
+}
+
+/** The axis over the interval bars: -100 under the left end, 0 under the middle, +100 under the right end. */
+function axisHeader(): string {
+  const cells = Array.from({ length: AXIS_WIDTH + 2 }, () => ' ');
+  const put = (text: string, at: number): void => [...text].forEach((char, offset) => (cells[at + offset] = char));
+  put('-100', 0);
+  put('0', 1 + (AXIS_WIDTH - 1) / 2);
+  put('+100', AXIS_WIDTH + 2 - 4);
+  return cells.join('');
 }
 
 function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkInstance): string {
   const level = levelLabel(report.overall.interval) || '95%';
-  const head = ['Period', 'n', 'NPS', `${level} interval`, '-100 … 0 … +100', 'Change'];
+  const head = ['Period', 'n', 'NPS', `${level} interval`, axisHeader(), 'Change'];
   const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, false, false]);
   for (const row of periods) {
     table.push([
@@ -153,8 +172,9 @@ function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkIns
     ]);
   }
   const title = report.rollingDays === undefined ? 'Trend' : `Trend (each period scores the ${report.rollingDays} days up to its end)`;
-  const note = periods.some((row) => row.responses < report.minN) ? `\n* fewer than ${report.minN} responses.` : '';
-  return `${chalk.bold(title)}  ${sparkline(periods.map((row) => row.nps))}\n${table.toString()}${note}`;
+  const notes = ['Change: from the period before; "real" where it is unlikely to be chance.'];
+  if (periods.some((row) => row.responses < report.minN)) notes.unshift(`* fewer than ${report.minN} responses.`);
+  return `${chalk.bold(title)}  ${sparkline(periods.map((row) => row.nps))}\n${table.toString()}\n${notes.join('\n')}`;
 }
 
 /** The human summary of `nps score`; `color` only when writing to a terminal. */
