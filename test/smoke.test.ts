@@ -51,7 +51,8 @@ describe('the nps binary', () => {
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('leaves no temporary file behind when stopped by %s', async (signal) => {
     const dir = await tempDir();
     const child = spawn(process.execPath, [BIN, 'segment', '-', '--out', 'lists', '-q'], { cwd: dir });
-    child.stdin.write('email,score,comment\n');
+    // The reader looks at the first 200 rows before it chooses the columns and opens the lists.
+    child.stdin.write(`email,score,comment\n${'a@x.com,8,fine\n'.repeat(250)}`);
     // Wait (up to 20 s on a busy machine) until the lists are being written: their temporary files exist.
     let writing = false;
     for (let tries = 0; tries < 2000 && !writing; tries += 1) {

@@ -110,8 +110,9 @@ export async function createPendingFile(final: string, shown: string): Promise<P
   const temporary = temporaryPathFor(final);
   temporaries.add(temporary);
   try {
-    const handle = await open(temporary, 'wx');
-    const stream = createWriteStream('', { fd: handle, autoClose: true });
+    // Created at once, not in a thread of the pool: a signal in between would leave a file its handler cannot see.
+    const fd = openSync(temporary, 'wx');
+    const stream = createWriteStream('', { fd, autoClose: true });
     return { final, shown, temporary, stream };
   } catch (error) {
     temporaries.delete(temporary);
