@@ -16,7 +16,7 @@ import {
   type RawPrecisionOptions,
 } from '../cli/options.js';
 import { categoryOf } from '../core/categories.js';
-import { byRecency, byStatusThenUrgency, respondBy, TopList, type Ranked } from '../core/followup.js';
+import { byRecency, byStatusThenUrgency, describeStatus, dueStatus, respondBy, TopList, type Ranked } from '../core/followup.js';
 import { isoDay, type Period } from '../core/periods.js';
 import type { ListedResponse, ReportData } from '../core/report.js';
 import { buildScoreReport, ScoreAccumulator } from '../core/score.js';
@@ -52,8 +52,10 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const precision = precisionOf(options);
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const acc = new ScoreAccumulator(breakdowns, options.period !== undefined);
-  const urgent = new TopList<Candidate>(LISTED, byStatusThenUrgency({ slaMs: options.sla, today: responses.today }));
+  const settings = { slaMs: options.sla, today: responses.today };
+  const urgent = new TopList<Candidate>(LISTED, byStatusThenUrgency(settings));
   const promoters = new TopList<Candidate>(LISTED, byRecency);
+  const passives = new TopList<Candidate>(LISTED, byRecency);
   const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
   let first: number | undefined;
   let last: number | undefined;
@@ -67,7 +69,6 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
       last = Math.max(last ?? day, day);
     }
     const category = categoryOf(response.score);
-    if (category === 'passives') return;
     order += 1;
     const time = response.date?.time;
     const candidate: Candidate = {
@@ -78,8 +79,9 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
       respondent: response.respondent,
       comment: response.comment,
       respondBy: category === 'detractors' ? respondBy(time, options.sla) : '',
+      status: category === 'detractors' ? describeStatus(dueStatus(time, settings)) : '',
     };
-    (category === 'detractors' ? urgent : promoters).add(candidate);
+    ({ detractors: urgent, promoters, passives })[category].add(candidate);
   });
   const outcome = readOutcome(messages, totals, options);
   const data: ReportData = {
@@ -90,6 +92,8 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     themes: anyComments ? buildThemesReport(themes, 10, precision.level) : undefined,
     urgent: urgent.result(),
     promoters: promoters.result(),
+    passives: passives.result(),
+    generated: isoDay(responses.today),
   };
   const { renderReportHtml } = await import('../output/render/report-html.js');
   await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data), options.force === true);

@@ -7,6 +7,8 @@ export interface ListedResponse {
   score: number;
   comment: string;
   respondBy: string;
+  /** Detractors: overdue by N days, due today, or new; '' otherwise. */
+  status: string;
   time: number | undefined;
 }
 
@@ -20,4 +22,8 @@ export interface ReportData {
   themes: ThemesReport | undefined;
   urgent: ListedResponse[];
   promoters: ListedResponse[];
+  /** The newest passives, to ask what would earn a 9 or 10. */
+  passives: ListedResponse[];
+  /** The day the report was made (--today sets it), as an ISO date. */
+  generated: string;
 }

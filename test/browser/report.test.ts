@@ -25,7 +25,7 @@ describe.skipIf(!available)('nps report in a real browser', () => {
   it('shows every section, loads nothing from anywhere, and agrees with nps score', async () => {
     const dir = await tempDir();
     const out = join(dir, 'report.html');
-    const written = await run(['report', 'fixtures/report-sample.csv', '--by', 'plan', '--period', 'month', '--out', out, '-q']);
+    const written = await run(['report', 'fixtures/report-sample.csv', '--by', 'plan', '--period', 'month', '--out', out, '-q', '--today', '2026-11-24']);
     expect(written.code).toBe(0);
     const score = JSON.parse((await run(['score', 'fixtures/report-sample.csv', '--json', '-q'])).stdout) as {
       nps: number;
@@ -59,7 +59,23 @@ describe.skipIf(!available)('nps report in a real browser', () => {
       'What the comments are about',
       'Most urgent detractors (top 20)',
       'Promoters to ask now (newest 20)',
+      'Passives to ask what would earn a 9 or 10 (newest 20)',
     ]);
+    expect(await page.textContent('#provenance')).toBe('From fixtures/report-sample.csv, 600 rows read; made on 2026-11-24 by nps.');
+    // The by-group chart prints each group's NPS, on an axis scaled to the data with regular ticks.
+    const byPlan = page.locator('section.breakdown svg');
+    const values = await byPlan.locator('text.value').allTextContents();
+    expect(values).toHaveLength(await page.locator('section.breakdown svg circle').count());
+    expect(values.every((value) => /^[+-]?\d+\.\d$/.test(value))).toBe(true);
+    const ticks = (svg: string) => page.locator(`${svg} text.small`).allTextContents();
+    const planTicks = (await ticks('section.breakdown svg')).map(Number);
+    expect(planTicks.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(planTicks.slice(1).map((tick, at) => tick - (planTicks[at] ?? 0))).size).toBe(1);
+    expect(Math.min(...planTicks) > -100 || Math.max(...planTicks) < 100).toBe(true);
+    // The trend's axis has regular ticks too.
+    const trendTicks = (await ticks('#trend svg')).filter((text) => /^[+-]?\d+$/.test(text)).map(Number);
+    expect(trendTicks.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(trendTicks.slice(1).map((tick, at) => tick - (trendTicks[at] ?? 0))).size).toBe(1);
     // Every chart carries a title and a description for screen readers.
     const charts = await page.$$eval('svg.chart', (nodes) =>
       nodes.map((node) => [node.querySelector('title')?.textContent ?? '', node.querySelector('desc')?.textContent ?? '']),

@@ -50,7 +50,7 @@ describe('slashed date-times', () => {
     expect(result.code).toBe(0);
     const html = await readFile(out, 'utf8');
     expect(html).toContain('Answers from 2019-12-01 to 2019-12-19.');
-    expect(html).toContain('<td>Lost my data</td><td>2019-12-06 10:15 UTC</td>');
+    expect(html).toContain('<td>Lost my data</td><td class="due">2019-12-06 10:15 UTC</td>');
     expect(html).not.toContain('no date');
   });
 

@@ -19,9 +19,9 @@ h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 32px 0 8p
 .nps { font-size: 48px; font-weight: 700; margin: 0; }
 .warning { font-weight: 600; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; } th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--panel); vertical-align: top; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.due { white-space: nowrap; }
 svg.chart { max-width: 100%; height: auto; } svg text { fill: var(--ink); font: 12px system-ui, sans-serif; } svg text.small { font-size: 11px; } svg text.muted { fill: var(--muted); }
-svg .axis, svg .zero { stroke: var(--muted); stroke-width: 1; } svg .zero { stroke-dasharray: 3 3; }
+svg .axis, svg .zero, svg .grid { stroke: var(--muted); stroke-width: 1; } svg .zero { stroke-dasharray: 3 3; } svg .grid { opacity: 0.25; } svg text.value { font-weight: 600; }
 svg .band { fill: var(--band); stroke: none; } svg .line { fill: none; stroke: var(--line); stroke-width: 2; }
 svg .point { fill: var(--line); } svg .significant { fill: var(--bg); stroke: var(--line); stroke-width: 3; }
 .legend span { display: inline-block; margin-right: 16px; } .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
@@ -98,10 +98,18 @@ ${lines.length === 0 ? '<p class="muted">No theme found.</p>' : `<table>${headRo
 
 function people(id: string, title: string, rows: ListedResponse[], withDeadline: boolean): string {
   const body = rows.map(
-    (row) => `<tr>${cell(row.respondent || '(anonymous)')}${cell(row.score, true)}${cell(row.comment)}${withDeadline ? cell(row.respondBy || 'no date') : ''}</tr>`,
+    (row) => `<tr>${cell(row.respondent || '(anonymous)')}${cell(row.score, true)}${cell(row.comment)}${withDeadline ? `<td class="due">${escapeXml(row.respondBy || 'no date')}</td><td class="due">${escapeXml(row.status)}</td>` : ''}</tr>`,
   );
-  const head = withDeadline ? headRow(['Respondent'], ['Score', true], ['Comment'], ['Respond by']) : headRow(['Respondent'], ['Score', true], ['Comment']);
+  const head = withDeadline ? headRow(['Respondent'], ['Score', true], ['Comment'], ['Respond by'], ['Status']) : headRow(['Respondent'], ['Score', true], ['Comment']);
   return `<section id="${id}"><h2>${escapeXml(title)}</h2>${rows.length === 0 ? '<p class="muted">None.</p>' : `<table>${head}${body.join('')}</table>`}</section>`;
+}
+
+/** Passives: the question to ask them, what their comments are about, and the newest of them. */
+function passivesSection(data: ReportData): string {
+  const themes = data.themes?.themes.passives.slice(0, 3).map((line) => `${line.theme} (${line.share.toFixed(0)}%)`) ?? [];
+  const about = themes.length === 0 ? '' : `<p>Their comments are most about ${escapeXml(themes.join(', '))}.</p>`;
+  const intro = `<p>${escapeXml(`${data.score.summary.counts.passives} passives (7–8). Ask them: "What would we need to do to earn a 9 or 10 from you next time?"`)}</p>${about}`;
+  return people('passives', `Passives to ask what would earn a 9 or 10 (newest ${data.passives.length})`, data.passives, false).replace('</h2>', `</h2>${intro}`);
 }
 
 /** One HTML file with everything inline: no script, no font, no image fetched from anywhere. */
@@ -117,7 +125,7 @@ export function renderReportHtml(data: ReportData): string {
 </head>
 <body>
 <main>
-<header><h1>${escapeXml(data.title)}</h1><p class="files">From ${escapeXml(data.files.join(', '))}</p></header>
+<header><h1>${escapeXml(data.title)}</h1><p class="files" id="provenance">From ${escapeXml(data.files.join(', '))}, ${escapeXml(data.score.summary.rows.toLocaleString('en-US'))} rows read; made on ${escapeXml(data.generated)} by nps.</p></header>
 ${headline(data)}
 ${distribution(data)}
 ${trend(data)}
@@ -125,6 +133,7 @@ ${breakdown(data)}
 ${themes(data)}
 ${people('urgent', `Most urgent detractors (top ${data.urgent.length})`, data.urgent, true)}
 ${people('promoters', `Promoters to ask now (newest ${data.promoters.length})`, data.promoters, false)}
+${passivesSection(data)}
 </main>
 </body>
 </html>

@@ -53,19 +53,38 @@ export function distributionChart(distribution: readonly number[], responses: nu
   return svg(width, height, 'Answers from 0 to 10', `Number of responses per score. ${description}.`, body);
 }
 
-/** Maps −100..+100 to a horizontal pixel position. */
-const scaleX = (left: number, width: number) => (nps: number): number => left + ((nps + 100) / 200) * width;
+/**
+ * The NPS range a chart shows: the data's, with a margin, rounded out to `step`,
+ * always including 0 and never past ±100. Regular ticks every `step` points.
+ */
+export function axisRange(values: readonly number[], step: number): { low: number; high: number; ticks: number[] } {
+  const low = Math.max(-100, Math.floor((Math.min(...values, 0) - 5) / step) * step);
+  const high = Math.min(100, Math.ceil((Math.max(...values, 0) + 5) / step) * step);
+  const ticks: number[] = [];
+  for (let tick = low; tick <= high; tick += step) ticks.push(tick);
+  return { low, high, ticks };
+}
 
-/** One row per group: a dot for the NPS on a line for its interval; small groups in grey. */
+/** A tick step giving four to ten ticks over a range. */
+function stepFor(values: readonly number[]): number {
+  const span = Math.max(...values, 0) - Math.min(...values, 0) + 10;
+  return [10, 20, 25, 50].find((step) => span / step <= 10) ?? 50;
+}
+
+const tickLabel = (tick: number): string => signed(tick).replace('.0', '');
+
+/** One row per group: a dot for the NPS, with its value, on a line for its interval; small groups in grey. The axis is the data's. */
 export function breakdownChart(groups: readonly GroupRow[], columns: readonly string[]): string {
   const rowHeight = 28;
   const labelWidth = 180;
-  const plotWidth = 440;
+  const plotWidth = 420;
   const height = 40 + groups.length * rowHeight;
-  const x = scaleX(labelWidth, plotWidth);
+  const values = groups.flatMap((group) => [group.interval?.low ?? group.nps ?? 0, group.interval?.high ?? group.nps ?? 0]);
+  const range = axisRange(values, stepFor(values));
+  const x = (nps: number): number => labelWidth + ((nps - range.low) / (range.high - range.low)) * plotWidth;
   const body: string[] = [
-    `<line x1="${x(0)}" y1="10" x2="${x(0)}" y2="${height - 20}" class="zero"/>`,
-    ...[-100, -50, 0, 50, 100].map((tick) => `<text x="${x(tick)}" y="${height - 5}" text-anchor="middle" class="small">${signed(tick).replace('.0', '')}</text>`),
+    ...range.ticks.map((tick) => `<line x1="${fixed(x(tick))}" y1="10" x2="${fixed(x(tick))}" y2="${height - 20}" class="${tick === 0 ? 'zero' : 'grid'}"/>`),
+    ...range.ticks.map((tick) => `<text x="${fixed(x(tick))}" y="${height - 5}" text-anchor="middle" class="small">${tickLabel(tick)}</text>`),
   ];
   groups.forEach((group, index) => {
     const y = 25 + index * rowHeight;
@@ -80,13 +99,14 @@ export function breakdownChart(groups: readonly GroupRow[], columns: readonly st
     body.push(
       `<circle cx="${fixed(x(nps))}" cy="${y}" r="6" fill="${colour}"><title>${escapeXml(label)}: NPS ${signed(nps)}` +
         `${interval ? `, interval ${signed(interval.low)} to ${signed(interval.high)}` : ''}, ${group.responses} responses${group.small ? ' (small group)' : ''}</title></circle>`,
+      `<text x="${fixed(x(interval?.high ?? nps) + 8)}" y="${y + 4}" class="value">${group.nps === null ? 'n/a' : signed(nps)}</text>`,
     );
   });
   const description = groups.map((group) => `${columns.map((column) => group.key[column]).join(' / ')}: ${signed(group.nps ?? 0)}`).join('; ');
-  return svg(labelWidth + plotWidth + 30, height, `NPS by ${columns.join(' and ')}`, `Each group's NPS with its interval, highest first. ${description}.`, body);
+  return svg(labelWidth + plotWidth + 60, height, `NPS by ${columns.join(' and ')}`, `Each group's NPS with its interval, highest first. ${description}.`, body);
 }
 
-/** NPS per period as a line, its interval as a band, significant changes ringed. */
+/** NPS per period as a line, its interval as a band, significant changes ringed; regular ticks on the data's range. */
 export function trendChart(periods: readonly PeriodRow[]): string {
   const width = 660;
   const height = 260;
@@ -94,20 +114,18 @@ export function trendChart(periods: readonly PeriodRow[]): string {
   const top = 20;
   const plotHeight = 190;
   const present = periods.filter((row) => row.nps !== null);
-  const lows = present.map((row) => row.interval?.low ?? row.nps ?? 0);
-  const highs = present.map((row) => row.interval?.high ?? row.nps ?? 0);
-  const floor = Math.max(-100, Math.floor((Math.min(...lows, 0) - 5) / 10) * 10);
-  const ceiling = Math.min(100, Math.ceil((Math.max(...highs, 0) + 5) / 10) * 10);
-  const y = (nps: number): number => top + ((ceiling - nps) / (ceiling - floor)) * plotHeight;
+  const values = present.flatMap((row) => [row.interval?.low ?? row.nps ?? 0, row.interval?.high ?? row.nps ?? 0]);
+  const range = axisRange(values, stepFor(values));
+  const y = (nps: number): number => top + ((range.high - nps) / (range.high - range.low)) * plotHeight;
   const step = periods.length > 1 ? (width - left - 30) / (periods.length - 1) : 0;
   const x = (index: number): number => left + index * step + (periods.length > 1 ? 0 : (width - left) / 2);
   const upper = periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.interval?.high ?? row.nps ?? 0))}`);
   const lower = periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.interval?.low ?? row.nps ?? 0))}`).reverse();
   const body: string[] = [
+    ...range.ticks.map((tick) => `<line x1="${left}" y1="${fixed(y(tick))}" x2="${width - 20}" y2="${fixed(y(tick))}" class="${tick === 0 ? 'zero' : 'grid'}"/>`),
     `<polygon points="${[...upper, ...lower].join(' ')}" class="band"><title>Interval of each period</title></polygon>`,
-    `<line x1="${left}" y1="${fixed(y(0))}" x2="${width - 20}" y2="${fixed(y(0))}" class="zero"/>`,
     `<polyline points="${periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.nps ?? 0))}`).join(' ')}" class="line"/>`,
-    ...[floor, 0, ceiling].map((tick) => `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" text-anchor="end" class="small">${signed(tick).replace('.0', '')}</text>`),
+    ...range.ticks.map((tick) => `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" text-anchor="end" class="small">${tickLabel(tick)}</text>`),
   ];
   periods.forEach((row, index) => {
     const significant = row.change?.significant === true;
