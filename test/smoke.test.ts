@@ -9,7 +9,7 @@ describe('the nps binary', () => {
   it('scores a file, data on stdout and messages on stderr', async () => {
     const result = await runBin(['score', 'fixtures/sample.csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('NPS  +20.0  ± 45.7  (95% interval -30.3 to +61.1)  from 10 responses');
+    expect(result.stdout).toContain('NPS  +20.0 ± 45.7  (95% adjusted-Wald interval -30.3 to +61.1), 10 responses');
     expect(result.stderr).toBe(
       'nps: fixtures/sample.csv: scoring column "score", dated by "date"\nnps: fixtures/sample.csv line 13: rejected: score "11" is above 10\n',
     );

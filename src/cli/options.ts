@@ -160,16 +160,19 @@ export function precisionOptions(): Option[] {
   return [
     grouped(new Option('--confidence <level>', 'confidence level of every interval and test').choices(CONFIDENCE_LEVELS.map((level) => level.toFixed(2))).default('0.95'), GROUPS.statistics),
     grouped(new Option('--interval <method>', 'how intervals are computed: adjusted-wald, wald or bayes').choices(Object.keys(INTERVAL_METHODS)).default('adjusted-wald'), GROUPS.statistics),
+    grouped(new Option('--no-adjust', 'test each difference on its own, not adjusted for the number tested together'), GROUPS.statistics),
   ];
 }
 
 export interface RawPrecisionOptions {
   confidence: string;
   interval: IntervalMethod;
+  /** False with --no-adjust. */
+  adjust?: boolean;
 }
 
 export function precisionOf(raw: RawPrecisionOptions): Precision {
-  return { level: Number(raw.confidence), method: raw.interval };
+  return { level: Number(raw.confidence), method: raw.interval, adjust: raw.adjust !== false };
 }
 
 export function jsonOption(what = 'print one JSON object instead of the table'): Option {

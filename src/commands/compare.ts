@@ -30,6 +30,7 @@ export interface CompareOptions extends RawInputOptions, RawPrecisionOptions {
   period?: Period;
   values?: string[];
   raw?: boolean;
+  paired?: boolean;
 }
 
 /** How responses are split into samples: by file, by the value of a column, or by the period of their date. */
@@ -78,6 +79,17 @@ function pickTwo(samples: Map<string, Sample>, options: CompareOptions, what: st
   return [a, b];
 }
 
+/** Two periods compared that are not next to each other: how far apart, in the words of the period. */
+function periodsApart(first: string, second: string, period: Period, starts: ReadonlyMap<string, number>): string[] {
+  const from = starts.get(first);
+  const to = starts.get(second);
+  if (from === undefined || to === undefined) return [];
+  let steps = 0;
+  for (let span = periodOf(from, period); span.start < to && steps < 10_000; span = periodOf(span.end, period)) steps += 1;
+  if (steps <= 1) return [];
+  return [`${first} and ${second} are ${steps} ${period}s apart: the change between them is not a change from one ${period} to the next`];
+}
+
 /** `--moved-to`: the respondents of B now in `target` who were in another group in A, with where they came from. */
 async function listMovers(fileB: string, before: Map<string, Category>, options: CompareOptions, io: Io): Promise<number> {
   const target = options.movedTo ?? 'detractors';
@@ -107,7 +119,11 @@ function checkMode(files: readonly string[], options: CompareOptions): void {
   if (options.values !== undefined && !within) throw inputError('--values chooses two values of --by or two periods of --period');
 }
 
-async function readSamples(files: string[], options: CompareOptions, io: Io): Promise<{ samples: Map<string, Sample>; messages: Messages; outcome: Outcome }> {
+async function readSamples(
+  files: string[],
+  options: CompareOptions,
+  io: Io,
+): Promise<{ samples: Map<string, Sample>; spans: Map<string, number>; messages: Messages; outcome: Outcome }> {
   const needs = { dates: options.period !== undefined, comments: false, respondents: true };
   const { messages, responses } = await openResponses(files, options, needs, io);
   const spans = new Map<string, number>();
@@ -124,12 +140,12 @@ async function readSamples(files: string[], options: CompareOptions, io: Io): Pr
     if (response.respondent !== '') sample.groups?.set(response.respondent, categoryOf(response.score));
   });
   const ordered = options.period === undefined ? samples : new Map([...samples].sort((a, b) => (spans.get(a[0]) ?? 0) - (spans.get(b[0]) ?? 0)));
-  return { samples: ordered, messages, outcome: readOutcome(messages, totals, options) };
+  return { samples: ordered, spans, messages, outcome: readOutcome(messages, totals, options) };
 }
 
 export async function runCompare(files: string[], options: CompareOptions, io: Io): Promise<Outcome> {
   checkMode(files, options);
-  const { samples, messages, outcome } = await readSamples(files, options, io);
+  const { samples, spans, messages, outcome } = await readSamples(files, options, io);
   const what = options.by !== undefined ? `--by ${options.by}` : options.period !== undefined ? `--period ${options.period}` : 'compare';
   const [a, b] = pickTwo(samples, options, what);
   if (options.movedTo !== undefined) {
@@ -139,7 +155,12 @@ export async function runCompare(files: string[], options: CompareOptions, io: I
     return outcome;
   }
   const kind = options.by ?? (options.period !== undefined ? 'Period' : 'File');
-  const report = compareSamples(a, b, precisionOf(options), kind);
+  if (options.paired === true && (a.groups === undefined || b.groups === undefined)) {
+    throw inputError('--paired compares the respondents in both: A and B need a respondent column (an email or an id)');
+  }
+  const report = compareSamples(a, b, precisionOf(options), kind, { paired: options.paired === true });
+  if (options.paired === true && report.difference === undefined) throw inputError('--paired needs at least 2 respondents in both A and B');
+  if (options.period !== undefined) report.warnings.push(...periodsApart(a.name, b.name, options.period, spans));
   const { renderCompareJson, renderCompareTable } = await import('../output/render/compare.js');
   const rendered = options.json === true ? renderCompareJson(report) : renderCompareTable(report, { color: wantsColor(io.stdout, io) });
   await writeAll(io.stdout, rendered);
@@ -159,6 +180,7 @@ export const compareCommand = defineCommand<CompareOptions>({
       .argParser((value: string) => value.split(',').map((part) => part.trim()))
       .helpGroup(GROUPS.statistics),
     ...precisionOptions(),
+    new Option('--paired', 'compare only the respondents in both, by a paired test (needs a respondent column)').helpGroup(GROUPS.statistics),
     new Option('--moved-to <group>', 'instead, list the respondents of B now in this group who were in another in A').choices(CATEGORIES).helpGroup(GROUPS.output),
     new Option('-f, --format <format>', 'format of the --moved-to list').choices(Object.keys(RECORD_FORMATS)).default('csv').helpGroup(GROUPS.output),
     new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)').helpGroup(GROUPS.output),

@@ -89,7 +89,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     files: files.map((file) => (file === '-' ? 'standard input' : file)),
     score: buildScoreReport(totals.tally, acc, { breakdowns, period: options.period, rollingDays: undefined, minN: options.minN, precision }),
     dateRange: first === undefined || last === undefined ? undefined : { first: isoDay(first), last: isoDay(last) },
-    themes: anyComments ? buildThemesReport(themes, 10, precision.level) : undefined,
+    themes: anyComments ? buildThemesReport(themes, 10, precision.level, precision.adjust) : undefined,
     urgent: urgent.result(),
     promoters: promoters.result(),
     passives: passives.result(),

@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { defineCommand } from '../cli/command.js';
 import { SUCCESS, type Outcome } from '../cli/exit-code.js';
 import { GROUPS, jsonOption, numberOption } from '../cli/options.js';
-import { responsesForDifference, responsesForMargin, varianceOfMix, WORST_CASE_VARIANCE, type Counts } from '../core/stats.js';
+import { responsesForDifference, responsesForMargin, WORST_CASE_MIX, type Counts } from '../core/stats.js';
 import { CONFIDENCE_LEVELS } from '../core/stats.js';
 import { inputError } from '../errors.js';
 import { writeAll, type Io } from '../io.js';
@@ -32,25 +32,29 @@ export function parseMix(value: string): Counts {
   return { promoters: promoters / 100, passives: passives / 100, detractors: detractors / 100 };
 }
 
+function orRefuse(responses: number | undefined): number {
+  if (responses === undefined) throw inputError('no survey of fewer than 100 million responses gets there: ask for a wider margin or a larger difference');
+  return responses;
+}
+
 export async function runSampleSize(_files: string[], options: SampleSizeOptions, io: Io): Promise<Outcome> {
   if (options.margin === undefined && options.difference === undefined) {
     throw inputError('say what the sample is for: --margin POINTS (how precise one score must be) or --difference POINTS (the gap to detect)');
   }
   const level = Number(options.confidence);
-  const mixVariance = options.mix && varianceOfMix(options.mix);
-  const need = (compute: (variance: number) => number) => ({
-    worstCase: compute(WORST_CASE_VARIANCE),
-    forMix: mixVariance === undefined ? null : compute(mixVariance),
+  const need = (compute: (mix: Counts) => number | undefined) => ({
+    worstCase: orRefuse(compute(WORST_CASE_MIX)),
+    forMix: options.mix === undefined ? null : orRefuse(compute(options.mix)),
   });
   const report: SampleSizeReport = {
     confidence: level,
     power: options.power,
     mix: options.mix ?? null,
-    margin: options.margin === undefined ? undefined : { points: options.margin, responses: need((variance) => responsesForMargin(options.margin ?? 0, level, variance)) },
+    margin: options.margin === undefined ? undefined : { points: options.margin, responses: need((mix) => responsesForMargin(options.margin ?? 0, level, mix)) },
     difference:
       options.difference === undefined
         ? undefined
-        : { points: options.difference, responsesPerGroup: need((variance) => responsesForDifference(options.difference ?? 0, level, options.power, variance)) },
+        : { points: options.difference, responsesPerGroup: need((mix) => responsesForDifference(options.difference ?? 0, level, options.power, mix)) },
   };
   await writeAll(io.stdout, options.json === true ? renderSampleSizeJson(report) : renderSampleSize(report));
   return SUCCESS;

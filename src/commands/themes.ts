@@ -27,7 +27,8 @@ export async function runThemes(files: string[], options: ThemesOptions, io: Io)
     tally.add(response.score, response.comment);
   });
   const outcome = readOutcome(messages, totals, options);
-  const report = buildThemesReport(tally, options.words, precisionOf(options).level);
+  const precision = precisionOf(options);
+  const report = buildThemesReport(tally, options.words, precision.level, precision.adjust);
   const { renderThemesJson, renderThemesTable } = await import('../output/render/themes.js');
   const rendered = options.json === true ? renderThemesJson(report) : renderThemesTable(report, { color: wantsColor(io.stdout, io) });
   await writeAll(io.stdout, rendered);
@@ -43,7 +44,7 @@ export const themesCommand = defineCommand<ThemesOptions>({
     jsonOption('print one JSON object instead of the tables'),
     themesOption(),
     new Option('--words <n>', 'how many distinguishing words to show each way').argParser(integerOption('--words', 1, 1000)).default(15).helpGroup(GROUPS.output),
-    ...precisionOptions().slice(0, 1),
+    ...precisionOptions().filter((option) => option.long !== '--interval'),
     ...inputOptions(),
   ],
   examples: [

@@ -1,5 +1,6 @@
 import { countsByCategory, npsOf, percentagesOf, type Summary } from './summary.js';
 import {
+  adjustFamily,
   compareCounts,
   interval,
   marginOfError,
@@ -9,11 +10,13 @@ import {
   type Interval,
   type IntervalMethod,
 } from './stats.js';
-import { emptyTally, mergeTallies, responsesIn, type Tally } from './tally.js';
+import { emptyTally, mergeTallies, type Tally } from './tally.js';
 
 export interface Precision {
   level: number;
   method: IntervalMethod;
+  /** Adjust several tests made at once for their number (Benjamini-Hochberg); off with --no-adjust. */
+  adjust: boolean;
 }
 
 /** Below this many responses a score moves by several points with each answer. */
@@ -23,10 +26,19 @@ export const WIDE_MARGIN = 10;
 
 const round = (value: number): number => Math.round(value);
 
-/** Plain words for when a score is too uncertain to lean on. */
-export function precisionWarnings(nps: number | null, responses: number, margin: number | undefined): string[] {
+/** Plain words for when a score is too uncertain to lean on, or its interval says less than it seems. */
+export function precisionWarnings(result: Scored): string[] {
+  const { nps, responses, marginOfError: margin, interval: range } = result;
   if (nps === null) return [];
   const warnings: string[] = [];
+  if (range !== undefined && range.high - range.low < 1e-9) {
+    warnings.push(
+      `the ${range.method === 'wald' ? 'Wald interval' : 'interval'} is a single point because every answer is in one group; ` +
+        'it says nothing of the uncertainty: use --interval adjusted-wald',
+    );
+  } else if (range !== undefined && (nps < range.low || nps > range.high)) {
+    warnings.push(`with ${responses} ${responses === 1 ? 'response' : 'responses'} the interval does not even hold the score itself: read it as "too few to say"`);
+  }
   if (responses < FEW_RESPONSES) {
     warnings.push(`only ${responses} ${responses === 1 ? 'response' : 'responses'}: at least ${FEW_RESPONSES} are needed for a score to lean on`);
   }
@@ -49,8 +61,11 @@ export interface Scored {
 }
 
 export function scored(tally: Tally, precision: Precision): Scored {
-  const counts = countsByCategory(tally.distribution);
-  const responses = responsesIn(tally);
+  return scoredCounts(countsByCategory(tally.distribution), precision);
+}
+
+export function scoredCounts(counts: Counts, precision: Precision): Scored {
+  const responses = counts.promoters + counts.passives + counts.detractors;
   return {
     responses,
     counts,
@@ -109,6 +124,10 @@ export function breakdown(
       versusRest: compareCounts(subtractCounts(overall, result.counts), result.counts, precision.level),
     };
   });
-  return rows.sort((a, b) => (b.nps ?? -Infinity) - (a.nps ?? -Infinity));
+  const sorted = rows.sort((a, b) => (b.nps ?? -Infinity) - (a.nps ?? -Infinity));
+  if (!precision.adjust) return sorted;
+  // Every group against the rest is one family of tests: flagged by the adjusted p.
+  const adjusted = adjustFamily(sorted.map((row) => row.versusRest), precision.level);
+  return sorted.map((row, at) => ({ ...row, versusRest: adjusted[at] }));
 }
 

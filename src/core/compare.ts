@@ -1,7 +1,7 @@
-import { scored, type Precision, type Scored } from './breakdown.js';
+import { FEW_RESPONSES, scored, scoredCounts, type Precision, type Scored } from './breakdown.js';
 import type { Category } from './categories.js';
 import { movementBetween, respondentsIn, type Movement } from './movement.js';
-import { compareCounts, type Difference } from './stats.js';
+import { compareCounts, testedDifference, type Counts, type Difference } from './stats.js';
 import type { Tally } from './tally.js';
 
 /** One side of a comparison: a file, a value of a column, or a period. */
@@ -13,21 +13,36 @@ export interface Sample {
   groups: Map<string, Category> | undefined;
 }
 
+/** The paired test on the respondents who answered in both samples. */
+export interface PairedResult {
+  respondents: number;
+  difference: Difference;
+}
+
 export interface CompareReport {
   a: Scored & { file: string };
   b: Scored & { file: string };
   difference: Difference | undefined;
   verdict: string;
+  /** The test behind `difference`, in words. */
+  test: string;
+  /** With at least 30 respondents in both: the paired test on them (the main one under --paired). */
+  paired: PairedResult | undefined;
   movement: Movement | undefined;
   level: number;
   /** What A and B are: "File", the --by column, or "Period". */
   sampleKind: string;
+  /** Plain sentences: samples too small to lean on, periods far apart. */
+  warnings: string[];
 }
+
+/** Respondents in both samples at least, for a paired test worth its name. */
+export const PAIRED_MINIMUM = 30;
 
 /** "B is 9.9 points higher; with these sample sizes that could be chance (p = 0.058)." */
 export function verdict(difference: Difference): string {
   const points = Math.abs(difference.difference).toFixed(1);
-  const direction = difference.difference > 0 ? 'higher' : difference.difference < 0 ? 'lower' : 'different';
+  const direction = difference.difference > 0 ? 'higher' : 'lower';
   const gap = difference.difference === 0 ? 'B and A have the same NPS' : `B is ${points} points ${direction} than A`;
   const p = difference.p < 0.001 ? 'p < 0.001' : `p = ${difference.p.toFixed(3)}`;
   return difference.significant
@@ -35,18 +50,68 @@ export function verdict(difference: Difference): string {
     : `${gap}; with these sample sizes that could be chance (${p}).`;
 }
 
-export function compareSamples(a: Sample, b: Sample, precision: Precision, sampleKind: string): CompareReport {
-  const resultA = scored(a.tally, precision);
-  const resultB = scored(b.tally, precision);
-  const difference = compareCounts(resultA.counts, resultB.counts, precision.level);
+const VALUE: Record<Category, number> = { promoters: 1, passives: 0, detractors: -1 };
+
+/**
+ * The paired test: each respondent in both samples moves −2..+2 category steps
+ * (detractor −1, passive 0, promoter +1); the mean move × 100 is the change of NPS
+ * among them, and its variance is the moves' own (n − 1), so respondents who keep
+ * their answer make the test sharper than two independent samples would.
+ */
+export function pairedTest(before: ReadonlyMap<string, Category>, after: ReadonlyMap<string, Category>, level: number): PairedResult | undefined {
+  const moves: number[] = [];
+  for (const [respondent, to] of after) {
+    const from = before.get(respondent);
+    if (from !== undefined) moves.push(VALUE[to] - VALUE[from]);
+  }
+  const n = moves.length;
+  if (n < 2) return undefined;
+  const mean = moves.reduce((sum, move) => sum + move, 0) / n;
+  const variance = moves.reduce((sum, move) => sum + (move - mean) ** 2, 0) / (n - 1);
+  return { respondents: n, difference: testedDifference(mean * 100, Math.sqrt(variance / n) * 100, level) };
+}
+
+function matchedCounts(groups: ReadonlyMap<string, Category>, others: ReadonlyMap<string, Category>): Counts {
+  const counts: Counts = { promoters: 0, passives: 0, detractors: 0 };
+  for (const [respondent, category] of groups) if (others.has(respondent)) counts[category] += 1;
+  return counts;
+}
+
+function smallSamples(sides: ReadonlyArray<readonly [label: string, sample: Scored]>): string[] {
+  return sides
+    .filter(([, sample]) => sample.responses < FEW_RESPONSES)
+    .map(([label, { responses }]) => `${label} has only ${responses} ${responses === 1 ? 'response' : 'responses'}: at least ${FEW_RESPONSES} in each are needed for a difference to lean on`);
+}
+
+const METHOD_NOTE = {
+  'adjusted-wald': '',
+  wald: '; the intervals of A and B are Wald intervals, the difference uses adjusted-Wald variances',
+  bayes: '; the intervals of A and B are credible intervals, the difference uses adjusted-Wald variances',
+} as const;
+
+/** The two samples compared: independently, or, with `paired`, only the respondents in both and by the paired test. */
+export function compareSamples(a: Sample, b: Sample, precision: Precision, sampleKind: string, options: { paired?: boolean } = {}): CompareReport {
+  const paired = a.groups && b.groups ? pairedTest(a.groups, b.groups, precision.level) : undefined;
+  const usePaired = options.paired === true;
+  const resultA = usePaired && a.groups && b.groups ? scoredCounts(matchedCounts(a.groups, b.groups), precision) : scored(a.tally, precision);
+  const resultB = usePaired && a.groups && b.groups ? scoredCounts(matchedCounts(b.groups, a.groups), precision) : scored(b.tally, precision);
+  const difference = usePaired ? paired?.difference : compareCounts(resultA.counts, resultB.counts, precision.level);
   const movement = a.groups && b.groups ? movementBetween(a.groups, b.groups) : undefined;
+  const sides = { a: { file: a.name, ...resultA }, b: { file: b.name, ...resultB } };
+  const warnings = smallSamples([['A', resultA], ['B', resultB]]);
+  const test = usePaired
+    ? `paired z-test on the ${paired?.respondents ?? 0} respondents in both: the mean change of each one's group`
+    : `two-sample z-test on B − A, with adjusted-Wald variances (Rocks 2016)${METHOD_NOTE[precision.method]}`;
   return {
-    a: { file: a.name, ...resultA },
-    b: { file: b.name, ...resultB },
+    ...sides,
     difference,
     verdict: difference === undefined ? 'One of the two has no scored responses: there is nothing to compare.' : verdict(difference),
+    test,
+    paired: paired !== undefined && paired.respondents >= PAIRED_MINIMUM ? paired : undefined,
     movement: movement && respondentsIn(movement) > 0 ? movement : undefined,
     level: precision.level,
     sampleKind,
+    warnings,
   };
 }
+

@@ -1,5 +1,5 @@
 import { scored, type Precision, type Scored } from './breakdown.js';
-import { compareCounts, type Difference } from './stats.js';
+import { adjustFamily, compareCounts, type Difference } from './stats.js';
 import { emptyTally, mergeTallies, type Tally } from './tally.js';
 
 export const PERIODS = {
@@ -56,30 +56,40 @@ export interface PeriodRow extends Scored {
   change: Difference | undefined;
 }
 
+/** Every period from the one holding `first` to the one holding `last`, in order: empty ones included. */
+function periodsBetween(first: number, last: number, period: Period): Span[] {
+  const spans: Span[] = [];
+  for (let span = periodOf(first, period); span.start <= last; span = periodOf(span.end, period)) spans.push(span);
+  return spans;
+}
+
 /**
- * One row per period that has responses, oldest first. With `rollingDays`, each row
- * scores the window of that many days ending with its period instead of the period alone.
+ * One row per period from the first with responses to the last, oldest first; a
+ * period with none is a row with 0 responses and no score, so that a gap shows. A
+ * change is tested only between a period and the one just before, both with
+ * responses. With `rollingDays`, each row scores the window of that many days
+ * ending with its period; windows with nothing in them are left out, and windows
+ * that overlap are not tested against each other. Several changes are one family
+ * of tests, adjusted together unless `precision.adjust` is off.
  */
 export function trend(days: ReadonlyMap<number, Tally>, period: Period, precision: Precision, rollingDays?: number): PeriodRow[] {
-  const spans = new Map<string, Span>();
-  for (const day of days.keys()) {
-    const span = periodOf(day, period);
-    spans.set(span.key, span);
-  }
-  const ordered = [...spans.values()].sort((a, b) => a.start - b.start);
+  const known = [...days.keys()];
+  if (known.length === 0) return [];
   const rows: PeriodRow[] = [];
-  for (const span of ordered) {
+  for (const span of periodsBetween(Math.min(...known), Math.max(...known), period)) {
     const from = rollingDays === undefined ? span.start : span.end - rollingDays;
     const tally = emptyTally();
     for (const [day, dayTally] of days) if (day >= from && day < span.end) mergeTallies(tally, dayTally);
     const result = scored(tally, precision);
+    if (rollingDays !== undefined && result.responses === 0) continue;
     const previous = rows.at(-1);
-    const overlapping = rollingDays !== undefined && previous !== undefined && from < previous.end;
-    const change =
-      previous === undefined || overlapping ? undefined : compareCounts(previous.counts, result.counts, precision.level);
+    const adjacent = previous !== undefined && previous.end === (rollingDays === undefined ? span.start : from) && previous.responses > 0;
+    const change = adjacent && result.responses > 0 ? compareCounts(previous.counts, result.counts, precision.level) : undefined;
     rows.push({ period: span.key, start: from, end: span.end, ...result, change });
   }
-  return rows;
+  if (!precision.adjust) return rows;
+  const changes = adjustFamily(rows.map((row) => row.change), precision.level);
+  return rows.map((row, at) => ({ ...row, change: changes[at] }));
 }
 
 /** A day as ISO 8601, "2026-10-05". */

@@ -106,7 +106,7 @@ export function buildScoreReport(tally: Tally, acc: ScoreAccumulator, settings: 
   return {
     summary: summarize(tally),
     overall,
-    warnings: precisionWarnings(overall.nps, overall.responses, overall.marginOfError),
+    warnings: precisionWarnings(overall),
     breakdowns: settings.breakdowns.map((spec, at) => ({
       columns: [...spec.columns],
       groups: breakdown(spec.columns, acc.groups[at] ?? new GroupTallies(), overall.counts, settings.precision, settings.minN),

@@ -139,20 +139,27 @@ export function marginOfError(counts: Counts, level: number, method: IntervalMet
 }
 
 export interface Difference {
-  /** NPS of B minus NPS of A, from the raw counts. */
+  /** NPS of B minus NPS of A, from the raw counts: what the test is centred on. */
   difference: number;
-  /** The same from the adjusted proportions, which the test uses. */
+  /** The difference of the adjusted NPS (each shrunk towards 0 by Rocks' pseudo-responses): shown for reference only. */
   adjustedDifference: number;
   interval: Interval;
   z: number;
   /** Two-sided p-value: the chance of a gap at least this large if the two scores were really equal. */
   p: number;
+  /** With several tests at once, p adjusted by Benjamini-Hochberg; null for a single test. */
+  pAdjusted: number | null;
+  /** Whether the gap is unlikely to be chance: by `pAdjusted` when there is one, else by `p`. */
   significant: boolean;
 }
 
 /**
- * Compares two independent samples: a z-test on the difference of adjusted NPS,
- * with the variances of the two samples added.
+ * Compares two independent samples: a two-sided z-test on B − A, the difference of
+ * their NPS as shown, with the variance of each sample from its adjusted-Wald
+ * estimate (Rocks 2016), which behaves with small or extreme samples. Centring the
+ * test and its interval on the difference shown (not on the difference of adjusted
+ * scores) keeps the words, the sign, the interval and p in agreement: p is below
+ * 1 − level exactly when the interval leaves out 0.
  */
 export function compareCounts(a: Counts, b: Counts, level: number): Difference | undefined {
   const fitA = estimate(a, 'adjusted-wald');
@@ -160,24 +167,51 @@ export function compareCounts(a: Counts, b: Counts, level: number): Difference |
   const rawA = npsOf(a);
   const rawB = npsOf(b);
   if (fitA === undefined || fitB === undefined || rawA === null || rawB === null) return undefined;
-  const adjustedDifference = fitB.centre - fitA.centre;
+  const difference = rawB - rawA;
   const standardError = Math.hypot(fitA.standardError, fitB.standardError);
+  return testedDifference(difference, standardError, level, fitB.centre - fitA.centre);
+}
+
+/** A difference with its z-test and interval, from its standard error. */
+export function testedDifference(difference: number, standardError: number, level: number, adjustedDifference = difference): Difference {
   const half = criticalValue(level) * standardError;
-  const z = adjustedDifference / standardError;
-  const p = 2 * (1 - normalCdf(Math.abs(z)));
+  const z = standardError === 0 ? (difference === 0 ? 0 : Math.sign(difference) * Infinity) : difference / standardError;
+  const p = z === 0 ? 1 : Math.min(1, 2 * (1 - normalCdf(Math.abs(z))));
   return {
-    difference: rawB - rawA,
+    difference,
     adjustedDifference,
-    interval: {
-      low: Math.max(-200, adjustedDifference - half),
-      high: Math.min(200, adjustedDifference + half),
-      level,
-      method: 'adjusted-wald',
-    },
+    interval: { low: Math.max(-200, difference - half), high: Math.min(200, difference + half), level, method: 'adjusted-wald' },
     z,
     p,
+    pAdjusted: null,
     significant: p < 1 - level,
   };
+}
+
+/**
+ * Several tests at once (groups against the rest, period changes, theme impacts):
+ * the Benjamini-Hochberg step-up adjustment (Benjamini & Hochberg 1995), which keeps
+ * the expected share of false discoveries among the flagged ones below 1 − level.
+ * Each difference gains its adjusted p and is flagged by it.
+ */
+export function adjustFamily<T extends Difference | undefined>(differences: readonly T[], level: number): T[] {
+  const tested = differences.flatMap((difference, at) => (difference === undefined ? [] : [{ at, p: difference.p }]));
+  const m = tested.length;
+  if (m < 2) return [...differences];
+  const order = [...tested].sort((x, y) => x.p - y.p);
+  const adjusted = new Array<number>(differences.length).fill(1);
+  let running = 1;
+  for (let rank = m; rank >= 1; rank -= 1) {
+    const entry = order[rank - 1];
+    if (entry === undefined) continue;
+    running = Math.min(running, (entry.p * m) / rank);
+    adjusted[entry.at] = Math.min(1, running);
+  }
+  return differences.map((difference, at) => {
+    if (difference === undefined) return difference;
+    const pAdjusted = adjusted[at] ?? 1;
+    return { ...difference, pAdjusted, significant: pAdjusted < 1 - level };
+  });
 }
 
 export function subtractCounts(whole: Counts, part: Counts): Counts {
@@ -197,19 +231,85 @@ export function varianceOfMix(mix: Counts): number {
   return perResponseVariance({ promoters: mix.promoters / total, detractors: mix.detractors / total, n: total });
 }
 
-/** Responses needed for a margin of error of `margin` NPS points (adjusted Wald adds 3 pseudo-responses). */
-export function responsesForMargin(margin: number, level: number, variance = WORST_CASE_VARIANCE): number {
-  const z = criticalValue(level);
-  return Math.max(1, Math.ceil((z * z * variance) / (margin / 100) ** 2) - 3);
+/** The per-response variance of the adjusted-Wald estimate for `n` responses of a mix (shares summing to 1). */
+function adjustedVariance(mix: Counts, n: number): number {
+  const total = n + 3;
+  const promoters = (n * mix.promoters + ROCKS_ADDED.promoters) / total;
+  const detractors = (n * mix.detractors + ROCKS_ADDED.detractors) / total;
+  return perResponseVariance({ promoters, detractors, n: total });
 }
 
-/** Responses needed in each of two groups to detect a gap of `difference` points with the given power. */
-export function responsesForDifference(
-  difference: number,
-  level: number,
-  power: number,
-  variance = WORST_CASE_VARIANCE,
-): number {
-  const z = criticalValue(level) + criticalValue(2 * power - 1);
-  return Math.max(1, Math.ceil((z * z * 2 * variance) / (difference / 100) ** 2) - 3);
+/** The margin of error `score` prints for `n` responses of a mix, in NPS points: the same adjusted-Wald interval. */
+export function marginForMix(mix: Counts, n: number, level: number): number {
+  return criticalValue(level) * Math.sqrt(adjustedVariance(mix, n) / (n + 3)) * 100;
+}
+
+/** The smallest n ≥ 1 for which `good(n)` holds, when it holds for every larger n too; undefined past 100 million. */
+function smallestN(good: (n: number) => boolean): number | undefined {
+  let high = 1;
+  while (!good(high)) {
+    high *= 2;
+    if (high > 100_000_000) return undefined;
+  }
+  let low = Math.floor(high / 2) + 1;
+  if (high === 1) return 1;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (good(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return high;
+}
+
+/** Half promoters and half detractors: the mix with the largest variance, the worst case. */
+export const WORST_CASE_MIX: Counts = { promoters: 0.5, passives: 0, detractors: 0.5 };
+
+/**
+ * The fewest responses whose margin, computed by the interval `score` uses, is at
+ * most `margin` points for this mix: found by search, not by inverting a formula
+ * that ignores the pseudo-responses and so fell short for lopsided mixes.
+ */
+export function responsesForMargin(margin: number, level: number, mix: Counts = WORST_CASE_MIX): number | undefined {
+  return smallestN((n) => marginForMix(mix, n, level) <= margin);
+}
+
+/**
+ * The power of the test `compare` runs (two-sided z-test on B − A with adjusted-Wald
+ * variances) to detect a true gap of `difference` points between two groups of `n`
+ * each: group A of the mix, group B the mix moved by the gap (half from detractors
+ * to promoters and half from passives to promoters, as far as the mix allows).
+ */
+export function powerOfDifference(difference: number, n: number, level: number, mix: Counts = WORST_CASE_MIX): number {
+  const shifted = shiftMix(mix, difference / 100);
+  const standardError = Math.sqrt(adjustedVariance(mix, n) / (n + 3) + adjustedVariance(shifted, n) / (n + 3)) * 100;
+  const z = criticalValue(level);
+  const gap = ((npsOfMix(shifted) - npsOfMix(mix)) * 100) / standardError;
+  return normalCdf(gap - z) + normalCdf(-gap - z);
+}
+
+const npsOfMix = (mix: Counts): number => mix.promoters - mix.detractors;
+
+/** The mix a gap of `shift` (in shares) away: first detractors become promoters, then passives. */
+export function shiftMix(mix: Counts, shift: number): Counts {
+  const fromDetractors = Math.min(mix.detractors, shift / 2, 1 - mix.promoters);
+  let promoters = mix.promoters + fromDetractors;
+  let detractors = mix.detractors - fromDetractors;
+  let passives = mix.passives;
+  let left = shift - 2 * fromDetractors;
+  const fromPassives = Math.min(passives, left, 1 - promoters);
+  promoters += fromPassives;
+  passives -= fromPassives;
+  left -= fromPassives;
+  // A mix already mostly promoters moves the other way: promoters and passives to detractors would lower it; shrink from the top.
+  if (left > 0) {
+    const down = Math.min(left / 2, promoters);
+    promoters -= down;
+    detractors += down;
+  }
+  return { promoters, passives, detractors };
+}
+
+/** The fewest responses in each of two groups for the test to detect a gap of `difference` points with this power. */
+export function responsesForDifference(difference: number, level: number, power: number, mix: Counts = WORST_CASE_MIX): number | undefined {
+  return smallestN((n) => powerOfDifference(difference, n, level, mix) >= power);
 }

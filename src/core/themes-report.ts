@@ -1,5 +1,7 @@
 import type { Category } from './categories.js';
-import { compareCounts, subtractCounts, type Difference } from './stats.js';
+import { FEW_RESPONSES } from './breakdown.js';
+import { criticalValue } from './normal.js';
+import { adjustFamily, compareCounts, subtractCounts, type Difference } from './stats.js';
 import { npsOf } from './summary.js';
 import { distinguishingWords, type DistinguishingWord, type ThemeTally } from './themes.js';
 
@@ -26,6 +28,10 @@ export interface ThemeImpact {
 /** Everything `nps themes` reports; also the themes part of `nps report`. */
 export interface ThemesReport {
   responses: number;
+  /** The confidence level of the tests and of the distinguishing words. */
+  level: number;
+  /** Plain sentences: themes mentioned by too few respondents for their impact to be leaned on; how the tests were adjusted. */
+  warnings: string[];
   comments: Record<Category, number>;
   themes: Record<Category, ThemeLine[]>;
   impact: ThemeImpact[];
@@ -44,8 +50,12 @@ function themeLines(tally: ThemeTally, category: Category): ThemeLine[] {
     .sort((a, b) => b.comments - a.comments || a.theme.localeCompare(b.theme));
 }
 
-/** `level` is the confidence level of every test of a theme's impact, the run's `--confidence`. */
-export function buildThemesReport(tally: ThemeTally, wordsShown: number, level: number): ThemesReport {
+/**
+ * `level` is the confidence level of every test of a theme's impact (the run's
+ * --confidence); the impacts are one family of tests, adjusted together unless
+ * `adjust` is off, and the distinguishing words are those past the same level.
+ */
+export function buildThemesReport(tally: ThemeTally, wordsShown: number, level: number, adjust = true): ThemesReport {
   const responses = tally.all.promoters + tally.all.passives + tally.all.detractors;
   const themes = { promoters: themeLines(tally, 'promoters'), passives: themeLines(tally, 'passives'), detractors: themeLines(tally, 'detractors') };
   const impact = tally.matcher.names.map((theme): ThemeImpact => {
@@ -62,6 +72,24 @@ export function buildThemesReport(tally: ThemeTally, wordsShown: number, level: 
     };
   });
   impact.sort((a, b) => (b.difference?.difference ?? -Infinity) - (a.difference?.difference ?? -Infinity));
-  return { responses, comments: { ...tally.comments }, themes, impact, words: distinguishingWords(tally, wordsShown) };
+  const adjusted = adjust ? adjustFamily(impact.map((line) => line.difference), level) : impact.map((line) => line.difference);
+  const lines = impact.map((line, at) => ({ ...line, difference: adjusted[at] }));
+  const warnings = fewMentionsWarnings(lines, responses);
+  const words = distinguishingWords(tally, wordsShown, criticalValue(level));
+  return { responses, level, warnings, comments: { ...tally.comments }, themes, impact: lines, words };
 }
 
+/**
+ * One warning for the themes whose impact rests on too few respondents (on either side):
+ * nine themes of 25 mentions each are one fact, not nine lines to read.
+ */
+function fewMentionsWarnings(lines: readonly ThemeImpact[], responses: number): string[] {
+  const few = lines.filter((line) => line.mentionedBy > 0 && (line.mentionedBy < FEW_RESPONSES || responses - line.mentionedBy < FEW_RESPONSES));
+  if (few.length === 0) return [];
+  const sides = few.map((line) => Math.min(line.mentionedBy, responses - line.mentionedBy));
+  const least = Math.min(...sides);
+  const most = Math.max(...sides);
+  const range = least === most ? `${least}` : `${least} to ${most}`;
+  const names = few.length === 1 ? `"${few[0]?.theme}"` : `${few.length} themes (${few.map((line) => line.theme).join(', ')})`;
+  return [`too few respondents to lean on the impact of ${names}: ${range} on the smaller side, under ${FEW_RESPONSES}`];
+}

@@ -184,8 +184,10 @@ export interface DistinguishingWord {
  * Words that tell detractors' comments from promoters': the log-odds ratio with an
  * informative Dirichlet prior of Monroe, Colaresi and Quinn (2008), "Fightin' Words",
  * the prior being each word's count over all comments. Positive z leans to detractors.
+ * Only words whose |z| reaches `minimumZ` are listed: a word met once on each side
+ * (z near 0) sets nothing apart.
  */
-export function distinguishingWords(tally: ThemeTally, top: number): { detractors: DistinguishingWord[]; promoters: DistinguishingWord[] } {
+export function distinguishingWords(tally: ThemeTally, top: number, minimumZ = 0): { detractors: DistinguishingWord[]; promoters: DistinguishingWord[] } {
   const detractors = tally.wordCounts.detractors;
   const promoters = tally.wordCounts.promoters;
   const prior = new Map<string, number>();
@@ -208,7 +210,7 @@ export function distinguishingWords(tally: ThemeTally, top: number): { detractor
   }
   const leaning = (sign: number): DistinguishingWord[] =>
     scored
-      .filter((entry) => entry.z * sign > 0)
+      .filter((entry) => entry.z * sign > 0 && Math.abs(entry.z) >= minimumZ)
       .sort((a, b) => (b.z - a.z) * sign || a.word.localeCompare(b.word))
       .slice(0, top);
   return { detractors: leaning(1), promoters: leaning(-1) };

@@ -40,6 +40,7 @@ describe('slashed date-times', () => {
     expect(periods).toEqual([
       expect.objectContaining({ period: '2019-W48', responses: 3 }),
       expect.objectContaining({ period: '2019-W49', responses: 4 }),
+      expect.objectContaining({ period: '2019-W50', responses: 0, nps: null }),
       expect.objectContaining({ period: '2019-W51', responses: 1 }),
     ]);
   });

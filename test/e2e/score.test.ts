@@ -6,7 +6,7 @@ describe('nps score (built binary)', () => {
   it('prints the headline, the accounting, the groups and the distribution', async () => {
     const result = await run(['score', 'fixtures/sample.csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('NPS  +20.0  ± 45.7  (95% interval -30.3 to +61.1)  from 10 responses');
+    expect(result.stdout).toContain('NPS  +20.0 ± 45.7  (95% adjusted-Wald interval -30.3 to +61.1), 10 responses');
     expect(result.stdout).toContain('Warning: only 10 responses: at least 30 are needed for a score to lean on');
     expect(result.stdout).toContain('Warning: NPS 20 ± 46: too few responses to tell apart changes under 46 points');
     expect(result.stdout).toContain('Rows  12 rows read = 10 scored + 1 blank + 1 rejected');

@@ -13,14 +13,14 @@ interface Group {
   nps: number;
   interval: { low: number; high: number };
   small: boolean;
-  versusRest: { difference: number; p: number; significant: boolean };
+  versusRest: { difference: number; p: number; pAdjusted: number | null; significant: boolean };
 }
 interface PeriodJson {
   period: string;
   start: string;
   end: string;
   responses: number;
-  nps: number;
+  nps: number | null;
   interval: { low: number; high: number };
   change: { difference: number; p: number; significant: boolean } | null;
 }
@@ -36,21 +36,25 @@ describe('nps score --by', () => {
     expect(pro?.interval.low).toBeCloseTo(13.2865, 3);
     expect(pro?.interval.high).toBeCloseTo(61.1322, 3);
     expect(pro?.versusRest.difference).toBeCloseTo(54, 6);
-    expect(pro?.versusRest.p).toBeCloseTo(0.0027149, 5);
+    expect(pro?.versusRest.p).toBeCloseTo(0.00132093, 6);
+    // Three groups tested at once: Benjamini-Hochberg, as reference.py computes it.
+    expect(pro?.versusRest.pAdjusted).toBeCloseTo(0.0019814, 6);
     expect(pro?.versusRest.significant).toBe(true);
     expect(team).toMatchObject({ responses: 10, nps: 30, small: true });
-    expect(team?.versusRest.p).toBeCloseTo(0.50057, 4);
+    expect(team?.versusRest.p).toBeCloseTo(0.338905, 5);
+    expect(team?.versusRest.pAdjusted).toBeCloseTo(0.338905, 5);
     expect(team?.versusRest.significant).toBe(false);
     expect(free?.nps).toBe(-25);
     expect(free?.interval.high).toBeCloseTo(1.3638, 3);
-    expect(free?.versusRest.p).toBeCloseTo(0.00039011, 6);
+    expect(free?.versusRest.p).toBeCloseTo(0.00015656, 7);
+    expect(free?.versusRest.pAdjusted).toBeCloseTo(0.00046969, 7);
   });
 
   it('prints the breakdown as a table, marking small groups and real differences', async () => {
     const result = await run(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '-q']);
-    expect(result.stdout).toMatch(/^pro\s+40\s+60\.0%\s+20\.0%\s+20\.0%\s+\+40\.0\s+\+13\.3 to \+61\.1\s+higher \(p = 0\.003\)$/m);
+    expect(result.stdout).toMatch(/^pro\s+40\s+60\.0%\s+20\.0%\s+20\.0%\s+\+40\.0\s+\+13\.3 to \+61\.1\s+higher\s+\.001 \(\.002\)$/m);
     expect(result.stdout).toMatch(/^team\s+10\*\s+50\.0%\s+30\.0%\s+20\.0%\s+\+30\.0\s+-19\.1 to \+65\.2$/m);
-    expect(result.stdout).toMatch(/^free\s+40\s+25\.0%\s+25\.0%\s+50\.0%\s+-25\.0\s+-47\.9 to \+1\.4\s+lower \(p < 0\.001\)$/m);
+    expect(result.stdout).toMatch(/^free\s+40\s+25\.0%\s+25\.0%\s+50\.0%\s+-25\.0\s+-47\.9 to \+1\.4\s+lower\s+<\.001 \(<\.001\)$/m);
     expect(result.stdout).toContain('* fewer than 30 responses: read with care.');
   });
 
@@ -77,7 +81,7 @@ describe('nps score --period', () => {
     expect(periods[1]?.interval.low).toBeCloseTo(-5.3421, 3);
     expect(periods[0]?.change).toBeNull();
     expect(periods[1]?.change?.difference).toBeCloseTo(20, 6);
-    expect(periods[1]?.change?.p).toBeCloseTo(0.28313, 4);
+    expect(periods[1]?.change?.p).toBeCloseTo(0.252264, 5);
     expect(periods[1]?.change?.significant).toBe(false);
   });
 
@@ -107,7 +111,12 @@ describe('nps score --period', () => {
     );
     const dayFirst = await run(['score', 'ambiguous.csv', '--period', 'month', '--date-format', 'd/m/yyyy', '--json', '-q'], { cwd: dir });
     const periods = (JSON.parse(dayFirst.stdout) as { periods: PeriodJson[] }).periods;
-    expect(periods.map((row) => row.period)).toEqual(['2026-04', '2026-06']);
+    // The empty May is a row of its own, and June is not tested against April across it.
+    expect(periods.map((row) => [row.period, row.responses, row.nps, row.change])).toEqual([
+      ['2026-04', 1, 100, null],
+      ['2026-05', 0, null, null],
+      ['2026-06', 1, -100, null],
+    ]);
   });
 
   it('needs a date column', async () => {
@@ -148,7 +157,7 @@ describe('nps compare', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^A\s+fixtures\/compare-a\.csv\s+500\s+0\.0\s+-7\.3 to \+7\.3$/m);
     expect(result.stdout).toMatch(/^B\s+fixtures\/compare-b\.csv\s+500\s+\+10\.0\s+\+2\.7 to \+17\.2$/m);
-    expect(result.stdout).toContain('B is 10.0 points higher than A; with these sample sizes that could be chance (p = 0.058).');
+    expect(result.stdout).toContain('B is 10.0 points higher than A; with these sample sizes that could be chance (p = 0.057).');
   });
 
   it('gives the same in JSON', async () => {
@@ -156,13 +165,15 @@ describe('nps compare', () => {
     const json = JSON.parse(result.stdout) as {
       a: { nps: number; responses: number };
       b: { nps: number };
-      difference: { difference: number; adjustedDifference: number; p: number; significant: boolean };
+      difference: { difference: number; adjustedDifference: number; p: number; significant: boolean; interval: { low: number; high: number } };
     };
     expect(json.a).toMatchObject({ nps: 0, responses: 500 });
     expect(json.b.nps).toBe(10);
     expect(json.difference.difference).toBeCloseTo(10, 6);
     expect(json.difference.adjustedDifference).toBeCloseTo(9.94036, 4);
-    expect(json.difference.p).toBeCloseTo(0.058426, 5);
+    expect(json.difference.p).toBeCloseTo(0.0569307, 6);
+    expect(json.difference.interval.low).toBeCloseTo(-0.294781, 5);
+    expect(json.difference.interval.high).toBeCloseTo(20.294781, 5);
     expect(json.difference.significant).toBe(false);
   });
 
@@ -192,15 +203,16 @@ describe('nps sample-size', () => {
   it('answers for a margin and for a difference, worst case and for a mix', async () => {
     const result = await run(['sample-size', '--margin', '5', '--difference', '10', '--mix', '50/30/20']);
     expect(result.code).toBe(0);
-    // (1.96 / 0.05)^2 = 1536.6 → 1537 less 3; 0.61 × 1536.6 = 937.3 → 938 less 3; (1.96 + 0.8416)^2 × 2 / 0.01 = 1569.8 → 1570 less 3.
+    // The figures of test/reference/sample_size.py: the smallest n whose adjusted-Wald margin is within ±5, and
+    // whose power under compare's test reaches 80% (simulated there at 0.800 and 0.799).
     expect(result.stdout).toBe(
       [
         'For an NPS within ± 5 points (95% confidence):',
-        '  1,534 responses in the worst case (half promoters, half detractors)',
+        '  1,533 responses in the worst case (half promoters, half detractors)',
         '  935 responses with 50% promoters, 30% passives and 20% detractors',
         'To detect a 10-point difference between two groups (95% confidence, 80% power):',
-        '  1,567 responses in each group in the worst case',
-        '  955 responses in each group with 50% promoters, 30% passives and 20% detractors',
+        '  1,558 responses in each group in the worst case',
+        '  900 responses in each group with 50% promoters, 30% passives and 20% detractors',
         '',
       ].join('\n'),
     );
@@ -222,7 +234,7 @@ describe('nps compare within one input', () => {
     const json = JSON.parse(result.stdout) as { a: { file: string; nps: number }; b: { file: string; nps: number }; difference: { difference: number; adjustedDifference: number; p: number; significant: boolean } };
     expect([json.a.file, json.a.nps, json.b.file, json.b.nps]).toEqual(['free', -25, 'pro', 40]);
     expect(json.difference.adjustedDifference).toBeCloseTo(60.4651, 3);
-    expect(json.difference.p).toBeCloseTo(0.00055594, 6);
+    expect(json.difference.p).toBeCloseTo(0.000206308, 8);
     expect(json.difference.significant).toBe(true);
   });
 
@@ -236,7 +248,7 @@ describe('nps compare within one input', () => {
     const result = await run(['compare', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
     expect(result.stdout).toMatch(/^A\s+2026-01\s+45\s+0\.0\s+-24\.3 to \+24\.3$/m);
     expect(result.stdout).toMatch(/^B\s+2026-02\s+45\s+\+20\.0\s+-5\.3 to \+42\.8$/m);
-    expect(result.stdout).toContain('B is 20.0 points higher than A; with these sample sizes that could be chance (p = 0.283).');
+    expect(result.stdout).toContain('B is 20.0 points higher than A; with these sample sizes that could be chance (p = 0.252).');
   });
 });
 
@@ -247,8 +259,8 @@ describe('nps sample-size --json', () => {
       confidence: 0.95,
       power: 0.8,
       mix: { promoters: 0.5, passives: 0.3, detractors: 0.2 },
-      margin: { points: 5, responses: { worstCase: 1534, forMix: 935 } },
-      difference: { points: 10, responsesPerGroup: { worstCase: 1567, forMix: 955 } },
+      margin: { points: 5, responses: { worstCase: 1533, forMix: 935 } },
+      difference: { points: 10, responsesPerGroup: { worstCase: 1558, forMix: 900 } },
     });
   });
 });
@@ -259,5 +271,76 @@ describe('nps compare with an empty side', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^A\s+fixtures\/header-only\.csv\s+0\s+n\/a\s+n\/a$/m);
     expect(result.stdout).toContain('One of the two has no scored responses: there is nothing to compare.');
+  });
+});
+
+describe('numbers and their words agree', () => {
+  it('compare warns of small samples in text and JSON, and names its test', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.csv'), `score\n${'9\n'.repeat(10)}`);
+    await writeFile(join(dir, 'b.csv'), `score\n${'3\n'.repeat(1000)}`);
+    const text = await run(['compare', 'a.csv', 'b.csv', '-q'], { cwd: dir });
+    expect(text.stdout).toContain('Warning: A has only 10 responses: at least 30 in each are needed for a difference to lean on');
+    expect(text.stdout).toContain('Test: two-sample z-test on B − A, with adjusted-Wald variances (Rocks 2016).');
+    const json = JSON.parse((await run(['compare', 'a.csv', 'b.csv', '--json', '-q'], { cwd: dir })).stdout) as { warnings: string[]; paired: unknown };
+    expect(json.warnings).toEqual(['A has only 10 responses: at least 30 in each are needed for a difference to lean on']);
+    expect(json.paired).toBeNull();
+  });
+
+  it('compare runs a paired test on the respondents in both, and --paired compares only them', async () => {
+    const both = await run(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--json', '-q']);
+    const json = JSON.parse(both.stdout) as { paired: { respondents: number; difference: number; p: number } };
+    // reference.py: the mean move of the 500 respondents, × 100, and its own variance.
+    expect(json.paired.respondents).toBe(500);
+    expect(json.paired.difference).toBeCloseTo(10, 9);
+    expect(json.paired.p).toBeCloseTo(1.0901897e-6, 10);
+    const paired = await run(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--paired', '-q']);
+    expect(paired.stdout).toContain('B is 10.0 points higher than A; that is unlikely to be chance (p < 0.001).');
+    expect(paired.stdout).toContain('Test: paired z-test on the 500 respondents in both');
+  });
+
+  it('compare says how far apart two periods are when they are not next to each other', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'gap.csv'), 'date,score\n2024-03-05,9\n2024-03-06,3\n2025-10-01,10\n2025-10-02,2\n');
+    const result = await run(['compare', 'gap.csv', '--period', 'month', '-q'], { cwd: dir });
+    expect(result.stdout).toContain('2024-03 and 2025-10 are 19 months apart: the change between them is not a change from one month to the next');
+  });
+
+  it('leaves out rolling windows with nothing in them', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'gap.csv'), 'date,score\n2026-01-05,9\n2026-06-06,3\n');
+    const result = await run(['score', 'gap.csv', '--period', 'month', '--rolling', '30d', '--json', '-q'], { cwd: dir });
+    const periods = (JSON.parse(result.stdout) as { periods: PeriodJson[] }).periods;
+    expect(periods.map((row) => row.period)).toEqual(['2026-01', '2026-06']);
+    expect(periods.every((row) => row.responses > 0)).toBe(true);
+  });
+
+  it('--no-adjust tests each group alone, and says so', async () => {
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '--no-adjust', '-q']);
+    expect(result.stdout).toMatch(/^pro\s+40.*higher\s+\.001$/m);
+    expect(result.stdout).toContain('The 3 groups are tested each alone (--no-adjust): some may be flagged by chance.');
+    const json = JSON.parse((await run(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '--no-adjust', '--json', '-q'])).stdout) as { groups: Group[] };
+    expect(json.groups.every((group) => group.versusRest.pAdjusted === null)).toBe(true);
+  });
+});
+
+describe('nps themes, honestly', () => {
+  it('lists only words past the confidence level, and warns of themes too rarely mentioned', async () => {
+    const json = JSON.parse((await run(['themes', 'fixtures/sample.csv', '--json', '-q', '--score-offset', '0'])).stdout) as {
+      words: { detractors: Array<{ z: number }>; promoters: Array<{ z: number }> };
+      warnings: string[];
+    };
+    for (const word of [...json.words.detractors, ...json.words.promoters]) expect(Math.abs(word.z)).toBeGreaterThanOrEqual(1.959);
+    expect(json.warnings.some((warning) => warning.startsWith('too few respondents to lean on the impact of'))).toBe(true);
+    const text = await run(['themes', 'fixtures/sample.csv', '-q', '--score-offset', '0']);
+    expect(text.stdout).toContain('no word sets them apart at 95% confidence');
+  });
+
+  it('shows the raw p beside the adjusted one, and flags by the adjusted one', async () => {
+    const text = (await run(['themes', 'fixtures/comments.csv', '-q'])).stdout;
+    expect(text).toMatch(/^price and billing\s+11\.6%\s+-56\.0\s+-5\.2\s+\+50\.8\s+real \(p \.001, adj\. \.003\)$/m);
+    expect(text).toContain('adj.: p adjusted for the 9 themes tested at once (Benjamini-Hochberg).');
+    const alone = (await run(['themes', 'fixtures/comments.csv', '-q', '--no-adjust'])).stdout;
+    expect(alone).toMatch(/^price and billing\s+.*real \(p = 0\.001\)$/m);
   });
 });

@@ -32,10 +32,27 @@ def nps(d, pa, p):
 
 
 def z_test(a, b):
+    """Two-sided z-test on the raw difference B - A, with the adjusted-Wald standard errors."""
     ca, sa = adjusted(*a)
     cb, sb = adjusted(*b)
-    z = (cb - ca) / (sa ** 2 + sb ** 2) ** 0.5
-    return {"difference": nps(*b) - nps(*a), "adjusted": cb - ca, "p": 2 * (1 - NormalDist().cdf(abs(z)))}
+    se = (sa ** 2 + sb ** 2) ** 0.5
+    difference = nps(*b) - nps(*a)
+    z = difference / se
+    return {"difference": difference, "adjusted": cb - ca, "p": 2 * (1 - NormalDist().cdf(abs(z))),
+            "interval": [difference - Z * se, difference + Z * se]}
+
+
+def bh(ps):
+    """Benjamini-Hochberg adjusted p-values, step-up, as in the 1995 paper."""
+    m = len(ps)
+    order = sorted(range(m), key=lambda i: ps[i])
+    adjusted = [1.0] * m
+    running = 1.0
+    for rank in range(m, 0, -1):
+        i = order[rank - 1]
+        running = min(running, ps[i] * m / rank)
+        adjusted[i] = min(1.0, running)
+    return adjusted
 
 
 def write(path, header, rows):
@@ -87,6 +104,16 @@ def main(out):
         "change": z_test(total(lambda k: k[1] == 1), total(lambda k: k[1] == 2)),
         "free_vs_pro": z_test(total(lambda k: k[0] == "free"), total(lambda k: k[0] == "pro")),
     }
+    plans = ("pro", "team", "free")
+    expected["plans_bh"] = dict(zip(plans, bh([expected["plans"][plan]["vs_rest"]["p"] for plan in plans])))
+    # The paired test on the 500 respondents of compare-a and compare-b: each one's move between groups.
+    value = {3: -1, 8: 0, 10: 1, 2: -1, 7: 0, 9: 1}
+    moves = [value[b_groups[i]] - value[a_groups[i]] for i in range(1, 501)]
+    mean = sum(moves) / len(moves)
+    variance = sum((m - mean) ** 2 for m in moves) / (len(moves) - 1)
+    se = (variance / len(moves)) ** 0.5
+    expected["paired"] = {"difference": mean * 100, "p": 2 * (1 - NormalDist().cdf(abs(mean / se))),
+                          "interval": [(mean - Z * se) * 100, (mean + Z * se) * 100]}
     print(json.dumps(expected, indent=1))
 
 

@@ -27,16 +27,29 @@ describe('trend', () => {
     return tally;
   };
 
-  it('lists only periods with responses, oldest first', () => {
+  it('lists every period from the first to the last, oldest first, a gap as an empty row', () => {
     const days = new Map([
       [dayOf('2026-03-02'), tallyOf(10, 10)],
       [dayOf('2026-01-15'), tallyOf(0)],
     ]);
-    const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald' });
+    const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald', adjust: true });
     expect(rows.map((row) => [row.period, row.responses, row.nps])).toEqual([
       ['2026-01', 1, -100],
+      ['2026-02', 0, null],
       ['2026-03', 2, 100],
     ]);
+    // A change is measured only between neighbours that both have responses.
+    expect(rows.map((row) => row.change)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('tests each change against the period just before', () => {
+    const days = new Map([
+      [dayOf('2026-01-15'), tallyOf(0, 0, 0)],
+      [dayOf('2026-02-15'), tallyOf(10, 10, 10)],
+      [dayOf('2026-03-15'), tallyOf(10, 10, 10)],
+    ]);
+    const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    expect(rows.map((row) => row.change?.difference)).toEqual([undefined, 200, 0]);
   });
 });
 

@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { criticalValue, normalCdf, normalQuantile } from '../../src/core/normal.js';
+import { breakdown, GroupTallies, precisionWarnings, scoredCounts } from '../../src/core/breakdown.js';
+import type { Category } from '../../src/core/categories.js';
+import { pairedTest, verdict } from '../../src/core/compare.js';
+import { seededRandom } from '../../src/core/sample.js';
 import {
+  adjustFamily,
   compareCounts,
   interval,
+  marginForMix,
   marginOfError,
+  powerOfDifference,
   responsesForDifference,
   responsesForMargin,
-  varianceOfMix,
+  WORST_CASE_MIX,
   type Counts,
 } from '../../src/core/stats.js';
-import { npsOf } from '../../src/core/summary.js';
+import { countsByCategory, npsOf } from '../../src/core/summary.js';
+import { addScore, emptyTally, mergeTallies } from '../../src/core/tally.js';
 
 const counts = (detractors: number, passives: number, promoters: number): Counts => ({ detractors, passives, promoters });
 
@@ -100,11 +108,11 @@ describe('NPS intervals (test vectors, 95%)', () => {
 });
 
 describe('comparing two scores', () => {
-  it('150/150/200 vs 175/150/175: difference 10.0 (adjusted 9.94), p = 0.058, not significant', () => {
+  it('150/150/200 vs 175/150/175: difference 10.0 (adjusted 9.94), p = 0.057 (reference.py), not significant', () => {
     const result = compareCounts(counts(175, 150, 175), counts(150, 150, 200), 0.95);
     expect(result?.difference).toBeCloseTo(10, 6);
     expect(result?.adjustedDifference).toBeCloseTo(9.94, 2);
-    expect(result?.p).toBeCloseTo(0.058, 3);
+    expect(result?.p).toBeCloseTo(0.0569307, 6);
     expect(result?.significant).toBe(false);
     expect(result?.interval.low).toBeLessThan(0);
   });
@@ -116,18 +124,130 @@ describe('comparing two scores', () => {
   });
 });
 
-describe('sample sizes', () => {
-  it('needs 1534 responses for ±5 points at 95% in the worst case', () => {
-    // (1.96 / 0.05)^2 = 1536.6, less the 3 pseudo-responses of the adjusted interval.
-    expect(responsesForMargin(5, 0.95)).toBe(1534);
+describe('sample sizes (test/reference/sample_size.py)', () => {
+  it.each([
+    ['worst case', undefined, 5, 1533],
+    ['worst case', undefined, 10, 380],
+    ['50/30/20', { promoters: 0.5, passives: 0.3, detractors: 0.2 }, 5, 935],
+    ['50/30/20', { promoters: 0.5, passives: 0.3, detractors: 0.2 }, 10, 232],
+    ['90/10/0', { promoters: 0.9, passives: 0.1, detractors: 0 }, 10, 55],
+    ['100/0/0', { promoters: 1, passives: 0, detractors: 0 }, 5, 80],
+  ] as const)('%s, ±%d points: the smallest n whose adjusted-Wald margin is within it: %d', (_name, mix, points, n) => {
+    expect(responsesForMargin(points, 0.95, mix)).toBe(n);
+    expect(marginForMix(mix ?? WORST_CASE_MIX, n, 0.95)).toBeLessThanOrEqual(points);
+    expect(marginForMix(mix ?? WORST_CASE_MIX, n - 1, 0.95)).toBeGreaterThan(points);
   });
-  it('needs fewer for a mix with fewer extremes', () => {
-    const mix = { promoters: 0.5, passives: 0.3, detractors: 0.2 };
-    expect(varianceOfMix(mix)).toBeCloseTo(0.61, 6);
-    expect(responsesForMargin(5, 0.95, varianceOfMix(mix))).toBe(935);
+
+  it('delivers the margin for lopsided mixes that the old formula missed (32 responses gave ±14.4 for 90/10/0)', () => {
+    expect(marginForMix({ promoters: 0.9, passives: 0.1, detractors: 0 }, 32, 0.95)).toBeGreaterThan(12);
   });
-  it('needs this many per group to detect a 10-point gap with 80% power', () => {
-    // (1.96 + 0.8416)^2 * 2 / 0.1^2 = 1569.8
-    expect(responsesForDifference(10, 0.95, 0.8)).toBe(1567);
+
+  it('finds the responses per group for 80% power to see 10 points, as the reference simulates (0.800 at 1558, 0.799 at 900)', () => {
+    expect(responsesForDifference(10, 0.95, 0.8)).toBe(1558);
+    expect(responsesForDifference(10, 0.95, 0.8, { promoters: 0.5, passives: 0.3, detractors: 0.2 })).toBe(900);
+    expect(powerOfDifference(10, 1558, 0.95)).toBeCloseTo(0.80014, 4);
+  });
+});
+
+describe('a difference, its words, its interval and its p never disagree', () => {
+  it('holds for 10,000 random pairs of samples, centred on the raw difference', () => {
+    const random = seededRandom(14);
+    const draw = (): Counts => {
+      const size = random() < 0.3 ? 1 + Math.floor(random() * 5) : Math.floor(random() * 2000);
+      const shares = [random(), random() * random(), random()];
+      const sum = shares.reduce((x, y) => x + y, 0) || 1;
+      return counts(Math.round((size * (shares[0] ?? 0)) / sum), Math.round((size * (shares[1] ?? 0)) / sum), Math.round((size * (shares[2] ?? 0)) / sum));
+    };
+    let compared = 0;
+    for (let trial = 0; trial < 10_000; trial += 1) {
+      const a = draw();
+      const b = draw();
+      const difference = compareCounts(a, b, 0.95);
+      if (difference === undefined) continue;
+      compared += 1;
+      expect(difference.difference).toBeCloseTo((npsOf(b) ?? 0) - (npsOf(a) ?? 0), 9);
+      const inside = difference.interval.low <= difference.difference && difference.difference <= difference.interval.high;
+      expect(inside).toBe(true);
+      const excludesZero = difference.interval.low > 0 || difference.interval.high < 0;
+      expect(difference.significant).toBe(excludesZero);
+      expect(difference.significant).toBe(difference.p < 0.05);
+      if (difference.difference === 0) expect(difference.significant).toBe(false);
+      if (difference.significant) expect(Math.sign(difference.interval.low)).toBe(Math.sign(difference.difference));
+      const words = verdict(difference);
+      if (difference.difference > 0) expect(words).toContain('higher');
+      if (difference.difference < 0) expect(words).toContain('lower');
+    }
+    expect(compared).toBeGreaterThan(9000);
+  });
+
+  it('no longer calls 1 promoter against 990 promoters and 10 passives lower and significant', () => {
+    const difference = compareCounts(counts(0, 0, 1), counts(0, 10, 990), 0.95);
+    expect(difference?.difference).toBeCloseTo(-1, 9);
+    expect(difference?.significant).toBe(false);
+    expect(verdict(difference!)).toContain('could be chance');
+    const same = compareCounts(counts(0, 0, 30), counts(0, 0, 40), 0.95);
+    expect(same?.p).toBe(1);
+    expect(verdict(same!)).toBe('B and A have the same NPS; with these sample sizes that could be chance (p = 1.000).');
+  });
+});
+
+describe('several tests at once', () => {
+  it('adjusts p-values by Benjamini-Hochberg, as the reference computes them', () => {
+    const tested = [0.00132093, 0.33890526, 0.00015656].map((p) => ({ ...compareCounts(counts(1, 1, 1), counts(1, 1, 1), 0.95)!, p }));
+    const adjusted = adjustFamily(tested, 0.95);
+    expect(adjusted.map((difference) => difference.pAdjusted)).toEqual([
+      expect.closeTo(0.0019814, 6),
+      expect.closeTo(0.3389053, 6),
+      expect.closeTo(0.0004697, 6),
+    ]);
+  });
+
+  it('keeps 40 groups drawn from one population from being flagged by chance', () => {
+    const random = seededRandom(40);
+    let flaggedAlone = 0;
+    let flaggedAdjusted = 0;
+    const trials = 20;
+    for (let trial = 0; trial < trials; trial += 1) {
+      const groups = new GroupTallies();
+      for (let row = 0; row < 40 * 200; row += 1) {
+        const roll = random();
+        addScore(groups.tallyFor(`g${row % 40}`, () => [`g${row % 40}`]), roll < 0.5 ? 10 : roll < 0.7 ? 8 : 3);
+      }
+      const overall = [...groups.groups.values()].reduce((sum, { tally }) => mergeTallies(sum, tally), emptyTally());
+      const totals = countsByCategory(overall.distribution);
+      const count = (adjust: boolean): number =>
+        breakdown(['g'], groups, totals, { level: 0.95, method: 'adjusted-wald', adjust }, 30).filter((row) => row.versusRest?.significant).length;
+      flaggedAlone += count(false);
+      flaggedAdjusted += count(true);
+    }
+    // Alone, about 5% of 40, 2 groups a trial; adjusted, far fewer.
+    expect(flaggedAlone / trials).toBeGreaterThan(1);
+    expect(flaggedAdjusted / trials).toBeLessThan(0.25);
+  });
+});
+
+describe('the paired test', () => {
+  it('gives the reference\'s figures for the 500 respondents of compare-a and compare-b', () => {
+    const a = new Map<string, Category>();
+    const b = new Map<string, Category>();
+    for (let i = 1; i <= 500; i += 1) {
+      a.set(`u${i}`, i <= 175 ? 'detractors' : i <= 325 ? 'passives' : 'promoters');
+      b.set(`u${i}`, i <= 140 || i > 490 ? 'detractors' : i <= 290 ? 'passives' : 'promoters');
+    }
+    const paired = pairedTest(a, b, 0.95);
+    expect(paired?.respondents).toBe(500);
+    expect(paired?.difference.difference).toBeCloseTo(10, 9);
+    expect(paired?.difference.p).toBeCloseTo(1.0901897e-6, 10);
+    expect(paired?.difference.interval.low).toBeCloseTo(5.979246, 5);
+  });
+});
+
+describe('intervals that say less than they seem', () => {
+  it('warns when a Wald interval is a point, and when an interval leaves out its own score', () => {
+    const precision = { level: 0.95, method: 'wald' as const, adjust: true };
+    const allPromoters = scoredCounts(counts(0, 0, 30), precision);
+    expect(precisionWarnings(allPromoters).join(' ')).toContain('the Wald interval is a single point');
+    const one = scoredCounts(counts(0, 0, 1), { ...precision, method: 'adjusted-wald' });
+    expect(precisionWarnings(one).join(' ')).toContain('with 1 response the interval does not even hold the score itself');
   });
 });

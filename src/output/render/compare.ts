@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
 import { CATEGORIES } from '../../core/categories.js';
 import type { CompareReport } from '../../core/compare.js';
-import { formatNps, visible } from './format.js';
+import { formatNps, formatP, intervalName, visible } from './format.js';
 import { plainTable } from './plain-table.js';
 import { differenceJson, scoredJson } from './score-json.js';
 import { formatInterval } from './score-table.js';
@@ -12,7 +12,10 @@ export function renderCompareJson(report: CompareReport): string {
     b: { file: report.b.file, ...scoredJson(report.b) },
     difference: differenceJson(report.difference),
     verdict: report.verdict,
+    test: report.test,
+    paired: report.paired === undefined ? null : { respondents: report.paired.respondents, ...(differenceJson(report.paired.difference) ?? {}) },
     movement: report.movement ?? null,
+    warnings: report.warnings,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -20,7 +23,7 @@ export function renderCompareJson(report: CompareReport): string {
 export function renderCompareTable(report: CompareReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const level = `${Math.round(report.level * 100)}%`;
-  const head = ['', visible(report.sampleKind), 'n', 'NPS', `${level} interval`].map((text) => chalk.bold(text));
+  const head = ['', visible(report.sampleKind), 'n', 'NPS', `${level} ${intervalName(report.a.interval?.method ?? 'adjusted-wald')}`].map((text) => chalk.bold(text));
   const samples = plainTable(head, [false, false, true, true, true]);
   for (const [label, sample] of [['A', report.a], ['B', report.b]] as const) {
     samples.push([label, visible(sample.file), sample.responses, formatNps(sample.nps), formatInterval(sample.interval)]);
@@ -31,7 +34,16 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
       `${chalk.bold('B − A')}  ${formatNps(report.difference.difference)} points  (${level} interval ${formatInterval(report.difference.interval)})`,
     );
   }
-  sections.push(chalk.bold(report.verdict));
+  sections.push(`${chalk.bold(report.verdict)}\nTest: ${report.test}.`);
+  if (report.paired !== undefined && !report.test.startsWith('paired')) {
+    const paired = report.paired.difference;
+    sections.push(
+      `${chalk.bold('Paired')}  the ${report.paired.respondents} respondents in both moved ${formatNps(paired.difference)} points ` +
+        `(${level} interval ${formatInterval(paired.interval)}),\n${paired.significant ? 'unlikely to be chance' : 'which could be chance'} ` +
+        `(p ${formatP(paired.p)}, paired z-test); --paired compares only them.`,
+    );
+  }
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(warning)}`).join('\n'));
   if (report.movement) {
     const movement = report.movement;
     const table = plainTable(

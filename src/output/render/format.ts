@@ -47,3 +47,23 @@ export function visible(text: string): string {
     return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
 }
+
+/** A p-value in three places with no leading zero, for narrow columns: ".003", "<.001". */
+export function shortP(p: number): string {
+  return p < 0.001 ? '<.001' : p.toFixed(3).replace(/^0/, '');
+}
+
+/**
+ * The p a verdict rests on, in a narrow column: "p = 0.003" alone, or the raw p beside the
+ * adjusted one when several were tested together ("p .001, adj. .004").
+ */
+export function pBesideAdjusted(difference: { p: number; pAdjusted: number | null }): string {
+  if (difference.pAdjusted === null) return `p ${formatP(difference.p)}`;
+  return `p ${shortP(difference.p)}, adj. ${shortP(difference.pAdjusted)}`;
+}
+
+/** "adjusted-Wald interval", "Wald interval", "credible interval": the interval named by its method. */
+export function intervalName(method: 'adjusted-wald' | 'wald' | 'bayes'): string {
+  return { 'adjusted-wald': 'adjusted-Wald interval', wald: 'Wald interval', bayes: 'credible interval' }[method];
+}
+

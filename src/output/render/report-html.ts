@@ -1,6 +1,6 @@
 import { CATEGORIES } from '../../core/categories.js';
 import type { ListedResponse, ReportData } from '../../core/report.js';
-import { describeAccounting, formatNps, formatP, formatPercent } from './format.js';
+import { describeAccounting, formatNps, formatPercent, pBesideAdjusted } from './format.js';
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, escapeXml, trendChart } from './svg.js';
 import { impactSentence } from './themes.js';
 
@@ -64,7 +64,7 @@ function trend(data: ReportData): string {
   const periods = data.score.periods;
   if (!periods || periods.length === 0) return '';
   const rows = periods.map((row) => {
-    const change = row.change ? `${formatNps(row.change.difference)} (${row.change.significant ? 'significant' : 'could be chance'}, p ${formatP(row.change.p)})` : '';
+    const change = row.change ? `${formatNps(row.change.difference)} (${row.change.significant ? 'real' : 'could be chance'}, ${pBesideAdjusted(row.change)})` : '';
     return `<tr>${cell(row.period)}${cell(row.responses, true)}${cell(formatNps(row.nps), true)}${cell(row.interval ? `${formatNps(row.interval.low)} to ${formatNps(row.interval.high)}` : 'n/a', true)}${cell(change)}</tr>`;
   });
   return `<section id="trend"><h2>Over time, by ${escapeXml(data.score.period ?? '')}</h2>

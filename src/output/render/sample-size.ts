@@ -18,7 +18,7 @@ export function renderSampleSizeJson(report: SampleSizeReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const count = (value: number): string => value.toLocaleString('en-US');
+const count = (value: number): string => `${value.toLocaleString('en-US')} ${value === 1 ? 'response' : 'responses'}`;
 
 export function renderSampleSize(report: SampleSizeReport): string {
   const lines: string[] = [];
@@ -29,16 +29,16 @@ export function renderSampleSize(report: SampleSizeReport): string {
     : '';
   if (report.margin) {
     lines.push(`For an NPS within ± ${report.margin.points} points (${percent} confidence):`);
-    lines.push(`  ${count(report.margin.responses.worstCase)} responses in the worst case (half promoters, half detractors)`);
-    if (report.margin.responses.forMix !== null) lines.push(`  ${count(report.margin.responses.forMix)} responses ${mixText}`);
+    lines.push(`  ${count(report.margin.responses.worstCase)} in the worst case (half promoters, half detractors)`);
+    if (report.margin.responses.forMix !== null) lines.push(`  ${count(report.margin.responses.forMix)} ${mixText}`);
   }
   if (report.difference) {
     lines.push(
       `To detect a ${report.difference.points}-point difference between two groups (${percent} confidence, ${Math.round(report.power * 100)}% power):`,
     );
-    lines.push(`  ${count(report.difference.responsesPerGroup.worstCase)} responses in each group in the worst case`);
+    lines.push(`  ${count(report.difference.responsesPerGroup.worstCase)} in each group in the worst case`);
     if (report.difference.responsesPerGroup.forMix !== null) {
-      lines.push(`  ${count(report.difference.responsesPerGroup.forMix)} responses in each group ${mixText}`);
+      lines.push(`  ${count(report.difference.responsesPerGroup.forMix)} in each group ${mixText}`);
     }
   }
   return `${lines.join('\n')}\n`;

@@ -34,6 +34,7 @@ export function differenceJson(difference: Difference | undefined): object | nul
     adjustedDifference: difference.adjustedDifference,
     interval: difference.interval,
     p: difference.p,
+    pAdjusted: difference.pAdjusted,
     significant: difference.significant,
   };
 }

@@ -5,7 +5,7 @@ import type { PeriodRow } from '../../core/periods.js';
 import type { ScoreReport } from '../../core/score.js';
 import type { Difference, Interval } from '../../core/stats.js';
 import type { Summary } from '../../core/summary.js';
-import { describeAccounting, formatNps, formatPercent, formatP, visible } from './format.js';
+import { describeAccounting, formatNps, formatPercent, intervalName, pBesideAdjusted, shortP, visible } from './format.js';
 import { plainTable } from './plain-table.js';
 
 const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' } as const satisfies Record<
@@ -57,10 +57,10 @@ function distributionTable(summary: Summary, chalk: ChalkInstance): string {
 
 function headline(overall: Scored, chalk: ChalkInstance): string {
   if (overall.nps === null) return `${chalk.bold('NPS')}  n/a: no scored responses, so there is no score`;
-  const margin = overall.marginOfError === undefined ? '' : `  ± ${overall.marginOfError.toFixed(1)}`;
-  const range = overall.interval ? `  (${levelLabel(overall.interval)} interval ${formatInterval(overall.interval)})` : '';
+  const margin = overall.marginOfError === undefined ? '' : ` ± ${overall.marginOfError.toFixed(1)}`;
+  const range = overall.interval ? `  (${levelLabel(overall.interval)} ${intervalName(overall.interval.method)} ${formatInterval(overall.interval)})` : '';
   const responses = overall.responses === 1 ? 'response' : 'responses';
-  const line = `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}  from ${overall.responses} ${responses}`;
+  const line = `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}, ${overall.responses.toLocaleString('en-US')} ${responses}`;
   return offCentre(overall) ? `${line}\n${OFF_CENTRE}` : line;
 }
 
@@ -75,7 +75,23 @@ function offCentre(row: Scored): boolean {
 /** "higher" or "lower" than the rest, only when the gap is unlikely to be chance. */
 function versusRest(difference: Difference | undefined): string {
   if (difference === undefined || !difference.significant) return '';
-  return `${difference.difference > 0 ? 'higher' : 'lower'} (p ${formatP(difference.p)})`;
+  return difference.difference > 0 ? 'higher' : 'lower';
+}
+
+/** The p beside "higher"/"lower": ".001", or ".001 (.002)" with the adjusted p the flag rests on. */
+function versusRestP(difference: Difference | undefined): string {
+  if (difference === undefined || !difference.significant) return '';
+  return difference.pAdjusted === null ? shortP(difference.p) : `${shortP(difference.p)} (${shortP(difference.pAdjusted)})`;
+}
+
+/** The line under a table of several tests: what they were adjusted for, or that they were not. */
+function adjustmentNote(differences: ReadonlyArray<Difference | undefined>, what: string, label: string): string | undefined {
+  const tested = differences.filter((difference) => difference !== undefined);
+  if (tested.length < 2) return undefined;
+  if (tested.some((difference) => difference?.pAdjusted !== null)) {
+    return `${label}: p adjusted for the ${tested.length} ${what} tested at once (Benjamini-Hochberg).`;
+  }
+  return `The ${tested.length} ${what} are tested each alone (--no-adjust): some may be flagged by chance.`;
 }
 
 /** A terminal shows this many groups at most: a mistaken `--by customer_id` answers at once, and --json has them all. */
@@ -91,8 +107,9 @@ function largestGroups(groups: readonly GroupRow[]): GroupRow[] {
 function groupsTable(report: ScoreReport, columns: readonly string[], all: GroupRow[], chalk: ChalkInstance): string {
   const groups = largestGroups(all);
   const level = levelLabel(report.overall.interval) || '95%';
-  const head = [...columns.map(visible), 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs the rest'];
-  const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index >= columns.length && index < head.length - 1));
+  const adjusted = all.some((group) => group.versusRest !== undefined && group.versusRest.pAdjusted !== null);
+  const head = [...columns.map(visible), 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs rest', adjusted ? 'p (adj.)' : 'p'];
+  const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index >= columns.length && index < head.length - 2));
   for (const group of groups) {
     const { promoters, passives, detractors } = group.percentages;
     table.push([
@@ -104,9 +121,12 @@ function groupsTable(report: ScoreReport, columns: readonly string[], all: Group
       formatNps(group.nps),
       formatInterval(group.interval),
       versusRest(group.versusRest),
+      versusRestP(group.versusRest),
     ]);
   }
-  const notes = ['"vs the rest": where a group differs from all others by more than chance.'];
+  const notes = ['"vs rest": where a group differs from all other responses by more than chance.'];
+  const adjustment = adjustmentNote(all.map((group) => group.versusRest), 'groups', 'In brackets');
+  if (adjustment !== undefined) notes.push(adjustment);
   if (groups.some((group) => group.small)) notes.unshift(`* fewer than ${report.minN} responses: read with care.`);
   if (all.length > groups.length) {
     notes.unshift(`… and ${(all.length - groups.length).toLocaleString('en-US')} smaller groups: the ${groups.length} largest are shown; --json lists all ${all.length.toLocaleString('en-US')}.`);
@@ -144,7 +164,8 @@ function intervalBar(row: Scored): string {
 /** "+20.0, may be chance" or "-12.3, real (p = 0.003)": short enough for an 80-column terminal. */
 function changeText(change: Difference | undefined): string {
   if (change === undefined) return '';
-  return change.significant ? `${formatNps(change.difference)}, real (p ${formatP(change.p)})` : `${formatNps(change.difference)}, may be chance`;
+  if (!change.significant) return `${formatNps(change.difference)}, may be chance`;
+  return `${formatNps(change.difference)}, real (${pBesideAdjusted(change)})`;
 }
 
 /** The axis over the interval bars: -100 under the left end, 0 under the middle, +100 under the right end. */
@@ -173,6 +194,8 @@ function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkIns
   }
   const title = report.rollingDays === undefined ? 'Trend' : `Trend (each period scores the ${report.rollingDays} days up to its end)`;
   const notes = ['Change: from the period before; "real" where it is unlikely to be chance.'];
+  const adjustment = adjustmentNote(periods.map((row) => row.change), 'changes', 'adj.');
+  if (adjustment !== undefined) notes.push(adjustment);
   if (periods.some((row) => row.responses < report.minN)) notes.unshift(`* fewer than ${report.minN} responses.`);
   return `${chalk.bold(title)}  ${sparkline(periods.map((row) => row.nps))}\n${table.toString()}\n${notes.join('\n')}`;
 }

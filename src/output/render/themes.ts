@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../core/categories.js';
 import type { ThemeImpact, ThemesReport } from '../../core/themes-report.js';
 import type { DistinguishingWord } from '../../core/themes.js';
 import { differenceJson } from './score-json.js';
-import { formatNps, formatP, plural } from './format.js';
+import { formatNps, formatP, pBesideAdjusted, plural, visible } from './format.js';
 import { plainTable } from './plain-table.js';
 
 export function renderThemesJson(report: ThemesReport): string {
@@ -23,11 +23,20 @@ export function impactSentence(impact: ThemeImpact): string {
   if (difference === undefined) return `${impact.theme}: mentioned by ${share}`;
   const points = Math.abs(difference.difference).toFixed(1);
   const direction = difference.difference >= 0 ? 'higher' : 'lower';
-  const chance = difference.significant ? `p ${formatP(difference.p)}` : `could be chance, p ${formatP(difference.p)}`;
+  const p = difference.pAdjusted === null ? `p ${formatP(difference.p)}` : `p ${formatP(difference.p)}, adjusted ${formatP(difference.pAdjusted)}`;
+  const chance = difference.significant ? p : `could be chance, ${p}`;
   return `${impact.theme}: mentioned by ${share}; the NPS of the rest is ${points} points ${direction} (${chance})`;
 }
 
-function wordsTable(title: string, entries: DistinguishingWord[], chalk: InstanceType<typeof Chalk>): string {
+/** "real (p = 0.003)" or "may be chance": the p the verdict rests on (adjusted, unless --no-adjust). */
+function verdict(impact: ThemeImpact): string {
+  const difference = impact.difference;
+  if (difference === undefined) return '';
+  return difference.significant ? `real (${pBesideAdjusted(difference)})` : 'may be chance';
+}
+
+function wordsTable(title: string, entries: DistinguishingWord[], chalk: InstanceType<typeof Chalk>, level: number): string {
+  if (entries.length === 0) return `no word sets them apart at ${Math.round(level * 100)}% confidence`;
   const table = plainTable([chalk.bold(title), chalk.bold('z'), chalk.bold('Detractors'), chalk.bold('Promoters')], [false, true, true, true]);
   for (const entry of entries) table.push([entry.word, entry.z.toFixed(1), entry.detractors, entry.promoters]);
   return table.toString();
@@ -43,23 +52,28 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     const examples: string[] = [];
     for (const line of lines) {
       table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated]);
-      examples.push(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`);
+      if (line.examples.length > 0) examples.push(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`);
     }
     const body = lines.length === 0 ? 'no theme found in these comments' : `${table.toString()}\n${chalk.dim('Examples')}\n${examples.join('\n')}`;
     sections.push(`${chalk.bold(`${LABELS[category]} (${plural(report.comments[category], 'comment')})`)}\n${body}`);
   }
   const impacts = report.impact.filter((impact) => impact.mentionedBy > 0);
   const impactTable = plainTable(
-    ['Theme', 'Mentioned by', 'NPS with', 'NPS without', 'Rest minus with'].map((text) => chalk.bold(text)),
-    [false, true, true, true, true],
+    ['Theme', 'Share', 'With', 'Rest', 'Gap', 'Verdict'].map((text) => chalk.bold(text)),
+    [false, true, true, true, true, false],
   );
   for (const impact of impacts) {
-    impactTable.push([impact.theme, `${impact.share.toFixed(1)}%`, formatNps(impact.npsWith), formatNps(impact.npsWithout), formatNps(impact.difference?.difference ?? null)]);
+    const gap = impact.difference?.difference ?? null;
+    impactTable.push([impact.theme, `${impact.share.toFixed(1)}%`, formatNps(impact.npsWith), formatNps(impact.npsWithout), formatNps(gap), verdict(impact)]);
   }
-  sections.push(`${chalk.bold('Theme impact')}\n${impactTable.toString()}\n${impacts.map(impactSentence).join('\n')}`);
+  const notes = ['Share: of respondents, those who mention the theme. With: their NPS. Rest: the NPS', 'of the others. Gap: Rest minus With.'];
+  const adjusted = impacts.filter((impact) => impact.difference?.pAdjusted !== null && impact.difference !== undefined).length;
+  if (adjusted > 1) notes.push(`adj.: p adjusted for the ${adjusted} themes tested at once (Benjamini-Hochberg).`);
+  sections.push(`${chalk.bold('Theme impact')}\n${impactTable.toString()}\n${notes.join('\n')}`);
   sections.push(
-    `${chalk.bold("Words that set detractors apart (Monroe et al.'s weighted log-odds, z)")}\n${wordsTable('Detractors', report.words.detractors, chalk)}`,
-    `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk)}`,
+    `${chalk.bold("Words that set detractors apart (Monroe et al.'s weighted log-odds, z)")}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level)}`,
+    `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk, report.level)}`,
   );
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(warning)}`).join('\n'));
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }
