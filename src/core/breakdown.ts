@@ -43,10 +43,9 @@ export function precisionWarnings(result: Scored): string[] {
     warnings.push(`only ${responses} ${responses === 1 ? 'response' : 'responses'}: at least ${FEW_RESPONSES} are needed for a score to lean on`);
   }
   if (margin !== undefined && margin > WIDE_MARGIN) {
-    const shown = round(margin);
-    warnings.push(
-      `NPS ${round(nps)} ± ${shown}: too few responses to tell apart changes under ${shown} points`,
-    );
+    // A change is measured between two samples, each with its own margin: about √2 times one margin.
+    const change = round(margin * Math.SQRT2);
+    warnings.push(`NPS ${round(nps)} ± ${margin.toFixed(1)}: changes under ${change} points may be chance at this size`);
   }
   return warnings;
 }

@@ -1,7 +1,7 @@
 import { FEW_RESPONSES, scored, scoredCounts, type Precision, type Scored } from './breakdown.js';
 import type { Category } from './categories.js';
 import { movementBetween, respondentsIn, type Movement } from './movement.js';
-import { compareCounts, testedDifference, type Counts, type Difference } from './stats.js';
+import { compareCounts, EXACT_BELOW, exactPairedP, testedDifference, type Counts, type Difference } from './stats.js';
 import type { Tally } from './tally.js';
 
 /** One side of a comparison: a file, a value of a column, or a period. */
@@ -68,7 +68,10 @@ export function pairedTest(before: ReadonlyMap<string, Category>, after: Readonl
   if (n < 2) return undefined;
   const mean = moves.reduce((sum, move) => sum + move, 0) / n;
   const variance = moves.reduce((sum, move) => sum + (move - mean) ** 2, 0) / (n - 1);
-  return { respondents: n, difference: testedDifference(mean * 100, Math.sqrt(variance / n) * 100, level) };
+  const difference = testedDifference(mean * 100, Math.sqrt(variance / n) * 100, level);
+  if (n >= EXACT_BELOW) return { respondents: n, difference };
+  const p = exactPairedP(moves);
+  return { respondents: n, difference: { ...difference, interval: null, p, significant: p < 1 - level, exact: true } };
 }
 
 function matchedCounts(groups: ReadonlyMap<string, Category>, others: ReadonlyMap<string, Category>): Counts {
@@ -79,7 +82,7 @@ function matchedCounts(groups: ReadonlyMap<string, Category>, others: ReadonlyMa
 
 function smallSamples(sides: ReadonlyArray<readonly [label: string, sample: Scored]>): string[] {
   return sides
-    .filter(([, sample]) => sample.responses < FEW_RESPONSES)
+    .filter(([, sample]) => sample.responses > 0 && sample.responses < FEW_RESPONSES)
     .map(([label, { responses }]) => `${label} has only ${responses} ${responses === 1 ? 'response' : 'responses'}: at least ${FEW_RESPONSES} in each are needed for a difference to lean on`);
 }
 
@@ -99,7 +102,11 @@ export function compareSamples(a: Sample, b: Sample, precision: Precision, sampl
   const movement = a.groups && b.groups ? movementBetween(a.groups, b.groups) : undefined;
   const sides = { a: { file: a.name, ...resultA }, b: { file: b.name, ...resultB } };
   const warnings = smallSamples([['A', resultA], ['B', resultB]]);
-  const test = usePaired
+  const test = difference === undefined
+    ? ''
+    : difference.exact
+    ? `exact permutation test${usePaired ? ' on the respondents in both' : ''}: with fewer than ${EXACT_BELOW} responses on a side, the z-test would be far too sure`
+    : usePaired
     ? `paired z-test on the ${paired?.respondents ?? 0} respondents in both: the mean change of each one's group`
     : `two-sample z-test on B − A, with adjusted-Wald variances (Rocks 2016)${METHOD_NOTE[precision.method]}`;
   return {

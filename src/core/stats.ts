@@ -143,7 +143,8 @@ export interface Difference {
   difference: number;
   /** The difference of the adjusted NPS (each shrunk towards 0 by Rocks' pseudo-responses): shown for reference only. */
   adjustedDifference: number;
-  interval: Interval;
+  /** The interval of B − A; null when the exact test decides (a side under EXACT_BELOW responses). */
+  interval: Interval | null;
   z: number;
   /** Two-sided p-value: the chance of a gap at least this large if the two scores were really equal. */
   p: number;
@@ -151,7 +152,19 @@ export interface Difference {
   pAdjusted: number | null;
   /** Whether the gap is unlikely to be chance: by `pAdjusted` when there is one, else by `p`. */
   significant: boolean;
+  /**
+   * True when a side has fewer than EXACT_BELOW responses: p then comes from the exact
+   * permutation test, and `interval` is null (no interval matches that test).
+   */
+  exact: boolean;
 }
+
+/**
+ * Below this many responses on a side, the z-test is far too confident: one detractor
+ * against one promoter gives z ≈ 4, where the exact permutation test gives p = 1 (two
+ * arrangements, equally likely). There the exact test decides.
+ */
+export const EXACT_BELOW = 10;
 
 /**
  * Compares two independent samples: a two-sided z-test on B − A, the difference of
@@ -169,7 +182,75 @@ export function compareCounts(a: Counts, b: Counts, level: number): Difference |
   if (fitA === undefined || fitB === undefined || rawA === null || rawB === null) return undefined;
   const difference = rawB - rawA;
   const standardError = Math.hypot(fitA.standardError, fitB.standardError);
-  return testedDifference(difference, standardError, level, fitB.centre - fitA.centre);
+  const result = testedDifference(difference, standardError, level, fitB.centre - fitA.centre);
+  if (Math.min(total(a), total(b)) >= EXACT_BELOW) return result;
+  const p = exactP(a, b);
+  return { ...result, interval: null, p, significant: p < 1 - level, exact: true };
+}
+
+/**
+ * The exact (permutation) test of two small samples: given the pooled answers, every way
+ * of dealing them into samples of these sizes is equally likely if the two scores are
+ * really equal; p is the probability of the deals whose gap is at least the one seen
+ * (two-sided). The smaller sample's counts are enumerated: at most EXACT_BELOW² deals.
+ */
+export function exactP(a: Counts, b: Counts): number {
+  const small = total(a) <= total(b) ? a : b;
+  const pooled = { promoters: a.promoters + b.promoters, passives: a.passives + b.passives, detractors: a.detractors + b.detractors };
+  const n = total(small);
+  const all = total(pooled);
+  const gapOf = (promoters: number, detractors: number): number =>
+    Math.abs((promoters - detractors) / n - (pooled.promoters - promoters - (pooled.detractors - detractors)) / (all - n));
+  const seen = gapOf(small.promoters, small.detractors) - 1e-9;
+  const logDeals = logChoose(all, n);
+  let p = 0;
+  for (let promoters = 0; promoters <= Math.min(n, pooled.promoters); promoters += 1) {
+    for (let detractors = 0; detractors <= Math.min(n - promoters, pooled.detractors); detractors += 1) {
+      const passives = n - promoters - detractors;
+      if (passives > pooled.passives || gapOf(promoters, detractors) < seen) continue;
+      p += Math.exp(
+        logChoose(pooled.promoters, promoters) + logChoose(pooled.passives, passives) + logChoose(pooled.detractors, detractors) - logDeals,
+      );
+    }
+  }
+  return Math.min(1, p);
+}
+
+/**
+ * The exact paired test of a few respondents: if nothing changed, each one's move was as
+ * likely up as down, so p is the share of the 2ⁿ sign flips whose mean move is at least
+ * the one seen.
+ */
+export function exactPairedP(moves: readonly number[]): number {
+  const n = moves.length;
+  const seen = Math.abs(moves.reduce((sum, move) => sum + move, 0)) - 1e-9;
+  let extreme = 0;
+  for (let signs = 0; signs < 2 ** n; signs += 1) {
+    let sum = 0;
+    for (let i = 0; i < n; i += 1) sum += (signs >> i) & 1 ? -(moves[i] ?? 0) : (moves[i] ?? 0);
+    if (Math.abs(sum) >= seen) extreme += 1;
+  }
+  return extreme / 2 ** n;
+}
+
+/** ln C(n, k), by the log-gamma function: exact enough for samples of millions. */
+function logChoose(n: number, k: number): number {
+  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+}
+
+/** Lanczos' approximation (g = 7, nine coefficients), relative error under 1e-15. */
+function logGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const y = x - 1;
+  let sum = c[0] ?? 0;
+  for (let i = 1; i < 9; i += 1) sum += (c[i] ?? 0) / (y + i);
+  const t = y + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (y + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+
+function total(counts: Counts): number {
+  return counts.promoters + counts.passives + counts.detractors;
 }
 
 /** A difference with its z-test and interval, from its standard error. */
@@ -185,6 +266,7 @@ export function testedDifference(difference: number, standardError: number, leve
     p,
     pAdjusted: null,
     significant: p < 1 - level,
+    exact: false,
   };
 }
 

@@ -53,7 +53,8 @@ export function dayRange(since: string | undefined, until: string | undefined, f
   if (since === undefined && until === undefined) return undefined;
   const range = {
     since: since === undefined ? undefined : parseBound('--since', since, format, today),
-    until: until === undefined ? undefined : parseBound('--until', until, format, today),
+    // "The last 30 days" ends today: with --today in the past, later answers are not in them.
+    until: until === undefined ? (since !== undefined && RELATIVE.test(since.trim()) ? today : undefined) : parseBound('--until', until, format, today),
   };
   if (range.since !== undefined && range.until !== undefined && range.since > range.until) {
     throw inputError(`--since ${since} comes after --until ${until}: no response could be in that range`);

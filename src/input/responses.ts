@@ -484,7 +484,7 @@ export class Responses {
       const repeated = customers.repeatedKeys;
       this.listener.warn(
         `${plural(repeated, 'customer row')} in ${customers.file} ${repeated === 1 ? 'repeats' : 'repeat'} ` +
-          `a ${customers.keyColumn} value seen before; the first row with each value was used`,
+          `a value of ${JSON.stringify(customers.keyColumn)} seen before; the first row with each value was used`,
       );
     }
   }

@@ -55,7 +55,7 @@ describe('follow-up lists joined to a customer export', () => {
     expect(stderr).toContain('nps: revenue at risk (ARR): 242,000 with detractors, 31,200 with passives');
     expect(stderr).toContain('nps: warning: 2 responses matched no customer in fixtures/followup-customers.csv; their customer columns are empty');
     expect(stderr).toContain(
-      'nps: warning: 1 customer row in fixtures/followup-customers.csv repeats a Email value seen before; the first row with each value was used',
+      'nps: warning: 1 customer row in fixtures/followup-customers.csv repeats a value of "Email" seen before; the first row with each value was used',
     );
   });
 

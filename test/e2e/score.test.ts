@@ -8,7 +8,7 @@ describe('nps score (built binary)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('NPS  +20.0 ± 45.7  (95% adjusted-Wald interval -30.3 to +61.1), 10 responses');
     expect(result.stdout).toContain('Warning: only 10 responses: at least 30 are needed for a score to lean on');
-    expect(result.stdout).toContain('Warning: NPS 20 ± 46: too few responses to tell apart changes under 46 points');
+    expect(result.stdout).toContain('Warning: NPS 20 ± 45.7: changes under 65 points may be chance at this size');
     expect(result.stdout).toContain('Rows  12 rows read = 10 scored + 1 blank + 1 rejected');
     expect(result.stdout).toMatch(/Promoters\s+5\s+50\.0%/);
     expect(result.stdout).toMatch(/Passives\s+2\s+20\.0%/);
@@ -45,7 +45,7 @@ describe('nps score (built binary)', () => {
       marginOfError: expect.closeTo(45.71, 2),
       warnings: [
         'only 10 responses: at least 30 are needed for a score to lean on',
-        'NPS 20 ± 46: too few responses to tell apart changes under 46 points',
+        'NPS 20 ± 45.7: changes under 65 points may be chance at this size',
       ],
     });
   });
@@ -119,7 +119,7 @@ describe('nps score --by a column of many values', () => {
     const rows = Array.from({ length: 2000 }, (_, index) => `${index < 300 ? 'big' + (index % 10) : 'c' + index},${index % 11}`);
     const stdin = `customer,score\n${rows.join('\n')}\n`;
     const table = await run(['score', '-', '--by', 'customer', '-q'], { stdin });
-    expect(table.stdout).toContain('… and 1,680 smaller groups: the 30 largest are shown; --json lists all 1,710.');
+    expect(table.stdout).toContain('… and 1,680 more groups: the 30 largest are shown; --json lists all 1,710.');
     expect(table.stdout).toMatch(/^big0 +30 /m);
     const json = await run(['score', '-', '--by', 'customer', '--json', '-q'], { stdin });
     expect((JSON.parse(json.stdout) as { groups: unknown[] }).groups).toHaveLength(1710);

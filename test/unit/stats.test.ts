@@ -7,6 +7,9 @@ import { seededRandom } from '../../src/core/sample.js';
 import {
   adjustFamily,
   compareCounts,
+  EXACT_BELOW,
+  exactP,
+  exactPairedP,
   interval,
   marginForMix,
   marginOfError,
@@ -114,7 +117,7 @@ describe('comparing two scores', () => {
     expect(result?.adjustedDifference).toBeCloseTo(9.94, 2);
     expect(result?.p).toBeCloseTo(0.0569307, 6);
     expect(result?.significant).toBe(false);
-    expect(result?.interval.low).toBeLessThan(0);
+    expect(result?.interval?.low).toBeLessThan(0);
   });
 
   it('finds a large gap in large samples significant', () => {
@@ -166,18 +169,46 @@ describe('a difference, its words, its interval and its p never disagree', () =>
       if (difference === undefined) continue;
       compared += 1;
       expect(difference.difference).toBeCloseTo((npsOf(b) ?? 0) - (npsOf(a) ?? 0), 9);
-      const inside = difference.interval.low <= difference.difference && difference.difference <= difference.interval.high;
-      expect(inside).toBe(true);
-      const excludesZero = difference.interval.low > 0 || difference.interval.high < 0;
-      expect(difference.significant).toBe(excludesZero);
       expect(difference.significant).toBe(difference.p < 0.05);
       if (difference.difference === 0) expect(difference.significant).toBe(false);
-      if (difference.significant) expect(Math.sign(difference.interval.low)).toBe(Math.sign(difference.difference));
+      // A side under 10 responses: the exact test decides, and there is no interval to disagree with it.
+      expect(difference.exact).toBe(Math.min(a.promoters + a.passives + a.detractors, b.promoters + b.passives + b.detractors) < EXACT_BELOW);
+      if (difference.interval === null) {
+        expect(difference.exact).toBe(true);
+      } else {
+        const inside = difference.interval.low <= difference.difference && difference.difference <= difference.interval.high;
+        expect(inside).toBe(true);
+        const excludesZero = difference.interval.low > 0 || difference.interval.high < 0;
+        expect(difference.significant).toBe(excludesZero);
+        if (difference.significant) expect(Math.sign(difference.interval.low)).toBe(Math.sign(difference.difference));
+      }
       const words = verdict(difference);
       if (difference.difference > 0) expect(words).toContain('higher');
       if (difference.difference < 0) expect(words).toContain('lower');
     }
     expect(compared).toBeGreaterThan(9000);
+  });
+
+  it('tests a side of fewer than 10 responses exactly: every deal of the pooled answers counted', () => {
+    // One detractor against one promoter: two deals, both as far apart: p = 1.
+    expect(compareCounts(counts(1, 0, 0), counts(0, 0, 1), 0.95)).toMatchObject({ p: 1, significant: false, exact: true, interval: null });
+    // n detractors against n promoters: only 2 of C(2n, n) deals are as extreme.
+    expect(exactP(counts(3, 0, 0), counts(0, 0, 3))).toBeCloseTo(2 / 20, 12);
+    expect(exactP(counts(4, 0, 0), counts(0, 0, 4))).toBeCloseTo(2 / 70, 12);
+    expect(exactP(counts(5, 0, 0), counts(0, 0, 5))).toBeCloseTo(2 / 252, 12);
+    // One detractor against 9 promoters and 1 detractor: the detractor is in the small side with probability 2/11.
+    expect(exactP(counts(1, 0, 0), counts(1, 0, 9))).toBeCloseTo(2 / 11, 12);
+    expect(compareCounts(counts(1, 0, 0), counts(0, 0, 1), 0.95)?.p).toBe(1);
+    // Against brute force over every deal (test/reference/exact.py).
+    const reference: Array<[number[], number[], number]> = [
+      [[2, 1, 0], [0, 1, 3], 0.08571428571428572],
+      [[1, 2, 3], [0, 1, 5], 0.42424242424242425],
+      [[3, 0, 1], [1, 2, 6], 0.10909090909090909],
+      [[0, 4, 2], [3, 3, 6], 1.0],
+    ];
+    for (const [a, b, p] of reference) expect(exactP(counts(a[0] ?? 0, a[1] ?? 0, a[2] ?? 0), counts(b[0] ?? 0, b[1] ?? 0, b[2] ?? 0))).toBeCloseTo(p, 12);
+    // The exact paired test: 4 respondents all up one step: 2 of 16 sign flips as extreme.
+    expect(exactPairedP([1, 1, 1, 1])).toBeCloseTo(2 / 16, 12);
   });
 
   it('no longer calls 1 promoter against 990 promoters and 10 passives lower and significant', () => {
@@ -238,7 +269,7 @@ describe('the paired test', () => {
     expect(paired?.respondents).toBe(500);
     expect(paired?.difference.difference).toBeCloseTo(10, 9);
     expect(paired?.difference.p).toBeCloseTo(1.0901897e-6, 10);
-    expect(paired?.difference.interval.low).toBeCloseTo(5.979246, 5);
+    expect(paired?.difference.interval?.low).toBeCloseTo(5.979246, 5);
   });
 });
 

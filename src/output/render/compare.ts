@@ -1,7 +1,8 @@
 import { Chalk } from 'chalk';
 import { CATEGORIES } from '../../core/categories.js';
 import type { CompareReport } from '../../core/compare.js';
-import { formatNps, formatP, intervalName, visible } from './format.js';
+import type { Interval } from '../../core/stats.js';
+import { formatNps, formatP, intervalName, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 import { differenceJson, scoredJson } from './score-json.js';
 import { formatInterval } from './score-table.js';
@@ -20,6 +21,22 @@ export function renderCompareJson(report: CompareReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+/** "95% interval -0.3 to +20.3", or what stands in its place when the exact test decides. */
+function intervalText(interval: Interval | null, level: string): string {
+  return interval === null ? 'few responses: an exact test, no interval' : `${level} interval ${formatInterval(interval)}`;
+}
+
+/** What the paired test says when the same people answered both times: the test to trust then, whichever way it goes. */
+function pairedNote(paired: NonNullable<CompareReport['paired']>, level: string): string {
+  const difference = paired.difference;
+  const verdict = difference.significant ? `unlikely to be chance (p ${formatP(difference.p)})` : `which could be chance (p ${formatP(difference.p)})`;
+  return wrap(
+    `Paired: the ${paired.respondents} respondents who answered both times moved ${formatNps(difference.difference)} points ` +
+      `(${intervalText(difference.interval, level)}), ${verdict}. When the same people answer twice, ` +
+      'this is the test to trust; --paired makes it the verdict.',
+  );
+}
+
 export function renderCompareTable(report: CompareReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const level = `${Math.round(report.level * 100)}%`;
@@ -31,19 +48,12 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
   const sections = [samples.toString()];
   if (report.difference) {
     sections.push(
-      `${chalk.bold('B − A')}  ${formatNps(report.difference.difference)} points  (${level} interval ${formatInterval(report.difference.interval)})`,
+      `${chalk.bold('B − A')}  ${formatNps(report.difference.difference)} points  (${intervalText(report.difference.interval, level)})`,
     );
   }
-  sections.push(`${chalk.bold(report.verdict)}\nTest: ${report.test}.`);
-  if (report.paired !== undefined && !report.test.startsWith('paired')) {
-    const paired = report.paired.difference;
-    sections.push(
-      `${chalk.bold('Paired')}  the ${report.paired.respondents} respondents in both moved ${formatNps(paired.difference)} points ` +
-        `(${level} interval ${formatInterval(paired.interval)}),\n${paired.significant ? 'unlikely to be chance' : 'which could be chance'} ` +
-        `(p ${formatP(paired.p)}, paired z-test); --paired compares only them.`,
-    );
-  }
-  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(warning)}`).join('\n'));
+  sections.push(report.test === '' ? chalk.bold(wrap(report.verdict)) : `${chalk.bold(wrap(report.verdict))}\n${wrap(`Test: ${report.test}.`)}`);
+  if (report.paired !== undefined && !report.test.startsWith('paired')) sections.push(pairedNote(report.paired, level));
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(warning)}`)).join('\n'));
   if (report.movement) {
     const movement = report.movement;
     const table = plainTable(
@@ -55,7 +65,7 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
     const wonBack = movement.detractors.promoters + movement.detractors.passives;
     sections.push(
       `${chalk.bold('Respondents in both')}\n${table.toString()}\n` +
-        `${lost} promoters became detractors; ${wonBack} detractors were won back (now passives or promoters).`,
+        wrap(`${lost} promoters became detractors; ${wonBack} detractors were won back (now passives or promoters).`),
     );
   }
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;

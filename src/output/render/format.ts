@@ -67,3 +67,39 @@ export function intervalName(method: 'adjusted-wald' | 'wald' | 'bayes'): string
   return { 'adjusted-wald': 'adjusted-Wald interval', wald: 'Wald interval', bayes: 'credible interval' }[method];
 }
 
+/**
+ * Prose wrapped at word boundaries to fit a terminal of `width` columns (80: what a
+ * terminal opens with); a word longer than the line stays whole. Lines break where the
+ * text breaks them too.
+ */
+/** "p", "=", "0.057" as one word: a line never breaks inside "p = 0.057" or "p < 0.001". */
+function keepTogether(words: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let at = 0; at < words.length; at += 1) {
+    const word = words[at] ?? '';
+    const next = words[at + 1];
+    if ((word === '(p' || word === 'p') && (next === '=' || next === '<') && at + 2 < words.length) {
+      kept.push(`${word} ${next} ${words[at + 2] ?? ''}`);
+      at += 2;
+    } else kept.push(word);
+  }
+  return kept;
+}
+
+export function wrap(text: string, width = 80): string {
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of keepTogether(paragraph.split(' '))) {
+        if (line !== '' && line.length + 1 + word.length > width) {
+          lines.push(line);
+          line = word;
+        } else line = line === '' ? word : `${line} ${word}`;
+      }
+      lines.push(line);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

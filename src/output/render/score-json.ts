@@ -36,6 +36,7 @@ export function differenceJson(difference: Difference | undefined): object | nul
     p: difference.p,
     pAdjusted: difference.pAdjusted,
     significant: difference.significant,
+    exact: difference.exact,
   };
 }
 

@@ -85,10 +85,12 @@ function versusRestP(difference: Difference | undefined): string {
 }
 
 /** The line under a table of several tests: what they were adjusted for, or that they were not. */
-function adjustmentNote(differences: ReadonlyArray<Difference | undefined>, what: string, label: string): string | undefined {
+export function adjustmentNote(differences: ReadonlyArray<Difference | undefined>, what: string, label: string): string | undefined {
   const tested = differences.filter((difference) => difference !== undefined);
   if (tested.length < 2) return undefined;
   if (tested.some((difference) => difference?.pAdjusted !== null)) {
+    // The adjusted p is printed only beside a flagged difference: with none flagged there is nothing to explain.
+    if (!tested.some((difference) => difference?.significant)) return undefined;
     return `${label}: p adjusted for the ${tested.length} ${what} tested at once (Benjamini-Hochberg).`;
   }
   return `The ${tested.length} ${what} are tested each alone (--no-adjust): some may be flagged by chance.`;
@@ -129,7 +131,9 @@ function groupsTable(report: ScoreReport, columns: readonly string[], all: Group
   if (adjustment !== undefined) notes.push(adjustment);
   if (groups.some((group) => group.small)) notes.unshift(`* fewer than ${report.minN} responses: read with care.`);
   if (all.length > groups.length) {
-    notes.unshift(`… and ${(all.length - groups.length).toLocaleString('en-US')} smaller groups: the ${groups.length} largest are shown; --json lists all ${all.length.toLocaleString('en-US')}.`);
+    notes.unshift(`… and ${(all.length - groups.length).toLocaleString('en-US')} more groups: the ${groups.length} largest are shown; --json lists all ${all.length.toLocaleString('en-US')}.`);
+    // One response per group: the column is most likely an identifier, not a segment.
+    if (all.every((group) => group.responses === 1)) notes.unshift(`Every group has a single response: is ${columns.map((column) => JSON.stringify(column)).join(',')} an identifier rather than a segment?`);
   }
   return `${table.toString()}\n${notes.join('\n')}`;
 }
@@ -193,7 +197,8 @@ function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkIns
     ]);
   }
   const title = report.rollingDays === undefined ? 'Trend' : `Trend (each period scores the ${report.rollingDays} days up to its end)`;
-  const notes = ['Change: from the period before; "real" where it is unlikely to be chance.'];
+  // Overlapping rolling windows are not tested against each other: no Change column to explain then.
+  const notes = periods.some((row) => row.change !== undefined) ? ['Change: from the period before; "real" where it is unlikely to be chance.'] : [];
   const adjustment = adjustmentNote(periods.map((row) => row.change), 'changes', 'adj.');
   if (adjustment !== undefined) notes.push(adjustment);
   if (periods.some((row) => row.responses < report.minN)) notes.unshift(`* fewer than ${report.minN} responses.`);

@@ -5,6 +5,7 @@ import type { DistinguishingWord } from '../../core/themes.js';
 import { differenceJson } from './score-json.js';
 import { formatNps, formatP, pBesideAdjusted, plural, visible } from './format.js';
 import { plainTable } from './plain-table.js';
+import { adjustmentNote } from './score-table.js';
 
 export function renderThemesJson(report: ThemesReport): string {
   const json = {
@@ -67,8 +68,8 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     impactTable.push([impact.theme, `${impact.share.toFixed(1)}%`, formatNps(impact.npsWith), formatNps(impact.npsWithout), formatNps(gap), verdict(impact)]);
   }
   const notes = ['Share: of respondents, those who mention the theme. With: their NPS. Rest: the NPS', 'of the others. Gap: Rest minus With.'];
-  const adjusted = impacts.filter((impact) => impact.difference?.pAdjusted !== null && impact.difference !== undefined).length;
-  if (adjusted > 1) notes.push(`adj.: p adjusted for the ${adjusted} themes tested at once (Benjamini-Hochberg).`);
+  const adjustment = adjustmentNote(impacts.map((impact) => impact.difference), 'themes', 'adj.');
+  if (adjustment !== undefined) notes.push(adjustment);
   sections.push(`${chalk.bold('Theme impact')}\n${impactTable.toString()}\n${notes.join('\n')}`);
   sections.push(
     `${chalk.bold("Words that set detractors apart (Monroe et al.'s weighted log-odds, z)")}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level)}`,
