@@ -168,6 +168,6 @@ export async function describeFile(file: string, options: ColumnOverrides & { sc
     all,
     scoreValues: values,
     otherValues: others,
-    summary: choice === undefined ? null : describeInput({ reader, layout, choice, names: [] }, true),
+    summary: choice === undefined ? null : describeInput({ reader, layout, choice, names: [], sample: [] }, true),
   };
 }

@@ -52,7 +52,7 @@ export interface ReadSpec {
   today: number;
   exclude: string | undefined;
   /** What each response must carry; reading does no more than asked. */
-  needs: { dates: boolean; comments: boolean; respondents: boolean };
+  needs: { dates: boolean; comments: boolean; respondents: boolean; lines?: boolean };
   /** Read only this part of the (single) input: how files are read in parallel (see parallel.ts). */
   part?: FilePart | undefined;
 }
@@ -78,6 +78,8 @@ export interface Response {
   respondent: string;
   /** Which input, in the order given. */
   input: number;
+  /** The file line the row starts on, when the spec needs lines; 0 otherwise. */
+  line: number;
 }
 
 /** One input, opened far enough to know its export format and the columns `nps` will use. */
@@ -87,6 +89,8 @@ export interface OpenedInput {
   choice: ColumnChoice;
   /** The input's columns under distinct names. */
   names: string[];
+  /** The first data rows, as read before any column was chosen: what a column holds, by its content. */
+  sample: readonly string[][];
 }
 
 /** Rows after the header that may be more header: Qualtrics has up to two. */
@@ -118,6 +122,7 @@ export async function openInput(file: string, io: Io, overrides: ColumnOverrides
     layout,
     choice: chooseColumns(reader.name, layout.headers, overrides, layout.texts, sample),
     names: uniqueNames(layout.headers),
+    sample,
   };
 }
 
@@ -161,6 +166,7 @@ interface Pending {
   score: number | undefined;
   input: number;
   dateCell: string;
+  line: number;
 }
 
 /** Everything reading one input needs, decided when the run's columns are known. */
@@ -259,6 +265,11 @@ export class Responses {
     return this.spec.today;
   }
 
+  /** The first data rows of every input, in the run's columns: what a column holds, judged by its content. */
+  sample(): string[][] {
+    return this.plans.flatMap((plan) => plan.opened.sample.map((cells) => plan.project([...cells])));
+  }
+
   /** The index in `columns` of a column an option names: its header, a unique start of it, or its number. */
   column(name: string, option: string): number {
     const where = this.inputs.map((opened) => opened.reader.name).join(' + ');
@@ -352,6 +363,7 @@ export class Responses {
     const dateIndex = this.spec.needs.dates || this.range !== undefined ? choice.columns.date : undefined;
     const partial = this.spec.includePartial ? undefined : layout.partial;
     const scores = new ScoreReader(this.spec.scoreOffset ?? 0);
+    const wantsLines = this.spec.needs.lines === true;
     const reject = (reason: string): void => {
       tally.rejected += 1;
       this.listener.rejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason });
@@ -383,11 +395,13 @@ export class Responses {
       }
       const dateCell = dateIndex === undefined ? '' : (cells[dateIndex] ?? '');
       const date = dateCell === '' ? undefined : this.dates.read(dateCell);
+      // Counted only when asked: most commands never need a row's line unless it is rejected.
+      const line = wantsLines && score !== undefined ? reader.lineOfCurrentRow() : 0;
       if (this.pending.length > 0 || date === UNSETTLED) {
-        this.hold({ cells, score, input: plan.index, dateCell });
+        this.hold({ cells, score, input: plan.index, dateCell, line });
         return;
       }
-      this.accept(plan, cells, score, date);
+      this.accept(plan, cells, score, date, line);
     }, progress);
     this.listener.progressDone?.();
   }
@@ -416,12 +430,12 @@ export class Responses {
     for (const row of waiting) {
       const plan = this.plans[row.input];
       const date = this.dates.read(row.dateCell);
-      if (plan !== undefined) this.accept(plan, row.cells, row.score, date === UNSETTLED ? undefined : date);
+      if (plan !== undefined) this.accept(plan, row.cells, row.score, date === UNSETTLED ? undefined : date, row.line);
     }
   }
 
   /** A row whose score is valid or blank: the filters, then --dedupe, then the command. */
-  private accept(plan: InputPlan, cells: string[], score: number | undefined, date: DateReading | undefined): void {
+  private accept(plan: InputPlan, cells: string[], score: number | undefined, date: DateReading | undefined, line: number): void {
     const { tally, excludedBy } = this.totals;
     const { respondent: respondentIndex } = plan.opened.choice.columns;
     const needsRespondent = this.excluded !== undefined || this.keep !== undefined || this.spec.needs.respondents;
@@ -454,6 +468,7 @@ export class Responses {
       comment: this.spec.needs.comments ? commentOf(cells, plan.opened.choice.columns.comments) : '',
       respondent,
       input: plan.index,
+      line,
     });
   }
 
