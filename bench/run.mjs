@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generate } from './generate.mjs';
+import { generate, GENERATOR_VERSION } from './generate.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -74,6 +74,7 @@ function tools(file, outDir) {
     { name: 'nps score --by account (40,000 groups)', command: nps('score', file, '--by', 'account', '-q'), },
     { name: 'nps segment --out', command: nps('segment', file, '--out', outDir, '--force', '-q') },
     { name: 'nps themes', command: nps('themes', file, '--json', '-q') },
+    { name: 'nps drivers (6 ratings)', command: nps('drivers', file, '--json', '-q') },
     { name: 'nps report', command: nps('report', file, '--by', 'plan', '--period', 'month', '--out', join(outDir, 'report.html'), '--force', '-q') },
     { name: 'nps score, one thread', command: nps('score', file, '--json', '-q'), env: { NPS_THREADS: '1' }, counts: fromNpsJson },
   ];
@@ -110,7 +111,7 @@ const mb = (bytes) => (bytes / 1e6).toFixed(1);
 async function benchSize(rows) {
   const dataDir = join(root, 'bench', 'data');
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, `export-${rows}.csv`);
+  const file = join(dataDir, `export-${rows}-v${GENERATOR_VERSION}.csv`);
   if (!existsSync(file)) {
     process.stderr.write(`generating ${file}\n`);
     await generate(file, rows);

@@ -48,7 +48,7 @@ export function integerOption(option: string, min: number, max: number): (value:
 }
 
 /** A column option, repeatable or comma-separated: `--comment-column a --comment-column b` or `a,b`. */
-function collectNames(option: string) {
+export function collectNames(option: string) {
   return (value: string, previous: string[] | undefined): string[] => {
     const names = value.split(',').map((name) => name.trim());
     if (names.some((name) => name === '')) throw inputError(`${option} takes column names or numbers, not ${JSON.stringify(value)}`);
@@ -155,10 +155,15 @@ export function readSpecOf(raw: RawInputOptions, needs: ReadSpec['needs'], now: 
   };
 }
 
+/** How sure the printed intervals are: one flag, one set of levels, for every command. */
+export function confidenceOption(what = 'confidence level of every interval and test'): Option {
+  return grouped(new Option('--confidence <level>', what).choices(CONFIDENCE_LEVELS.map((level) => level.toFixed(2))).default('0.95'), GROUPS.statistics);
+}
+
 /** How sure the printed intervals are, and how they are computed. */
 export function precisionOptions(): Option[] {
   return [
-    grouped(new Option('--confidence <level>', 'confidence level of every interval and test').choices(CONFIDENCE_LEVELS.map((level) => level.toFixed(2))).default('0.95'), GROUPS.statistics),
+    confidenceOption(),
     grouped(new Option('--interval <method>', 'how intervals are computed: adjusted-wald, wald or bayes').choices(Object.keys(INTERVAL_METHODS)).default('adjusted-wald'), GROUPS.statistics),
     grouped(new Option('--no-adjust', 'test each difference on its own, not adjusted for the number tested together'), GROUPS.statistics),
   ];

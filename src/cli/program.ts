@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { columnsCommand } from '../commands/columns.js';
 import { compareCommand } from '../commands/compare.js';
+import { driversCommand } from '../commands/drivers.js';
 import { reportCommand } from '../commands/report.js';
 import { sampleSizeCommand } from '../commands/sample-size.js';
 import { scoreCommand } from '../commands/score.js';
@@ -18,6 +19,7 @@ export const COMMANDS: ReadonlyArray<CommandDefinition<unknown>> = [
   scoreCommand,
   segmentCommand,
   themesCommand,
+  driversCommand,
   reportCommand,
   compareCommand,
   columnsCommand,

@@ -52,10 +52,14 @@ const MIN_REPLICATES = 20;
 const FEW_REPLICATES = 200;
 const PER_DRIVER = 10;
 const HIGH_CORRELATION = 0.8;
+/** A standardized effect, or a correlation, smaller than this has no direction worth a warning. */
+const SIGN_EFFECT = 0.05;
 /** A pivot of the Cholesky factor of a correlation matrix below this: the columns are (almost) a combination of one another. */
 const SINGULAR = 1e-9;
 /** Distinct values of a rating counted one by one, for its share of low ratings. */
 const MAX_HISTOGRAM = 4096;
+/** Whole answers from 0 to this (less one) are counted in an array. */
+const SMALL_VALUES = 101;
 
 /** A driver that cannot be analysed as given: a categorical column with too many levels. */
 export class DriversError extends Error {}
@@ -72,7 +76,9 @@ interface LevelTally {
 }
 
 interface RatingStats {
-  /** Answers by value, in complete responses; undefined once there are too many distinct values. */
+  /** Answers 0 to 100 by value, in complete responses: every rating scale, counted without a Map. */
+  small: Float64Array;
+  /** Other answers by value; undefined once there are too many distinct values. */
   histogram: Map<number, number> | undefined;
   min: number;
   max: number;
@@ -147,7 +153,9 @@ export class DriversAccumulator {
     this.levels = specs.map((spec) => (spec.kind === 'categorical' ? new Map() : undefined));
     this.levelTallies = specs.map((spec) => (spec.kind === 'categorical' ? new Map() : undefined));
     this.ratings = specs.map((spec) =>
-      spec.kind === 'rating' ? { histogram: new Map(), min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, wholeNumbers: true } : undefined,
+      spec.kind === 'rating'
+        ? { small: new Float64Array(SMALL_VALUES), histogram: new Map(), min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, wholeNumbers: true }
+        : undefined,
     );
     this.blank = specs.map(() => 0);
     this.unreadable = specs.map(() => 0);
@@ -231,7 +239,12 @@ export class DriversAccumulator {
     if (stats === undefined) return;
     if (value < stats.min) stats.min = value;
     if (value > stats.max) stats.max = value;
-    if (!Number.isInteger(value)) stats.wholeNumbers = false;
+    if (Number.isInteger(value)) {
+      if (value >= 0 && value < SMALL_VALUES) {
+        stats.small[value] = (stats.small[value] ?? 0) + 1;
+        return;
+      }
+    } else stats.wholeNumbers = false;
     const histogram = stats.histogram;
     if (histogram === undefined) return;
     histogram.set(value, (histogram.get(value) ?? 0) + 1);
@@ -313,6 +326,7 @@ export class DriversAccumulator {
       into.min = Math.min(into.min, stats.min);
       into.max = Math.max(into.max, stats.max);
       into.wholeNumbers &&= stats.wholeNumbers;
+      stats.small.forEach((count, value) => (into.small[value] = (into.small[value] ?? 0) + count));
       if (into.histogram === undefined || stats.histogram === undefined) {
         into.histogram = undefined;
         return;
@@ -642,15 +656,16 @@ function analyse(snapshot: Snapshot, options: Required<DriversOptions>): Drivers
       levels: levelResults(snapshot, driver, fit.coefficients.slice(offset, offset + driver.columns.length)),
     };
   });
-  for (const driver of drivers) {
-    const { coefficient, correlation } = driver;
-    if (coefficient !== null && correlation !== null && Math.abs(correlation) >= 0.1 && Math.sign(coefficient) !== Math.sign(correlation)) {
-      warnings.push(
-        `${JSON.stringify(driver.column)}: with the other drivers held, higher ratings go with ${coefficient < 0 ? 'lower' : 'higher'} scores, ` +
-          `though alone they go with ${correlation < 0 ? 'lower' : 'higher'} ones: it overlaps with other drivers`,
-      );
-    }
-  }
+  model.forEach((driver, index) => {
+    // A clear effect one way with the others held, and a clear association the other way alone: a suppressor, worth a word.
+    const offset = modelColumns.indexOf(driver.columns[0] ?? -1);
+    const [beta, correlation] = [fit.standardized[offset] ?? 0, system.r[offset] ?? 0];
+    if (driver.spec.kind !== 'rating' || beta * correlation >= 0 || Math.abs(beta) < SIGN_EFFECT || Math.abs(correlation) < SIGN_EFFECT) return;
+    warnings.push(
+      `${JSON.stringify(drivers[index]?.column ?? '')}: with the other drivers held, higher ratings go with ${beta < 0 ? 'lower' : 'higher'} scores, ` +
+        `though alone they go with ${correlation < 0 ? 'lower' : 'higher'} ones: it overlaps with other drivers`,
+    );
+  });
   markFixFirst(drivers);
   const ordered = [...drivers].sort((a, b) => b.importance - a.importance || (a.column < b.column ? -1 : 1));
   return {
@@ -692,6 +707,9 @@ function performanceOf(snapshot: Snapshot, at: number, total: Float64Array): Per
   let low: number | null = null;
   if (stats.histogram !== undefined) {
     let count = 0;
+    stats.small.forEach((times, value) => {
+      if (value <= threshold) count += times;
+    });
     for (const [value, times] of stats.histogram) if (value <= threshold) count += times;
     low = (count * 100) / n;
   }
@@ -822,10 +840,11 @@ function solveSystem(system: System, offsets: readonly number[]): { x: number[];
 }
 
 /** Coefficients of the full model in each column's own units: points of the 0-10 answer per unit. */
-function coefficients(system: System): { coefficients: number[] } {
+function coefficients(system: System): { coefficients: number[]; standardized: number[] } {
   const offsets = Array.from({ length: system.m }, (_, index) => index);
   const { x } = solveSystem(system, offsets);
   return {
+    standardized: x,
     coefficients: x.map((beta, index) => {
       const spread = system.spread[index] ?? 0;
       return spread > 0 ? beta * Math.sqrt(system.scoreSpread / spread) : 0;

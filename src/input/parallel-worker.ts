@@ -1,9 +1,9 @@
 import { Readable, Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ScoreAccumulator } from '../core/score.js';
-import { NpsError } from '../errors.js';
+import { DriversError } from '../core/drivers.js';
+import { EXIT, NpsError } from '../errors.js';
 import type { Io } from '../io.js';
-import { scoreData, type PartMessage, type PartTask } from './parallel.js';
+import { startWork, type PartMessage, type PartTask } from './parallel.js';
 import { Responses, type ReadListener } from './responses.js';
 
 /** A thread of a parallel read (see parallel.ts): reads its part and hands back what it found. */
@@ -27,13 +27,9 @@ const progress = (bytes: number, rows: number): void => {
 
 try {
   const responses = await Responses.open([task.file], task.spec, io, quiet);
-  const acc = new ScoreAccumulator(task.job.breakdowns, task.job.byDay);
-  const report = await responses.readPart(
-    acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
-    io,
-    { progress },
-  );
-  post({ kind: 'done', report, data: scoreData(acc) });
+  const work = startWork(task.job);
+  const report = await responses.readPart(work.add, io, { progress });
+  post({ kind: 'done', report, data: work.data() });
 } catch (error) {
-  post({ kind: 'error', message: (error as Error).message, exitCode: error instanceof NpsError ? error.exitCode : undefined });
+  post({ kind: 'error', message: (error as Error).message, exitCode: error instanceof NpsError ? error.exitCode : error instanceof DriversError ? EXIT.input : undefined });
 }

@@ -2,11 +2,13 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { DriversAccumulator, type DriversData } from '../core/drivers.js';
 import { ScoreAccumulator, type BreakdownSpec } from '../core/score.js';
 import type { Tally } from '../core/tally.js';
 import { NpsError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
-import type { FilePart, PartReport, ReadSpec, ReadTotals, Responses } from './responses.js';
+import { addingDrivers, type DriverColumn } from './driver-columns.js';
+import type { FilePart, PartReport, ReadSpec, Response, ReadTotals, Responses } from './responses.js';
 
 /**
  * Reading one large file with every core: the file is cut into parts between
@@ -23,7 +25,7 @@ const PARALLEL_MIN_BYTES = 16 * 1_000_000;
 const MAX_THREADS = 8;
 
 /** The work a thread does on its part; each kind says how its result is carried and merged. */
-export type PartJob = { kind: 'score'; breakdowns: BreakdownSpec[]; byDay: boolean };
+export type PartJob = { kind: 'score'; breakdowns: BreakdownSpec[]; byDay: boolean } | { kind: 'drivers'; drivers: DriverColumn[] };
 
 /** A score accumulator as it crosses between threads (structured clone keeps Maps, not classes). */
 export interface ScoreData {
@@ -36,7 +38,7 @@ export function scoreData(acc: ScoreAccumulator): ScoreData {
   return { groups: acc.groups.map((groups) => groups.groups), days: acc.days, undated: acc.undated };
 }
 
-function scoreFromData(data: ScoreData, job: Extract<PartJob, { kind: 'score' }>): ScoreAccumulator {
+export function scoreFromData(data: ScoreData, job: Extract<PartJob, { kind: 'score' }>): ScoreAccumulator {
   const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
   data.groups.forEach((groups, at) => {
     for (const [id, group] of groups) acc.groups[at]?.groups.set(id, group);
@@ -54,9 +56,31 @@ export interface PartTask {
   job: PartJob;
 }
 
+/** What a thread found beside its report, by the kind of job. */
+export type PartData = { kind: 'score'; score: ScoreData } | { kind: 'drivers'; drivers: DriversData };
+
+/** The accumulator of a job, and how it travels back from a thread. */
+export interface PartWork {
+  add: ((response: Response) => void) | undefined;
+  data(): PartData;
+}
+
+/** Starts the work of a job on one part: what the coordinator and every thread do alike. */
+export function startWork(job: PartJob): PartWork {
+  if (job.kind === 'drivers') {
+    const acc = new DriversAccumulator(job.drivers.map((driver) => driver.spec));
+    return { add: addingDrivers(job.drivers, acc), data: () => ({ kind: 'drivers', drivers: acc.toData() }) };
+  }
+  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
+  return {
+    add: acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
+    data: () => ({ kind: 'score', score: scoreData(acc) }),
+  };
+}
+
 export type PartMessage =
   | { kind: 'progress'; bytes: number; rows: number }
-  | { kind: 'done'; report: PartReport; data: ScoreData }
+  | { kind: 'done'; report: PartReport; data: PartData }
   | { kind: 'error'; message: string; exitCode: ExitCode | undefined };
 
 function threadsFor(io: Io): number {
@@ -199,19 +223,20 @@ function canReadInParts(responses: Responses, spec: ReadSpec, io: Io): { path: s
 }
 
 /**
- * Reads the single input of `responses` in parallel for a score job: this thread
- * reads the first part with the reader that read the header, one worker thread
- * reads each other part; then `responses` speaks for the whole as one read would.
- * Undefined when the input cannot be read so: the caller reads it the ordinary way
- * (nothing has been said or counted of it then).
+ * Reads the single input of `responses` in parallel: this thread reads the first
+ * part with the reader that read the header, one worker thread reads each other
+ * part, each doing `job` on its rows; then `responses` speaks for the whole as one
+ * read would. Gives each part's data, in file order. Undefined when the input
+ * cannot be read so: the caller reads it the ordinary way (nothing has been said or
+ * counted of it then).
  */
-export async function readScoreInParallel(
+export async function readInParallel(
   responses: Responses,
   spec: ReadSpec,
   io: Io,
-  job: Extract<PartJob, { kind: 'score' }>,
+  job: PartJob,
   progress?: (bytes: number, total: number, rows: number) => void,
-): Promise<{ totals: ReadTotals; acc: ScoreAccumulator } | undefined> {
+): Promise<{ totals: ReadTotals; parts: PartData[] } | undefined> {
   const plan = canReadInParts(responses, spec, io);
   const [opened] = responses.inputs;
   if (plan === undefined || opened === undefined) return undefined;
@@ -224,18 +249,44 @@ export async function readScoreInParallel(
     progress?.(seen.reduce((sum, one) => sum + one.bytes, 0), plan.size, seen.reduce((sum, one) => sum + one.rows, 0));
   };
   const running = others.map((part) => runPart({ file: plan.path, cwd: io.cwd, spec: { ...spec, part }, job }, (bytes, rows) => report(part.index, bytes, rows)));
-  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
-  const own = await responses.readPart(
-    acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
-    io,
-    { firstPartEnd: first.end, progress: (bytes, rows) => report(0, bytes, rows) },
-  );
+  const work = startWork(job);
+  const own = await responses.readPart(work.add, io, { firstPartEnd: first.end, progress: (bytes, rows) => report(0, bytes, rows) });
   const results = await Promise.all(running);
   const reports = [own, ...results.map((result) => result.report)];
   if (reports.some((one) => one.boundaryBroken || one.unsettled)) return undefined;
   checkDatesAgree(reports);
-  for (const result of results) acc.merge(scoreFromData(result.data, job));
-  return { totals: responses.adoptParts(own, results.map((result) => result.report)), acc };
+  return { totals: responses.adoptParts(own, results.map((result) => result.report)), parts: [work.data(), ...results.map((result) => result.data)] };
+}
+
+/** A score job read in parallel: the parts' accumulators merged, in file order, into the first. */
+export async function readScoreInParallel(
+  responses: Responses,
+  spec: ReadSpec,
+  io: Io,
+  job: Extract<PartJob, { kind: 'score' }>,
+  progress?: (bytes: number, total: number, rows: number) => void,
+): Promise<{ totals: ReadTotals; acc: ScoreAccumulator } | undefined> {
+  const read = await readInParallel(responses, spec, io, job, progress);
+  if (read === undefined) return undefined;
+  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
+  for (const part of read.parts) if (part.kind === 'score') acc.merge(scoreFromData(part.score, job));
+  return { totals: read.totals, acc };
+}
+
+/** A drivers job read in parallel: the parts' accumulators merged into one. */
+export async function readDriversInParallel(
+  responses: Responses,
+  spec: ReadSpec,
+  io: Io,
+  job: Extract<PartJob, { kind: 'drivers' }>,
+  progress?: (bytes: number, total: number, rows: number) => void,
+): Promise<{ totals: ReadTotals; acc: DriversAccumulator } | undefined> {
+  const read = await readInParallel(responses, spec, io, job, progress);
+  if (read === undefined) return undefined;
+  const specs = job.drivers.map((driver) => driver.spec);
+  const acc = new DriversAccumulator(specs);
+  for (const part of read.parts) if (part.kind === 'drivers') acc.merge(DriversAccumulator.fromData(specs, part.drivers));
+  return { totals: read.totals, acc };
 }
 
 /** A part that found day-first dates and another month-first ones: the same error a single read gives. */

@@ -46,7 +46,8 @@ function numberReason(text: string): string | undefined {
   return Number(whole) > MAX_SCORE ? 'is above 10' : undefined;
 }
 
-function wholeNumberIn(text: string): number | undefined {
+/** The whole number a cell holds in one of the shapes above ("9", "10 - Extremely likely", "Likely (4)"). */
+export function wholeNumberIn(text: string): number | undefined {
   for (const shape of SHAPES) {
     const match = shape.exec(text);
     if (match) return Number(match[1]);

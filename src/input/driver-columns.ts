@@ -1,0 +1,114 @@
+import { MAX_DRIVERS, type DriversAccumulator, type DriverSpec, type DriverValue } from '../core/drivers.js';
+import { detectRatingColumns, type RatingCell } from '../core/rating-columns.js';
+import { inputError } from '../errors.js';
+import { RatingReader, readRating } from './rating-cell.js';
+import type { Response, Responses } from './responses.js';
+import { isMissing } from './score-cell.js';
+
+/** A driver of `nps drivers`: its column among the run's columns, and how it is read. */
+export interface DriverColumn {
+  index: number;
+  spec: DriverSpec;
+}
+
+/** Lines of one input never reach this: the input's number is kept above them, so keys stay unique across inputs. */
+const LINES_PER_INPUT = 2 ** 32;
+
+/**
+ * Hands each scored response to `acc`, its driver cells read as ratings (numbers)
+ * or levels (text as written, trimmed); "no answer" cells are blank. The key is the
+ * response's input and line, so its bootstrap group is the same however the file is read.
+ */
+export function addingDrivers(columns: readonly DriverColumn[], acc: DriversAccumulator): (response: Response) => void {
+  const readers = columns.map((column) => (column.spec.kind === 'rating' ? new RatingReader() : undefined));
+  const values: DriverValue[] = columns.map(() => null);
+  return (response) => {
+    for (let at = 0; at < columns.length; at += 1) {
+      const cell = response.cells[columns[at]?.index ?? -1] ?? '';
+      const reader = readers[at];
+      if (reader !== undefined) {
+        const rating = reader.read(cell);
+        values[at] = rating === undefined ? Number.NaN : rating;
+      } else {
+        values[at] = isMissing(cell) ? null : cell.trim();
+      }
+    }
+    acc.add(response.score, values, response.input * LINES_PER_INPUT + response.line);
+  };
+}
+
+/** The columns every input gives a role (score, date, respondent, comments): never a driver. */
+export function roleColumns(responses: Responses): Set<number> {
+  const roles = new Set<number>();
+  for (const opened of responses.inputs) {
+    const { score, date, respondent, comments } = opened.choice.columns;
+    for (const index of [score, date, respondent, ...comments]) {
+      const at = index === undefined ? -1 : responses.columns.indexOf(opened.names[index] ?? '');
+      if (at !== -1) roles.add(at);
+    }
+  }
+  return roles;
+}
+
+/** The first rows of every input, each cell read as a rating would be. */
+function sampleRatings(responses: Responses): RatingCell[][] {
+  return responses.sample().map((cells) => cells.map(readRating));
+}
+
+/** The rating columns of the inputs, found by their content (see core/rating-columns.ts), in file order. */
+export function ratingColumnsOf(responses: Responses, exclude: ReadonlySet<number> = new Set()): number[] {
+  return detectRatingColumns(responses.columns, sampleRatings(responses), new Set([...roleColumns(responses), ...exclude]));
+}
+
+/** Of a column's first answers, most are numbers: a rating, or a number to read as one. */
+function holdsNumbers(rows: ReadonlyArray<readonly RatingCell[]>, index: number): boolean {
+  const answered = rows.map((row) => row[index] ?? null).filter((cell) => cell !== null);
+  return answered.length > 0 && answered.filter((cell) => cell !== undefined).length >= 0.8 * answered.length;
+}
+
+export interface DriverChoice {
+  drivers: DriverColumn[];
+  /** Whether the rating columns were found by content rather than named. */
+  found: boolean;
+}
+
+/**
+ * The drivers of a run: the columns `--columns` names (a rating when its answers are
+ * numbers, a categorical driver otherwise), or else every rating column found by
+ * content; and the columns of `--by`, always categorical (a plan, a region). The
+ * score, date, respondent and comment columns are never drivers.
+ */
+export function chooseDrivers(responses: Responses, named: readonly string[] | undefined, by: readonly string[]): DriverChoice {
+  const roles = roleColumns(responses);
+  const groups = unique(by.map((name) => responses.column(name, '--by')));
+  const rows = sampleRatings(responses);
+  const chosen = named === undefined ? undefined : unique(named.map((name) => responses.column(name, '--columns'))).filter((index) => !groups.includes(index));
+  for (const index of [...(chosen ?? []), ...groups]) {
+    if (!roles.has(index)) continue;
+    const score = responses.inputs.some((opened) => opened.names[opened.choice.columns.score] === responses.columns[index]);
+    throw inputError(
+      `${JSON.stringify(responses.columns[index] ?? '')} is the ${score ? 'score' : 'date, respondent or comment'} column: the drivers are the other questions of the survey`,
+    );
+  }
+  const ratings = chosen ?? detectRatingColumns(responses.columns, rows, new Set([...roles, ...groups]));
+  const name = (index: number): string => responses.columns[index] ?? '';
+  const drivers: DriverColumn[] = [
+    ...ratings.map((index): DriverColumn => ({ index, spec: holdsNumbers(rows, index) ? { kind: 'rating', name: name(index) } : { kind: 'categorical', name: name(index) } })),
+    ...groups.map((index): DriverColumn => ({ index, spec: { kind: 'categorical', name: name(index) } })),
+  ];
+  if (drivers.length === 0) {
+    const where = responses.inputs.map((opened) => opened.reader.name).join(' + ');
+    throw inputError(
+      `${where}: no rating column found (whole numbers on a scale such as 1-5, 1-7 or 0-10, answered in most rows); ` +
+        'name the drivers with --columns A,B,C, or segments with --by plan',
+    );
+  }
+  if (drivers.length > MAX_DRIVERS) {
+    throw inputError(`${drivers.length} drivers are more than ${MAX_DRIVERS}: choose the ones that matter with --columns A,B,C`);
+  }
+  return { drivers, found: named === undefined };
+}
+
+function unique(indexes: readonly number[]): number[] {
+  return [...new Set(indexes)];
+}

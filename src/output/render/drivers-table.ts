@@ -1,0 +1,163 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import stringWidth from 'string-width';
+import type { DriverResult, DriversResult, Performance, ShareInterval } from '../../core/drivers.js';
+import { lowThreshold } from '../../core/rating-columns.js';
+import type { Summary } from '../../core/summary.js';
+import { describeAccounting, formatNps, visible } from './format.js';
+import { plainTable } from './plain-table.js';
+
+/** The table fits an 80-column terminal: long driver names are cut to what is left. */
+const WIDTH = 80;
+const MIN_NAME = 12;
+
+export const CAUSE_NOTE = 'Association in this survey, not proof of cause: a driver may stand for something else its answers go with.';
+
+const percent = (value: number): string => `${value.toFixed(1)}%`;
+const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+const trimmed = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+export function formatShareInterval(interval: ShareInterval | null): string {
+  return interval === null ? 'n/a' : `${interval.low.toFixed(1)}–${interval.high.toFixed(1)}`;
+}
+
+/** "3.2 (1-5)": the mean on its own scale. */
+export function formatMean(performance: Performance): string {
+  return `${performance.mean.toFixed(1)} (${trimmed(performance.scale.min)}-${trimmed(performance.scale.max)})`;
+}
+
+/** Words laid out in lines of at most 80 columns, the lines after the first indented by `indent`. */
+export function wrap(text: string, indent = 0, width = WIDTH): string {
+  const lines: string[] = [];
+  const lead = /^ */.exec(text)?.[0] ?? '';
+  let line = lead;
+  for (const word of text.slice(lead.length).split(' ')) {
+    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+    if (line.trim() !== '' && stringWidth(candidate) > width) {
+      lines.push(line);
+      line = `${' '.repeat(indent)}${word}`;
+    } else {
+      line = candidate;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+function cut(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  let out = '';
+  for (const char of text) {
+    if (stringWidth(`${out}${char}…`) > width) break;
+    out += char;
+  }
+  return `${out}…`;
+}
+
+const HEADLINE_INDENT = 9;
+
+function headline(result: DriversResult, chalk: ChalkInstance): string {
+  const { r2, r2Interval, drivers } = result;
+  const count = drivers.length === 1 ? '1 driver explains' : `${drivers.length} drivers explain`;
+  const interval = r2Interval === null ? '' : `, ${Math.round(r2Interval.level * 100)}% interval ${percent(r2Interval.low * 100)} to ${percent(r2Interval.high * 100)}`;
+  const responses = `${result.responses.toLocaleString('en-US')} ${result.responses === 1 ? 'response' : 'responses'}`;
+  // Bold is added after wrapping, so that escape codes never count as width.
+  const text = wrap(
+    `Drivers  ${count} R2 of the variance of the 0-10 answer (R²${interval}) in the ${responses} that answered every driver (NPS ${formatNps(result.nps)}).`,
+    HEADLINE_INDENT,
+  );
+  return text.replace('Drivers', chalk.bold('Drivers')).replace(' R2 ', ` ${chalk.bold(percent(r2 * 100))} `);
+}
+
+function driversTable(result: DriversResult, chalk: ChalkInstance): string {
+  const level = Math.round(result.method.level * 100);
+  const head = ['Driver', 'Share', `${level}% int.`, 'Effect', 'Mean', 'Low', ''];
+  const rows = result.drivers.map((driver) => [
+    visible(driver.column),
+    percent(driver.importance),
+    formatShareInterval(driver.interval),
+    driver.coefficient === null ? 'levels' : signed(driver.coefficient),
+    driver.performance === null ? '' : formatMean(driver.performance),
+    driver.performance?.low === null || driver.performance === null ? '' : `${driver.performance.low.toFixed(0)}%`,
+    driver.fixFirst ? 'fix first' : '',
+  ]);
+  for (const dropped of result.dropped) rows.push([visible(dropped.column), percent(0), '', 'none', '', '', 'constant']);
+  const widths = head.map((_, column) => Math.max(...[head, ...rows].map((row) => stringWidth(row[column] ?? ''))));
+  const others = widths.slice(1).reduce((sum, width) => sum + width + 2, 0);
+  const nameWidth = Math.max(MIN_NAME, WIDTH - others);
+  const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, true, true, false]);
+  for (const row of rows) table.push([cut(row[0] ?? '', nameWidth), ...row.slice(1)]);
+  return table.toString();
+}
+
+function lowNote(drivers: readonly DriverResult[]): string {
+  const scales = new Map<string, string>();
+  for (const driver of drivers) {
+    const scale = driver.performance?.scale;
+    if (scale === undefined) continue;
+    const threshold = Math.floor(lowThreshold(scale) + 1e-9);
+    scales.set(`${scale.min}-${scale.max}`, `${trimmed(scale.min)}-${trimmed(threshold)} of ${trimmed(scale.min)}-${trimmed(scale.max)}`);
+  }
+  return scales.size === 0 ? '' : ` Low: the bottom third of the scale (${[...scales.values()].join(', ')}).`;
+}
+
+function notes(result: DriversResult): string {
+  const level = Math.round(result.method.level * 100);
+  const how =
+    result.method.shapley === 'exact'
+      ? 'over every order the drivers could enter a model in'
+      : `over ${(result.method.permutations ?? 0).toLocaleString('en-US')} sampled orders (exact up to 12 drivers)`;
+  const lines = [
+    `Share: the part of the explained variance each driver carries (Shapley values of R², ${how}); the shares add up to 100%. ` +
+      `${level}% int.: from ${result.method.replicates.toLocaleString('en-US')} bootstrap replicates.`,
+    `Effect: points of the 0-10 answer per point of the rating, the other drivers held. Mean: on the rating's own scale.${lowNote(result.drivers)}`,
+  ];
+  if (result.drivers.some((driver) => driver.performance !== null)) {
+    lines.push('Fix first: a share above the median and a performance below it, among the ratings.');
+  }
+  lines.push(CAUSE_NOTE);
+  return lines.map((line) => wrap(line)).join('\n');
+}
+
+function levelsTables(result: DriversResult, chalk: ChalkInstance): string[] {
+  return result.drivers
+    .filter((driver) => driver.levels !== undefined)
+    .map((driver) => {
+      const levels = driver.levels ?? [];
+      const base = levels.find((level) => level.base);
+      const table = plainTable(['Level', 'n', 'NPS', 'Effect'].map((text) => chalk.bold(text)), [false, true, true, true]);
+      for (const level of levels) {
+        table.push([cut(visible(level.level), 40), level.responses.toLocaleString('en-US'), formatNps(level.nps), level.base ? 'base' : signed(level.coefficient)]);
+      }
+      const title = wrap(`${visible(driver.column)}: each level against ${JSON.stringify(visible(base?.level ?? ''))}, the most common, the other drivers held`);
+      return `${chalk.bold(title)}\n${table.toString()}`;
+    });
+}
+
+function accounting(summary: Summary, result: DriversResult, chalk: ChalkInstance): string {
+  const lines = [`${chalk.bold('Rows')}  ${describeAccounting(summary)}`];
+  const missing = result.missing.filter((one) => one.blank + one.unreadable > 0);
+  const complete = `${result.responses.toLocaleString('en-US')} scored ${result.responses === 1 ? 'response has' : 'responses have'} every driver`;
+  if (result.leftOut === 0) {
+    lines.push(`      ${complete}`);
+  } else {
+    const which = missing.map((one) => `${visible(one.column)} ${(one.blank + one.unreadable).toLocaleString('en-US')}`).join(', ');
+    lines.push(wrap(`      ${complete}; ${result.leftOut.toLocaleString('en-US')} left out with a blank driver (${which})`, 6));
+  }
+  const unreadable = missing.filter((one) => one.unreadable > 0);
+  if (unreadable.length > 0) {
+    lines.push(wrap(`      (text that is no number counts as blank: ${unreadable.map((one) => `${visible(one.column)} ${one.unreadable}`).join(', ')})`, 6));
+  }
+  return lines.join('\n');
+}
+
+/** The human summary of `nps drivers`; `color` only when writing to a terminal. */
+export function renderDriversTable(summary: Summary, result: DriversResult, options: { color: boolean }): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const warnings = result.warnings.map((warning) => wrap(`Warning: ${visible(warning)}`, 2).replace('Warning:', chalk.yellow('Warning:')));
+  const sections =
+    result.drivers.length === 0
+      ? [[`${chalk.bold('Drivers')}  n/a: no model could be fitted`, ...warnings].join('\n')]
+      : [[headline(result, chalk), ...warnings].join('\n'), driversTable(result, chalk), notes(result), ...levelsTables(result, chalk)];
+  sections.push(accounting(summary, result, chalk));
+  return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
+}
