@@ -16,6 +16,7 @@ import {
   type RawPrecisionOptions,
 } from '../cli/options.js';
 import { categoryOf } from '../core/categories.js';
+import { DriversAccumulator, MAX_DRIVERS, type DriversResult } from '../core/drivers.js';
 import { byRecency, byStatusThenUrgency, describeStatus, dueStatus, respondBy, TopList, type Ranked } from '../core/followup.js';
 import { isoDay, type Period } from '../core/periods.js';
 import type { ListedResponse, ReportData } from '../core/report.js';
@@ -24,6 +25,7 @@ import { buildThemesReport } from '../core/themes-report.js';
 import { ThemeMatcher, ThemeTally } from '../core/themes.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
+import { addingDrivers, ratingColumnsOf, type DriverColumn } from '../input/driver-columns.js';
 import { loadThemes } from '../input/lexicon.js';
 import { writeFileSafely } from '../output/write/files.js';
 import { openResponses, readOutcome, requireDates } from './read.js';
@@ -47,8 +49,14 @@ type Candidate = Ranked & ListedResponse;
 export async function runReport(files: string[], options: ReportOptions, io: Io): Promise<Outcome> {
   if (options.out.trim() === '' || options.out === '-') throw inputError('--out takes a file name such as report.html');
   const themes = new ThemeTally(new ThemeMatcher(await loadThemes(options.themes, io.cwd)));
-  const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: true }, io);
+  const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io);
   if (options.period !== undefined) requireDates(responses, '--period');
+  // The other ratings of the survey, when there are some: an importance-performance chart, as `nps drivers` computes it.
+  const ratings = ratingColumnsOf(responses);
+  const driverColumns: DriverColumn[] = ratings.length > MAX_DRIVERS ? [] : ratings.map((index) => ({ index, spec: { kind: 'rating', name: responses.columns[index] ?? '' } }));
+  if (driverColumns.length > 0) messages.info(`drivers: the rating columns ${driverColumns.map((column) => JSON.stringify(column.spec.name)).join(', ')}`);
+  const driversAcc = driverColumns.length > 0 ? new DriversAccumulator(driverColumns.map((column) => column.spec)) : undefined;
+  const addDrivers = driversAcc === undefined ? undefined : addingDrivers(driverColumns, driversAcc);
   const precision = precisionOf(options);
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const acc = new ScoreAccumulator(breakdowns, options.period !== undefined);
@@ -62,6 +70,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   let order = 0;
   const totals = await responses.read((response) => {
     acc.add({ score: response.score, cells: response.cells, day: response.date?.day });
+    addDrivers?.(response);
     if (anyComments) themes.add(response.score, response.comment);
     const day = response.date?.day;
     if (day !== undefined) {
@@ -84,12 +93,14 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     ({ detractors: urgent, promoters, passives })[category].add(candidate);
   });
   const outcome = readOutcome(messages, totals, options);
+  const drivers: DriversResult | undefined = driversAcc?.result({ level: precision.level });
   const data: ReportData = {
     title: options.title ?? 'Net Promoter Score',
     files: files.map((file) => (file === '-' ? 'standard input' : file)),
     score: buildScoreReport(totals.tally, acc, { breakdowns, period: options.period, rollingDays: undefined, minN: options.minN, precision }),
     dateRange: first === undefined || last === undefined ? undefined : { first: isoDay(first), last: isoDay(last) },
     themes: anyComments ? buildThemesReport(themes, 10, precision.level, precision.adjust) : undefined,
+    drivers,
     urgent: urgent.result(),
     promoters: promoters.result(),
     passives: passives.result(),

@@ -1,3 +1,4 @@
+import type { DriversResult } from './drivers.js';
 import type { ScoreReport } from './score.js';
 import type { ThemesReport } from './themes-report.js';
 
@@ -20,6 +21,8 @@ export interface ReportData {
   /** First and last day of the answers, as ISO dates. */
   dateRange: { first: string; last: string } | undefined;
   themes: ThemesReport | undefined;
+  /** What moves the score, when the file has rating columns besides the score. */
+  drivers: DriversResult | undefined;
   urgent: ListedResponse[];
   promoters: ListedResponse[];
   /** The newest passives, to ask what would earn a 9 or 10. */

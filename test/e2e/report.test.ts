@@ -45,4 +45,27 @@ describe('nps report (file)', () => {
     const dash = await run(['report', 'fixtures/sample.csv', '--out', '-']);
     expect(dash.stderr).toBe('nps: error: --out takes a file name such as report.html\n');
   });
+
+  it('shows what moves the score when the file has ratings, with the shares of nps drivers', async () => {
+    const dir = await tempDir();
+    const result = await run(['report', join(process.cwd(), 'fixtures', 'drivers-survey.csv'), '--out', 'r.html'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nps: drivers: the rating columns "support", "ease_of_use", "price", "reliability", "onboarding"\n');
+    const html = await readFile(join(dir, 'r.html'), 'utf8');
+    const section = /<section id="drivers">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(section).toContain('<h2>What moves the score</h2>');
+    expect(section).toContain('<title id="importance-and-performance-of-each-rating-title">');
+    const drivers = JSON.parse((await run(['drivers', 'fixtures/drivers-survey.csv', '--json', '-q'])).stdout) as { drivers: Array<{ column: string; importance: number; fixFirst: boolean }> };
+    const shares = [...section.matchAll(/<tr><td>([^<]+)<\/td><td class="num">([\d.]+)%<\/td>/g)].map((match) => [match[1], Number(match[2])]);
+    expect(shares).toEqual(drivers.drivers.map((driver) => [driver.column, Number(driver.importance.toFixed(1))]));
+    expect(section).toContain('<td>fix first</td>');
+    expect(section).toContain('not proof of cause');
+  });
+
+  it('has no drivers section when the file has no rating column', async () => {
+    const dir = await tempDir();
+    const result = await run(['report', join(process.cwd(), 'fixtures', 'report-sample.csv'), '--out', 'r.html', '-q'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(await readFile(join(dir, 'r.html'), 'utf8')).not.toContain('id="drivers"');
+  });
 });

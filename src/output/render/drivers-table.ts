@@ -1,29 +1,17 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { DriverResult, DriversResult, Performance, ShareInterval } from '../../core/drivers.js';
+import type { DriverResult, DriversResult } from '../../core/drivers.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
-import { describeAccounting, formatNps, visible } from './format.js';
+import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, trimmed, visible } from './format.js';
 import { plainTable } from './plain-table.js';
 
 /** The table fits an 80-column terminal: long driver names are cut to what is left. */
 const WIDTH = 80;
 const MIN_NAME = 12;
 
-export const CAUSE_NOTE = 'Association in this survey, not proof of cause: a driver may stand for something else its answers go with.';
-
 const percent = (value: number): string => `${value.toFixed(1)}%`;
 const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
-const trimmed = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
-
-export function formatShareInterval(interval: ShareInterval | null): string {
-  return interval === null ? 'n/a' : `${interval.low.toFixed(1)}–${interval.high.toFixed(1)}`;
-}
-
-/** "3.2 (1-5)": the mean on its own scale. */
-export function formatMean(performance: Performance): string {
-  return `${performance.mean.toFixed(1)} (${trimmed(performance.scale.min)}-${trimmed(performance.scale.max)})`;
-}
 
 /** Words laid out in lines of at most 80 columns, the lines after the first indented by `indent`. */
 export function wrap(text: string, indent = 0, width = WIDTH): string {
@@ -77,7 +65,7 @@ function driversTable(result: DriversResult, chalk: ChalkInstance): string {
     formatShareInterval(driver.interval),
     driver.coefficient === null ? 'levels' : signed(driver.coefficient),
     driver.performance === null ? '' : formatMean(driver.performance),
-    driver.performance?.low === null || driver.performance === null ? '' : `${driver.performance.low.toFixed(0)}%`,
+    formatLow(driver.performance),
     driver.fixFirst ? 'fix first' : '',
   ]);
   for (const dropped of result.dropped) rows.push([visible(dropped.column), percent(0), '', 'none', '', '', 'constant']);

@@ -1,3 +1,4 @@
+import type { Performance, ShareInterval } from '../../core/drivers.js';
 import type { Summary } from '../../core/summary.js';
 
 /** NPS as people write it: one decimal and a sign, "+40.0", "-12.5", "0.0". */
@@ -102,4 +103,25 @@ export function wrap(text: string, width = 80): string {
       return lines.join('\n');
     })
     .join('\n');
+}
+
+/** Said wherever drivers are shown. */
+export const CAUSE_NOTE = 'Association in this survey, not proof of cause: a driver may stand for something else its answers go with.';
+
+/** A scale's end as written: "5", "0", "2.5". */
+export const trimmed = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+
+/** A share's interval, in points: "28.0–40.2". */
+export function formatShareInterval(interval: ShareInterval | null): string {
+  return interval === null ? 'n/a' : `${interval.low.toFixed(1)}–${interval.high.toFixed(1)}`;
+}
+
+/** "3.2 (1-5)": the mean on its own scale. */
+export function formatMean(performance: Performance): string {
+  return `${performance.mean.toFixed(1)} (${trimmed(performance.scale.min)}-${trimmed(performance.scale.max)})`;
+}
+
+/** "31%" of low ratings; empty for a driver with no ratings, or too many distinct values to count. */
+export function formatLow(performance: Performance | null): string {
+  return performance === null || performance.low === null ? '' : `${performance.low.toFixed(0)}%`;
 }

@@ -1,7 +1,7 @@
 import { CATEGORIES } from '../../core/categories.js';
 import type { ListedResponse, ReportData } from '../../core/report.js';
-import { describeAccounting, formatNps, formatPercent, pBesideAdjusted } from './format.js';
-import { breakdownChart, CATEGORY_COLOURS, distributionChart, escapeXml, trendChart } from './svg.js';
+import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted } from './format.js';
+import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, escapeXml, trendChart } from './svg.js';
 import { impactSentence } from './themes.js';
 
 const LABELS = { promoters: 'Promoters (9–10)', passives: 'Passives (7–8)', detractors: 'Detractors (0–6)' } as const;
@@ -82,6 +82,26 @@ function breakdown(data: ReportData): string {
     .join('\n');
 }
 
+function drivers(data: ReportData): string {
+  const result = data.drivers;
+  if (result === undefined || result.drivers.length === 0) return '';
+  const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
+  const rows = result.drivers.map(
+    (driver) =>
+      `<tr>${cell(driver.column)}${cell(`${driver.importance.toFixed(1)}%`, true)}${cell(formatShareInterval(driver.interval), true)}` +
+      `${cell(driver.coefficient === null ? '' : signed(driver.coefficient), true)}${cell(driver.performance === null ? '' : formatMean(driver.performance), true)}` +
+      `${cell(formatLow(driver.performance), true)}${cell(driver.fixFirst ? 'fix first' : '')}</tr>`,
+  );
+  const level = Math.round(result.method.level * 100);
+  const intro = `The ${result.drivers.length} ratings explain ${(result.r2 * 100).toFixed(1)}% of the variance of the 0–10 answer, in the ${result.responses} responses that answered all of them (${result.leftOut} left out with a blank rating). Each rating's share of that is its Shapley value; the shares add up to 100%.`;
+  return `\n<section id="drivers"><h2>What moves the score</h2>
+<p>${escapeXml(intro)}</p>
+${result.warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(warning)}</p>`).join('\n')}
+<figure>${driversChart(result.drivers)}<figcaption>Up: a larger share; right: a higher mean rating. Lines are ${level}% intervals; ringed ratings are above the median share and below the median performance: fix them first.</figcaption></figure>
+<table>${headRow(['Rating'], ['Share', true], [`${level}% interval`, true], ['Per point', true], ['Mean', true], ['Low', true], [''])}${rows.join('')}</table>
+<p class="muted">${escapeXml(`Per point: points of the 0–10 answer per point of the rating, the others held. Low: ratings in the bottom third of the scale. ${CAUSE_NOTE}`)}</p></section>`;
+}
+
 function themes(data: ReportData): string {
   const report = data.themes;
   if (!report) return '';
@@ -129,7 +149,7 @@ export function renderReportHtml(data: ReportData): string {
 ${headline(data)}
 ${distribution(data)}
 ${trend(data)}
-${breakdown(data)}
+${breakdown(data)}${drivers(data)}
 ${themes(data)}
 ${people('urgent', `Most urgent detractors (top ${data.urgent.length})`, data.urgent, true)}
 ${people('promoters', `Promoters to ask now (newest ${data.promoters.length})`, data.promoters, false)}

@@ -1,5 +1,6 @@
 import type { GroupRow } from '../../core/breakdown.js';
 import { categoryOf, type Category } from '../../core/categories.js';
+import type { DriverResult } from '../../core/drivers.js';
 import type { PeriodRow } from '../../core/periods.js';
 
 /**
@@ -137,4 +138,80 @@ export function trendChart(periods: readonly PeriodRow[]): string {
   });
   const description = periods.map((row) => `${row.period}: ${signed(row.nps ?? 0)}${row.change?.significant ? ' (significant change)' : ''}`).join('; ');
   return svg(width, height, 'NPS over time', `NPS per period with its interval as a band; significant changes ringed. ${description}.`, body);
+}
+
+/**
+ * Importance against performance, one dot per rating: up is a larger share of the
+ * explained variance, right a higher mean on the rating's own scale (bottom to top).
+ * The medians cut the plot in four; the top left, important and rated low, is
+ * shaded: what to fix first.
+ */
+export function driversChart(drivers: readonly DriverResult[]): string {
+  const width = 660;
+  const height = 360;
+  const left = 60;
+  const top = 20;
+  const plotWidth = 560;
+  const plotHeight = 280;
+  const rated = drivers.filter((driver) => driver.performance !== null);
+  const top10 = Math.max(10, Math.ceil(Math.max(...rated.map((driver) => driver.interval?.high ?? driver.importance)) / 10) * 10);
+  const x = (relative: number): number => left + relative * plotWidth;
+  const y = (share: number): number => top + (1 - share / top10) * plotHeight;
+  const middle = (values: number[]): number => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const half = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? (sorted[half] ?? 0) : ((sorted[half - 1] ?? 0) + (sorted[half] ?? 0)) / 2;
+  };
+  const importance = middle(rated.map((driver) => driver.importance));
+  const performance = middle(rated.map((driver) => driver.performance?.relative ?? 0));
+  const ticks = Array.from({ length: top10 / 10 + 1 }, (_, index) => index * 10);
+  const body: string[] = [
+    `<rect x="${fixed(x(0))}" y="${fixed(y(top10))}" width="${fixed(x(performance) - x(0))}" height="${fixed(y(importance) - y(top10))}" class="band"><title>Fix first: above the median share, below the median performance</title></rect>`,
+    ...ticks.map((tick) => `<line x1="${left}" y1="${fixed(y(tick))}" x2="${left + plotWidth}" y2="${fixed(y(tick))}" class="grid"/>`),
+    ...ticks.map((tick) => `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" text-anchor="end" class="small">${tick}%</text>`),
+    `<line x1="${fixed(x(performance))}" y1="${top}" x2="${fixed(x(performance))}" y2="${top + plotHeight}" class="zero"/>`,
+    `<line x1="${left}" y1="${fixed(y(importance))}" x2="${left + plotWidth}" y2="${fixed(y(importance))}" class="zero"/>`,
+    `<line x1="${left}" y1="${top + plotHeight}" x2="${left + plotWidth}" y2="${top + plotHeight}" class="axis"/>`,
+    `<text x="${left + 6}" y="${top + 14}" class="small value">Fix first</text>`,
+    `<text x="${left + plotWidth - 6}" y="${top + 14}" text-anchor="end" class="small muted">Keep up</text>`,
+    `<text x="${left + 6}" y="${top + plotHeight - 6}" class="small muted">Lower priority</text>`,
+    `<text x="${left + plotWidth - 6}" y="${top + plotHeight - 6}" text-anchor="end" class="small muted">Doing well</text>`,
+    `<text x="${left}" y="${height - 12}" class="small">rated lowest</text>`,
+    `<text x="${left + plotWidth / 2}" y="${height - 12}" text-anchor="middle" class="small">Performance: the mean rating on its scale →</text>`,
+    `<text x="${left + plotWidth}" y="${height - 12}" text-anchor="end" class="small">rated highest</text>`,
+    `<text x="14" y="${top + plotHeight / 2}" text-anchor="middle" class="small" transform="rotate(-90 14 ${top + plotHeight / 2})">Share of what the ratings explain →</text>`,
+  ];
+  // Labels are placed from the top down; one that would overlap a label already placed moves down a line.
+  const LINE = 14;
+  // The dots are obstacles too.
+  const placed = rated.map((driver) => {
+    const cx = x(driver.performance?.relative ?? 0);
+    return { x1: cx - 7, x2: cx + 7, y: y(driver.importance) + 4 };
+  });
+  const labelAt = (cx: number, cy: number, text: string, before: boolean): number => {
+    const span = text.length * 7;
+    const [x1, x2] = before ? [cx - 10 - span, cx - 10] : [cx + 10, cx + 10 + span];
+    let at = cy + 4;
+    while (placed.some((label) => Math.abs(label.y - at) < LINE && label.x1 < x2 && x1 < label.x2)) at += LINE;
+    placed.push({ x1, x2, y: at });
+    return at;
+  };
+  for (const driver of [...rated].sort((a, b) => b.importance - a.importance)) {
+    const cx = x(driver.performance?.relative ?? 0);
+    const cy = y(driver.importance);
+    const before = cx > left + plotWidth - 120;
+    const mean = driver.performance === null ? '' : `, mean ${driver.performance.mean.toFixed(1)} on ${driver.performance.scale.min}-${driver.performance.scale.max}`;
+    const interval = driver.interval === null ? '' : ` (interval ${fixed(driver.interval.low)}% to ${fixed(driver.interval.high)}%)`;
+    if (driver.interval !== null) {
+      body.push(`<line x1="${fixed(cx)}" y1="${fixed(y(driver.interval.low))}" x2="${fixed(cx)}" y2="${fixed(y(driver.interval.high))}" stroke="var(--line)" stroke-width="2" opacity="0.5"/>`);
+    }
+    body.push(
+      `<circle cx="${fixed(cx)}" cy="${fixed(cy)}" r="6" class="${driver.fixFirst ? 'significant' : 'point'}"><title>${escapeXml(driver.column)}: share ${fixed(driver.importance)}%${interval}${mean}${driver.fixFirst ? '; fix first' : ''}</title></circle>`,
+      `<text x="${fixed(cx + (before ? -10 : 10))}" y="${fixed(labelAt(cx, cy, driver.column, before))}"${before ? ' text-anchor="end"' : ''}>${escapeXml(driver.column)}</text>`,
+    );
+  }
+  const description = rated
+    .map((driver) => `${driver.column}: share ${fixed(driver.importance)}%, performance ${Math.round((driver.performance?.relative ?? 0) * 100)}% of its scale${driver.fixFirst ? ', fix first' : ''}`)
+    .join('; ');
+  return svg(width, height, 'Importance and performance of each rating', `Each rating's share of the explained variance against its mean rating; the shaded corner is what to fix first. ${description}.`, body);
 }
