@@ -52,6 +52,8 @@ const MIN_REPLICATES = 20;
 const FEW_REPLICATES = 200;
 const PER_DRIVER = 10;
 const HIGH_CORRELATION = 0.8;
+/** A rating this close to the score is likely the score itself, recoded. */
+const DERIVED = 0.95;
 /** A standardized effect, or a correlation, smaller than this has no direction worth a warning. */
 const SIGN_EFFECT = 0.05;
 /** A pivot of the Cholesky factor of a correlation matrix below this: the columns are (almost) a combination of one another. */
@@ -602,7 +604,7 @@ function analyse(snapshot: Snapshot, options: Required<DriversOptions>): Drivers
   }
   if (n < PER_DRIVER * specs.length) {
     warnings.push(
-      `only ${n.toLocaleString('en-US')} complete responses for ${specs.length} drivers: at least ${PER_DRIVER * specs.length} (${PER_DRIVER} per driver) are needed for shares to lean on`,
+      `only ${n.toLocaleString('en-US')} complete responses for ${specs.length} ${specs.length === 1 ? 'driver' : 'drivers'}: at least ${PER_DRIVER * specs.length} (${PER_DRIVER} per driver) are needed for shares to lean on`,
     );
   }
   const system = correlations(total, snapshot.dim, modelColumns);
@@ -655,6 +657,15 @@ function analyse(snapshot: Snapshot, options: Required<DriversOptions>): Drivers
       fixFirst: false,
       levels: levelResults(snapshot, driver, fit.coefficients.slice(offset, offset + driver.columns.length)),
     };
+  });
+  model.forEach((driver) => {
+    const correlation = system.r[modelColumns.indexOf(driver.columns[0] ?? -1)] ?? 0;
+    if (driver.spec.kind === 'rating' && Math.abs(correlation) >= DERIVED) {
+      warnings.push(
+        `${JSON.stringify(driver.spec.name)} follows the score almost exactly (r = ${correlation.toFixed(2)}): if it is computed from it ` +
+          '(an NPS group, the score recoded), leave it out with --columns',
+      );
+    }
   });
   model.forEach((driver, index) => {
     // A clear effect one way with the others held, and a clear association the other way alone: a suppressor, worth a word.

@@ -28,7 +28,9 @@ const MIN_ROWS = 5;
  * (1-4), a month (1-12, 1-10 in the first rows), a count of seats or tickets. Such a
  * column can still be chosen with --columns.
  */
-const NOT_A_RATING = /(?:^|[^\p{L}])(?:id|year|quarter|month|week|day|hour|count|number|num|qty|quantity|seats?|age|tenure|wave|version)(?:$|[^\p{L}])/iu;
+const NOT_A_RATING = /(?:^|[^\p{L}])(?:id|index|year|quarter|month|week|day|hour|count|number|num|qty|quantity|seats?|age|tenure|wave|version|nps[ _]?group)(?:$|[^\p{L}])/iu;
+/** Answers that count up one by one down the rows, this often, are a row number (a pandas index), not a rating. */
+const SEQUENTIAL = 0.95;
 
 /** Whether a column's cells, from the first rows of a file, look like answers to a rating question. */
 export function looksLikeRating(cells: readonly RatingCell[]): boolean {
@@ -37,6 +39,9 @@ export function looksLikeRating(cells: readonly RatingCell[]): boolean {
   if (answered.length < FILLED * cells.length) return false;
   const onScale = answered.filter((cell): cell is number => cell !== undefined && Number.isInteger(cell) && cell >= 0 && cell <= 10);
   if (onScale.length < NUMERIC * answered.length) return false;
+  let steps = 0;
+  for (let at = 1; at < onScale.length; at += 1) if (onScale[at] === (onScale[at - 1] ?? Number.NaN) + 1) steps += 1;
+  if (steps >= SEQUENTIAL * (onScale.length - 1)) return false;
   return new Set(onScale).size >= DISTINCT;
 }
 

@@ -195,6 +195,16 @@ describe('DriversAccumulator: what it warns about', () => {
     expect(result.warnings).toContain('only 25 complete responses for 3 drivers: at least 30 (10 per driver) are needed for shares to lean on');
   });
 
+  it('says when a rating follows the score almost exactly, as a recoded score does', () => {
+    const rows: Row[] = Array.from({ length: 300 }, (_, index) => {
+      const score = index % 11;
+      return { score, values: [Math.round(score / 2), 1 + ((index * 7) % 5)], key: index };
+    });
+    const result = accumulate([rating('group'), rating('other')], rows).result({ replicates: 50 });
+    expect(result.warnings.some((warning) => /^"group" follows the score almost exactly \(r = 0\.9\d\): if it is computed from it/.test(warning))).toBe(true);
+    expect(result.warnings.some((warning) => warning.startsWith('"other" follows'))).toBe(false);
+  });
+
   it('counts blank and unreadable drivers, and leaves their rows out', () => {
     const acc = new DriversAccumulator([rating('r'), categorical('c')]);
     acc.add(9, [4, 'pro'], 1);
@@ -280,11 +290,14 @@ describe('rating columns', () => {
     expect(looksLikeRating(column(1.5, 2, 3, 4, 5, 2))).toBe(false);
     expect(looksLikeRating(column(1, null, null, null, 2, 3, null))).toBe(false);
     expect(looksLikeRating(column(1, 2, 3))).toBe(false);
+    // A row number, as pandas writes its index: counting up, not rating.
+    expect(looksLikeRating(column(0, 1, 2, 3, 4, 5, 6, 7))).toBe(false);
   });
 
   it('leaves out the columns given a role, and headers of numbers that are no ratings', () => {
     const rows = Array.from({ length: 10 }, (_, index) => [1 + (index % 5), 1 + (index % 4), 1 + (index % 3), index % 11]);
     expect(detectRatingColumns(['support', 'quarter', 'Ease of use', 'score'], rows, new Set([3]))).toEqual([0, 2]);
+    expect(detectRatingColumns(['Q1_NPS_GROUP', 'NPS group'], rows, new Set())).toEqual([]);
   });
 
   it('reads the scale off the answers, and calls its bottom third low', () => {
