@@ -599,7 +599,9 @@ function analyse(snapshot: Snapshot, options: Required<DriversOptions>): Drivers
   });
   // A model needs more responses than columns, and a 0-10 answer that varies.
   if (p === 0 || n < modelColumns.length + 2 || centred(total, snapshot.dim, SCORE, SCORE) <= 0) {
-    if (p > 0) warnings.push(n < modelColumns.length + 2 ? `${n} complete responses cannot be fitted with ${modelColumns.length + 1} terms` : 'every complete response gives the same score: there is nothing to explain');
+    if (n === 0) warnings.push('no scored response has every driver answered: there is nothing to fit');
+    else if (p > 0 && n < modelColumns.length + 2) warnings.push(`${n} complete ${n === 1 ? 'response is' : 'responses are'} too few to fit ${p} ${p === 1 ? 'driver' : 'drivers'}`);
+    else if (p > 0) warnings.push('every complete response gives the same score: there is nothing to explain');
     return { ...base, r2: 0, r2Interval: null, drivers: [], method: method(0) };
   }
   if (n < PER_DRIVER * specs.length) {

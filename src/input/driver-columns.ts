@@ -60,10 +60,10 @@ export function ratingColumnsOf(responses: Responses, exclude: ReadonlySet<numbe
   return detectRatingColumns(responses.columns, sampleRatings(responses), new Set([...roleColumns(responses), ...exclude]));
 }
 
-/** Of a column's first answers, most are numbers: a rating, or a number to read as one. */
+/** Of a column's first answers, most are numbers (or there are none to tell): a rating, or a number to read as one. */
 function holdsNumbers(rows: ReadonlyArray<readonly RatingCell[]>, index: number): boolean {
   const answered = rows.map((row) => row[index] ?? null).filter((cell) => cell !== null);
-  return answered.length > 0 && answered.filter((cell) => cell !== undefined).length >= 0.8 * answered.length;
+  return answered.filter((cell) => cell !== undefined).length >= 0.8 * answered.length;
 }
 
 export interface DriverChoice {
