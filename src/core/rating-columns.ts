@@ -54,7 +54,7 @@ export function detectRatingColumns(headers: readonly string[], rows: ReadonlyAr
   const found: number[] = [];
   headers.forEach((header, index) => {
     if (exclude.has(index) || NOT_A_RATING.test(header)) return;
-    if (looksLikeRating(rows.map((row) => row[index] ?? null))) found.push(index);
+    if (looksLikeRating(rows.map((row) => (index < row.length ? row[index] : null)))) found.push(index);
   });
   return found;
 }

@@ -62,7 +62,7 @@ export function ratingColumnsOf(responses: Responses, exclude: ReadonlySet<numbe
 
 /** Of a column's first answers, most are numbers (or there are none to tell): a rating, or a number to read as one. */
 function holdsNumbers(rows: ReadonlyArray<readonly RatingCell[]>, index: number): boolean {
-  const answered = rows.map((row) => row[index] ?? null).filter((cell) => cell !== null);
+  const answered = rows.map((row) => (index < row.length ? row[index] : null)).filter((cell) => cell !== null);
   return answered.filter((cell) => cell !== undefined).length >= 0.8 * answered.length;
 }
 

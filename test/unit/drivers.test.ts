@@ -298,6 +298,9 @@ describe('rating columns', () => {
     const rows = Array.from({ length: 10 }, (_, index) => [1 + (index % 5), 1 + (index % 4), 1 + (index % 3), index % 11]);
     expect(detectRatingColumns(['support', 'quarter', 'Ease of use', 'score'], rows, new Set([3]))).toEqual([0, 2]);
     expect(detectRatingColumns(['Q1_NPS_GROUP', 'NPS group'], rows, new Set())).toEqual([]);
+    // Text that is no number is an answer, not a blank: half numbers, half words is no rating.
+    const mixed = Array.from({ length: 10 }, (_, index) => [index % 2 === 0 ? 1 + (index % 5) : undefined]);
+    expect(detectRatingColumns(['support'], mixed, new Set())).toEqual([]);
   });
 
   it('reads the scale off the answers, and calls its bottom third low', () => {
