@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { isKnownLanguage, LEXICON_LANGUAGES } from '../core/languages.js';
 import { PERIODS, type Period } from '../core/periods.js';
 import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../core/stats.js';
 import type { Precision } from '../core/breakdown.js';
@@ -198,6 +199,19 @@ export function minNOption(what = 'mark groups and periods with fewer responses 
 
 export function themesOption(): Option {
   return grouped(new Option('--themes <file>', 'a JSON lexicon replacing or extending the built-in themes (see data/themes.json)'), GROUPS.input);
+}
+
+/** "fr", "FR": the language every comment is read in, instead of each one's detected language. */
+export function parseLanguage(value: string): string {
+  const code = value.trim().toLowerCase();
+  if (!isKnownLanguage(code)) {
+    throw inputError(`--language takes a two-letter language code such as ${LEXICON_LANGUAGES.join(', ')} (docs/themes.md lists them all), not ${JSON.stringify(value)}`);
+  }
+  return code;
+}
+
+export function languageOption(): Option {
+  return grouped(new Option('--language <code>', 'read every comment in this language (fr, es, de…) instead of detecting each one\'s').argParser(parseLanguage), GROUPS.input);
 }
 
 /** "24h", "2d": the time allowed for a reply to a detractor. */

@@ -10,6 +10,7 @@ import {
   periodOption,
   precisionOf,
   precisionOptions,
+  languageOption,
   slaOption,
   themesOption,
   type RawInputOptions,
@@ -22,11 +23,11 @@ import { isoDay, type Period } from '../core/periods.js';
 import type { ListedResponse, ReportData } from '../core/report.js';
 import { buildScoreReport, ScoreAccumulator } from '../core/score.js';
 import { buildThemesReport } from '../core/themes-report.js';
-import { ThemeMatcher, ThemeTally } from '../core/themes.js';
+import { ThemeTally } from '../core/themes.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addingDrivers, ratingColumnsOf, type DriverColumn } from '../input/driver-columns.js';
-import { loadThemes } from '../input/lexicon.js';
+import { commentReader, loadMatcher } from '../input/comment-reader.js';
 import { writeFileSafely } from '../output/write/files.js';
 import { openResponses, readOutcome, requireDates } from './read.js';
 
@@ -38,6 +39,7 @@ export interface ReportOptions extends RawInputOptions, RawPrecisionOptions {
   period?: Period;
   title?: string;
   themes?: string;
+  language?: string;
   sla: number;
 }
 
@@ -48,7 +50,7 @@ type Candidate = Ranked & ListedResponse;
 
 export async function runReport(files: string[], options: ReportOptions, io: Io): Promise<Outcome> {
   if (options.out.trim() === '' || options.out === '-') throw inputError('--out takes a file name such as report.html');
-  const themes = new ThemeTally(new ThemeMatcher(await loadThemes(options.themes, io.cwd)));
+  const matcher = await loadMatcher(options, io.cwd);
   const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io);
   if (options.period !== undefined) requireDates(responses, '--period');
   // The other ratings of the survey, when there are some: an importance-performance chart, as `nps drivers` computes it.
@@ -65,6 +67,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const promoters = new TopList<Candidate>(LISTED, byRecency);
   const passives = new TopList<Candidate>(LISTED, byRecency);
   const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
+  const themes = new ThemeTally(await commentReader(matcher, options, anyComments));
   let first: number | undefined;
   let last: number | undefined;
   let order = 0;
@@ -127,6 +130,7 @@ export const reportCommand = defineCommand<ReportOptions>({
     periodOption('a trend by week, month, quarter or year'),
     ...precisionOptions(),
     themesOption(),
+    languageOption(),
     ...inputOptions(),
   ],
   examples: [

@@ -4,15 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defineCommand } from '../cli/command.js';
 import { failsStrict, type Outcome } from '../cli/exit-code.js';
-import { GROUPS, inputOptions, integerOption, slaOption, themesOption, type RawInputOptions } from '../cli/options.js';
+import { GROUPS, inputOptions, integerOption, languageOption, slaOption, themesOption, type RawInputOptions } from '../cli/options.js';
 import { CATEGORIES, type Category } from '../core/categories.js';
 import { compileMessages, dueStatus, FOLLOW_UP_COLUMNS, FollowUpLists, followUpRow, parseAmount, type DueStatus } from '../core/followup.js';
 import { isoDay } from '../core/periods.js';
 import { TemplateError } from '../core/templates.js';
-import { ThemeMatcher } from '../core/themes.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadThemes } from '../input/lexicon.js';
+import { commentReader, loadMatcher } from '../input/comment-reader.js';
 import { loadTemplates } from '../input/templates.js';
 import { describeAccounting, plural } from '../output/render/format.js';
 import { summarize } from '../core/summary.js';
@@ -41,6 +40,7 @@ export interface SegmentOptions extends RawInputOptions {
   seed: number;
   templates?: string;
   themes?: string;
+  language?: string;
   raw?: boolean;
   excel?: boolean;
 }
@@ -93,9 +93,10 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   checkDestination(options);
   const directory = options.out === undefined ? undefined : resolve(io.cwd, options.out);
   const targets = directory === undefined ? [] : await planTargets(options.out ?? '', directory, options.force === true);
-  const themes = new ThemeMatcher(await loadThemes(options.themes, io.cwd));
+  const matcher = await loadMatcher(options, io.cwd);
   const templates = await loadTemplates(options.templates, io.cwd);
   const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: false }, io);
+  const comments = await commentReader(matcher, options, responses.inputs.some((opened) => opened.choice.columns.comments.length > 0));
   const valueIndex = options.valueColumn === undefined ? undefined : responses.column(options.valueColumn, '--value-column');
   let compiled;
   try {
@@ -146,8 +147,14 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         if (sink === undefined) return;
         const time = response.date?.time;
         if (category === 'detractors') countStatus(report, dueStatus(time, settings));
-        const mentions = response.comment.trim() === '' ? [] : themes.tag(response.comment);
-        const cells = followUpRow(response.cells, { score: response.score, time, comment: response.comment, mentions }, settings, compiled);
+        const comment = response.comment.trim();
+        const reading = comment === '' ? undefined : comments.read(comment);
+        const cells = followUpRow(
+          response.cells,
+          { score: response.score, time, comment: response.comment, mentions: reading?.mentions ?? [], language: reading?.language },
+          settings,
+          compiled,
+        );
         if (lists.streams(category)) {
           blocked = !sink.write(cells) || blocked;
           report.listed[category] += 1;
@@ -247,6 +254,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--seed <n>', 'with --sample: the same seed gives the same sample').argParser(integerOption('--seed', 0, 2 ** 32 - 1)).default(1).helpGroup(GROUPS.output),
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),
     themesOption(),
+    languageOption(),
     ...inputOptions(),
   ],
   examples: [

@@ -19,6 +19,8 @@ export interface FollowUpResponse {
   comment: string;
   /** The themes of the comment. */
   mentions: readonly Mention[];
+  /** The comment's language (ISO 639-1, `und` when it could not be told); English when not given. */
+  language?: string | undefined;
 }
 
 export interface FollowUpSettings {
@@ -66,7 +68,7 @@ export const ADDED_COLUMNS = [
   },
   {
     name: 'testimonial_candidate',
-    cell: (response, category) => (category === 'promoters' ? (readsAsPraise(response.comment) ? 'yes' : 'no') : ''),
+    cell: (response, category) => (category === 'promoters' ? (readsAsPraise(response.comment, response.language) ? 'yes' : 'no') : ''),
   },
   { name: 'themes', cell: (response) => describeMentions(response.mentions) },
 ] as const satisfies readonly AddedColumn[];

@@ -1,5 +1,6 @@
 import type { Category } from './categories.js';
 import { FEW_RESPONSES } from './breakdown.js';
+import { profileOf } from './languages.js';
 import { criticalValue } from './normal.js';
 import { adjustFamily, compareCounts, subtractCounts, type Difference } from './stats.js';
 import { npsOf } from './summary.js';
@@ -25,9 +26,24 @@ export interface ThemeImpact {
   difference: Difference | undefined;
 }
 
+/** A language comments were read in, and how many. */
+export interface LanguageLine {
+  /** ISO 639-1; `und` for comments too short or too mixed to tell. */
+  language: string;
+  /** In English: "French", "undetermined". */
+  name: string;
+  comments: number;
+}
+
 /** Everything `nps themes` reports; also the themes part of `nps report`. */
 export interface ThemesReport {
   responses: number;
+  /** The languages comments were read in, most comments first, `und` last. */
+  languages: LanguageLine[];
+  /** `detected` when each comment's language was detected, else the code --language set. */
+  languageSource: string;
+  /** The language undetermined comments' words were counted with, when there were any. */
+  mainLanguage: string | null;
   /** The confidence level of the tests and of the distinguishing words. */
   level: number;
   /** Plain sentences: themes mentioned by too few respondents for their impact to be leaned on; how the tests were adjusted. */
@@ -76,7 +92,19 @@ export function buildThemesReport(tally: ThemeTally, wordsShown: number, level: 
   const lines = impact.map((line, at) => ({ ...line, difference: adjusted[at] }));
   const warnings = fewMentionsWarnings(lines, responses);
   const words = distinguishingWords(tally, wordsShown, criticalValue(level));
-  return { responses, level, warnings, comments: { ...tally.comments }, themes, impact: lines, words };
+  const languages = tally.languageCounts().map(({ language, comments }) => ({ language, name: profileOf(language).name, comments }));
+  return {
+    responses,
+    languages,
+    languageSource: tally.reader.forced ?? 'detected',
+    mainLanguage: tally.mainLanguage() ?? null,
+    level,
+    warnings,
+    comments: { ...tally.comments },
+    themes,
+    impact: lines,
+    words,
+  };
 }
 
 /**

@@ -1,41 +1,25 @@
-import { stemmer } from 'stemmer';
-import { eng as englishStopWords } from 'stopword';
 import { categoryOf, CATEGORIES, type Category } from './categories.js';
+import { LEXICON_LANGUAGES, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import type { Counts } from './stats.js';
+import { isUnspacedWord, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
 
-/** A theme: its name and the words or phrases that mention it. */
+/**
+ * A theme: its name and the words or phrases that mention it, in any language
+ * (`terms`) and in one language (`languages`, by ISO 639-1 code).
+ */
 export interface Theme {
   name: string;
   terms: string[];
+  languages?: Record<string, string[]> | undefined;
 }
 
-/** Words that turn what follows into its opposite: "not helpful", "no bugs", "never crashes". */
-const NEGATORS = new Set(['not', 'no', 'never', 'without', 'hardly', 'nothing', 'none', 'nor', 'cannot', 'neither']);
 /** How many words back a negation reaches: "not very helpful", "never had any bugs". */
 const NEGATION_REACH = 3;
-/** Clauses end at punctuation and at "but": "not cheap, but fast" negates only "cheap". */
-const CLAUSE_BREAK = /[.!?;,:()\n]|\bbut\b/;
+/** In Japanese and Chinese, how many characters: 不太贵, 高くない. */
+const NEGATION_REACH_CHARACTERS = 3;
 
-const isNegator = (word: string): boolean => NEGATORS.has(word) || word.endsWith("n't");
-
-/** Lower-case words, apostrophes kept so that "isn't" is one word. */
-export function words(text: string): string[] {
-  return text.toLowerCase().replace(/[’‘]/g, "'").match(/[a-z]+(?:'[a-z]+)*/g) ?? [];
-}
-
-/** Words already stemmed: a survey's vocabulary is small next to its word count, and stemming is the slow part. */
-const stems = new Map<string, string>();
-const STEM_CACHE_LIMIT = 200_000;
-
-/** The stem every comparison uses: "crashes", "crashed" and "crash" are one word here. */
-export function stem(word: string): string {
-  let found = stems.get(word);
-  if (found === undefined) {
-    found = stemmer(word);
-    if (stems.size < STEM_CACHE_LIMIT) stems.set(word, found);
-  }
-  return found;
-}
+const isNegator = (word: string, profile: LanguageProfile): boolean =>
+  profile.negators.has(word) || (profile.code === 'en' && word.endsWith("n't"));
 
 interface Term {
   theme: string;
@@ -48,41 +32,196 @@ export interface Mention {
   negated: boolean;
 }
 
+/** One language's view of the lexicon: terms by their first stem, or, without spaces, as text to find. */
+interface LanguageIndex {
+  byFirstStem: Map<string, Term[]>;
+  /** Japanese and Chinese terms, found inside the text. */
+  inText: Array<{ theme: string; text: string }>;
+}
+
 /** Looks terms up by their first stem, so a comment is read once whatever the size of the lexicon. */
 export class ThemeMatcher {
-  private readonly byFirstStem = new Map<string, Term[]>();
   readonly names: string[];
+  private readonly indexes = new Map<string, LanguageIndex>();
 
-  constructor(themes: readonly Theme[]) {
+  constructor(private readonly themes: readonly Theme[]) {
     this.names = themes.map((theme) => theme.name);
-    for (const theme of themes) {
-      for (const term of theme.terms) {
-        const stems = words(term).map(stem);
-        const [first] = stems;
-        if (first === undefined) continue;
-        const list = this.byFirstStem.get(first) ?? [];
-        list.push({ theme: theme.name, stems });
-        this.byFirstStem.set(first, list);
-      }
-    }
   }
 
-  /** The themes a comment mentions, in lexicon order. */
-  tag(comment: string): Mention[] {
+  /** Built on a language's first comment: each term is stemmed as that language stems. */
+  private indexFor(profile: LanguageProfile): LanguageIndex {
+    let index = this.indexes.get(profile.code);
+    if (index !== undefined) return index;
+    index = { byFirstStem: new Map(), inText: [] };
+    for (const theme of this.themes) {
+      for (const term of [...theme.terms, ...(theme.languages?.[profile.code] ?? [])]) {
+        const words = wordsOf(term, profile);
+        if (profile.unspaced || words.some(isUnspacedWord)) {
+          const text = splitWords(term, profile.locale).text.trim();
+          if (text !== '') index.inText.push({ theme: theme.name, text });
+          if (profile.unspaced) continue;
+        }
+        const stems = words.map(profile.stem);
+        const [first] = stems;
+        if (first === undefined) continue;
+        const list = index.byFirstStem.get(first) ?? [];
+        list.push({ theme: theme.name, stems });
+        index.byFirstStem.set(first, list);
+      }
+    }
+    this.indexes.set(profile.code, index);
+    return index;
+  }
+
+  /** The themes a comment mentions, in lexicon order; English unless a language is given. */
+  tag(comment: string, language = 'en'): Mention[] {
+    const profile = profileOf(language);
+    const words = wordsFor(splitWords(comment, profile.locale), comment, profile);
+    return this.tagWords(words, tokensIn(words, profile), profile);
+  }
+
+  /** The themes of a comment already split into words. */
+  tagWords(words: Words, tokens: readonly Token[], profile: LanguageProfile): Mention[] {
+    const index = this.indexFor(profile);
     const negatedByTheme = new Map<string, boolean>();
-    for (const clause of comment.split(CLAUSE_BREAK)) {
-      const clauseWords = words(clause);
-      const stems = clauseWords.map(stem);
+    const mention = (theme: string, negated: boolean): void => {
+      negatedByTheme.set(theme, (negatedByTheme.get(theme) ?? true) && negated);
+    };
+    if (index.byFirstStem.size > 0) {
+      const stems = tokens.map((token) => profile.stem(token.word));
       stems.forEach((first, at) => {
-        for (const term of this.byFirstStem.get(first) ?? []) {
-          if (!term.stems.every((wanted, offset) => stems[at + offset] === wanted)) continue;
-          const before = clauseWords.slice(Math.max(0, at - NEGATION_REACH), at);
-          const negated = before.some(isNegator);
-          negatedByTheme.set(term.theme, (negatedByTheme.get(term.theme) ?? true) && negated);
+        for (const term of index.byFirstStem.get(first) ?? []) {
+          const clause = tokens[at]?.clause;
+          const matches = term.stems.every((wanted, offset) => stems[at + offset] === wanted && tokens[at + offset]?.clause === clause);
+          if (!matches) continue;
+          const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((token) => token.clause === clause);
+          mention(term.theme, before.some((token) => isNegator(token.word, profile)));
         }
       });
     }
+    if (index.inText.length > 0 && words.unspaced) {
+      for (const { theme, text } of index.inText) {
+        let at = words.text.indexOf(text);
+        while (at !== -1) {
+          mention(theme, negatedInText(words.text, at, text.length, profile));
+          at = words.text.indexOf(text, at + text.length);
+        }
+      }
+    }
     return this.names.filter((name) => negatedByTheme.has(name)).map((name) => ({ theme: name, negated: negatedByTheme.get(name) ?? false }));
+  }
+}
+
+const CLAUSE_END = /[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/;
+
+/** Japanese negates after the word (高くない), Chinese before it (不贵); never across punctuation. */
+function negatedInText(text: string, at: number, length: number, profile: LanguageProfile): boolean {
+  const near = profile.negatesAfter
+    ? text.slice(at + length, at + length + NEGATION_REACH_CHARACTERS + 2)
+    : text.slice(Math.max(0, at - NEGATION_REACH_CHARACTERS), at);
+  const clause = profile.negatesAfter ? (near.split(CLAUSE_END)[0] ?? '') : (near.split(CLAUSE_END).pop() ?? '');
+  for (const negator of profile.negators) if (clause.includes(negator)) return true;
+  return false;
+}
+
+/**
+ * What a language detector says of a text: the language it finds (`''` for none),
+ * whether to trust it, and every language's score; the last two are asked only
+ * when needed, since working them out costs as much as the detection.
+ */
+export interface LanguageGuess {
+  language: string;
+  reliable(): boolean;
+  scores(): Record<string, number>;
+}
+
+export type DetectLanguage = (text: string) => LanguageGuess;
+
+/** A comment read: its language (`und` when it could not be told), its words in that language, its themes. */
+export interface Reading {
+  language: string;
+  tokens: Token[];
+  mentions: Mention[];
+}
+
+/**
+ * A language whose keywords a comment mentions wins over the detector's first
+ * choice when the detector is unsure, or when its score is this close to the first
+ * (ratio to it): short comments are where detectors err, and where a keyword
+ * ("prix", "Preis") says most about the language.
+ */
+const CLOSE_SCORE = 0.9;
+/** Past this many words a detector is seldom wrong, and its first choice is taken as it is. */
+const SURE_WORDS = 8;
+/** Comments this short repeat ("ok", "Great", "Trop cher"): their reading is kept. */
+const CACHED_LENGTH = 48;
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Reads each comment in its language: the detector's, or one set for all (--language).
+ * A comment the detector is unsure of takes the language whose keywords it mentions;
+ * one that mentions none stays undetermined (`und`), its words kept as written so
+ * that they count with the file's main language in the end (see ThemeTally).
+ */
+export class CommentReader {
+  private readonly cache = new Map<string, Reading>();
+  private readonly lexiconProfiles = LEXICON_LANGUAGES.map(profileOf);
+
+  constructor(
+    readonly matcher: ThemeMatcher,
+    private readonly options: { detect?: DetectLanguage | undefined; language?: string | undefined },
+  ) {}
+
+  /** The language every comment is read in when one was set (--language) rather than detected. */
+  get forced(): string | undefined {
+    return this.options.language;
+  }
+
+  read(comment: string): Reading {
+    const short = comment.length <= CACHED_LENGTH;
+    if (short) {
+      const found = this.cache.get(comment);
+      if (found !== undefined) return found;
+    }
+    const reading = this.readAnew(comment);
+    if (short && this.cache.size < CACHE_LIMIT) this.cache.set(comment, reading);
+    return reading;
+  }
+
+  private readIn(words: Words, comment: string, profile: LanguageProfile): Reading {
+    const own = wordsFor(words, comment, profile);
+    const tokens = tokensIn(own, profile);
+    return { language: profile.code, tokens, mentions: this.matcher.tagWords(own, tokens, profile) };
+  }
+
+  private readAnew(comment: string): Reading {
+    const forced = this.options.language;
+    const words = splitWords(comment, forced === undefined ? 'en' : profileOf(forced).locale);
+    if (forced !== undefined) return this.readIn(words, comment, profileOf(forced));
+    if (words.found.length === 0) return { language: UNDETERMINED_LANGUAGE, tokens: [], mentions: [] };
+    const guess: LanguageGuess = this.options.detect?.(comment) ?? { language: '', reliable: () => false, scores: () => ({}) };
+    const first = guess.language === '' ? undefined : profileOf(guess.language);
+    const firstReading = first === undefined ? undefined : this.readIn(words, comment, first);
+    if (first?.lexicon === true && firstReading !== undefined && (firstReading.mentions.length > 0 || words.found.length > SURE_WORDS)) {
+      return firstReading;
+    }
+    // The first choice finds no theme: a language close behind it (or any, when it is unsure) whose keywords the comment has.
+    const reliable = guess.reliable();
+    const scores = guess.scores();
+    const firstScore = first === undefined ? 0 : (scores[first.code] ?? 0);
+    const open = !reliable || first?.lexicon !== true;
+    let best: { reading: Reading; score: number } | undefined;
+    for (const profile of this.lexiconProfiles) {
+      if (profile.code === first?.code || profile.unspaced !== words.unspaced) continue;
+      const score = scores[profile.code] ?? 0;
+      if (!open && score < firstScore * CLOSE_SCORE) continue;
+      const reading = this.readIn(words, comment, profile);
+      if (reading.mentions.length > 0 && (best === undefined || score > best.score)) best = { reading, score };
+    }
+    if (best !== undefined) return best.reading;
+    if (firstReading !== undefined && reliable) return firstReading;
+    // No language, so no keyword: any theme would have been found above, in the language whose keywords it has.
+    return { language: UNDETERMINED_LANGUAGE, tokens: tokensIn(words, profileOf(UNDETERMINED_LANGUAGE)), mentions: [] };
   }
 }
 
@@ -97,10 +236,19 @@ interface ThemeInCategory {
   examples: string[];
 }
 
+/** One language's word counts: per group, by stem; and how each stem was written. */
+export interface LanguageWords {
+  counts: Record<Category, Map<string, number>>;
+  spellings: Map<string, Map<string, number>>;
+}
+
+const emptyWords = (): LanguageWords => ({ counts: { promoters: new Map(), passives: new Map(), detractors: new Map() }, spellings: new Map() });
+
 /**
  * Everything `nps themes` reports, gathered in one pass: per group, how many
  * comments mention each theme (with the shortest examples); per theme, the
- * groups of everyone who mentions it; and word counts for the distinguishing words.
+ * groups of everyone who mentions it; per language, how many comments and their
+ * word counts for the distinguishing words.
  */
 export class ThemeTally {
   readonly comments: Record<Category, number> = { promoters: 0, passives: 0, detractors: 0 };
@@ -108,65 +256,112 @@ export class ThemeTally {
   /** Respondents mentioning each theme, by group: for the NPS with and without the theme. */
   readonly mentioners = new Map<string, Counts>();
   readonly all: Counts = { promoters: 0, passives: 0, detractors: 0 };
-  readonly wordCounts: Record<Category, Map<string, number>> = {
-    promoters: new Map(),
-    passives: new Map(),
-    detractors: new Map(),
-  };
-  /** The most frequent spelling of each stem, to show words as people wrote them. */
-  private readonly spellings = new Map<string, Map<string, number>>();
+  /** Comments per language, `und` for those whose language could not be told. */
+  readonly languages = new Map<string, number>();
+  /** Word counts per language; the undetermined comments' words are kept as written, unstemmed. */
+  readonly words = new Map<string, LanguageWords>();
+  readonly matcher: ThemeMatcher;
 
-  constructor(readonly matcher: ThemeMatcher) {
-    for (const name of matcher.names) {
+  constructor(readonly reader: CommentReader) {
+    this.matcher = reader.matcher;
+    for (const name of this.matcher.names) {
       const empty = (): ThemeInCategory => ({ comments: 0, negated: 0, examples: [] });
       this.byCategory.set(name, { promoters: empty(), passives: empty(), detractors: empty() });
       this.mentioners.set(name, { promoters: 0, passives: 0, detractors: 0 });
     }
   }
 
-  /** One scored response and its comment (possibly empty); returns the themes it mentions. */
-  add(score: number, comment: string): Mention[] {
+  /** One scored response and its comment (possibly empty); returns the comment's reading, undefined when it has none. */
+  add(score: number, comment: string): Reading | undefined {
     const category = categoryOf(score);
     this.all[category] += 1;
     const text = comment.trim();
-    if (text === '') return [];
+    if (text === '') return undefined;
     this.comments[category] += 1;
-    this.countWords(category, text);
-    const mentions = this.matcher.tag(text);
-    for (const { theme, negated } of mentions) {
+    const reading = this.reader.read(text);
+    this.languages.set(reading.language, (this.languages.get(reading.language) ?? 0) + 1);
+    this.countWords(category, reading);
+    for (const { theme, negated } of reading.mentions) {
       const stats = this.byCategory.get(theme)?.[category];
       const counts = this.mentioners.get(theme);
       if (stats === undefined || counts === undefined) continue;
       stats.comments += 1;
       if (negated) stats.negated += 1;
       counts[category] += 1;
-      keepExample(stats.examples, text);
+      keepExample(stats.examples, text, reading.tokens.length);
     }
-    return mentions;
+    return reading;
   }
 
-  private countWords(category: Category, text: string): void {
-    const seen = this.wordCounts[category];
-    for (const word of words(text)) {
-      if (word.length < 2 || STOP_WORDS.has(word)) continue;
-      const key = stem(word);
+  private countWords(category: Category, reading: Reading): void {
+    const profile = profileOf(reading.language);
+    let words = this.words.get(reading.language);
+    if (words === undefined) {
+      words = emptyWords();
+      this.words.set(reading.language, words);
+    }
+    const seen = words.counts[category];
+    for (const { word } of reading.tokens) {
+      if (!countsAsWord(word, profile)) continue;
+      const key = profile.stem(word);
       seen.set(key, (seen.get(key) ?? 0) + 1);
-      const spellings = this.spellings.get(key) ?? new Map<string, number>();
+      const spellings = words.spellings.get(key) ?? new Map<string, number>();
       spellings.set(word, (spellings.get(word) ?? 0) + 1);
-      this.spellings.set(key, spellings);
+      words.spellings.set(key, spellings);
     }
   }
 
-  spelling(key: string): string {
-    const spellings = [...(this.spellings.get(key) ?? new Map<string, number>())];
-    return spellings.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key;
+  /** Languages by number of comments, most first; `und` last. */
+  languageCounts(): Array<{ language: string; comments: number }> {
+    return [...this.languages]
+      .map(([language, comments]) => ({ language, comments }))
+      .sort((a, b) => Number(a.language === UNDETERMINED_LANGUAGE) - Number(b.language === UNDETERMINED_LANGUAGE) || b.comments - a.comments || a.language.localeCompare(b.language));
+  }
+
+  /** The language most comments were found in, which undetermined comments' words count with; undefined when none was. */
+  mainLanguage(): string | undefined {
+    return this.languageCounts().find((entry) => entry.language !== UNDETERMINED_LANGUAGE)?.language;
+  }
+
+  /**
+   * Word counts per language, the undetermined comments' words stemmed and added to
+   * the main language's: the tally itself is left as it is.
+   */
+  wordsByLanguage(): Map<string, LanguageWords> {
+    const main = this.mainLanguage();
+    const undetermined = this.words.get(UNDETERMINED_LANGUAGE);
+    if (main === undefined || undetermined === undefined) return this.words;
+    const profile = profileOf(main);
+    const own = this.words.get(main) ?? emptyWords();
+    const merged: LanguageWords = {
+      counts: { promoters: new Map(own.counts.promoters), passives: new Map(own.counts.passives), detractors: new Map(own.counts.detractors) },
+      spellings: new Map([...own.spellings].map(([key, spellings]) => [key, new Map(spellings)])),
+    };
+    for (const category of CATEGORIES) {
+      for (const [word, count] of undetermined.counts[category]) {
+        if (profile.stopWords.has(word)) continue;
+        const key = profile.stem(word);
+        merged.counts[category].set(key, (merged.counts[category].get(key) ?? 0) + count);
+        const spellings = merged.spellings.get(key) ?? new Map<string, number>();
+        spellings.set(word, (spellings.get(word) ?? 0) + count);
+        merged.spellings.set(key, spellings);
+      }
+    }
+    const result = new Map(this.words);
+    result.delete(UNDETERMINED_LANGUAGE);
+    result.set(main, merged);
+    return result;
   }
 }
 
-const STOP_WORDS = new Set<string>(englishStopWords);
+/** Stop words say nothing, nor does a lone letter; in Japanese and Chinese one character can be a word. */
+function countsAsWord(word: string, profile: LanguageProfile): boolean {
+  if (profile.stopWords.has(word)) return false;
+  return word.length >= 2 || isUnspacedWord(word);
+}
 
-function keepExample(examples: string[], text: string): void {
-  if (words(text).length < EXAMPLE_MIN_WORDS || examples.includes(text)) return;
+function keepExample(examples: string[], text: string, words: number): void {
+  if (words < EXAMPLE_MIN_WORDS || examples.includes(text)) return;
   examples.push(text);
   examples.sort((a, b) => a.length - b.length || a.localeCompare(b));
   if (examples.length > EXAMPLES) examples.length = EXAMPLES;
@@ -174,25 +369,26 @@ function keepExample(examples: string[], text: string): void {
 
 export interface DistinguishingWord {
   word: string;
+  /** The language of the comments it was counted in (ISO 639-1). */
+  language: string;
   /** Standardised log-odds ratio: how far the word leans to one group, in standard errors. */
   z: number;
   detractors: number;
   promoters: number;
 }
 
-/**
- * Words that tell detractors' comments from promoters': the log-odds ratio with an
- * informative Dirichlet prior of Monroe, Colaresi and Quinn (2008), "Fightin' Words",
- * the prior being each word's count over all comments. Positive z leans to detractors.
- * Only words whose |z| reaches `minimumZ` are listed: a word met once on each side
- * (z near 0) sets nothing apart.
- */
-export function distinguishingWords(tally: ThemeTally, top: number, minimumZ = 0): { detractors: DistinguishingWord[]; promoters: DistinguishingWord[] } {
-  const detractors = tally.wordCounts.detractors;
-  const promoters = tally.wordCounts.promoters;
+function mostWritten(spellings: Map<string, number> | undefined, key: string): string {
+  const list = [...(spellings ?? new Map<string, number>())];
+  return list.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key;
+}
+
+/** The weighted log-odds of every word of one language's comments. */
+function scoreWords(language: string, words: LanguageWords): DistinguishingWord[] {
+  const detractors = words.counts.detractors;
+  const promoters = words.counts.promoters;
   const prior = new Map<string, number>();
   for (const category of CATEGORIES) {
-    for (const [word, count] of tally.wordCounts[category]) prior.set(word, (prior.get(word) ?? 0) + count);
+    for (const [word, count] of words.counts[category]) prior.set(word, (prior.get(word) ?? 0) + count);
   }
   const total = (counts: Map<string, number>): number => [...counts.values()].reduce((sum, count) => sum + count, 0);
   const nD = total(detractors);
@@ -206,12 +402,26 @@ export function distinguishingWords(tally: ThemeTally, top: number, minimumZ = 0
     const logOdds = (y: number, n: number): number => Math.log((y + alpha) / (n + a0 - y - alpha));
     const delta = logOdds(yD, nD) - logOdds(yP, nP);
     const variance = 1 / (yD + alpha) + 1 / (yP + alpha);
-    scored.push({ word: tally.spelling(word), z: delta / Math.sqrt(variance), detractors: yD, promoters: yP });
+    scored.push({ word: mostWritten(words.spellings.get(word), word), language, z: delta / Math.sqrt(variance), detractors: yD, promoters: yP });
   }
+  return scored;
+}
+
+/**
+ * Words that tell detractors' comments from promoters': the log-odds ratio with an
+ * informative Dirichlet prior of Monroe, Colaresi and Quinn (2008), "Fightin' Words",
+ * the prior being each word's count over all comments. Each language's words are
+ * weighed within that language's comments (a French word against French comments),
+ * then the lists are put together by z. Positive z leans to detractors. Only words
+ * whose |z| reaches `minimumZ` are listed: a word met once on each side (z near 0)
+ * sets nothing apart. Each word is shown as it was most often written, never as a stem.
+ */
+export function distinguishingWords(tally: ThemeTally, top: number, minimumZ = 0): { detractors: DistinguishingWord[]; promoters: DistinguishingWord[] } {
+  const scored = [...tally.wordsByLanguage()].flatMap(([language, words]) => scoreWords(language, words));
   const leaning = (sign: number): DistinguishingWord[] =>
     scored
       .filter((entry) => entry.z * sign > 0 && Math.abs(entry.z) >= minimumZ)
-      .sort((a, b) => (b.z - a.z) * sign || a.word.localeCompare(b.word))
+      .sort((a, b) => (b.z - a.z) * sign || a.word.localeCompare(b.word) || a.language.localeCompare(b.language))
       .slice(0, top);
   return { detractors: leaning(1), promoters: leaning(-1) };
 }

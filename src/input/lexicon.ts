@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type * as Zod from 'zod';
+import { LEXICON_LANGUAGES } from '../core/languages.js';
 import type { Theme } from '../core/themes.js';
 import { inputError } from '../errors.js';
 
@@ -10,15 +11,39 @@ const require = createRequire(import.meta.url);
 /** The built-in lexicon: data/themes.json, a file users can read and copy. */
 export const LEXICON_PATH = '../../data/themes.json';
 
+/** The key of a theme's `terms` object whose words are for comments in every language. */
+const ANY_LANGUAGE = 'any';
+
 interface LexiconFile {
   mode?: 'replace' | 'extend' | undefined;
   themes: Theme[];
 }
 
+/**
+ * A theme's `terms` is a list, for comments in every language (as lexicons were
+ * written when nps read English only), or an object of lists by language code:
+ * `{ "en": ["price"], "fr": ["prix"], "any": ["Acme Pay"] }`.
+ */
 function lexiconSchema(z: typeof Zod.z) {
+  const term = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+  const list = z.array(term, { error: 'must be a list of words or phrases' }).min(1, { error: 'must list at least one word' });
+  const byLanguage = z
+    .record(z.string(), list, { error: 'must be a list of words or phrases, or an object of lists by language code' })
+    .superRefine((terms, context) => {
+      for (const code of Object.keys(terms)) {
+        if (code === ANY_LANGUAGE || LEXICON_LANGUAGES.includes(code)) continue;
+        context.addIssue({ code: 'custom', path: [code], message: `is not a language code nps has keywords for (${LEXICON_LANGUAGES.join(', ')}, or "${ANY_LANGUAGE}")` });
+      }
+    });
   const theme = z.strictObject({
     name: z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }),
-    terms: z.array(z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' }), { error: 'must be a list of words or phrases' }).min(1, { error: 'must list at least one word' }),
+    // Which shape is tried follows the value, so that an error speaks of the shape that was meant.
+    terms: z.unknown().transform((value, context) => {
+      const parsed = (Array.isArray(value) ? list : byLanguage).safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) context.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      return z.NEVER;
+    }),
   });
   return z.object({
     about: z.string().optional(),
@@ -27,10 +52,16 @@ function lexiconSchema(z: typeof Zod.z) {
   });
 }
 
+function toTheme(name: string, terms: string[] | Record<string, string[]>): Theme {
+  if (Array.isArray(terms)) return { name, terms };
+  const { [ANY_LANGUAGE]: any = [], ...languages } = terms;
+  return { name, terms: any, languages };
+}
+
 function validate(json: unknown, where: string): LexiconFile {
   const { z } = require('zod') as typeof Zod;
   const result = lexiconSchema(z).safeParse(json);
-  if (result.success) return result.data;
+  if (result.success) return { mode: result.data.mode, themes: result.data.themes.map((theme) => toTheme(theme.name, theme.terms)) };
   const issue = result.error.issues[0];
   const path = issue?.path.length ? issue.path.join('.') : 'the file';
   throw inputError(`${where}: ${path}: ${issue?.message ?? 'is not valid'}`);
@@ -40,7 +71,10 @@ export function builtInThemes(): Theme[] {
   return validate(require(LEXICON_PATH) as unknown, 'data/themes.json').themes;
 }
 
-/** The built-in themes; with --themes, replaced by the file's or extended with them (terms of a same-named theme are added). */
+/**
+ * The built-in themes; with --themes, replaced by the file's or extended with them
+ * (the terms of a same-named theme are added, language by language).
+ */
 export async function loadThemes(file: string | undefined, cwd: string): Promise<Theme[]> {
   const builtIn = builtInThemes();
   if (file === undefined) return builtIn;
@@ -53,11 +87,17 @@ export async function loadThemes(file: string | undefined, cwd: string): Promise
   }
   const given = validate(json, `--themes ${file}`);
   if (given.mode !== 'extend') return given.themes;
-  const merged = builtIn.map((theme) => ({ ...theme, terms: [...theme.terms] }));
+  const merged = builtIn.map((theme) => ({ ...theme, terms: [...theme.terms], languages: { ...theme.languages } }));
   for (const theme of given.themes) {
     const existing = merged.find((candidate) => candidate.name.toLowerCase() === theme.name.toLowerCase());
-    if (existing) existing.terms.push(...theme.terms);
-    else merged.push(theme);
+    if (existing === undefined) {
+      merged.push({ ...theme, languages: { ...theme.languages } });
+      continue;
+    }
+    existing.terms.push(...theme.terms);
+    for (const [language, terms] of Object.entries(theme.languages ?? {})) {
+      existing.languages[language] = [...(existing.languages[language] ?? []), ...terms];
+    }
   }
   return merged;
 }

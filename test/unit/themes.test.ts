@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ThemeMatcher, ThemeTally, distinguishingWords } from '../../src/core/themes.js';
+import { CommentReader, ThemeMatcher, ThemeTally, distinguishingWords } from '../../src/core/themes.js';
 import { builtInThemes } from '../../src/input/lexicon.js';
 
 const matcher = new ThemeMatcher(builtInThemes());
@@ -38,7 +38,7 @@ describe('ThemeMatcher', () => {
 
 describe('distinguishingWords', () => {
   it('puts words only detractors use on their side, and words only promoters use on theirs', () => {
-    const tally = new ThemeTally(matcher);
+    const tally = new ThemeTally(new CommentReader(matcher, { language: 'en' }));
     for (let i = 0; i < 6; i += 1) tally.add(1, 'The sync keeps failing');
     for (let i = 0; i < 6; i += 1) tally.add(10, 'Wonderful colleagues');
     for (let i = 0; i < 3; i += 1) tally.add(8, 'The sync is fine');

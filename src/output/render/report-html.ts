@@ -2,7 +2,7 @@ import { CATEGORIES } from '../../core/categories.js';
 import type { ListedResponse, ReportData } from '../../core/report.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted } from './format.js';
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, escapeXml, trendChart } from './svg.js';
-import { impactSentence } from './themes.js';
+import { impactSentence, languagesSentence } from './themes.js';
 
 const LABELS = { promoters: 'Promoters (9–10)', passives: 'Passives (7–8)', detractors: 'Detractors (0–6)' } as const;
 
@@ -112,7 +112,8 @@ function themes(data: ReportData): string {
 ${lines.length === 0 ? '<p class="muted">No theme found.</p>' : `<table>${headRow(['Theme'], ['Comments', true], ['Share', true], ['Example'])}${rows.join('')}</table>`}`;
   });
   const impact = report.impact.filter((line) => line.mentionedBy > 0).map((line) => `<li>${escapeXml(impactSentence(line))}</li>`);
-  return `<section id="themes"><h2>What the comments are about</h2>${perGroup.join('\n')}
+  const languages = `<p class="muted">Languages: ${escapeXml(languagesSentence(report))}.</p>`;
+  return `<section id="themes"><h2>What the comments are about</h2>${languages}${perGroup.join('\n')}
 <h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>`;
 }
 

@@ -36,17 +36,34 @@ function verdict(impact: ThemeImpact): string {
   return difference.significant ? `real (${pBesideAdjusted(difference)})` : 'may be chance';
 }
 
-function wordsTable(title: string, entries: DistinguishingWord[], chalk: InstanceType<typeof Chalk>, level: number): string {
+function wordsTable(title: string, entries: DistinguishingWord[], chalk: InstanceType<typeof Chalk>, level: number, withLanguage: boolean): string {
   if (entries.length === 0) return `no word sets them apart at ${Math.round(level * 100)}% confidence`;
-  const table = plainTable([chalk.bold(title), chalk.bold('z'), chalk.bold('Detractors'), chalk.bold('Promoters')], [false, true, true, true]);
-  for (const entry of entries) table.push([entry.word, entry.z.toFixed(1), entry.detractors, entry.promoters]);
+  const head = [title, ...(withLanguage ? ['Language'] : []), 'z', 'Detractors', 'Promoters'];
+  const table = plainTable(head.map((text) => chalk.bold(text)), [false, ...(withLanguage ? [false] : []), true, true, true]);
+  for (const entry of entries) table.push([entry.word, ...(withLanguage ? [entry.language] : []), entry.z.toFixed(1), entry.detractors, entry.promoters]);
   return table.toString();
+}
+
+/** "English 20, French 3, undetermined 2 (too short to tell: their words count with English)". */
+export function languagesSentence(report: ThemesReport): string {
+  if (report.languages.length === 0) return 'no comment';
+  if (report.languageSource !== 'detected') {
+    return `all read as ${report.languages[0]?.name ?? report.languageSource} (--language ${report.languageSource})`;
+  }
+  const counted = report.languages.map((line) => `${line.name} ${line.comments}`).join(', ');
+  const undetermined = report.languages.some((line) => line.language === 'und');
+  const main = report.languages.find((line) => line.language === report.mainLanguage);
+  if (!undetermined) return counted;
+  const where = main === undefined ? '' : `; their words count with ${main.name}`;
+  return `${counted} (too short to tell${where}; --language sets one language for all)`;
 }
 
 export function renderThemesTable(report: ThemesReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const counted = CATEGORIES.map((category) => `${report.comments[category]} from ${category}`).join(', ');
-  const sections = [`${chalk.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})`];
+  const sections = [
+    `${chalk.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})\n${chalk.bold('Languages')}  ${languagesSentence(report)}`,
+  ];
   for (const category of [...CATEGORIES].reverse()) {
     const lines = report.themes[category];
     const table = plainTable([chalk.bold('Theme'), chalk.bold('Comments'), chalk.bold('Share'), chalk.bold('Negated')], [false, true, true, true]);
@@ -71,9 +88,11 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
   const adjustment = adjustmentNote(impacts.map((impact) => impact.difference), 'themes', 'adj.');
   if (adjustment !== undefined) notes.push(adjustment);
   sections.push(`${chalk.bold('Theme impact')}\n${impactTable.toString()}\n${notes.join('\n')}`);
+  // A language column only when the words come from comments in more than one language.
+  const withLanguage = new Set([...report.words.detractors, ...report.words.promoters].map((entry) => entry.language)).size > 1;
   sections.push(
-    `${chalk.bold("Words that set detractors apart (Monroe et al.'s weighted log-odds, z)")}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level)}`,
-    `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk, report.level)}`,
+    `${chalk.bold("Words that set detractors apart (Monroe et al.'s weighted log-odds, z)")}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level, withLanguage)}`,
+    `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk, report.level, withLanguage)}`,
   );
   if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(warning)}`).join('\n'));
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
