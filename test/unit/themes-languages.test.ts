@@ -219,3 +219,11 @@ describe('testimonial candidates in other languages', () => {
     expect(readsAsPraise('Świetny produkt', 'pl')).toBe(false);
   });
 });
+
+describe('chart ids', () => {
+  it('keep the letters of every script, so that two charts by Japanese columns differ', async () => {
+    const { breakdownChart } = await import('../../src/output/render/svg.js');
+    const ids = ['地域', 'プラン'].map((column) => /<title id="([^"]+)"/.exec(breakdownChart([], [column]))?.[1]);
+    expect(ids).toEqual(['nps-by-地域-title', 'nps-by-プラン-title']);
+  });
+});

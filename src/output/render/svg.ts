@@ -22,7 +22,8 @@ const fixed = (value: number): string => value.toFixed(1);
 const signed = (value: number): string => `${value > 0 ? '+' : ''}${value.toFixed(1)}`;
 
 function svg(width: number, height: number, title: string, description: string, body: string[]): string {
-  const id = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  // Letters of every script: two charts by "地域" and "プラン" must not share one id.
+  const id = title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
   return (
     `<svg viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="${id}-title ${id}-desc" class="chart">` +
     `<title id="${id}-title">${escapeXml(title)}</title><desc id="${id}-desc">${escapeXml(description)}</desc>` +
