@@ -78,6 +78,7 @@ export function inputOptions(): Option[] {
   const input = GROUPS.input;
   const filters = GROUPS.filters;
   return [
+    grouped(new Option('--sheet <sheet>', 'the sheet of an Excel workbook to read: its name or its number from 1 (default: the first visible sheet)').argParser(nonEmpty('--sheet')), input),
     grouped(new Option('--score-column <column>', 'the 0-10 answer: a header, a unique start of one, or a number from 1').argParser(nonEmpty('--score-column')), input),
     grouped(new Option('--date-column <column>', 'the date of each answer, named the same ways').argParser(nonEmpty('--date-column')), input),
     grouped(new Option('--comment-column <columns>', 'the comment column(s): repeat or separate with commas').argParser(collectNames('--comment-column')), input),
@@ -99,6 +100,7 @@ export function inputOptions(): Option[] {
 
 /** The raw flags of `inputOptions`, as commander hands them over. */
 export interface RawInputOptions {
+  sheet?: string;
   scoreColumn?: string;
   dateColumn?: string;
   commentColumn?: string[];
@@ -143,6 +145,7 @@ export function readSpecOf(raw: RawInputOptions, needs: ReadSpec['needs'], now: 
       commentColumn: raw.commentColumn,
       respondentColumn: raw.respondentColumn,
     },
+    sheet: raw.sheet,
     includePartial: raw.includePartial === true,
     scoreOffset: raw.scoreOffset,
     dateFormat: raw.dateFormat,

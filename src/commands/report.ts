@@ -119,7 +119,7 @@ export const reportCommand = defineCommand<ReportOptions>({
   name: 'report',
   description:
     'write one self-contained HTML report (works offline, fit to email or print): the score, trend, breakdown, themes, and whom to contact',
-  argument: { name: '<file...>', description: 'CSV files to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
   options: [
     new Option('-o, --out <file>', 'the HTML file to write (required)').makeOptionMandatory().helpGroup(GROUPS.output),
     new Option('--force', 'replace the file if it exists').helpGroup(GROUPS.output),

@@ -103,7 +103,7 @@ export const scoreCommand = defineCommand<ScoreOptions>({
   name: 'score',
   description:
     'print the Net Promoter Score of one or more exports, with its margin of error, the row accounting and the 0-10 distribution',
-  argument: { name: '<file...>', description: 'CSV files to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
   options: [
     jsonOption(),
     byOption(),
@@ -119,6 +119,7 @@ export const scoreCommand = defineCommand<ScoreOptions>({
     ['nps score fixtures/sample.csv', 'the score, its margin of error and every row accounted for'],
     ['nps score fixtures/plans-monthly.csv --by plan --period month', 'which plans differ from the rest, and the trend by month'],
     ['nps score fixtures/sample.csv --json | jq .nps', 'the score alone, for a script'],
+    ['nps score fixtures/excel-sheets.xlsx --sheet "Q2 responses"', 'one sheet of an Excel workbook'],
   ],
   run: runScore,
 });

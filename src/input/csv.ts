@@ -10,11 +10,9 @@ export type RowHandler = (cells: string[]) => void;
 const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
 
-const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const REPLACEMENT = '\uFFFD';
 /** U+FFFD as UTF-8: present when the file itself holds the character, not a decoding failure. */
 const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT, 'utf8');
-const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 /** Enough of the start of a file to see its first line; a longer header is still parsed in full. */
 const SNIFF_BYTES = 64 * 1024;
 /**
@@ -38,14 +36,8 @@ export function detectDelimiter(firstLine: string): Delimiter {
   return best;
 }
 
-/** Spreadsheets saved under a .csv name are common; say what to do instead of parsing bytes. */
+/** A binary file is refused rather than parsed as text (workbooks are told apart before: see rows.ts). */
 function refuseBinary(name: string, head: Buffer, encoding: Encoding): void {
-  if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw inputError(`${name}: this is an Excel workbook (.xlsx), not CSV: open it and save it as "CSV UTF-8"`);
-  }
-  if (head.subarray(0, 4).equals(OLE_MAGIC)) {
-    throw inputError(`${name}: this is an old Excel workbook (.xls), not CSV: open it and save it as "CSV UTF-8"`);
-  }
   // UTF-16 text is half zero bytes; any other text has none.
   if (!encoding.startsWith('utf-16') && head.includes(0)) {
     throw inputError(`${name}: this is a binary file, not CSV text: export it from its program as "CSV UTF-8"`);
@@ -92,6 +84,7 @@ const UNDEFINED_IN_1252 = /[\u0081\u008d\u008f\u0090\u009d]/g;
  * what was done is noted in `quoteNotes`.
  */
 export class CsvReader {
+  readonly kind = 'csv' as const;
   header: string[] = [];
   headerLine = 0;
   delimiter: Delimiter = ',';
@@ -170,6 +163,20 @@ export class CsvReader {
 
   get name(): string {
     return this.source.name;
+  }
+
+  /** The input, as messages about its columns name it. */
+  get where(): string {
+    return this.source.name;
+  }
+
+  /** Bytes to read in all, for progress; unknown for standard input. */
+  get size(): number | undefined {
+    return this.source.size;
+  }
+
+  close(): void {
+    this.source.close();
   }
 
   /** The line (1-based) on which the row being parsed starts. */

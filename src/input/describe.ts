@@ -5,6 +5,7 @@ import { RowDates } from './dates.js';
 import { FORMATS, type Format } from './formats.js';
 import { describeInput, openLayout, type LaidOutInput } from './responses.js';
 import { isMissing, ScoreReader, type ScoreCell } from './score-cell.js';
+import type { SheetInfo } from './xlsx.js';
 
 export interface ColumnInfo {
   /** Counted from 1, as people and `--score-column` count. */
@@ -28,14 +29,23 @@ export interface ColumnSummary extends ColumnInfo {
   scoreCandidate: boolean;
 }
 
+/** A workbook's sheets, and the one read. */
+export interface WorkbookInfo {
+  sheet: { number: number; name: string };
+  sheets: SheetInfo[];
+}
+
 /** What `nps columns` found in one file; also its JSON form. */
 export interface ColumnReport {
   file: string;
   format: Format;
   formatName: string;
   headerRows: number;
-  encoding: Encoding;
-  delimiter: string;
+  /** A CSV file's encoding and delimiter; null for a workbook. */
+  encoding: Encoding | null;
+  delimiter: string | null;
+  /** A workbook's sheets and the one read; null for a CSV file. */
+  workbook: WorkbookInfo | null;
   columns: {
     score: ColumnInfo | null;
     respondent: ColumnInfo | null;
@@ -123,7 +133,7 @@ function examplesOf(sample: readonly string[][], index: number): string[] {
 function tryChoosing(input: LaidOutInput, overrides: ColumnOverrides): { choice: ColumnChoice | undefined; problem: string | null; candidates: number[] } {
   const { reader, layout, sample } = input;
   try {
-    const choice = chooseColumns(reader.name, layout.headers, overrides, layout.texts, sample);
+    const choice = chooseColumns(reader.where, layout.headers, overrides, layout.texts, sample);
     return { choice, problem: null, candidates: choice.scoreCandidates };
   } catch (error) {
     if (!(error instanceof ColumnChoiceError)) throw error;
@@ -135,8 +145,12 @@ function tryChoosing(input: LaidOutInput, overrides: ColumnOverrides): { choice:
  * What `nps` understands of a file. Unlike the other commands it does not stop
  * when the score column cannot be chosen: it shows every column, so that one can be.
  */
-export async function describeFile(file: string, options: ColumnOverrides & { scoreOffset?: number | undefined }, io: Io): Promise<ColumnReport> {
-  const input = await openLayout(file, io);
+export async function describeFile(
+  file: string,
+  options: ColumnOverrides & { scoreOffset?: number | undefined; sheet?: string | undefined },
+  io: Io,
+): Promise<ColumnReport> {
+  const input = await openLayout(file, io, options.sheet);
   const { reader, layout } = input;
   const { choice, problem, candidates } = tryChoosing(input, options);
   const sample = new Sample(input.sample);
@@ -151,10 +165,11 @@ export async function describeFile(file: string, options: ColumnOverrides & { sc
   return {
     file: reader.name,
     format: layout.format,
-    formatName: FORMATS[layout.format],
+    formatName: reader.kind === 'xlsx' && layout.format === 'plain' ? 'plain table' : FORMATS[layout.format],
     headerRows: layout.headerRows,
-    encoding: reader.encoding,
-    delimiter: reader.delimiter,
+    encoding: reader.kind === 'csv' ? reader.encoding : null,
+    delimiter: reader.kind === 'csv' ? reader.delimiter : null,
+    workbook: reader.kind === 'xlsx' ? { sheet: { number: reader.sheet.number, name: reader.sheet.name }, sheets: [...reader.sheets] } : null,
     columns: {
       score: info(input, choice?.columns.score),
       respondent: info(input, choice?.columns.respondent),

@@ -1,14 +1,13 @@
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { normalizeHeader } from './columns.js';
-import { CsvReader } from './csv.js';
 import { RowDates, UNSETTLED, type DateFormat } from './dates.js';
 import { respondentKey } from './respondent.js';
-import { openSource } from './source.js';
+import { openRows } from './rows.js';
 
 /** Respondents already followed up: the first column of a file, or its email/id column when it has one. */
 export async function loadExcluded(file: string, io: Io): Promise<Set<string>> {
-  const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
+  const reader = await openRows(file, io);
   const normalized = reader.header.map(normalizeHeader);
   const preferred = ['email', 'email address', 'id', 'respondent id', 'customer id'].map((name) => normalized.indexOf(name));
   const index = preferred.find((candidate) => candidate !== -1) ?? 0;

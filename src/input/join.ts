@@ -1,9 +1,8 @@
 import { inputError } from '../errors.js';
 import { requireColumn } from './columns.js';
-import { CsvReader } from './csv.js';
 import type { Io } from '../io.js';
 import { respondentKey } from './respondent.js';
-import { openSource } from './source.js';
+import { openRows } from './rows.js';
 
 /** `--join-on email` (the same name in both files) or `--join-on "Email Address=contact_email"`. */
 export function parseJoinOn(value: string): { survey: string; customers: string } {
@@ -26,7 +25,7 @@ export interface Customers {
 }
 
 export async function loadCustomers(file: string, keyColumn: string, io: Io): Promise<Customers> {
-  const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
+  const reader = await openRows(file, io);
   const keyIndex = requireColumn(file, reader.header, keyColumn, '--join-on');
   const keep = reader.header.map((_, index) => index).filter((index) => index !== keyIndex);
   const rows = new Map<string, string[]>();

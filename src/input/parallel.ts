@@ -214,6 +214,8 @@ function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => vo
 function canReadInParts(responses: Responses, spec: ReadSpec, io: Io): { path: string; size: number; threads: number } | undefined {
   const [only, ...others] = responses.inputs;
   if (only === undefined || others.length > 0 || spec.dedupe !== 'none') return undefined;
+  // A workbook's sheet is one deflated stream, read from its start: it takes the one-thread path.
+  if (only.reader.kind !== 'csv') return undefined;
   const { source, encoding } = only.reader;
   const threads = threadsFor(io);
   if (source.path === undefined || source.size === undefined || threads < 2) return undefined;

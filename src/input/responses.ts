@@ -12,13 +12,17 @@ import { detectLayout, FORMATS, type Layout } from './formats.js';
 import { Join, loadCustomers, parseJoinOn, type Customers } from './join.js';
 import { isMissing, ScoreReader } from './score-cell.js';
 import { respondentKey } from './respondent.js';
+import { openRows, type RowReader } from './rows.js';
 import { openSource, STDIN_NAME, type ByteRange } from './source.js';
 
-/** A row that was not scored, and why: reported with its file and line. */
+/** A row that was not scored, and why: reported with its file and line (in a workbook: its sheet and row). */
 export interface Rejection {
   file: string;
+  /** The line a CSV row starts on; a workbook's row number. */
   line: number;
   reason: string;
+  /** The sheet, for a row of a workbook. */
+  sheet?: string | undefined;
 }
 
 /**
@@ -40,6 +44,8 @@ export interface ReadListener {
 /** What a command needs read, beyond the score: the one description of a read, shared by every command. */
 export interface ReadSpec {
   columns: ColumnOverrides;
+  /** The sheet of each workbook to read (--sheet): a name or a number from 1; undefined for the first. */
+  sheet: string | undefined;
   includePartial: boolean;
   /** Undefined when not given: then a file that looks coded 1..11 stops the run to ask. */
   scoreOffset: number | undefined;
@@ -84,7 +90,7 @@ export interface Response {
 
 /** One input, opened far enough to know its export format and the columns `nps` will use. */
 export interface OpenedInput {
-  reader: CsvReader;
+  reader: RowReader;
   layout: Layout;
   choice: ColumnChoice;
   /** The input's columns under distinct names. */
@@ -100,14 +106,14 @@ const SAMPLE_ROWS = 200;
 
 /** An input opened as far as its export format and its first data rows, before any column is chosen. */
 export interface LaidOutInput {
-  reader: CsvReader;
+  reader: RowReader;
   layout: Layout;
   /** The first data rows: the evidence of what each column holds. */
   sample: string[][];
 }
 
-export async function openLayout(file: string, io: Io): Promise<LaidOutInput> {
-  const reader = await CsvReader.open(await openSource(file, io.cwd, io.stdin));
+export async function openLayout(file: string, io: Io, sheet?: string): Promise<LaidOutInput> {
+  const reader = await openRows(file, io, { sheet });
   const rows = await reader.peekRows(SAMPLE_ROWS);
   const layout = detectLayout(reader.header, rows.slice(0, HEADER_ROWS_TO_INSPECT));
   reader.skipRows(layout.headerRows - 1);
@@ -115,12 +121,12 @@ export async function openLayout(file: string, io: Io): Promise<LaidOutInput> {
   return { reader, layout, sample: rows.slice(layout.headerRows - 1) };
 }
 
-export async function openInput(file: string, io: Io, overrides: ColumnOverrides): Promise<OpenedInput> {
-  const { reader, layout, sample } = await openLayout(file, io);
+export async function openInput(file: string, io: Io, overrides: ColumnOverrides, sheet?: string): Promise<OpenedInput> {
+  const { reader, layout, sample } = await openLayout(file, io, sheet);
   return {
     reader,
     layout,
-    choice: chooseColumns(reader.name, layout.headers, overrides, layout.texts, sample),
+    choice: chooseColumns(reader.where, layout.headers, overrides, layout.texts, sample),
     names: uniqueNames(layout.headers),
     sample,
   };
@@ -143,9 +149,15 @@ export function describeInput(opened: OpenedInput, withComments = false): string
     const comments = choice.columns.comments;
     parts.push(comments.length === 0 ? 'no comment column' : `comments in ${comments.map(header).join(' and ')}`);
   }
-  const encoding = ENCODING_NOTES[reader.encoding];
+  const encoding = reader.kind === 'csv' ? ENCODING_NOTES[reader.encoding] : undefined;
   if (encoding !== undefined) parts.push(encoding);
-  return `${reader.name}: ${parts.join(', ')}`;
+  return `${placeOf(reader)}: ${parts.join(', ')}`;
+}
+
+/** The input as messages name it; for a workbook of several sheets, which one is read and that --sheet chooses. */
+function placeOf(reader: RowReader): string {
+  if (reader.kind === 'csv' || reader.sheets.length === 1) return reader.where;
+  return `${reader.where} (sheet ${reader.sheet.number} of ${reader.sheets.length}; --sheet chooses)`;
 }
 
 /** Counts beyond the tally, for the closing messages and for commands that report them. */
@@ -233,7 +245,7 @@ export class Responses {
   ): Promise<Responses> {
     const inputs: OpenedInput[] = [];
     for (const file of files) {
-      const opened = await openInput(file, io, spec.columns);
+      const opened = await openInput(file, io, spec.columns, spec.sheet);
       listener.info(describeInput(opened, spec.needs.comments));
       inputs.push(opened);
     }
@@ -303,13 +315,17 @@ export class Responses {
     const part = this.spec.part;
     const [plan] = this.plans;
     if (plan === undefined || this.plans.length !== 1) throw new Error('readPart reads one part of one input');
+    const csv = plan.opened.reader;
+    if (csv.kind !== 'csv') throw new Error('readPart reads a part of a CSV file');
     let partPlan = plan;
+    let reader = csv;
     if (options.firstPartEnd !== undefined) {
-      plan.opened.reader.limitTo(options.firstPartEnd);
+      csv.limitTo(options.firstPartEnd);
     } else if (part !== undefined) {
-      plan.opened.reader.source.close();
-      const source = await openSource(plan.opened.reader.name, io.cwd, io.stdin, part);
-      partPlan = { ...plan, opened: { ...plan.opened, reader: CsvReader.openPart(source, plan.opened.reader, part.firstLine, part.isLast) } };
+      csv.source.close();
+      const source = await openSource(csv.name, io.cwd, io.stdin, part);
+      reader = CsvReader.openPart(source, csv, part.firstLine, part.isLast);
+      partPlan = { ...plan, opened: { ...plan.opened, reader } };
     }
     const rejections: Rejection[] = [];
     const speaking = this.listener;
@@ -322,7 +338,6 @@ export class Responses {
       progress: (bytes, _total, rows) => options.progress?.(bytes, rows),
     };
     this.onResponse = onResponse;
-    const reader = partPlan.opened.reader;
     try {
       await this.readRows(partPlan, undefined);
     } finally {
@@ -364,11 +379,17 @@ export class Responses {
     const partial = this.spec.includePartial ? undefined : layout.partial;
     const scores = new ScoreReader(this.spec.scoreOffset ?? 0);
     const wantsLines = this.spec.needs.lines === true;
+    const sheet = reader.kind === 'xlsx' ? reader.sheet.name : undefined;
     const reject = (reason: string): void => {
       tally.rejected += 1;
-      this.listener.rejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason });
+      this.listener.rejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason, sheet });
     };
-    const size = reader.source.size;
+    // A sheet's rows are never shorter than its header: only a value right of the header's last column makes one longer.
+    const widthProblem = (cells: readonly string[]): string =>
+      reader.kind === 'xlsx'
+        ? `has a value in column ${reader.columnName(cells.length - 1)}, right of the header's last column (${reader.columnName(width - 1)}); give that column a header`
+        : `has ${cells.length} fields but the header has ${width}`;
+    const size = reader.size;
     const rowsBefore = rowsSoFar(tally);
     const progress =
       this.listener.progress && size !== undefined
@@ -378,7 +399,7 @@ export class Responses {
           }
         : afterChunk;
     await reader.forEachRow((cells) => {
-      if (cells.length !== width) return reject(`has ${cells.length} fields but the header has ${width}`);
+      if (cells.length !== width) return reject(widthProblem(cells));
       if (partial !== undefined && partial.isPartial(cells[partial.index] ?? '')) {
         tally.partial += 1;
         return;
@@ -526,16 +547,23 @@ export interface InputFacts {
   undefinedBytes: number;
   quoteNotes: QuoteNote[];
   unmatched: number;
+  /** Warnings of a workbook's sheet: formulas with no saved value, cells outside the table. */
+  sheetWarnings: string[];
 }
 
-function readerFacts(reader: CsvReader, join: Join | undefined): InputFacts {
+function readerFacts(reader: RowReader, join: Join | undefined): InputFacts {
+  const unmatched = join?.unmatched ?? 0;
+  if (reader.kind === 'xlsx') {
+    return { name: reader.name, encoding: 'utf-8', replacedCharacters: 0, undefinedBytes: 0, quoteNotes: [], unmatched, sheetWarnings: reader.warnings() };
+  }
   return {
     name: reader.name,
     encoding: reader.encoding,
     replacedCharacters: reader.replacedCharacters,
     undefinedBytes: reader.undefinedBytes,
     quoteNotes: reader.quoteNotes,
-    unmatched: join?.unmatched ?? 0,
+    unmatched,
+    sheetWarnings: [],
   };
 }
 
@@ -550,6 +578,7 @@ function mergeFacts(parts: readonly InputFacts[]): InputFacts {
     undefinedBytes: parts.reduce((sum, part) => sum + part.undefinedBytes, 0),
     quoteNotes: parts.flatMap((part) => part.quoteNotes),
     unmatched: parts.reduce((sum, part) => sum + part.unmatched, 0),
+    sheetWarnings: parts.flatMap((part) => part.sheetWarnings),
   };
 }
 
@@ -564,7 +593,7 @@ function addTotals(into: ReadTotals, from: ReadTotals): void {
 
 /** Warnings about an input as a whole: characters its encoding could not read, quotes read leniently, very long records. */
 export function inputWarnings(facts: InputFacts): string[] {
-  const warnings: string[] = [];
+  const warnings: string[] = [...facts.sheetWarnings];
   const { name } = facts;
   if (facts.undefinedBytes > 0) {
     warnings.push(
@@ -680,7 +709,7 @@ function checkFiltersCanApply(
   spec: ReadSpec,
   loaded: { range: DayRange | undefined; excluded: Set<string> | undefined },
 ): void {
-  const { name } = opened.reader;
+  const name = opened.reader.where;
   const { columns } = opened.choice;
   if (loaded.range !== undefined && columns.date === undefined) {
     throw inputError(`${name}: --since and --until need a date column and none was found; name it with --date-column`);

@@ -53,10 +53,34 @@ describe.each(COMMANDS)('every reading command: %s', (_name, command) => {
     expect(strict.stderr).toContain('nps: warning: --strict: 1 quote was read leniently');
   });
 
-  it('refuses an Excel workbook saved under a .csv name', async () => {
+  it('reads a workbook by its bytes, not its name: a damaged one under a .csv name says it is damaged', async () => {
     expectOneLineError(
       await run([...command, 'fixtures/spreadsheet.csv']),
-      'fixtures/spreadsheet.csv: this is an Excel workbook (.xlsx), not CSV: open it and save it as "CSV UTF-8"',
+      'fixtures/spreadsheet.csv: this Excel workbook cannot be read, it is damaged or incomplete ' +
+        '(the zip archive it is stored in has no end: was it cut short?); open it in Excel and save it again, or save it as "CSV UTF-8"',
+    );
+  });
+
+  it('refuses damaged, encrypted and old binary workbooks in one line each', async () => {
+    expectOneLineError(
+      await run([...command, 'fixtures/excel-bad-xml.xlsx']),
+      'fixtures/excel-bad-xml.xlsx: this Excel workbook cannot be read, it is damaged or incomplete ' +
+        '(xl/worksheets/sheet1.xml: unexpected close tag); open it in Excel and save it again, or save it as "CSV UTF-8"',
+    );
+    expectOneLineError(
+      await run([...command, 'fixtures/excel-encrypted.xlsx']),
+      'fixtures/excel-encrypted.xlsx: this workbook is protected by a password (encrypted): open it in Excel and save it again without one, or save it as "CSV UTF-8"',
+    );
+    expectOneLineError(
+      await run([...command, 'fixtures/excel-old.xls']),
+      'fixtures/excel-old.xls: this is an old Excel workbook (.xls), or one protected by a password: open it in Excel and save it as .xlsx (without a password) or as "CSV UTF-8"',
+    );
+  });
+
+  it('names the sheets when --sheet names none of them', async () => {
+    expectOneLineError(
+      await run([...command, 'fixtures/excel-sheets.xlsx', '--sheet', 'Q3']),
+      'fixtures/excel-sheets.xlsx: no sheet named "Q3"; the sheets are: 1 "Lookup", 2 "Q1 responses", 3 "Q2 responses". Choose one with --sheet NAME or NUMBER',
     );
   });
 

@@ -30,15 +30,34 @@ function everyColumn(report: ColumnReport, chalk: InstanceType<typeof Chalk>): s
   return table.toString();
 }
 
+const SHEET_KINDS = { worksheet: '', chart: ' (a chart)', other: ' (not cells)' } as const;
+
+/** A CSV file's encoding and delimiter; a workbook's sheet, and the others it has. */
+function fileRows(report: ColumnReport): string[][] {
+  const { workbook, encoding, delimiter } = report;
+  if (workbook === null) {
+    return [
+      ['Encoding', encoding === null ? '' : ENCODINGS[encoding]],
+      ['Delimiter', delimiter === null ? '' : (DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter))],
+    ];
+  }
+  const { sheet, sheets } = workbook;
+  const rows = [['Sheet', `${sheet.number} ${JSON.stringify(visible(sheet.name))}${sheets.length > 1 ? ` (of ${sheets.length}; --sheet chooses)` : ''}`]];
+  if (sheets.length > 1) {
+    const list = sheets.map((one) => `${one.number} ${JSON.stringify(visible(one.name))}${one.hidden ? ' (hidden)' : ''}${SHEET_KINDS[one.kind]}`);
+    rows.push(['Sheets', list.join(', ')]);
+  }
+  return rows;
+}
+
 function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): string {
   const { columns } = report;
   const facts = plainTable([], [false, false]);
   const others = report.scoreCandidates.filter((candidate) => candidate.number !== columns.score?.number);
   const comments = columns.comments.length > 1 ? columns.comments.map((comment) => describeColumn(comment)).join(' and ') : describeColumn(columns.comment);
   facts.push(
-    ['Format', `${report.formatName}${report.headerRows > 1 ? ` (${report.headerRows} header rows)` : ''}`],
-    ['Encoding', ENCODINGS[report.encoding]],
-    ['Delimiter', DELIMITER_NAMES[report.delimiter] ?? JSON.stringify(report.delimiter)],
+    ['Format', `${report.formatName}${report.workbook === null ? '' : ', in an Excel workbook'}${report.headerRows > 1 ? ` (${report.headerRows} header rows)` : ''}`],
+    ...fileRows(report),
     ['Score', columns.score === null ? 'none chosen: see below' : describeColumn(columns.score)],
     ...(others.length > 0 && columns.score !== null ? [['', `(also possible: ${others.map((other) => `${other.number} ${JSON.stringify(visible(other.header))}`).join(', ')})`]] : []),
     ['Respondent', describeColumn(columns.respondent)],
@@ -51,7 +70,7 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
     const example = report.scoreCandidates[0]?.number ?? report.all.find((column) => column.role.startsWith('numbers'))?.number ?? 1;
     sections.push(
       `${chalk.bold('No score column was chosen')}: ${visible(report.scoreProblem)}.\n` +
-        `Choose it by the number below, for example: nps score ${visible(report.file)} --score-column ${example}`,
+        `Choose it by the number below, for example: nps score ${visible(report.file)}${sheetOption(report)} --score-column ${example}`,
     );
   }
   sections.push(`${chalk.bold('Columns')}\n${everyColumn(report, chalk)}`);
@@ -62,6 +81,12 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
     sections.push(`${values.toString()}${more}`);
   }
   return sections.join('\n\n');
+}
+
+/** `--sheet N` in a suggested command, for a workbook of several sheets. */
+function sheetOption(report: ColumnReport): string {
+  const workbook = report.workbook;
+  return workbook === null || workbook.sheets.length === 1 ? '' : ` --sheet ${workbook.sheet.number}`;
 }
 
 export function renderColumnsTable(reports: ColumnReport[], options: { color: boolean }): string {

@@ -33,7 +33,8 @@ export class Messages implements ReadListener {
   rejected(rejection: Rejection): void {
     this.rejectionsSeen += 1;
     if (this.rejectionsSeen <= REJECTIONS_SHOWN) {
-      this.line(`nps: ${rejection.file} line ${rejection.line}: rejected: ${rejection.reason}`);
+      const place = rejection.sheet === undefined ? `line ${rejection.line}` : `, sheet ${JSON.stringify(rejection.sheet)}, row ${rejection.line}`;
+      this.line(`nps: ${rejection.file}${rejection.sheet === undefined ? ' ' : ''}${place}: rejected: ${rejection.reason}`);
     }
   }
 
