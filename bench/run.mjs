@@ -1,4 +1,4 @@
-// npm run bench [-- --large] [-- --runs N]
+// npm run bench [-- --large] [-- --runs N] [-- --only "name,name"]
 // Times nps against the floors and the tools people use instead, on generated exports,
 // checks that every tool counts the same, prints a table and writes it as JSON to bench/results/.
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,13 +8,19 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate, GENERATOR_VERSION } from './generate.mjs';
+import { writeXlsxTwin } from './xlsx.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const large = args.includes('--large');
 const runsArg = args.indexOf('--runs');
 const runs = runsArg === -1 ? 5 : Number(args[runsArg + 1]);
+/** --only times just the tools whose names contain one of these (nps score, the reference, always). */
+const onlyArg = args.indexOf('--only');
+const only = onlyArg === -1 ? undefined : args[onlyArg + 1].split(',').map((part) => part.trim());
 const sizes = [100_000, 1_000_000, ...(large ? [10_000_000] : [])];
+/** A sheet holds at most 1,048,576 rows, the header included: larger exports have no .xlsx twin. */
+const XLSX_MAX_ROWS = 1_048_575;
 
 const rssFile = join(mkdtempSync(join(tmpdir(), 'nps-bench-')), 'rss');
 const node = (script, ...rest) => [process.execPath, '--require', join(root, 'bench', 'rss.cjs'), script, ...rest];
@@ -65,7 +71,7 @@ const fromMiller = (out) => {
   return counts;
 };
 
-function tools(file, outDir) {
+function tools(file, outDir, xlsx) {
   const list = [
     { name: 'read the file (stream floor)', command: node(join(root, 'bench', 'floors.mjs'), 'read', file) },
     { name: 'csv-parse to arrays (floor)', command: node(join(root, 'bench', 'floors.mjs'), 'parse', file), counts: JSON.parse },
@@ -78,11 +84,18 @@ function tools(file, outDir) {
     { name: 'nps report', command: nps('report', file, '--by', 'plan', '--period', 'month', '--out', join(outDir, 'report.html'), '--force', '-q') },
     { name: 'nps score, one thread', command: nps('score', file, '--json', '-q'), env: { NPS_THREADS: '1' }, counts: fromNpsJson },
   ];
+  if (xlsx !== undefined) {
+    // The same rows as an Excel workbook: its sheet inflated and nothing else, then nps score on it.
+    list.push(
+      { name: '.xlsx: inflate the sheet (floor)', command: node(join(root, 'bench', 'floors.mjs'), 'inflate', xlsx), file: xlsx },
+      { name: '.xlsx: nps score', command: nps('score', xlsx, '--json', '-q'), counts: fromNpsJson, file: xlsx },
+    );
+  }
   if (hasCommand('mlr')) {
     list.push({ name: 'Miller (mlr count-distinct)', command: ['mlr', '--icsv', '--ojsonl', 'count-distinct', '-f', 'score', file], counts: fromMiller, external: true });
   }
   if (hasDuckdb) list.push({ name: 'DuckDB (read_csv, count)', command: node(join(root, 'bench', 'duckdb.mjs'), file), counts: JSON.parse });
-  return list;
+  return only === undefined ? list : list.filter((tool) => tool.reference || only.some((part) => tool.name.includes(part)));
 }
 
 function runOnce(command, external, env = {}) {
@@ -117,8 +130,16 @@ async function benchSize(rows) {
     await generate(file, rows);
   }
   const bytes = statSync(file).size;
+  let xlsx;
+  if (rows <= XLSX_MAX_ROWS) {
+    xlsx = join(dataDir, `export-${rows}.xlsx`);
+    if (!existsSync(xlsx)) {
+      process.stderr.write(`generating ${xlsx}\n`);
+      await writeXlsxTwin(file, xlsx);
+    }
+  }
   const outDir = mkdtempSync(join(tmpdir(), 'nps-bench-segment-'));
-  const list = tools(file, outDir);
+  const list = tools(file, outDir, xlsx);
   const times = list.map(() => []);
   const rss = list.map(() => []);
   let expected;
@@ -140,23 +161,25 @@ async function benchSize(rows) {
   }
   const results = list.map((tool, index) => ({
     tool: tool.name,
+    bytes: tool.file === undefined ? bytes : statSync(tool.file).size,
     seconds: median(times[index]),
     peakRssBytes: rss[index].length ? Math.max(...rss[index]) : null,
     runs: times[index],
   }));
   rmSync(outDir, { recursive: true, force: true });
   const reference = results.find((result) => result.tool === 'nps score').seconds;
-  return { rows, bytes, counts: expected, results: results.map((result) => ({ ...result, ratioToNpsScore: result.seconds / reference })) };
+  return { rows, bytes, xlsxBytes: xlsx === undefined ? null : statSync(xlsx).size, counts: expected, results: results.map((result) => ({ ...result, ratioToNpsScore: result.seconds / reference })) };
 }
 
 function table(size) {
-  const lines = [`${size.rows.toLocaleString('en-US')} rows, ${mb(size.bytes)} MB; counts agreed: ${JSON.stringify(size.counts)}`];
+  const workbook = size.xlsxBytes === null ? '' : ` (as .xlsx: ${mb(size.xlsxBytes)} MB)`;
+  const lines = [`${size.rows.toLocaleString('en-US')} rows, ${mb(size.bytes)} MB${workbook}; counts agreed: ${JSON.stringify(size.counts)}`];
   const head = ['tool', 'median s', 'rows/s', 'MB/s', 'peak RSS MB', '× nps score'];
   const rows = size.results.map((result) => [
     result.tool,
     result.seconds.toFixed(2),
     Math.round(size.rows / result.seconds).toLocaleString('en-US'),
-    (size.bytes / 1e6 / result.seconds).toFixed(0),
+    (result.bytes / 1e6 / result.seconds).toFixed(0),
     result.peakRssBytes === null ? 'n/a' : mb(result.peakRssBytes),
     result.ratioToNpsScore.toFixed(2),
   ]);
@@ -171,7 +194,8 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(to
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
 console.log(`nps benchmark, commit ${commit}, ${machine}, median of ${runs} runs\n`);
 for (const size of sizesDone) console.log(`${table(size)}\n`);
-console.log(`Timed: nps, the floors${hasCommand('mlr') ? ', Miller' : ''}${hasDuckdb ? ', DuckDB' : ''}.`);
+if (only === undefined) console.log(`Timed: nps, the floors${hasCommand('mlr') ? ', Miller' : ''}${hasDuckdb ? ', DuckDB' : ''}.`);
+else console.log(`Timed (--only): ${sizesDone[0]?.results.map((result) => result.tool).join(', ')}.`);
 if (!hasCommand('mlr')) console.log('Miller not timed: install it with `apt-get install miller`.');
 if (!hasDuckdb) console.log('DuckDB not timed: install it with `npm install --no-save @duckdb/node-api`.');
 const resultsDir = join(root, 'bench', 'results');
