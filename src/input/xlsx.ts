@@ -424,6 +424,9 @@ export class Workbook {
     }
     const root = await this.relationships('');
     const workbookPart = [...root.values()].find((rel) => rel.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
+    if (workbookPart.toLowerCase().endsWith('.bin')) {
+      throw inputError(`${this.name}: this is an Excel binary workbook (.xlsb), not .xlsx: open it in Excel and save it as .xlsx or as "CSV UTF-8"`);
+    }
     if (this.entry(workbookPart) === undefined) {
       throw inputError(`${this.name}: this is a zip archive, not an Excel workbook (it has no ${workbookPart}): save the table as .xlsx or as "CSV UTF-8"`);
     }

@@ -72,6 +72,10 @@ describe.each(COMMANDS)('every reading command: %s', (_name, command) => {
       'fixtures/excel-encrypted.xlsx: this workbook is protected by a password (encrypted): open it in Excel and save it again without one, or save it as "CSV UTF-8"',
     );
     expectOneLineError(
+      await run([...command, 'fixtures/excel-binary.xlsb']),
+      'fixtures/excel-binary.xlsb: this is an Excel binary workbook (.xlsb), not .xlsx: open it in Excel and save it as .xlsx or as "CSV UTF-8"',
+    );
+    expectOneLineError(
       await run([...command, 'fixtures/excel-old.xls']),
       'fixtures/excel-old.xls: this is an old Excel workbook (.xls), or one protected by a password: open it in Excel and save it as .xlsx (without a password) or as "CSV UTF-8"',
     );
