@@ -3,7 +3,6 @@
 // checks that every tool counts the same, prints a table and writes it as JSON to bench/results/.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,14 +26,9 @@ const node = (script, ...rest) => [process.execPath, '--require', join(root, 'be
 const nps = (...rest) => node(join(root, 'bin', 'nps.js'), ...rest);
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 const hasTime = existsSync('/usr/bin/time');
-const resolvesDuckdb = () => {
-  try {
-    createRequire(join(root, 'package.json')).resolve('@duckdb/node-api');
-    return true;
-  } catch {
-    return false;
-  }
-};
+// Looked up on disk rather than by require.resolve: Node remembers a failed resolution for the
+// rest of the process, so a package installed by bring() below would still look missing.
+const resolvesDuckdb = () => existsSync(join(root, 'node_modules', '@duckdb', 'node-api', 'package.json'));
 
 /**
  * The tools people would use instead, brought when missing: DuckDB's npm package

@@ -156,7 +156,10 @@ function chooseScore(fileName: string, headers: readonly string[], texts: readon
   if (found.length === 1) return { score: first, found };
   // A header that names the score but holds something else (comments, another scale) is not it.
   const holdingScores = found.filter((index) => sample.holdsScores(index));
-  const plausible = holdingScores.length > 0 ? holdingScores : found;
+  // Scores seen beat no answer seen: an instructor survey's "Recommend" (empty in the first rows,
+  // Agree/Disagree later) is not its "LikelyToRecommend" (0-10 from the first row).
+  const answered = holdingScores.filter((index) => sample.hasAnswers(index));
+  const plausible = answered.length > 0 ? answered : holdingScores.length > 0 ? holdingScores : found;
   const [only] = plausible;
   if (plausible.length === 1 && only !== undefined) return { score: only, found };
   const recommending = plausible.filter((index) => mentionsRecommend(texts[index] ?? ''));
@@ -190,6 +193,11 @@ export class Sample {
 
   private filled(index: number): string[] {
     return this.rows.map((row) => row[index] ?? '').filter((cell) => !isMissing(cell));
+  }
+
+  /** Whether the sampled rows hold any answer in this column. */
+  hasAnswers(index: number): boolean {
+    return this.filled(index).length > 0;
   }
 
   /** Most of the column's answers read as 0-10 scores (or there is no answer to tell). */

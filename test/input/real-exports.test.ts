@@ -72,6 +72,16 @@ describe('comments that say "no answer"', () => {
   });
 });
 
+describe('two columns named for recommending, one of them empty in the first rows', () => {
+  // An instructor-training export: "Recommend" (Agree/Disagree, blank in its first hundreds of rows) beside the 0-10 "LikelyToRecommend".
+  it('scores the one whose answers read as 0-10 scores', async () => {
+    const result = await run(['score', 'fixtures/empty-recommend-column.csv', '--json']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('scoring column "LikelyToRecommend"');
+    expect(JSON.parse(result.stdout)).toMatchObject({ rows: 6, responses: 5, blank: 1, promoters: 2, passives: 2, detractors: 1, nps: 20 });
+  });
+});
+
 describe('respondent columns', () => {
   it('finds user_id with 19-digit ids, so that --dedupe works, keeping every digit', async () => {
     const result = await run(['segment', 'fixtures/user-id-repeats.csv', '--dedupe', 'latest', '-c', 'promoters', '-f', 'json', '-q']);
