@@ -64,22 +64,39 @@ function periodsBetween(first: number, last: number, period: Period): Span[] {
 }
 
 /**
+ * Empty periods in a row beyond which the gap is left out rather than drawn: a stray
+ * date (1900, or 2205 for 2025) would otherwise fill a weekly trend with thousands of
+ * empty rows. A gap left out still breaks the chain: no change is tested across it.
+ */
+export const EMPTY_RUN_SHOWN = 6;
+
+/**
  * One row per period from the first with responses to the last, oldest first; a
- * period with none is a row with 0 responses and no score, so that a gap shows. A
- * change is tested only between a period and the one just before, both with
- * responses. With `rollingDays`, each row scores the window of that many days
- * ending with its period; windows with nothing in them are left out, and windows
- * that overlap are not tested against each other. Several changes are one family
- * of tests, adjusted together unless `precision.adjust` is off.
+ * period with none is a row with 0 responses and no score, so that a gap shows (a
+ * run of more than EMPTY_RUN_SHOWN empty periods is left out). A change is tested
+ * only between a period and the one just before, both with responses. With
+ * `rollingDays`, each row scores the window of that many days ending with its
+ * period; windows with nothing in them are left out, and windows that overlap are
+ * not tested against each other. Several changes are one family of tests, adjusted
+ * together unless `precision.adjust` is off.
  */
 export function trend(days: ReadonlyMap<number, Tally>, period: Period, precision: Precision, rollingDays?: number): PeriodRow[] {
-  const known = [...days.keys()];
-  if (known.length === 0) return [];
+  // Days in order, walked once by the periods (which come in order too).
+  const sorted = [...days.entries()].sort(([a], [b]) => a - b);
+  const first = sorted[0]?.[0];
+  const last = sorted.at(-1)?.[0];
+  if (first === undefined || last === undefined) return [];
   const rows: PeriodRow[] = [];
-  for (const span of periodsBetween(Math.min(...known), Math.max(...known), period)) {
+  let windowStart = 0;
+  for (const span of periodsBetween(first, last, period)) {
     const from = rollingDays === undefined ? span.start : span.end - rollingDays;
+    while (windowStart < sorted.length && (sorted[windowStart]?.[0] ?? Infinity) < from) windowStart += 1;
     const tally = emptyTally();
-    for (const [day, dayTally] of days) if (day >= from && day < span.end) mergeTallies(tally, dayTally);
+    for (let at = windowStart; at < sorted.length; at += 1) {
+      const entry = sorted[at];
+      if (entry === undefined || entry[0] >= span.end) break;
+      mergeTallies(tally, entry[1]);
+    }
     const result = scored(tally, precision);
     if (rollingDays !== undefined && result.responses === 0) continue;
     const previous = rows.at(-1);
@@ -87,9 +104,26 @@ export function trend(days: ReadonlyMap<number, Tally>, period: Period, precisio
     const change = adjacent && result.responses > 0 ? compareCounts(previous.counts, result.counts, precision.level) : undefined;
     rows.push({ period: span.key, start: from, end: span.end, ...result, change });
   }
-  if (!precision.adjust) return rows;
-  const changes = adjustFamily(rows.map((row) => row.change), precision.level);
-  return rows.map((row, at) => ({ ...row, change: changes[at] }));
+  const shown = withoutLongGaps(rows);
+  if (!precision.adjust) return shown;
+  const changes = adjustFamily(shown.map((row) => row.change), precision.level);
+  return shown.map((row, at) => ({ ...row, change: changes[at] }));
+}
+
+/** The rows less every run of more than EMPTY_RUN_SHOWN empty periods. */
+function withoutLongGaps(rows: readonly PeriodRow[]): PeriodRow[] {
+  const kept: PeriodRow[] = [];
+  let run: PeriodRow[] = [];
+  for (const row of rows) {
+    if (row.responses === 0) {
+      run.push(row);
+      continue;
+    }
+    if (run.length <= EMPTY_RUN_SHOWN) kept.push(...run);
+    run = [];
+    kept.push(row);
+  }
+  return kept;
 }
 
 /** A day as ISO 8601, "2026-10-05". */

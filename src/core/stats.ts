@@ -363,6 +363,7 @@ export function responsesForMargin(margin: number, level: number, mix: Counts = 
  */
 export function powerOfDifference(difference: number, n: number, level: number, mix: Counts = WORST_CASE_MIX): number {
   const shifted = shiftMix(mix, difference / 100);
+  if (shifted === undefined) return 0;
   const standardError = Math.sqrt(adjustedVariance(mix, n) / (n + 3) + adjustedVariance(shifted, n) / (n + 3)) * 100;
   const z = criticalValue(level);
   const gap = ((npsOfMix(shifted) - npsOfMix(mix)) * 100) / standardError;
@@ -371,24 +372,25 @@ export function powerOfDifference(difference: number, n: number, level: number, 
 
 const npsOfMix = (mix: Counts): number => mix.promoters - mix.detractors;
 
-/** The mix a gap of `shift` (in shares) away: first detractors become promoters, then passives. */
-export function shiftMix(mix: Counts, shift: number): Counts {
-  const fromDetractors = Math.min(mix.detractors, shift / 2, 1 - mix.promoters);
-  let promoters = mix.promoters + fromDetractors;
-  let detractors = mix.detractors - fromDetractors;
-  let passives = mix.passives;
-  let left = shift - 2 * fromDetractors;
-  const fromPassives = Math.min(passives, left, 1 - promoters);
-  promoters += fromPassives;
-  passives -= fromPassives;
-  left -= fromPassives;
-  // A mix already mostly promoters moves the other way: promoters and passives to detractors would lower it; shrink from the top.
-  if (left > 0) {
-    const down = Math.min(left / 2, promoters);
-    promoters -= down;
-    detractors += down;
+/**
+ * The mix a gap of `shift` (in shares) away: upwards when the mix has room (detractors
+ * become promoters first, then passives), else downwards from the same mix (promoters
+ * become detractors first, then passives); undefined when neither way has room.
+ */
+export function shiftMix(mix: Counts, shift: number): Counts | undefined {
+  const roomUp = 2 * mix.detractors + mix.passives;
+  if (roomUp >= shift - 1e-12) {
+    const fromDetractors = Math.min(mix.detractors, shift / 2);
+    const fromPassives = shift - 2 * fromDetractors;
+    return { promoters: mix.promoters + fromDetractors + fromPassives, passives: mix.passives - fromPassives, detractors: mix.detractors - fromDetractors };
   }
-  return { promoters, passives, detractors };
+  const roomDown = 2 * mix.promoters + mix.passives;
+  if (roomDown >= shift - 1e-12) {
+    const fromPromoters = Math.min(mix.promoters, shift / 2);
+    const fromPassives = shift - 2 * fromPromoters;
+    return { promoters: mix.promoters - fromPromoters, passives: mix.passives - fromPassives, detractors: mix.detractors + fromPromoters + fromPassives };
+  }
+  return undefined;
 }
 
 /** The fewest responses in each of two groups for the test to detect a gap of `difference` points with this power. */

@@ -355,8 +355,11 @@ export class ThemeTally {
 }
 
 /** Stop words say nothing, nor does a lone letter; in Japanese and Chinese one character can be a word. */
+/** Digits make ids, ticket and order numbers: each one new, they would grow the counts with every row and set nothing apart. */
+const HAS_DIGIT = /\p{N}/u;
+
 function countsAsWord(word: string, profile: LanguageProfile): boolean {
-  if (profile.stopWords.has(word)) return false;
+  if (profile.stopWords.has(word) || HAS_DIGIT.test(word)) return false;
   return word.length >= 2 || isUnspacedWord(word);
 }
 

@@ -195,9 +195,10 @@ export async function cutPoints(path: string, size: number, count: number, heade
 /** The worker's script: built to dist/ (tests that read in parallel run after `npm run build`). */
 const WORKER = fileURLToPath(new URL('../../dist/input/parallel-worker.js', import.meta.url));
 
-function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => void): Promise<Extract<PartMessage, { kind: 'done' }>> {
+function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => void, started: (worker: Worker) => void): Promise<Extract<PartMessage, { kind: 'done' }>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: task });
+    started(worker);
     worker.on('message', (message: PartMessage) => {
       if (message.kind === 'progress') onProgress(message.bytes, message.rows);
       else if (message.kind === 'done') resolve(message);
@@ -250,10 +251,23 @@ export async function readInParallel(
     seen[index] = { bytes, rows };
     progress?.(seen.reduce((sum, one) => sum + one.bytes, 0), plan.size, seen.reduce((sum, one) => sum + one.rows, 0));
   };
-  const running = others.map((part) => runPart({ file: plan.path, cwd: io.cwd, spec: { ...spec, part }, job }, (bytes, rows) => report(part.index, bytes, rows)));
+  const workers: Worker[] = [];
+  const running = others.map((part) =>
+    runPart({ file: plan.path, cwd: io.cwd, spec: { ...spec, part }, job }, (bytes, rows) => report(part.index, bytes, rows), (worker) => workers.push(worker)),
+  );
+  // A part may fail before this thread is done with its own: its error is taken up below, not left unhandled.
+  for (const part of running) part.catch(() => undefined);
   const work = startWork(job);
-  const own = await responses.readPart(work.add, io, { firstPartEnd: first.end, progress: (bytes, rows) => report(0, bytes, rows) });
-  const results = await Promise.all(running);
+  let own: Awaited<ReturnType<Responses['readPart']>>;
+  let results: Array<Extract<PartMessage, { kind: 'done' }>>;
+  try {
+    own = await responses.readPart(work.add, io, { firstPartEnd: first.end, progress: (bytes, rows) => report(0, bytes, rows) });
+    results = await Promise.all(running);
+  } catch (error) {
+    // One part failed: the others would only spend the cores on a result nobody reads.
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
   const reports = [own, ...results.map((result) => result.report)];
   if (reports.some((one) => one.boundaryBroken || one.unsettled)) return undefined;
   checkDatesAgree(reports);

@@ -386,7 +386,7 @@ export class Workbook {
       if (optional) return;
       throw new Error(`${path ?? 'a required part'} is missing`);
     }
-    const { chunks } = await this.openPart(path);
+    const { chunks, close } = await this.openPart(path);
     const parser = xmlParser(handlers);
     const decoder = new StringDecoder('utf8');
     try {
@@ -395,6 +395,9 @@ export class Workbook {
       parser.close();
     } catch (error) {
       throw partError(path, error);
+    } finally {
+      // A part that fails half-way still holds the zip's file open through its streams.
+      close();
     }
   }
 

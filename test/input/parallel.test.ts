@@ -2,7 +2,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataStartIn } from '../../src/input/parallel.js';
-import { fixture, ROOT, run, tempDir } from '../helpers.js';
+import { fixture, ROOT, run, runBin, tempDir } from '../helpers.js';
 
 /**
  * Reading a file in parallel gives exactly what reading it once gives: the same
@@ -44,6 +44,18 @@ describe('parallel reading', async () => {
       const two = await run(args, { env: TWO });
       expect(two, `${name} ${extra.join(' ')}`).toEqual(one);
     }
+  });
+
+  it('stops every part with one plain message when each part fails', async () => {
+    // A segment of 20,000 levels is refused by every part: the first error is said once, no thread left running.
+    const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11},${(index % 5) + 1},${(index * 7) % 5 + 1},city${index}`);
+    const path = join(dir, 'many-levels.csv');
+    await writeFile(path, `id,score,support,price,city\n${rows.join('\n')}\n`);
+    // Spawned: a rejection left unhandled would end a real process with a stack trace.
+    const two = await runBin(['drivers', path, '--by', 'city', '-q'], { env: TWO });
+    expect(two.code).toBe(2);
+    expect(two.stderr.trim().split('\n')).toHaveLength(1);
+    expect(two.stderr).toMatch(/^nps: error: /);
   });
 
   it('reads a stray quote that crosses a cut the ordinary way, with the same result', async () => {

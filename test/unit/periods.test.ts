@@ -42,6 +42,27 @@ describe('trend', () => {
     expect(rows.map((row) => row.change)).toEqual([undefined, undefined, undefined]);
   });
 
+  it('leaves out a long run of empty periods, as a stray date makes, and tests no change across it', () => {
+    const days = new Map([
+      [dayOf('1900-01-01'), tallyOf(0)],
+      [dayOf('2026-01-05'), tallyOf(10)],
+      [dayOf('2026-01-12'), tallyOf(10)],
+      [dayOf('2026-02-02'), tallyOf(10)],
+    ]);
+    const rows = trend(days, 'week', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    // 1900's week, then 2026: the weeks between are left out, the two empty weeks of 2026 kept.
+    expect(rows.map((row) => [row.period, row.responses])).toEqual([
+      ['1900-W01', 1],
+      ['2026-W02', 1],
+      ['2026-W03', 1],
+      ['2026-W04', 0],
+      ['2026-W05', 0],
+      ['2026-W06', 1],
+    ]);
+    expect(rows[1]?.change).toBeUndefined();
+    expect(rows[2]?.change).toBeDefined();
+  });
+
   it('tests each change against the period just before', () => {
     const days = new Map([
       [dayOf('2026-01-15'), tallyOf(0, 0, 0)],

@@ -16,6 +16,7 @@ import {
   powerOfDifference,
   responsesForDifference,
   responsesForMargin,
+  shiftMix,
   WORST_CASE_MIX,
   type Counts,
 } from '../../src/core/stats.js';
@@ -124,6 +125,29 @@ describe('comparing two scores', () => {
     const result = compareCounts(counts(300, 300, 400), counts(200, 300, 500), 0.95);
     expect(result?.significant).toBe(true);
     expect(result?.p).toBeLessThan(0.001);
+  });
+});
+
+describe('the mix a difference away', () => {
+  it('moves up when the mix has room, else down, always by the gap asked', () => {
+    const mix = (promoters: number, passives: number, detractors: number): Counts => ({ promoters, passives, detractors });
+    expect(shiftMix(mix(0.9, 0.1, 0), 0.2)).toEqual(mix(0.8, 0.1, 0.1));
+    for (const from of [mix(0.9, 0.1, 0), mix(0.5, 0.3, 0.2), mix(0, 0, 1), mix(1, 0, 0), mix(0.2, 0.6, 0.2)]) {
+      for (const gap of [0.05, 0.1, 0.2, 0.3, 0.5, 1]) {
+        const to = shiftMix(from, gap);
+        expect(to, `${JSON.stringify(from)} by ${gap}`).toBeDefined();
+        if (to === undefined) continue;
+        expect(Math.abs(to.promoters - to.detractors - (from.promoters - from.detractors))).toBeCloseTo(gap, 12);
+        expect(Math.min(to.promoters, to.passives, to.detractors)).toBeGreaterThanOrEqual(-1e-12);
+      }
+    }
+  });
+
+  it('asks more responses of a smaller difference, whatever the mix', () => {
+    const lopsided = { promoters: 0.9, passives: 0.1, detractors: 0 };
+    const sizes = [10, 20, 30].map((points) => responsesForDifference(points, 0.95, 0.8, lopsided) ?? Infinity);
+    expect(sizes[0]).toBeGreaterThan(sizes[1] ?? 0);
+    expect(sizes[1]).toBeGreaterThan(sizes[2] ?? 0);
   });
 });
 

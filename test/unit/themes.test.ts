@@ -50,4 +50,12 @@ describe('distinguishingWords', () => {
     expect(words.promoters.map((word) => word.word)).toEqual(['colleagues', 'wonderful']);
     expect(words.promoters.every((word) => word.z < 0 && word.detractors === 0)).toBe(true);
   });
+
+  it('counts no word with a digit: ticket and order numbers would grow the counts with every row', () => {
+    const tally = new ThemeTally(new CommentReader(matcher, { language: 'en' }));
+    for (let i = 0; i < 6; i += 1) tally.add(1, `Ticket INC00${1000 + i} still open after 3 days`);
+    for (let i = 0; i < 6; i += 1) tally.add(10, 'Wonderful colleagues');
+    const words = distinguishingWords(tally, 50, 0);
+    expect(words.detractors.map((word) => word.word).sort()).toEqual(['days', 'open', 'ticket']);
+  });
 });
