@@ -24,7 +24,7 @@ describe('the nps binary', () => {
   it('prints its version, and exits 2 with one line for a missing file', async () => {
     expect((await runBin(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const missing = await runBin(['score', 'no-such.csv']);
-    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'nps: error: no-such.csv: file not found\n' });
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'nps: error: no-such.csv: file not found (check the name, and that the path is from the folder nps is run in)\n' });
   });
 
   it('exits quietly when the reader of its output stops early', async () => {

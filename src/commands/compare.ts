@@ -13,7 +13,7 @@ import {
 } from '../cli/options.js';
 import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
 import { compareSamples, type Sample } from '../core/compare.js';
-import { periodOf, type Period } from '../core/periods.js';
+import { periodOf, periodsApart, type Period } from '../core/periods.js';
 import { addScore, emptyTally } from '../core/tally.js';
 import { inputError } from '../errors.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
@@ -77,17 +77,6 @@ function pickTwo(samples: Map<string, Sample>, options: CompareOptions, what: st
   });
   if (a === undefined || b === undefined) throw inputError('compare needs two samples');
   return [a, b];
-}
-
-/** Two periods compared that are not next to each other: how far apart, in the words of the period. */
-function periodsApart(first: string, second: string, period: Period, starts: ReadonlyMap<string, number>): string[] {
-  const from = starts.get(first);
-  const to = starts.get(second);
-  if (from === undefined || to === undefined) return [];
-  let steps = 0;
-  for (let span = periodOf(from, period); span.start < to && steps < 10_000; span = periodOf(span.end, period)) steps += 1;
-  if (steps <= 1) return [];
-  return [`${first} and ${second} are ${steps} ${period}s apart: the change between them is not a change from one ${period} to the next`];
 }
 
 /** `--moved-to`: the respondents of B now in `target` who were in another group in A, with where they came from. */

@@ -11,14 +11,13 @@ import {
   jsonOption,
   type RawInputOptions,
 } from '../cli/options.js';
-import { DriversAccumulator, DriversError } from '../core/drivers.js';
+import { DriversAccumulator } from '../core/drivers.js';
 import { summarize } from '../core/summary.js';
-import { inputError } from '../errors.js';
-import { addingDrivers, chooseDrivers, type DriverColumn } from '../input/driver-columns.js';
+import { addingDrivers, chooseDrivers } from '../input/driver-columns.js';
 import { readDriversInParallel } from '../input/parallel.js';
 import { Responses } from '../input/responses.js';
 import { wantsColor, writeAll, type Io } from '../io.js';
-import { visible } from '../output/render/format.js';
+import { describeDrivers } from '../output/render/drivers-table.js';
 import { openResponses, readOutcome } from './read.js';
 
 export interface DriversOptions extends RawInputOptions {
@@ -29,27 +28,10 @@ export interface DriversOptions extends RawInputOptions {
   seed: number;
 }
 
-/** Names listed on stderr before the rest are counted. */
-const LISTED = 12;
-
-/** One line saying which columns are the drivers, as `score` says which column is the score. */
-function describeDrivers(drivers: readonly DriverColumn[], found: boolean): string {
-  const list = (columns: readonly DriverColumn[]): string => {
-    const names = columns.slice(0, LISTED).map((column) => JSON.stringify(visible(column.spec.name)));
-    return columns.length > LISTED ? `${names.join(', ')} and ${columns.length - LISTED} more` : names.join(', ');
-  };
-  const ratings = drivers.filter((driver) => driver.spec.kind === 'rating');
-  const groups = drivers.filter((driver) => driver.spec.kind === 'categorical');
-  const parts: string[] = [];
-  if (ratings.length > 0) parts.push(`${found ? 'the rating columns ' : ''}${list(ratings)}${found ? ' (choose others with --columns)' : ''}`);
-  if (groups.length > 0) parts.push(`${list(groups)} as groups`);
-  return `drivers: ${parts.join(', and ')}`;
-}
-
 export async function runDrivers(files: string[], options: DriversOptions, io: Io): Promise<Outcome> {
   const { messages, responses, spec } = await openResponses(files, options, { dates: false, comments: false, respondents: false, lines: true }, io);
   const { drivers, found } = chooseDrivers(responses, options.columns, (options.by ?? []).flat());
-  messages.info(describeDrivers(drivers, found));
+  messages.info(describeDrivers(drivers.map((driver) => driver.spec), found));
   const specs = drivers.map((driver) => driver.spec);
   try {
     // A large file is read by every core, as `score` reads it; otherwise (standard input, --dedupe…) the ordinary way.
@@ -72,9 +54,8 @@ export async function runDrivers(files: string[], options: DriversOptions, io: I
         : (await import('../output/render/drivers-table.js')).renderDriversTable(summary, result, { color: wantsColor(io.stdout, io) });
     await writeAll(io.stdout, rendered);
     return outcome;
-  } catch (error) {
-    if (error instanceof DriversError) throw inputError(error.message);
-    throw error;
+  } finally {
+    messages.progressDone();
   }
 }
 

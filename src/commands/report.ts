@@ -27,6 +27,7 @@ import { ThemeTally } from '../core/themes.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { addingDrivers, ratingColumnsOf, type DriverColumn } from '../input/driver-columns.js';
+import { describeDrivers } from '../output/render/drivers-table.js';
 import { commentReader, loadMatcher } from '../input/comment-reader.js';
 import { writeFileSafely } from '../output/write/files.js';
 import { openResponses, readOutcome, requireDates } from './read.js';
@@ -54,9 +55,11 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io);
   if (options.period !== undefined) requireDates(responses, '--period');
   // The other ratings of the survey, when there are some: an importance-performance chart, as `nps drivers` computes it.
-  const ratings = ratingColumnsOf(responses);
+  // A --by column is a segment of the report, not one of its drivers.
+  const byColumns = new Set((options.by ?? []).flat().map((name) => responses.column(name, '--by')));
+  const ratings = ratingColumnsOf(responses, byColumns);
   const driverColumns: DriverColumn[] = ratings.length > MAX_DRIVERS ? [] : ratings.map((index) => ({ index, spec: { kind: 'rating', name: responses.columns[index] ?? '' } }));
-  if (driverColumns.length > 0) messages.info(`drivers: the rating columns ${driverColumns.map((column) => JSON.stringify(column.spec.name)).join(', ')}`);
+  if (driverColumns.length > 0) messages.info(describeDrivers(driverColumns.map((column) => column.spec), true, false));
   const driversAcc = driverColumns.length > 0 ? new DriversAccumulator(driverColumns.map((column) => column.spec)) : undefined;
   const addDrivers = driversAcc === undefined ? undefined : addingDrivers(driverColumns, driversAcc);
   const precision = precisionOf(options);

@@ -1,4 +1,5 @@
 import { CholeskyDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
+import { EXIT, NpsError } from '../errors.js';
 import { categoryOf } from './categories.js';
 import { lowThreshold, scaleOf, type Scale } from './rating-columns.js';
 import { seededRandom } from './sample.js';
@@ -64,7 +65,12 @@ const MAX_HISTOGRAM = 4096;
 const SMALL_VALUES = 101;
 
 /** A driver that cannot be analysed as given: a categorical column with too many levels. */
-export class DriversError extends Error {}
+export class DriversError extends NpsError {
+  constructor(message: string) {
+    // Something in the input (a column, its levels) the user can change: an input error wherever it surfaces.
+    super(message, EXIT.input);
+  }
+}
 
 /** Each column of the cross-product matrix: 0 is the intercept (n), 1 the score, then ratings, then levels as they appear. */
 const INTERCEPT = 0;
@@ -275,9 +281,15 @@ export class DriversAccumulator {
     const known = levels.get(level);
     if (known !== undefined) return known;
     if (this.dim >= MAX_COLUMNS) {
-      const spec = this.specs[at];
+      // The limit is on all groups together: name every segment, largest first, not only the one that reached it.
+      const segments = this.specs
+        .map((spec, index) => ({ name: spec.name, levels: this.levels[index]?.size ?? 0, kind: spec.kind }))
+        .filter((entry) => entry.kind === 'categorical')
+        .sort((a, b) => b.levels - a.levels)
+        .map((entry) => `${JSON.stringify(entry.name)} (${entry.levels}${entry.name === this.specs[at]?.name ? '+' : ''})`);
       throw new DriversError(
-        `${JSON.stringify(spec?.name ?? '')} has more than ${levels.size} different values: a driver needs a handful of groups (a plan, a region), not an id or a comment`,
+        `${segments.length === 1 ? 'the segment' : 'the segments'} ${segments.join(', ')} ${segments.length === 1 ? 'has' : 'have'} more different values than a model can hold: ` +
+          'a segment driver needs a handful of groups (a plan, a region), not an id or a comment',
       );
     }
     if (this.dim >= this.stride) this.widen(this.stride * 2);

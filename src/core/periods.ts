@@ -126,6 +126,17 @@ function withoutLongGaps(rows: readonly PeriodRow[]): PeriodRow[] {
   return kept;
 }
 
+/** Two periods compared that are not next to each other: how far apart, in the words of the period. */
+export function periodsApart(first: string, second: string, period: Period, starts: ReadonlyMap<string, number>): string[] {
+  const from = starts.get(first);
+  const to = starts.get(second);
+  if (from === undefined || to === undefined) return [];
+  let steps = 0;
+  for (let span = periodOf(from, period); span.start < to && steps < 10_000; span = periodOf(span.end, period)) steps += 1;
+  if (steps <= 1) return [];
+  return [`${first} and ${second} are ${steps} ${period}s apart: the change between them is not a change from one ${period} to the next`];
+}
+
 /** A day as ISO 8601, "2026-10-05". */
 export function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

@@ -114,7 +114,7 @@ export function requireColumn(fileName: string, headers: readonly string[], name
   if (/^\d+$/.test(name.trim())) {
     const number = Number(name);
     if (number >= 1 && number <= headers.length) return number - 1;
-    throw inputError(`${fileName}: ${option} ${name}: the file has ${headers.length} columns`);
+    throw inputError(`${fileName}: ${option} ${name}: the file has ${headers.length} columns (nps columns FILE lists them, numbered)`);
   }
   const prefixed = normalized.flatMap((header, index) => (wanted !== '' && header.startsWith(wanted) ? [index] : []));
   const [only] = prefixed;

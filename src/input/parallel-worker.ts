@@ -1,7 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { DriversError } from '../core/drivers.js';
-import { EXIT, NpsError } from '../errors.js';
+import { NpsError } from '../errors.js';
 import type { Io } from '../io.js';
 import { startWork, type PartMessage, type PartTask } from './parallel.js';
 import { Responses, type ReadListener } from './responses.js';
@@ -31,5 +30,5 @@ try {
   const report = await responses.readPart(work.add, io, { progress });
   post({ kind: 'done', report, data: work.data() });
 } catch (error) {
-  post({ kind: 'error', message: (error as Error).message, exitCode: error instanceof NpsError ? error.exitCode : error instanceof DriversError ? EXIT.input : undefined });
+  post({ kind: 'error', message: (error as Error).message, exitCode: error instanceof NpsError ? error.exitCode : undefined });
 }

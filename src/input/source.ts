@@ -31,8 +31,8 @@ export interface ByteRange {
 }
 
 const OPEN_FAILURES: Record<string, string> = {
-  ENOENT: 'file not found',
-  EISDIR: 'is a directory, not a CSV file',
+  ENOENT: 'file not found (check the name, and that the path is from the folder nps is run in)',
+  EISDIR: 'is a folder: name a CSV file or an Excel workbook in it',
   EACCES: 'permission denied',
   EPERM: 'permission denied',
 };

@@ -146,7 +146,7 @@ describe('nps drivers: choosing the drivers', () => {
     expect(result.stderr).toMatch(/nps: error: "email" is the date, respondent or comment column/);
     const ids = await run(['drivers', SURVEY, '--by', 'response_id', '-q']);
     expect(ids.code).toBe(2);
-    expect(ids.stderr).toMatch(/"response_id" has more than \d+ different values: a driver needs a handful of groups/);
+    expect(ids.stderr).toMatch(/the segment "response_id" \(\d+\+\) has more different values than a model can hold: a segment driver needs a handful of groups/);
   });
 });
 

@@ -26,7 +26,7 @@ function expectOneLineError(
 
 describe.each(COMMANDS)('every reading command: %s', (_name, command) => {
   it('refuses a missing file', async () => {
-    expectOneLineError(await run([...command, 'fixtures/does-not-exist.csv']), 'fixtures/does-not-exist.csv: file not found');
+    expectOneLineError(await run([...command, 'fixtures/does-not-exist.csv']), 'fixtures/does-not-exist.csv: file not found (check the name, and that the path is from the folder nps is run in)');
   });
 
   it('refuses an empty file', async () => {
@@ -89,7 +89,7 @@ describe.each(COMMANDS)('every reading command: %s', (_name, command) => {
   });
 
   it('refuses a folder', async () => {
-    expectOneLineError(await run([...command, 'fixtures']), 'fixtures: is a directory, not a CSV file');
+    expectOneLineError(await run([...command, 'fixtures']), 'fixtures: is a folder: name a CSV file or an Excel workbook in it');
   });
 
   it('refuses an unknown --score-column, naming the headers', async () => {

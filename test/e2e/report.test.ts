@@ -62,6 +62,13 @@ describe('nps report (file)', () => {
     expect(section).toContain('not proof of cause');
   });
 
+  it('takes no --by column as a driver: it is a segment of the report', async () => {
+    const dir = await tempDir();
+    const result = await run(['report', join(process.cwd(), 'fixtures', 'drivers-survey.csv'), '--by', 'support', '--out', 'r.html'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nps: drivers: the rating columns "ease_of_use", "price", "reliability", "onboarding"\n');
+  });
+
   it('has no drivers section when the file has no rating column', async () => {
     const dir = await tempDir();
     const result = await run(['report', join(process.cwd(), 'fixtures', 'report-sample.csv'), '--out', 'r.html', '-q'], { cwd: dir });

@@ -1,9 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { DriverResult, DriversResult } from '../../core/drivers.js';
+import type { DriverResult, DriverSpec, DriversResult } from '../../core/drivers.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
-import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, trimmed, visible } from './format.js';
+import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, trimmed, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 
 /** The table fits an 80-column terminal: long driver names are cut to what is left. */
@@ -12,24 +12,6 @@ const MIN_NAME = 12;
 
 const percent = (value: number): string => `${value.toFixed(1)}%`;
 const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
-
-/** Words laid out in lines of at most 80 columns, the lines after the first indented by `indent`. */
-export function wrap(text: string, indent = 0, width = WIDTH): string {
-  const lines: string[] = [];
-  const lead = /^ */.exec(text)?.[0] ?? '';
-  let line = lead;
-  for (const word of text.slice(lead.length).split(' ')) {
-    const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
-    if (line.trim() !== '' && stringWidth(candidate) > width) {
-      lines.push(line);
-      line = `${' '.repeat(indent)}${word}`;
-    } else {
-      line = candidate;
-    }
-  }
-  lines.push(line);
-  return lines.join('\n');
-}
 
 function cut(text: string, width: number): string {
   if (stringWidth(text) <= width) return text;
@@ -139,6 +121,23 @@ function accounting(summary: Summary, result: DriversResult, chalk: ChalkInstanc
 }
 
 /** The human summary of `nps drivers`; `color` only when writing to a terminal. */
+/** Names listed on stderr before the rest are counted. */
+const LISTED = 12;
+
+/** One line saying which columns are the drivers, as `score` says which column is the score. */
+export function describeDrivers(drivers: readonly DriverSpec[], found: boolean, hint = true): string {
+  const list = (columns: readonly DriverSpec[]): string => {
+    const names = columns.slice(0, LISTED).map((column) => JSON.stringify(visible(column.name)));
+    return columns.length > LISTED ? `${names.join(', ')} and ${columns.length - LISTED} more` : names.join(', ');
+  };
+  const ratings = drivers.filter((driver) => driver.kind === 'rating');
+  const groups = drivers.filter((driver) => driver.kind === 'categorical');
+  const parts: string[] = [];
+  if (ratings.length > 0) parts.push(`${found ? 'the rating columns ' : ''}${list(ratings)}${found && hint ? ' (choose others with --columns)' : ''}`);
+  if (groups.length > 0) parts.push(`${list(groups)} as groups`);
+  return `drivers: ${parts.join(', and ')}`;
+}
+
 export function renderDriversTable(summary: Summary, result: DriversResult, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const warnings = result.warnings.map((warning) => wrap(`Warning: ${visible(warning)}`, 2).replace('Warning:', chalk.yellow('Warning:')));

@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { Performance, ShareInterval } from '../../core/drivers.js';
 import type { Summary } from '../../core/summary.js';
 
@@ -68,11 +69,6 @@ export function intervalName(method: 'adjusted-wald' | 'wald' | 'bayes'): string
   return { 'adjusted-wald': 'adjusted-Wald interval', wald: 'Wald interval', bayes: 'credible interval' }[method];
 }
 
-/**
- * Prose wrapped at word boundaries to fit a terminal of `width` columns (80: what a
- * terminal opens with); a word longer than the line stays whole. Lines break where the
- * text breaks them too.
- */
 /** "p", "=", "0.057" as one word: a line never breaks inside "p = 0.057" or "p < 0.001". */
 function keepTogether(words: readonly string[]): string[] {
   const kept: string[] = [];
@@ -87,17 +83,25 @@ function keepTogether(words: readonly string[]): string[] {
   return kept;
 }
 
-export function wrap(text: string, width = 80): string {
+/**
+ * Prose wrapped at word boundaries to fit a terminal of `width` columns (80: what a
+ * terminal opens with), measured as a terminal shows it (wide characters count two);
+ * lines after the first of each paragraph are indented by `indent`. A word longer than
+ * the line stays whole; lines break where the text breaks them too.
+ */
+export function wrap(text: string, indent = 0, width = 80): string {
   return text
     .split('\n')
     .map((paragraph) => {
       const lines: string[] = [];
-      let line = '';
-      for (const word of keepTogether(paragraph.split(' '))) {
-        if (line !== '' && line.length + 1 + word.length > width) {
+      const lead = /^ */.exec(paragraph)?.[0] ?? '';
+      let line = lead;
+      for (const word of keepTogether(paragraph.slice(lead.length).split(' '))) {
+        const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
+        if (line.trim() !== '' && stringWidth(candidate) > width) {
           lines.push(line);
-          line = word;
-        } else line = line === '' ? word : `${line} ${word}`;
+          line = `${' '.repeat(indent)}${word}`;
+        } else line = candidate;
       }
       lines.push(line);
       return lines.join('\n');
