@@ -106,7 +106,24 @@ function verdictIn(comment: string, split: Words, cues: CueSet): Verdict {
 
 const analyzer = new Sentiment();
 
+/**
+ * Short comments repeat ("Great product", "Love it"): their verdict is kept, as the
+ * language of a short comment is, up to a bound so that memory stays flat.
+ */
+const SHORT_COMMENT = 48;
+const KEPT_VERDICTS = 50_000;
+const englishVerdicts = new Map<string, Verdict>();
+
 function englishPraise(comment: string): Verdict {
+  const short = comment.length <= SHORT_COMMENT;
+  const kept = short ? englishVerdicts.get(comment) : undefined;
+  if (kept !== undefined) return kept;
+  const verdict = analyzedPraise(comment);
+  if (short && englishVerdicts.size < KEPT_VERDICTS) englishVerdicts.set(comment, verdict);
+  return verdict;
+}
+
+function analyzedPraise(comment: string): Verdict {
   const result = analyzer.analyze(comment, { extras: COMPLAINTS });
   if (result.negative.length > 0) return 'complaint';
   return result.score > 0 ? 'praise' : 'neither';

@@ -123,6 +123,41 @@ function offsetOf(zone: string | undefined): number {
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 }
 
+const ZERO = 48;
+/** The number written by the two to four digits at `from`..`to` (not included), or NaN. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let at = from; at < to; at += 1) {
+    const digit = text.charCodeAt(at) - ZERO;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * The commonest cell of all, "2025-03-13T23:56:37Z" (or with a space, or with no zone),
+ * read without splitting or regular expressions: a million of them cost a quarter of
+ * `score --period`. Anything else, or anything out of range, is left to the full reading,
+ * which gives the same result for these.
+ */
+function isoStamp(cell: string): DateReading | undefined {
+  const length = cell.length;
+  if (length !== 19 && !(length === 20 && cell.charCodeAt(19) === 90 /* Z */)) return undefined;
+  const separator = cell.charCodeAt(10);
+  if (cell.charCodeAt(4) !== 45 || cell.charCodeAt(7) !== 45 || (separator !== 84 /* T */ && separator !== 32) || cell.charCodeAt(13) !== 58 || cell.charCodeAt(16) !== 58) return undefined;
+  const year = digitsAt(cell, 0, 4);
+  const month = digitsAt(cell, 5, 7);
+  const dayOfMonth = digitsAt(cell, 8, 10);
+  const hours = digitsAt(cell, 11, 13);
+  const minutes = digitsAt(cell, 14, 16);
+  const seconds = digitsAt(cell, 17, 19);
+  if (!(hours <= 23 && minutes <= 59 && seconds <= 60)) return undefined;
+  const day = dayOf(year, month, dayOfMonth);
+  if (day === undefined) return undefined;
+  return { day, time: day * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000, hasTime: true };
+}
+
 /** Splits "2026-10-05T14:30Z", "12/19/2019 1:09:33 PM", "19.12.2019, 13:09" into date and time. */
 function splitCell(cell: string): [date: string, time: string] {
   const text = cell.trim();
@@ -169,6 +204,8 @@ export class RowDates {
 
   /** The date in a cell: undefined when there is none (or it is not a date), UNSETTLED while its order is unknown. */
   read(cell: string): DateReading | undefined | Unsettled {
+    const stamp = isoStamp(cell);
+    if (stamp !== undefined) return stamp;
     const [dateText, timeText] = splitCell(cell);
     if (dateText === '') return undefined;
     const part = this.partOf(dateText);

@@ -1,3 +1,4 @@
+import { seededRandom } from '../../src/core/sample.js';
 import { describe, expect, it } from 'vitest';
 import { isoDay, periodOf, trend } from '../../src/core/periods.js';
 import { addScore, emptyTally, type Tally } from '../../src/core/tally.js';
@@ -75,6 +76,25 @@ describe('trend', () => {
 });
 
 describe('RowDates', () => {
+  it('reads the common ISO stamp by its quick path exactly as by the full reading', () => {
+    const random = seededRandom(7);
+    const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+    let read = 0;
+    for (let trial = 0; trial < 5000; trial += 1) {
+      const pick = (most: number): number => Math.floor(random() * most);
+      const stamp =
+        `${pad(1990 + pick(60), 4)}-${pad(pick(14), 2)}-${pad(pick(33), 2)}${random() < 0.5 ? 'T' : ' '}` +
+        `${pad(pick(26), 2)}:${pad(pick(62), 2)}:${pad(pick(62), 2)}${random() < 0.5 ? 'Z' : ''}`;
+      // A leading space takes the full reading: the cell is trimmed there, and reads the same.
+      const quick = new RowDates(undefined).read(stamp);
+      expect(quick, stamp).toEqual(new RowDates(undefined).read(` ${stamp}`));
+      if (quick !== undefined) read += 1;
+    }
+    // Most stamps are valid, the rest out of range (month 13, hour 24, 31 February): both kinds are compared.
+    expect(read).toBeGreaterThan(2500);
+    expect(read).toBeLessThan(5000);
+  });
+
   const read = (cell: string, format?: 'm/d/yyyy' | 'd/m/yyyy') => new RowDates(format).read(cell);
   const at = (iso: string): number => Date.parse(iso);
 
