@@ -38,9 +38,10 @@ function verdict(impact: ThemeImpact): string {
 
 function wordsTable(title: string, entries: DistinguishingWord[], chalk: InstanceType<typeof Chalk>, level: number, withLanguage: boolean): string {
   if (entries.length === 0) return `no word sets them apart at ${Math.round(level * 100)}% confidence`;
-  const head = [title, ...(withLanguage ? ['Language'] : []), 'z', 'Detractors', 'Promoters'];
+  const head = [title, ...(withLanguage ? ['Language'] : []), 'Lean', 'Detractors', 'Promoters'];
   const table = plainTable(head.map((text) => chalk.bold(text)), [false, ...(withLanguage ? [false] : []), true, true, true]);
-  for (const entry of entries) table.push([entry.word, ...(withLanguage ? [entry.language] : []), entry.z.toFixed(1), entry.detractors, entry.promoters]);
+  // The lean is |z|: the table's title says which way; the JSON keeps the sign (positive towards detractors).
+  for (const entry of entries) table.push([entry.word, ...(withLanguage ? [entry.language] : []), Math.abs(entry.z).toFixed(1), entry.detractors, entry.promoters]);
   return table.toString();
 }
 
@@ -91,7 +92,7 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
   // A language column only when the words come from comments in more than one language.
   const withLanguage = new Set([...report.words.detractors, ...report.words.promoters].map((entry) => entry.language)).size > 1;
   sections.push(
-    `${chalk.bold("Words that set detractors apart (Monroe et al.'s weighted log-odds, z)")}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level, withLanguage)}`,
+    `${chalk.bold('Words that set detractors apart (Lean: in standard errors)')}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level, withLanguage)}`,
     `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk, report.level, withLanguage)}`,
   );
   if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(warning)}`).join('\n'));
