@@ -702,15 +702,24 @@ function analyse(snapshot: Snapshot, options: Required<DriversOptions>): Drivers
   };
 }
 
-/** Fix first: ratings that matter more than most (above the median share) and do worse than most (below the median performance). */
+/**
+ * Fix first: ratings that matter more than most (above the median share) and do worse
+ * than most (below the median performance). With one or two ratings a median splits
+ * nothing, so the bars are fixed instead: more than an equal share of what the ratings
+ * explain, and a mean below the middle of the rating's scale.
+ */
+export const FEW_RATINGS = 3;
+
 function markFixFirst(drivers: DriverResult[]): void {
   const ratings = drivers.filter((driver) => driver.performance !== null);
-  if (ratings.length < 2) return;
-  const importance = median(ratings.map((driver) => driver.importance));
-  const performance = median(ratings.map((driver) => driver.performance?.relative ?? 0));
+  if (ratings.length === 0) return;
+  const few = ratings.length < FEW_RATINGS;
+  const importance = few ? 100 / ratings.length : median(ratings.map((driver) => driver.importance));
+  const performance = few ? 0.5 : median(ratings.map((driver) => driver.performance?.relative ?? 0));
   for (const driver of ratings) {
     // A rating whose rise goes with lower scores is no lever to pull.
-    driver.fixFirst = driver.direction === 'positive' && driver.importance > importance && (driver.performance?.relative ?? 1) < performance;
+    const important = few ? driver.importance >= importance : driver.importance > importance;
+    driver.fixFirst = driver.direction === 'positive' && important && (driver.performance?.relative ?? 1) < performance;
   }
 }
 

@@ -105,6 +105,9 @@ function guess(cells: readonly string[], kind: keyof typeof GUESSES): string {
   const filled = cells.filter((cell) => !isMissing(cell));
   const dates = new RowDates(undefined);
   if (filled.length > 0 && filled.every((cell) => dates.read(cell) !== undefined && !/^\d+$/.test(cell.trim()))) return 'dates';
+  // Mostly whole numbers 0-10 is a rating, whatever a few other cells hold ("n/a", "dunno"): as `nps drivers` reads it.
+  const small = filled.filter((cell) => /^\d{1,2}$/.test(cell.trim()) && Number(cell) <= 10).length;
+  if (filled.length > 0 && small >= 0.8 * filled.length) return GUESSES.numbers;
   if (kind === 'numbers' && filled.some((cell) => cell.trim().replace(/^[-+]/, '').length > 3)) return 'numbers (an id?)';
   return GUESSES[kind];
 }

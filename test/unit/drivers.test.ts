@@ -257,6 +257,20 @@ describe('DriversAccumulator: sampled orders beyond the exact limit', () => {
 });
 
 describe('DriversAccumulator: performance and what to fix first', () => {
+  it('with one or two ratings, marks the one that carries more than its part and sits below the middle of its scale', () => {
+    const random = source(5);
+    const specs = [rating('strong, rated low'), rating('weak, rated low')];
+    const rows: Row[] = Array.from({ length: 2000 }, (_, key) => {
+      const values = [Math.min(5, Math.max(1, Math.round(2 + random.normal()))), Math.min(5, Math.max(1, Math.round(2 + random.normal())))];
+      const score = Math.min(10, Math.max(0, Math.round(2 * (values[0] ?? 0) + 0.3 * (values[1] ?? 0) + random.normal())));
+      return { score, values, key };
+    });
+    const two = accumulate(specs, rows).result({ replicates: 50 });
+    expect(two.drivers.filter((driver) => driver.fixFirst).map((driver) => driver.column)).toEqual(['strong, rated low']);
+    const one = accumulate([specs[0] ?? rating('x')], rows.map((row) => ({ ...row, values: row.values.slice(0, 1) }))).result({ replicates: 50 });
+    expect(one.drivers[0]?.fixFirst).toBe(true);
+  });
+
   it('gives the mean on its scale, the share of low ratings, and marks important ratings that do badly', () => {
     const random = source(4);
     const specs = [rating('strong, rated low'), rating('strong, rated high'), rating('weak, rated low'), rating('weak, rated high')];

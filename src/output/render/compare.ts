@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { CATEGORIES } from '../../core/categories.js';
 import type { CompareReport } from '../../core/compare.js';
 import type { Interval } from '../../core/stats.js';
-import { formatNps, formatP, intervalName, visible, wrap } from './format.js';
+import { formatNps, formatP, intervalName, plural, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 import { differenceJson, scoredJson } from './score-json.js';
 import { formatInterval } from './score-table.js';
@@ -65,7 +65,7 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
     const wonBack = movement.detractors.promoters + movement.detractors.passives;
     sections.push(
       `${chalk.bold('Respondents in both')}\n${table.toString()}\n` +
-        wrap(`${lost} promoters became detractors; ${wonBack} detractors were won back (now passives or promoters).`),
+        wrap(`${plural(lost, 'promoter')} became ${lost === 1 ? 'a detractor' : 'detractors'}; ${plural(wonBack, 'detractor')} ${wonBack === 1 ? 'was' : 'were'} won back (now passives or promoters).`),
     );
   }
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;

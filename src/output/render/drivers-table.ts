@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import type { DriverResult, DriverSpec, DriversResult } from '../../core/drivers.js';
+import { FEW_RATINGS, type DriverResult, type DriverSpec, type DriversResult } from '../../core/drivers.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, trimmed, visible, wrap } from './format.js';
@@ -81,9 +81,9 @@ function notes(result: DriversResult): string {
       `${level}% int.: from ${result.method.replicates.toLocaleString('en-US')} bootstrap replicates.`,
     `Effect: points of the 0-10 answer per point of the rating, the other drivers held. Mean: on the rating's own scale.${lowNote(result.drivers)}`,
   ];
-  if (result.drivers.some((driver) => driver.performance !== null)) {
-    lines.push('Fix first: a share above the median and a performance below it, among the ratings.');
-  }
+  const ratings = result.drivers.filter((driver) => driver.performance !== null).length;
+  if (ratings >= FEW_RATINGS) lines.push('Fix first: a share above the median and a performance below it, among the ratings.');
+  else if (ratings > 0) lines.push('Fix first: at least an equal part of what the ratings explain, and a mean below the middle of the scale.');
   lines.push(CAUSE_NOTE);
   return lines.map((line) => wrap(line)).join('\n');
 }

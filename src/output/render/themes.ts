@@ -73,7 +73,9 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
       table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated]);
       if (line.examples.length > 0) examples.push(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`);
     }
-    const body = lines.length === 0 ? 'no theme found in these comments' : `${table.toString()}\n${chalk.dim('Examples')}\n${examples.join('\n')}`;
+    // No comment of three words or more: no Examples heading over nothing.
+    const shown = examples.length === 0 ? '' : `\n${chalk.dim('Examples')}\n${examples.join('\n')}`;
+    const body = lines.length === 0 ? 'no theme found in these comments' : `${table.toString()}${shown}`;
     sections.push(`${chalk.bold(`${LABELS[category]} (${plural(report.comments[category], 'comment')})`)}\n${body}`);
   }
   const impacts = report.impact.filter((impact) => impact.mentionedBy > 0);
