@@ -70,7 +70,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const promoters = new TopList<Candidate>(LISTED, byRecency);
   const passives = new TopList<Candidate>(LISTED, byRecency);
   const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
-  const themes = new ThemeTally(await commentReader(matcher, options, anyComments));
+  const themes = new ThemeTally(await commentReader(matcher, options, anyComments, (text) => messages.warn(text)));
   let first: number | undefined;
   let last: number | undefined;
   let order = 0;

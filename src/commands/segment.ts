@@ -96,7 +96,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   const matcher = await loadMatcher(options, io.cwd);
   const templates = await loadTemplates(options.templates, io.cwd);
   const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: false }, io);
-  const comments = await commentReader(matcher, options, responses.inputs.some((opened) => opened.choice.columns.comments.length > 0));
+  const comments = await commentReader(matcher, options, responses.inputs.some((opened) => opened.choice.columns.comments.length > 0), (text) => messages.warn(text));
   const valueIndex = options.valueColumn === undefined ? undefined : responses.column(options.valueColumn, '--value-column');
   let compiled;
   try {

@@ -24,7 +24,7 @@ export async function runThemes(files: string[], options: ThemesOptions, io: Io)
       throw inputError(`${opened.reader.name}: no comment column found; name it with --comment-column`);
     }
   }
-  const tally = new ThemeTally(await commentReader(matcher, options, true));
+  const tally = new ThemeTally(await commentReader(matcher, options, true, (text) => messages.warn(text)));
   const totals = await responses.read((response) => {
     tally.add(response.score, response.comment);
   });

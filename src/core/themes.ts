@@ -48,6 +48,11 @@ export class ThemeMatcher {
     this.names = themes.map((theme) => theme.name);
   }
 
+  /** Whether any theme has a term for comments in this language (its own, or one for every language). */
+  hasTermsIn(language: string): boolean {
+    return this.themes.some((theme) => theme.terms.length > 0 || (theme.languages?.[language]?.length ?? 0) > 0);
+  }
+
   /** Built on a language's first comment: each term is stemmed as that language stems. */
   private indexFor(profile: LanguageProfile): LanguageIndex {
     let index = this.indexes.get(profile.code);

@@ -148,4 +148,12 @@ describe('themes in other languages', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(await readFile(out, 'utf8')).toContain('<p class="muted">Languages: English 4, Spanish 4, French 4, Japanese 4, German 3, Chinese 2, Greek 1, Russian 1, undetermined 3');
   });
+
+  it('says when --language names a language the themes have no keyword in', async () => {
+    const result = await run(['themes', 'fixtures/themes-mixed.csv', '--language', 'pl', '-q']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nps: warning: --language pl: the themes have no keywords in this language');
+    const french = await run(['themes', 'fixtures/themes-mixed.csv', '--language', 'fr', '-q']);
+    expect(french.stderr).not.toContain('no keywords');
+  });
 });
