@@ -39,12 +39,18 @@ export function addingDrivers(columns: readonly DriverColumn[], acc: DriversAccu
 
 /** The columns every input gives a role (score, date, respondent, comments): never a driver. */
 export function roleColumns(responses: Responses): Set<number> {
-  const roles = new Set<number>();
+  return new Set(rolesByColumn(responses).keys());
+}
+
+/** The columns the reading took, each with its role in words: "score", "date", "respondent", "comment". */
+function rolesByColumn(responses: Responses): Map<number, string> {
+  const roles = new Map<number, string>();
   for (const opened of responses.inputs) {
     const { score, date, respondent, comments } = opened.choice.columns;
-    for (const index of [score, date, respondent, ...comments]) {
+    const taken: Array<[number | undefined, string]> = [[score, 'score'], [date, 'date'], [respondent, 'respondent'], ...comments.map((index): [number, string] => [index, 'comment'])];
+    for (const [index, role] of taken) {
       const at = index === undefined ? -1 : responses.columns.indexOf(opened.names[index] ?? '');
-      if (at !== -1) roles.add(at);
+      if (at !== -1 && !roles.has(at)) roles.set(at, role);
     }
   }
   return roles;
@@ -79,18 +85,16 @@ export interface DriverChoice {
  * score, date, respondent and comment columns are never drivers.
  */
 export function chooseDrivers(responses: Responses, named: readonly string[] | undefined, by: readonly string[]): DriverChoice {
-  const roles = roleColumns(responses);
+  const roles = rolesByColumn(responses);
   const groups = unique(by.map((name) => responses.column(name, '--by')));
   const rows = sampleRatings(responses);
   const chosen = named === undefined ? undefined : unique(named.map((name) => responses.column(name, '--columns'))).filter((index) => !groups.includes(index));
   for (const index of [...(chosen ?? []), ...groups]) {
-    if (!roles.has(index)) continue;
-    const score = responses.inputs.some((opened) => opened.names[opened.choice.columns.score] === responses.columns[index]);
-    throw inputError(
-      `${JSON.stringify(responses.columns[index] ?? '')} is the ${score ? 'score' : 'date, respondent or comment'} column: the drivers are the other questions of the survey`,
-    );
+    const role = roles.get(index);
+    if (role === undefined) continue;
+    throw inputError(`${JSON.stringify(responses.columns[index] ?? '')} is the ${role} column: the drivers are the other questions of the survey`);
   }
-  const ratings = chosen ?? detectRatingColumns(responses.columns, rows, new Set([...roles, ...groups]));
+  const ratings = chosen ?? detectRatingColumns(responses.columns, rows, new Set([...roles.keys(), ...groups]));
   const name = (index: number): string => responses.columns[index] ?? '';
   const drivers: DriverColumn[] = [
     ...ratings.map((index): DriverColumn => ({ index, spec: holdsNumbers(rows, index) ? { kind: 'rating', name: name(index) } : { kind: 'categorical', name: name(index) } })),

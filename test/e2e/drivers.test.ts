@@ -143,7 +143,7 @@ describe('nps drivers: choosing the drivers', () => {
   it('refuses an id as a categorical driver', async () => {
     const result = await run(['drivers', SURVEY, '--by', 'email', '-q']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/nps: error: "email" is the date, respondent or comment column/);
+    expect(result.stderr).toMatch(/nps: error: "email" is the respondent column: the drivers are the other questions of the survey/);
     const ids = await run(['drivers', SURVEY, '--by', 'response_id', '-q']);
     expect(ids.code).toBe(2);
     expect(ids.stderr).toMatch(/the segment "response_id" \(\d+\+\) has more different values than a model can hold: a segment driver needs a handful of groups/);
