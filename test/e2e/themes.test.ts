@@ -70,10 +70,10 @@ describe('nps themes', () => {
     expect(words.promoters.map((word) => word.word).sort()).toEqual(['look', 'new']);
   });
 
-  it('gives each theme\'s impact a verdict, and says what the gap is', async () => {
+  it('gives each theme\'s impact a verdict, and says what the effect is', async () => {
     const result = await run(['themes', 'fixtures/themes-impact.csv', '-q']);
-    expect(result.stdout).toMatch(/^price and billing\s+32\.0%\s+-100\.0\s+\+70\.6\s+\+170\.6\s+real \(p < 0\.001\)$/m);
-    expect(result.stdout).toContain('of the others. Gap: Rest minus With.');
+    expect(result.stdout).toMatch(/^price and billing\s+32\.0%\s+-100\.0\s+\+70\.6\s+-170\.6\s+real \(p < 0\.001\)$/m);
+    expect(result.stdout).toContain('Effect: With minus Rest, below zero when the theme goes with');
   });
 
   it('extends or replaces the lexicon with --themes', async () => {

@@ -3,7 +3,7 @@ import { CATEGORIES } from '../../core/categories.js';
 import type { ThemeImpact, ThemesReport } from '../../core/themes-report.js';
 import type { DistinguishingWord } from '../../core/themes.js';
 import { differenceJson } from './score-json.js';
-import { formatNps, formatP, pBesideAdjusted, plural, visible } from './format.js';
+import { formatNps, formatP, pBesideAdjusted, plural, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 import { adjustmentNote } from './score-table.js';
 
@@ -80,14 +80,17 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
   }
   const impacts = report.impact.filter((impact) => impact.mentionedBy > 0);
   const impactTable = plainTable(
-    ['Theme', 'Share', 'With', 'Rest', 'Gap', 'Verdict'].map((text) => chalk.bold(text)),
+    ['Theme', 'Share', 'With', 'Rest', 'Effect', 'Verdict'].map((text) => chalk.bold(text)),
     [false, true, true, true, true, false],
   );
   for (const impact of impacts) {
-    const gap = impact.difference?.difference ?? null;
-    impactTable.push([impact.theme, `${impact.share.toFixed(1)}%`, formatNps(impact.npsWith), formatNps(impact.npsWithout), formatNps(gap), verdict(impact)]);
+    // With minus Rest: a theme that goes with a lower score shows below zero (the JSON's difference is Rest minus With).
+    const effect = impact.difference === undefined ? null : -impact.difference.difference;
+    impactTable.push([impact.theme, `${impact.share.toFixed(1)}%`, formatNps(impact.npsWith), formatNps(impact.npsWithout), formatNps(effect), verdict(impact)]);
   }
-  const notes = ['Share: of respondents, those who mention the theme. With: their NPS. Rest: the NPS', 'of the others. Gap: Rest minus With.'];
+  const notes = [
+    wrap('Share: of respondents, those who mention the theme. With: their NPS. Rest: the NPS of the others. Effect: With minus Rest, below zero when the theme goes with a lower score.'),
+  ];
   const adjustment = adjustmentNote(impacts.map((impact) => impact.difference), 'themes', 'adj.');
   if (adjustment !== undefined) notes.push(adjustment);
   sections.push(`${chalk.bold('Theme impact')}\n${impactTable.toString()}\n${notes.join('\n')}`);
