@@ -62,13 +62,26 @@ export function fullYear(written: string): number {
   return year < 69 ? 2000 + year : 1900 + year;
 }
 
-/** Days since 1970 of a valid calendar date, or undefined (31 April, 29 February 2027…). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/**
+ * Days since 1970 of a valid calendar date, or undefined (31 April, 29 February 2027…).
+ * Counted with integers (Hinnant's days-from-civil) rather than through a Date object: it
+ * runs once a row, and a Date a row was a tenth of a report's garbage. Years before 100
+ * are refused, as Date.UTC would read them as 19xx.
+ */
 export function dayOf(year: number, month: number, day: number): number | undefined {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const time = Date.UTC(year, month - 1, day);
-  const check = new Date(time);
-  if (check.getUTCDate() !== day || check.getUTCFullYear() !== year) return undefined;
-  return time / DAY_MS;
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 100) return undefined;
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const last = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 31);
+  if (day > last) return undefined;
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 function readDatePart(text: string): DatePart {

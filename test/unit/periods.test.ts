@@ -2,7 +2,7 @@ import { seededRandom } from '../../src/core/sample.js';
 import { describe, expect, it } from 'vitest';
 import { isoDay, periodOf, trend } from '../../src/core/periods.js';
 import { addScore, emptyTally, type Tally } from '../../src/core/tally.js';
-import { RowDates, UNSETTLED } from '../../src/input/dates.js';
+import { dayOf as calendarDay, RowDates, UNSETTLED } from '../../src/input/dates.js';
 
 const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
@@ -72,6 +72,19 @@ describe('trend', () => {
     ]);
     const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald', adjust: true });
     expect(rows.map((row) => row.change?.difference)).toEqual([undefined, 200, 0]);
+  });
+});
+
+describe('calendar days', () => {
+  it('counts every day from 1900 to 2100 as Date.UTC does, and refuses the days that do not exist', () => {
+    for (let time = Date.UTC(1900, 0, 1); time <= Date.UTC(2100, 11, 31); time += 86_400_000) {
+      const date = new Date(time);
+      expect(calendarDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(time / 86_400_000);
+    }
+    for (const [year, month, day] of [[2027, 2, 29], [1900, 2, 29], [2026, 4, 31], [2026, 13, 1], [2026, 0, 10], [2026, 1, 0], [2026, 1, 32], [18, 1, 1], [2026, 1.5, 1]]) {
+      expect(calendarDay(year ?? 0, month ?? 0, day ?? 0), `${year}-${month}-${day}`).toBeUndefined();
+    }
+    expect(calendarDay(2000, 2, 29)).toBe(Date.UTC(2000, 1, 29) / 86_400_000);
   });
 });
 
