@@ -2,10 +2,10 @@ import Papa, { type ParseError, type ParseStepResult } from 'papaparse';
 import { inputError } from '../errors.js';
 import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
 import { readLeniently } from './lenient-csv.js';
+import { QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
 
-/** Called once per data row with its fields; `CsvReader.lineOfCurrentRow()` gives the line the row starts on. */
-export type RowHandler = (cells: string[]) => void;
+export type { RowHandler } from './queued-rows.js';
 
 const DELIMITERS = [',', ';', '\t'] as const;
 export type Delimiter = (typeof DELIMITERS)[number];
@@ -83,7 +83,7 @@ const UNDEFINED_IN_1252 = /[\u0081\u008d\u008f\u0090\u009d]/g;
  * quote, a quoted field that runs on and fails) are read again leniently, and
  * what was done is noted in `quoteNotes`.
  */
-export class CsvReader {
+export class CsvReader extends QueuedRows {
   readonly kind = 'csv' as const;
   header: string[] = [];
   headerLine = 0;
@@ -104,8 +104,6 @@ export class CsvReader {
   private parser: Papa.Parser | undefined;
   /** A CR at the end of a chunk: it may be the first half of a CRLF split across two chunks. */
   private carriedCr = false;
-  private handler: RowHandler | undefined;
-  private pending: Array<[string[], number]> = [];
   private hasHeader = false;
 
   /** The text not yet consumed by the parser, and where it starts in the whole file. */
@@ -122,6 +120,7 @@ export class CsvReader {
   private repairedLine: number | undefined;
 
   private constructor(readonly source: Source) {
+    super();
     this.chunks = source.chunks[Symbol.asyncIterator]();
   }
 
@@ -187,34 +186,15 @@ export class CsvReader {
     return this.linesBeforeText + this.linesCounted + 1;
   }
 
-  /** The next `count` rows after the header, not consumed: for headers that span several rows. */
-  async peekRows(count: number): Promise<string[][]> {
-    while (this.pending.length < count && (await this.pump()));
-    return this.pending.slice(0, count).map(([cells]) => cells);
-  }
-
-  /** Drops rows that `peekRows` showed to be more header, not data. */
-  skipRows(count: number): void {
-    this.pending.splice(0, count);
-  }
-
-  /** Streams every data row to `handler`; `afterChunk` lets the caller wait for its outputs to drain. */
-  async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
-    this.handler = handler;
-    for (const [cells, line] of this.pending) {
-      this.pendingLine = line;
-      handler(cells);
-    }
-    this.pendingLine = undefined;
-    this.pending = [];
-    while (await this.pump()) await afterChunk?.();
-  }
-
   /** Rows parsed along with the header are delivered later; their lines are remembered here. */
   private pendingLine: number | undefined;
 
+  protected handling(line: number | undefined): void {
+    this.pendingLine = line;
+  }
+
   /** Parses one more chunk of the source; false once the source is exhausted and its last row parsed. */
-  private async pump(): Promise<boolean> {
+  protected async pump(): Promise<boolean> {
     if (this.sourceDone) return false;
     const chunk = await this.nextChunk();
     if (chunk === undefined) {

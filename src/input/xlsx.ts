@@ -5,7 +5,7 @@ import { createInflateRaw } from 'node:zlib';
 import { SaxesParser } from 'saxes';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { inputError, NpsError } from '../errors.js';
-import type { RowHandler } from './csv.js';
+import { QueuedRows } from './queued-rows.js';
 import { DAY_MS } from './dates.js';
 import type { Source } from './source.js';
 
@@ -573,7 +573,7 @@ interface CellState {
  * `skipRows` serve headers over several rows, `forEachRow` streams the rest, and
  * `lineOfCurrentRow` gives the sheet's row number for messages.
  */
-export class XlsxReader {
+export class XlsxReader extends QueuedRows {
   readonly kind = 'xlsx' as const;
   header: string[] = [];
   /** Bytes of the sheet's XML read so far, and in all: for progress. */
@@ -585,8 +585,6 @@ export class XlsxReader {
   cellsOutside = 0;
   private readonly parser: SaxesParser;
   private readonly decoder = new StringDecoder('utf8');
-  private handler: RowHandler | undefined;
-  private pending: Array<[string[], number]> = [];
   private hasHeader = false;
   private done = false;
   /** The row being read, and the row being handled (a pending row's number, while its handler runs). */
@@ -616,6 +614,7 @@ export class XlsxReader {
     private readonly closePart: () => void,
     size: number,
   ) {
+    super();
     this.size = size;
     this.parser = xmlParser({ open: (name, attributes) => this.onOpen(name, attributes), close: (name) => this.onClose(name), text: (text) => this.onText(text) });
   }
@@ -660,23 +659,9 @@ export class XlsxReader {
     return columnLetters(index + this.origin);
   }
 
-  async peekRows(count: number): Promise<string[][]> {
-    while (this.pending.length < count && (await this.pump()));
-    return this.pending.slice(0, count).map(([cells]) => cells);
-  }
-
-  skipRows(count: number): void {
-    this.pending.splice(0, count);
-  }
-
-  async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
-    this.handler = handler;
-    for (const [cells, number] of this.pending) {
-      this.handledRow = number;
-      handler(cells);
-    }
-    this.pending = [];
-    while (await this.pump()) await afterChunk?.();
+  /** A waiting row's number while its handler runs; past them, each row sets its own as it is read. */
+  protected handling(row: number | undefined): void {
+    if (row !== undefined) this.handledRow = row;
   }
 
   /** The sheet row number of the row being handled. */
@@ -710,7 +695,7 @@ export class XlsxReader {
   }
 
   /** Parses one more chunk of the sheet's XML; false once the sheet's rows are all read. */
-  private async pump(): Promise<boolean> {
+  protected async pump(): Promise<boolean> {
     if (this.done) return false;
     let next: IteratorResult<Buffer>;
     try {

@@ -1,0 +1,42 @@
+/** Called once per data row with its fields; the reader's `lineOfCurrentRow()` gives where the row starts. */
+export type RowHandler = (cells: string[]) => void;
+
+/**
+ * What every reader of rows shares, CSV and workbook alike: rows read along with the
+ * header wait here, each with its position (a line, a sheet row), until the caller has
+ * looked at them (`peekRows`, for headers over several rows), dropped those that were
+ * more header (`skipRows`), and asked for the rest (`forEachRow`).
+ */
+export abstract class QueuedRows {
+  protected handler: RowHandler | undefined;
+  protected pending: Array<[string[], number]> = [];
+
+  /** Reads one more piece of the input; false once it is exhausted. */
+  protected abstract pump(): Promise<boolean>;
+
+  /** The position of the waiting row now handled; undefined once all have been handed on. */
+  protected abstract handling(position: number | undefined): void;
+
+  /** The next `count` rows after the header, not consumed: for headers that span several rows. */
+  async peekRows(count: number): Promise<string[][]> {
+    while (this.pending.length < count && (await this.pump()));
+    return this.pending.slice(0, count).map(([cells]) => cells);
+  }
+
+  /** Drops rows that `peekRows` showed to be more header, not data. */
+  skipRows(count: number): void {
+    this.pending.splice(0, count);
+  }
+
+  /** Streams every data row to `handler`; `afterChunk` lets the caller wait for its outputs to drain. */
+  async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
+    this.handler = handler;
+    for (const [cells, position] of this.pending) {
+      this.handling(position);
+      handler(cells);
+    }
+    this.handling(undefined);
+    this.pending = [];
+    while (await this.pump()) await afterChunk?.();
+  }
+}
