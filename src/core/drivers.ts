@@ -702,24 +702,42 @@ function analyse(snapshot: Snapshot, options: Required<DriversOptions>): Drivers
   };
 }
 
-/**
- * Fix first: ratings that matter more than most (above the median share) and do worse
- * than most (below the median performance). With one or two ratings a median splits
- * nothing, so the bars are fixed instead: more than an equal share of what the ratings
- * explain, and a mean below the middle of the rating's scale.
- */
+/** Below this many ratings a median splits nothing: the bars of fix first are fixed ones. */
 export const FEW_RATINGS = 3;
 
-function markFixFirst(drivers: DriverResult[]): void {
+/** The bars a rating must pass to be fixed first: a share, and a performance (0..1 of its scale) to be under. */
+export interface FixFirstBars {
+  importance: number;
+  performance: number;
+  /** True for the fixed bars of one or two ratings, false for the medians. */
+  few: boolean;
+}
+
+/** The bars of `markFixFirst`, for the ratings among `drivers`; undefined when there is none. The report's chart draws the same. */
+export function fixFirstBars(drivers: readonly DriverResult[]): FixFirstBars | undefined {
   const ratings = drivers.filter((driver) => driver.performance !== null);
-  if (ratings.length === 0) return;
+  if (ratings.length === 0) return undefined;
   const few = ratings.length < FEW_RATINGS;
-  const importance = few ? 100 / ratings.length : median(ratings.map((driver) => driver.importance));
-  const performance = few ? 0.5 : median(ratings.map((driver) => driver.performance?.relative ?? 0));
-  for (const driver of ratings) {
+  return {
+    importance: few ? 100 / ratings.length : median(ratings.map((driver) => driver.importance)),
+    performance: few ? 0.5 : median(ratings.map((driver) => driver.performance?.relative ?? 0)),
+    few,
+  };
+}
+
+/**
+ * Fix first: ratings that matter more than most (above the median share) and do worse
+ * than most (below the median performance); with one or two ratings, at least an equal
+ * share of what the ratings explain and a mean below the middle of the rating's scale.
+ */
+function markFixFirst(drivers: DriverResult[]): void {
+  const bars = fixFirstBars(drivers);
+  if (bars === undefined) return;
+  for (const driver of drivers) {
+    if (driver.performance === null) continue;
     // A rating whose rise goes with lower scores is no lever to pull.
-    const important = few ? driver.importance >= importance : driver.importance > importance;
-    driver.fixFirst = driver.direction === 'positive' && important && (driver.performance?.relative ?? 1) < performance;
+    const important = bars.few ? driver.importance >= bars.importance : driver.importance > bars.importance;
+    driver.fixFirst = driver.direction === 'positive' && important && driver.performance.relative < bars.performance;
   }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DriversAccumulator, DriversError, MAX_COLUMNS, type DriverSpec, type DriverValue } from '../../src/core/drivers.js';
+import { DriversAccumulator, DriversError, fixFirstBars, MAX_COLUMNS, type DriverSpec, type DriverValue } from '../../src/core/drivers.js';
+import { driversChart } from '../../src/output/render/svg.js';
 import { detectRatingColumns, looksLikeRating, lowThreshold, scaleOf } from '../../src/core/rating-columns.js';
 import { seededRandom } from '../../src/core/sample.js';
 
@@ -267,6 +268,9 @@ describe('DriversAccumulator: performance and what to fix first', () => {
     });
     const two = accumulate(specs, rows).result({ replicates: 50 });
     expect(two.drivers.filter((driver) => driver.fixFirst).map((driver) => driver.column)).toEqual(['strong, rated low']);
+    expect(fixFirstBars(two.drivers)).toEqual({ importance: 50, performance: 0.5, few: true });
+    // The report's chart shades the same corner the marks come from.
+    expect(driversChart(two.drivers)).toContain('<title>Fix first: at least an equal share, below the middle of the scale</title>');
     const one = accumulate([specs[0] ?? rating('x')], rows.map((row) => ({ ...row, values: row.values.slice(0, 1) }))).result({ replicates: 50 });
     expect(one.drivers[0]?.fixFirst).toBe(true);
   });

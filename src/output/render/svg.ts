@@ -1,6 +1,6 @@
 import type { GroupRow } from '../../core/breakdown.js';
 import { categoryOf, type Category } from '../../core/categories.js';
-import type { DriverResult } from '../../core/drivers.js';
+import { fixFirstBars, type DriverResult } from '../../core/drivers.js';
 import type { PeriodRow } from '../../core/periods.js';
 
 /**
@@ -158,16 +158,14 @@ export function driversChart(drivers: readonly DriverResult[]): string {
   const top10 = Math.max(10, Math.ceil(Math.max(...rated.map((driver) => driver.interval?.high ?? driver.importance)) / 10) * 10);
   const x = (relative: number): number => left + relative * plotWidth;
   const y = (share: number): number => top + (1 - share / top10) * plotHeight;
-  const middle = (values: number[]): number => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const half = Math.floor(sorted.length / 2);
-    return sorted.length % 2 === 1 ? (sorted[half] ?? 0) : ((sorted[half - 1] ?? 0) + (sorted[half] ?? 0)) / 2;
-  };
-  const importance = middle(rated.map((driver) => driver.importance));
-  const performance = middle(rated.map((driver) => driver.performance?.relative ?? 0));
+  // The same bars as the "fix first" marks of the table: medians, or fixed ones for one or two ratings.
+  const bars = fixFirstBars(drivers) ?? { importance: 0, performance: 0, few: false };
+  const importance = bars.importance;
+  const performance = bars.performance;
+  const band = bars.few ? 'at least an equal share, below the middle of the scale' : 'above the median share, below the median performance';
   const ticks = Array.from({ length: top10 / 10 + 1 }, (_, index) => index * 10);
   const body: string[] = [
-    `<rect x="${fixed(x(0))}" y="${fixed(y(top10))}" width="${fixed(x(performance) - x(0))}" height="${fixed(y(importance) - y(top10))}" class="band"><title>Fix first: above the median share, below the median performance</title></rect>`,
+    `<rect x="${fixed(x(0))}" y="${fixed(y(top10))}" width="${fixed(x(performance) - x(0))}" height="${fixed(y(importance) - y(top10))}" class="band"><title>Fix first: ${band}</title></rect>`,
     ...ticks.map((tick) => `<line x1="${left}" y1="${fixed(y(tick))}" x2="${left + plotWidth}" y2="${fixed(y(tick))}" class="grid"/>`),
     ...ticks.map((tick) => `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" text-anchor="end" class="small">${tick}%</text>`),
     `<line x1="${fixed(x(performance))}" y1="${top}" x2="${fixed(x(performance))}" y2="${top + plotHeight}" class="zero"/>`,
