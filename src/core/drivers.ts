@@ -703,7 +703,7 @@ function analyse(snapshot: Snapshot, options: Required<DriversOptions>): Drivers
 }
 
 /** Below this many ratings a median splits nothing: the bars of fix first are fixed ones. */
-export const FEW_RATINGS = 3;
+const FEW_RATINGS = 3;
 
 /** The bars a rating must pass to be fixed first: a share, and a performance (0..1 of its scale) to be under. */
 export interface FixFirstBars {

@@ -107,6 +107,15 @@ describe('nps drivers: the table', () => {
     expect(result.stdout).toMatch(/^free +\d+ +[-+]\d+\.\d +base$/m);
     expect(result.stdout).toMatch(/^plan +\d+\.\d% +\S+ +levels$/m);
   });
+
+  it('explains Effect, Mean and fix first only when there are ratings', async () => {
+    const segments = await run(['drivers', SURVEY, '--by', 'plan,region', '-q', '--columns', 'plan']);
+    expect(segments.code).toBe(0);
+    expect(segments.stdout).not.toContain('Effect: points of the 0-10 answer');
+    expect(segments.stdout).not.toContain('Fix first:');
+    const ratings = await run(['drivers', SURVEY, '-q']);
+    expect(ratings.stdout).toContain('Effect: points of the 0-10 answer per point of the rating');
+  });
 });
 
 describe('nps drivers: choosing the drivers', () => {

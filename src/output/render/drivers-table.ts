@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import { FEW_RATINGS, type DriverResult, type DriverSpec, type DriversResult } from '../../core/drivers.js';
+import { fixFirstBars, type DriverResult, type DriverSpec, type DriversResult } from '../../core/drivers.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, trimmed, visible, wrap } from './format.js';
@@ -79,11 +79,17 @@ function notes(result: DriversResult): string {
   const lines = [
     `Share: the part of the explained variance each driver carries (Shapley values of R², ${how}); the shares add up to 100%. ` +
       `${level}% int.: from ${result.method.replicates.toLocaleString('en-US')} bootstrap replicates.`,
-    `Effect: points of the 0-10 answer per point of the rating, the other drivers held. Mean: on the rating's own scale.${lowNote(result.drivers)}`,
   ];
-  const ratings = result.drivers.filter((driver) => driver.performance !== null).length;
-  if (ratings >= FEW_RATINGS) lines.push('Fix first: a share above the median and a performance below it, among the ratings.');
-  else if (ratings > 0) lines.push('Fix first: at least an equal part of what the ratings explain, and a mean below the middle of the scale.');
+  // Effect, Mean and fix first are the ratings' columns: segments explain themselves in their own tables.
+  const bars = fixFirstBars(result.drivers);
+  if (bars !== undefined) {
+    lines.push(
+      `Effect: points of the 0-10 answer per point of the rating, the other drivers held. Mean: on the rating's own scale.${lowNote(result.drivers)}`,
+      bars.few
+        ? 'Fix first: at least an equal part of what the ratings explain, and a mean below the middle of the scale.'
+        : 'Fix first: a share above the median and a performance below it, among the ratings.',
+    );
+  }
   lines.push(CAUSE_NOTE);
   return lines.map((line) => wrap(line)).join('\n');
 }
