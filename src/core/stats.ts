@@ -313,17 +313,18 @@ export function varianceOfMix(mix: Counts): number {
   return perResponseVariance({ promoters: mix.promoters / total, detractors: mix.detractors / total, n: total });
 }
 
-/** The per-response variance of the adjusted-Wald estimate for `n` responses of a mix (shares summing to 1). */
-function adjustedVariance(mix: Counts, n: number): number {
-  const total = n + 3;
-  const promoters = (n * mix.promoters + ROCKS_ADDED.promoters) / total;
-  const detractors = (n * mix.detractors + ROCKS_ADDED.detractors) / total;
-  return perResponseVariance({ promoters, detractors, n: total });
+/**
+ * The standard error, in NPS points, that `score` gives `n` responses of a mix (shares
+ * summing to 1): the very estimate its adjusted-Wald interval and `compare`'s test use.
+ */
+function mixStandardError(mix: Counts, n: number): number {
+  const counts = { promoters: n * mix.promoters, passives: n * mix.passives, detractors: n * mix.detractors };
+  return estimate(counts, 'adjusted-wald')?.standardError ?? 0;
 }
 
 /** The margin of error `score` prints for `n` responses of a mix, in NPS points: the same adjusted-Wald interval. */
 export function marginForMix(mix: Counts, n: number, level: number): number {
-  return criticalValue(level) * Math.sqrt(adjustedVariance(mix, n) / (n + 3)) * 100;
+  return criticalValue(level) * mixStandardError(mix, n);
 }
 
 /** The smallest n ≥ 1 for which `good(n)` holds, when it holds for every larger n too; undefined past 100 million. */
@@ -358,13 +359,12 @@ export function responsesForMargin(margin: number, level: number, mix: Counts = 
 /**
  * The power of the test `compare` runs (two-sided z-test on B − A with adjusted-Wald
  * variances) to detect a true gap of `difference` points between two groups of `n`
- * each: group A of the mix, group B the mix moved by the gap (half from detractors
- * to promoters and half from passives to promoters, as far as the mix allows).
+ * each: group A of the mix, group B the mix moved by the gap (`shiftMix`).
  */
 export function powerOfDifference(difference: number, n: number, level: number, mix: Counts = WORST_CASE_MIX): number {
   const shifted = shiftMix(mix, difference / 100);
   if (shifted === undefined) return 0;
-  const standardError = Math.sqrt(adjustedVariance(mix, n) / (n + 3) + adjustedVariance(shifted, n) / (n + 3)) * 100;
+  const standardError = Math.hypot(mixStandardError(mix, n), mixStandardError(shifted, n));
   const z = criticalValue(level);
   const gap = ((npsOfMix(shifted) - npsOfMix(mix)) * 100) / standardError;
   return normalCdf(gap - z) + normalCdf(-gap - z);
