@@ -1,7 +1,7 @@
 import { FEW_RESPONSES, scored, scoredCounts, type Precision, type Scored } from './breakdown.js';
 import type { Category } from './categories.js';
 import { movementBetween, respondentsIn, type Movement } from './movement.js';
-import { compareCounts, EXACT_BELOW, exactPairedP, testedDifference, type Counts, type Difference } from './stats.js';
+import { compareCounts, decidedExactly, EXACT_BELOW, exactPairedP, testedDifference, type Counts, type Difference } from './stats.js';
 import type { Tally } from './tally.js';
 
 /** One side of a comparison: a file, a value of a column, or a period. */
@@ -70,8 +70,7 @@ export function pairedTest(before: ReadonlyMap<string, Category>, after: Readonl
   const variance = moves.reduce((sum, move) => sum + (move - mean) ** 2, 0) / (n - 1);
   const difference = testedDifference(mean * 100, Math.sqrt(variance / n) * 100, level);
   if (n >= EXACT_BELOW) return { respondents: n, difference };
-  const p = exactPairedP(moves);
-  return { respondents: n, difference: { ...difference, interval: null, p, significant: p < 1 - level, exact: true } };
+  return { respondents: n, difference: decidedExactly(difference, exactPairedP(moves), level) };
 }
 
 function matchedCounts(groups: ReadonlyMap<string, Category>, others: ReadonlyMap<string, Category>): Counts {

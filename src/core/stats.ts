@@ -184,8 +184,12 @@ export function compareCounts(a: Counts, b: Counts, level: number): Difference |
   const standardError = Math.hypot(fitA.standardError, fitB.standardError);
   const result = testedDifference(difference, standardError, level, fitB.centre - fitA.centre);
   if (Math.min(total(a), total(b)) >= EXACT_BELOW) return result;
-  const p = exactP(a, b);
-  return { ...result, interval: null, p, significant: p < 1 - level, exact: true };
+  return decidedExactly(result, exactP(a, b), level);
+}
+
+/** A difference whose p comes from an exact test: no interval matches that test, so none is given. */
+export function decidedExactly(difference: Difference, p: number, level: number): Difference {
+  return { ...difference, interval: null, p, significant: p < 1 - level, exact: true };
 }
 
 /**
