@@ -1,3 +1,5 @@
+import { InputProblem } from './core/problems.js';
+
 /** Exit codes are a public contract: the README lists them. */
 export const EXIT = {
   ok: 0,
@@ -48,6 +50,11 @@ const SYSTEM_REASONS: Record<string, string> = {
 /** The path is the user's to change; the rest is the machine's. */
 const USAGE_CODES = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EEXIST']);
 
+/** An error whose message is meant for the user as it is: one line, no stack trace. */
+export function isUserFacing(error: unknown): error is Error {
+  return error instanceof NpsError || error instanceof InputProblem;
+}
+
 export function isSystemError(error: unknown): error is NodeJS.ErrnoException & { code: string } {
   return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code ?? '');
 }
@@ -60,8 +67,9 @@ export function outputError(error: unknown, what: string, verb = 'write'): NpsEr
   return new NpsError(`cannot ${verb} ${what}: ${reason}`, USAGE_CODES.has(error.code) ? EXIT.input : EXIT.output);
 }
 
-export function exitCodeFor(error: unknown): ExitCode {
+export function exitCodeOfError(error: unknown): ExitCode {
   if (error instanceof NpsError) return error.exitCode;
+  if (error instanceof InputProblem) return EXIT.input;
   return isSystemError(error) ? EXIT.output : EXIT.internal;
 }
 

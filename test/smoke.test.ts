@@ -53,12 +53,12 @@ describe('the nps binary', () => {
     const child = spawn(process.execPath, [BIN, 'segment', '-', '--out', 'lists', '-q'], { cwd: dir });
     // The reader looks at the first 200 rows before it chooses the columns and opens the lists.
     child.stdin.write(`email,score,comment\n${'a@x.com,8,fine\n'.repeat(250)}`);
-    // Wait (up to 20 s on a busy machine) until the lists are being written: their temporary files exist.
+    // Wait (up to 20 s on a busy machine) until the run has begun to write in the folder: its scratch folder exists.
     let writing = false;
     for (let tries = 0; tries < 2000 && !writing; tries += 1) {
       child.stdin.write('a@x.com,8,fine\n');
       const names = await readdir(join(dir, 'lists')).catch(() => []);
-      writing = names.some((name) => name.endsWith('.tmp'));
+      writing = names.some((name) => name.endsWith('.tmp') || name.startsWith('.nps-scratch.'));
       if (!writing) await new Promise((resolve) => setTimeout(resolve, 10));
     }
     expect(writing).toBe(true);

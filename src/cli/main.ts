@@ -1,9 +1,11 @@
 import { CommanderError } from 'commander';
-import { describeSystemError, EXIT, exitCodeFor as exitCodeForError, isSystemError, NpsError, outputError, type ExitCode } from '../errors.js';
+import type { CommandDefinition } from '../commands/shared/definition.js';
+import { exitCodeOfOutcome, type Outcome } from '../commands/shared/outcome.js';
+import { present } from '../commands/shared/present.js';
+import { describeSystemError, EXIT, exitCodeOfError, isSystemError, isUserFacing, outputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { visible } from '../output/render/format.js';
 import { removeTemporaryFiles } from '../output/write/files.js';
-import { exitCodeFor, type Outcome } from './exit-code.js';
 import { buildProgram, type GlobalOptions } from './program.js';
 
 /** Commander's own exits: asked-for help or version is a success, anything else a usage error. */
@@ -22,25 +24,31 @@ function isBrokenPipe(error: unknown): boolean {
  */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let outcome: Outcome | undefined;
-  const program = buildProgram(io, (result) => {
-    outcome = result;
-  });
+  let verbose = false;
   try {
+    const program = await buildProgram(argv, io, async (definition: CommandDefinition<unknown>, files, options) => {
+      const global = program.opts<GlobalOptions>();
+      verbose = global.verbose === true;
+      const runIo = global.color === undefined ? io : { ...io, color: global.color };
+      const ran = await definition.run(files, options, runIo);
+      await present(definition, ran, options as { json?: boolean }, runIo);
+      outcome = ran.outcome;
+    });
     await program.parseAsync([...argv], { from: 'user' });
-    return outcome === undefined ? EXIT.ok : exitCodeFor(outcome);
+    return outcome === undefined ? EXIT.ok : exitCodeOfOutcome(outcome);
   } catch (error) {
     if (error instanceof CommanderError) return exitCodeForCommander(error);
     if (isBrokenPipe(error)) return EXIT.ok;
-    if (error instanceof NpsError) {
+    if (isUserFacing(error)) {
       io.stderr.write(`nps: error: ${visible(error.message)}\n`);
     } else if (isSystemError(error)) {
       io.stderr.write(`nps: error: ${visible(describeSystemError(error))}\n`);
     } else {
       io.stderr.write(`nps: internal error: ${visible((error as Error)?.message ?? String(error))}\n`);
-      if (program.opts<GlobalOptions>().verbose) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      if (verbose || argv.includes('--verbose')) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
       else io.stderr.write('nps: run again with --verbose for the technical detail\n');
     }
-    return exitCodeForError(error);
+    return exitCodeOfError(error);
   }
 }
 
@@ -48,7 +56,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
 export function onStdoutError(error: NodeJS.ErrnoException, stderr: { write(text: string): unknown }): ExitCode {
   if (error.code === 'EPIPE') return EXIT.ok;
   stderr.write(`nps: error: ${outputError(error, 'standard output').message}\n`);
-  return exitCodeForError(outputError(error, 'standard output'));
+  return exitCodeOfError(outputError(error, 'standard output'));
 }
 
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };

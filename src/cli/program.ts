@@ -1,29 +1,75 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
-import { columnsCommand } from '../commands/columns.js';
-import { compareCommand } from '../commands/compare.js';
-import { driversCommand } from '../commands/drivers.js';
-import { reportCommand } from '../commands/report.js';
-import { sampleSizeCommand } from '../commands/sample-size.js';
-import { scoreCommand } from '../commands/score.js';
-import { segmentCommand } from '../commands/segment.js';
-import { themesCommand } from '../commands/themes.js';
+import type { CommandDefinition } from '../commands/shared/definition.js';
+import type { Outcome } from '../commands/shared/outcome.js';
 import type { Io } from '../io.js';
-import type { CommandDefinition } from './command.js';
-import type { Outcome } from './exit-code.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-/** The command table: the order `nps --help` lists them in. */
-export const COMMANDS: ReadonlyArray<CommandDefinition<unknown>> = [
-  scoreCommand,
-  segmentCommand,
-  themesCommand,
-  driversCommand,
-  reportCommand,
-  compareCommand,
-  columnsCommand,
-  sampleSizeCommand,
+/** A command as `nps --help` lists it, and how to load the rest of it when it runs. */
+export interface CommandEntry {
+  name: string;
+  /** `<file...>`, or nothing for a command that reads no file. */
+  argument: string;
+  /** One line for `nps --help` and the README's table of commands. */
+  summary: string;
+  load: () => Promise<CommandDefinition<unknown>>;
+}
+
+/**
+ * The command table, in the order `nps --help` lists them. A command's module (its
+ * options, its run and everything they import) is loaded only when that command
+ * runs or shows its help, so that `nps score` never loads what `nps report` needs.
+ */
+export const COMMANDS: readonly CommandEntry[] = [
+  {
+    name: 'score',
+    argument: '<file...>',
+    summary: 'the NPS with its margin of error, the row accounting and the 0-10 distribution; by group and over time',
+    load: async () => (await import('../commands/score.js')).scoreCommand,
+  },
+  {
+    name: 'segment',
+    argument: '<file...>',
+    summary: 'promoters, passives and detractors as lists to work from: what to do, by when, a message to send',
+    load: async () => (await import('../commands/segment.js')).segmentCommand,
+  },
+  {
+    name: 'themes',
+    argument: '<file...>',
+    summary: 'what the comments are about, in their own languages, and which themes move the score',
+    load: async () => (await import('../commands/themes.js')).themesCommand,
+  },
+  {
+    name: 'drivers',
+    argument: '<file...>',
+    summary: 'what moves the score: each other rating\'s share of it, how it is rated, what to fix first',
+    load: async () => (await import('../commands/drivers.js')).driversCommand,
+  },
+  {
+    name: 'report',
+    argument: '<file...>',
+    summary: 'one self-contained HTML report: the score, trend, breakdown, themes, and whom to contact',
+    load: async () => (await import('../commands/report.js')).reportCommand,
+  },
+  {
+    name: 'compare',
+    argument: '<file...>',
+    summary: 'whether a difference between two exports, groups or periods is real, and who moved',
+    load: async () => (await import('../commands/compare.js')).compareCommand,
+  },
+  {
+    name: 'columns',
+    argument: '<file...>',
+    summary: 'what nps understands of a file, before you trust its numbers',
+    load: async () => (await import('../commands/columns.js')).columnsCommand,
+  },
+  {
+    name: 'sample-size',
+    argument: '',
+    summary: 'how many responses a survey needs',
+    load: async () => (await import('../commands/sample-size.js')).sampleSizeCommand,
+  },
 ];
 
 /** The options every command inherits from `nps` itself. */
@@ -32,28 +78,52 @@ export interface GlobalOptions {
   color?: boolean;
 }
 
+/** What running a command hands back to `main`: its outcome, once its result is written. */
+export type Done = (outcome: Outcome) => void;
+
+/** Runs a loaded command: reads its arguments, runs it, and writes what it returns. */
+export type RunCommand = (definition: CommandDefinition<unknown>, files: string[], options: unknown) => Promise<void>;
+
 function examplesText(definition: CommandDefinition<unknown>): string {
   if (definition.examples.length === 0) return '';
   const lines = definition.examples.map(([command, what]) => `  $ ${command}\n      ${what}`);
   return `\nExamples:\n${lines.join('\n')}\n`;
 }
 
-function commandFor(definition: CommandDefinition<unknown>, io: Io, program: Command, done: (outcome: Outcome) => void): Command {
-  const command = new Command(definition.name).description(definition.description);
+/** The commander command of a loaded definition. */
+export function commandFor(definition: CommandDefinition<unknown>, summary: string, runCommand: RunCommand): Command {
+  const command = new Command(definition.name).description(definition.description).summary(summary);
   if (definition.argument) command.argument(definition.argument.name, definition.argument.description);
   for (const option of definition.options) command.addOption(option);
   command.addHelpText('after', examplesText(definition));
   command.action(async (...args: unknown[]) => {
     // commander passes the positional argument (when there is one), then the options, then the command.
     const files = definition.argument ? (args[0] as string[]) : [];
-    const options = (definition.argument ? args[1] : args[0]) as unknown;
-    const color = program.opts<GlobalOptions>().color;
-    done(await definition.run(files, options, color === undefined ? io : { ...io, color }));
+    const options = definition.argument ? args[1] : args[0];
+    await runCommand(definition, files, options);
   });
   return command;
 }
 
-export function buildProgram(io: Io, done: (outcome: Outcome) => void): Command {
+/** A command not loaded: enough for `nps --help` to list it. */
+function placeholderFor(entry: CommandEntry): Command {
+  const command = new Command(entry.name).summary(entry.summary).description(entry.summary);
+  if (entry.argument !== '') command.argument(entry.argument);
+  return command.allowUnknownOption();
+}
+
+/**
+ * The command the arguments name: the first word that is not an option (the global
+ * options take no value), or the command `nps help COMMAND` asks about.
+ */
+export function commandNamed(argv: readonly string[]): CommandEntry | undefined {
+  const words = argv.filter((word) => !word.startsWith('-'));
+  const [first, second] = words;
+  const name = first === 'help' ? second : first;
+  return COMMANDS.find((entry) => entry.name === name);
+}
+
+export async function buildProgram(argv: readonly string[], io: Io, runCommand: RunCommand): Promise<Command> {
   const program = new Command('nps')
     .description('Net Promoter Score from survey exports: the score, and the lists to follow up')
     .version(version)
@@ -67,9 +137,11 @@ export function buildProgram(io: Io, done: (outcome: Outcome) => void): Command 
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(`nps: ${text}`),
     });
-  for (const definition of COMMANDS) {
+  const named = commandNamed(argv);
+  for (const entry of COMMANDS) {
+    const command = entry === named ? commandFor(await entry.load(), entry.summary, runCommand) : placeholderFor(entry);
     // Subcommands inherit the settings that route their help and errors through `io`.
-    program.addCommand(commandFor(definition, io, program, done).copyInheritedSettings(program));
+    program.addCommand(command.copyInheritedSettings(program));
   }
   return program;
 }

@@ -1,25 +1,23 @@
-import { defineCommand } from '../cli/command.js';
-import { SUCCESS, type Outcome } from '../cli/exit-code.js';
-import { inputOptions, jsonOption, type RawInputOptions } from '../cli/options.js';
-import { wantsColor, writeAll, type Io } from '../io.js';
-import { describeFile, type ColumnReport } from '../input/describe.js';
+import type { ColumnReport } from '../core/columns-report.js';
+import { describeFile } from '../input/describe.js';
 import { checkInputNames } from '../input/responses.js';
+import type { Io } from '../io.js';
+import { defineCommand, type Ran } from './shared/definition.js';
+import { inputOptions, jsonOption, type RawInputOptions } from './shared/options.js';
+import { SUCCESS } from './shared/outcome.js';
 
 export interface ColumnsOptions extends RawInputOptions {
   json?: boolean;
 }
 
-export async function runColumns(files: string[], options: ColumnsOptions, io: Io): Promise<Outcome> {
+export async function runColumns(files: string[], options: ColumnsOptions, io: Io): Promise<Ran<ColumnReport[]>> {
   checkInputNames(files);
   const reports: ColumnReport[] = [];
   for (const file of files) reports.push(await describeFile(file, options, io));
-  const { renderColumnsJson, renderColumnsTable } = await import('../output/render/columns.js');
-  const rendered = options.json === true ? renderColumnsJson(reports) : renderColumnsTable(reports, { color: wantsColor(io.stdout, io) });
-  await writeAll(io.stdout, rendered);
-  return SUCCESS;
+  return { outcome: SUCCESS, model: reports };
 }
 
-export const columnsCommand = defineCommand<ColumnsOptions>({
+export const columnsCommand = defineCommand<ColumnsOptions, ColumnReport[]>({
   name: 'columns',
   description:
     'show what nps understands of a file: its format, encoding and delimiter, the columns it uses, and every value of the score column',
@@ -30,5 +28,9 @@ export const columnsCommand = defineCommand<ColumnsOptions>({
     ['nps columns fixtures/qualtrics.csv --json', 'the same as JSON'],
     ['nps columns fixtures/excel-sheets.xlsx --sheet 3', 'an Excel workbook: its sheets, the one read, and its columns'],
   ],
+  renderers: {
+    json: async () => (await import('../output/render/columns.js')).renderColumnsJson,
+    table: async () => (await import('../output/render/columns.js')).renderColumnsTable,
+  },
   run: runColumns,
 });

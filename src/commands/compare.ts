@@ -1,32 +1,35 @@
 import { Option } from 'commander';
-import { defineCommand } from '../cli/command.js';
-import type { Outcome } from '../cli/exit-code.js';
+import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
+import { compareSamples, type CompareReport, type Sample } from '../core/compare.js';
+import { periodOf, periodsApart, type Period } from '../core/periods.js';
+import { addScore, emptyTally } from '../core/tally.js';
+import { inputError } from '../errors.js';
+import type { Response, Responses } from '../input/responses.js';
+import type { Io } from '../io.js';
+import type { Messages } from '../output/write/messages.js';
+import { createRecordSink, type RecordFormat } from '../output/write/records.js';
+import { defineCommand, type Ran } from './shared/definition.js';
 import {
+  byOption,
+  formatOption,
   GROUPS,
-  inputOptions,
   jsonOption,
   periodOption,
   precisionOf,
   precisionOptions,
-  type RawInputOptions,
+  rawOption,
+  readingOptions,
   type RawPrecisionOptions,
-} from '../cli/options.js';
-import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
-import { compareSamples, type Sample } from '../core/compare.js';
-import { periodOf, periodsApart, type Period } from '../core/periods.js';
-import { addScore, emptyTally } from '../core/tally.js';
-import { inputError } from '../errors.js';
-import { wantsColor, writeAll, type Io } from '../io.js';
-import type { Response, Responses } from '../input/responses.js';
-import type { Messages } from '../output/write/messages.js';
-import { createRecordSink, RECORD_FORMATS, type RecordFormat } from '../output/write/records.js';
-import { openResponses, readOutcome, requireDates } from './read.js';
+  type RawReadingOptions,
+} from './shared/options.js';
+import type { Outcome } from './shared/outcome.js';
+import { openResponses, readOutcome, requireDates } from './shared/read.js';
 
-export interface CompareOptions extends RawInputOptions, RawPrecisionOptions {
+export interface CompareOptions extends RawReadingOptions, RawPrecisionOptions {
   json?: boolean;
   movedTo?: Category;
   format: RecordFormat;
-  by?: string;
+  by?: string[][];
   period?: Period;
   values?: string[];
   raw?: boolean;
@@ -37,8 +40,9 @@ export interface CompareOptions extends RawInputOptions, RawPrecisionOptions {
 type Splitter = (response: Response) => string | undefined;
 
 function splitterFor(files: readonly string[], responses: Responses, options: CompareOptions, spans: Map<string, number>): Splitter {
-  if (options.by !== undefined) {
-    const index = responses.column(options.by, '--by');
+  const column = byColumn(options);
+  if (column !== undefined) {
+    const index = responses.column(column, '--by');
     return (response) => response.cells[index] ?? '';
   }
   const period = options.period;
@@ -98,6 +102,17 @@ async function listMovers(fileB: string, before: Map<string, Category>, options:
   return listed;
 }
 
+/** The one column of `--by`: compare sets two values of one column side by side. */
+function byColumn(options: CompareOptions): string | undefined {
+  const [only, ...others] = options.by ?? [];
+  if (only === undefined) return undefined;
+  const [column, ...crossed] = only;
+  if (others.length > 0 || crossed.length > 0 || column === undefined) {
+    throw inputError('compare takes one --by column and compares two of its values; for several columns at once use nps score --by');
+  }
+  return column;
+}
+
 function checkMode(files: readonly string[], options: CompareOptions): void {
   if (options.by !== undefined && options.period !== undefined) throw inputError('compare either --by a column or by --period, not both');
   const within = options.by !== undefined || options.period !== undefined;
@@ -132,38 +147,35 @@ async function readSamples(
   return { samples: ordered, spans, messages, outcome: readOutcome(messages, totals, options) };
 }
 
-export async function runCompare(files: string[], options: CompareOptions, io: Io): Promise<Outcome> {
+export async function runCompare(files: string[], options: CompareOptions, io: Io): Promise<Ran<CompareReport>> {
   checkMode(files, options);
   const { samples, spans, messages, outcome } = await readSamples(files, options, io);
-  const what = options.by !== undefined ? `--by ${options.by}` : options.period !== undefined ? `--period ${options.period}` : 'compare';
+  const what = options.by !== undefined ? `--by ${byColumn(options) ?? ''}` : options.period !== undefined ? `--period ${options.period}` : 'compare';
   const [a, b] = pickTwo(samples, options, what);
   if (options.movedTo !== undefined) {
     if (a.groups === undefined) throw inputError(`${a.name}: --moved-to needs a respondent column (email or id)`);
     const listed = await listMovers(files[1] ?? b.name, a.groups, options, io);
     messages.info(`${listed} respondents moved to ${options.movedTo} from another group`);
-    return outcome;
+    return { outcome };
   }
-  const kind = options.by ?? (options.period !== undefined ? 'Period' : 'File');
+  const kind = byColumn(options) ?? (options.period !== undefined ? 'Period' : 'File');
   if (options.paired === true && (a.groups === undefined || b.groups === undefined)) {
     throw inputError('--paired compares the respondents in both: A and B need a respondent column (an email or an id)');
   }
   const report = compareSamples(a, b, precisionOf(options), kind, { paired: options.paired === true });
   if (options.paired === true && report.difference === undefined) throw inputError('--paired needs at least 2 respondents in both A and B');
   if (options.period !== undefined) report.warnings.push(...periodsApart(a.name, b.name, options.period, spans));
-  const { renderCompareJson, renderCompareTable } = await import('../output/render/compare.js');
-  const rendered = options.json === true ? renderCompareJson(report) : renderCompareTable(report, { color: wantsColor(io.stdout, io) });
-  await writeAll(io.stdout, rendered);
-  return outcome;
+  return { outcome, model: report };
 }
 
-export const compareCommand = defineCommand<CompareOptions>({
+export const compareCommand = defineCommand<CompareOptions, CompareReport>({
   name: 'compare',
   description:
     'compare the NPS of two exports (A, then B) and say whether the difference is more than chance; with a respondent column in both, show how people moved between groups',
   argument: { name: '<file...>', description: 'two exports, A then B (e.g. last quarter, this quarter); or one or more with --by or --period' },
   options: [
     jsonOption(),
-    new Option('--by <column>', 'instead compare two values of this column, in the files read together').helpGroup(GROUPS.statistics),
+    byOption('instead compare two values of this column, in the files read together'),
     periodOption('instead compare two periods of the date column: the last two, or those --values names'),
     new Option('--values <a,b>', 'with --by or --period: the two values to compare, A then B')
       .argParser((value: string) => value.split(',').map((part) => part.trim()))
@@ -171,14 +183,18 @@ export const compareCommand = defineCommand<CompareOptions>({
     ...precisionOptions(),
     new Option('--paired', 'compare only the respondents in both, by a paired test (needs a respondent column)').helpGroup(GROUPS.statistics),
     new Option('--moved-to <group>', 'instead, list the respondents of B now in this group who were in another in A').choices(CATEGORIES).helpGroup(GROUPS.output),
-    new Option('-f, --format <format>', 'format of the --moved-to list').choices(Object.keys(RECORD_FORMATS)).default('csv').helpGroup(GROUPS.output),
-    new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)').helpGroup(GROUPS.output),
-    ...inputOptions(),
+    formatOption('format of the --moved-to list'),
+    rawOption(),
+    ...readingOptions(),
   ],
   examples: [
     ['nps compare fixtures/compare-a.csv fixtures/compare-b.csv', 'whether B differs from A by more than chance, and who moved'],
     ['nps compare fixtures/plans-monthly.csv --by plan --values free,pro', 'two groups of one export'],
     ['nps compare fixtures/compare-a.csv fixtures/compare-b.csv --moved-to detractors', 'the respondents who became detractors'],
   ],
+  renderers: {
+    json: async () => (await import('../output/render/compare.js')).renderCompareJson,
+    table: async () => (await import('../output/render/compare.js')).renderCompareTable,
+  },
   run: runCompare,
 });

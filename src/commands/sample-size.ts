@@ -1,12 +1,10 @@
 import { Option } from 'commander';
-import { defineCommand } from '../cli/command.js';
-import { SUCCESS, type Outcome } from '../cli/exit-code.js';
-import { GROUPS, jsonOption, numberOption } from '../cli/options.js';
 import { responsesForDifference, responsesForMargin, WORST_CASE_MIX, type Counts } from '../core/stats.js';
-import { CONFIDENCE_LEVELS } from '../core/stats.js';
 import { inputError } from '../errors.js';
-import { writeAll, type Io } from '../io.js';
-import { renderSampleSize, renderSampleSizeJson, type SampleSizeReport } from '../output/render/sample-size.js';
+import type { SampleSizeReport } from '../output/render/sample-size.js';
+import { defineCommand, type Ran } from './shared/definition.js';
+import { confidenceOption, GROUPS, jsonOption, numberOption } from './shared/options.js';
+import { SUCCESS } from './shared/outcome.js';
 
 export interface SampleSizeOptions {
   margin?: number;
@@ -37,7 +35,7 @@ function orRefuse(responses: number | undefined): number {
   return responses;
 }
 
-export async function runSampleSize(_files: string[], options: SampleSizeOptions, io: Io): Promise<Outcome> {
+export function runSampleSize(_files: string[], options: SampleSizeOptions): Promise<Ran<SampleSizeReport>> {
   if (options.margin === undefined && options.difference === undefined) {
     throw inputError('say what the sample is for: --margin POINTS (how precise one score must be) or --difference POINTS (the gap to detect)');
   }
@@ -56,11 +54,10 @@ export async function runSampleSize(_files: string[], options: SampleSizeOptions
         ? undefined
         : { points: options.difference, responsesPerGroup: need((mix) => responsesForDifference(options.difference ?? 0, level, options.power, mix)) },
   };
-  await writeAll(io.stdout, options.json === true ? renderSampleSizeJson(report) : renderSampleSize(report));
-  return SUCCESS;
+  return Promise.resolve({ outcome: SUCCESS, model: report });
 }
 
-export const sampleSizeCommand = defineCommand<SampleSizeOptions>({
+export const sampleSizeCommand = defineCommand<SampleSizeOptions, SampleSizeReport>({
   name: 'sample-size',
   description: 'how many responses a survey needs: for a given margin of error, or to tell two groups apart',
   options: [
@@ -68,12 +65,16 @@ export const sampleSizeCommand = defineCommand<SampleSizeOptions>({
     new Option('--difference <points>', 'the smallest gap between two groups worth detecting, in NPS points').argParser(numberOption('--difference', 0.1, 200)).helpGroup(GROUPS.statistics),
     new Option('--mix <p/p/d>', 'the expected percent of promoters/passives/detractors, e.g. 50/30/20 (the worst case is always shown)').argParser(parseMix).helpGroup(GROUPS.statistics),
     new Option('--power <power>', 'with --difference: the chance of detecting a real gap of that size').argParser(numberOption('--power', 0.5, 0.99)).default(0.8).helpGroup(GROUPS.statistics),
-    new Option('--confidence <level>', 'confidence level').choices(CONFIDENCE_LEVELS.map((level) => level.toFixed(2))).default('0.95').helpGroup(GROUPS.statistics),
+    confidenceOption('confidence level'),
     jsonOption('print one JSON object'),
   ],
   examples: [
     ['nps sample-size --margin 5', 'responses needed for an NPS within ± 5 points'],
     ['nps sample-size --difference 10 --mix 50/30/20', 'responses per group to tell a 10-point gap from chance'],
   ],
+  renderers: {
+    json: async () => (await import('../output/render/sample-size.js')).renderSampleSizeJson,
+    table: async () => (await import('../output/render/sample-size.js')).renderSampleSize,
+  },
   run: runSampleSize,
 });

@@ -1,31 +1,29 @@
 import { Option } from 'commander';
-import { defineCommand } from '../cli/command.js';
-import type { Outcome } from '../cli/exit-code.js';
+import type { Period } from '../core/periods.js';
+import { buildScoreReport, type ScoreReport } from '../core/score.js';
+import { inputError } from '../errors.js';
+import { readWith } from '../input/parallel.js';
+import type { Io } from '../io.js';
+import { formatNps, plural } from '../output/render/format.js';
+import type { Messages } from '../output/write/messages.js';
+import { scoreJob } from './jobs/score.js';
+import { defineCommand, type Ran } from './shared/definition.js';
 import {
   byOption,
   GROUPS,
-  inputOptions,
-
   jsonOption,
   minNOption,
   numberOption,
   periodOption,
   precisionOf,
   precisionOptions,
-  type RawInputOptions,
+  readingOptions,
   type RawPrecisionOptions,
-} from '../cli/options.js';
-import type { Period } from '../core/periods.js';
-import { buildScoreReport, ScoreAccumulator, type BreakdownSpec, type ScoreReport } from '../core/score.js';
-import { readScoreInParallel } from '../input/parallel.js';
-import { Responses, type ReadTotals } from '../input/responses.js';
-import { inputError } from '../errors.js';
-import { wantsColor, writeAll, type Io } from '../io.js';
-import { formatNps, plural } from '../output/render/format.js';
-import type { Messages } from '../output/write/messages.js';
-import { openResponses, readOutcome, requireDates } from './read.js';
+  type RawReadingOptions,
+} from './shared/options.js';
+import { openResponses, readOutcome, requireDates } from './shared/read.js';
 
-export interface ScoreOptions extends RawInputOptions, RawPrecisionOptions {
+export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions {
   json?: boolean;
   by?: string[][];
   minN: number;
@@ -50,28 +48,15 @@ function missesThreshold(options: ScoreOptions, report: ScoreReport, messages: M
   return true;
 }
 
-async function readScoreOnce(responses: Responses, job: { breakdowns: BreakdownSpec[]; byDay: boolean }): Promise<{ totals: ReadTotals; acc: ScoreAccumulator }> {
-  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
-  const totals = await responses.read(
-    acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
-  );
-  return { totals, acc };
-}
-
 /** Files are read one after another, so memory stays flat however many there are. */
-export async function runScore(files: string[], options: ScoreOptions, io: Io): Promise<Outcome> {
+export async function runScore(files: string[], options: ScoreOptions, io: Io): Promise<Ran<ScoreReport>> {
   if (options.rolling !== undefined && options.period === undefined) {
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
   const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io);
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
-  const job = { kind: 'score' as const, breakdowns, byDay: options.period !== undefined };
-  // A large file is read by every core; when it cannot be (standard input, --dedupe…), the ordinary way,
-  // after a parallel read that gave up (a stray quote across a cut), from the start again.
-  const parallel = await readScoreInParallel(responses, spec, io, job, (bytes, total, rows) => messages.progress(bytes, total, rows));
-  messages.progressDone();
-  const { totals, acc } = parallel ?? (await readScoreOnce(responses.consumed ? await Responses.open(files, spec, io, messages.silent()) : responses, job));
+  const { totals, acc } = await readWith(files, responses, spec, io, messages, scoreJob, { breakdowns, byDay: options.period !== undefined });
   const outcome = readOutcome(messages, totals, options);
   const report = buildScoreReport(totals.tally, acc, {
     breakdowns,
@@ -83,13 +68,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   if (report.undated > 0) {
     messages.warn(`${plural(report.undated, 'scored response')} with no readable date are in the overall score but in no period`);
   }
-  const rendered =
-    options.json === true
-      ? (await import('../output/render/score-json.js')).renderScoreJson(report)
-      : // The table's libraries load only for people who read it, not for scripts asking for JSON.
-        (await import('../output/render/score-table.js')).renderScoreTable(report, { color: wantsColor(io.stdout, io), width: io.stdout.columns });
-  await writeAll(io.stdout, rendered);
-  return { ...outcome, belowThreshold: missesThreshold(options, report, messages) };
+  return { outcome: { ...outcome, belowThreshold: missesThreshold(options, report, messages) }, model: report };
 }
 
 const parseRolling = (value: string): number => {
@@ -99,7 +78,7 @@ const parseRolling = (value: string): number => {
   return days;
 };
 
-export const scoreCommand = defineCommand<ScoreOptions>({
+export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
   name: 'score',
   description:
     'print the Net Promoter Score of one or more exports, with its margin of error, the row accounting and the 0-10 distribution',
@@ -113,7 +92,7 @@ export const scoreCommand = defineCommand<ScoreOptions>({
     ...precisionOptions(),
     new Option('--fail-under <nps>', 'exit with code 4 when the NPS is below this').argParser(numberOption('--fail-under', -100, 100)).helpGroup(GROUPS.output),
     new Option('--strict-interval', 'with --fail-under: judge the top of the interval instead of the NPS itself').helpGroup(GROUPS.output),
-    ...inputOptions(),
+    ...readingOptions(),
   ],
   examples: [
     ['nps score fixtures/sample.csv', 'the score, its margin of error and every row accounted for'],
@@ -121,6 +100,11 @@ export const scoreCommand = defineCommand<ScoreOptions>({
     ['nps score fixtures/sample.csv --json | jq .nps', 'the score alone, for a script'],
     ['nps score fixtures/excel-sheets.xlsx --sheet "Q2 responses"', 'one sheet of an Excel workbook'],
   ],
+  renderers: {
+    json: async () => (await import('../output/render/score-json.js')).renderScoreJson,
+    // The table's libraries load only for people who read it, not for scripts asking for JSON.
+    table: async () => (await import('../output/render/score-table.js')).renderScoreTable,
+  },
   run: runScore,
 });
 

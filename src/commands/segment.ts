@@ -2,37 +2,54 @@ import { Option } from 'commander';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { defineCommand } from '../cli/command.js';
-import { failsStrict, type Outcome } from '../cli/exit-code.js';
-import { GROUPS, inputOptions, integerOption, languageOption, slaOption, themesOption, type RawInputOptions } from '../cli/options.js';
 import { CATEGORIES, type Category } from '../core/categories.js';
-import { compileMessages, dueStatus, FOLLOW_UP_COLUMNS, FollowUpLists, followUpRow, parseAmount, type DueStatus } from '../core/followup.js';
+import { compileMessages, FOLLOW_UP_COLUMNS } from '../core/followup.js';
 import { isoDay } from '../core/periods.js';
-import { TemplateError } from '../core/templates.js';
-import { inputError } from '../errors.js';
-import type { Io } from '../io.js';
-import { commentReader, loadMatcher } from '../input/comment-reader.js';
-import { loadTemplates } from '../input/templates.js';
-import { describeAccounting, plural } from '../output/render/format.js';
+import type { SegmentCounts, SegmentLists } from '../core/segment.js';
 import { summarize } from '../core/summary.js';
+import { inputError } from '../errors.js';
+import { languageWithoutThemes, loadMatcher } from '../input/comment-reader.js';
+import { readWith } from '../input/parallel.js';
+import { loadTemplates } from '../input/templates.js';
+import { writeAll, type Io } from '../io.js';
+import { describeAccounting, plural } from '../output/render/format.js';
 import {
   commitFiles,
   createPendingFile,
+  createScratchFolder,
   discardFiles,
   ensureFolder,
   refuseToReplace,
+  removeScratchFolder,
   removeStaleTemporaries,
   type PendingFile,
 } from '../output/write/files.js';
 import type { Messages } from '../output/write/messages.js';
-import { HeldOnDisk } from '../output/write/held-rows.js';
-import { createRecordSink, RECORD_FORMATS, type RecordFormat, type RecordSink } from '../output/write/records.js';
-import { openResponses, readOutcome } from './read.js';
+import { createRecordSink, type RecordFormat, type RecordSink } from '../output/write/records.js';
+import { segmentJob, type SegmentConfig } from './jobs/segment.js';
+import { defineCommand, type Ran } from './shared/definition.js';
+import {
+  forceOption,
+  formatOption,
+  GROUPS,
+  integerOption,
+  jsonOption,
+  languageOption,
+  outOption,
+  rawOption,
+  readingOptions,
+  slaOption,
+  themesOption,
+  type RawReadingOptions,
+} from './shared/options.js';
+import { failsStrict } from './shared/outcome.js';
+import { openResponses, readOutcome } from './shared/read.js';
 
-export interface SegmentOptions extends RawInputOptions {
+export interface SegmentOptions extends RawReadingOptions {
   out?: string;
   category?: Category;
   format: RecordFormat;
+  json?: boolean;
   force?: boolean;
   valueColumn?: string;
   sla: number;
@@ -45,21 +62,28 @@ export interface SegmentOptions extends RawInputOptions {
   excel?: boolean;
 }
 
-function checkDestination(options: SegmentOptions): void {
+/** Where the lists go: three files in a folder, one list on standard output, or all three as one JSON object there. */
+type Destination = { kind: 'folder'; out: string; directory: string } | { kind: 'list'; category: Category; format: RecordFormat } | { kind: 'object' };
+
+/** The lists in the order a JSON object of all three gives them: the most urgent first. */
+const OBJECT_ORDER: readonly Category[] = ['detractors', 'passives', 'promoters'];
+
+function destinationOf(options: SegmentOptions, io: Io): Destination {
+  const format = options.json === true ? 'json' : options.format;
+  if (options.json === true && options.format !== 'csv') throw inputError('--json is --format json: give one of them');
   if (options.out !== undefined && options.category !== undefined) {
     throw inputError('use either --out DIR (all three lists) or --category NAME (one list on standard output), not both');
   }
-  if (options.out === undefined && options.category === undefined) {
-    throw inputError('say where the lists go: --out DIR writes three files, --category NAME prints one list');
+  if (options.excel === true && format !== 'csv') throw inputError(`--excel applies to CSV lists, not to ${options.json === true ? '--json' : `--format ${format}`}`);
+  if (options.out !== undefined) {
+    if (options.out.trim() === '') throw inputError('--out takes the name of a folder, not an empty text');
+    if (options.out === '-') throw inputError('--out takes a folder; to print one list on standard output use --category NAME');
+    if (format !== 'csv') throw inputError(`${options.json === true ? '--json' : '--format'} applies to --category; files written with --out are always CSV`);
+    return { kind: 'folder', out: options.out, directory: resolve(io.cwd, options.out) };
   }
-  if (options.out !== undefined && options.out.trim() === '') throw inputError('--out takes the name of a folder, not an empty text');
-  if (options.out === '-') {
-    throw inputError('--out takes a folder; to print one list on standard output use --category NAME');
-  }
-  if (options.out !== undefined && options.format !== 'csv') {
-    throw inputError('--format applies to --category; files written with --out are always CSV');
-  }
-  if (options.excel === true && options.format !== 'csv') throw inputError('--excel applies to CSV lists, not to --format ' + options.format);
+  if (options.category !== undefined) return { kind: 'list', category: options.category, format };
+  if (options.json === true) return { kind: 'object' };
+  throw inputError('say where the lists go: --out DIR writes three files, --category NAME prints one list, --json prints all three');
 }
 
 interface Target {
@@ -78,116 +102,57 @@ async function planTargets(out: string, directory: string, force: boolean): Prom
   return targets;
 }
 
-/** What the lists say on stderr once written. */
-interface ListReport {
-  listed: Record<Category, number>;
-  scored: Record<Category, number>;
-  undatedDetractors: number;
-  overdue: number;
-  dueToday: number;
-  revenue: Record<'detractors' | 'passives', number>;
-  dated: boolean;
-}
-
-export async function runSegment(files: string[], options: SegmentOptions, io: Io): Promise<Outcome> {
-  checkDestination(options);
-  const directory = options.out === undefined ? undefined : resolve(io.cwd, options.out);
-  const targets = directory === undefined ? [] : await planTargets(options.out ?? '', directory, options.force === true);
+export async function runSegment(files: string[], options: SegmentOptions, io: Io): Promise<Ran<never>> {
+  const destination = destinationOf(options, io);
+  const targets = destination.kind === 'folder' ? await planTargets(destination.out, destination.directory, options.force === true) : [];
   const matcher = await loadMatcher(options, io.cwd);
   const templates = await loadTemplates(options.templates, io.cwd);
-  const { messages, responses } = await openResponses(files, options, { dates: true, comments: true, respondents: false }, io);
-  const comments = await commentReader(matcher, options, responses.inputs.some((opened) => opened.choice.columns.comments.length > 0), (text) => messages.warn(text));
-  const valueIndex = options.valueColumn === undefined ? undefined : responses.column(options.valueColumn, '--value-column');
-  let compiled;
-  try {
-    compiled = compileMessages(templates, responses.columns);
-  } catch (error) {
-    if (error instanceof TemplateError) throw inputError(error.message);
-    throw error;
+  const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: false, lines: true }, io);
+  const unknownLanguage = languageWithoutThemes(matcher, options);
+  if (unknownLanguage !== undefined) messages.warn(unknownLanguage);
+  // Checked before any row is read: a template that names no column stops the run at once.
+  compileMessages(templates, responses.columns);
+  if (destination.kind === 'folder') {
+    await ensureFolder(destination.directory, destination.out);
+    await removeStaleTemporaries(destination.directory);
   }
-  const header = [...responses.columns, ...FOLLOW_UP_COLUMNS];
-  const settings = { slaMs: options.sla, today: responses.today };
-
-  if (directory !== undefined) {
-    await ensureFolder(directory, options.out ?? '');
-    await removeStaleTemporaries(directory);
-  }
-  const pending: PendingFile[] = [];
-  const sinks = new Map<Category, RecordSink>();
-  // Held rows past the budget wait on disk beside the lists (or in the system's temporary folder).
-  const held = new HeldOnDisk(directory ?? tmpdir(), heldBudget(io));
-  const neutralize = options.raw !== true;
-  const excel = options.excel === true;
+  const scratch = createScratchFolder(destination.kind === 'folder' ? destination.directory : tmpdir());
   try {
-    for (const target of targets) {
-      const file = await createPendingFile(target.final, target.shown);
-      pending.push(file);
-      sinks.set(target.category, await createRecordSink('csv', header, file.stream, { endDestination: true, neutralize, excel }));
-    }
-    if (options.category !== undefined) {
-      sinks.set(options.category, await createRecordSink(options.format, header, io.stdout, { endDestination: false, neutralize, excel }));
-    }
-    const sample = options.sample === undefined ? undefined : { size: options.sample, seed: options.seed };
-    const lists = new FollowUpLists<string>(sample, settings, held);
-    const report: ListReport = {
-      listed: { promoters: 0, passives: 0, detractors: 0 },
-      scored: lists.counts,
-      undatedDetractors: 0,
-      overdue: 0,
-      dueToday: 0,
-      revenue: lists.revenue,
-      dated: responses.inputs.some((opened) => opened.choice.columns.date !== undefined),
+    const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
+    const config: SegmentConfig = {
+      lists: {
+        slaMs: options.sla,
+        today: responses.today,
+        wanted: destination.kind === 'list' ? [destination.category] : CATEGORIES,
+        sample: options.sample === undefined ? undefined : { size: options.sample, seed: options.seed },
+      },
+      templates,
+      columns: [...responses.columns],
+      header: [...responses.columns, ...FOLLOW_UP_COLUMNS],
+      record: { format: destination.kind === 'folder' ? 'csv' : destination.kind === 'object' ? 'json' : destination.format, neutralize: options.raw !== true, excel: options.excel === true },
+      valueIndex: options.valueColumn === undefined ? undefined : responses.column(options.valueColumn, '--value-column'),
+      comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
+      scratch,
+      heldBudget: heldBudget(io),
     };
-    let blocked = false;
-    const totals = await responses.read(
-      (response) => {
-        const value = valueIndex === undefined ? undefined : parseAmount(response.cells[valueIndex] ?? '');
-        const category = lists.count(response.score, value);
-        const sink = sinks.get(category);
-        if (sink === undefined) return;
-        const time = response.date?.time;
-        if (category === 'detractors') countStatus(report, dueStatus(time, settings));
-        const comment = response.comment.trim();
-        const reading = comment === '' ? undefined : comments.read(comment);
-        const cells = followUpRow(
-          response.cells,
-          { score: response.score, time, comment: response.comment, mentions: reading?.mentions ?? [], language: reading?.language },
-          settings,
-          compiled,
-        );
-        if (lists.streams(category)) {
-          blocked = !sink.write(cells) || blocked;
-          report.listed[category] += 1;
-        } else {
-          lists.hold({ score: response.score, value, time }, sink.serialize(cells));
-        }
-      },
-      async () => {
-        if (!blocked) return;
-        blocked = false;
-        await Promise.all([...sinks.values()].map((sink) => sink.drain()));
-      },
-    );
-    for (const [category, sink] of sinks) {
-      if (lists.streams(category)) continue;
-      for (const record of lists.ordered(category)) {
-        report.listed[category] += 1;
-        if (!sink.writeSerialized(record)) await sink.drain();
-      }
-    }
+    const { totals, acc } = await readWith(files, responses, spec, io, messages, segmentJob, config);
     const outcome = readOutcome(messages, totals, options);
-    for (const sink of sinks.values()) await sink.end();
-    if (failsStrict(outcome) && pending.length > 0) {
-      messages.warn('no files were written');
-      return outcome;
+    const dated = responses.inputs.some((opened) => opened.choice.columns.date !== undefined);
+    if (destination.kind === 'folder') {
+      if (failsStrict(outcome)) {
+        messages.warn('no files were written');
+        return { outcome };
+      }
+      const listed = await writeFolder(acc.lists, targets, config, options.force === true);
+      describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
+    } else {
+      const listed = await writeStandardOutput(acc.lists, destination, config, io);
+      describeLists({ ...acc.lists.counts, listed, dated }, (category) => (listed[category] === undefined ? undefined : 'standard output'), options, messages, responses.today);
     }
-    await commitFiles(pending, options.force === true);
-    describeLists(report, targets, options, messages, settings.today);
     messages.info(describeAccounting(summarize(totals.tally)));
-    return outcome;
+    return { outcome };
   } finally {
-    held.discard();
-    await discardFiles(pending);
+    removeScratchFolder(scratch);
   }
 }
 
@@ -197,10 +162,51 @@ function heldBudget(io: Io): number {
   return (Number.isFinite(megabytes) && megabytes > 0 ? megabytes : 48) * 1_000_000;
 }
 
-function countStatus(report: ListReport, status: DueStatus | undefined): void {
-  if (status === undefined) report.undatedDetractors += 1;
-  else if (status.kind === 'overdue') report.overdue += 1;
-  else if (status.kind === 'due today') report.dueToday += 1;
+type Listed = Partial<Record<Category, number>>;
+
+/** Writes each list in its order of work to a sink; returns how many rows each got. */
+async function writeList(lists: SegmentLists<string>, category: Category, sink: RecordSink): Promise<number> {
+  let count = 0;
+  for (const record of lists.ordered(category)) {
+    count += 1;
+    if (!sink.writeSerialized(record)) await sink.drain();
+  }
+  await sink.end();
+  return count;
+}
+
+/** The three lists as files, written under temporary names and moved into place together. */
+async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean): Promise<Listed> {
+  const pending: PendingFile[] = [];
+  const listed: Listed = {};
+  try {
+    for (const target of targets) {
+      const file = await createPendingFile(target.final, target.shown);
+      pending.push(file);
+      const sink = await createRecordSink('csv', config.header, file.stream, { endDestination: true, ...config.record });
+      listed[target.category] = await writeList(lists, target.category, sink);
+    }
+    await commitFiles(pending, force);
+    return listed;
+  } finally {
+    await discardFiles(pending);
+  }
+}
+
+/** One list on standard output, or all three as one JSON object keyed by group. */
+async function writeStandardOutput(lists: SegmentLists<string>, destination: Exclude<Destination, { kind: 'folder' }>, config: SegmentConfig, io: Io): Promise<Listed> {
+  const options = { endDestination: false, ...config.record };
+  if (destination.kind === 'list') {
+    const sink = await createRecordSink(destination.format, config.header, io.stdout, options);
+    return { [destination.category]: await writeList(lists, destination.category, sink) };
+  }
+  const listed: Listed = {};
+  for (const [at, category] of OBJECT_ORDER.entries()) {
+    await writeAll(io.stdout, `${at === 0 ? '{\n' : ',\n'}${JSON.stringify(category)}: `);
+    listed[category] = await writeList(lists, category, await createRecordSink('json', config.header, io.stdout, options));
+  }
+  await writeAll(io.stdout, '}\n');
+  return listed;
 }
 
 const ORDER_WORDS = {
@@ -208,24 +214,32 @@ const ORDER_WORDS = {
   undated: { promoters: ' (in input order: no date column)', passives: '', detractors: ' (lowest score first; no date column, so no respond_by)' },
 } as const;
 
-function describeLists(report: ListReport, targets: readonly Target[], options: SegmentOptions, messages: Messages, today: number): void {
-  if (report.dated && report.undatedDetractors > 0) {
+/** What the lists say on stderr once written. */
+function describeLists(
+  report: SegmentCounts & { listed: Listed; dated: boolean },
+  where: (category: Category) => string | undefined,
+  options: SegmentOptions,
+  messages: Messages,
+  today: number,
+): void {
+  const listedDetractors = report.listed.detractors ?? 0;
+  if (report.dated && report.undatedDetractors > 0 && report.listed.detractors !== undefined) {
     const one = report.undatedDetractors === 1;
     messages.warn(
       `${plural(report.undatedDetractors, 'detractor')} with no readable date ${one ? 'comes' : 'come'} after the dated ones ` +
         `and ${one ? 'has' : 'have'} no respond_by`,
     );
   }
-  if (report.dated && report.listed.detractors > 0) {
+  if (report.dated && listedDetractors > 0) {
     messages.info(`detractors: ${report.overdue} overdue, ${report.dueToday} due today (today is ${isoDay(today)}; --today sets it)`);
   }
   const words = report.dated ? ORDER_WORDS.dated : ORDER_WORDS.undated;
   for (const category of CATEGORIES) {
-    const target = targets.find((candidate) => candidate.category === category);
-    const where = target ? target.shown : options.category === category ? 'standard output' : undefined;
-    if (where === undefined) continue;
+    const shown = where(category);
+    const listed = report.listed[category];
+    if (shown === undefined || listed === undefined) continue;
     const count = options.sample === undefined ? '' : ` of ${report.scored[category]} (a sample, seed ${options.seed})`;
-    messages.info(`wrote ${plural(report.listed[category], category.slice(0, -1), category)}${count} to ${where}${words[category]}`);
+    messages.info(`wrote ${plural(listed, category.slice(0, -1), category)}${count} to ${shown}${words[category]}`);
   }
   if (options.valueColumn !== undefined) {
     const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
@@ -242,11 +256,12 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     'detractors most urgent first, promoters newest first (both held in memory to sort them)',
   argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
   options: [
-    new Option('-o, --out <dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder').helpGroup(GROUPS.output),
+    outOption('<dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder'),
     new Option('-c, --category <name>', 'print only this list on standard output').choices(CATEGORIES).helpGroup(GROUPS.output),
-    new Option('-f, --format <format>', 'format of the list printed by --category').choices(Object.keys(RECORD_FORMATS)).default('csv').helpGroup(GROUPS.output),
-    new Option('--force', 'replace lists already in the --out folder').helpGroup(GROUPS.output),
-    new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)').helpGroup(GROUPS.output),
+    formatOption('format of the list printed by --category'),
+    jsonOption('print the lists as JSON: the --category list as an array, or all three as one object'),
+    forceOption('replace lists already in the --out folder'),
+    rawOption(),
     new Option('--excel', 'CSV for Excel on Windows: a UTF-8 byte order mark (so accents show right) and CRLF line ends').helpGroup(GROUPS.output),
     new Option('--value-column <column>', 'revenue per response (e.g. ARR): detractors with more come first; the revenue at risk is reported').helpGroup(GROUPS.output),
     slaOption(),
@@ -255,7 +270,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),
     themesOption(),
     languageOption(),
-    ...inputOptions(),
+    ...readingOptions(),
   ],
   examples: [
     ['nps segment fixtures/followup-survey.csv --out lists', 'three lists to work from, in the order of work'],

@@ -11,6 +11,7 @@ import {
   type IntervalMethod,
 } from './stats.js';
 import { emptyTally, mergeTallies, type Tally } from './tally.js';
+import type { ScoreWarning } from './warnings.js';
 
 export interface Precision {
   level: number;
@@ -24,28 +25,20 @@ export const FEW_RESPONSES = 30;
 /** A margin wider than this hides most changes a team would act on. */
 export const WIDE_MARGIN = 10;
 
-const round = (value: number): number => Math.round(value);
-
-/** Plain words for when a score is too uncertain to lean on, or its interval says less than it seems. */
-export function precisionWarnings(result: Scored): string[] {
+/** When a score is too uncertain to lean on, or its interval says less than it seems (src/output words each). */
+export function precisionWarnings(result: Scored): ScoreWarning[] {
   const { nps, responses, marginOfError: margin, interval: range } = result;
   if (nps === null) return [];
-  const warnings: string[] = [];
+  const warnings: ScoreWarning[] = [];
   if (range !== undefined && range.high - range.low < 1e-9) {
-    warnings.push(
-      `the ${range.method === 'wald' ? 'Wald interval' : 'interval'} is a single point because every answer is in one group; ` +
-        'it says nothing of the uncertainty: use --interval adjusted-wald',
-    );
+    warnings.push({ code: 'single-point-interval', method: range.method });
   } else if (range !== undefined && (nps < range.low || nps > range.high)) {
-    warnings.push(`with ${responses} ${responses === 1 ? 'response' : 'responses'} the interval does not even hold the score itself: read it as "too few to say"`);
+    warnings.push({ code: 'interval-misses-score', responses });
   }
-  if (responses < FEW_RESPONSES) {
-    warnings.push(`only ${responses} ${responses === 1 ? 'response' : 'responses'}: at least ${FEW_RESPONSES} are needed for a score to lean on`);
-  }
+  if (responses < FEW_RESPONSES) warnings.push({ code: 'few-responses', responses, minimum: FEW_RESPONSES });
   if (margin !== undefined && margin > WIDE_MARGIN) {
     // A change is measured between two samples, each with its own margin: about √2 times one margin.
-    const change = round(margin * Math.SQRT2);
-    warnings.push(`NPS ${round(nps)} ± ${margin.toFixed(1)}: changes under ${change} points may be chance at this size`);
+    warnings.push({ code: 'wide-margin', nps, margin, change: Math.round(margin * Math.SQRT2) });
   }
   return warnings;
 }

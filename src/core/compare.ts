@@ -3,6 +3,7 @@ import type { Category } from './categories.js';
 import { movementBetween, respondentsIn, type Movement } from './movement.js';
 import { compareCounts, decidedExactly, EXACT_BELOW, exactPairedP, testedDifference, type Counts, type Difference } from './stats.js';
 import type { Tally } from './tally.js';
+import type { CompareWarning } from './warnings.js';
 
 /** One side of a comparison: a file, a value of a column, or a period. */
 export interface Sample {
@@ -33,7 +34,7 @@ export interface CompareReport {
   /** What A and B are: "File", the --by column, or "Period". */
   sampleKind: string;
   /** Plain sentences: samples too small to lean on, periods far apart. */
-  warnings: string[];
+  warnings: CompareWarning[];
 }
 
 /** Respondents in both samples at least, for a paired test worth its name. */
@@ -79,10 +80,10 @@ function matchedCounts(groups: ReadonlyMap<string, Category>, others: ReadonlyMa
   return counts;
 }
 
-function smallSamples(sides: ReadonlyArray<readonly [label: string, sample: Scored]>): string[] {
+function smallSamples(sides: ReadonlyArray<readonly [side: 'A' | 'B', sample: Scored]>): CompareWarning[] {
   return sides
     .filter(([, sample]) => sample.responses > 0 && sample.responses < FEW_RESPONSES)
-    .map(([label, { responses }]) => `${label} has only ${responses} ${responses === 1 ? 'response' : 'responses'}: at least ${FEW_RESPONSES} in each are needed for a difference to lean on`);
+    .map(([side, { responses }]) => ({ code: 'small-sample', side, responses, minimum: FEW_RESPONSES }));
 }
 
 const METHOD_NOTE = {

@@ -1,6 +1,5 @@
 import { categoryOf, FOLLOW_UP, type Category } from './categories.js';
 import { readsAsPraise } from './praise.js';
-import { Reservoir, seededRandom } from './sample.js';
 import { compileTemplate, type CompiledTemplate, type Templates } from './templates.js';
 import type { Mention } from './themes.js';
 
@@ -221,59 +220,6 @@ export class HeldInMemory<T> implements HeldRows<T> {
   }
 }
 
-/**
- * The three lists in the order of work. Passives are handed back to be written at
- * once (their order is the input's); promoters and detractors are held (as whatever
- * the caller makes of a row: a finished output line) until all are known. With a
- * sample, every group is a uniform random sample of that size, held in memory.
- */
-export class FollowUpLists<T> {
-  private readonly samples: Record<Category, Reservoir<{ key: SortKey; payload: T }>> | undefined;
-  private order = 0;
-  readonly counts: Record<Category, number> = { promoters: 0, passives: 0, detractors: 0 };
-  readonly revenue: Record<'detractors' | 'passives', number> = { detractors: 0, passives: 0 };
-
-  constructor(
-    sample: { size: number; seed: number } | undefined,
-    private readonly settings: FollowUpSettings,
-    private readonly store: HeldRows<T> = new HeldInMemory<T>(),
-  ) {
-    if (sample !== undefined) {
-      const random = seededRandom(sample.seed);
-      const make = (): Reservoir<{ key: SortKey; payload: T }> => new Reservoir(sample.size, random);
-      this.samples = { promoters: make(), passives: make(), detractors: make() };
-    }
-  }
-
-  /** Counts a scored response and its revenue, even when no list is wanted for its group. */
-  count(score: number, value: number | undefined): Category {
-    const category = categoryOf(score);
-    this.counts[category] += 1;
-    if (value !== undefined && category !== 'promoters') this.revenue[category] += value;
-    return category;
-  }
-
-  /** Whether a group's rows are written as they come (passives, unless sampled) rather than held. */
-  streams(category: Category): boolean {
-    return category === 'passives' && this.samples === undefined;
-  }
-
-  /** Holds a row of a group that is ordered (or sampled) once all are known. */
-  hold(ranked: Omit<Ranked, 'order'>, payload: T): void {
-    this.order += 1;
-    const category = categoryOf(ranked.score);
-    const key = sortKeyOf(category, { score: ranked.score, value: ranked.value, time: ranked.time, order: this.order }, this.settings);
-    if (this.samples === undefined) this.store.hold(category, key, payload);
-    else this.samples[category].offer({ key, payload });
-  }
-
-  /** The held rows of a group, in its order. */
-  ordered(category: Category): Iterable<T> {
-    if (this.samples === undefined) return this.store.ordered(category);
-    return this.samples[category].items.sort((a, b) => compareKeys(a.key, b.key)).map((row) => row.payload);
-  }
-}
-
 /** Keeps the first `size` items in `order` from a stream, in memory for a few times `size`. */
 export class TopList<T> {
   private items: T[] = [];
@@ -286,6 +232,11 @@ export class TopList<T> {
   add(item: T): void {
     this.items.push(item);
     if (this.items.length >= this.size * 5) this.trim();
+  }
+
+  /** Adds the first items of another part of the input: the first `size` of both are the first of the whole. */
+  addAll(items: readonly T[]): void {
+    for (const item of items) this.add(item);
   }
 
   result(): T[] {

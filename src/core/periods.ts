@@ -1,6 +1,7 @@
 import { scored, type Precision, type Scored } from './breakdown.js';
 import { adjustFamily, compareCounts, type Difference } from './stats.js';
 import { emptyTally, mergeTallies, type Tally } from './tally.js';
+import type { CompareWarning } from './warnings.js';
 
 export const PERIODS = {
   week: 'ISO weeks, Monday to Sunday',
@@ -127,14 +128,14 @@ function withoutLongGaps(rows: readonly PeriodRow[]): PeriodRow[] {
 }
 
 /** Two periods compared that are not next to each other: how far apart, in the words of the period. */
-export function periodsApart(first: string, second: string, period: Period, starts: ReadonlyMap<string, number>): string[] {
+export function periodsApart(first: string, second: string, period: Period, starts: ReadonlyMap<string, number>): CompareWarning[] {
   const from = starts.get(first);
   const to = starts.get(second);
   if (from === undefined || to === undefined) return [];
   let steps = 0;
   for (let span = periodOf(from, period); span.start < to && steps < 10_000; span = periodOf(span.end, period)) steps += 1;
   if (steps <= 1) return [];
-  return [`${first} and ${second} are ${steps} ${period}s apart: the change between them is not a change from one ${period} to the next`];
+  return [{ code: 'periods-apart', first, second, period, steps }];
 }
 
 /** A day as ISO 8601, "2026-10-05". */

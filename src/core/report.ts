@@ -1,6 +1,14 @@
-import type { DriversResult } from './drivers.js';
-import type { ScoreReport } from './score.js';
+import { categoryOf, type Category } from './categories.js';
+import type { DriversAccumulator, DriversData } from './drivers/accumulator.js';
+import type { DriversResult } from './drivers/result.js';
+import { byRecency, byStatusThenUrgency, describeStatus, dueStatus, respondBy, TopList, type FollowUpSettings, type Ranked } from './followup.js';
+import type { Precision } from './breakdown.js';
+import { isoDay, type Period } from './periods.js';
+import { buildScoreReport, ScoreAccumulator, type BreakdownSpec, type ScoreData, type ScoreReport } from './score.js';
+import type { Tally } from './tally.js';
+import { buildThemesReport } from './themes-report.js';
 import type { ThemesReport } from './themes-report.js';
+import type { ThemeTally, ThemeTallyData } from './themes.js';
 
 /** A respondent listed in the report, to contact. */
 export interface ListedResponse {
@@ -29,4 +37,167 @@ export interface ReportData {
   passives: ListedResponse[];
   /** The day the report was made (--today sets it), as an ISO date. */
   generated: string;
+}
+
+/** One scored response, as the report takes it in. */
+export interface ReportEntry {
+  score: number;
+  cells: readonly string[];
+  /** The calendar day and moment of the answer; undefined when it has none. */
+  day: number | undefined;
+  time: number | undefined;
+  respondent: string;
+  comment: string;
+}
+
+/** Rows shown in each of the lists of people to contact. */
+export const LISTED = 20;
+
+type Candidate = Ranked & ListedResponse;
+
+/** A report accumulator as plain data, to travel between threads. */
+export interface ReportAccumulatorData {
+  score: ScoreData;
+  themes: ThemeTallyData | undefined;
+  drivers: DriversData | undefined;
+  urgent: Candidate[];
+  promoters: Candidate[];
+  passives: Candidate[];
+  first: number | undefined;
+  last: number | undefined;
+}
+
+export interface ReportSettings extends FollowUpSettings {
+  breakdowns: readonly BreakdownSpec[];
+  byDay: boolean;
+}
+
+/**
+ * Everything the report gathers in one pass: the score's tallies, the themes and
+ * the drivers when there are comments and ratings, the people to contact first in
+ * each group, and the first and last day answered. Accumulators of the parts of a
+ * file merge into the one of the whole.
+ */
+export class ReportAccumulator {
+  readonly score: ScoreAccumulator;
+  readonly breakdowns: readonly BreakdownSpec[];
+  private readonly urgent: TopList<Candidate>;
+  private readonly promoters = new TopList<Candidate>(LISTED, byRecency);
+  private readonly passives = new TopList<Candidate>(LISTED, byRecency);
+  private first: number | undefined;
+  private last: number | undefined;
+  private order: number;
+
+  constructor(
+    private readonly settings: ReportSettings,
+    readonly themes: ThemeTally | undefined,
+    readonly drivers: DriversAccumulator | undefined,
+    /** Which part of the input this accumulator reads: rows are numbered apart, so that order is file order across parts. */
+    part = 0,
+  ) {
+    this.breakdowns = settings.breakdowns;
+    this.score = new ScoreAccumulator(settings.breakdowns, settings.byDay);
+    this.urgent = new TopList<Candidate>(LISTED, byStatusThenUrgency(settings));
+    this.order = part * ROWS_PER_PART;
+  }
+
+  add(entry: ReportEntry): void {
+    this.score.add({ score: entry.score, cells: entry.cells, day: entry.day });
+    this.themes?.add(entry.score, entry.comment);
+    if (entry.day !== undefined) {
+      this.first = Math.min(this.first ?? entry.day, entry.day);
+      this.last = Math.max(this.last ?? entry.day, entry.day);
+    }
+    this.order += 1;
+    const category = categoryOf(entry.score);
+    const detractor = category === 'detractors';
+    this.listOf(category).add({
+      score: entry.score,
+      value: undefined,
+      time: entry.time,
+      order: this.order,
+      respondent: entry.respondent,
+      comment: entry.comment,
+      respondBy: detractor ? respondBy(entry.time, this.settings.slaMs) : '',
+      status: detractor ? describeStatus(dueStatus(entry.time, this.settings)) : '',
+    });
+  }
+
+  private listOf(category: Category): TopList<Candidate> {
+    return { detractors: this.urgent, promoters: this.promoters, passives: this.passives }[category];
+  }
+
+  toData(): ReportAccumulatorData {
+    return {
+      score: this.score.toData(),
+      themes: this.themes?.toData(),
+      drivers: this.drivers?.toData(),
+      urgent: this.urgent.result(),
+      promoters: this.promoters.result(),
+      passives: this.passives.result(),
+      first: this.first,
+      last: this.last,
+    };
+  }
+
+  mergeData(data: ReportAccumulatorData): this {
+    this.score.mergeData(data.score);
+    if (data.themes !== undefined) this.themes?.mergeData(data.themes);
+    if (data.drivers !== undefined) this.drivers?.mergeData(data.drivers);
+    this.urgent.addAll(data.urgent);
+    this.promoters.addAll(data.promoters);
+    this.passives.addAll(data.passives);
+    if (data.first !== undefined) this.first = Math.min(this.first ?? data.first, data.first);
+    if (data.last !== undefined) this.last = Math.max(this.last ?? data.last, data.last);
+    return this;
+  }
+
+  /** The people to contact first in each group. */
+  lists(): { urgent: ListedResponse[]; promoters: ListedResponse[]; passives: ListedResponse[] } {
+    return { urgent: this.urgent.result(), promoters: this.promoters.result(), passives: this.passives.result() };
+  }
+
+  /** The first and last day answered, as days since 1970. */
+  get days(): { first: number; last: number } | undefined {
+    return this.first === undefined || this.last === undefined ? undefined : { first: this.first, last: this.last };
+  }
+}
+
+/** Rows a part may hold before its numbers would run into the next part's: far more than any file has. */
+const ROWS_PER_PART = 2 ** 40;
+
+/** What the report needs besides what was read. */
+export interface ReportSummarySettings {
+  title: string;
+  files: string[];
+  period: Period | undefined;
+  minN: number;
+  precision: Precision;
+  /** Today, in days since 1970. */
+  today: number;
+}
+
+/** The themes' distinguishing words the report shows each way. */
+const REPORT_WORDS = 10;
+
+/** The report's model, from what was read. */
+export function buildReportData(acc: ReportAccumulator, tally: Tally, settings: ReportSummarySettings): ReportData {
+  const { precision } = settings;
+  const days = acc.days;
+  return {
+    title: settings.title,
+    files: settings.files,
+    score: buildScoreReport(tally, acc.score, {
+      breakdowns: acc.breakdowns,
+      period: settings.period,
+      rollingDays: undefined,
+      minN: settings.minN,
+      precision,
+    }),
+    dateRange: days === undefined ? undefined : { first: isoDay(days.first), last: isoDay(days.last) },
+    themes: acc.themes === undefined ? undefined : buildThemesReport(acc.themes, REPORT_WORDS, precision.level, precision.adjust),
+    drivers: acc.drivers?.result({ level: precision.level }),
+    ...acc.lists(),
+    generated: isoDay(settings.today),
+  };
 }

@@ -2,6 +2,7 @@ import { breakdown, GROUP_KEY_SEPARATOR, GroupTallies, precisionWarnings, scored
 import { trend, type Period, type PeriodRow } from './periods.js';
 import { summarize, type Summary } from './summary.js';
 import { addScore, emptyTally, mergeTallies, type Tally } from './tally.js';
+import type { ScoreWarning } from './warnings.js';
 
 /** One `--by`: the columns it groups by (several make one crossed breakdown) and their indexes in a row. */
 export interface BreakdownSpec {
@@ -57,15 +58,34 @@ export class ScoreAccumulator {
     addScore(tally, response.score);
   }
 
+  /** The tallies as plain data, to travel between threads (structured clone keeps Maps, not classes). */
+  toData(): ScoreData {
+    return { groups: this.groups.map((groups) => groups.groups), days: this.days, undated: this.undated };
+  }
+
+  /** Adds the tallies of another part, given as data. */
+  mergeData(data: ScoreData): this {
+    data.groups.forEach((groups, at) => {
+      const into = this.groups[at];
+      for (const [id, group] of groups) mergeTallies(into?.tallyFor(id, () => [...group.values]) ?? emptyTally(), group.tally);
+    });
+    this.mergeDays(data.days, data.undated);
+    return this;
+  }
+
   merge(other: ScoreAccumulator): this {
     other.groups.forEach((groups, at) => this.groups[at]?.merge(groups));
-    for (const [day, tally] of other.days ?? []) {
+    this.mergeDays(other.days, other.undated);
+    return this;
+  }
+
+  private mergeDays(days: ReadonlyMap<number, Tally> | undefined, undated: number): void {
+    for (const [day, tally] of days ?? []) {
       const into = this.days?.get(day);
       if (into === undefined) this.days?.set(day, mergeTallies(emptyTally(), tally));
       else mergeTallies(into, tally);
     }
-    this.undated += other.undated;
-    return this;
+    this.undated += undated;
   }
 }
 
@@ -78,11 +98,18 @@ function groupId(spec: BreakdownSpec, cells: readonly string[]): string {
   return valuesOf(spec, cells).join(GROUP_KEY_SEPARATOR);
 }
 
+/** A score accumulator as plain data. */
+export interface ScoreData {
+  groups: Array<Map<string, { values: string[]; tally: Tally }>>;
+  days: Map<number, Tally> | undefined;
+  undated: number;
+}
+
 /** Everything `nps score` computes, ready to render as a table or JSON. */
 export interface ScoreReport {
   summary: Summary;
   overall: Scored;
-  warnings: string[];
+  warnings: ScoreWarning[];
   /** One per `--by`, in the order given. */
   breakdowns: Array<{ columns: string[]; groups: GroupRow[] }>;
   period: Period | undefined;

@@ -1,3 +1,4 @@
+import { InputProblem } from './problems.js';
 import type { Category } from './categories.js';
 
 export type Templates = Record<Category, string>;
@@ -34,7 +35,7 @@ export interface CompiledTemplate {
 }
 
 /** A template that cannot be used as given: the command turns it into an input error. */
-export class TemplateError extends Error {}
+export class TemplateError extends InputProblem {}
 
 interface Placeholder {
   column: number | undefined;

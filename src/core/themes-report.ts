@@ -5,6 +5,7 @@ import { criticalValue } from './normal.js';
 import { adjustFamily, compareCounts, subtractCounts, type Difference } from './stats.js';
 import { npsOf } from './summary.js';
 import { distinguishingWords, type DistinguishingWord, type ThemeTally } from './themes.js';
+import type { ThemesWarning } from './warnings.js';
 
 export interface ThemeLine {
   theme: string;
@@ -47,7 +48,7 @@ export interface ThemesReport {
   /** The confidence level of the tests and of the distinguishing words. */
   level: number;
   /** Plain sentences: themes mentioned by too few respondents for their impact to be leaned on; how the tests were adjusted. */
-  warnings: string[];
+  warnings: ThemesWarning[];
   comments: Record<Category, number>;
   themes: Record<Category, ThemeLine[]>;
   impact: ThemeImpact[];
@@ -111,13 +112,9 @@ export function buildThemesReport(tally: ThemeTally, wordsShown: number, level: 
  * One warning for the themes whose impact rests on too few respondents (on either side):
  * nine themes of 25 mentions each are one fact, not nine lines to read.
  */
-function fewMentionsWarnings(lines: readonly ThemeImpact[], responses: number): string[] {
+function fewMentionsWarnings(lines: readonly ThemeImpact[], responses: number): ThemesWarning[] {
   const few = lines.filter((line) => line.mentionedBy > 0 && (line.mentionedBy < FEW_RESPONSES || responses - line.mentionedBy < FEW_RESPONSES));
   if (few.length === 0) return [];
   const sides = few.map((line) => Math.min(line.mentionedBy, responses - line.mentionedBy));
-  const least = Math.min(...sides);
-  const most = Math.max(...sides);
-  const range = least === most ? `${least}` : `${least} to ${most}`;
-  const names = few.length === 1 ? `"${few[0]?.theme}"` : `${few.length} themes (${few.map((line) => line.theme).join(', ')})`;
-  return [`too few respondents to lean on the impact of ${names}: ${range} on the smaller side, under ${FEW_RESPONSES}`];
+  return [{ code: 'few-mentions', themes: few.map((line) => line.theme), least: Math.min(...sides), most: Math.max(...sides), minimum: FEW_RESPONSES }];
 }

@@ -235,7 +235,7 @@ const EXAMPLES = 3;
 /** Shorter than this is rarely a comment one can learn from ("ok", "price"). */
 const EXAMPLE_MIN_WORDS = 3;
 
-interface ThemeInCategory {
+export interface ThemeInCategory {
   comments: number;
   negated: number;
   examples: string[];
@@ -248,6 +248,34 @@ export interface LanguageWords {
 }
 
 const emptyWords = (): LanguageWords => ({ counts: { promoters: new Map(), passives: new Map(), detractors: new Map() }, spellings: new Map() });
+
+function addCounts(into: Map<string, number>, from: ReadonlyMap<string, number>): void {
+  for (const [key, count] of from) into.set(key, (into.get(key) ?? 0) + count);
+}
+
+function mergeWords(into: Map<string, LanguageWords>, language: string, from: LanguageWords): void {
+  let words = into.get(language);
+  if (words === undefined) {
+    words = emptyWords();
+    into.set(language, words);
+  }
+  for (const category of CATEGORIES) addCounts(words.counts[category], from.counts[category]);
+  for (const [key, spellings] of from.spellings) {
+    const known = words.spellings.get(key) ?? new Map<string, number>();
+    addCounts(known, spellings);
+    words.spellings.set(key, known);
+  }
+}
+
+/** A theme tally as plain data. */
+export interface ThemeTallyData {
+  comments: Record<Category, number>;
+  byCategory: Map<string, Record<Category, ThemeInCategory>>;
+  mentioners: Map<string, Counts>;
+  all: Counts;
+  languages: Map<string, number>;
+  words: Map<string, LanguageWords>;
+}
 
 /**
  * Everything `nps themes` reports, gathered in one pass: per group, how many
@@ -274,6 +302,42 @@ export class ThemeTally {
       this.byCategory.set(name, { promoters: empty(), passives: empty(), detractors: empty() });
       this.mentioners.set(name, { promoters: 0, passives: 0, detractors: 0 });
     }
+  }
+
+  /** The counts as plain data, to travel between threads (structured clone keeps Maps, not classes). */
+  toData(): ThemeTallyData {
+    return {
+      comments: this.comments,
+      byCategory: this.byCategory,
+      mentioners: this.mentioners,
+      all: this.all,
+      languages: this.languages,
+      words: this.words,
+    };
+  }
+
+  /** Adds the counts of another part of the input; examples stay the shortest, whatever the order of the parts. */
+  mergeData(data: ThemeTallyData): this {
+    for (const category of CATEGORIES) {
+      this.comments[category] += data.comments[category];
+      this.all[category] += data.all[category];
+    }
+    for (const [theme, byCategory] of data.byCategory) {
+      const into = this.byCategory.get(theme);
+      if (into === undefined) continue;
+      for (const category of CATEGORIES) {
+        into[category].comments += byCategory[category].comments;
+        into[category].negated += byCategory[category].negated;
+        for (const example of byCategory[category].examples) keepExample(into[category].examples, example, EXAMPLE_MIN_WORDS);
+      }
+    }
+    for (const [theme, counts] of data.mentioners) {
+      const into = this.mentioners.get(theme);
+      if (into !== undefined) for (const category of CATEGORIES) into[category] += counts[category];
+    }
+    for (const [language, comments] of data.languages) this.languages.set(language, (this.languages.get(language) ?? 0) + comments);
+    for (const [language, words] of data.words) mergeWords(this.words, language, words);
+    return this;
   }
 
   /** One scored response and its comment (possibly empty); returns the comment's reading, undefined when it has none. */

@@ -1,70 +1,10 @@
 import type { Io } from '../io.js';
 import { chooseColumns, ColumnChoiceError, Sample, type ColumnChoice, type ColumnOverrides } from './columns.js';
-import type { Encoding } from './encoding.js';
 import { RowDates } from './dates.js';
-import { FORMATS, type Format } from './formats.js';
+import { FORMATS } from './formats.js';
 import { describeInput, openLayout, type LaidOutInput } from './responses.js';
 import { isMissing, ScoreReader, type ScoreCell } from './score-cell.js';
-import type { SheetInfo } from './xlsx.js';
-
-export interface ColumnInfo {
-  /** Counted from 1, as people and `--score-column` count. */
-  number: number;
-  header: string;
-  /** The question text, where the export has one apart from the header. */
-  text?: string;
-}
-
-export interface ScoreValue {
-  value: string;
-  count: number;
-  readAs: string;
-}
-
-/** What `nps` makes of one column: its role, or a guess at what it holds, and a few of its values. */
-export interface ColumnSummary extends ColumnInfo {
-  role: string;
-  /** Up to three distinct answers from the first rows. */
-  examples: string[];
-  scoreCandidate: boolean;
-}
-
-/** A workbook's sheets, and the one read. */
-export interface WorkbookInfo {
-  sheet: { number: number; name: string };
-  sheets: SheetInfo[];
-}
-
-/** What `nps columns` found in one file; also its JSON form. */
-export interface ColumnReport {
-  file: string;
-  format: Format;
-  formatName: string;
-  headerRows: number;
-  /** A CSV file's encoding and delimiter; null for a workbook. */
-  encoding: Encoding | null;
-  delimiter: string | null;
-  /** A workbook's sheets and the one read; null for a CSV file. */
-  workbook: WorkbookInfo | null;
-  columns: {
-    score: ColumnInfo | null;
-    respondent: ColumnInfo | null;
-    comment: ColumnInfo | null;
-    comments: ColumnInfo[];
-    date: ColumnInfo | null;
-    partial: (ColumnInfo & { rule: string }) | null;
-  };
-  /** Why no score column was taken (none, or several), with what to do; null when one was. */
-  scoreProblem: string | null;
-  scoreCandidates: ColumnInfo[];
-  /** Every column of the file, in order. */
-  all: ColumnSummary[];
-  scoreValues: ScoreValue[];
-  /** Rows whose score cell is not among the values listed. */
-  otherValues: number;
-  /** The one line other commands print about this file; null without a score column. */
-  summary: string | null;
-}
+import type { ColumnInfo, ColumnReport, ScoreValue } from '../core/columns-report.js';
 
 /** Distinct score cells shown before the rest are only counted. */
 const VALUES_SHOWN = 40;

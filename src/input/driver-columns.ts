@@ -1,15 +1,18 @@
-import { MAX_DRIVERS, type DriversAccumulator, type DriverSpec, type DriverValue } from '../core/drivers.js';
+import { MAX_DRIVERS, type DriversAccumulator, type DriverSpec, type DriverValue } from '../core/drivers/accumulator.js';
 import { detectRatingColumns, type RatingCell } from '../core/rating-columns.js';
 import { inputError } from '../errors.js';
 import { RatingReader, readRating } from './rating-cell.js';
 import type { Response, Responses } from './responses.js';
 import { isMissing } from './score-cell.js';
 
-/** A driver of `nps drivers`: its column among the run's columns, and how it is read. */
+/** A driver of `nps drivers`: its column among the run's columns (several for a crossed segment), and how it is read. */
 export interface DriverColumn {
-  index: number;
+  indexes: readonly number[];
   spec: DriverSpec;
 }
+
+/** The values of a crossed segment, joined as its level: "pro / EU". */
+const CROSSED = ' / ';
 
 /** Lines of one input never reach this: the input's number is kept above them, so keys stay unique across inputs. */
 const LINES_PER_INPUT = 2 ** 32;
@@ -24,13 +27,13 @@ export function addingDrivers(columns: readonly DriverColumn[], acc: DriversAccu
   const values: DriverValue[] = columns.map(() => null);
   return (response) => {
     for (let at = 0; at < columns.length; at += 1) {
-      const cell = response.cells[columns[at]?.index ?? -1] ?? '';
+      const cells = (columns[at]?.indexes ?? []).map((index) => response.cells[index] ?? '');
       const reader = readers[at];
       if (reader !== undefined) {
-        const rating = reader.read(cell);
+        const rating = reader.read(cells[0] ?? '');
         values[at] = rating === undefined ? Number.NaN : rating;
       } else {
-        values[at] = isMissing(cell) ? null : cell.trim();
+        values[at] = cells.some(isMissing) ? null : cells.map((cell) => cell.trim()).join(CROSSED);
       }
     }
     acc.add(response.score, values, response.input * LINES_PER_INPUT + response.line);
@@ -81,12 +84,14 @@ export interface DriverChoice {
 /**
  * The drivers of a run: the columns `--columns` names (a rating when its answers are
  * numbers, a categorical driver otherwise), or else every rating column found by
- * content; and the columns of `--by`, always categorical (a plan, a region). The
- * score, date, respondent and comment columns are never drivers.
+ * content; and each `--by`, always categorical (a plan, a region; `a,b` crossed, one
+ * level per pair of values). The score, date, respondent and comment columns are
+ * never drivers.
  */
-export function chooseDrivers(responses: Responses, named: readonly string[] | undefined, by: readonly string[]): DriverChoice {
+export function chooseDrivers(responses: Responses, named: readonly string[] | undefined, by: ReadonlyArray<readonly string[]>): DriverChoice {
   const roles = rolesByColumn(responses);
-  const groups = unique(by.map((name) => responses.column(name, '--by')));
+  const segments = by.map((columns) => unique(columns.map((name) => responses.column(name, '--by'))));
+  const groups = segments.flat();
   const rows = sampleRatings(responses);
   const chosen = named === undefined ? undefined : unique(named.map((name) => responses.column(name, '--columns'))).filter((index) => !groups.includes(index));
   for (const index of [...(chosen ?? []), ...groups]) {
@@ -97,8 +102,8 @@ export function chooseDrivers(responses: Responses, named: readonly string[] | u
   const ratings = chosen ?? detectRatingColumns(responses.columns, rows, new Set([...roles.keys(), ...groups]));
   const name = (index: number): string => responses.columns[index] ?? '';
   const drivers: DriverColumn[] = [
-    ...ratings.map((index): DriverColumn => ({ index, spec: holdsNumbers(rows, index) ? { kind: 'rating', name: name(index) } : { kind: 'categorical', name: name(index) } })),
-    ...groups.map((index): DriverColumn => ({ index, spec: { kind: 'categorical', name: name(index) } })),
+    ...ratings.map((index): DriverColumn => ({ indexes: [index], spec: holdsNumbers(rows, index) ? { kind: 'rating', name: name(index) } : { kind: 'categorical', name: name(index) } })),
+    ...segments.map((indexes): DriverColumn => ({ indexes, spec: { kind: 'categorical', name: indexes.map(name).join(CROSSED) } })),
   ];
   if (drivers.length === 0) {
     const where = responses.inputs.map((opened) => opened.reader.name).join(' + ');

@@ -1,13 +1,8 @@
 import { StringDecoder } from 'node:string_decoder';
+import type { Encoding } from '../core/columns-report.js';
 
-/** The encodings `nps` reads; `columns` and the stderr notes name them this way. */
-export const ENCODINGS = {
-  'utf-8': 'UTF-8',
-  'utf-16le': 'UTF-16 LE (Excel "Unicode Text")',
-  'utf-16be': 'UTF-16 BE',
-  'windows-1252': 'Windows-1252 (Western European, older Excel and Windows exports)',
-} as const satisfies Record<string, string>;
-export type Encoding = keyof typeof ENCODINGS;
+export type { Encoding };
+
 
 export interface DetectedEncoding {
   encoding: Encoding;

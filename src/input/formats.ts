@@ -1,18 +1,7 @@
+import { FORMATS, type Format } from '../core/columns-report.js';
 import { normalizeHeader } from './columns.js';
 
-/** The exports `nps` recognises by their signature headers; `plain` is any other CSV. */
-export const FORMATS = {
-  qualtrics: 'Qualtrics',
-  surveymonkey: 'SurveyMonkey',
-  typeform: 'Typeform',
-  'google-forms': 'Google Forms',
-  delighted: 'Delighted',
-  hubspot: 'HubSpot',
-  wootric: 'Wootric',
-  zendesk: 'Zendesk',
-  plain: 'plain CSV',
-} as const satisfies Record<string, string>;
-export type Format = keyof typeof FORMATS;
+export { FORMATS, type Format };
 
 /** Which rows mark a response as unfinished, in the exports that keep them. */
 export interface PartialRule {

@@ -1,11 +1,11 @@
 import { Readable, Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
-import { NpsError } from '../errors.js';
+import { exitCodeOfError, isUserFacing } from '../errors.js';
 import type { Io } from '../io.js';
-import { startWork, type PartMessage, type PartTask } from './parallel.js';
+import { jobModuleUrl, type PartJob, type PartMessage, type PartTask } from './parallel.js';
 import { Responses, type ReadListener } from './responses.js';
 
-/** A thread of a parallel read (see parallel.ts): reads its part and hands back what it found. */
+/** A thread of a parallel read (see parallel.ts): reads its part into its job's accumulator and hands back what it found. */
 
 const PROGRESS_MS = 100;
 
@@ -25,10 +25,13 @@ const progress = (bytes: number, rows: number): void => {
 };
 
 try {
+  const module = (await import(jobModuleUrl(task.module))) as Record<string, PartJob<unknown, unknown, unknown>>;
+  const job = module[task.name];
+  if (job === undefined) throw new Error(`${task.module} has no job ${task.name}`);
   const responses = await Responses.open([task.file], task.spec, io, quiet);
-  const work = startWork(task.job);
-  const report = await responses.readPart(work.add, io, { progress });
-  post({ kind: 'done', report, data: work.data() });
+  const acc = await job.create(task.config, { part: task.spec.part?.index ?? 0, cwd: task.cwd });
+  const report = await responses.readPart(job.adder(acc, task.config), io, { progress });
+  post({ kind: 'done', report, data: await job.toData(acc) });
 } catch (error) {
-  post({ kind: 'error', message: (error as Error).message, exitCode: error instanceof NpsError ? error.exitCode : undefined });
+  post({ kind: 'error', message: (error as Error).message, exitCode: isUserFacing(error) ? exitCodeOfError(error) : undefined });
 }

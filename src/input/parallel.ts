@@ -2,85 +2,74 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DriversAccumulator, type DriversData } from '../core/drivers.js';
-import { ScoreAccumulator, type BreakdownSpec } from '../core/score.js';
-import type { Tally } from '../core/tally.js';
+import type { ReadListener } from '../core/reading.js';
 import { NpsError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
-import { addingDrivers, type DriverColumn } from './driver-columns.js';
-import type { FilePart, PartReport, ReadSpec, Response, ReadTotals, Responses } from './responses.js';
+import { Responses, type FilePart, type PartReport, type ReadSpec, type ReadTotals, type Response } from './responses.js';
 
 /**
  * Reading one large file with every core: the file is cut into parts between
  * records, each part is read by a worker thread through the same read pipeline,
  * and what each found is merged, part by part in order, into what one read would
- * have found. Tallies merge exactly; the first rejected rows and every warning come
- * out in file order. Where a part turns out not to have been cut between records (a
- * stray quote fooled the cut), or dates of one part cannot be read without the
- * others, the caller reads the file the ordinary way instead.
+ * have found. Any accumulator plugs in (a `PartJob`): it adds each response, turns
+ * into data that can travel between threads, and merges with the accumulator of the
+ * next part, as xsv's stats do. Tallies merge exactly; the first rejected rows and
+ * every warning come out in file order. Where a part turns out not to have been cut
+ * between records (a stray quote fooled the cut), or dates of one part cannot be
+ * read without the others, the file is read the ordinary way instead.
  */
 
 /** Files smaller than this are read faster than threads start. */
 const PARALLEL_MIN_BYTES = 16 * 1_000_000;
 const MAX_THREADS = 8;
 
-/** The work a thread does on its part; each kind says how its result is carried and merged. */
-export type PartJob = { kind: 'score'; breakdowns: BreakdownSpec[]; byDay: boolean } | { kind: 'drivers'; drivers: DriverColumn[] };
-
-/** A score accumulator as it crosses between threads (structured clone keeps Maps, not classes). */
-export interface ScoreData {
-  groups: Array<Map<string, { values: string[]; tally: Tally }>>;
-  days: Map<number, Tally> | undefined;
-  undated: number;
+/** Where a part is in the file: accumulators that keep rows in order number them by part. */
+export interface PartContext {
+  /** 0 for the first part (and for a read in one pass), then 1, 2… in file order. */
+  part: number;
+  /** The folder for scratch files. */
+  cwd: string;
 }
 
-export function scoreData(acc: ScoreAccumulator): ScoreData {
-  return { groups: acc.groups.map((groups) => groups.groups), days: acc.days, undated: acc.undated };
+/**
+ * The work a command does on each part, as a worker thread can rebuild it: the
+ * module that exports it (under dist/, as `commands/jobs/score.js`) and its export
+ * name, and how its accumulator is made, fed, carried and merged.
+ */
+export interface PartJob<Config, Acc, Data> {
+  module: string;
+  name: string;
+  create(config: Config, context: PartContext): Acc | Promise<Acc>;
+  /** What each scored response does to the accumulator; undefined when the job needs only the row accounting. */
+  adder(acc: Acc, config: Config): ((response: Response) => void) | undefined;
+  /** The accumulator as plain data (structured clone keeps no class): what a thread hands back. */
+  toData(acc: Acc): Data | Promise<Data>;
+  /** Adds the data of the next part in file order into `into`. */
+  merge(into: Acc, data: Data, config: Config): void;
+  /** Lets go of what an accumulator, or a part's data, holds outside memory (scratch files), when its read is given up. */
+  discard?(acc: Acc): void;
+  discardData?(data: Data): void;
 }
 
-export function scoreFromData(data: ScoreData, job: Extract<PartJob, { kind: 'score' }>): ScoreAccumulator {
-  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
-  data.groups.forEach((groups, at) => {
-    for (const [id, group] of groups) acc.groups[at]?.groups.set(id, group);
-  });
-  for (const [day, tally] of data.days ?? []) acc.days?.set(day, tally);
-  acc.undated = data.undated;
-  return acc;
+/** What the read pipeline tells the person running `nps`, and how it speaks when it reads the input a second time. */
+export interface ReadMessages extends ReadListener {
+  /** The same listener, less what was already said of each input. */
+  silent(): ReadListener;
 }
 
-/** What the coordinator sends a thread, and what comes back. */
+/** What the coordinator sends a thread. */
 export interface PartTask {
   file: string;
   cwd: string;
   spec: ReadSpec;
-  job: PartJob;
-}
-
-/** What a thread found beside its report, by the kind of job. */
-export type PartData = { kind: 'score'; score: ScoreData } | { kind: 'drivers'; drivers: DriversData };
-
-/** The accumulator of a job, and how it travels back from a thread. */
-export interface PartWork {
-  add: ((response: Response) => void) | undefined;
-  data(): PartData;
-}
-
-/** Starts the work of a job on one part: what the coordinator and every thread do alike. */
-export function startWork(job: PartJob): PartWork {
-  if (job.kind === 'drivers') {
-    const acc = new DriversAccumulator(job.drivers.map((driver) => driver.spec));
-    return { add: addingDrivers(job.drivers, acc), data: () => ({ kind: 'drivers', drivers: acc.toData() }) };
-  }
-  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
-  return {
-    add: acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined,
-    data: () => ({ kind: 'score', score: scoreData(acc) }),
-  };
+  module: string;
+  name: string;
+  config: unknown;
 }
 
 export type PartMessage =
   | { kind: 'progress'; bytes: number; rows: number }
-  | { kind: 'done'; report: PartReport; data: PartData }
+  | { kind: 'done'; report: PartReport; data: unknown }
   | { kind: 'error'; message: string; exitCode: ExitCode | undefined };
 
 function threadsFor(io: Io): number {
@@ -192,8 +181,14 @@ export async function cutPoints(path: string, size: number, count: number, heade
   }));
 }
 
-/** The worker's script: built to dist/ (tests that read in parallel run after `npm run build`). */
-const WORKER = fileURLToPath(new URL('../../dist/input/parallel-worker.js', import.meta.url));
+/** The worker's script and the jobs' modules: built to dist/ (tests that read in parallel run after `npm run build`). */
+const DIST = new URL('../../dist/', import.meta.url);
+const WORKER = fileURLToPath(new URL('input/parallel-worker.js', DIST));
+
+/** The URL a worker imports a job's module from. */
+export function jobModuleUrl(module: string): string {
+  return new URL(module, DIST).href;
+}
 
 function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => void, started: (worker: Worker) => void): Promise<Extract<PartMessage, { kind: 'done' }>> {
   return new Promise((resolve, reject) => {
@@ -228,18 +223,19 @@ function canReadInParts(responses: Responses, spec: ReadSpec, io: Io): { path: s
 /**
  * Reads the single input of `responses` in parallel: this thread reads the first
  * part with the reader that read the header, one worker thread reads each other
- * part, each doing `job` on its rows; then `responses` speaks for the whole as one
- * read would. Gives each part's data, in file order. Undefined when the input
- * cannot be read so: the caller reads it the ordinary way (nothing has been said or
- * counted of it then).
+ * part, each into an accumulator of `job`; the parts' accumulators are merged in
+ * file order, and `responses` speaks for the whole as one read would. Undefined
+ * when the input cannot be read so: the caller reads it the ordinary way (nothing
+ * has been said or counted of it then).
  */
-export async function readInParallel(
+async function readInParallel<Config, Acc, Data>(
   responses: Responses,
   spec: ReadSpec,
   io: Io,
-  job: PartJob,
-  progress?: (bytes: number, total: number, rows: number) => void,
-): Promise<{ totals: ReadTotals; parts: PartData[] } | undefined> {
+  job: PartJob<Config, Acc, Data>,
+  config: Config,
+  progress: ((bytes: number, total: number, rows: number) => void) | undefined,
+): Promise<{ totals: ReadTotals; acc: Acc } | undefined> {
   const plan = canReadInParts(responses, spec, io);
   const [opened] = responses.inputs;
   if (plan === undefined || opened === undefined) return undefined;
@@ -253,56 +249,67 @@ export async function readInParallel(
   };
   const workers: Worker[] = [];
   const running = others.map((part) =>
-    runPart({ file: plan.path, cwd: io.cwd, spec: { ...spec, part }, job }, (bytes, rows) => report(part.index, bytes, rows), (worker) => workers.push(worker)),
+    runPart(
+      { file: plan.path, cwd: io.cwd, spec: { ...spec, part }, module: job.module, name: job.name, config },
+      (bytes, rows) => report(part.index, bytes, rows),
+      (worker) => workers.push(worker),
+    ),
   );
   // A part may fail before this thread is done with its own: its error is taken up below, not left unhandled.
   for (const part of running) part.catch(() => undefined);
-  const work = startWork(job);
-  let own: Awaited<ReturnType<Responses['readPart']>>;
+  const acc = await job.create(config, { part: 0, cwd: io.cwd });
+  let own: PartReport;
   let results: Array<Extract<PartMessage, { kind: 'done' }>>;
   try {
-    own = await responses.readPart(work.add, io, { firstPartEnd: first.end, progress: (bytes, rows) => report(0, bytes, rows) });
+    own = await responses.readPart(job.adder(acc, config), io, { firstPartEnd: first.end, progress: (bytes, rows) => report(0, bytes, rows) });
     results = await Promise.all(running);
   } catch (error) {
     // One part failed: the others would only spend the cores on a result nobody reads.
     await Promise.all(workers.map((worker) => worker.terminate()));
+    job.discard?.(acc);
     throw error;
   }
   const reports = [own, ...results.map((result) => result.report)];
-  if (reports.some((one) => one.boundaryBroken || one.unsettled)) return undefined;
+  if (reports.some((one) => one.boundaryBroken || one.unsettled)) {
+    job.discard?.(acc);
+    for (const result of results) job.discardData?.(result.data as Data);
+    return undefined;
+  }
   checkDatesAgree(reports);
-  return { totals: responses.adoptParts(own, results.map((result) => result.report)), parts: [work.data(), ...results.map((result) => result.data)] };
+  for (const result of results) job.merge(acc, result.data as Data, config);
+  return { totals: responses.adoptParts(reports), acc };
 }
 
-/** A score job read in parallel: the parts' accumulators merged, in file order, into the first. */
-export async function readScoreInParallel(
+/**
+ * Reads every input of `responses` into an accumulator of `job`: a large single file
+ * by every core, anything else (standard input, several files, --dedupe, a workbook)
+ * in one pass; after a parallel read that gave up (a stray quote across a cut), the
+ * ordinary way, from the start again.
+ */
+export async function readWith<Config, Acc, Data>(
+  files: readonly string[],
   responses: Responses,
   spec: ReadSpec,
   io: Io,
-  job: Extract<PartJob, { kind: 'score' }>,
-  progress?: (bytes: number, total: number, rows: number) => void,
-): Promise<{ totals: ReadTotals; acc: ScoreAccumulator } | undefined> {
-  const read = await readInParallel(responses, spec, io, job, progress);
-  if (read === undefined) return undefined;
-  const acc = new ScoreAccumulator(job.breakdowns, job.byDay);
-  for (const part of read.parts) if (part.kind === 'score') acc.merge(scoreFromData(part.score, job));
-  return { totals: read.totals, acc };
-}
-
-/** A drivers job read in parallel: the parts' accumulators merged into one. */
-export async function readDriversInParallel(
-  responses: Responses,
-  spec: ReadSpec,
-  io: Io,
-  job: Extract<PartJob, { kind: 'drivers' }>,
-  progress?: (bytes: number, total: number, rows: number) => void,
-): Promise<{ totals: ReadTotals; acc: DriversAccumulator } | undefined> {
-  const read = await readInParallel(responses, spec, io, job, progress);
-  if (read === undefined) return undefined;
-  const specs = job.drivers.map((driver) => driver.spec);
-  const acc = new DriversAccumulator(specs);
-  for (const part of read.parts) if (part.kind === 'drivers') acc.merge(DriversAccumulator.fromData(specs, part.drivers));
-  return { totals: read.totals, acc };
+  messages: ReadMessages,
+  job: PartJob<Config, Acc, Data>,
+  config: Config,
+): Promise<{ totals: ReadTotals; acc: Acc }> {
+  const progress = messages.progress === undefined ? undefined : (bytes: number, total: number, rows: number) => messages.progress?.(bytes, total, rows);
+  try {
+    const parallel = await readInParallel(responses, spec, io, job, config, progress);
+    if (parallel !== undefined) return parallel;
+  } finally {
+    messages.progressDone?.();
+  }
+  const source = responses.consumed ? await Responses.open(files, spec, io, messages.silent()) : responses;
+  const acc = await job.create(config, { part: 0, cwd: io.cwd });
+  try {
+    return { totals: await source.read(job.adder(acc, config)), acc };
+  } catch (error) {
+    job.discard?.(acc);
+    throw error;
+  }
 }
 
 /** A part that found day-first dates and another month-first ones: the same error a single read gives. */

@@ -7,6 +7,7 @@ import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { inputError, NpsError } from '../errors.js';
 import { QueuedRows } from './queued-rows.js';
 import { DAY_MS } from './dates.js';
+import type { SheetInfo } from '../core/columns-report.js';
 import type { Source } from './source.js';
 
 /**
@@ -27,14 +28,6 @@ import type { Source } from './source.js';
  */
 
 /** A sheet of the workbook, in the order of its tabs. */
-export interface SheetInfo {
-  /** Counted from 1, as `--sheet` counts. */
-  number: number;
-  name: string;
-  hidden: boolean;
-  /** A chart or a dialog sheet has no cells to read. */
-  kind: 'worksheet' | 'chart' | 'other';
-}
 
 /** How a number format shows a number: a calendar date, a date and time, a time of day, or a number. */
 type NumberKind = 'date' | 'datetime' | 'time' | undefined;

@@ -44,8 +44,14 @@ describe('nps score (built binary)', () => {
       interval: { low: expect.closeTo(-30.325, 2), high: expect.closeTo(61.095, 2), level: 0.95, method: 'adjusted-wald' },
       marginOfError: expect.closeTo(45.71, 2),
       warnings: [
-        'only 10 responses: at least 30 are needed for a score to lean on',
-        'NPS 20 ± 45.7: changes under 65 points may be chance at this size',
+        { code: 'few-responses', message: 'only 10 responses: at least 30 are needed for a score to lean on', responses: 10, minimum: 30 },
+        {
+          code: 'wide-margin',
+          message: 'NPS 20 ± 45.7: changes under 65 points may be chance at this size',
+          nps: 20,
+          margin: expect.closeTo(45.71, 2),
+          change: 65,
+        },
       ],
     });
   });

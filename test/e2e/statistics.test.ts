@@ -285,8 +285,10 @@ describe('numbers and their words agree', () => {
     const text = await run(['compare', 'a.csv', 'b.csv', '-q'], { cwd: dir });
     expect(prose(text.stdout)).toContain('Warning: A has only 10 responses: at least 30 in each are needed for a difference to lean on');
     expect(prose(text.stdout)).toContain('Test: two-sample z-test on B − A, with adjusted-Wald variances (Rocks 2016).');
-    const json = JSON.parse((await run(['compare', 'a.csv', 'b.csv', '--json', '-q'], { cwd: dir })).stdout) as { warnings: string[]; paired: unknown };
-    expect(json.warnings).toEqual(['A has only 10 responses: at least 30 in each are needed for a difference to lean on']);
+    const json = JSON.parse((await run(['compare', 'a.csv', 'b.csv', '--json', '-q'], { cwd: dir })).stdout) as { warnings: unknown[]; paired: unknown };
+    expect(json.warnings).toEqual([
+      { code: 'small-sample', message: 'A has only 10 responses: at least 30 in each are needed for a difference to lean on', side: 'A', responses: 10, minimum: 30 },
+    ]);
     expect(json.paired).toBeNull();
   });
 
@@ -331,10 +333,10 @@ describe('nps themes, honestly', () => {
   it('lists only words past the confidence level, and warns of themes too rarely mentioned', async () => {
     const json = JSON.parse((await run(['themes', 'fixtures/sample.csv', '--json', '-q', '--score-offset', '0'])).stdout) as {
       words: { detractors: Array<{ z: number }>; promoters: Array<{ z: number }> };
-      warnings: string[];
+      warnings: Array<{ code: string; message: string }>;
     };
     for (const word of [...json.words.detractors, ...json.words.promoters]) expect(Math.abs(word.z)).toBeGreaterThanOrEqual(1.959);
-    expect(json.warnings.some((warning) => warning.startsWith('too few respondents to lean on the impact of'))).toBe(true);
+    expect(json.warnings.some((warning) => warning.code === 'few-mentions' && warning.message.startsWith('too few respondents to lean on the impact of'))).toBe(true);
     const text = await run(['themes', 'fixtures/sample.csv', '-q', '--score-offset', '0']);
     expect(text.stdout).toContain('no word sets them apart at 95% confidence');
   });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DriversAccumulator, DriversError, fixFirstBars, MAX_COLUMNS, type DriverSpec, type DriverValue } from '../../src/core/drivers.js';
+import { DriversAccumulator, DriversError, MAX_COLUMNS, type DriverSpec, type DriverValue } from '../../src/core/drivers/accumulator.js';
+import { fixFirstBars } from '../../src/core/drivers/result.js';
+import { wordWarning } from '../../src/output/render/warnings.js';
 import { driversChart } from '../../src/output/render/svg.js';
 import { detectRatingColumns, looksLikeRating, lowThreshold, scaleOf } from '../../src/core/rating-columns.js';
 import { seededRandom } from '../../src/core/sample.js';
@@ -163,7 +165,8 @@ describe('DriversAccumulator: what it warns about', () => {
     const result = accumulate([rating('support'), rating('price'), rating('always three')], rows).result();
     expect(result.dropped).toEqual([{ column: 'always three', reason: 'the same in every complete response (3)' }]);
     expect(result.drivers.map((driver) => driver.column)).toEqual(['support', 'price']);
-    expect(result.warnings).toContain('"always three" is the same in every complete response (3): dropped, share 0');
+    expect(result.warnings).toContainEqual({ code: 'driver-constant', column: 'always three', value: '3' });
+    expect(result.warnings.map(wordWarning)).toContain('"always three" is the same in every complete response (3): dropped, share 0');
   });
 
   it('names collinear drivers, and still splits R² into shares that add up', () => {
@@ -175,8 +178,10 @@ describe('DriversAccumulator: what it warns about', () => {
       return { score: Math.min(10, a + b + (random.uniform() < 0.5 ? 0 : 1)), values: [a, b, a + b, other], key: index };
     });
     const result = accumulate([rating('a'), rating('b'), rating('a plus b'), rating('other')], rows).result();
-    expect(result.warnings.some((warning) => warning.startsWith('"a", "b" and "a plus b" are collinear'))).toBe(true);
-    expect(result.warnings.some((warning) => warning.includes('"other"') && warning.includes('collinear'))).toBe(false);
+    expect(result.warnings).toContainEqual({ code: 'drivers-collinear', columns: ['a', 'b', 'a plus b'] });
+    expect(result.warnings.map(wordWarning)).toContain(
+      '"a", "b" and "a plus b" are collinear (one is a combination of the others): their shares come from a pseudo-inverse and are not to be told apart',
+    );
     expect(result.drivers.reduce((sum, driver) => sum + driver.importance, 0)).toBeCloseTo(100, 6);
     expect(result.drivers.at(-1)?.column).toBe('other');
     // a and b play the same part: their shares are equal, whatever the pseudo-inverse made of the full model.
@@ -192,8 +197,8 @@ describe('DriversAccumulator: what it warns about', () => {
       return { score: Math.min(10, 2 * a), values: [a, near, 1 + (index % 5)], key: index };
     });
     const result = accumulate([rating('a'), rating('near a'), rating('c')], rows).result();
-    expect(result.warnings.some((warning) => /^"a" and "near a" correlate at 0\.\d\d: the share they carry together is split between them/.test(warning))).toBe(true);
-    expect(result.warnings).toContain('only 25 complete responses for 3 drivers: at least 30 (10 per driver) are needed for shares to lean on');
+    expect(result.warnings.map(wordWarning).some((warning) => /^"a" and "near a" correlate at 0\.\d\d: the share they carry together is split between them/.test(warning))).toBe(true);
+    expect(result.warnings).toContainEqual({ code: 'few-per-driver', responses: 25, drivers: 3, needed: 30, perDriver: 10 });
   });
 
   it('says when a rating follows the score almost exactly, as a recoded score does', () => {
@@ -202,8 +207,8 @@ describe('DriversAccumulator: what it warns about', () => {
       return { score, values: [Math.round(score / 2), 1 + ((index * 7) % 5)], key: index };
     });
     const result = accumulate([rating('group'), rating('other')], rows).result({ replicates: 50 });
-    expect(result.warnings.some((warning) => /^"group" follows the score almost exactly \(r = 0\.9\d\): if it is computed from it/.test(warning))).toBe(true);
-    expect(result.warnings.some((warning) => warning.startsWith('"other" follows'))).toBe(false);
+    expect(result.warnings.map(wordWarning).some((warning) => /^"group" follows the score almost exactly \(r = 0\.9\d\): if it is computed from it/.test(warning))).toBe(true);
+    expect(result.warnings.filter((warning) => warning.code === 'driver-follows-score').map((warning) => ('column' in warning ? warning.column : ''))).toEqual(['group']);
   });
 
   it('counts blank and unreadable drivers, and leaves their rows out', () => {
@@ -226,7 +231,7 @@ describe('DriversAccumulator: what it warns about', () => {
     const acc = accumulate(SPECS, survey(3000));
     const thin = acc.result({ budget: 7 * 50 });
     expect(thin.method.replicates).toBe(50);
-    expect(thin.warnings).toContain('intervals from only 50 bootstrap replicates (3 drivers): read them as rough');
+    expect(thin.warnings.map(wordWarning)).toContain('intervals from only 50 bootstrap replicates (3 drivers): read them as rough');
     const none = acc.result({ budget: 7 * 10 });
     expect(none.drivers[0]?.interval).toBeNull();
     expect(none.method.replicates).toBe(0);

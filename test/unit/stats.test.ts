@@ -22,6 +22,7 @@ import {
 } from '../../src/core/stats.js';
 import { countsByCategory, npsOf } from '../../src/core/summary.js';
 import { addScore, emptyTally, mergeTallies } from '../../src/core/tally.js';
+import { wordWarning } from '../../src/output/render/warnings.js';
 
 const counts = (detractors: number, passives: number, promoters: number): Counts => ({ detractors, passives, promoters });
 
@@ -301,8 +302,10 @@ describe('intervals that say less than they seem', () => {
   it('warns when a Wald interval is a point, and when an interval leaves out its own score', () => {
     const precision = { level: 0.95, method: 'wald' as const, adjust: true };
     const allPromoters = scoredCounts(counts(0, 0, 30), precision);
-    expect(precisionWarnings(allPromoters).join(' ')).toContain('the Wald interval is a single point');
+    expect(precisionWarnings(allPromoters)).toContainEqual({ code: 'single-point-interval', method: 'wald' });
+    expect(precisionWarnings(allPromoters).map(wordWarning).join(' ')).toContain('the Wald interval is a single point');
     const one = scoredCounts(counts(0, 0, 1), { ...precision, method: 'adjusted-wald' });
-    expect(precisionWarnings(one).join(' ')).toContain('with 1 response the interval does not even hold the score itself');
+    expect(precisionWarnings(one)).toContainEqual({ code: 'interval-misses-score', responses: 1 });
+    expect(precisionWarnings(one).map(wordWarning).join(' ')).toContain('with 1 response the interval does not even hold the score itself');
   });
 });

@@ -1,6 +1,5 @@
 import { Chalk } from 'chalk';
-import { ENCODINGS } from '../../input/encoding.js';
-import type { ColumnInfo, ColumnReport } from '../../input/describe.js';
+import { ENCODINGS, type ColumnInfo, type ColumnReport } from '../../core/columns-report.js';
 import { visible } from './format.js';
 import { plainTable } from './plain-table.js';
 

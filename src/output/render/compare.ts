@@ -6,6 +6,7 @@ import { formatNps, formatP, intervalName, plural, visible, wrap } from './forma
 import { plainTable } from './plain-table.js';
 import { differenceJson, scoredJson } from './score-json.js';
 import { formatInterval } from './score-table.js';
+import { warningJson, wordWarning } from './warnings.js';
 
 export function renderCompareJson(report: CompareReport): string {
   const json = {
@@ -16,7 +17,7 @@ export function renderCompareJson(report: CompareReport): string {
     test: report.test,
     paired: report.paired === undefined ? null : { respondents: report.paired.respondents, ...(differenceJson(report.paired.difference) ?? {}) },
     movement: report.movement ?? null,
-    warnings: report.warnings,
+    warnings: report.warnings.map(warningJson),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -53,7 +54,7 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
   }
   sections.push(report.test === '' ? chalk.bold(wrap(report.verdict)) : `${chalk.bold(wrap(report.verdict))}\n${wrap(`Test: ${report.test}.`)}`);
   if (report.paired !== undefined && !report.test.startsWith('paired')) sections.push(pairedNote(report.paired, level));
-  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(warning)}`)).join('\n'));
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
   if (report.movement) {
     const movement = report.movement;
     const table = plainTable(

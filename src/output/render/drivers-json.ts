@@ -1,5 +1,6 @@
-import type { DriversResult } from '../../core/drivers.js';
+import type { DriversResult } from '../../core/drivers/result.js';
 import type { Summary } from '../../core/summary.js';
+import { warningJson } from './warnings.js';
 
 /**
  * The documented `nps drivers --json` object (docs/drivers.md); its field names are
@@ -29,7 +30,7 @@ export function toDriversJson(summary: Summary, result: DriversResult): object {
     dropped: result.dropped,
     missing: result.missing,
     method: result.method,
-    warnings: result.warnings,
+    warnings: result.warnings.map(warningJson),
     rows: summary.rows,
     scored: summary.responses,
     blank: summary.blank,
@@ -40,6 +41,6 @@ export function toDriversJson(summary: Summary, result: DriversResult): object {
   };
 }
 
-export function renderDriversJson(summary: Summary, result: DriversResult): string {
+export function renderDriversJson({ summary, result }: { summary: Summary; result: DriversResult }): string {
   return `${JSON.stringify(toDriversJson(summary, result), null, 2)}\n`;
 }

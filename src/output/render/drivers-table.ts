@@ -1,10 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import stringWidth from 'string-width';
-import { fixFirstBars, type DriverResult, type DriverSpec, type DriversResult } from '../../core/drivers.js';
+import { fixFirstBars, type DriverResult, type DriversResult } from '../../core/drivers/result.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, trimmed, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
+import { wordWarning } from './warnings.js';
 
 /** The table fits an 80-column terminal: long driver names are cut to what is left. */
 const WIDTH = 80;
@@ -127,26 +128,9 @@ function accounting(summary: Summary, result: DriversResult, chalk: ChalkInstanc
 }
 
 /** The human summary of `nps drivers`; `color` only when writing to a terminal. */
-/** Names listed on stderr before the rest are counted. */
-const LISTED = 12;
-
-/** One line saying which columns are the drivers, as `score` says which column is the score. */
-export function describeDrivers(drivers: readonly DriverSpec[], found: boolean, hint = true): string {
-  const list = (columns: readonly DriverSpec[]): string => {
-    const names = columns.slice(0, LISTED).map((column) => JSON.stringify(visible(column.name)));
-    return columns.length > LISTED ? `${names.join(', ')} and ${columns.length - LISTED} more` : names.join(', ');
-  };
-  const ratings = drivers.filter((driver) => driver.kind === 'rating');
-  const groups = drivers.filter((driver) => driver.kind === 'categorical');
-  const parts: string[] = [];
-  if (ratings.length > 0) parts.push(`${found ? 'the rating columns ' : ''}${list(ratings)}${found && hint ? ' (choose others with --columns)' : ''}`);
-  if (groups.length > 0) parts.push(`${list(groups)} as groups`);
-  return `drivers: ${parts.join(', and ')}`;
-}
-
-export function renderDriversTable(summary: Summary, result: DriversResult, options: { color: boolean }): string {
+export function renderDriversTable({ summary, result }: { summary: Summary; result: DriversResult }, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const warnings = result.warnings.map((warning) => wrap(`Warning: ${visible(warning)}`, 2).replace('Warning:', chalk.yellow('Warning:')));
+  const warnings = result.warnings.map((warning) => wrap(`Warning: ${visible(wordWarning(warning))}`, 2).replace('Warning:', chalk.yellow('Warning:')));
   const sections =
     result.drivers.length === 0
       ? [[`${chalk.bold('Drivers')}  n/a: no model could be fitted`, ...warnings].join('\n')]

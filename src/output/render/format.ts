@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import type { Performance, ShareInterval } from '../../core/drivers.js';
+import type { Performance, ShareInterval } from '../../core/drivers/result.js';
 import type { Summary } from '../../core/summary.js';
 
 /** NPS as people write it: one decimal and a sign, "+40.0", "-12.5", "0.0". */

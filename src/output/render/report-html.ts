@@ -3,6 +3,7 @@ import type { ListedResponse, ReportData } from '../../core/report.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted } from './format.js';
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, escapeXml, trendChart } from './svg.js';
 import { impactSentence, languagesSentence } from './themes.js';
+import { wordWarning } from './warnings.js';
 
 const LABELS = { promoters: 'Promoters (9–10)', passives: 'Passives (7–8)', detractors: 'Detractors (0–6)' } as const;
 
@@ -45,7 +46,7 @@ function headline(data: ReportData): string {
   return `<section id="headline" class="headline" aria-label="Headline">
 <p class="nps" id="nps-value">${escapeXml(formatNps(overall.nps))}</p>
 <p>${escapeXml(sure)}</p>
-${warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(warning)}</p>`).join('\n')}
+${warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`).join('\n')}
 <p id="accounting">${escapeXml(describeAccounting(summary))}.</p>
 ${range}
 <table aria-label="Groups">${headRow(['Group'], ['Responses', true], ['Share', true])}
@@ -96,7 +97,7 @@ function drivers(data: ReportData): string {
   const intro = `The ${result.drivers.length} ratings explain ${(result.r2 * 100).toFixed(1)}% of the variance of the 0–10 answer, in the ${result.responses} responses that answered all of them (${result.leftOut} left out with a blank rating). Each rating's share of that is its Shapley value; the shares add up to 100%.`;
   return `\n<section id="drivers"><h2>What moves the score</h2>
 <p>${escapeXml(intro)}</p>
-${result.warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(warning)}</p>`).join('\n')}
+${result.warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`).join('\n')}
 <figure>${driversChart(result.drivers)}<figcaption>Up: a larger share; right: a higher mean rating. Lines are ${level}% intervals; ringed ratings are above the median share and below the median performance: fix them first.</figcaption></figure>
 <table>${headRow(['Rating'], ['Share', true], [`${level}% interval`, true], ['Per point', true], ['Mean', true], ['Low', true], [''])}${rows.join('')}</table>
 <p class="muted">${escapeXml(`Per point: points of the 0–10 answer per point of the rating, the others held. Low: ratings in the bottom third of the scale. ${CAUSE_NOTE}`)}</p></section>`;

@@ -3,6 +3,7 @@ import { isoDay, type PeriodRow } from '../../core/periods.js';
 import type { ScoreReport } from '../../core/score.js';
 import type { Difference, Interval } from '../../core/stats.js';
 import type { Summary } from '../../core/summary.js';
+import { warningJson } from './warnings.js';
 
 /** The documented `nps score --json` object; its field names are a public contract. */
 export interface ScoreJson {
@@ -21,7 +22,7 @@ export interface ScoreJson {
   excluded: number;
   interval: Interval | null;
   marginOfError: number | null;
-  warnings: string[];
+  warnings: Array<Record<string, unknown>>;
   groups?: unknown[];
   breakdowns?: unknown[];
   periods?: unknown[];
@@ -85,7 +86,7 @@ export function toScoreJson(report: ScoreReport): ScoreJson {
     excluded: summary.excluded,
     interval: overall.interval ?? null,
     marginOfError: overall.marginOfError ?? null,
-    warnings: report.warnings,
+    warnings: report.warnings.map(warningJson),
   };
   const [first] = report.breakdowns;
   if (first !== undefined) {

@@ -7,6 +7,7 @@ import type { Difference, Interval } from '../../core/stats.js';
 import type { Summary } from '../../core/summary.js';
 import { describeAccounting, formatNps, formatPercent, intervalName, pBesideAdjusted, shortP, visible } from './format.js';
 import { plainTable } from './plain-table.js';
+import { wordWarning } from './warnings.js';
 
 const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' } as const satisfies Record<
   Category,
@@ -210,7 +211,7 @@ export function renderScoreTable(report: ScoreReport, options: { color: boolean;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const { summary } = report;
   const sections = [
-    [headline(report.overall, chalk), ...report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${warning}`)].join('\n'),
+    [headline(report.overall, chalk), ...report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${wordWarning(warning)}`)].join('\n'),
     accounting(summary, chalk),
     categoryTable(summary, chalk),
   ];

@@ -1,6 +1,6 @@
 import type { GroupRow } from '../../core/breakdown.js';
 import { categoryOf, type Category } from '../../core/categories.js';
-import { fixFirstBars, type DriverResult } from '../../core/drivers.js';
+import { fixFirstBars, type DriverResult } from '../../core/drivers/result.js';
 import type { PeriodRow } from '../../core/periods.js';
 
 /**

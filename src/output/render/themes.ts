@@ -6,11 +6,13 @@ import { differenceJson } from './score-json.js';
 import { formatNps, formatP, pBesideAdjusted, plural, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 import { adjustmentNote } from './score-table.js';
+import { warningJson, wordWarning } from './warnings.js';
 
 export function renderThemesJson(report: ThemesReport): string {
   const json = {
     ...report,
     impact: report.impact.map(({ difference, ...rest }) => ({ ...rest, difference: differenceJson(difference) })),
+    warnings: report.warnings.map(warningJson),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -100,6 +102,6 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     `${chalk.bold('Words that set detractors apart (Lean: in standard errors)')}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level, withLanguage)}`,
     `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk, report.level, withLanguage)}`,
   );
-  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(warning)}`).join('\n'));
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`).join('\n'));
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, openSync, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, openSync, rmSync, unlinkSync, type WriteStream } from 'node:fs';
 import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
@@ -15,8 +15,10 @@ import { inputError, outputError } from '../../errors.js';
 
 /** Temporary files this process has open: removed on exit, also from a signal handler. */
 const temporaries = new Set<string>();
+/** Scratch folders of this process (a run's sorted runs, its threads' included): removed whole. */
+const scratchFolders = new Set<string>();
 
-/** Removes every temporary file this process still has: safe to call from a signal handler. */
+/** Removes every temporary file and scratch folder this process still has: safe to call from a signal handler. */
 export function removeTemporaryFiles(): void {
   for (const path of temporaries) {
     try {
@@ -26,6 +28,28 @@ export function removeTemporaryFiles(): void {
     }
   }
   temporaries.clear();
+  for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true });
+  scratchFolders.clear();
+}
+
+/**
+ * A folder for a run's scratch files, inside `base`, hidden and named by this process
+ * like a temporary file: the threads of a parallel read write their sorted runs in it,
+ * and it is removed whole on every exit path, signals included, whoever wrote in it.
+ */
+export function createScratchFolder(base: string): string {
+  try {
+    const folder = mkdtempSync(join(base, `.nps-scratch.${process.pid}.`));
+    scratchFolders.add(folder);
+    return folder;
+  } catch (error) {
+    throw outputError(error, base, 'write in');
+  }
+}
+
+export function removeScratchFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  scratchFolders.delete(folder);
 }
 
 /** Refuses, before any work is done, to replace a file the user already has, unless --force. */
@@ -37,6 +61,7 @@ export async function refuseToReplace(path: string, shown: string, force: boolea
 }
 
 const TEMPORARY = /^\.(.+)\.(\d+)\.([0-9a-f]{8})\.tmp$/;
+const SCRATCH_FOLDER = /^\.nps-scratch\.(\d+)\.\w{6}$/;
 
 /** Where a file is written until it is complete: hidden, beside it, named by this process and a random part. */
 export function temporaryPathFor(path: string): string {
@@ -56,8 +81,8 @@ function isAlive(pid: number): boolean {
 export async function removeStaleTemporaries(directory: string): Promise<void> {
   const names = await readdir(directory).catch(() => [] as string[]);
   for (const name of names) {
-    const match = TEMPORARY.exec(name);
-    if (match && Number(match[2]) !== process.pid && !isAlive(Number(match[2]))) await rm(join(directory, name), { force: true });
+    const pid = Number(TEMPORARY.exec(name)?.[2] ?? SCRATCH_FOLDER.exec(name)?.[1] ?? Number.NaN);
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(join(directory, name), { force: true, recursive: true });
   }
 }
 

@@ -124,12 +124,14 @@ class Heads {
   }
 }
 
+const CATEGORY_LIST = ['promoters', 'passives', 'detractors'] as const;
+
 /** Per held row, beyond its payload: the entry, its key and the array slot (an estimate, in bytes). */
 const ENTRY_OVERHEAD = 120;
 
 export class HeldOnDisk implements HeldRows<string> {
   private readonly memory: Record<Category, Entry[]> = { promoters: [], passives: [], detractors: [] };
-  private readonly runs: Record<Category, string[]> = { promoters: [], passives: [], detractors: [] };
+  private runs: Record<Category, string[]> = { promoters: [], passives: [], detractors: [] };
   private held = 0;
   /** Sorted runs written, for the closing note on performance. */
   spilled = 0;
@@ -150,7 +152,7 @@ export class HeldOnDisk implements HeldRows<string> {
   }
 
   private spill(): void {
-    for (const category of ['promoters', 'passives', 'detractors'] as const) {
+    for (const category of CATEGORY_LIST) {
       const entries = this.memory[category];
       if (entries.length === 0) continue;
       entries.sort((a, b) => compareKeys(a.key, b.key));
@@ -207,9 +209,22 @@ export class HeldOnDisk implements HeldRows<string> {
     }
   }
 
+  /** Writes every row still in memory to runs, and hands over every run: what another thread merges. */
+  spillAll(): Record<Category, string[]> {
+    if (this.held > 0) this.spill();
+    const runs = { promoters: [...this.runs.promoters], passives: [...this.runs.passives], detractors: [...this.runs.detractors] };
+    this.runs = { promoters: [], passives: [], detractors: [] };
+    return runs;
+  }
+
+  /** Takes in the runs of another part of the input, to merge with these. */
+  adoptRuns(runs: Record<Category, readonly string[]>): void {
+    for (const category of CATEGORY_LIST) this.runs[category].push(...runs[category]);
+  }
+
   /** Removes any run not read (a run that stopped early). */
   discard(): void {
-    for (const category of ['promoters', 'passives', 'detractors'] as const) {
+    for (const category of CATEGORY_LIST) {
       for (const path of this.runs[category]) removeScratchFile(path);
       this.runs[category] = [];
     }

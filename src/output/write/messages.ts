@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { ReadListener, Rejection } from '../../input/responses.js';
+import type { ReadListener, Rejection } from '../../core/reading.js';
 import { visible } from '../render/format.js';
 import { Progress, wantsProgress } from './progress.js';
 

@@ -124,9 +124,22 @@ export function csvRecord(cells: readonly string[], neutralize: boolean, lineEnd
   return fields.join(',') + lineEnd;
 }
 
+/** How one row of `columns` is written in `format`, alone: what a list holds until its order is known. */
+export function serializerFor(format: RecordFormat, columns: readonly string[], options: Pick<SinkOptions, 'neutralize' | 'excel'>): (cells: readonly string[]) => string {
+  if (format === 'csv') {
+    const lineEnd = options.excel === true ? '\r\n' : '\n';
+    return (cells) => csvRecord(cells, options.neutralize, lineEnd);
+  }
+  const keys = distinctNames(columns).map((column) => `${JSON.stringify(column)}:`);
+  return (cells) => {
+    const pairs = new Array<string>(keys.length);
+    for (let at = 0; at < keys.length; at += 1) pairs[at] = `${keys[at] ?? ''}${JSON.stringify(cells[at] ?? '')}`;
+    return `{${pairs.join(',')}}`;
+  };
+}
+
 function csvSink(columns: readonly string[], out: BlockWriter, neutralize: boolean, excel: boolean): RecordSink {
-  const lineEnd = excel ? '\r\n' : '\n';
-  const serialize = (cells: readonly string[]): string => csvRecord(cells, neutralize, lineEnd);
+  const serialize = serializerFor('csv', columns, { neutralize, excel });
   if (excel) out.push('\uFEFF');
   out.push(serialize(columns));
   const writeSerialized = (record: string): boolean => out.push(record);
@@ -140,13 +153,8 @@ function csvSink(columns: readonly string[], out: BlockWriter, neutralize: boole
 }
 
 function jsonSink(columns: readonly string[], out: BlockWriter, lines: boolean): RecordSink {
-  const keys = columns.map((column) => `${JSON.stringify(column)}:`);
   let written = 0;
-  const serialize = (cells: readonly string[]): string => {
-    const pairs = new Array<string>(keys.length);
-    for (let at = 0; at < keys.length; at += 1) pairs[at] = `${keys[at] ?? ''}${JSON.stringify(cells[at] ?? '')}`;
-    return `{${pairs.join(',')}}`;
-  };
+  const serialize = serializerFor('json', columns, { neutralize: false });
   const writeSerialized = (record: string): boolean => {
     const prefix = lines ? '' : written === 0 ? '[\n' : ',\n';
     written += 1;

@@ -1,14 +1,14 @@
-import { readSpecOf, type RawInputOptions } from '../cli/options.js';
-import { failsStrict, type Outcome } from '../cli/exit-code.js';
-import { inputError } from '../errors.js';
-import type { Io } from '../io.js';
-import { Responses, type ReadSpec, type ReadTotals } from '../input/responses.js';
-import { Messages } from '../output/write/messages.js';
+import { inputError } from '../../errors.js';
+import type { Io } from '../../io.js';
+import { Responses, type ReadSpec, type ReadTotals } from '../../input/responses.js';
+import { Messages } from '../../output/write/messages.js';
+import { readSpecOf, type RawReadingOptions } from './options.js';
+import { failsStrict, type Outcome } from './outcome.js';
 
 /** What every reading command starts with: its messages, and its inputs opened through the one read pipeline. */
 export async function openResponses(
   files: readonly string[],
-  options: RawInputOptions,
+  options: RawReadingOptions,
   needs: ReadSpec['needs'],
   io: Io,
 ): Promise<{ messages: Messages; responses: Responses; spec: ReadSpec }> {
@@ -28,7 +28,7 @@ export function requireDates(responses: Responses, option: string): void {
 }
 
 /** After reading: the rejected rows' closing count, and the outcome's share of --strict. */
-export function readOutcome(messages: Messages, totals: ReadTotals, options: RawInputOptions): Outcome {
+export function readOutcome(messages: Messages, totals: ReadTotals, options: RawReadingOptions): Outcome {
   messages.finishRejections();
   const outcome = { rejected: totals.tally.rejected, repairedQuotes: totals.repairedQuotes, strict: options.strict === true, belowThreshold: false };
   if (failsStrict(outcome)) messages.strictFailure(outcome.rejected, outcome.repairedQuotes);

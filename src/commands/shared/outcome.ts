@@ -1,4 +1,4 @@
-import { EXIT, type ExitCode } from '../errors.js';
+import { EXIT, type ExitCode } from '../../errors.js';
 
 /** How a command's run ended, when it ran to the end: the one input to its exit code. */
 export interface Outcome {
@@ -20,7 +20,7 @@ export function failsStrict(outcome: Pick<Outcome, 'rejected' | 'repairedQuotes'
 }
 
 /** The exit code of a run that ended without an error; errors carry their own (see errors.ts). */
-export function exitCodeFor(outcome: Outcome): ExitCode {
+export function exitCodeOfOutcome(outcome: Outcome): ExitCode {
   if (failsStrict(outcome)) return EXIT.rejectedUnderStrict;
   if (outcome.belowThreshold) return EXIT.belowThreshold;
   return EXIT.ok;

@@ -1,24 +1,28 @@
 import { Option } from 'commander';
-import { isKnownLanguage, LEXICON_LANGUAGES } from '../core/languages.js';
-import { PERIODS, type Period } from '../core/periods.js';
-import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../core/stats.js';
-import type { Precision } from '../core/breakdown.js';
-import { inputError } from '../errors.js';
-import { DATE_FORMATS, DAY_MS, RowDates, UNSETTLED, type DateFormat } from '../input/dates.js';
-import { DEDUPE_MODES, type DedupeMode } from '../input/dedupe.js';
-import type { ReadSpec } from '../input/responses.js';
+import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/languages.js';
+import { PERIODS, type Period } from '../../core/periods.js';
+import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../../core/stats.js';
+import type { Precision } from '../../core/breakdown.js';
+import { inputError } from '../../errors.js';
+import { DATE_FORMATS, DAY_MS, RowDates, UNSETTLED, type DateFormat } from '../../input/dates.js';
+import { DEDUPE_MODES, type DedupeMode } from '../../input/dedupe.js';
+import type { ReadSpec } from '../../input/responses.js';
+import { RECORD_FORMATS, type RecordFormat } from '../../output/write/records.js';
 
 /**
  * Every flag that more than one command takes is declared here once, with one help
  * text, and every raw flag becomes a typed option in one step (`readSpecOf`,
- * `precisionOf`…), so that a flag means the same in every command.
+ * `precisionOf`…), so that a flag means the same in every command. The flags of
+ * reading come in three groups (what to read, which rows to keep, how to run), and
+ * each command takes the groups it honours: any other flag is an unknown option.
  */
 
 export const GROUPS = {
   input: 'Reading the input:',
-  filters: 'Choosing the responses:',
+  rows: 'Choosing the responses:',
   statistics: 'Statistics:',
   output: 'Output:',
+  run: 'Running:',
 } as const;
 
 /** "9", "-1", "0.5": a plain decimal number, never hexadecimal, exponent or empty. */
@@ -73,29 +77,50 @@ function nonEmpty(option: string) {
 
 const grouped = (option: Option, group: string): Option => option.helpGroup(group);
 
-/** The flags of every command that reads responses. */
+/** What to read: the sheet, the columns and how a score cell is read. `nps columns` takes only these. */
 export function inputOptions(): Option[] {
   const input = GROUPS.input;
-  const filters = GROUPS.filters;
   return [
     grouped(new Option('--sheet <sheet>', 'the sheet of an Excel workbook to read: its name or its number from 1 (default: the first visible sheet)').argParser(nonEmpty('--sheet')), input),
     grouped(new Option('--score-column <column>', 'the 0-10 answer: a header, a unique start of one, or a number from 1').argParser(nonEmpty('--score-column')), input),
     grouped(new Option('--date-column <column>', 'the date of each answer, named the same ways').argParser(nonEmpty('--date-column')), input),
     grouped(new Option('--comment-column <columns>', 'the comment column(s): repeat or separate with commas').argParser(collectNames('--comment-column')), input),
     grouped(new Option('--respondent-column <column>', 'the respondent (an email or an id), for --dedupe, --exclude and compare').argParser(nonEmpty('--respondent-column')), input),
-    grouped(new Option('--date-format <format>', 'the order of dates like 3/4/2026, when the file cannot tell').choices(Object.keys(DATE_FORMATS)), input),
     grouped(new Option('--score-offset <n>', 'add this to every score before reading it: -1 for a 0-10 question coded 1-11').argParser(integerOption('--score-offset', -10, 10)), input),
-    grouped(new Option('--include-partial', 'count unfinished responses (Qualtrics, Typeform) in the score'), input),
-    grouped(new Option('--strict', 'exit with code 3 when any row is rejected'), input),
-    grouped(new Option('-q, --quiet', 'print only warnings and errors on stderr'), input),
-    grouped(new Option('--dedupe <mode>', 'one scored response per respondent: latest or first by date').choices(Object.keys(DEDUPE_MODES)).default('none'), filters),
-    grouped(new Option('--since <date>', 'leave out responses dated before this day (2026-10-01, or 30d for 30 days ago)'), filters),
-    grouped(new Option('--until <date>', 'leave out responses dated after this day'), filters),
-    grouped(new Option('--exclude <file>', 'leave out the respondents listed in this file (emails or ids)'), filters),
-    grouped(new Option('--customers <file>', 'a customer export whose columns are added to each response'), filters),
-    grouped(new Option('--join-on <column>', 'the column matching responses to --customers: a name in both, or survey=customers'), filters),
-    grouped(new Option('--today <date>', 'the day taken as today, for --since 30d (default: the real today)'), filters),
   ];
+}
+
+/** Which rows count: partial answers, repeats, dates, people left out, and the customers joined to each. */
+export function rowOptions(): Option[] {
+  const rows = GROUPS.rows;
+  return [
+    grouped(new Option('--include-partial', 'count unfinished responses (Qualtrics, Typeform) in the score'), rows),
+    grouped(new Option('--dedupe <mode>', 'one scored response per respondent: latest or first by date').choices(Object.keys(DEDUPE_MODES)).default('none'), rows),
+    grouped(new Option('--since <date>', 'leave out responses dated before this day (2026-10-01, or 30d for 30 days ago)'), rows),
+    grouped(new Option('--until <date>', 'leave out responses dated after this day'), rows),
+    grouped(new Option('--exclude <file>', 'leave out the respondents listed in this file (emails or ids)'), rows),
+    grouped(new Option('--customers <file>', 'a customer export whose columns are added to each response'), rows),
+    grouped(new Option('--join-on <column>', 'the column matching responses to --customers: a name in both, or survey=customers'), rows),
+    grouped(new Option('--today <date>', 'the day taken as today, for --since 30d (default: the real today)'), rows),
+  ];
+}
+
+/** How a reading run behaves: whether rejected rows fail it, and how much it says. */
+export function runOptions(): Option[] {
+  return [
+    grouped(new Option('--strict', 'exit with code 3 when any row is rejected'), GROUPS.run),
+    grouped(new Option('-q, --quiet', 'print only warnings and errors on stderr'), GROUPS.run),
+  ];
+}
+
+/** How dates such as 3/4/2026 are read: what a command reading dates takes (`columns` reads none). */
+export function dateFormatOption(): Option {
+  return grouped(new Option('--date-format <format>', 'the order of dates like 3/4/2026, when the file cannot tell').choices(Object.keys(DATE_FORMATS)), GROUPS.input);
+}
+
+/** Every group of reading: what each command that scores responses takes. */
+export function readingOptions(): Option[] {
+  return [...inputOptions(), dateFormatOption(), ...rowOptions(), ...runOptions()];
 }
 
 /** The raw flags of `inputOptions`, as commander hands them over. */
@@ -105,11 +130,13 @@ export interface RawInputOptions {
   dateColumn?: string;
   commentColumn?: string[];
   respondentColumn?: string;
-  dateFormat?: DateFormat;
   scoreOffset?: number;
+}
+
+/** The raw flags of `rowOptions` and `dateFormatOption`. */
+export interface RawRowOptions {
+  dateFormat?: DateFormat;
   includePartial?: boolean;
-  strict?: boolean;
-  quiet?: boolean;
   dedupe: DedupeMode;
   since?: string;
   until?: string;
@@ -119,12 +146,21 @@ export interface RawInputOptions {
   today?: string;
 }
 
+/** The raw flags of `runOptions`. */
+export interface RawRunOptions {
+  strict?: boolean;
+  quiet?: boolean;
+}
+
+/** The raw flags of `readingOptions`. */
+export type RawReadingOptions = RawInputOptions & RawRowOptions & RawRunOptions;
+
 /** The real today, in days since 1970 (UTC): the one place a command looks at the clock. */
 export function realToday(): number {
   return Math.floor(Date.now() / DAY_MS);
 }
 
-function todayOf(raw: RawInputOptions, now: () => number): number {
+function todayOf(raw: Partial<RawRowOptions>, now: () => number): number {
   if (raw.today === undefined) return now();
   const reading = new RowDates(raw.dateFormat).read(raw.today);
   if (reading === undefined || reading === UNSETTLED || reading.hasTime) {
@@ -134,7 +170,7 @@ function todayOf(raw: RawInputOptions, now: () => number): number {
 }
 
 /** What to read, from the flags; `needs` is what the command itself needs of each response. */
-export function readSpecOf(raw: RawInputOptions, needs: ReadSpec['needs'], now: () => number = realToday): ReadSpec {
+export function readSpecOf(raw: RawInputOptions & Partial<RawRowOptions>, needs: ReadSpec['needs'], now: () => number = realToday): ReadSpec {
   if ((raw.customers === undefined) !== (raw.joinOn === undefined)) {
     throw inputError('--customers and --join-on go together: the file of customers, and the column that matches them to responses');
   }
@@ -149,7 +185,7 @@ export function readSpecOf(raw: RawInputOptions, needs: ReadSpec['needs'], now: 
     includePartial: raw.includePartial === true,
     scoreOffset: raw.scoreOffset,
     dateFormat: raw.dateFormat,
-    dedupe: raw.dedupe,
+    dedupe: raw.dedupe ?? 'none',
     customers: raw.customers === undefined || raw.joinOn === undefined ? undefined : { file: raw.customers, joinOn: raw.joinOn },
     since: raw.since,
     until: raw.until,
@@ -233,4 +269,25 @@ export function slaOption(): Option {
   return grouped(new Option('--sla <time>', 'time allowed for a reply to a detractor, e.g. 4h or 2d').argParser(parseSla).default(parseSla('24h'), '24h'), GROUPS.output);
 }
 
-export type { Period };
+
+/** `-o, --out`: where a command writes its file(s). */
+export function outOption(argument: '<dir>' | '<file>', what: string): Option {
+  return grouped(new Option(`-o, --out ${argument}`, what), GROUPS.output);
+}
+
+/** `--force`: replace what is already there. */
+export function forceOption(what: string): Option {
+  return grouped(new Option('--force', what), GROUPS.output);
+}
+
+/** `--raw`: the cells exactly as read, with nothing neutralised. */
+export function rawOption(): Option {
+  return grouped(new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)'), GROUPS.output);
+}
+
+/** `-f, --format`: the format of a list printed on standard output. */
+export function formatOption(what: string): Option {
+  return grouped(new Option('-f, --format <format>', what).choices(Object.keys(RECORD_FORMATS)).default('csv'), GROUPS.output);
+}
+
+export type { Period, RecordFormat };

@@ -1,0 +1,42 @@
+import { DriversAccumulator } from '../../core/drivers/accumulator.js';
+import { ReportAccumulator, type ReportAccumulatorData, type ReportSettings } from '../../core/report.js';
+import { ThemeTally } from '../../core/themes.js';
+import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
+import { addingDrivers, type DriverColumn } from '../../input/driver-columns.js';
+import type { PartJob } from '../../input/parallel.js';
+
+/** `nps report`'s work on each part: the score's tallies, themes, drivers and the people to contact first. */
+export interface ReportConfig {
+  report: ReportSettings;
+  /** Undefined when no input has a comment column. */
+  comments: CommentSettings | undefined;
+  drivers: DriverColumn[];
+}
+
+export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulatorData> = {
+  module: 'commands/jobs/report.js',
+  name: 'reportJob',
+  create: async (config, context) => {
+    const themes = config.comments === undefined ? undefined : new ThemeTally(await commentReaderOf(config.comments));
+    const drivers = config.drivers.length > 0 ? new DriversAccumulator(config.drivers.map((driver) => driver.spec)) : undefined;
+    return new ReportAccumulator(config.report, themes, drivers, context.part);
+  },
+  adder: (acc, config) => {
+    const addDrivers = acc.drivers === undefined ? undefined : addingDrivers(config.drivers, acc.drivers);
+    return (response) => {
+      addDrivers?.(response);
+      acc.add({
+        score: response.score,
+        cells: response.cells,
+        day: response.date?.day,
+        time: response.date?.time,
+        respondent: response.respondent,
+        comment: response.comment,
+      });
+    };
+  },
+  toData: (acc) => acc.toData(),
+  merge: (into, data) => {
+    into.mergeData(data);
+  },
+};

@@ -1,0 +1,56 @@
+import { seededRandom } from '../sample.js';
+import { BOOTSTRAP_GROUPS, SCORE, type Snapshot } from './accumulator.js';
+import type { ModelDriver } from './analysis.js';
+import { centred, correlations, sumGroups, sumRows } from './linear.js';
+import type { ShareInterval } from './result.js';
+import { shapley } from './shapley.js';
+
+/** The bootstrap: the shares again on resampled groups (or rows), for their intervals. */
+
+export interface Draw {
+  r2: number;
+  importance: number[];
+}
+
+export function bootstrap(
+  snapshot: Snapshot,
+  model: readonly ModelDriver[],
+  columns: readonly number[],
+  exact: boolean,
+  orders: readonly number[][],
+  replicates: number,
+  seed: number,
+): Draw[] {
+  const random = seededRandom(seed);
+  // Kept rows are resampled in the order of their keys, whatever order they came in.
+  const rows = snapshot.rows === undefined ? undefined : [...snapshot.rows].sort((a, b) => a.key - b.key);
+  const units = rows?.length ?? BOOTSTRAP_GROUPS;
+  const weights = new Int32Array(units);
+  const draws: Draw[] = [];
+  for (let replicate = 0; replicate < replicates; replicate += 1) {
+    weights.fill(0);
+    for (let draw = 0; draw < units; draw += 1) {
+      const unit = Math.floor(random() * units);
+      weights[unit] = (weights[unit] ?? 0) + 1;
+    }
+    const total = rows === undefined ? sumGroups(snapshot, weights) : sumRows(rows, weights, snapshot.dim);
+    if (centred(total, snapshot.dim, SCORE, SCORE) <= 0) continue;
+    const result = shapley(correlations(total, snapshot.dim, columns), model, columns, exact, orders, undefined);
+    if (!(result.r2 > 0)) continue;
+    draws.push({ r2: result.r2, importance: result.shares.map((share) => (share * 100) / result.r2) });
+  }
+  return draws;
+}
+
+/** The percentile interval: the middle `level` of the replicates' values (linear between order statistics). */
+export function percentileInterval(values: readonly number[], level: number): ShareInterval {
+  const sorted = [...values].sort((a, b) => a - b);
+  const quantile = (q: number): number => {
+    const position = q * (sorted.length - 1);
+    const below = Math.floor(position);
+    const fraction = position - below;
+    return (sorted[below] ?? 0) + fraction * ((sorted[Math.min(below + 1, sorted.length - 1)] ?? 0) - (sorted[below] ?? 0));
+  };
+  return { low: quantile((1 - level) / 2), high: quantile(1 - (1 - level) / 2), level };
+}
+

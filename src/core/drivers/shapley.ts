@@ -1,0 +1,86 @@
+import { seededRandom } from '../sample.js';
+import type { ModelDriver } from './analysis.js';
+import { r2Of, type System } from './linear.js';
+
+/** Shapley values of R²: each driver's average gain in R² over every order the drivers could join the model in. */
+
+/** `count` orders of `p` drivers for sampled Shapley values: half random, each followed by its reverse, which cancels much of the noise. */
+export function sampledOrders(p: number, count: number, seed: number): number[][] {
+  const random = seededRandom(seed ^ 0x5bd1e995);
+  const orders: number[][] = [];
+  const pairs = Math.max(1, Math.round(count / 2));
+  for (let pair = 0; pair < pairs; pair += 1) {
+    const order = Array.from({ length: p }, (_, index) => index);
+    for (let i = p - 1; i > 0; i -= 1) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] ?? 0, order[i] ?? 0];
+    }
+    orders.push(order, [...order].reverse());
+  }
+  return orders;
+}
+
+export interface Shares {
+  r2: number;
+  /** Each driver's part of R², in model order. */
+  shares: number[];
+}
+
+export function shapley(
+  system: System,
+  model: readonly ModelDriver[],
+  columns: readonly number[],
+  exact: boolean,
+  orders: readonly number[][],
+  collinear: Set<number> | undefined,
+): Shares {
+  const p = model.length;
+  const offsetsOf = model.map((driver) => driver.columns.map((column) => columns.indexOf(column)));
+  const cache = new Map<number, number>([[0, 0]]);
+  const r2 = (mask: number): number => {
+    const known = cache.get(mask);
+    if (known !== undefined) return known;
+    const offsets: number[] = [];
+    for (let index = 0; index < p; index += 1) if ((mask & (1 << index)) !== 0) offsets.push(...(offsetsOf[index] ?? []));
+    const fit = r2Of(system, offsets);
+    if (fit.singular) collinear?.add(mask);
+    cache.set(mask, fit.r2);
+    return fit.r2;
+  };
+  const shares = new Array<number>(p).fill(0);
+  const full = (1 << p) - 1;
+  if (exact) {
+    // weight(s) = s! (p - s - 1)! / p!: the chance that exactly the s drivers of a subset come before a driver.
+    const weight = [1 / p];
+    for (let s = 1; s < p; s += 1) weight.push(((weight[s - 1] ?? 0) * s) / (p - s));
+    for (let mask = 0; mask <= full; mask += 1) {
+      const size = popcount(mask);
+      const before = r2(mask);
+      for (let index = 0; index < p; index += 1) {
+        const bit = 1 << index;
+        if ((mask & bit) !== 0) continue;
+        shares[index] = (shares[index] ?? 0) + (weight[size] ?? 0) * (r2(mask + bit) - before);
+      }
+    }
+  } else {
+    for (const order of orders) {
+      let mask = 0;
+      let before = 0;
+      for (const index of order) {
+        mask |= 1 << index;
+        const after = r2(mask);
+        shares[index] = (shares[index] ?? 0) + after - before;
+        before = after;
+      }
+    }
+    for (let index = 0; index < p; index += 1) shares[index] = (shares[index] ?? 0) / orders.length;
+  }
+  return { r2: r2(full), shares };
+}
+
+function popcount(mask: number): number {
+  let count = 0;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+

@@ -1,0 +1,145 @@
+import { CATEGORIES, categoryOf, type Category } from './categories.js';
+import { compareKeys, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
+import { BottomK, priorityOf, type SampledItem } from './sample.js';
+import type { CompiledTemplate } from './templates.js';
+import type { CommentReader } from './themes.js';
+
+/**
+ * Which row goes to which follow-up list, and when: every scored response is counted
+ * in its group (with its revenue, and a detractor's due status); a row of a list that
+ * is wanted is built (its added columns and message), made into the caller's record,
+ * and held under its place in the order of work until all are known. With --sample,
+ * each group keeps a seeded random sample instead. Lists of parts of the input merge.
+ */
+
+/** One scored response, as the lists take it in. */
+export interface SegmentEntry {
+  score: number;
+  /** The moment of the answer, in milliseconds since 1970; undefined when it has no readable date. */
+  time: number | undefined;
+  /** Revenue from --value-column; undefined when unknown. */
+  value: number | undefined;
+  /** The row's place in the input, the same however the input is read: ties keep it. */
+  order: number;
+  /** The row's own cells (and the customers'). */
+  cells: readonly string[];
+  comment: string;
+}
+
+/** What the lists say of all the responses, listed or not. */
+export interface SegmentCounts {
+  scored: Record<Category, number>;
+  revenue: Record<'detractors' | 'passives', number>;
+  overdue: number;
+  dueToday: number;
+  undatedDetractors: number;
+}
+
+export function emptySegmentCounts(): SegmentCounts {
+  return {
+    scored: { promoters: 0, passives: 0, detractors: 0 },
+    revenue: { detractors: 0, passives: 0 },
+    overdue: 0,
+    dueToday: 0,
+    undatedDetractors: 0,
+  };
+}
+
+export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): void {
+  for (const category of CATEGORIES) into.scored[category] += from.scored[category];
+  into.revenue.detractors += from.revenue.detractors;
+  into.revenue.passives += from.revenue.passives;
+  into.overdue += from.overdue;
+  into.dueToday += from.dueToday;
+  into.undatedDetractors += from.undatedDetractors;
+}
+
+export interface SegmentSettings extends FollowUpSettings {
+  /** The lists wanted: rows of the other groups are counted, never built. */
+  wanted: readonly Category[];
+  sample: { size: number; seed: number } | undefined;
+}
+
+export interface Held<T> {
+  key: SortKey;
+  payload: T;
+}
+
+/** The samples of each group, as they travel between threads. */
+export type Samples<T> = Record<Category, ReadonlyArray<SampledItem<Held<T>>>>;
+
+export class SegmentLists<T> {
+  readonly counts = emptySegmentCounts();
+  private readonly samples: Record<Category, BottomK<Held<T>>> | undefined;
+  private readonly wanted: ReadonlySet<Category>;
+
+  constructor(
+    private readonly settings: SegmentSettings,
+    private readonly messages: Record<Category, CompiledTemplate>,
+    private readonly comments: CommentReader | undefined,
+    /** Turns a finished row into what is held: its output line. */
+    private readonly record: (cells: readonly string[]) => T,
+    private readonly store: HeldRows<T>,
+  ) {
+    this.wanted = new Set(settings.wanted);
+    const sample = settings.sample;
+    if (sample !== undefined) {
+      this.samples = { promoters: new BottomK(sample.size), passives: new BottomK(sample.size), detractors: new BottomK(sample.size) };
+    }
+  }
+
+  add(entry: SegmentEntry): void {
+    const category = this.count(entry);
+    if (!this.wanted.has(category)) return;
+    const comment = entry.comment.trim();
+    const reading = comment === '' ? undefined : this.comments?.read(comment);
+    const cells = followUpRow(
+      entry.cells,
+      { score: entry.score, time: entry.time, comment: entry.comment, mentions: reading?.mentions ?? [], language: reading?.language },
+      this.settings,
+      this.messages,
+    );
+    const held = { key: sortKeyOf(category, entry, this.settings), payload: this.record(cells) };
+    const sample = this.settings.sample;
+    if (this.samples !== undefined && sample !== undefined) this.samples[category].offer(priorityOf(sample.seed, entry.order), entry.order, held);
+    else this.store.hold(category, held.key, held.payload);
+  }
+
+  /** Counts a scored response in its group, with its revenue and, for a detractor, where its reply stands. */
+  private count(entry: SegmentEntry): Category {
+    const category = categoryOf(entry.score);
+    const counts = this.counts;
+    counts.scored[category] += 1;
+    if (entry.value !== undefined && category !== 'promoters') counts.revenue[category] += entry.value;
+    if (category === 'detractors') {
+      const status = dueStatus(entry.time, this.settings);
+      if (status === undefined) counts.undatedDetractors += 1;
+      else if (status.kind === 'overdue') counts.overdue += 1;
+      else if (status.kind === 'due today') counts.dueToday += 1;
+    }
+    return category;
+  }
+
+  /** The sampled rows of each group, to merge with another part's. */
+  samplesHeld(): Samples<T> | undefined {
+    const samples = this.samples;
+    if (samples === undefined) return undefined;
+    return { promoters: samples.promoters.held, passives: samples.passives.held, detractors: samples.detractors.held };
+  }
+
+  /** Adds another part's counts and samples (its held rows are the store's to adopt). */
+  merge(counts: SegmentCounts, samples: Samples<T> | undefined): void {
+    mergeSegmentCounts(this.counts, counts);
+    if (samples === undefined || this.samples === undefined) return;
+    for (const category of CATEGORIES) {
+      for (const entry of samples[category]) this.samples[category].offer(entry.priority, entry.order, entry.item);
+    }
+  }
+
+  /** The rows of a group, in the order of work. */
+  ordered(category: Category): Iterable<T> {
+    if (this.samples === undefined) return this.store.ordered(category);
+    const held = [...this.samples[category].items];
+    return held.sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.payload);
+  }
+}

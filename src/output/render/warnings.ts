@@ -1,0 +1,100 @@
+import type { DriverRef, DriversWarning, Warning } from '../../core/warnings.js';
+
+/**
+ * Each warning of the core in plain words: one sentence a person can act on. The
+ * terminal, the JSON (beside its code and figures) and the report all say it so.
+ */
+
+const responses = (count: number): string => `${count.toLocaleString('en-US')} ${count === 1 ? 'response' : 'responses'}`;
+const drivers = (count: number): string => `${count} ${count === 1 ? 'driver' : 'drivers'}`;
+
+function driverName(ref: DriverRef): string {
+  return ref.level === undefined ? JSON.stringify(ref.column) : `${JSON.stringify(ref.column)} = ${JSON.stringify(ref.level)}`;
+}
+
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
+}
+
+export function wordWarning(warning: Warning): string {
+  switch (warning.code) {
+    case 'single-point-interval':
+      return (
+        `the ${warning.method === 'wald' ? 'Wald interval' : 'interval'} is a single point because every answer is in one group; ` +
+        'it says nothing of the uncertainty: use --interval adjusted-wald'
+      );
+    case 'interval-misses-score':
+      return `with ${responses(warning.responses)} the interval does not even hold the score itself: read it as "too few to say"`;
+    case 'few-responses':
+      return `only ${responses(warning.responses)}: at least ${warning.minimum} are needed for a score to lean on`;
+    case 'wide-margin':
+      return `NPS ${Math.round(warning.nps)} ± ${warning.margin.toFixed(1)}: changes under ${warning.change} points may be chance at this size`;
+    case 'small-sample':
+      return `${warning.side} has only ${responses(warning.responses)}: at least ${warning.minimum} in each are needed for a difference to lean on`;
+    case 'periods-apart':
+      return (
+        `${warning.first} and ${warning.second} are ${warning.steps} ${warning.period}s apart: ` +
+        `the change between them is not a change from one ${warning.period} to the next`
+      );
+    case 'few-mentions': {
+      const range = warning.least === warning.most ? `${warning.least}` : `${warning.least} to ${warning.most}`;
+      const [only] = warning.themes;
+      const names = warning.themes.length === 1 ? `"${only ?? ''}"` : `${warning.themes.length} themes (${warning.themes.join(', ')})`;
+      return `too few respondents to lean on the impact of ${names}: ${range} on the smaller side, under ${warning.minimum}`;
+    }
+    default:
+      return wordDriversWarning(warning);
+  }
+}
+
+function wordDriversWarning(warning: DriversWarning): string {
+  switch (warning.code) {
+    case 'driver-constant':
+      return `${JSON.stringify(warning.column)} is the same in every complete response (${warning.value}): dropped, share 0`;
+    case 'nothing-to-fit':
+      return 'no scored response has every driver answered: there is nothing to fit';
+    case 'too-few-to-fit':
+      return `${warning.responses} complete ${warning.responses === 1 ? 'response is' : 'responses are'} too few to fit ${drivers(warning.drivers)}`;
+    case 'score-constant':
+      return 'every complete response gives the same score: there is nothing to explain';
+    case 'few-per-driver':
+      return (
+        `only ${warning.responses.toLocaleString('en-US')} complete responses for ${drivers(warning.drivers)}: ` +
+        `at least ${warning.needed} (${warning.perDriver} per driver) are needed for shares to lean on`
+      );
+    case 'drivers-correlated':
+      return (
+        `${driverName(warning.first)} and ${driverName(warning.second)} correlate at ${warning.correlation.toFixed(2)}: ` +
+        'the share they carry together is split between them, and each alone may matter more than its share says'
+      );
+    case 'drivers-collinear':
+      return (
+        `${listed(warning.columns.map((column) => JSON.stringify(column)))} are collinear (one is a combination of the others): ` +
+        'their shares come from a pseudo-inverse and are not to be told apart'
+      );
+    case 'no-bootstrap':
+      return `no interval: with ${drivers(warning.drivers)} the bootstrap would take too long (${warning.replicates} replicates at most)`;
+    case 'few-replicates':
+      return `intervals from only ${warning.replicates} bootstrap replicates (${drivers(warning.drivers)}): read them as rough`;
+    case 'driver-follows-score':
+      return (
+        `${JSON.stringify(warning.column)} follows the score almost exactly (r = ${warning.correlation.toFixed(2)}): if it is computed from it ` +
+        '(an NPS group, the score recoded), leave it out with --columns'
+      );
+    case 'driver-overlaps':
+      return (
+        `${JSON.stringify(warning.column)}: with the other drivers held, higher ratings go with ${warning.withOthers} scores, ` +
+        `though alone they go with ${warning.alone} ones: it overlaps with other drivers`
+      );
+    default: {
+      const unknown: never = warning;
+      return String(unknown);
+    }
+  }
+}
+
+/** A warning as JSON shows it: its code, its words, then its figures. */
+export function warningJson(warning: Warning): Record<string, unknown> {
+  const { code, ...figures } = warning;
+  return { code, message: wordWarning(warning), ...figures };
+}
