@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { main } from '../src/cli/main.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,8 +84,9 @@ export async function runInProcess(
 /** End-to-end tests run `nps` in-process: the same `main` the binary runs, without a process start each. */
 export const run = runInProcess;
 
+/** A new folder for one test, inside the run's own temporary folder (see setup.ts), which is removed when the run ends. */
 export function tempDir(): Promise<string> {
-  return mkdtemp(join(tmpdir(), 'nps-test-'));
+  return mkdtemp(join(inject('tempRoot'), 'nps-test-'));
 }
 
 /** The counts of `nps score --json` that account for every row. */

@@ -24,11 +24,9 @@ function isBrokenPipe(error: unknown): boolean {
  */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let outcome: Outcome | undefined;
-  let verbose = false;
   try {
     const program = await buildProgram(argv, io, async (definition: CommandDefinition<unknown>, files, options) => {
       const global = program.opts<GlobalOptions>();
-      verbose = global.verbose === true;
       const runIo = global.color === undefined ? io : { ...io, color: global.color };
       const ran = await definition.run(files, options, runIo);
       await present(definition, ran, options as { json?: boolean }, runIo);
@@ -44,8 +42,8 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     } else if (isSystemError(error)) {
       io.stderr.write(`nps: error: ${visible(describeSystemError(error))}\n`);
     } else {
-      io.stderr.write(`nps: internal error: ${visible((error as Error)?.message ?? String(error))}\n`);
-      if (verbose || argv.includes('--verbose')) io.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      io.stderr.write(`nps: internal error: ${visible(error instanceof Error ? error.message : String(error))}\n`);
+      if (argv.includes('--verbose')) io.stderr.write(`${error instanceof Error ? (error.stack ?? '') : ''}\n`);
       else io.stderr.write('nps: run again with --verbose for the technical detail\n');
     }
     return exitCodeOfError(error);

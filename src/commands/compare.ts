@@ -87,7 +87,7 @@ function pickTwo(samples: Map<string, Sample>, options: CompareOptions, what: st
 async function listMovers(fileB: string, before: Map<string, Category>, options: CompareOptions, io: Io): Promise<number> {
   const target = options.movedTo ?? 'detractors';
   const { responses } = await openResponses([fileB], { ...options, quiet: true }, { dates: false, comments: false, respondents: true }, io);
-  const sink = await createRecordSink(options.format, [...responses.columns, 'previous_category', 'nps_category'], io.stdout, {
+  const sink = createRecordSink(options.format, [...responses.columns, 'previous_category', 'nps_category'], io.stdout, {
     endDestination: false,
     neutralize: options.raw !== true,
   });

@@ -181,9 +181,9 @@ async function writeFolder(lists: SegmentLists<string>, targets: readonly Target
   const listed: Listed = {};
   try {
     for (const target of targets) {
-      const file = await createPendingFile(target.final, target.shown);
+      const file = createPendingFile(target.final, target.shown);
       pending.push(file);
-      const sink = await createRecordSink('csv', config.header, file.stream, { endDestination: true, ...config.record });
+      const sink = createRecordSink('csv', config.header, file.stream, { endDestination: true, ...config.record });
       listed[target.category] = await writeList(lists, target.category, sink);
     }
     await commitFiles(pending, force);
@@ -197,13 +197,13 @@ async function writeFolder(lists: SegmentLists<string>, targets: readonly Target
 async function writeStandardOutput(lists: SegmentLists<string>, destination: Exclude<Destination, { kind: 'folder' }>, config: SegmentConfig, io: Io): Promise<Listed> {
   const options = { endDestination: false, ...config.record };
   if (destination.kind === 'list') {
-    const sink = await createRecordSink(destination.format, config.header, io.stdout, options);
+    const sink = createRecordSink(destination.format, config.header, io.stdout, options);
     return { [destination.category]: await writeList(lists, destination.category, sink) };
   }
   const listed: Listed = {};
   for (const [at, category] of OBJECT_ORDER.entries()) {
     await writeAll(io.stdout, `${at === 0 ? '{\n' : ',\n'}${JSON.stringify(category)}: `);
-    listed[category] = await writeList(lists, category, await createRecordSink('json', config.header, io.stdout, options));
+    listed[category] = await writeList(lists, category, createRecordSink('json', config.header, io.stdout, options));
   }
   await writeAll(io.stdout, '}\n');
   return listed;

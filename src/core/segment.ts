@@ -1,6 +1,6 @@
 import { CATEGORIES, categoryOf, type Category } from './categories.js';
 import { compareKeys, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
-import { BottomK, priorityOf, type SampledItem } from './sample.js';
+import { BottomK, priorityOf, type SampledItem } from './random.js';
 import type { CompiledTemplate } from './templates.js';
 import type { CommentReader } from './themes.js';
 

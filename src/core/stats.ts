@@ -1,6 +1,6 @@
 import type { Category } from './categories.js';
 import { criticalValue, normalCdf } from './normal.js';
-import { seededRandom } from './sample.js';
+import { seededRandom } from './random.js';
 import { npsOf } from './summary.js';
 
 export type Counts = Record<Category, number>;

@@ -57,7 +57,7 @@ function parsePieces(text: string, lookup: (name: string) => number | undefined,
       fail(`uses {${name}}, and no column is called that`);
     }
     pieces.push(text.slice(last, match.index), { column, fallback });
-    last = (match.index ?? 0) + whole.length;
+    last = match.index + whole.length;
   }
   pieces.push(text.slice(last));
   const stray = pieces.find((piece): piece is string => typeof piece === 'string' && /[{}]/.test(piece));
@@ -90,7 +90,7 @@ export function compileTemplate(category: Category, template: string, columns: r
   let last = 0;
   for (const match of template.matchAll(GROUP)) {
     parts.push(parsePieces(template.slice(last, match.index), lookup, false, fail), { pieces: parsePieces(match[1] ?? '', lookup, true, fail) });
-    last = (match.index ?? 0) + match[0].length;
+    last = match.index + match[0].length;
   }
   parts.push(parsePieces(template.slice(last), lookup, false, fail));
   return {

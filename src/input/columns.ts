@@ -142,7 +142,7 @@ const mentionsRecommend = (text: string): boolean => RECOMMEND.some((pattern) =>
  * The score column: the only candidate, or among several the only one that asks
  * about recommending; otherwise `nps` stops and lists them rather than guess.
  */
-function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[], sample: Sample): { score: number; found: number[] } {
+function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[], sample: FirstRows): { score: number; found: number[] } {
   const found = candidates(headers, texts, RULES.score);
   const [first] = found;
   if (first === undefined) {
@@ -186,7 +186,7 @@ export class ColumnChoiceError extends NpsError {
 }
 
 /** The first data rows of a file: the evidence of what a column holds, beside its header. */
-export class Sample {
+export class FirstRows {
   private readonly scores = new ScoreReader();
 
   constructor(private readonly rows: readonly (readonly string[])[]) {}
@@ -244,7 +244,7 @@ const COMPLEMENTARY_OVERLAP = 0.1;
  * such column joins the first when they are answered by different respondents.
  * Failing a name, a question (a header ending in "?") whose answers are free text.
  */
-function chooseComments(headers: readonly string[], texts: readonly string[], sample: Sample, taken: ReadonlySet<number>): number[] {
+function chooseComments(headers: readonly string[], texts: readonly string[], sample: FirstRows, taken: ReadonlySet<number>): number[] {
   // A header that is exactly "comment" or "feedback" is trusted unless it holds numbers; one that only contains such a word must not hold repeated choices either.
   const isExactName = (index: number): boolean => RULES.comment.exact.includes(normalizeHeader(headers[index] ?? ''));
   const named = candidates(headers, texts, RULES.comment).filter((index) => {
@@ -283,7 +283,7 @@ export function chooseColumns(
   texts: readonly string[] = headers,
   sampleRows: readonly (readonly string[])[] = [],
 ): ColumnChoice {
-  const sample = new Sample(sampleRows);
+  const sample = new FirstRows(sampleRows);
   const { score, found } =
     overrides.scoreColumn === undefined
       ? chooseScore(fileName, headers, texts, sample)

@@ -1,5 +1,5 @@
 import type { Io } from '../io.js';
-import { chooseColumns, ColumnChoiceError, Sample, type ColumnChoice, type ColumnOverrides } from './columns.js';
+import { chooseColumns, ColumnChoiceError, FirstRows, type ColumnChoice, type ColumnOverrides } from './columns.js';
 import { RowDates } from './dates.js';
 import { FORMATS } from './formats.js';
 import { describeInput, openLayout, type LaidOutInput } from './responses.js';
@@ -52,7 +52,7 @@ function guess(cells: readonly string[], kind: keyof typeof GUESSES): string {
   return GUESSES[kind];
 }
 
-function roleOf(index: number, choice: ColumnChoice | undefined, partial: number | undefined, sample: Sample, rows: readonly string[][]): string {
+function roleOf(index: number, choice: ColumnChoice | undefined, partial: number | undefined, sample: FirstRows, rows: readonly string[][]): string {
   const columns = choice?.columns;
   if (columns?.score === index) return 'score';
   if (columns?.respondent === index) return 'respondent';
@@ -74,9 +74,9 @@ function examplesOf(sample: readonly string[][], index: number): string[] {
 
 /** The columns chosen, or, when no single score column can be, why and which could be. */
 function tryChoosing(input: LaidOutInput, overrides: ColumnOverrides): { choice: ColumnChoice | undefined; problem: string | null; candidates: number[] } {
-  const { reader, layout, sample } = input;
+  const { reader, layout, firstRows } = input;
   try {
-    const choice = chooseColumns(reader.where, layout.headers, overrides, layout.texts, sample);
+    const choice = chooseColumns(reader.where, layout.headers, overrides, layout.texts, firstRows);
     return { choice, problem: null, candidates: choice.scoreCandidates };
   } catch (error) {
     if (!(error instanceof ColumnChoiceError)) throw error;
@@ -96,12 +96,12 @@ export async function describeFile(
   const input = await openLayout(file, io, options.sheet);
   const { reader, layout } = input;
   const { choice, problem, candidates } = tryChoosing(input, options);
-  const sample = new Sample(input.sample);
+  const sample = new FirstRows(input.firstRows);
   const { partial } = layout;
   const all = reader.header.map((header, index) => ({
     ...(info(input, index) ?? { number: index + 1, header }),
-    role: roleOf(index, choice, partial?.index, sample, input.sample),
-    examples: examplesOf(input.sample, index),
+    role: roleOf(index, choice, partial?.index, sample, input.firstRows),
+    examples: examplesOf(input.firstRows, index),
     scoreCandidate: candidates.includes(index),
   }));
   const { values, others } = choice === undefined ? { values: [], others: 0 } : await scoreValues(input, choice.columns.score, options.scoreOffset ?? 0);
@@ -126,6 +126,6 @@ export async function describeFile(
     all,
     scoreValues: values,
     otherValues: others,
-    summary: choice === undefined ? null : describeInput({ reader, layout, choice, names: [], sample: [] }, true),
+    summary: choice === undefined ? null : describeInput({ reader, layout, choice, names: [], firstRows: [] }, true),
   };
 }

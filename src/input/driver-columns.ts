@@ -61,7 +61,7 @@ function rolesByColumn(responses: Responses): Map<number, string> {
 
 /** The first rows of every input, each cell read as a rating would be. */
 function sampleRatings(responses: Responses): RatingCell[][] {
-  return responses.sample().map((cells) => cells.map(readRating));
+  return responses.firstRows().map((cells) => cells.map(readRating));
 }
 
 /** The rating columns of the inputs, found by their content (see core/rating-columns.ts), in file order. */

@@ -67,8 +67,8 @@ export class Responses {
   }
 
   /** The first data rows of every input, in the run's columns: what a column holds, judged by its content. */
-  sample(): string[][] {
-    return this.run.plans.flatMap((plan) => plan.opened.sample.map((cells) => plan.project([...cells])));
+  firstRows(): string[][] {
+    return this.run.plans.flatMap((plan) => plan.opened.firstRows.map((cells) => plan.project([...cells])));
   }
 
   /** The index in `columns` of a column an option names: its header, a unique start of it, or its number. */

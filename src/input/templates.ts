@@ -33,5 +33,5 @@ export async function loadTemplates(file: string | undefined, cwd: string): Prom
     const keys = issue?.code === 'unrecognized_keys' ? ` (${issue.keys.join(', ')}): only promoters, passives and detractors are allowed` : '';
     throw inputError(`--templates ${file}: ${where}: ${issue?.message ?? 'is not valid'}${keys}`);
   }
-  return { ...DEFAULT_TEMPLATES, ...Object.fromEntries(Object.entries(result.data).filter(([, value]) => value !== undefined)) };
+  return { ...DEFAULT_TEMPLATES, ...result.data };
 }

@@ -43,6 +43,6 @@ export interface CommandDefinition<Options, Model = unknown> {
 }
 
 /** Erases a definition's types, so that definitions of every command fit in one table. */
-export function defineCommand<Options, Model = unknown>(definition: CommandDefinition<Options, Model>): CommandDefinition<unknown, unknown> {
-  return definition as unknown as CommandDefinition<unknown, unknown>;
+export function defineCommand<Options, Model = unknown>(definition: CommandDefinition<Options, Model>): CommandDefinition<unknown> {
+  return definition as unknown as CommandDefinition<unknown>;
 }

@@ -161,6 +161,23 @@ export class DriversAccumulator {
    * cut for reading in parallel. A response with a blank driver is counted and left out.
    */
   add(score: number, values: readonly DriverValue[], key?: number): void {
+    if (this.countMissing(values)) {
+      this.leftOut += 1;
+      return;
+    }
+    const width = this.fillRow(score, values);
+    const group = groupOf(key ?? this.sequence);
+    this.sequence += 1;
+    this.addProducts(width, group);
+    this.complete += 1;
+    const category = categoryOf(score);
+    if (category === 'promoters') this.promoters += 1;
+    else if (category === 'detractors') this.detractors += 1;
+    this.keepRow(width, key ?? this.sequence - 1);
+  }
+
+  /** Counts the blank and unreadable drivers of a response; true when it has any (and is left out). */
+  private countMissing(values: readonly DriverValue[]): boolean {
     let missing = false;
     for (let at = 0; at < this.specs.length; at += 1) {
       const value = values[at] ?? null;
@@ -172,10 +189,11 @@ export class DriversAccumulator {
         missing = true;
       }
     }
-    if (missing) {
-      this.leftOut += 1;
-      return;
-    }
+    return missing;
+  }
+
+  /** The row's columns of the matrix and their values (1 for a level), after the intercept and the score; its width. */
+  private fillRow(score: number, values: readonly DriverValue[]): number {
     const columns = this.columnsOfRow;
     const entries = this.valuesOfRow;
     columns[0] = INTERCEPT;
@@ -195,9 +213,13 @@ export class DriversAccumulator {
         this.countLevel(at, String(value), score);
       }
     }
-    const width = this.specs.length + 2;
-    const group = groupOf(key ?? this.sequence);
-    this.sequence += 1;
+    return this.specs.length + 2;
+  }
+
+  /** Adds the row's cross-products to its group's upper triangle. */
+  private addProducts(width: number, group: number): void {
+    const columns = this.columnsOfRow;
+    const entries = this.valuesOfRow;
     const stride = this.stride;
     const base = group * stride * stride;
     const sums = this.sums;
@@ -210,19 +232,18 @@ export class DriversAccumulator {
         sums[at] = (sums[at] ?? 0) + va * (entries[b] ?? 0);
       }
     }
-    this.complete += 1;
-    const category = categoryOf(score);
-    if (category === 'promoters') this.promoters += 1;
-    else if (category === 'detractors') this.detractors += 1;
-    if (this.rows !== undefined) {
-      if (this.complete > ROWS_KEPT) {
-        this.rows = undefined;
-      } else {
-        const kept: number[] = [];
-        for (let a = 0; a < width; a += 1) kept.push(columns[a] ?? 0, entries[a] ?? 0);
-        this.rows.push({ key: key ?? this.sequence - 1, entries: kept });
-      }
+  }
+
+  /** Keeps the row itself while there are few, for an ordinary row bootstrap. */
+  private keepRow(width: number, key: number): void {
+    if (this.rows === undefined) return;
+    if (this.complete > ROWS_KEPT) {
+      this.rows = undefined;
+      return;
     }
+    const kept: number[] = [];
+    for (let a = 0; a < width; a += 1) kept.push(this.columnsOfRow[a] ?? 0, this.valuesOfRow[a] ?? 0);
+    this.rows.push({ key, entries: kept });
   }
 
   private countRating(at: number, value: number): void {
@@ -296,54 +317,10 @@ export class DriversAccumulator {
 
   /** Adds what another accumulator of the same drivers found: the same as one pass over both inputs. */
   merge(other: DriversAccumulator): this {
-    // The other's level columns, as columns of this one (levels it saw first are added here).
-    const map = new Int32Array(other.dim);
-    for (let column = 0; column < SCORE + 1; column += 1) map[column] = column;
-    other.ratingColumn.forEach((column, at) => {
-      if (column !== -1) map[column] = this.ratingColumn[at] ?? -1;
-    });
-    other.levels.forEach((levels, at) => {
-      for (const [level, column] of levels ?? []) map[column] = this.levelColumn(at, level);
-    });
-    const [stride, otherStride] = [this.stride, other.stride];
-    for (let group = 0; group < BOOTSTRAP_GROUPS; group += 1) {
-      for (let i = 0; i < other.dim; i += 1) {
-        for (let j = i; j < other.dim; j += 1) {
-          const value = other.sums[group * otherStride * otherStride + i * otherStride + j] ?? 0;
-          if (value === 0) continue;
-          const [a, b] = [map[i] ?? 0, map[j] ?? 0];
-          const at = group * stride * stride + Math.min(a, b) * stride + Math.max(a, b);
-          this.sums[at] = (this.sums[at] ?? 0) + value;
-        }
-      }
-    }
-    other.ratings.forEach((stats, at) => {
-      const into = this.ratings[at];
-      if (stats === undefined || into === undefined) return;
-      into.min = Math.min(into.min, stats.min);
-      into.max = Math.max(into.max, stats.max);
-      into.wholeNumbers &&= stats.wholeNumbers;
-      stats.small.forEach((count, value) => (into.small[value] = (into.small[value] ?? 0) + count));
-      if (into.histogram === undefined || stats.histogram === undefined) {
-        into.histogram = undefined;
-        return;
-      }
-      for (const [value, count] of stats.histogram) into.histogram.set(value, (into.histogram.get(value) ?? 0) + count);
-      if (into.histogram.size > MAX_HISTOGRAM) into.histogram = undefined;
-    });
-    other.levelTallies.forEach((tallies, at) => {
-      const into = this.levelTallies[at];
-      for (const [level, tally] of tallies ?? []) {
-        const mine = into?.get(level);
-        if (mine === undefined) into?.set(level, { ...tally });
-        else {
-          mine.responses += tally.responses;
-          mine.promoters += tally.promoters;
-          mine.detractors += tally.detractors;
-          mine.scoreSum += tally.scoreSum;
-        }
-      }
-    });
+    const map = this.columnMap(other);
+    this.mergeSums(other, map);
+    this.mergeRatings(other);
+    this.mergeLevels(other);
     other.blank.forEach((count, at) => (this.blank[at] = (this.blank[at] ?? 0) + count));
     other.unreadable.forEach((count, at) => (this.unreadable[at] = (this.unreadable[at] ?? 0) + count));
     this.leftOut += other.leftOut;
@@ -360,6 +337,67 @@ export class DriversAccumulator {
       }
     }
     return this;
+  }
+
+  /** The other's columns as columns of this one (levels it saw first are added here). */
+  private columnMap(other: DriversAccumulator): Int32Array {
+    const map = new Int32Array(other.dim);
+    for (let column = 0; column < SCORE + 1; column += 1) map[column] = column;
+    other.ratingColumn.forEach((column, at) => {
+      if (column !== -1) map[column] = this.ratingColumn[at] ?? -1;
+    });
+    other.levels.forEach((levels, at) => {
+      for (const [level, column] of levels ?? []) map[column] = this.levelColumn(at, level);
+    });
+    return map;
+  }
+
+  private mergeSums(other: DriversAccumulator, map: Int32Array): void {
+    const [stride, otherStride] = [this.stride, other.stride];
+    for (let group = 0; group < BOOTSTRAP_GROUPS; group += 1) {
+      for (let i = 0; i < other.dim; i += 1) {
+        for (let j = i; j < other.dim; j += 1) {
+          const value = other.sums[group * otherStride * otherStride + i * otherStride + j] ?? 0;
+          if (value === 0) continue;
+          const [a, b] = [map[i] ?? 0, map[j] ?? 0];
+          const at = group * stride * stride + Math.min(a, b) * stride + Math.max(a, b);
+          this.sums[at] = (this.sums[at] ?? 0) + value;
+        }
+      }
+    }
+  }
+
+  private mergeRatings(other: DriversAccumulator): void {
+    other.ratings.forEach((stats, at) => {
+      const into = this.ratings[at];
+      if (stats === undefined || into === undefined) return;
+      into.min = Math.min(into.min, stats.min);
+      into.max = Math.max(into.max, stats.max);
+      into.wholeNumbers &&= stats.wholeNumbers;
+      stats.small.forEach((count, value) => (into.small[value] = (into.small[value] ?? 0) + count));
+      if (into.histogram === undefined || stats.histogram === undefined) {
+        into.histogram = undefined;
+        return;
+      }
+      for (const [value, count] of stats.histogram) into.histogram.set(value, (into.histogram.get(value) ?? 0) + count);
+      if (into.histogram.size > MAX_HISTOGRAM) into.histogram = undefined;
+    });
+  }
+
+  private mergeLevels(other: DriversAccumulator): void {
+    other.levelTallies.forEach((tallies, at) => {
+      const into = this.levelTallies[at];
+      for (const [level, tally] of tallies ?? []) {
+        const mine = into?.get(level);
+        if (mine === undefined) into?.set(level, { ...tally });
+        else {
+          mine.responses += tally.responses;
+          mine.promoters += tally.promoters;
+          mine.detractors += tally.detractors;
+          mine.scoreSum += tally.scoreSum;
+        }
+      }
+    });
   }
 
   toData(): DriversData {

@@ -1,4 +1,4 @@
-import { seededRandom } from '../sample.js';
+import { seededRandom } from '../random.js';
 import { BOOTSTRAP_GROUPS, SCORE, type Snapshot } from './accumulator.js';
 import type { ModelDriver } from './analysis.js';
 import { centred, correlations, sumGroups, sumRows } from './linear.js';

@@ -1,4 +1,4 @@
-import { seededRandom } from '../sample.js';
+import { seededRandom } from '../random.js';
 import type { ModelDriver } from './analysis.js';
 import { r2Of, type System } from './linear.js';
 

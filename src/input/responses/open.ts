@@ -28,17 +28,17 @@ export async function openLayout(file: string, io: Io, sheet?: string): Promise<
   const layout = detectLayout(reader.header, rows.slice(0, HEADER_ROWS_TO_INSPECT));
   reader.skipRows(layout.headerRows - 1);
   reader.header = layout.headers;
-  return { reader, layout, sample: rows.slice(layout.headerRows - 1) };
+  return { reader, layout, firstRows: rows.slice(layout.headerRows - 1) };
 }
 
 export async function openInput(file: string, io: Io, overrides: ColumnOverrides, sheet?: string): Promise<OpenedInput> {
-  const { reader, layout, sample } = await openLayout(file, io, sheet);
+  const { reader, layout, firstRows } = await openLayout(file, io, sheet);
   return {
     reader,
     layout,
-    choice: chooseColumns(reader.where, layout.headers, overrides, layout.texts, sample),
+    choice: chooseColumns(reader.where, layout.headers, overrides, layout.texts, firstRows),
     names: uniqueNames(layout.headers),
-    sample,
+    firstRows,
   };
 }
 

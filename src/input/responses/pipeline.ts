@@ -98,7 +98,10 @@ export class RowPipeline {
         ? `has a value in column ${reader.columnName(cells.length - 1)}, right of the header's last column (${reader.columnName(width - 1)}); give that column a header`
         : `has ${cells.length} fields but the header has ${width}`;
     await reader.forEachRow((cells) => {
-      if (cells.length !== width) return reject(widthProblem(cells));
+      if (cells.length !== width) {
+        reject(widthProblem(cells));
+        return;
+      }
       if (partial !== undefined && partial.isPartial(cells[partial.index] ?? '')) {
         tally.partial += 1;
         return;
@@ -106,7 +109,8 @@ export class RowPipeline {
       const cell = scores.read(cells[scoreIndex] ?? '');
       if (cell.kind === 'invalid') {
         if (cell.written === 11) this.totals.elevens += 1;
-        return reject(cell.reason);
+        reject(cell.reason);
+        return;
       }
       const score = cell.kind === 'score' ? cell.value : undefined;
       if (score !== undefined) {

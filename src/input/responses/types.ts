@@ -60,7 +60,7 @@ export interface LaidOutInput {
   reader: RowReader;
   layout: Layout;
   /** The first data rows: the evidence of what each column holds. */
-  sample: string[][];
+  firstRows: string[][];
 }
 
 /** One input, opened far enough to know its export format and the columns `nps` will use. */
@@ -71,7 +71,7 @@ export interface OpenedInput {
   /** The input's columns under distinct names. */
   names: string[];
   /** The first data rows, as read before any column was chosen: what a column holds, by its content. */
-  sample: readonly string[][];
+  firstRows: readonly string[][];
 }
 
 /** Counts beyond the tally, for the closing messages and for commands that report them. */

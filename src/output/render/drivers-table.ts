@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import { fixFirstBars, type DriverResult, type DriversResult } from '../../core/drivers/result.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
-import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, trimmed, visible, wrap } from './format.js';
+import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, formatScaleEnd, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 import { wordWarning } from './warnings.js';
 
@@ -66,7 +66,7 @@ function lowNote(drivers: readonly DriverResult[]): string {
     const scale = driver.performance?.scale;
     if (scale === undefined) continue;
     const threshold = Math.floor(lowThreshold(scale) + 1e-9);
-    scales.set(`${scale.min}-${scale.max}`, `${trimmed(scale.min)}-${trimmed(threshold)} of ${trimmed(scale.min)}-${trimmed(scale.max)}`);
+    scales.set(`${scale.min}-${scale.max}`, `${formatScaleEnd(scale.min)}-${formatScaleEnd(threshold)} of ${formatScaleEnd(scale.min)}-${formatScaleEnd(scale.max)}`);
   }
   return scales.size === 0 ? '' : ` Low: the bottom third of the scale (${[...scales.values()].join(', ')}).`;
 }

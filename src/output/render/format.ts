@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { Performance, ShareInterval } from '../../core/drivers/result.js';
 import type { Summary } from '../../core/summary.js';
 
@@ -69,51 +69,42 @@ export function intervalName(method: 'adjusted-wald' | 'wald' | 'bayes'): string
   return { 'adjusted-wald': 'adjusted-Wald interval', wald: 'Wald interval', bayes: 'credible interval' }[method];
 }
 
-/** "p", "=", "0.057" as one word: a line never breaks inside "p = 0.057" or "p < 0.001". */
-function keepTogether(words: readonly string[]): string[] {
-  const kept: string[] = [];
-  for (let at = 0; at < words.length; at += 1) {
-    const word = words[at] ?? '';
-    const next = words[at + 1];
-    if ((word === '(p' || word === 'p') && (next === '=' || next === '<') && at + 2 < words.length) {
-      kept.push(`${word} ${next} ${words[at + 2] ?? ''}`);
-      at += 2;
-    } else kept.push(word);
-  }
-  return kept;
+/** A no-break space: "p = 0.057" stays on one line, the line breaking only at ordinary spaces. */
+const KEEP = '\u00a0';
+
+/** "p = 0.057", "(p < 0.001": joined by no-break spaces, so that no line breaks inside them. */
+function keepTogether(text: string): string {
+  return text.replace(/(^|[\s(])p ([=<]) (?=\S)/g, (_match, before: string, sign: string) => `${before}p${KEEP}${sign}${KEEP}`);
 }
 
 /**
  * Prose wrapped at word boundaries to fit a terminal of `width` columns (80: what a
- * terminal opens with), measured as a terminal shows it (wide characters count two);
- * lines after the first of each paragraph are indented by `indent`. A word longer than
- * the line stays whole; lines break where the text breaks them too.
+ * terminal opens with), measured as a terminal shows it (wide characters count two,
+ * colours none), by wrap-ansi; lines after the first of each paragraph are indented
+ * by `indent`. A word longer than the line stays whole; lines break where the text
+ * breaks them too.
  */
 export function wrap(text: string, indent = 0, width = 80): string {
   return text
     .split('\n')
     .map((paragraph) => {
-      const lines: string[] = [];
       const lead = /^ */.exec(paragraph)?.[0] ?? '';
-      let line = lead;
-      for (const word of keepTogether(paragraph.slice(lead.length).split(' '))) {
-        const candidate = line.trim() === '' ? `${line}${word}` : `${line} ${word}`;
-        if (line.trim() !== '' && stringWidth(candidate) > width) {
-          lines.push(line);
-          line = `${' '.repeat(indent)}${word}`;
-        } else line = candidate;
-      }
-      lines.push(line);
-      return lines.join('\n');
+      const body = keepTogether(paragraph.slice(lead.length));
+      const [first = '', ...rest] = wrapAnsi(`${lead}${body}`, width, { hard: false, trim: false }).split('\n');
+      if (rest.length === 0) return first;
+      // The lines after the first are wrapped again to the width their indent leaves.
+      const remainder = wrapAnsi(rest.map((line) => line.trimEnd()).join(' '), Math.max(1, width - indent), { hard: false }).split('\n');
+      return [first.trimEnd(), ...remainder.map((line) => `${' '.repeat(indent)}${line}`)].join('\n');
     })
-    .join('\n');
+    .join('\n')
+    .replaceAll(KEEP, ' ');
 }
 
 /** Said wherever drivers are shown. */
 export const CAUSE_NOTE = 'Association in this survey, not proof of cause: a driver may stand for something else its answers go with.';
 
 /** A scale's end as written: "5", "0", "2.5". */
-export const trimmed = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
+export const formatScaleEnd = (value: number): string => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 /** A share's interval, in points: "28.0–40.2". */
 export function formatShareInterval(interval: ShareInterval | null): string {
@@ -122,7 +113,7 @@ export function formatShareInterval(interval: ShareInterval | null): string {
 
 /** "3.2 (1-5)": the mean on its own scale. */
 export function formatMean(performance: Performance): string {
-  return `${performance.mean.toFixed(1)} (${trimmed(performance.scale.min)}-${trimmed(performance.scale.max)})`;
+  return `${performance.mean.toFixed(1)} (${formatScaleEnd(performance.scale.min)}-${formatScaleEnd(performance.scale.max)})`;
 }
 
 /** "31%" of low ratings; empty for a driver with no ratings, or too many distinct values to count. */

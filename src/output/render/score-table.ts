@@ -89,9 +89,9 @@ function versusRestP(difference: Difference | undefined): string {
 export function adjustmentNote(differences: ReadonlyArray<Difference | undefined>, what: string, label: string): string | undefined {
   const tested = differences.filter((difference) => difference !== undefined);
   if (tested.length < 2) return undefined;
-  if (tested.some((difference) => difference?.pAdjusted !== null)) {
+  if (tested.some((difference) => difference.pAdjusted !== null)) {
     // The adjusted p is printed only beside a flagged difference: with none flagged there is nothing to explain.
-    if (!tested.some((difference) => difference?.significant)) return undefined;
+    if (!tested.some((difference) => difference.significant)) return undefined;
     return `${label}: p adjusted for the ${tested.length} ${what} tested at once (Benjamini-Hochberg).`;
   }
   return `The ${tested.length} ${what} are tested each alone (--no-adjust): some may be flagged by chance.`;
@@ -176,7 +176,10 @@ function changeText(change: Difference | undefined): string {
 /** The axis over the interval bars: -100 under the left end, 0 under the middle, +100 under the right end. */
 function axisHeader(): string {
   const cells = Array.from({ length: AXIS_WIDTH + 2 }, () => ' ');
-  const put = (text: string, at: number): void => [...text].forEach((char, offset) => (cells[at + offset] = char));
+  const put = (text: string, at: number): void => {
+    // The labels are ASCII: one character, one cell.
+    for (let offset = 0; offset < text.length; offset += 1) cells[at + offset] = text.charAt(offset);
+  };
   put('-100', 0);
   put('0', 1 + (AXIS_WIDTH - 1) / 2);
   put('+100', AXIS_WIDTH + 2 - 4);

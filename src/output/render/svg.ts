@@ -180,8 +180,17 @@ export function driversChart(drivers: readonly DriverResult[]): string {
     `<text x="${left + plotWidth}" y="${height - 12}" text-anchor="end" class="small">rated highest</text>`,
     `<text x="14" y="${top + plotHeight / 2}" text-anchor="middle" class="small" transform="rotate(-90 14 ${top + plotHeight / 2})">Share of what the ratings explain →</text>`,
   ];
-  // Labels are placed from the top down; one that would overlap a label already placed moves down a line.
+  body.push(...driverDots(rated, x, y, left + plotWidth - 120));
+  const description = rated
+    .map((driver) => `${driver.column}: share ${fixed(driver.importance)}%, performance ${Math.round((driver.performance?.relative ?? 0) * 100)}% of its scale${driver.fixFirst ? ', fix first' : ''}`)
+    .join('; ');
+  return svg(width, height, 'Importance and performance of each rating', `Each rating's share of the explained variance against its mean rating; the shaded corner is what to fix first. ${description}.`, body);
+}
+
+/** Each rating's dot, interval and label; labels are placed from the top down, and one that would overlap moves down a line. */
+function driverDots(rated: readonly DriverResult[], x: (relative: number) => number, y: (share: number) => number, labelsBeforeFrom: number): string[] {
   const LINE = 14;
+  const body: string[] = [];
   // The dots are obstacles too.
   const placed = rated.map((driver) => {
     const cx = x(driver.performance?.relative ?? 0);
@@ -198,7 +207,7 @@ export function driversChart(drivers: readonly DriverResult[]): string {
   for (const driver of [...rated].sort((a, b) => b.importance - a.importance)) {
     const cx = x(driver.performance?.relative ?? 0);
     const cy = y(driver.importance);
-    const before = cx > left + plotWidth - 120;
+    const before = cx > labelsBeforeFrom;
     const mean = driver.performance === null ? '' : `, mean ${driver.performance.mean.toFixed(1)} on ${driver.performance.scale.min}-${driver.performance.scale.max}`;
     const interval = driver.interval === null ? '' : ` (interval ${fixed(driver.interval.low)}% to ${fixed(driver.interval.high)}%)`;
     if (driver.interval !== null) {
@@ -209,8 +218,5 @@ export function driversChart(drivers: readonly DriverResult[]): string {
       `<text x="${fixed(cx + (before ? -10 : 10))}" y="${fixed(labelAt(cx, cy, driver.column, before))}"${before ? ' text-anchor="end"' : ''}>${escapeXml(driver.column)}</text>`,
     );
   }
-  const description = rated
-    .map((driver) => `${driver.column}: share ${fixed(driver.importance)}%, performance ${Math.round((driver.performance?.relative ?? 0) * 100)}% of its scale${driver.fixFirst ? ', fix first' : ''}`)
-    .join('; ');
-  return svg(width, height, 'Importance and performance of each rating', `Each rating's share of the explained variance against its mean rating; the shaded corner is what to fix first. ${description}.`, body);
+  return body;
 }

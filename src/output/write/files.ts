@@ -131,7 +131,7 @@ export interface PendingFile {
 }
 
 /** Opens a new temporary file beside `final`; it is removed unless `commitFiles` moves it into place. */
-export async function createPendingFile(final: string, shown: string): Promise<PendingFile> {
+export function createPendingFile(final: string, shown: string): PendingFile {
   const temporary = temporaryPathFor(final);
   temporaries.add(temporary);
   try {
@@ -249,7 +249,7 @@ export async function discardFiles(files: readonly PendingFile[]): Promise<void>
 export async function writeFileSafely(final: string, shown: string, content: string, force: boolean): Promise<void> {
   await refuseToReplace(final, shown, force);
   await requireParentFolder(final, shown);
-  const file = await createPendingFile(final, shown);
+  const file = createPendingFile(final, shown);
   try {
     await new Promise<void>((resolve, reject) => {
       file.stream.on('error', reject);

@@ -172,12 +172,7 @@ function jsonSink(columns: readonly string[], out: BlockWriter, lines: boolean):
   };
 }
 
-export async function createRecordSink(
-  format: RecordFormat,
-  columns: readonly string[],
-  destination: Writable,
-  options: SinkOptions,
-): Promise<RecordSink> {
+export function createRecordSink(format: RecordFormat, columns: readonly string[], destination: Writable, options: SinkOptions): RecordSink {
   const out = new BlockWriter(destination, options);
   const names = distinctNames(columns);
   if (format === 'csv') return csvSink(names, out, options.neutralize, options.excel === true);

@@ -1,0 +1,357 @@
+import { posix } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import type { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { SheetInfo } from '../../core/columns-report.js';
+import { inputError, NpsError } from '../../errors.js';
+import type { Source } from '../source.js';
+import { BUILT_IN_FORMATS, formatKind, unescapeText, type NumberKind } from './values.js';
+import { attribute, xmlParser, type XmlHandlers } from './xml.js';
+
+/** A workbook's zip and its small parts: the sheets, their relationships, the styles and the shared strings. */
+
+/** What yauzl, zlib and saxes say of a file they cannot read, as the one line `nps` prints. */
+export function damaged(name: string, error: unknown): NpsError {
+  if (error instanceof NpsError) return error;
+  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+  // yauzl's words for a zip with no end: the usual case, a download cut short.
+  const detail = /end of central directory/i.test(message) ? 'the zip archive it is stored in has no end: was it cut short?' : message.replace(/\.$/, '');
+  return inputError(`${name}: this Excel workbook cannot be read, it is damaged or incomplete (${detail}); open it in Excel and save it again, or save it as "CSV UTF-8"`);
+}
+
+/** An error of a part's XML, named by its part. */
+export function partError(part: string, error: unknown): Error {
+  if (error instanceof NpsError) return error;
+  return new Error(`${part}: ${error instanceof Error ? error.message.replace(/\.$/, '') : String(error)}`);
+}
+
+export const INFLATE_CHUNK_BYTES = 1 << 16;
+
+/** Excel's last column is XFD, the 16,384th. */
+export const MAX_COLUMNS = 16_384;
+
+/** The shared strings table, held whole: past this many bytes of XML it would not fit in memory anyway. */
+const MAX_SHARED_STRINGS_BYTES = 2 ** 30;
+
+/** The workbook parts `nps` reads, by the relationship types that name them (transitional or strict OOXML). */
+const relationType = (type: string): string => type.slice(type.lastIndexOf('/') + 1);
+
+/** Shared strings packed by this many into one string each. */
+const STRINGS_PER_BLOCK = 4096;
+
+/**
+ * The shared strings table, packed: each block of 4,096 strings joined into one
+ * string, with where each starts. A string the XML parser hands over may be a
+ * slice of a whole chunk of the XML, which it then keeps in memory; and each
+ * string of its own costs V8 a header. Packed, the table of a 1M-row sheet with
+ * 2M distinct texts (an id and an email per row) takes 40 MB, and reading the
+ * sheet peaks at 135 MB instead of 260.
+ */
+export class SharedStrings {
+  private readonly blocks: string[] = [];
+  private readonly starts: Uint32Array[] = [];
+  private pending: string[] = [];
+  private count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(text: string): void {
+    this.pending.push(text);
+    this.count += 1;
+    if (this.pending.length === STRINGS_PER_BLOCK) this.seal();
+  }
+
+  /** Packs the strings pushed since the last block; done once more when the table is read. */
+  seal(): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    const starts = new Uint32Array(pending.length + 1);
+    let at = 0;
+    for (let index = 0; index < pending.length; index += 1) {
+      starts[index] = at;
+      at += pending[index]?.length ?? 0;
+    }
+    starts[pending.length] = at;
+    this.blocks.push(pending.join(''));
+    this.starts.push(starts);
+    this.pending = [];
+  }
+
+  get(index: number): string | undefined {
+    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
+    const block = Math.floor(index / STRINGS_PER_BLOCK);
+    const text = this.blocks[block];
+    const starts = this.starts[block];
+    if (text === undefined || starts === undefined) return this.pending[index - block * STRINGS_PER_BLOCK];
+    const at = index - block * STRINGS_PER_BLOCK;
+    return text.slice(starts[at], starts[at + 1]);
+  }
+}
+
+/** An opened workbook: its list of sheets, its styles' date formats, its shared strings. */
+export class Workbook {
+  sheets: SheetInfo[] = [];
+  date1904 = false;
+  /** For each cell style (a cell's `s`), how its number format shows numbers. */
+  numberKinds: NumberKind[] = [];
+  readonly sharedStrings = new SharedStrings();
+  private readonly entries = new Map<string, Entry>();
+  /** Each sheet's part in the zip, by its number. */
+  private readonly sheetParts = new Map<number, string>();
+
+  private constructor(
+    readonly name: string,
+    private readonly zip: ZipFile,
+  ) {}
+
+  static async open(source: Source): Promise<Workbook> {
+    const zip = await openZip(source).catch((error: unknown) => {
+      throw damaged(source.name, error);
+    });
+    const workbook = new Workbook(source.name, zip);
+    try {
+      await workbook.readEntries();
+      await workbook.readStructure();
+    } catch (error) {
+      workbook.close();
+      throw damaged(source.name, error);
+    }
+    return workbook;
+  }
+
+  close(): void {
+    if (this.zip.isOpen) this.zip.close();
+  }
+
+  private readEntries(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.zip.on('entry', (entry: Entry) => {
+        // Part names are case-insensitive (ECMA-376 part 2, 9.1.1.1).
+        this.entries.set(entry.fileName.toLowerCase(), entry);
+        this.zip.readEntry();
+      });
+      this.zip.once('end', () => resolve());
+      this.zip.once('error', reject);
+      this.zip.readEntry();
+    });
+  }
+
+  private entry(path: string): Entry | undefined {
+    return this.entries.get(path.replace(/^\//, '').toLowerCase());
+  }
+
+  /**
+   * A part's bytes, inflated, as chunks. yauzl hands over the deflated bytes and
+   * zlib inflates them here, in 64 KiB chunks rather than zlib's default 16 KiB:
+   * a quarter of the chunks to parse and wait for (measured 0.3 s less on a
+   * 1M-row sheet). The chunks end with an error when their length is not the one
+   * the zip's directory gives, as yauzl's own check would.
+   */
+  async openPart(path: string): Promise<{ chunks: AsyncGenerator<Buffer>; size: number; close: () => void }> {
+    const entry = this.entry(path);
+    if (entry === undefined) throw new Error(`${path} is missing`);
+    if (entry.isEncrypted()) throw inputError(`${this.name}: this workbook is protected by a password: save it again without one, or save it as "CSV UTF-8"`);
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new Error(`${path} is compressed by method ${entry.compressionMethod}, which Excel does not use`);
+    const raw = await new Promise<Readable>((resolve, reject) => {
+      this.zip.openReadStream(entry, { decodeFileData: false }, (error, stream) => (error ? reject(error) : resolve(stream)));
+    });
+    const stream = entry.compressionMethod === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }));
+    if (stream !== raw) raw.once('error', (error) => stream.destroy(error));
+    const size = entry.uncompressedSize;
+    async function* chunks(): AsyncGenerator<Buffer> {
+      let read = 0;
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        read += chunk.length;
+        yield chunk;
+      }
+      if (read !== size) throw new Error(`${path} holds ${read} bytes where the zip says ${size}`);
+    }
+    return {
+      chunks: chunks(),
+      size,
+      close: () => {
+        raw.destroy();
+        stream.destroy();
+      },
+    };
+  }
+
+  /** Parses a whole part with `handlers`; a part that is absent is nothing to parse when `optional`. */
+  private async parsePart(path: string | undefined, handlers: XmlHandlers, optional = false): Promise<void> {
+    if (path === undefined || this.entry(path) === undefined) {
+      if (optional) return;
+      throw new Error(`${path ?? 'a required part'} is missing`);
+    }
+    const { chunks, close } = await this.openPart(path);
+    const parser = xmlParser(handlers);
+    const decoder = new StringDecoder('utf8');
+    try {
+      for await (const chunk of chunks) parser.write(decoder.write(chunk));
+      parser.write(decoder.end());
+      parser.close();
+    } catch (error) {
+      throw partError(path, error);
+    } finally {
+      // A part that fails half-way still holds the zip's file open through its streams.
+      close();
+    }
+  }
+
+  /** The relationships of a part: id to target part and type. */
+  private async relationships(part: string): Promise<Map<string, { target: string; type: string }>> {
+    const folder = posix.dirname(part);
+    const rels = posix.join(folder, '_rels', `${posix.basename(part)}.rels`);
+    const found = new Map<string, { target: string; type: string }>();
+    await this.parsePart(
+      rels,
+      {
+        open: (name, attributes) => {
+          if (name !== 'Relationship' || attributes['TargetMode'] === 'External') return;
+          const target = attributes['Target'] ?? '';
+          const path = target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(folder, target));
+          found.set(attributes['Id'] ?? '', { target: path, type: relationType(attributes['Type'] ?? '') });
+        },
+      },
+      true,
+    );
+    return found;
+  }
+
+  private async readStructure(): Promise<void> {
+    if (this.entry('mimetype') !== undefined && this.entry('content.xml') !== undefined) {
+      throw inputError(`${this.name}: this is an OpenDocument spreadsheet (.ods), not an Excel workbook: save it as .xlsx or as "CSV UTF-8"`);
+    }
+    const root = await this.relationships('');
+    const workbookPart = [...root.values()].find((rel) => rel.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
+    if (workbookPart.toLowerCase().endsWith('.bin')) {
+      throw inputError(`${this.name}: this is an Excel binary workbook (.xlsb), not .xlsx: open it in Excel and save it as .xlsx or as "CSV UTF-8"`);
+    }
+    if (this.entry(workbookPart) === undefined) {
+      throw inputError(`${this.name}: this is a zip archive, not an Excel workbook (it has no ${workbookPart}): save the table as .xlsx or as "CSV UTF-8"`);
+    }
+    const parts = await this.relationships(workbookPart);
+    const declared: Array<{ name: string; hidden: boolean; id: string }> = [];
+    await this.parsePart(workbookPart, {
+      open: (name, attributes) => {
+        if (name === 'workbookPr') this.date1904 = ['1', 'true'].includes(attributes['date1904'] ?? '');
+        if (name === 'sheet') {
+          declared.push({ name: attributes['name'] ?? '', hidden: (attributes['state'] ?? 'visible') !== 'visible', id: attribute(attributes, 'id') ?? '' });
+        }
+      },
+    });
+    this.sheets = declared.map((sheet, index) => {
+      const part = parts.get(sheet.id);
+      const kind = part?.type === 'worksheet' ? 'worksheet' : part?.type === 'chartsheet' ? 'chart' : 'other';
+      if (part !== undefined) this.sheetParts.set(index + 1, part.target);
+      return { number: index + 1, name: sheet.name, hidden: sheet.hidden, kind };
+    });
+    const partOf = (type: string, fallback: string): string => [...parts.values()].find((rel) => rel.type === type)?.target ?? fallback;
+    await this.readStyles(partOf('styles', posix.join(posix.dirname(workbookPart), 'styles.xml')));
+    await this.readSharedStrings(partOf('sharedStrings', posix.join(posix.dirname(workbookPart), 'sharedStrings.xml')));
+  }
+
+  /** Which cell styles show numbers as dates or times: custom formats by their code, built-in ones by their number. */
+  private async readStyles(path: string): Promise<void> {
+    const custom = new Map<number, string>();
+    const formats: number[] = [];
+    let inCellXfs = false;
+    await this.parsePart(
+      path,
+      {
+        open: (name, attributes) => {
+          if (name === 'numFmt') custom.set(Number(attributes['numFmtId']), attributes['formatCode'] ?? '');
+          else if (name === 'cellXfs') inCellXfs = true;
+          else if (name === 'xf' && inCellXfs) formats.push(Number(attributes['numFmtId'] ?? 0));
+        },
+        close: (name) => {
+          if (name === 'cellXfs') inCellXfs = false;
+        },
+      },
+      true,
+    );
+    this.numberKinds = formats.map((id) => {
+      const code = custom.get(id);
+      return code === undefined ? BUILT_IN_FORMATS[id] : formatKind(code);
+    });
+  }
+
+  /**
+   * The shared strings, in memory: one string per entry, its runs of rich text
+   * joined, its phonetic guide (`rPh`, the furigana of Japanese workbooks) left out.
+   */
+  private async readSharedStrings(path: string): Promise<void> {
+    const entry = this.entry(path);
+    if (entry === undefined) return;
+    if (entry.uncompressedSize > MAX_SHARED_STRINGS_BYTES) {
+      throw inputError(`${this.name}: the workbook's table of texts is over ${MAX_SHARED_STRINGS_BYTES / 2 ** 30} GiB, too large to hold in memory: save the sheet as "CSV UTF-8"`);
+    }
+    const strings = this.sharedStrings;
+    let text = '';
+    let capture = false;
+    let phonetic = false;
+    await this.parsePart(path, {
+      open: (name) => {
+        if (name === 't') capture = !phonetic;
+        else if (name === 'si') text = '';
+        else if (name === 'rPh') phonetic = true;
+      },
+      close: (name) => {
+        if (name === 't') capture = false;
+        else if (name === 'rPh') phonetic = false;
+        else if (name === 'si') strings.push(unescapeText(text));
+      },
+      text: (chunk) => {
+        if (capture) text += chunk;
+      },
+    });
+    strings.seal();
+  }
+
+  /**
+   * The sheet `--sheet` names (a name, any case, or a number from 1), or the first
+   * visible worksheet; a clear error naming the sheets when there is no such sheet.
+   */
+  chooseSheet(wanted: string | undefined): SheetInfo {
+    const list = (): string => this.sheets.map((sheet) => `${sheet.number} ${JSON.stringify(sheet.name)}`).join(', ');
+    if (wanted === undefined) {
+      const first = this.sheets.find((sheet) => sheet.kind === 'worksheet' && !sheet.hidden) ?? this.sheets.find((sheet) => sheet.kind === 'worksheet');
+      if (first === undefined) throw inputError(`${this.name}: the workbook has no sheet of cells${this.sheets.length > 0 ? ` (its sheets: ${list()})` : ''}`);
+      return first;
+    }
+    const trimmed = wanted.trim();
+    const sheet =
+      this.sheets.find((candidate) => candidate.name === wanted) ??
+      this.sheets.find((candidate) => candidate.name.trim().toLowerCase() === trimmed.toLowerCase()) ??
+      (/^\d+$/.test(trimmed) ? this.sheets[Number(trimmed) - 1] : undefined);
+    if (sheet === undefined) {
+      throw inputError(`${this.name}: no sheet ${/^\d+$/.test(trimmed) ? trimmed : `named ${JSON.stringify(wanted)}`}; the sheets are: ${list()}. Choose one with --sheet NAME or NUMBER`);
+    }
+    if (sheet.kind !== 'worksheet') {
+      throw inputError(`${this.name}: sheet ${JSON.stringify(sheet.name)} is a ${sheet.kind === 'chart' ? 'chart' : 'sheet of another kind'}, not cells; the sheets are: ${list()}`);
+    }
+    return sheet;
+  }
+
+  partOf(sheet: SheetInfo): string {
+    const part = this.sheetParts.get(sheet.number);
+    if (part === undefined) throw damaged(this.name, new Error(`sheet ${JSON.stringify(sheet.name)} has no part`));
+    return part;
+  }
+}
+
+/** Reads the zip from the file itself, by position; a pipe's bytes are gathered first, since a zip is read from its end. */
+export async function openZip(source: Source): Promise<ZipFile> {
+  const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
+  if (source.path !== undefined) {
+    const path = source.path;
+    source.close();
+    return new Promise((resolve, reject) => yauzl.open(path, options, (error, zip) => (error ? reject(error) : resolve(zip))));
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of source.chunks) chunks.push(chunk);
+  const buffer = Buffer.concat(chunks);
+  return new Promise((resolve, reject) => yauzl.fromBuffer(buffer, options, (error, zip) => (error ? reject(error) : resolve(zip))));
+}

@@ -1,0 +1,206 @@
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commitFiles, createPendingFile, discardFiles } from '../../../src/output/write/files.js';
+import { fixture, run, tempDir } from '../../helpers.js';
+
+/** Hostile and broken inputs: nothing lost, nothing leaked, no stack trace. */
+const counts = (stdout: string): Record<string, number> => JSON.parse(stdout) as Record<string, number>;
+const noTrace = (stderr: string): void => expect(stderr).not.toMatch(/\n\s+at /);
+
+describe('line endings, wherever they change', () => {
+  it('reads LF rows after a CRLF header', async () => {
+    const result = await run(['score', '-', '--json', '-q'], { stdin: 'email,score\r\na@x.com,9\nb@x.com,10\nc@x.com,0\n' });
+    expect(counts(result.stdout)).toMatchObject({ rows: 3, promoters: 2, detractors: 1 });
+  });
+
+  it('reads a CRLF export with LF rows appended, and CR-only lines', async () => {
+    const crlf = Array.from({ length: 100 }, (_, index) => `r${index},${index % 11}`).join('\r\n');
+    const lf = Array.from({ length: 6 }, (_, index) => `s${index},9`).join('\n');
+    const result = await run(['score', '-', '--json', '-q'], { stdin: `id,score\r\n${crlf}\r\n${lf}\nt1,10\rt2,0\r` });
+    expect(counts(result.stdout)).toMatchObject({ rows: 108, responses: 108 });
+  });
+
+  it('joins a CR and an LF that arrive in separate chunks', async () => {
+    const result = await run(['score', '-', '--json', '-q'], { stdin: ['id,score\r', '\n1,9\r', '\n2,0\r', '\n'] });
+    expect(counts(result.stdout)).toMatchObject({ rows: 2, promoters: 1, detractors: 1 });
+  });
+
+  it('reads a header longer than 64 KiB with CR line endings', async () => {
+    const header = ['score', ...Array.from({ length: 9000 }, (_, index) => `column number ${index}`)].join(',');
+    const row = (score: number): string => [String(score), ...Array.from({ length: 9000 }, () => 'x')].join(',');
+    const result = await run(['score', '-', '--json', '-q'], { stdin: `${header}\r${row(9)}\r${row(3)}\r` });
+    expect(header.length).toBeGreaterThan(65_536);
+    expect(counts(result.stdout)).toMatchObject({ rows: 2, promoters: 1, detractors: 1 });
+  });
+
+  it('counts lines right across mixed endings', async () => {
+    const result = await run(['score', '-', '-q'], { stdin: 'id,score\r\n1,9\n2,x\r3,10\r\n4,y\n' });
+    expect(result.stderr).toContain('nps: stdin line 3: rejected: score "x"');
+    expect(result.stderr).toContain('nps: stdin line 5: rejected: score "y"');
+  });
+});
+
+describe('an unclosed quote in mid-file', () => {
+  it('takes no valid answer with it, says where it opens and where it stops, and fails --strict', async () => {
+    const input = 'id,score,comment\n1,9,"oops\n2,10,ok\n3,0,fine\n4,5,"bad"\n5,6,x\n';
+    const result = await run(['score', '-', '--json'], { stdin: input });
+    expect(counts(result.stdout)).toMatchObject({ rows: 5, responses: 5, rejected: 0 });
+    expect(result.stderr).toContain(
+      'nps: warning: stdin line 2: a quote opens a field and does not close properly before line 5 (4 lines); ' +
+        'it was read as a plain character, and the lines after it as the rows they are',
+    );
+    expect((await run(['score', '-', '--strict', '-q'], { stdin: input })).code).toBe(3);
+  });
+
+  it('says "never closed" only where it is true', async () => {
+    const result = await run(['score', '-', '-q'], { stdin: 'id,score,comment\n1,9,"a comment\nover lines"\n2,10,"oops\n3,0,x\n' });
+    expect(result.stderr).toContain('stdin line 4: a quote opens a field and is never closed');
+    expect(result.stderr).not.toContain('line 2: a quote');
+  });
+});
+
+describe('--dedupe follows the one date policy', () => {
+  it('keeps the newest answer of dotted and slashed day-first dates', async () => {
+    // a: 10 on 1 February, 0 on 15 January; b: 0 on 20 January, 10 on 15 January.
+    const latest = await run(['score', 'fixtures/repeat-dotted-dates.csv', '--dedupe', 'latest', '--json', '-q']);
+    expect(counts(latest.stdout)).toMatchObject({ promoters: 1, detractors: 1, duplicates: 2 });
+    const first = await run(['score', 'fixtures/repeat-dotted-dates.csv', '--dedupe', 'first', '--json', '-q']);
+    expect(counts(first.stdout)).toMatchObject({ promoters: 1, detractors: 1, duplicates: 2 });
+    const lists = await run(['segment', 'fixtures/repeat-dotted-dates.csv', '--dedupe', 'latest', '-c', 'promoters', '-q']);
+    expect(lists.stdout).toContain('a@example.com,01.02.2026,10');
+  });
+});
+
+describe('CSV injection', () => {
+  it('compare --moved-to neutralises cells and headers, and takes --raw', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.csv'), 'email,score,=cmd|note\nx@x.com,10,a\n');
+    await writeFile(join(dir, 'b.csv'), 'email,score,=cmd|note\nx@x.com,0,=HYPERLINK("http://evil")\n');
+    const moved = await run(['compare', 'a.csv', 'b.csv', '--moved-to', 'detractors', '-q'], { cwd: dir });
+    expect(moved.stdout).toBe(`email,score,'=cmd|note,previous_category,nps_category\nx@x.com,0,"'=HYPERLINK(""http://evil"")",promoters,detractors\n`);
+    const raw = await run(['compare', 'a.csv', 'b.csv', '--moved-to', 'detractors', '-q', '--raw'], { cwd: dir });
+    expect(raw.stdout).toContain('x@x.com,0,"=HYPERLINK(');
+  });
+});
+
+describe('ordinary conditions of the machine: one line, a documented code, no trace', () => {
+  it.each([
+    [['report', 'fixtures/sample.csv', '--out', 'nodir/r.html'], 2, 'cannot write nodir/r.html: the folder nodir does not exist'],
+    [['segment', 'fixtures/sample.csv', '--out', 'afile/lists'], 2, 'cannot create the folder afile/lists: a part of the path is a file, not a folder'],
+    [['report', 'fixtures/sample.csv', '--out', 'adir', '--force'], 2, 'adir is a folder; give the name of a file to write'],
+    [['segment', 'fixtures/sample.csv', '--out', 'lists', '--force'], 2, 'lists/promoters.csv is a folder; give the name of a file to write'],
+    [['segment', 'fixtures/sample.csv', '--out', '/proc/nps-test'], 2, 'cannot create the folder /proc/nps-test: no such file or folder'],
+    [['report', 'fixtures/sample.csv', '--out', '/dev/null', '--force'], 2, '/dev/null is not a regular file (a device or a pipe); nps writes only files'],
+    [['segment', 'fixtures/sample.csv', '-c', 'promoters', '--sla', '100000000d'], 2, '--sla takes hours or days up to 100 years, such as 24h or 2d, not "100000000d"'],
+  ])('%j', async (args, code, message) => {
+    const cwd = await tempDir();
+    await writeFile(join(cwd, 'afile'), 'a file');
+    await mkdir(join(cwd, 'adir'));
+    await mkdir(join(cwd, 'lists', 'promoters.csv'), { recursive: true });
+    const result = await run(args.map((arg) => (arg.startsWith('fixtures/') ? fixture(arg.slice(9)) : arg)), { cwd });
+    expect(result.code).toBe(code);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('nps: error:'))).toEqual([`nps: error: ${message}`]);
+    noTrace(result.stderr);
+  });
+
+  it('removes the temporary files of runs that were killed, and never collides with one', async () => {
+    const out = await tempDir();
+    await writeFile(join(out, '.promoters.csv.999999999.deadbeef.tmp'), 'left by a killed run');
+    const result = await run(['segment', fixture('sample.csv'), '--out', out, '-q']);
+    expect(result.code).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['detractors.csv', 'passives.csv', 'promoters.csv']);
+  });
+});
+
+describe('two runs writing into one folder', () => {
+  it('refuses to move a list over one that appeared since the start, and leaves no mixed set', async () => {
+    const out = await tempDir();
+    const files = ['promoters', 'passives', 'detractors'].map((name) => createPendingFile(join(out, `${name}.csv`), `${name}.csv`));
+    for (const file of files) file.stream.end(`mine: ${file.shown}\n`);
+    await Promise.all(files.map((file) => new Promise<void>((resolve) => file.stream.on('close', () => resolve()))));
+    // Another run finished its passives meanwhile.
+    await writeFile(join(out, 'passives.csv'), 'theirs');
+    await expect(commitFiles(files, false)).rejects.toThrow('passives.csv appeared while nps was writing it (another run?); nothing was replaced');
+    await discardFiles(files);
+    expect(await readdir(out)).toEqual(['passives.csv']);
+    expect(await readFile(join(out, 'passives.csv'), 'utf8')).toBe('theirs');
+  });
+});
+
+describe('the 1..11 check cannot be defeated', () => {
+  it.each([
+    ['one "abc" row', 'abc'],
+    ['"11.0"', '11.0'],
+    ['"11 - label"', '11 - Extremely likely'],
+  ])('still asks when the file has %s', async (_what, odd) => {
+    const rows = ['1', '5', '8', '10', '11', '11', odd, '9', '11'].map((score, index) => `${index},${score}`).join('\n');
+    const result = await run(['score', '-', '-q'], { stdin: `id,score\n${rows}\n` });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('this looks like a 0-10 question coded 1-11');
+  });
+
+  it('reads the scores as they are with --score-offset 0', async () => {
+    const result = await run(['score', '-', '--score-offset', '0', '--json', '-q'], { stdin: 'id,score\n1,5\n2,11\n3,10\n' });
+    expect(counts(result.stdout)).toMatchObject({ responses: 2, rejected: 1 });
+  });
+});
+
+describe('text from the input never reaches the terminal raw', () => {
+  it('shows control characters in tables and messages as escapes', async () => {
+    const dir = await tempDir();
+    const name = 'evil\u001b]0;owned\u0007.csv';
+    await writeFile(join(dir, name), 'plan,score\n\u001b[2Jpro,9\nfree\u009b31m,3\n');
+    const result = await run(['score', name, '--by', 'plan'], { cwd: dir });
+    expect(result.stdout).not.toContain('\u001b');
+    expect(result.stdout).not.toContain('\u009b');
+    expect(result.stdout).toContain('\\u001b[2Jpro');
+    expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr).toContain('evil\\u001b]0;owned\\u0007.csv');
+  });
+});
+
+describe('no hang', () => {
+  it('--dedupe refuses a pipe at once, and /dev/stdin', async () => {
+    const dir = await tempDir();
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    const fifo = await run(['score', 'fifo', '--dedupe', 'latest'], { cwd: dir });
+    expect(fifo.code).toBe(2);
+    expect(fifo.stderr).toBe('nps: error: fifo: --dedupe reads its input twice, so it needs a regular file, not a pipe or a device; save it to a file first\n');
+    const stdin = await run(['score', '/dev/stdin', '--dedupe', 'latest'], { stdin: 'email,score\na@x.com,9\n' });
+    expect(stdin.code).toBe(2);
+  });
+
+  it('reads a 100,000-column header', async () => {
+    const header = ['score', ...Array.from({ length: 100_000 }, (_, index) => `c${index}`)].join(',');
+    const rows = Array.from({ length: 5 }, (_, index) => [String(index * 2 + 1), ...Array.from({ length: 100_000 }, () => '')].join(','));
+    const result = await run(['segment', '-', '-c', 'promoters', '-q'], { stdin: `${header}\n${rows.join('\n')}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')).toHaveLength(3);
+  });
+});
+
+describe('options taken as they are written, or refused', () => {
+  it.each([
+    [['score', 'fixtures/sample.csv', '--fail-under', '0x10'], '--fail-under takes a number from -100 to 100, not "0x10"'],
+    [['score', 'fixtures/sample.csv', '--min-n', '1.5'], '--min-n takes a whole number 1 or more, not "1.5"'],
+    [['segment', 'fixtures/sample.csv', '-c', 'promoters', '--sample', '1.5'], '--sample takes a whole number 1 or more, not "1.5"'],
+    [['segment', 'fixtures/sample.csv', '-c', 'promoters', '--sample', '2', '--seed', '1.5'], '--seed takes a whole number from 0 to 4294967295, not "1.5"'],
+    [['score', 'fixtures/sample.csv', '--score-offset', '0.5'], '--score-offset takes a whole number from -10 to 10, not "0.5"'],
+    [['score', 'fixtures/sample.csv', '--by', ''], '--by takes column names, such as plan or plan,region, not ""'],
+    [['segment', 'fixtures/sample.csv', '--out', ''], '--out takes the name of a folder, not an empty text'],
+  ])('%j', async (args, message) => {
+    const result = await run([...args, '-q']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`nps: error: ${message}\n`);
+  });
+
+  it('refuses a template with an empty placeholder', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 't.json'), '{"promoters": "Hi {}"}');
+    const result = await run(['segment', fixture('sample.csv'), '-c', 'promoters', '--templates', 't.json', '-q'], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: error: the promoters message template has a { or } that is not a placeholder such as {first_name} (in "Hi {}")');
+  });
+});

@@ -1,0 +1,144 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { fixture, run, runInProcess } from '../../helpers.js';
+
+describe('nps score (built binary)', () => {
+  it('prints the headline, the accounting, the groups and the distribution', async () => {
+    const result = await run(['score', 'fixtures/sample.csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('NPS  +20.0 ± 45.7  (95% adjusted-Wald interval -30.3 to +61.1), 10 responses');
+    expect(result.stdout).toContain('Warning: only 10 responses: at least 30 are needed for a score to lean on');
+    expect(result.stdout).toContain('Warning: NPS 20 ± 45.7: changes under 65 points may be chance at this size');
+    expect(result.stdout).toContain('Rows  12 rows read = 10 scored + 1 blank + 1 rejected');
+    expect(result.stdout).toMatch(/Promoters\s+5\s+50\.0%/);
+    expect(result.stdout).toMatch(/Passives\s+2\s+20\.0%/);
+    expect(result.stdout).toMatch(/Detractors\s+3\s+30\.0%/);
+    expect(result.stdout).toMatch(/^\s+10\s+3\s+30\.0%\s+█+$/m);
+    expect(result.stdout).toMatch(/^\s+1\s+0\s+0\.0%$/m);
+    expect(result.stdout).not.toContain('\u001b[');
+    expect(result.stderr).toBe(
+      'nps: fixtures/sample.csv: scoring column "score", dated by "date"\n' +
+        'nps: fixtures/sample.csv line 13: rejected: score "11" is above 10\n',
+    );
+  });
+
+  it('prints the documented JSON object', async () => {
+    const result = await run(['score', 'fixtures/sample.csv', '--json']);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout) as Record<string, unknown> & { interval: { low: number; high: number } };
+    expect(json).toEqual({
+      nps: 20,
+      responses: 10,
+      promoters: 5,
+      passives: 2,
+      detractors: 3,
+      percentages: { promoters: 50, passives: 20, detractors: 30 },
+      distribution: { '0': 1, '1': 0, '2': 0, '3': 1, '4': 0, '5': 0, '6': 1, '7': 1, '8': 1, '9': 2, '10': 3 },
+      rows: 12,
+      blank: 1,
+      rejected: 1,
+      partial: 0,
+      duplicates: 0,
+      excluded: 0,
+      // Adjusted counts 3.75 / 3.5 / 5.75 of 13: centre 15.385, margin 1.96 * sqrt(0.70710 / 13) = 45.710.
+      interval: { low: expect.closeTo(-30.325, 2), high: expect.closeTo(61.095, 2), level: 0.95, method: 'adjusted-wald' },
+      marginOfError: expect.closeTo(45.71, 2),
+      warnings: [
+        { code: 'few-responses', message: 'only 10 responses: at least 30 are needed for a score to lean on', responses: 10, minimum: 30 },
+        {
+          code: 'wide-margin',
+          message: 'NPS 20 ± 45.7: changes under 65 points may be chance at this size',
+          nps: 20,
+          margin: expect.closeTo(45.71, 2),
+          change: 65,
+        },
+      ],
+    });
+  });
+
+  it('reads standard input through a pipe', async () => {
+    const input = await readFile(fixture('sample.csv'));
+    const result = await run(['score', '-', '--json'], { stdin: input });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ nps: 20, rows: 12 });
+    expect(result.stderr).toContain('nps: stdin line 13: rejected');
+  });
+
+  it('combines several files into one tally', async () => {
+    const result = await run(['score', 'fixtures/sample.csv', 'fixtures/bom.csv', '--json', '-q']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ responses: 13, promoters: 7, passives: 2, detractors: 4, rows: 15 });
+  });
+
+  it('says NPS is undefined for a file with a header and no responses', async () => {
+    const table = await run(['score', 'fixtures/header-only.csv']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('NPS  n/a: no scored responses, so there is no score');
+    const json = await run(['score', 'fixtures/header-only.csv', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ nps: null, responses: 0, rows: 0 });
+  });
+
+  it('stops when two columns could be the score, and obeys --score-column', async () => {
+    const refused = await run(['score', 'fixtures/two-candidates.csv', '--json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toBe(
+      'nps: error: fixtures/two-candidates.csv: several columns could hold the NPS answer (3 "score", 2 "rating"); ' +
+        'choose one with --score-column NAME or NUMBER\n',
+    );
+    const byNumber = await run(['score', 'fixtures/two-candidates.csv', '--score-column', '3', '--json', '-q']);
+    expect(JSON.parse(byNumber.stdout)).toMatchObject({ nps: 100 / 3 });
+    const chosen = await run(['score', 'fixtures/two-candidates.csv', '--score-column', 'Rating', '--json', '--quiet']);
+    expect(chosen.stderr).toBe('');
+    expect(JSON.parse(chosen.stdout)).toMatchObject({ nps: -100, detractors: 3 });
+  });
+
+  it('fails with exit code 3 under --strict after reporting and printing', async () => {
+    const result = await run(['score', 'fixtures/messy-scores.csv', '--strict', '--json', '-q']);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.stdout)).toMatchObject({ rejected: 4 });
+    expect(result.stderr).toContain('nps: warning: --strict: 4 rows were rejected');
+  });
+
+  it('passes --strict when nothing is rejected', async () => {
+    const result = await run(['score', 'fixtures/bom.csv', '--strict', '-q']);
+    expect(result.code).toBe(0);
+  });
+});
+
+describe('colour', () => {
+  it('colours a terminal', async () => {
+    const result = await runInProcess(['score', fixture('sample.csv'), '-q'], { tty: true });
+    expect(result.stdout).toContain('\u001b[');
+  });
+  it('never colours with NO_COLOR set', async () => {
+    const result = await runInProcess(['score', fixture('sample.csv'), '-q'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+  it('never colours a pipe', async () => {
+    const result = await runInProcess(['score', fixture('sample.csv'), '-q'], { tty: false });
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('nps score --by a column of many values', () => {
+  it('shows the 30 largest groups in the terminal, says how many more, and lists all in JSON', async () => {
+    const rows = Array.from({ length: 2000 }, (_, index) => `${index < 300 ? `big${index % 10}` : `c${index}`},${index % 11}`);
+    const stdin = `customer,score\n${rows.join('\n')}\n`;
+    const table = await run(['score', '-', '--by', 'customer', '-q'], { stdin });
+    expect(table.stdout).toContain('… and 1,680 more groups: the 30 largest are shown; --json lists all 1,710.');
+    expect(table.stdout).toMatch(/^big0 +30 /m);
+    const json = await run(['score', '-', '--by', 'customer', '--json', '-q'], { stdin });
+    expect((JSON.parse(json.stdout) as { groups: unknown[] }).groups).toHaveLength(1710);
+  });
+});
+
+describe('the table in an 80-column terminal', () => {
+  it('fits every line of score --by plan --period month in 80 columns, the axis over the bars', async () => {
+    const result = await run(['score', 'fixtures/plans-monthly.csv', '--by', 'plan', '--period', 'month', '-q'], { tty: true, env: { COLUMNS: '80' } });
+    const lines = result.stdout.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+    expect(Math.max(...lines.map((line) => Array.from(line).length))).toBeLessThanOrEqual(80);
+    const header = lines.find((line) => line.startsWith('Period')) ?? '';
+    const bar = lines.find((line) => line.startsWith('2026-01')) ?? '';
+    expect(header.indexOf('0  ', header.indexOf('-100') + 4)).toBe(bar.indexOf('┊') === -1 ? bar.indexOf('●') : bar.indexOf('┊'));
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { byStatusThenUrgency, describeStatus, dueStatus, respondBy, type Ranked } from '../../../src/core/followup.js';
+import { readsAsPraise } from '../../../src/core/praise.js';
+import { compileTemplate, DEFAULT_TEMPLATES, TemplateError } from '../../../src/core/templates.js';
+
+const DAY = 86_400_000;
+const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
+const settings = { slaMs: 24 * 3_600_000, today: day('2026-11-10') };
+
+describe('respond_by and status', () => {
+  it('writes the due moment as a person works to it', () => {
+    expect(respondBy(Date.parse('2025-12-20T08:53:35Z'), settings.slaMs)).toBe('2025-12-21 08:53 UTC');
+    expect(respondBy(undefined, settings.slaMs)).toBe('');
+  });
+
+  it.each([
+    ['2026-11-05T10:00:00Z', 'overdue by 4 days'],
+    ['2026-11-08T23:59:00Z', 'overdue by 1 day'],
+    ['2026-11-09T10:00:00Z', 'due today'],
+    ['2026-11-10T10:00:00Z', 'new'],
+  ])('an answer of %s is %s on 2026-11-10 with a 24-hour SLA', (answered, status) => {
+    expect(describeStatus(dueStatus(Date.parse(answered), settings))).toBe(status);
+  });
+
+  it('orders overdue first, then due today, then new, then undated; by urgency within each', () => {
+    const row = (score: number, answered: string | undefined, order: number): Ranked => ({
+      score,
+      value: undefined,
+      time: answered === undefined ? undefined : Date.parse(answered),
+      order,
+    });
+    const rows = [row(0, '2026-11-10T09:00:00Z', 1), row(6, '2026-11-01T09:00:00Z', 2), row(3, undefined, 3), row(2, '2026-11-09T09:00:00Z', 4), row(1, '2026-11-02T09:00:00Z', 5)];
+    expect(rows.sort(byStatusThenUrgency(settings)).map((entry) => entry.order)).toEqual([5, 2, 4, 1, 3]);
+  });
+});
+
+describe('testimonial candidates', () => {
+  it.each(['Love it', 'Great support team', 'Excellent 👍', 'Love it, especially the reports', 'not bad at all'])('%j reads as praise', (comment) => {
+    expect(readsAsPraise(comment)).toBe(true);
+  });
+
+  it.each(['Crashed twice, lost work', 'Great, but it crashes', 'Too expensive for what it does', '', 'It does the job', 'Très bien'])(
+    '%j does not',
+    (comment) => {
+      expect(readsAsPraise(comment)).toBe(false);
+    },
+  );
+});
+
+describe('message templates', () => {
+  const fill = (template: string, columns: string[], cells: string[]): string => compileTemplate('promoters', template, columns).fill(cells);
+
+  it('read naturally with a first name and without one', () => {
+    expect(fill(DEFAULT_TEMPLATES.passives, ['first_name'], ['Ann'])).toBe(
+      'Thank you for your feedback, Ann. What would we need to do to earn a 9 or 10 from you next time?',
+    );
+    expect(fill(DEFAULT_TEMPLATES.passives, ['first_name'], [''])).toBe('Thank you for your feedback. What would we need to do to earn a 9 or 10 from you next time?');
+    expect(fill(DEFAULT_TEMPLATES.passives, ['email'], ['a@x.com'])).toBe('Thank you for your feedback. What would we need to do to earn a 9 or 10 from you next time?');
+  });
+
+  it('finds the first name under the names exports give it', () => {
+    for (const column of ['First Name', 'firstname', 'RecipientFirstName', 'given_name']) {
+      expect(fill('Hi[[ {first_name}]]!', [column], ['Bo'])).toBe('Hi Bo!');
+    }
+  });
+
+  it('refuses a placeholder naming no column outside an optional group, and stray braces', () => {
+    expect(() => fill('Hi {nickname}', ['email'], [''])).toThrow(TemplateError);
+    expect(() => fill('Hi {}', ['email'], [''])).toThrow('has a { or } that is not a placeholder');
+    expect(fill('Hi {nickname|friend}', ['email'], [''])).toBe('Hi friend');
+  });
+});

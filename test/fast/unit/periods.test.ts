@@ -1,0 +1,168 @@
+import { seededRandom } from '../../../src/core/random.js';
+import { describe, expect, it } from 'vitest';
+import { isoDay, periodOf, trend } from '../../../src/core/periods.js';
+import { addScore, emptyTally, type Tally } from '../../../src/core/tally.js';
+import { dayOf as calendarDay, RowDates, UNSETTLED } from '../../../src/input/dates.js';
+
+const dayOf = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+describe('periodOf', () => {
+  it.each([
+    ['2026-01-01', 'week', '2026-W01', '2025-12-29', '2026-01-04'],
+    ['2027-01-01', 'week', '2026-W53', '2026-12-28', '2027-01-03'],
+    ['2024-12-30', 'week', '2025-W01', '2024-12-30', '2025-01-05'],
+    ['2026-02-14', 'month', '2026-02', '2026-02-01', '2026-02-28'],
+    ['2026-11-23', 'quarter', '2026-Q4', '2026-10-01', '2026-12-31'],
+    ['2026-03-31', 'quarter', '2026-Q1', '2026-01-01', '2026-03-31'],
+    ['2026-07-04', 'year', '2026', '2026-01-01', '2026-12-31'],
+  ] as const)('puts %s in %s %s (%s to %s)', (date, period, key, first, last) => {
+    const span = periodOf(dayOf(date), period);
+    expect([span.key, isoDay(span.start), isoDay(span.end - 1)]).toEqual([key, first, last]);
+  });
+});
+
+describe('trend', () => {
+  const tallyOf = (...scores: number[]): Tally => {
+    const tally = emptyTally();
+    for (const score of scores) addScore(tally, score);
+    return tally;
+  };
+
+  it('lists every period from the first to the last, oldest first, a gap as an empty row', () => {
+    const days = new Map([
+      [dayOf('2026-03-02'), tallyOf(10, 10)],
+      [dayOf('2026-01-15'), tallyOf(0)],
+    ]);
+    const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    expect(rows.map((row) => [row.period, row.responses, row.nps])).toEqual([
+      ['2026-01', 1, -100],
+      ['2026-02', 0, null],
+      ['2026-03', 2, 100],
+    ]);
+    // A change is measured only between neighbours that both have responses.
+    expect(rows.map((row) => row.change)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('leaves out a long run of empty periods, as a stray date makes, and tests no change across it', () => {
+    const days = new Map([
+      [dayOf('1900-01-01'), tallyOf(0)],
+      [dayOf('2026-01-05'), tallyOf(10)],
+      [dayOf('2026-01-12'), tallyOf(10)],
+      [dayOf('2026-02-02'), tallyOf(10)],
+    ]);
+    const rows = trend(days, 'week', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    // 1900's week, then 2026: the weeks between are left out, the two empty weeks of 2026 kept.
+    expect(rows.map((row) => [row.period, row.responses])).toEqual([
+      ['1900-W01', 1],
+      ['2026-W02', 1],
+      ['2026-W03', 1],
+      ['2026-W04', 0],
+      ['2026-W05', 0],
+      ['2026-W06', 1],
+    ]);
+    expect(rows[1]?.change).toBeUndefined();
+    expect(rows[2]?.change).toBeDefined();
+  });
+
+  it('tests each change against the period just before', () => {
+    const days = new Map([
+      [dayOf('2026-01-15'), tallyOf(0, 0, 0)],
+      [dayOf('2026-02-15'), tallyOf(10, 10, 10)],
+      [dayOf('2026-03-15'), tallyOf(10, 10, 10)],
+    ]);
+    const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    expect(rows.map((row) => row.change?.difference)).toEqual([undefined, 200, 0]);
+  });
+});
+
+describe('calendar days', () => {
+  it('counts every day from 1900 to 2100 as Date.UTC does, and refuses the days that do not exist', () => {
+    for (let time = Date.UTC(1900, 0, 1); time <= Date.UTC(2100, 11, 31); time += 86_400_000) {
+      const date = new Date(time);
+      expect(calendarDay(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(time / 86_400_000);
+    }
+    for (const [year, month, day] of [[2027, 2, 29], [1900, 2, 29], [2026, 4, 31], [2026, 13, 1], [2026, 0, 10], [2026, 1, 0], [2026, 1, 32], [18, 1, 1], [2026, 1.5, 1]]) {
+      expect(calendarDay(year ?? 0, month ?? 0, day ?? 0), `${year}-${month}-${day}`).toBeUndefined();
+    }
+    expect(calendarDay(2000, 2, 29)).toBe(Date.UTC(2000, 1, 29) / 86_400_000);
+  });
+});
+
+describe('RowDates', () => {
+  it('reads the common ISO stamp by its quick path exactly as by the full reading', () => {
+    const random = seededRandom(7);
+    const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+    let read = 0;
+    for (let trial = 0; trial < 5000; trial += 1) {
+      const pick = (most: number): number => Math.floor(random() * most);
+      const stamp =
+        `${pad(1990 + pick(60), 4)}-${pad(pick(14), 2)}-${pad(pick(33), 2)}${random() < 0.5 ? 'T' : ' '}` +
+        `${pad(pick(26), 2)}:${pad(pick(62), 2)}:${pad(pick(62), 2)}${random() < 0.5 ? 'Z' : ''}`;
+      // A leading space takes the full reading: the cell is trimmed there, and reads the same.
+      const quick = new RowDates(undefined).read(stamp);
+      expect(quick, stamp).toEqual(new RowDates(undefined).read(` ${stamp}`));
+      if (quick !== undefined) read += 1;
+    }
+    // Most stamps are valid, the rest out of range (month 13, hour 24, 31 February): both kinds are compared.
+    expect(read).toBeGreaterThan(2500);
+    expect(read).toBeLessThan(5000);
+  });
+
+  const read = (cell: string, format?: 'm/d/yyyy' | 'd/m/yyyy') => new RowDates(format).read(cell);
+  const at = (iso: string): number => Date.parse(iso);
+
+  it('reads ISO dates and date-times on the calendar day written, keeping the moment', () => {
+    expect(read('2026-10-05')).toEqual({ day: dayOf('2026-10-05'), time: at('2026-10-05T00:00:00Z'), hasTime: false });
+    expect(read('2026-10-05T23:30:00-05:00')).toEqual({ day: dayOf('2026-10-05'), time: at('2026-10-06T04:30:00Z'), hasTime: true });
+    expect(read('2026-10-05 08:00')).toMatchObject({ day: dayOf('2026-10-05'), time: at('2026-10-05T08:00:00Z') });
+    expect(read('2026-10-05T08:00:00.250Z')).toMatchObject({ time: at('2026-10-05T08:00:00.250Z') });
+    expect(read('2026-02-30')).toBeUndefined();
+    expect(read('2026-10-05 25:00')).toBeUndefined();
+  });
+
+  it('reads Unix seconds and milliseconds, and dotted day-first dates with or without a time', () => {
+    expect(read('1790000000')).toMatchObject({ day: Math.floor(1790000000 / 86400), time: 1790000000000 });
+    expect(read('1790000000123')).toMatchObject({ time: 1790000000123 });
+    expect(read('05.10.2026')).toMatchObject({ day: dayOf('2026-10-05'), hasTime: false });
+    expect(read('05.10.2026 14:30')).toMatchObject({ time: at('2026-10-05T14:30:00Z') });
+  });
+
+  it('keeps the time of day of slashed date-times, 12- and 24-hour', () => {
+    expect(read('12/19/2019 1:09:33')).toEqual({ day: dayOf('2019-12-19'), time: at('2019-12-19T01:09:33Z'), hasTime: true });
+    expect(read('12/19/2019 1:09:33 PM')).toMatchObject({ time: at('2019-12-19T13:09:33Z') });
+    expect(read('12/19/2019, 12:05 am')).toMatchObject({ time: at('2019-12-19T00:05:00Z') });
+    expect(read('20/01/2020 16:56:00')).toMatchObject({ day: dayOf('2020-01-20'), time: at('2020-01-20T16:56:00Z') });
+  });
+
+  it('reads two-digit years as spreadsheets do, and year-first slashed dates', () => {
+    expect(read('9/8/18 15:29', 'm/d/yyyy')).toMatchObject({ day: dayOf('2018-09-08'), time: at('2018-09-08T15:29:00Z') });
+    expect(read('1/2/70', 'd/m/yyyy')).toMatchObject({ day: dayOf('1970-02-01') });
+    expect(read('2026/03/04')).toMatchObject({ day: dayOf('2026-03-04') });
+  });
+
+  it('tells the order of slashed dates from any date that can only be read one way', () => {
+    const monthFirst = new RowDates(undefined);
+    expect(monthFirst.read('3/4/2026')).toBe(UNSETTLED);
+    monthFirst.read('4/13/2026');
+    expect(monthFirst.read('3/4/2026')).toMatchObject({ day: dayOf('2026-03-04') });
+
+    const dayFirst = new RowDates(undefined);
+    dayFirst.read('13/4/2026 10:00');
+    expect(dayFirst.read('3/4/2026')).toMatchObject({ day: dayOf('2026-04-03') });
+  });
+
+  it('never waits for a date that reads the same either way', () => {
+    expect(read('5/5/2026')).toMatchObject({ day: dayOf('2026-05-05') });
+  });
+
+  it('asks for --date-format when nothing tells, and refuses a file that mixes both orders', () => {
+    const unsure = new RowDates(undefined);
+    expect(unsure.read('3/4/2026')).toBe(UNSETTLED);
+    expect(unsure.unsettledError().message).toContain('dates such as 3/4/2026 could be month first or day first');
+    expect(new RowDates('d/m/yyyy').read('3/4/2026')).toMatchObject({ day: dayOf('2026-04-03') });
+
+    const mixed = new RowDates(undefined);
+    mixed.read('13/4/2026');
+    expect(() => mixed.read('4/13/2026')).toThrow('mix day-first (13/4/2026) and month-first (4/13/2026)');
+  });
+});

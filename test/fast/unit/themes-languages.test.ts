@@ -1,0 +1,229 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LEXICON_LANGUAGES, profileOf } from '../../../src/core/languages.js';
+import { readsAsPraise } from '../../../src/core/praise.js';
+import { CommentReader, distinguishingWords, ThemeMatcher, ThemeTally, type DetectLanguage } from '../../../src/core/themes.js';
+import { splitWords, wordsOf } from '../../../src/core/words.js';
+import { loadLanguageDetector } from '../../../src/input/language-detector.js';
+import { builtInThemes } from '../../../src/input/lexicon.js';
+import { fixture } from '../../helpers.js';
+
+const matcher = new ThemeMatcher(builtInThemes());
+const tag = (comment: string, language: string): string[] =>
+  matcher.tag(comment, language).map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme));
+
+let detect: DetectLanguage;
+beforeAll(async () => {
+  detect = await loadLanguageDetector();
+});
+
+/** The comments of a fixture written by test/reference/themes_languages_fixture.py: score in column 3, comment in 4. */
+function comments(name: string): Array<{ score: number; comment: string }> {
+  const rows = parse(readFileSync(fixture(name)), { from_line: 2 }) as string[][];
+  return rows.map((row) => ({ score: Number(row[2]), comment: row[3] ?? '' }));
+}
+
+/** The words `Intl.Segmenter` finds, lower-cased: the reference the words of nps are held to. */
+function segmenterWords(text: string, locale: string): string[] {
+  const segmenter = new Intl.Segmenter(locale, { granularity: 'word' });
+  return [...segmenter.segment(text.normalize('NFC').toLocaleLowerCase(locale).replace(/\u2019/g, "'"))]
+    .filter((segment) => segment.isWordLike === true && /\p{L}/u.test(segment.segment))
+    .map((segment) => segment.segment);
+}
+
+describe('words in every script', () => {
+  it('keeps accented letters inside words', () => {
+    expect(wordsOf('Prix trop élevés !', profileOf('fr'))).toEqual(['prix', 'trop', 'élevés']);
+    expect(wordsOf('Falta información sobre las librerías', profileOf('es'))).toEqual(['falta', 'información', 'sobre', 'las', 'librerías']);
+    expect(wordsOf('Größere Abstürze, naïve café', profileOf('de'))).toEqual(['größere', 'abstürze', 'naïve', 'café']);
+  });
+
+  it('keeps Cyrillic and Greek words whole', () => {
+    expect(wordsOf('Слишком дорого, поддержка медленная', profileOf('ru'))).toEqual(['слишком', 'дорого', 'поддержка', 'медленная']);
+    expect(wordsOf('Πολύ ακριβό και αργό', profileOf('el'))).toEqual(['πολύ', 'ακριβό', 'και', 'αργό']);
+  });
+
+  it('puts a decomposed accent together with its letter (NFC)', () => {
+    expect(wordsOf('e\u0301leve\u0301s', profileOf('fr'))).toEqual(['élevés']);
+  });
+
+  it('cuts Japanese and Chinese into dictionary words, not characters', () => {
+    expect(splitWords('値段が高すぎる。サポートが遅いです', 'ja').found.map((found) => found.word)).toEqual(['値段', 'が', '高', 'すぎる', 'サポート', 'が', '遅い', 'です']);
+    const chinese = splitWords('价格太贵了，客服回复很慢', 'zh').found.map((found) => found.word);
+    expect(chinese).toContain('价格');
+    expect(chinese.join('')).toBe('价格太贵了客服回复很慢');
+    expect(chinese.length).toBeLessThan(10);
+  });
+
+  it('splits elisions in French and Italian, not in English', () => {
+    expect(wordsOf("L'application n'est pas fiable", profileOf('fr'))).toEqual(['l', 'application', 'n', 'est', 'pas', 'fiable']);
+    expect(wordsOf("Manca l'esportazione dell'app", profileOf('it'))).toEqual(['manca', 'l', 'esportazione', 'dell', 'app']);
+    expect(wordsOf("It isn't cheap, don’t buy", profileOf('en'))).toEqual(['it', "isn't", 'cheap', "don't", 'buy']);
+  });
+
+  it('finds the words Intl.Segmenter finds, in every fixture comment written with spaces', () => {
+    for (const name of ['themes-fr.csv', 'themes-es.csv', 'themes-de.csv', 'themes-pt.csv', 'themes-nl.csv', 'themes-mixed.csv']) {
+      for (const { comment } of comments(name)) {
+        const words = splitWords(comment, 'en');
+        if (words.unspaced) continue;
+        expect(words.found.map((found) => found.word), comment).toEqual(segmenterWords(comment, 'en'));
+      }
+    }
+  });
+});
+
+describe('one lexicon for every language', () => {
+  it('has keywords in every language of the lexicon for every theme', () => {
+    for (const theme of builtInThemes()) {
+      expect(Object.keys(theme.languages ?? {}).sort(), theme.name).toEqual([...LEXICON_LANGUAGES].sort());
+    }
+  });
+
+  it('counts the price in ten languages to the same theme', () => {
+    const said: Array<[string, string]> = [
+      ['en', 'The price went up'],
+      ['fr', 'Le prix a augmenté'],
+      ['es', 'El precio subió'],
+      ['de', 'Der Preis ist gestiegen'],
+      ['pt', 'O preço subiu'],
+      ['it', 'Il prezzo è aumentato'],
+      ['nl', 'De prijs is gestegen'],
+      ['ru', 'Цена выросла'],
+      ['ja', '価格が上がった'],
+      ['zh', '价格上涨了'],
+    ];
+    for (const [language, comment] of said) expect(tag(comment, language), comment).toEqual(['price and billing']);
+  });
+
+  it('matches on the stems of each language', () => {
+    expect(tag('Les factures arrivent en retard', 'fr')).toEqual(['price and billing']);
+    expect(tag('Demasiados errores', 'es')).toEqual(['reliability and bugs']);
+    expect(tag('Die Abstürze nerven', 'de')).toEqual(['reliability and bugs']);
+    expect(tag('Pagina’s laden traag', 'nl')).toEqual(['speed and performance']);
+  });
+
+  it('marks negations in each language, before the word or, in Japanese, after it', () => {
+    expect(tag('Pas cher du tout', 'fr')).toEqual(['price and billing (negated)']);
+    expect(tag('No es caro', 'es')).toEqual(['price and billing (negated)']);
+    expect(tag('Nicht teuer', 'de')).toEqual(['price and billing (negated)']);
+    expect(tag('Nessun errore', 'it')).toEqual(['reliability and bugs (negated)']);
+    expect(tag('没有客服', 'zh')).toEqual(['support and service (negated)']);
+    expect(tag('マニュアルがない', 'ja')).toEqual(['documentation (negated)']);
+    expect(tag('Pas cher, mais lent', 'fr')).toEqual(['price and billing (negated)', 'speed and performance']);
+  });
+
+  it('keeps each language to its own keywords', () => {
+    expect(tag('Prix trop élevés', 'en')).toEqual([]);
+    expect(tag('Prix trop élevés', 'fr')).toEqual(['price and billing']);
+  });
+});
+
+describe('reading each comment in its language', () => {
+  const reader = (): CommentReader => new CommentReader(matcher, { detect });
+
+  it('detects the language of full sentences', () => {
+    const read = reader();
+    expect(read.read("L'application plante tous les matins").language).toBe('fr');
+    expect(read.read('La aplicación se cierra cada mañana').language).toBe('es');
+    expect(read.read('Die App stürzt jeden Morgen ab').language).toBe('de');
+    expect(read.read('値段が高すぎる').language).toBe('ja');
+    expect(read.read('Слишком дорого').language).toBe('ru');
+  });
+
+  it('lets the keywords decide a short comment the detector is unsure of', () => {
+    const read = reader();
+    expect(read.read('Trop cher')).toMatchObject({ language: 'fr', mentions: [{ theme: 'price and billing', negated: false }] });
+    expect(read.read('Te duur')).toMatchObject({ language: 'nl', mentions: [{ theme: 'price and billing', negated: false }] });
+  });
+
+  it('leaves undetermined a comment with no theme and no sure language', () => {
+    const read = reader();
+    for (const comment of ['ok', '👍👍👍', 'Super 👍']) expect(read.read(comment)).toMatchObject({ language: 'und', mentions: [] });
+  });
+
+  it('reads every comment in the language --language sets, without a detector', () => {
+    const forced = new CommentReader(matcher, { language: 'fr' });
+    expect(forced.read('Trop cher')).toMatchObject({ language: 'fr', mentions: [{ theme: 'price and billing' }] });
+    expect(forced.read('Too expensive')).toMatchObject({ language: 'fr', mentions: [] });
+  });
+});
+
+describe('distinguishing words within each language', () => {
+  function tallyOf(...names: string[]): ThemeTally {
+    const tally = new ThemeTally(new CommentReader(matcher, { detect }));
+    for (const name of names) for (const { score, comment } of comments(name)) tally.add(score, comment);
+    return tally;
+  }
+
+  it('never shows a fragment of a word: every word is a whole word of some comment', () => {
+    for (const name of ['themes-fr.csv', 'themes-es.csv', 'themes-mixed.csv']) {
+      // Words as the segmenter finds them, and the two sides of an elision ("l'application").
+      const written = new Set(
+        comments(name).flatMap(({ comment }) => [...segmenterWords(comment, 'fr'), ...segmenterWords(comment, 'ja')].flatMap((word) => [word, ...word.split("'")])),
+      );
+      // All words, whatever their z, both ways.
+      const { detractors, promoters } = distinguishingWords(tallyOf(name), 100_000, 0);
+      const shown = [...detractors, ...promoters].map((entry) => entry.word);
+      expect(shown.length).toBeGreaterThan(50);
+      const fragments = shown.filter((word) => !written.has(word));
+      expect(fragments, name).toEqual([]);
+    }
+    const french = distinguishingWords(tallyOf('themes-fr.csv'), 100_000, 0);
+    const frenchWords = [...french.detractors, ...french.promoters].map((entry) => entry.word);
+    expect(frenchWords).toContain('élevés');
+    expect(frenchWords).not.toContain('lev');
+    const spanish = distinguishingWords(tallyOf('themes-es.csv'), 100_000, 0);
+    const spanishWords = [...spanish.detractors, ...spanish.promoters].map((entry) => entry.word);
+    // "información" shares its stem with "informes", said more often, which stands for both.
+    expect(spanishWords).toEqual(expect.arrayContaining(['librerías', 'informes']));
+    expect(spanishWords.filter((word) => ['informaci', 'librer', 'inform'].includes(word))).toEqual([]);
+  });
+
+  it('weighs words within their language, and counts undetermined comments with the main one', () => {
+    const tally = new ThemeTally(new CommentReader(matcher, { detect }));
+    for (let i = 0; i < 6; i += 1) tally.add(1, "L'application plante sans arrêt");
+    for (let i = 0; i < 6; i += 1) tally.add(10, "L'application est formidable, je la recommande");
+    for (let i = 0; i < 4; i += 1) tally.add(1, 'The app keeps crashing on startup');
+    tally.add(10, 'Génial 👍');
+    expect(tally.languageCounts()).toEqual([
+      { language: 'fr', comments: 12 },
+      { language: 'en', comments: 4 },
+      { language: 'und', comments: 1 },
+    ]);
+    const words = distinguishingWords(tally, 20);
+    expect(words.detractors.find((entry) => entry.word === 'plante')).toMatchObject({ language: 'fr', detractors: 6, promoters: 0 });
+    // "application" is said as often by French promoters as by French detractors: it leans far less.
+    const lean = (word: string): number => words.detractors.find((entry) => entry.word === word)?.z ?? 0;
+    expect(lean('application')).toBeLessThan(lean('plante') / 3);
+    expect(words.promoters.find((entry) => entry.word === 'génial')).toMatchObject({ language: 'fr', promoters: 1 });
+  });
+});
+
+describe('testimonial candidates in other languages', () => {
+  it('takes praise for praise, and a complaint, a negation or a "but" for no praise', () => {
+    expect(readsAsPraise('Super produit, je recommande', 'fr')).toBe(true);
+    expect(readsAsPraise('Super mais trop cher', 'fr')).toBe(false);
+    expect(readsAsPraise('Pas génial', 'fr')).toBe(false);
+    expect(readsAsPraise('Excelente servicio, muy recomendable', 'es')).toBe(true);
+    expect(readsAsPraise('Excelente, pero caro', 'es')).toBe(false);
+    expect(readsAsPraise('Tolles Produkt, aber zu teuer', 'de')).toBe(false);
+    expect(readsAsPraise('Ottimo prodotto', 'it')).toBe(true);
+    expect(readsAsPraise('サポートが最高です', 'ja')).toBe(true);
+    expect(readsAsPraise('很好，但是太贵了', 'zh')).toBe(false);
+  });
+
+  it('holds a comment of no told language to every list, and does not guess in a language it has none for', () => {
+    expect(readsAsPraise('Super 👍', 'und')).toBe(true);
+    expect(readsAsPraise('Trop cher', 'und')).toBe(false);
+    expect(readsAsPraise('Świetny produkt', 'pl')).toBe(false);
+  });
+});
+
+describe('chart ids', () => {
+  it('keep the letters of every script, so that two charts by Japanese columns differ', async () => {
+    const { breakdownChart } = await import('../../../src/output/render/svg.js');
+    const ids = ['地域', 'プラン'].map((column) => /<title id="([^"]+)"/.exec(breakdownChart([], [column]))?.[1]);
+    expect(ids).toEqual(['nps-by-地域-title', 'nps-by-プラン-title']);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { CommentReader, ThemeMatcher, ThemeTally, distinguishingWords } from '../../../src/core/themes.js';
+import { builtInThemes } from '../../../src/input/lexicon.js';
+
+const matcher = new ThemeMatcher(builtInThemes());
+const tag = (comment: string): string[] =>
+  matcher.tag(comment).map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme));
+
+describe('ThemeMatcher', () => {
+  it('matches on stems: crashes, crashed and crash are one word', () => {
+    expect(tag('It crashed twice')).toEqual(['reliability and bugs']);
+    expect(tag('Constant crashes')).toEqual(['reliability and bugs']);
+  });
+
+  it('matches phrases word by word', () => {
+    expect(tag('Great value for money')).toEqual(['price and billing']);
+    expect(tag('The value is unclear')).toEqual([]);
+    expect(tag('Getting started was quick')).toEqual(['onboarding and setup', 'speed and performance']);
+  });
+
+  it('marks negated mentions: "not helpful", "no bugs", "never slow", "didn\'t"', () => {
+    expect(tag('Not helpful at all')).toEqual(['support and service (negated)']);
+    expect(tag('No bugs so far')).toEqual(['reliability and bugs (negated)']);
+    expect(tag('It was never really slow')).toEqual(['speed and performance (negated)']);
+    expect(tag("Didn't need any setup")).toEqual(['onboarding and setup (negated)']);
+  });
+
+  it('keeps a negation inside its clause, and counts a theme negated only when every mention is', () => {
+    expect(tag('Not cheap, but fast')).toEqual(['price and billing (negated)', 'speed and performance']);
+    expect(tag('Support was not helpful')).toEqual(['support and service']);
+    expect(tag('No complaints about the price')).toEqual(['price and billing']);
+  });
+
+  it('finds no theme in small talk', () => {
+    expect(tag('Thanks, keep it up!')).toEqual([]);
+  });
+});
+
+describe('distinguishingWords', () => {
+  it('puts words only detractors use on their side, and words only promoters use on theirs', () => {
+    const tally = new ThemeTally(new CommentReader(matcher, { language: 'en' }));
+    for (let i = 0; i < 6; i += 1) tally.add(1, 'The sync keeps failing');
+    for (let i = 0; i < 6; i += 1) tally.add(10, 'Wonderful colleagues');
+    for (let i = 0; i < 3; i += 1) tally.add(8, 'The sync is fine');
+    const words = distinguishingWords(tally, 15);
+    // "sync" is in 6 detractor comments and no promoter one, but passives use it too:
+    // it leans to detractors, less than the words only they use.
+    expect(words.detractors.map((word) => word.word)).toEqual(['failing', 'keeps', 'sync']);
+    expect(words.detractors[2]?.z).toBeLessThan(words.detractors[0]?.z ?? 0);
+    expect(words.promoters.map((word) => word.word)).toEqual(['colleagues', 'wonderful']);
+    expect(words.promoters.every((word) => word.z < 0 && word.detractors === 0)).toBe(true);
+  });
+
+  it('counts no word with a digit: ticket and order numbers would grow the counts with every row', () => {
+    const tally = new ThemeTally(new CommentReader(matcher, { language: 'en' }));
+    for (let i = 0; i < 6; i += 1) tally.add(1, `Ticket INC00${1000 + i} still open after 3 days`);
+    for (let i = 0; i < 6; i += 1) tally.add(10, 'Wonderful colleagues');
+    const words = distinguishingWords(tally, 50, 0);
+    expect(words.detractors.map((word) => word.word).sort()).toEqual(['days', 'open', 'ticket']);
+  });
+});

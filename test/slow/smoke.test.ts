@@ -1,0 +1,71 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, runBin, tempDir } from '../helpers.js';
+
+/** The few things only a real process shows: the built binary, pipes, exit codes, signals. */
+describe('the nps binary', () => {
+  it('scores a file, data on stdout and messages on stderr', async () => {
+    const result = await runBin(['score', 'fixtures/sample.csv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('NPS  +20.0 ± 45.7  (95% adjusted-Wald interval -30.3 to +61.1), 10 responses');
+    expect(result.stderr).toBe(
+      'nps: fixtures/sample.csv: scoring column "score", dated by "date"\nnps: fixtures/sample.csv line 13: rejected: score "11" is above 10\n',
+    );
+  });
+
+  it('reads standard input through a pipe', async () => {
+    const result = await runBin(['score', '-', '--json', '-q'], { stdin: 'email,score\na@x.com,9\nb@x.com,0\n' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ nps: 0, rows: 2 });
+  });
+
+  it('prints its version, and exits 2 with one line for a missing file', async () => {
+    expect((await runBin(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const missing = await runBin(['score', 'no-such.csv']);
+    expect(missing).toEqual({ code: 2, stdout: '', stderr: 'nps: error: no-such.csv: file not found (check the name, and that the path is from the folder nps is run in)\n' });
+  });
+
+  it('exits quietly when the reader of its output stops early', async () => {
+    const dir = await tempDir();
+    // Passives stream as they are read, so the pipe closes while nps is still writing.
+    const rows = Array.from({ length: 200_000 }, (_, index) => `${index},8,fine`).join('\n');
+    await writeFile(join(dir, 'big.csv'), `id,score,comment\n${rows}\n`);
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; node "${BIN}" segment big.csv -c passives -q | head -n 2 | cut -d, -f1-4`], {
+      cwd: dir,
+      encoding: 'utf8',
+    });
+    expect(piped.stdout).toBe('id,score,comment,nps_category\n0,8,fine,passives\n');
+    expect(piped.stderr).toBe('');
+    expect(piped.status).toBe(0);
+  });
+
+  it('says in one line that standard output could not be written, with exit code 5', () => {
+    const full = spawnSync('bash', ['-c', `node "${BIN}" score fixtures/sample.csv -q > /dev/full`], { encoding: 'utf8' });
+    expect(full.status).toBe(5);
+    expect(full.stderr.split('\n').at(-2)).toBe('nps: error: cannot write standard output: the disk is full');
+    expect(full.stderr).not.toContain('    at ');
+  });
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('leaves no temporary file behind when stopped by %s', async (signal) => {
+    const dir = await tempDir();
+    const child = spawn(process.execPath, [BIN, 'segment', '-', '--out', 'lists', '-q'], { cwd: dir });
+    // The reader looks at the first 200 rows before it chooses the columns and opens the lists.
+    child.stdin.write(`email,score,comment\n${'a@x.com,8,fine\n'.repeat(250)}`);
+    // Wait (up to 20 s on a busy machine) until the run has begun to write in the folder: its scratch folder exists.
+    let writing = false;
+    for (let tries = 0; tries < 2000 && !writing; tries += 1) {
+      child.stdin.write('a@x.com,8,fine\n');
+      const names = await readdir(join(dir, 'lists')).catch(() => []);
+      writing = names.some((name) => name.endsWith('.tmp') || name.startsWith('.nps-scratch.'));
+      if (!writing) await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(writing).toBe(true);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill(signal);
+    const code = await exited;
+    expect(code).toBe({ SIGINT: 130, SIGTERM: 143, SIGHUP: 129 }[signal]);
+    expect(await readdir(join(dir, 'lists'))).toEqual([]);
+  });
+});
