@@ -56,6 +56,14 @@ export interface ColumnSummary extends ColumnInfo {
   /** Up to three distinct answers from the first rows. */
   examples: string[];
   scoreCandidate: boolean;
+  /** What the first rows show of the column, in a few words: "92% 0-10 scores, 9 different", "dates", "free text". */
+  content: string;
+}
+
+/** A column that could be the score, ranked: its points (0 to about 100) and what speaks for it. */
+export interface ScoreCandidateInfo extends ColumnInfo {
+  points: number;
+  reasons: string[];
 }
 
 /** A workbook's sheets, and the one read. */
@@ -85,7 +93,9 @@ export interface ColumnReport {
   };
   /** Why no score column was taken (none, or several), with what to do; null when one was. */
   scoreProblem: string | null;
-  scoreCandidates: ColumnInfo[];
+  scoreCandidates: ScoreCandidateInfo[];
+  /** Why the score column was chosen, when it was not obvious; null otherwise. */
+  scoreReason: string | null;
   /** Every column of the file, in order. */
   all: ColumnSummary[];
   scoreValues: ScoreValue[];

@@ -1,5 +1,13 @@
 import { inputError, NpsError } from '../errors.js';
-import { isMissing, ScoreReader } from './score-cell.js';
+import { DAY_MS, RowDates, UNSETTLED, type DateReading } from './dates.js';
+import { COMMENT_NAMES, dateEvidence, namesComment, normalizeHeader, RESPONDENT_NAMES } from './header-words.js';
+import { dateKindOf, holdsText, profileColumns, share, type ColumnProfile } from './profiles.js';
+import { decideScore, type ScoreCandidate } from './score-column.js';
+
+export { normalizeHeader };
+
+/** How the dates of the date column are written: as dates, as Excel serial days, or as year-months (202311). */
+export type DateKind = 'text' | 'serial' | 'year-month';
 
 /** The columns `nps` uses, as indexes into a row; the rest are carried along untouched. */
 export interface ColumnMap {
@@ -8,88 +16,18 @@ export interface ColumnMap {
   /** The comment columns, in the order their first non-blank cell is taken. */
   comments: number[];
   date?: number;
+  dateKind?: DateKind;
 }
 export type Role = 'score' | 'respondent' | 'comment' | 'date';
 
 export interface ColumnChoice {
   columns: ColumnMap;
-  /** Every header that looked like the score column, the chosen one included. */
-  scoreCandidates: number[];
-}
-
-/** Lower case, single spaces, no BOM or surrounding quotes: how headers are compared. */
-export function normalizeHeader(header: string): string {
-  return header
-    .replace(/^\uFEFF/, '')
-    .replace(/<[^>]*>/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/\s+/g, ' ');
-}
-
-interface Rule {
-  exact: readonly string[];
-  /** Words that make a header a match when it contains them, weaker than an exact name. */
-  contains: readonly RegExp[];
-  /** Headers that contain a word but are something else, such as Qualtrics' NPS group column. */
-  not?: RegExp;
-}
-
-/** A word at the start of a word: "reason" in "reason_for_score" but not in "InformationReasonableTime". */
-const word = (stem: string): RegExp => new RegExp(`(?:^|[^\\p{L}])${stem}`, 'u');
-
-/**
- * "Recommend" in the languages surveys are written in: recommend, recomendar/recomendaría (es, pt),
- * recommander (fr), empfehlen/weiterempfehlen (de), raccomandare/consiglieresti (it), aanbevelen/aanraden (nl), indicar (pt).
- */
-const RECOMMEND = [/recommend/, /recomend/, /recomi[eé]nd/, /recommand/, /empfehl/, /raccomand/, /consiglier/, /aanbev/, /aanra[ad]/, /\bindicaria/];
-
-/** Earlier names win among exact matches; any exact match beats a header that merely contains a word. */
-const RULES: Record<Role, Rule> = {
-  score: {
-    exact: ['score', 'nps', 'nps score', 'nps_score', 'rating', 'likelihood to recommend', 'ltr', 'hs_value'],
-    contains: [...RECOMMEND, /\bnps\b/],
-    not: /nps[ _]group/,
-  },
-  respondent: {
-    exact: [
-      'email', 'e-mail', 'email address', 'emailaddress', 'email_address', 'recipientemail', 'user_email', 'end_user.email',
-      'customer id', 'customer_id', 'customerid', 'respondent id', 'respondent_id', 'respondentid', 'user id', 'user_id', 'userid',
-      'contact id', 'contact_id', 'sample_id', 'sample id', 'responseid', 'response id', 'response_id', 'id', 'end_user_id', 'name',
-    ],
-    contains: [],
-  },
-  comment: {
-    exact: ['comment', 'comments', 'feedback', 'reason', 'why', 'text', 'verbatim', 'hs_content'],
-    contains: [
-      word('comment'), word('feedback'), word('reason'), word('why'), /open-ended/, word('tell us'), word('suggest'), word('improve'),
-      word('explain'), word('pourquoi'), word('raison'), word('commentaire'), word('por qu'), word('raz[oó]n'), word('comentario'),
-      word('porque'), word('motivo'), word('warum'), word('grund'), word('kommentar'), word('perch[eé]'), word('commento'),
-      word('waarom'), word('reden'), word('opmerking'), word('toelichting'),
-    ],
-  },
-  date: {
-    exact: [
-      'date', 'created_at', 'created at', 'created', 'timestamp', 'submitted at', 'submitted', 'response date',
-      'recordeddate', 'enddate', 'end date', 'submit date (utc)', 'response timestamp', 'hs_submission_timestamp',
-    ],
-    contains: [/date/, /timestamp/],
-  },
-};
-
-/**
- * Indexes of the columns matching a rule, best match first: exact names are looked
- * for in the headers, words also in the question texts.
- */
-function candidates(headers: readonly string[], texts: readonly string[], rule: Rule): number[] {
-  const ranked: Array<[rank: number, index: number]> = [];
-  texts.map(normalizeHeader).forEach((text, index) => {
-    if (rule.not?.test(text)) return;
-    const exactRank = rule.exact.indexOf(normalizeHeader(headers[index] ?? ''));
-    if (exactRank !== -1) ranked.push([exactRank, index]);
-    else if (rule.contains.some((pattern) => pattern.test(text))) ranked.push([rule.exact.length, index]);
-  });
-  return ranked.sort((a, b) => a[0] - b[0] || a[1] - b[1]).map(([, index]) => index);
+  /** Every column that could have been the score, best first, with why. */
+  candidates: ScoreCandidate[];
+  /** Why the score column was chosen, when the choice was not obvious; said on stderr. */
+  why: string | undefined;
+  /** What each column holds, from the first rows. */
+  profiles: ColumnProfile[];
 }
 
 /** Headers listed in a message before the rest are only counted. */
@@ -136,131 +74,106 @@ export interface ColumnOverrides {
   respondentColumn?: string | undefined;
 }
 
-const mentionsRecommend = (text: string): boolean => RECOMMEND.some((pattern) => pattern.test(normalizeHeader(text)));
-
-/**
- * The score column: the only candidate, or among several the only one that asks
- * about recommending; otherwise `nps` stops and lists them rather than guess.
- */
-function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[], sample: FirstRows): { score: number; found: number[] } {
-  const found = candidates(headers, texts, RULES.score);
-  const [first] = found;
-  if (first === undefined) {
-    throw new ColumnChoiceError(
-      `${fileName}: no score column found; the headers are: ${listHeaders(headers)}. ` +
-        'Name the column with --score-column NAME or NUMBER (nps columns FILE shows them all)',
-      [],
-      'no column looks like the 0-10 answer (a header mentioning "recommend", "NPS" or "score")',
-    );
-  }
-  if (found.length === 1) return { score: first, found };
-  // A header that names the score but holds something else (comments, another scale) is not it.
-  const holdingScores = found.filter((index) => sample.holdsScores(index));
-  // Scores seen beat no answer seen: an instructor survey's "Recommend" (empty in the first rows,
-  // Agree/Disagree later) is not its "LikelyToRecommend" (0-10 from the first row).
-  const answered = holdingScores.filter((index) => sample.hasAnswers(index));
-  const plausible = answered.length > 0 ? answered : holdingScores.length > 0 ? holdingScores : found;
-  const [only] = plausible;
-  if (plausible.length === 1 && only !== undefined) return { score: only, found };
-  const recommending = plausible.filter((index) => mentionsRecommend(texts[index] ?? ''));
-  const [asked] = recommending;
-  if (recommending.length === 1 && asked !== undefined) return { score: asked, found };
-  throw new ColumnChoiceError(
-    `${fileName}: several columns could hold the NPS answer (${listHeaders(plausible.map((index) => headers[index] ?? ''), plausible.map((index) => index + 1))}); ` +
-      'choose one with --score-column NAME or NUMBER',
-    found,
-    `several columns could be the 0-10 answer: ${plausible.map((index) => index + 1).join(', ')}`,
-  );
-}
-
 /** No score column, or several: `nps columns` shows the file instead of stopping. */
 export class ColumnChoiceError extends NpsError {
   constructor(
     message: string,
-    readonly scoreCandidates: number[],
+    readonly candidates: ScoreCandidate[],
     /** The problem in a few words, for `nps columns`. */
     readonly problem: string,
+    readonly profiles: ColumnProfile[],
   ) {
     super(message);
   }
 }
 
-/** The first data rows of a file: the evidence of what a column holds, beside its header. */
-export class FirstRows {
-  private readonly scores = new ScoreReader();
+/** A column named by the most likely candidate, as a hint: `--score-column 7 ("answer")`. */
+function hintFor(candidates: readonly ScoreCandidate[], headers: readonly string[]): string {
+  const [best] = candidates;
+  if (best === undefined) return 'Name the column with --score-column NAME or NUMBER (nps columns FILE shows them all)';
+  return `The likeliest by its content is column ${best.index + 1}, ${JSON.stringify(headers[best.index] ?? '')}: --score-column ${best.index + 1} (nps columns FILE shows every column)`;
+}
 
-  constructor(private readonly rows: readonly (readonly string[])[]) {}
-
-  private filled(index: number): string[] {
-    return this.rows.map((row) => row[index] ?? '').filter((cell) => !isMissing(cell));
+/** The score column, by what each column holds and what its header says; otherwise `nps` stops and lists the candidates. */
+function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[], profiles: ColumnProfile[]): { score: number; candidates: ScoreCandidate[]; why: string | undefined } {
+  const decision = decideScore(profiles, headers, texts);
+  if (decision.kind === 'chosen') return { score: decision.index, candidates: decision.candidates, why: decision.why };
+  if (decision.kind === 'none') {
+    const holding = decision.candidates.filter((candidate) => candidate.holdsScores);
+    const problem =
+      holding.length === 0
+        ? 'no column holds 0-10 answers in its first rows'
+        : 'no column is named as the NPS question, and none holds 0-10 answers spread as recommend answers are';
+    throw new ColumnChoiceError(
+      `${fileName}: no score column found: ${problem}; the headers are: ${listHeaders(headers)}. ${hintFor(holding, headers)}`,
+      decision.candidates,
+      problem,
+      profiles,
+    );
   }
-
-  /** Whether the sampled rows hold any answer in this column. */
-  hasAnswers(index: number): boolean {
-    return this.filled(index).length > 0;
-  }
-
-  /** Most of the column's answers read as 0-10 scores (or there is no answer to tell). */
-  holdsScores(index: number): boolean {
-    const cells = this.filled(index);
-    if (cells.length === 0) return true;
-    return cells.filter((cell) => this.scores.read(cell).kind === 'score').length >= 0.8 * cells.length;
-  }
-
-  /**
-   * What a column's answers look like: `numbers` (ratings, ids), `choices` (a
-   * handful of options repeated), `text` (mostly words, varied, longer than a
-   * choice label), `short` (neither, such as "Great" or "ok"), or `unknown` with no answer.
-   */
-  kindOfAnswers(index: number): 'numbers' | 'choices' | 'text' | 'short' | 'unknown' {
-    const cells = this.filled(index);
-    if (cells.length === 0) return 'unknown';
-    const numeric = cells.filter((cell) => /^[-+]?\d+(?:[.,]\d+)?$/.test(cell.trim())).length / cells.length;
-    const distinct = new Set(cells.map((cell) => cell.trim().toLowerCase())).size / cells.length;
-    const words = cells.reduce((sum, cell) => sum + cell.trim().split(/\s+/).length, 0) / cells.length;
-    const length = cells.reduce((sum, cell) => sum + cell.trim().length, 0) / cells.length;
-    if (numeric >= 0.5) return 'numbers';
-    // A few cells cannot show repetition; many that repeat a few labels are choices.
-    if (cells.length >= 10 && distinct < 0.3) return 'choices';
-    return words >= 2.5 || (distinct >= 0.6 && length >= 12) ? 'text' : 'short';
-  }
-
-  /** Rows of the sample in which the column has an answer. */
-  answered(index: number): Set<number> {
-    const rows = new Set<number>();
-    this.rows.forEach((row, at) => {
-      if (!isMissing(row[index] ?? '')) rows.add(at);
-    });
-    return rows;
-  }
+  const listed = decision.candidates.slice(0, 5);
+  throw new ColumnChoiceError(
+    `${fileName}: ${decision.why}: ${listHeaders(listed.map((candidate) => headers[candidate.index] ?? ''), listed.map((candidate) => candidate.index + 1))}; ` +
+      'choose one with --score-column NAME or NUMBER',
+    decision.candidates,
+    `${decision.why}: ${listed.map((candidate) => candidate.index + 1).join(', ')}`,
+    profiles,
+  );
 }
 
 /** Two comment questions asked of different respondents ("If you would, why?", "If you wouldn't, why?") rarely overlap. */
 const COMPLEMENTARY_OVERLAP = 0.1;
 
-/**
- * The comment columns: those named like a comment whose answers are not numbers
- * or repeated choices (a header with "reason" over ratings is not one); a second
- * such column joins the first when they are answered by different respondents.
- * Failing a name, a question (a header ending in "?") whose answers are free text.
- */
-function chooseComments(headers: readonly string[], texts: readonly string[], sample: FirstRows, taken: ReadonlySet<number>): number[] {
-  // A header that is exactly "comment" or "feedback" is trusted unless it holds numbers; one that only contains such a word must not hold repeated choices either.
-  const isExactName = (index: number): boolean => RULES.comment.exact.includes(normalizeHeader(headers[index] ?? ''));
-  const named = candidates(headers, texts, RULES.comment).filter((index) => {
-    const kind = sample.kindOfAnswers(index);
-    return !taken.has(index) && kind !== 'numbers' && (kind !== 'choices' || isExactName(index));
+/** Rows in which a column has an answer. */
+function answeredRows(rows: ReadonlyArray<readonly string[]>, index: number): Set<number> {
+  const answered = new Set<number>();
+  rows.forEach((row, at) => {
+    const cell = (row[index] ?? '').trim().toLowerCase();
+    if (cell !== '' && !['na', 'n/a', 'null', 'none', '-', 'nan', '#n/a'].includes(cell)) answered.add(at);
   });
-  const questions = headers
-    .map((_, index) => index)
-    .filter((index) => !taken.has(index) && (texts[index] ?? '').trim().endsWith('?') && sample.kindOfAnswers(index) === 'text');
-  const ranked = named.length > 0 ? named : questions;
-  const [first, ...others] = ranked;
+  return answered;
+}
+
+/**
+ * The comment columns: the open questions, told by their answers (free text: several
+ * words, varied) with the header as evidence in any language; a header that is exactly
+ * "comment" is trusted unless it holds numbers. Named ones come first, then the other
+ * questions whose answers are free text, in file order.
+ */
+function chooseComments(headers: readonly string[], texts: readonly string[], profiles: readonly ColumnProfile[], taken: ReadonlySet<number>): number[] {
+  const exact = (index: number): boolean => COMMENT_NAMES.includes(normalizeHeader(headers[index] ?? ''));
+  const open = profiles.filter((profile) => !taken.has(profile.index));
+  // Named like a comment: taken unless its answers are numbers, dates or emails, or (for a name that only contains
+  // such a word) a few choices repeated; short answers ("Great", "Meh") are comments too.
+  const named = open.filter((profile) => namesComment(texts[profile.index] ?? '') && notAnswersOfAnotherKind(profile, exact(profile.index)));
+  const questions = open.filter((profile) => !named.includes(profile) && holdsText(profile) && isQuestion(texts[profile.index] ?? '', profile));
+  return [...named, ...questions].map((profile) => profile.index);
+}
+
+function notAnswersOfAnotherKind(profile: ColumnProfile, exactName: boolean): boolean {
+  if (profile.answered === 0) return true;
+  if (share(profile.numbers, profile) >= 0.5 || share(profile.dates, profile) >= 0.5 || share(profile.emails, profile) >= 0.5) return false;
+  const choices = profile.answered >= 10 && profile.distinct < 0.3 * profile.answered;
+  return exactName || !choices;
+}
+
+/** An open question by its header (a question, or long words) and its answers (free text, most of them varied). */
+function isQuestion(text: string, profile: ColumnProfile): boolean {
+  const header = text.trim();
+  return header.endsWith('?') || header.split(/\s+/).length >= 4 || (profile.words >= 4 && profile.distinct >= 0.8 * profile.answered);
+}
+
+/**
+ * Comment columns that are asked of different respondents (one for detractors, one for promoters) are read as one
+ * comment; other open questions are read as questions of their own.
+ */
+export function complementaryComments(rows: ReadonlyArray<readonly string[]>, comments: readonly number[]): number[] {
+  const [first, ...others] = comments;
   if (first === undefined) return [];
   const chosen = [first];
-  const answered = sample.answered(first);
+  const answered = answeredRows(rows, first);
   for (const other of others) {
-    const theirs = sample.answered(other);
+    const theirs = answeredRows(rows, other);
     const overlap = [...theirs].filter((row) => answered.has(row)).length;
     if (theirs.size > 0 && overlap <= COMPLEMENTARY_OVERLAP * Math.min(theirs.size, answered.size || theirs.size)) {
       chosen.push(other);
@@ -271,23 +184,89 @@ function chooseComments(headers: readonly string[], texts: readonly string[], sa
 }
 
 /**
+ * The date of the answer: a column of dates (written, Excel serial days or year-months), preferring by name the
+ * moment of the answer over other dates (an account's creation, a birthday), and by evidence the date that is never
+ * before the row's other dates.
+ */
+function chooseDate(rows: ReadonlyArray<readonly string[]>, headers: readonly string[], profiles: readonly ColumnProfile[], taken: ReadonlySet<number>): { index: number; kind: DateKind } | undefined {
+  const headerOnly = profiles.every((profile) => profile.answered === 0);
+  const dated = profiles
+    .filter((profile) => !taken.has(profile.index))
+    .map((profile) => ({ profile, kind: dateKindOf(profile), evidence: dateEvidence(headers[profile.index] ?? '') }))
+    // Whole numbers are dates only where the header says so; written dates, wherever they are; in a file with no row
+    // yet, a column whose header names a date.
+    .map((entry) => (headerOnly && (entry.evidence === 'answer' || entry.evidence === 'date') ? { ...entry, kind: 'text' as const } : entry))
+    .filter((entry) => entry.kind === 'text' || (entry.kind !== undefined && entry.evidence !== 'none'));
+  if (dated.length === 0) return undefined;
+  // By name first: the moment of the answer (or a plain "date") over an account's creation or a birthday; then, among
+  // dates the names do not tell apart, the one never before the others in its row.
+  const rank = (entry: (typeof dated)[number]): number =>
+    normalizeHeader(headers[entry.profile.index] ?? '') === 'date' ? 0 : { answer: 0, date: 1, none: 1, 'other-date': 2 }[entry.evidence];
+  const top = Math.min(...dated.map(rank));
+  const tied = dated.filter((entry) => rank(entry) === top);
+  const latest = latestInRows(rows, tied.filter((entry) => entry.kind === 'text').map((entry) => entry.profile.index));
+  const sorted = [...tied].sort((a, b) => Number(b.profile.index === latest) - Number(a.profile.index === latest) || a.profile.index - b.profile.index);
+  const [best] = sorted;
+  return best?.kind === undefined ? undefined : { index: best.profile.index, kind: best.kind };
+}
+
+/** Of several columns of dates, the one on or after each other in nearly every row where both are read: the answer's date. */
+function latestInRows(rows: ReadonlyArray<readonly string[]>, indexes: readonly number[]): number | undefined {
+  if (indexes.length < 2) return undefined;
+  const readers = new Map(indexes.map((index) => [index, new RowDates(undefined)] as const));
+  const stamps = new Map(indexes.map((index) => [index, rows.map((row) => momentOf(readers.get(index)?.read(row[index] ?? '')))] as const));
+  const wins = indexes.map((index) =>
+    indexes.every((other) => {
+      if (other === index) return true;
+      let compared = 0;
+      let onOrAfter = 0;
+      for (let at = 0; at < rows.length; at += 1) {
+        const [mine, theirs] = [stamps.get(index)?.[at], stamps.get(other)?.[at]];
+        if (mine === undefined || theirs === undefined) continue;
+        compared += 1;
+        if (mine >= theirs) onOrAfter += 1;
+      }
+      return compared >= 3 && onOrAfter >= 0.95 * compared;
+    }),
+  );
+  const winners = indexes.filter((_, at) => wins[at]);
+  return winners.length === 1 ? winners[0] : undefined;
+}
+
+/** A reading's moment; the day's end for a day with no time, so that a timestamp of the same day is not "after" it. */
+function momentOf(reading: DateReading | undefined | typeof UNSETTLED): number | undefined {
+  if (reading === undefined || reading === UNSETTLED) return undefined;
+  return reading.hasTime ? reading.time : reading.time + DAY_MS - 1;
+}
+
+/** The respondent: an email or id header, or else a column of emails. */
+function chooseRespondent(headers: readonly string[], profiles: readonly ColumnProfile[], taken: ReadonlySet<number>): number | undefined {
+  const normalized = headers.map(normalizeHeader);
+  for (const name of RESPONDENT_NAMES) {
+    const index = normalized.findIndex((header, at) => header === name && !taken.has(at));
+    if (index !== -1) return index;
+  }
+  return profiles.find((profile) => !taken.has(profile.index) && share(profile.emails, profile) >= 0.8)?.index;
+}
+
+/**
  * Decides which column holds the score and which hold the optional respondent,
  * comments and date. `texts` are what columns are matched on (headers, with the
  * question text where an export has one); `headers` are what messages show;
- * `sampleRows`, the first data rows, are the evidence of what a column holds.
+ * `firstRows`, the first data rows, are the evidence of what a column holds.
  */
 export function chooseColumns(
   fileName: string,
   headers: readonly string[],
   overrides: ColumnOverrides = {},
   texts: readonly string[] = headers,
-  sampleRows: readonly (readonly string[])[] = [],
+  firstRows: ReadonlyArray<readonly string[]> = [],
 ): ColumnChoice {
-  const sample = new FirstRows(sampleRows);
-  const { score, found } =
+  const profiles = profileColumns(firstRows, headers.length);
+  const { score, candidates, why } =
     overrides.scoreColumn === undefined
-      ? chooseScore(fileName, headers, texts, sample)
-      : { score: requireColumn(fileName, headers, overrides.scoreColumn, '--score-column'), found: [] };
+      ? chooseScore(fileName, headers, texts, profiles)
+      : { score: requireColumn(fileName, headers, overrides.scoreColumn, '--score-column'), candidates: [], why: undefined };
   const taken = new Set([score]);
   const named = (value: string | undefined, option: string): number | undefined => {
     if (value === undefined) return undefined;
@@ -298,18 +277,31 @@ export function chooseColumns(
   const date = named(overrides.dateColumn, '--date-column');
   const respondent = named(overrides.respondentColumn, '--respondent-column');
   const comments = (overrides.commentColumn ?? []).map((column) => named(column, '--comment-column') ?? -1);
-  const optional = (role: 'respondent' | 'date'): number | undefined => {
-    const index = candidates(headers, texts, RULES[role]).find((candidate) => !taken.has(candidate));
-    if (index !== undefined) taken.add(index);
-    return index;
-  };
   const columns: ColumnMap = { score, comments: [] };
-  const foundRespondent = respondent ?? optional('respondent');
-  const foundDate = date ?? optional('date');
-  if (foundRespondent !== undefined) columns.respondent = foundRespondent;
-  if (foundDate !== undefined) columns.date = foundDate;
-  columns.comments = comments.length > 0 ? comments : chooseComments(headers, texts, sample, taken);
-  return { columns, scoreCandidates: found };
+  const foundRespondent = respondent ?? chooseRespondent(headers, profiles, taken);
+  if (foundRespondent !== undefined) {
+    columns.respondent = foundRespondent;
+    taken.add(foundRespondent);
+  }
+  const foundDate = date === undefined ? chooseDate(firstRows, headers, profiles, taken) : namedDate(fileName, headers, profiles, date);
+  if (foundDate !== undefined) {
+    columns.date = foundDate.index;
+    columns.dateKind = foundDate.kind;
+    taken.add(foundDate.index);
+  }
+  columns.comments = comments.length > 0 ? comments : chooseComments(headers, texts, profiles, taken);
+  return { columns, candidates, why, profiles };
+}
+
+/** The date column an option names: it must hold dates, unless its first rows are empty. */
+function namedDate(fileName: string, headers: readonly string[], profiles: readonly ColumnProfile[], index: number): { index: number; kind: DateKind } {
+  const profile = profiles[index];
+  const kind = profile === undefined ? undefined : dateKindOf(profile);
+  if (kind !== undefined || profile === undefined || profile.answered === 0) return { index, kind: kind ?? 'text' };
+  throw inputError(
+    `${fileName}: --date-column ${JSON.stringify(headers[index] ?? '')} holds no date nps can read in its first rows ` +
+      '(such as 2026-03-04, 4/3/2026, 4.3.2026, or Excel serial days); name the column of the answers\' dates',
+  );
 }
 
 /**

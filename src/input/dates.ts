@@ -284,3 +284,24 @@ export function formatMoment(time: number): string {
   const iso = new Date(time).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
+
+/** Excel's serial day of 1970-01-01, in the 1900 date system. */
+const SERIAL_OF_1970 = 25_569;
+
+/**
+ * A date written as a whole number: an Excel serial day (45012, in the 1900 date
+ * system, as a CSV saved from a sheet writes a date cell with no date format) or a
+ * year-month (202311, read as the month's first day). Undefined for anything else.
+ */
+export function numberDate(cell: string, kind: 'serial' | 'year-month'): DateReading | undefined {
+  const text = cell.trim();
+  if (!/^\d+(?:\.\d+)?$/.test(text)) return undefined;
+  if (kind === 'year-month') {
+    const day = /^\d{6}$/.test(text) ? dayOf(Number(text.slice(0, 4)), Number(text.slice(4, 6)), 1) : undefined;
+    return day === undefined ? undefined : { day, time: day * DAY_MS, hasTime: false };
+  }
+  const serial = Number(text);
+  const day = Math.floor(serial) - SERIAL_OF_1970;
+  const time = Math.round((serial - SERIAL_OF_1970) * DAY_MS);
+  return { day, time, hasTime: serial !== Math.floor(serial) };
+}

@@ -1,6 +1,7 @@
 import type { Io } from '../io.js';
-import { chooseColumns, ColumnChoiceError, FirstRows, type ColumnChoice, type ColumnOverrides } from './columns.js';
-import { RowDates } from './dates.js';
+import { chooseColumns, ColumnChoiceError, type ColumnChoice, type ColumnOverrides } from './columns.js';
+import { dateKindOf, holdsScores, holdsText, share, type ColumnProfile } from './profiles.js';
+import type { ScoreCandidate } from './score-column.js';
 import { FORMATS } from './formats.js';
 import { describeInput, openLayout, type LaidOutInput } from './responses.js';
 import { isMissing, ScoreReader, type ScoreCell } from './score-cell.js';
@@ -38,28 +39,35 @@ function info(input: LaidOutInput, index: number | undefined): ColumnInfo | null
   return { number: index + 1, header, ...(text !== header && { text }) };
 }
 
-const GUESSES = { numbers: 'numbers (a rating?)', choices: 'choices', text: 'free text', short: 'short text', unknown: 'empty' } as const;
-
-/** A guess for a column no role took: dates, long numbers (ids) and short ones (ratings) told apart. */
-function guess(cells: readonly string[], kind: keyof typeof GUESSES): string {
-  const filled = cells.filter((cell) => !isMissing(cell));
-  const dates = new RowDates(undefined);
-  if (filled.length > 0 && filled.every((cell) => dates.read(cell) !== undefined && !/^\d+$/.test(cell.trim()))) return 'dates';
-  // Mostly whole numbers 0-10 is a rating, whatever a few other cells hold ("n/a", "dunno"): as `nps drivers` reads it.
-  const small = filled.filter((cell) => /^\d{1,2}$/.test(cell.trim()) && Number(cell) <= 10).length;
-  if (filled.length > 0 && small >= 0.8 * filled.length) return GUESSES.numbers;
-  if (kind === 'numbers' && filled.some((cell) => cell.trim().replace(/^[-+]/, '').length > 3)) return 'numbers (an id?)';
-  return GUESSES[kind];
+/** What the first rows show of a column no role took, in a few words. */
+export function describeContent(profile: ColumnProfile | undefined): string {
+  if (profile === undefined || profile.answered === 0) return 'empty';
+  const percent = (count: number): string => `${Math.round(share(count, profile) * 100)}%`;
+  if (holdsScores(profile)) return share(profile.scores, profile) >= 0.995 ? '0-10 scores' : `${percent(profile.scores)} 0-10 scores`;
+  const dates = dateKindOf(profile);
+  if (dates === 'text') return 'dates';
+  if (dates === 'serial') return 'Excel serial days';
+  if (dates === 'year-month') return 'year-months';
+  if (share(profile.groupLabels, profile) >= 0.8) return 'NPS groups (promoter, passive, detractor)';
+  if (share(profile.emails, profile) >= 0.8) return 'emails';
+  if (share(profile.numbers, profile) >= 0.8 && share(profile.wholeNumbers, profile) < 0.8) return 'numbers with decimals';
+  if (share(profile.wholeNumbers, profile) >= 0.8) {
+    if (profile.unique || profile.ascending || (profile.max ?? 0) > 1000) return 'numbers (an id?)';
+    return `numbers from ${profile.min ?? 0} to ${profile.max ?? 0}${(profile.max ?? 0) <= 10 ? ' (a rating?)' : ''}`;
+  }
+  if (holdsText(profile)) return 'free text';
+  if (profile.unique && profile.words <= 1 && profile.length >= 8) return 'ids';
+  return profile.answered >= 10 && profile.distinct < 0.3 * profile.answered ? 'choices' : 'short text';
 }
 
-function roleOf(index: number, choice: ColumnChoice | undefined, partial: number | undefined, sample: FirstRows, rows: readonly string[][]): string {
+function roleOf(index: number, choice: ColumnChoice | undefined, partial: number | undefined, profile: ColumnProfile | undefined): string {
   const columns = choice?.columns;
   if (columns?.score === index) return 'score';
   if (columns?.respondent === index) return 'respondent';
   if (columns?.comments.includes(index)) return 'comment';
-  if (columns?.date === index) return 'date';
+  if (columns?.date === index) return columns.dateKind === 'serial' ? 'date (Excel serial days)' : columns.dateKind === 'year-month' ? 'date (year-months)' : 'date';
   if (partial === index) return 'partial (unfinished responses)';
-  return guess(rows.map((row) => row[index] ?? ''), sample.kindOfAnswers(index));
+  return describeContent(profile);
 }
 
 function examplesOf(sample: readonly string[][], index: number): string[] {
@@ -73,14 +81,17 @@ function examplesOf(sample: readonly string[][], index: number): string[] {
 }
 
 /** The columns chosen, or, when no single score column can be, why and which could be. */
-function tryChoosing(input: LaidOutInput, overrides: ColumnOverrides): { choice: ColumnChoice | undefined; problem: string | null; candidates: number[] } {
+function tryChoosing(
+  input: LaidOutInput,
+  overrides: ColumnOverrides,
+): { choice: ColumnChoice | undefined; problem: string | null; candidates: ScoreCandidate[]; profiles: ColumnProfile[] } {
   const { reader, layout, firstRows } = input;
   try {
     const choice = chooseColumns(reader.where, layout.headers, overrides, layout.texts, firstRows);
-    return { choice, problem: null, candidates: choice.scoreCandidates };
+    return { choice, problem: null, candidates: choice.candidates, profiles: choice.profiles };
   } catch (error) {
     if (!(error instanceof ColumnChoiceError)) throw error;
-    return { choice: undefined, problem: error.problem, candidates: error.scoreCandidates };
+    return { choice: undefined, problem: error.problem, candidates: error.candidates, profiles: error.profiles };
   }
 }
 
@@ -95,14 +106,14 @@ export async function describeFile(
 ): Promise<ColumnReport> {
   const input = await openLayout(file, io, options.sheet);
   const { reader, layout } = input;
-  const { choice, problem, candidates } = tryChoosing(input, options);
-  const sample = new FirstRows(input.firstRows);
+  const { choice, problem, candidates, profiles } = tryChoosing(input, options);
   const { partial } = layout;
   const all = reader.header.map((header, index) => ({
     ...(info(input, index) ?? { number: index + 1, header }),
-    role: roleOf(index, choice, partial?.index, sample, input.firstRows),
+    role: roleOf(index, choice, partial?.index, profiles[index]),
     examples: examplesOf(input.firstRows, index),
-    scoreCandidate: candidates.includes(index),
+    scoreCandidate: candidates.some((candidate) => candidate.index === index),
+    content: describeContent(profiles[index]),
   }));
   const { values, others } = choice === undefined ? { values: [], others: 0 } : await scoreValues(input, choice.columns.score, options.scoreOffset ?? 0);
   return {
@@ -122,7 +133,8 @@ export async function describeFile(
       partial: partial ? { number: partial.index + 1, header: partial.header, rule: partial.rule } : null,
     },
     scoreProblem: problem,
-    scoreCandidates: candidates.map((index) => ({ number: index + 1, header: reader.header[index] ?? '' })),
+    scoreCandidates: candidates.map((candidate) => ({ number: candidate.index + 1, header: reader.header[candidate.index] ?? '', points: candidate.points, reasons: candidate.reasons })),
+    scoreReason: choice?.why ?? null,
     all,
     scoreValues: values,
     otherValues: others,

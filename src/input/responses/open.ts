@@ -53,8 +53,10 @@ export function describeInput(opened: OpenedInput, withComments = false): string
   const { reader, layout, choice } = opened;
   const header = (index: number | undefined): string => JSON.stringify(reader.header[index ?? -1] ?? '');
   const format = layout.format === 'plain' ? '' : `${FORMATS[layout.format]} export, `;
-  const parts = [`${format}scoring column ${header(choice.columns.score)}`];
-  if (choice.columns.date !== undefined) parts.push(`dated by ${header(choice.columns.date)}`);
+  const why = choice.why === undefined ? '' : ` (${choice.why})`;
+  const parts = [`${format}scoring column ${header(choice.columns.score)}${why}`];
+  const dateWords = { text: '', serial: ' (Excel serial days)', 'year-month': ' (year-months)' } as const;
+  if (choice.columns.date !== undefined) parts.push(`dated by ${header(choice.columns.date)}${dateWords[choice.columns.dateKind ?? 'text']}`);
   if (withComments) {
     const comments = choice.columns.comments;
     parts.push(comments.length === 0 ? 'no comment column' : `comments in ${comments.map(header).join(' and ')}`);

@@ -1,7 +1,7 @@
 import type { ReadListener } from '../../core/reading.js';
 import { addScore, type Tally } from '../../core/tally.js';
 import { inputError } from '../../errors.js';
-import { RowDates, UNSETTLED, type DateReading } from '../dates.js';
+import { numberDate, RowDates, UNSETTLED, type DateReading } from '../dates.js';
 import type { KeepRow } from '../dedupe.js';
 import { inRange } from '../filters.js';
 import { respondentKey } from '../respondent.js';
@@ -84,6 +84,7 @@ export class RowPipeline {
     const width = reader.header.length;
     const scoreIndex = choice.columns.score;
     const dateIndex = this.spec.needs.dates || this.run.loaded.range !== undefined ? choice.columns.date : undefined;
+    const dateKind = choice.columns.dateKind ?? 'text';
     const partial = this.spec.includePartial ? undefined : layout.partial;
     const scores = new ScoreReader(this.spec.scoreOffset ?? 0);
     const wantsLines = this.spec.needs.lines === true;
@@ -118,7 +119,7 @@ export class RowPipeline {
         if (score === 0) this.totals.zeros += 1;
       }
       const dateCell = dateIndex === undefined ? '' : (cells[dateIndex] ?? '');
-      const date = dateCell === '' ? undefined : this.dates.read(dateCell);
+      const date = dateCell === '' ? undefined : dateKind === 'text' ? this.dates.read(dateCell) : numberDate(dateCell, dateKind);
       // Counted only when asked: most commands never need a row's line unless it is rejected.
       const line = wantsLines && score !== undefined ? reader.lineOfCurrentRow() : 0;
       if (this.pending.length > 0 || date === UNSETTLED) {

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { ENCODINGS, type ColumnInfo, type ColumnReport } from '../../core/columns-report.js';
-import { visible } from './format.js';
+import { visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
@@ -58,7 +58,8 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
     ['Format', `${report.formatName}${report.workbook === null ? '' : ', in an Excel workbook'}${report.headerRows > 1 ? ` (${report.headerRows} header rows)` : ''}`],
     ...fileRows(report),
     ['Score', columns.score === null ? 'none chosen: see below' : describeColumn(columns.score)],
-    ...(others.length > 0 && columns.score !== null ? [['', `(also possible: ${others.map((other) => `${other.number} ${JSON.stringify(visible(other.header))}`).join(', ')})`]] : []),
+    ...(report.scoreReason === null ? [] : [['', `(${visible(report.scoreReason)})`]]),
+    ...(others.length > 0 && columns.score !== null ? [['', `(also possible: ${others.map((other) => `${other.number} ${JSON.stringify(visible(cut(other.header, HEADER_CHARS)))}`).join(', ')})`]] : []),
     ['Respondent', describeColumn(columns.respondent)],
     ['Comment', comments],
     ['Date', describeColumn(columns.date)],
@@ -72,6 +73,7 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
         `Choose it by the number below, for example: nps score ${visible(report.file)}${sheetOption(report)} --score-column ${example}`,
     );
   }
+  if (report.scoreCandidates.length > 0) sections.push(`${chalk.bold('Score candidates')}\n${candidatesList(report)}`);
   sections.push(`${chalk.bold('Columns')}\n${everyColumn(report, chalk)}`);
   if (columns.score !== null) {
     const values = plainTable([chalk.bold('Score cell'), chalk.bold('Rows'), chalk.bold('Read as')], [false, true, false]);
@@ -81,6 +83,17 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
   }
   return sections.join('\n\n');
 }
+
+/** Each column that could be the score, best first: its points and what speaks for and against it, wrapped to 80 columns. */
+function candidatesList(report: ColumnReport): string {
+  const lines = report.scoreCandidates
+    .slice(0, CANDIDATES_SHOWN)
+    .map((candidate) => wrap(`${String(candidate.number).padStart(3)} ${JSON.stringify(visible(cut(candidate.header, HEADER_CHARS)))} (${candidate.points} points): ${visible(candidate.reasons.join('; '))}`, 6));
+  const more = report.scoreCandidates.length - CANDIDATES_SHOWN;
+  return `${lines.join('\n')}${more > 0 ? `\n… and ${more} more (--json lists them all)` : ''}`;
+}
+
+const CANDIDATES_SHOWN = 8;
 
 /** `--sheet N` in a suggested command, for a workbook of several sheets. */
 function sheetOption(report: ColumnReport): string {

@@ -35,8 +35,8 @@ describe.each(COMMANDS)('every reading command: %s', (_name, command) => {
   it('refuses a file with no score column, naming the headers it saw', async () => {
     expectOneLineError(
       await run([...command, 'fixtures/no-score-column.csv']),
-      'fixtures/no-score-column.csv: no score column found; the headers are: 1 "email", 2 "satisfaction", 3 "comment". ' +
-        'Name the column with --score-column NAME or NUMBER (nps columns FILE shows them all)',
+      'fixtures/no-score-column.csv: no score column found: no column is named as the NPS question, and none holds 0-10 answers spread as recommend answers are; ' +
+        'the headers are: 1 "email", 2 "satisfaction", 3 "comment". The likeliest by its content is column 2, "satisfaction": --score-column 2 (nps columns FILE shows every column)',
     );
   });
 

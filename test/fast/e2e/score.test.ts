@@ -82,7 +82,7 @@ describe('nps score (built binary)', () => {
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toBe(
-      'nps: error: fixtures/two-candidates.csv: several columns could hold the NPS answer (3 "score", 2 "rating"); ' +
+      'nps: error: fixtures/two-candidates.csv: several columns hold 0-10 answers and none is named as the NPS question: 2 "rating", 3 "score"; ' +
         'choose one with --score-column NAME or NUMBER\n',
     );
     const byNumber = await run(['score', 'fixtures/two-candidates.csv', '--score-column', '3', '--json', '-q']);

@@ -17,12 +17,12 @@ describe('chooseColumns', () => {
   it('picks, among several candidates, the only one that asks about recommending', () => {
     const choice = chooseColumns('f.csv', ['Would you recommend us?', 'rating', 'score']);
     expect(choice.columns.score).toBe(0);
-    expect(choice.scoreCandidates).toEqual([2, 1, 0]);
+    expect(choice.candidates.map((candidate) => candidate.index)).toEqual([0, 1, 2]);
   });
 
   it('stops, listing the candidates, when several could be the question', () => {
     expect(() => chooseColumns('f.csv', ['id', 'Product NPS', 'Support NPS'])).toThrow(
-      'f.csv: several columns could hold the NPS answer (2 "Product NPS", 3 "Support NPS"); choose one with --score-column NAME or NUMBER',
+      'f.csv: 2 columns ask the NPS question: 2 "Product NPS", 3 "Support NPS"; choose one with --score-column NAME or NUMBER',
     );
   });
 
@@ -43,12 +43,12 @@ describe('chooseColumns', () => {
 
   it('finds the optional respondent, comment and date columns', () => {
     const choice = chooseColumns('f.csv', ['Customer ID', 'Score', 'Comment', 'created_at', 'plan']);
-    expect(choice.columns).toEqual({ score: 1, respondent: 0, comments: [2], date: 3 });
+    expect(choice.columns).toEqual({ score: 1, respondent: 0, comments: [2], date: 3, dateKind: 'text' });
   });
 
   it('names the headers it saw when no column looks like a score', () => {
     expect(() => chooseColumns('f.csv', ['email', 'satisfaction'])).toThrow(
-      'f.csv: no score column found; the headers are: 1 "email", 2 "satisfaction". ' +
+      'f.csv: no score column found: no column holds 0-10 answers in its first rows; the headers are: 1 "email", 2 "satisfaction". ' +
         'Name the column with --score-column NAME or NUMBER (nps columns FILE shows them all)',
     );
   });

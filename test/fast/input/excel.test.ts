@@ -111,7 +111,7 @@ describe('--sheet', () => {
   it('reads a hidden sheet when asked, and says what it lacks', async () => {
     const result = await run(['score', 'fixtures/excel-sheets.xlsx', '--sheet', 'Lookup']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('nps: error: fixtures/excel-sheets.xlsx, sheet "Lookup": no score column found; the headers are: 1 "plan", 2 "price".');
+    expect(result.stderr).toContain('nps: error: fixtures/excel-sheets.xlsx, sheet "Lookup": no score column found: no column holds 0-10 answers in its first rows; the headers are: 1 "plan", 2 "price".');
   });
 
   it('names the sheets when none has that number', async () => {

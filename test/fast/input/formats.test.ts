@@ -121,8 +121,8 @@ describe('choosing the question', () => {
     const result = await run(['score', 'fixtures/two-nps-questions.csv']);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'nps: error: fixtures/two-nps-questions.csv: several columns could hold the NPS answer ' +
-        '(3 "Product NPS", 4 "Support NPS"); choose one with --score-column NAME or NUMBER\n',
+      'nps: error: fixtures/two-nps-questions.csv: 2 columns ask the NPS question: ' +
+        '3 "Product NPS", 4 "Support NPS"; choose one with --score-column NAME or NUMBER\n',
     );
     const chosen = await run(['score', 'fixtures/two-nps-questions.csv', '--score-column', 'support', '--json', '-q']);
     expect(JSON.parse(chosen.stdout)).toMatchObject({ promoters: 1, detractors: 1 });

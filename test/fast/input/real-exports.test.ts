@@ -126,14 +126,15 @@ describe('nps columns on a file it cannot score', () => {
   it('lists every column with a guess at its role and exits 0, saying how to choose', async () => {
     const result = await run(['columns', 'fixtures/two-nps-questions.csv']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('No score column was chosen: several columns could be the 0-10 answer: 3, 4.');
+    expect(result.stdout).toContain('No score column was chosen: 2 columns ask the NPS question: 3, 4.');
     expect(result.stdout).toContain('nps score fixtures/two-nps-questions.csv --score-column 3');
-    expect(result.stdout).toMatch(/^ 4 {2}Support NPS +numbers, maybe the score +"3", "9"$/m);
+    expect(result.stdout).toMatch(/^ 4 {2}Support NPS +0-10 scores, maybe the score +"3", "9"$/m);
+    expect(result.stdout).toContain('  4 "Support NPS" (85 points): named NPS; 100% of its answers are 0-10 scores');
     const none = await run(['columns', 'fixtures/no-score-column.csv', '--json']);
     expect(none.code).toBe(0);
     const [report] = JSON.parse(none.stdout) as Array<{ columns: { score: unknown }; scoreProblem: string; all: Array<{ role: string }> }>;
     expect(report?.columns.score).toBeNull();
-    expect(report?.scoreProblem).toContain('no column looks like the 0-10 answer');
-    expect(report?.all.map((column) => column.role)).toEqual(['free text', 'numbers (a rating?)', 'short text']);
+    expect(report?.scoreProblem).toContain('no column is named as the NPS question');
+    expect(report?.all.map((column) => column.role)).toEqual(['emails', '0-10 scores', 'short text']);
   });
 });
