@@ -1,8 +1,9 @@
 import { inputError, NpsError } from '../errors.js';
 import { DAY_MS, RowDates, UNSETTLED, type DateReading } from './dates.js';
 import { COMMENT_NAMES, dateEvidence, namesComment, normalizeHeader, RESPONDENT_NAMES } from './header-words.js';
-import { dateKindOf, holdsText, profileColumns, share, type ColumnProfile } from './profiles.js';
-import { decideScore, type ScoreCandidate } from './score-column.js';
+import { dateKindOf, holdsText, profileColumns, readDate, share, type ColumnProfile } from './profiles.js';
+import { findLongLayout, type LongLayout } from './long-layout.js';
+import { decideScore, scoreCandidates, type ScoreCandidate } from './score-column.js';
 
 export { normalizeHeader };
 
@@ -94,10 +95,31 @@ function hintFor(candidates: readonly ScoreCandidate[], headers: readonly string
   return `The likeliest by its content is column ${best.index + 1}, ${JSON.stringify(headers[best.index] ?? '')}: --score-column ${best.index + 1} (nps columns FILE shows every column)`;
 }
 
+/** A file of one row per answer: said, with the options that score it. */
+function longLayoutError(fileName: string, headers: readonly string[], layout: LongLayout, candidates: ScoreCandidate[], profiles: ColumnProfile[]): ColumnChoiceError {
+  const [question, answer] = [headers[layout.question] ?? '', headers[layout.answer] ?? ''];
+  const where = `--where ${shellWord(`${question}=${layout.value}`)} --score-column ${shellWord(answer)}`;
+  const problem =
+    `one row per answer: column ${layout.question + 1}, ${JSON.stringify(question)}, names the question, and column ${layout.answer + 1}, ` +
+    `${JSON.stringify(answer)}, holds every answer; the answers to ${JSON.stringify(layout.value)} are 0-10 scores: ${where}`;
+  return new ColumnChoiceError(`${fileName}: no score column: the file has ${problem}`, candidates, problem, profiles);
+}
+
+/** A word as a shell reads it back: quoted when it has spaces or quotes. */
+const shellWord = (word: string): string => (/^[\w.,:=@/+-]+$/u.test(word) ? word : `"${word.replace(/["\\$`]/g, '\\$&')}"`);
+
 /** The score column, by what each column holds and what its header says; otherwise `nps` stops and lists the candidates. */
-function chooseScore(fileName: string, headers: readonly string[], texts: readonly string[], profiles: ColumnProfile[]): { score: number; candidates: ScoreCandidate[]; why: string | undefined } {
+function chooseScore(
+  fileName: string,
+  headers: readonly string[],
+  texts: readonly string[],
+  profiles: ColumnProfile[],
+  firstRows: ReadonlyArray<readonly string[]>,
+): { score: number; candidates: ScoreCandidate[]; why: string | undefined } {
   const decision = decideScore(profiles, headers, texts);
   if (decision.kind === 'chosen') return { score: decision.index, candidates: decision.candidates, why: decision.why };
+  const long = findLongLayout(firstRows, headers.length);
+  if (long !== undefined) throw longLayoutError(fileName, headers, long, decision.candidates, profiles);
   if (decision.kind === 'none') {
     const holding = decision.candidates.filter((candidate) => candidate.holdsScores);
     const problem =
@@ -196,12 +218,12 @@ function chooseDate(rows: ReadonlyArray<readonly string[]>, headers: readonly st
     // Whole numbers are dates only where the header says so; written dates, wherever they are; in a file with no row
     // yet, a column whose header names a date.
     .map((entry) => (headerOnly && (entry.evidence === 'answer' || entry.evidence === 'date') ? { ...entry, kind: 'text' as const } : entry))
-    .filter((entry) => entry.kind === 'text' || (entry.kind !== undefined && entry.evidence !== 'none'));
+    .filter((entry) => entry.evidence !== 'birth' && (entry.kind === 'text' || (entry.kind !== undefined && entry.evidence !== 'none')));
   if (dated.length === 0) return undefined;
   // By name first: the moment of the answer (or a plain "date") over an account's creation or a birthday; then, among
   // dates the names do not tell apart, the one never before the others in its row.
   const rank = (entry: (typeof dated)[number]): number =>
-    normalizeHeader(headers[entry.profile.index] ?? '') === 'date' ? 0 : { answer: 0, date: 1, none: 1, 'other-date': 2 }[entry.evidence];
+    normalizeHeader(headers[entry.profile.index] ?? '') === 'date' ? 0 : { answer: 0, date: 1, none: 1, 'other-date': 2, birth: 3 }[entry.evidence];
   const top = Math.min(...dated.map(rank));
   const tied = dated.filter((entry) => rank(entry) === top);
   const latest = latestInRows(rows, tied.filter((entry) => entry.kind === 'text').map((entry) => entry.profile.index));
@@ -214,7 +236,7 @@ function chooseDate(rows: ReadonlyArray<readonly string[]>, headers: readonly st
 function latestInRows(rows: ReadonlyArray<readonly string[]>, indexes: readonly number[]): number | undefined {
   if (indexes.length < 2) return undefined;
   const readers = new Map(indexes.map((index) => [index, new RowDates(undefined)] as const));
-  const stamps = new Map(indexes.map((index) => [index, rows.map((row) => momentOf(readers.get(index)?.read(row[index] ?? '')))] as const));
+  const stamps = new Map(indexes.map((index) => [index, rows.map((row) => { const reader = readers.get(index); return reader === undefined ? undefined : momentOf(readDate(reader, row[index] ?? '')); })] as const));
   const wins = indexes.map((index) =>
     indexes.every((other) => {
       if (other === index) return true;
@@ -265,8 +287,8 @@ export function chooseColumns(
   const profiles = profileColumns(firstRows, headers.length);
   const { score, candidates, why } =
     overrides.scoreColumn === undefined
-      ? chooseScore(fileName, headers, texts, profiles)
-      : { score: requireColumn(fileName, headers, overrides.scoreColumn, '--score-column'), candidates: [], why: undefined };
+      ? chooseScore(fileName, headers, texts, profiles, firstRows)
+      : { score: requireColumn(fileName, headers, overrides.scoreColumn, '--score-column'), candidates: scoreCandidates(profiles, headers, texts), why: undefined };
   const taken = new Set([score]);
   const named = (value: string | undefined, option: string): number | undefined => {
     if (value === undefined) return undefined;

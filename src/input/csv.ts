@@ -68,7 +68,8 @@ export interface QuoteNote {
 }
 
 /** Characters a Windows-1252 decoder gives for the five bytes that encoding leaves undefined. */
-const UNDEFINED_IN_1252 = /[\u0081\u008d\u008f\u0090\u009d]/g;
+const UNDEFINED_IN_1252 = /[\u0081\u008d\u008f\u0090\u009d]/;
+const UNDEFINED_IN_1252_ALL = /[\u0081\u008d\u008f\u0090\u009d]/g;
 
 /**
  * A CSV file read as a stream: `open` reads just far enough to know the header,
@@ -93,7 +94,7 @@ export class CsvReader extends QueuedRows {
   bytesRead = 0;
   /** Characters that were not valid in the file's encoding, decoded as U+FFFD. */
   replacedCharacters = 0;
-  /** Bytes undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D), decoded as invisible control characters. */
+  /** Bytes undefined in Windows-1252 (0x81, 0x8D, 0x8F, 0x90, 0x9D), read as \uFFFD. */
   undefinedBytes = 0;
   /** Where quotes were read leniently, and records that span many lines. */
   readonly quoteNotes: QuoteNote[] = [];
@@ -215,8 +216,10 @@ export class CsvReader extends QueuedRows {
     if (text.includes(REPLACEMENT) && !chunk.includes(REPLACEMENT_BYTES)) {
       for (let at = text.indexOf(REPLACEMENT); at !== -1; at = text.indexOf(REPLACEMENT, at + 1)) this.replacedCharacters += 1;
     }
-    if (this.encoding === 'windows-1252') this.undefinedBytes += text.match(UNDEFINED_IN_1252)?.length ?? 0;
-    return text;
+    if (this.encoding !== 'windows-1252' || !UNDEFINED_IN_1252.test(text)) return text;
+    // The five bytes Windows-1252 leaves undefined are no character: shown as \uFFFD, as invalid UTF-8 is, and counted.
+    this.undefinedBytes += text.match(UNDEFINED_IN_1252_ALL)?.length ?? 0;
+    return text.replace(UNDEFINED_IN_1252_ALL, REPLACEMENT);
   }
 
   /** Every line break as LF, a CR at the end held back until the next chunk tells whether an LF follows. */
@@ -351,6 +354,10 @@ export class CsvReader extends QueuedRows {
   }
 
   /** The line of the row being handled, including rows parsed before `forEachRow` began. */
+  protected headerPosition(): number {
+    return this.headerLine;
+  }
+
   lineOfCurrentRow(): number {
     return this.repairedLine ?? this.pendingLine ?? this.currentLine();
   }

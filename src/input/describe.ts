@@ -1,9 +1,10 @@
 import type { Io } from '../io.js';
-import { chooseColumns, ColumnChoiceError, type ColumnChoice, type ColumnOverrides } from './columns.js';
+import { chooseColumns, ColumnChoiceError, uniqueNames, type ColumnChoice, type ColumnOverrides } from './columns.js';
+import { whereTest, type RowTest, type WhereCondition } from './where.js';
 import { dateKindOf, holdsScores, holdsText, share, type ColumnProfile } from './profiles.js';
 import type { ScoreCandidate } from './score-column.js';
 import { FORMATS } from './formats.js';
-import { describeInput, openLayout, type LaidOutInput } from './responses.js';
+import { describeInput, openLayout, sheetOfResponses, type LaidOutInput } from './responses.js';
 import { isMissing, ScoreReader, type ScoreCell } from './score-cell.js';
 import type { ColumnInfo, ColumnReport, ScoreValue } from '../core/columns-report.js';
 
@@ -19,9 +20,10 @@ function readAs(cell: ScoreCell): string {
 }
 
 /** Counts every distinct cell of the score column, as written, with how `nps` reads it. */
-async function scoreValues(input: LaidOutInput, index: number, scoreOffset: number): Promise<{ values: ScoreValue[]; others: number }> {
+async function scoreValues(input: LaidOutInput, index: number, scoreOffset: number, where: RowTest | undefined): Promise<{ values: ScoreValue[]; others: number }> {
   const counts = new Map<string, number>();
   await input.reader.forEachRow((cells) => {
+    if (where !== undefined && !where(cells)) return;
     const raw = cells[index] ?? '';
     counts.set(raw, (counts.get(raw) ?? 0) + 1);
   });
@@ -101,12 +103,24 @@ function tryChoosing(
  */
 export async function describeFile(
   file: string,
-  options: ColumnOverrides & { scoreOffset?: number | undefined; sheet?: string | undefined },
+  options: ColumnOverrides & { scoreOffset?: number | undefined; sheet?: string | undefined; where?: readonly WhereCondition[] | undefined },
   io: Io,
 ): Promise<ColumnReport> {
-  const input = await openLayout(file, io, options.sheet);
+  const kept = (laid: LaidOutInput): { laid: LaidOutInput; where: RowTest | undefined } => {
+    const where = whereTest(laid.reader.where, uniqueNames(laid.layout.headers), options.where ?? []);
+    return { laid: where === undefined ? laid : { ...laid, firstRows: laid.firstRows.filter(where) }, where };
+  };
+  let { laid: input, where } = kept(await openLayout(file, io, options.sheet));
+  let tried = tryChoosing(input, options);
+  if (tried.choice === undefined && options.sheet === undefined) {
+    const found = await sheetOfResponses(file, io, input);
+    if (found !== undefined) {
+      ({ laid: input, where } = kept(found));
+      tried = tryChoosing(input, options);
+    }
+  }
   const { reader, layout } = input;
-  const { choice, problem, candidates, profiles } = tryChoosing(input, options);
+  const { choice, problem, candidates, profiles } = tried;
   const { partial } = layout;
   const all = reader.header.map((header, index) => ({
     ...(info(input, index) ?? { number: index + 1, header }),
@@ -115,7 +129,7 @@ export async function describeFile(
     scoreCandidate: candidates.some((candidate) => candidate.index === index),
     content: describeContent(profiles[index]),
   }));
-  const { values, others } = choice === undefined ? { values: [], others: 0 } : await scoreValues(input, choice.columns.score, options.scoreOffset ?? 0);
+  const { values, others } = choice === undefined ? { values: [], others: 0 } : await scoreValues(input, choice.columns.score, options.scoreOffset ?? 0, where);
   return {
     file: reader.name,
     format: layout.format,
@@ -138,6 +152,6 @@ export async function describeFile(
     all,
     scoreValues: values,
     otherValues: others,
-    summary: choice === undefined ? null : describeInput({ reader, layout, choice, names: [], firstRows: [] }, true),
+    summary: choice === undefined ? null : describeInput({ reader, layout, choice, names: [], firstRows: [], where }, true),
   };
 }

@@ -1,6 +1,7 @@
 import { MAX_DRIVERS, type DriversAccumulator, type DriverSpec, type DriverValue } from '../core/drivers/accumulator.js';
 import { detectRatingColumns, type RatingCell } from '../core/rating-columns.js';
 import { inputError } from '../errors.js';
+import { scoreEvidence } from './header-words.js';
 import { RatingReader, readRating } from './rating-cell.js';
 import type { Response, Responses } from './responses.js';
 import { isMissing } from './score-cell.js';
@@ -40,9 +41,18 @@ export function addingDrivers(columns: readonly DriverColumn[], acc: DriversAccu
   };
 }
 
-/** The columns every input gives a role (score, date, respondent, comments): never a driver. */
+/** The columns every input gives a role (score, date, respondent, comments), and other NPS questions: never a driver. */
 export function roleColumns(responses: Responses): Set<number> {
-  return new Set(rolesByColumn(responses).keys());
+  return new Set([...rolesByColumn(responses).keys(), ...otherRecommendQuestions(responses)]);
+}
+
+/**
+ * Columns that ask the NPS question too (an earlier wave, the question about another product): the score
+ * itself in another guise, which would "explain" most of it.
+ */
+function otherRecommendQuestions(responses: Responses): number[] {
+  const strong = new Set(['recommend', 'nps', 'nps-group']);
+  return responses.columns.flatMap((name, index) => (strong.has(scoreEvidence(name, name)) ? [index] : []));
 }
 
 /** The columns the reading took, each with its role in words: "score", "date", "respondent", "comment". */
@@ -99,7 +109,7 @@ export function chooseDrivers(responses: Responses, named: readonly string[] | u
     if (role === undefined) continue;
     throw inputError(`${JSON.stringify(responses.columns[index] ?? '')} is the ${role} column: the drivers are the other questions of the survey`);
   }
-  const ratings = chosen ?? detectRatingColumns(responses.columns, rows, new Set([...roles.keys(), ...groups]));
+  const ratings = chosen ?? detectRatingColumns(responses.columns, rows, new Set([...roles.keys(), ...groups, ...otherRecommendQuestions(responses)]));
   const name = (index: number): string => responses.columns[index] ?? '';
   const drivers: DriverColumn[] = [
     ...ratings.map((index): DriverColumn => ({ indexes: [index], spec: holdsNumbers(rows, index) ? { kind: 'rating', name: name(index) } : { kind: 'categorical', name: name(index) } })),

@@ -83,10 +83,14 @@ const OTHER_DATE_WORDS = new Set(['signup', 'sign', 'birth', 'dob', 'nascimento'
 /** Words of the moment of the answer itself. */
 const ANSWER_DATE_WORDS = new Set(['submit', 'submitted', 'submission', 'answered', 'responded', 'response', 'completed', 'recorded', 'end', 'ended', 'enddate', 'recordeddate', 'respondido', 'respuesta', 'resposta', 'reponse', 'réponse', 'antwort', 'survey', 'timestamp']);
 
-export type DateEvidenceWord = 'answer' | 'date' | 'other-date' | 'none';
+export type DateEvidenceWord = 'answer' | 'date' | 'other-date' | 'birth' | 'none';
+
+/** Words of a birthday: never the day of an answer. */
+const BIRTH_WORDS = new Set(['birth', 'birthday', 'born', 'dob', 'nascimento', 'nacimiento', 'geburt', 'geburtsdatum', 'naissance', 'nascita', 'geboorte']);
 
 export function dateEvidence(header: string): DateEvidenceWord {
   const words = wordsOf(header);
+  if (words.some((word) => BIRTH_WORDS.has(word))) return 'birth';
   if (words.some((word) => ANSWER_DATE_WORDS.has(word))) return 'answer';
   if (words.some((word) => OTHER_DATE_WORDS.has(word))) return 'other-date';
   if (words.some((word) => DATE_STEMS.some((stem) => word.startsWith(stem)))) return 'date';

@@ -134,7 +134,7 @@ export async function cutPoints(path: string, size: number, count: number, heade
   const cuts: Array<{ at: number; lines: number }> = [];
   try {
     const { bytesRead: headBytes } = await handle.read(buffer, 0, buffer.length, 0);
-    const dataStart = dataStartIn(buffer, headBytes, headerRecords);
+    const dataStart = headerRecords === 0 ? 0 : dataStartIn(buffer, headBytes, headerRecords);
     // A file with no LF in its first megabyte (CR line ends, or a huge header) is read the ordinary way.
     if (dataStart === undefined || buffer.subarray(0, headBytes).indexOf(LF) === -1) return undefined;
     // The first part is read by the reader that read the header, which has read ahead: no cut before where it is.

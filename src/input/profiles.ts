@@ -116,10 +116,19 @@ function countKinds(profile: ColumnProfile, answered: readonly string[], scores:
     if (EMAIL.test(cell)) profile.emails += 1;
     // A whole number is a date only as Unix time of this century (9-10 or 12-13 digits); a short one is a score, a
     // count, an id.
-    const date = dates.read(cell);
+    const date = readDate(dates, cell);
     if (date !== undefined && (date === UNSETTLED || !WHOLE.test(cell) || (UNIX_TIME.test(cell) && date.time >= UNIX_2000 && date.time < UNIX_2100))) profile.dates += 1;
   }
   profile.ascending = ascending && profile.wholeNumbers === answered.length && answered.length >= 3;
+}
+
+/** A cell read as a date; a day-first date after month-first ones is still a date here (the reading says so later). */
+export function readDate(dates: RowDates, cell: string): ReturnType<RowDates['read']> {
+  try {
+    return dates.read(cell);
+  } catch {
+    return UNSETTLED;
+  }
 }
 
 /** The share of a column's answers that are of a kind: 0 when it has none. */

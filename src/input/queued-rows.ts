@@ -28,6 +28,22 @@ export abstract class QueuedRows {
     this.pending.splice(0, count);
   }
 
+  /** The row read as the header, and where it is. */
+  abstract header: string[];
+  protected abstract headerPosition(): number;
+
+  /** The first row turned out to be data (a file with no header): it goes back before the others, under names `column_N`. */
+  headerIsData(): void {
+    this.pending.unshift([this.header, this.headerPosition()]);
+    this.header = this.header.map((_, index) => `column_${index + 1}`);
+  }
+
+  /** Rows above the table (a title, a note): the waiting row at `index` is the header, and the rows before it are dropped. */
+  headerAt(index: number): void {
+    const [row] = this.pending.splice(0, index + 1).slice(-1);
+    if (row !== undefined) this.header = row[0];
+  }
+
   /** Streams every data row to `handler`; `afterChunk` lets the caller wait for its outputs to drain. */
   async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
     this.handler = handler;

@@ -1,4 +1,5 @@
 import type { RatingCell } from '../core/rating-columns.js';
+import { labelPoint } from './scale-labels.js';
 import { isMissing, wholeNumberIn } from './score-cell.js';
 
 /** 4, 4.5, -1, 4,5 (a decimal comma, at most two decimals: "1,000" is no rating). */
@@ -6,7 +7,8 @@ const NUMBER = /^[-+]?\d+(?:[.,]\d{1,2})?$/;
 
 /**
  * Reads the cells of a rating column: a number ("4", "4.0", "3,5"), a number with its
- * label as exports write them ("4 - Satisfied", "Very satisfied (5)"), blank for "no
+ * label as exports write them ("4 - Satisfied", "Very satisfied (5)"), a satisfaction or
+ * agreement label alone as its point on 1-5 ("Muito satisfeito" is 5), blank for "no
  * answer" (empty, NA, N/A…), or undefined for text that is no number ("Don't know").
  * The few distinct cells of a rating are read once each.
  */
@@ -34,5 +36,5 @@ export function readRating(raw: string): RatingCell {
   const text = raw.trim();
   if (isMissing(text)) return null;
   if (NUMBER.test(text)) return Number(text.replace(',', '.'));
-  return wholeNumberIn(text);
+  return wholeNumberIn(text) ?? labelPoint(text);
 }

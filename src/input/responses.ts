@@ -7,7 +7,7 @@ import { adoptParts, readPart, type PartOptions } from './responses/parts.js';
 import { RowPipeline } from './responses/pipeline.js';
 import type { OpenedInput, PartReport, ReadSpec, ReadTotals, Response } from './responses/types.js';
 
-export { checkInputNames, describeInput, openLayout } from './responses/open.js';
+export { checkInputNames, describeInput, openLayout, sheetOfResponses } from './responses/open.js';
 export { refuseRecodedScale, inputWarnings } from './responses/closing.js';
 export { commentOf } from './responses/pipeline.js';
 export type { FilePart, InputFacts, LaidOutInput, OpenedInput, PartReport, ReadSpec, ReadTotals, Response } from './responses/types.js';

@@ -62,6 +62,9 @@ export class XlsxReader extends QueuedRows {
   /** The row being read, and the row being handled (a pending row's number, while its handler runs). */
   private row: string[] = [];
   private rowNumber = 0;
+  /** The sheet read first, when this one was found to hold the responses instead. */
+  foundFrom: string | undefined;
+  private headerRow = 0;
   private rowFilled = false;
   private handledRow = 0;
   private cell: CellState = { column: -1, type: 'n', style: 0, value: '', hasValue: false, formula: false };
@@ -132,6 +135,10 @@ export class XlsxReader extends QueuedRows {
   }
 
   /** A waiting row's number while its handler runs; past them, each row sets its own as it is read. */
+  protected headerPosition(): number {
+    return this.headerRow;
+  }
+
   protected handling(row: number | undefined): void {
     if (row !== undefined) this.handledRow = row;
   }
@@ -325,6 +332,7 @@ export class XlsxReader extends QueuedRows {
     const cells = this.row;
     if (!this.hasHeader) {
       this.hasHeader = true;
+      this.headerRow = this.rowNumber;
       // Excel's CSV of a sheet is its used range: a table that starts in column B has no column A.
       // A row is a sparse array: a cell the sheet does not have is a hole, read as undefined.
       // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition

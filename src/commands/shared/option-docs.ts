@@ -12,6 +12,10 @@ export const READING_OPTION_DOCS: ReadonlyArray<readonly [flags: string, text: s
   ['--comment-column COLUMNS', 'the comment column, named the same ways; several (repeat the option, or separate with commas) are read as one: each response\'s first that is not blank'],
   ['--respondent-column COLUMN', 'the respondent (an email or an id), for `--dedupe`, `--exclude` and `compare`'],
   ['--score-offset N', 'add N to every score before reading it: `-1` for a 0-10 question coded 1-11; `0` to read 11s as mistakes, not as a 1-11 scale'],
+  [
+    '--where COLUMN=VALUE',
+    'read only the rows whose `COLUMN` holds `VALUE`, as written (as `--by` groups them); `COLUMN!=VALUE` leaves those rows out. Repeat it for several conditions, all of which must hold. The rows left out are counted as excluded, and the score column is chosen from the rows kept: `--where question=NPS --score-column answer` scores a file of one row per answer',
+  ],
   ['--date-format FORMAT', '`m/d/yyyy` or `d/m/yyyy`: how to read dates like `3/4/2026` when no date in the input tells'],
   ['--include-partial', 'count unfinished responses (Qualtrics, Typeform) in the score'],
   ['--dedupe MODE', '`latest` or `first`: one scored response per respondent (see [How files are read](reading-files.md)); `none` (default) counts all'],

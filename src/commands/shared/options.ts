@@ -7,6 +7,7 @@ import { inputError } from '../../errors.js';
 import { DATE_FORMATS, DAY_MS, RowDates, UNSETTLED, type DateFormat } from '../../input/dates.js';
 import { DEDUPE_MODES, type DedupeMode } from '../../input/dedupe.js';
 import type { ReadSpec } from '../../input/responses.js';
+import { parseWhere, type WhereCondition } from '../../input/where.js';
 import { RECORD_FORMATS, type RecordFormat } from '../../output/write/records.js';
 
 /**
@@ -87,7 +88,13 @@ export function inputOptions(): Option[] {
     grouped(new Option('--comment-column <columns>', 'the comment column(s): repeat or separate with commas').argParser(collectNames('--comment-column')), input),
     grouped(new Option('--respondent-column <column>', 'the respondent (an email or an id), for --dedupe, --exclude and compare').argParser(nonEmpty('--respondent-column')), input),
     grouped(new Option('--score-offset <n>', 'add this to every score before reading it: -1 for a 0-10 question coded 1-11').argParser(integerOption('--score-offset', -10, 10)), input),
+    grouped(new Option('--where <column=value>', 'read only the rows whose column holds this value (repeat for several; column!=value leaves them out)').argParser(collectWhere), input),
   ];
+}
+
+/** `--where question=NPS --where plan!=free`: every condition, checked as each is given. */
+function collectWhere(value: string, previous: WhereCondition[] | undefined): WhereCondition[] {
+  return [...(previous ?? []), parseWhere(value)];
 }
 
 /** Which rows count: partial answers, repeats, dates, people left out, and the customers joined to each. */
@@ -131,6 +138,7 @@ export interface RawInputOptions {
   commentColumn?: string[];
   respondentColumn?: string;
   scoreOffset?: number;
+  where?: WhereCondition[];
 }
 
 /** The raw flags of `rowOptions` and `dateFormatOption`. */
@@ -182,6 +190,7 @@ export function readSpecOf(raw: RawInputOptions & Partial<RawRowOptions>, needs:
       respondentColumn: raw.respondentColumn,
     },
     sheet: raw.sheet,
+    where: raw.where ?? [],
     includePartial: raw.includePartial === true,
     scoreOffset: raw.scoreOffset,
     dateFormat: raw.dateFormat,

@@ -2,7 +2,7 @@ import type { ReadListener } from '../../core/reading.js';
 import { inputError } from '../../errors.js';
 import type { Customers, Join } from '../join.js';
 import type { RowReader } from '../rows.js';
-import type { InputFacts, ReadTotals } from './types.js';
+import type { InputFacts, OpenedInput, ReadTotals } from './types.js';
 
 /**
  * What a read says once it is done, and of each input once read: the encoding
@@ -49,7 +49,7 @@ export function inputWarnings(facts: InputFacts): string[] {
   if (facts.undefinedBytes > 0) {
     warnings.push(
       `${name}: ${plural(facts.undefinedBytes, 'byte is', 'bytes are')} not defined in Windows-1252 (such as 0x90) and ` +
-        `${facts.undefinedBytes === 1 ? 'shows' : 'show'} as an invisible control character; the file mixes encodings: save it again as "CSV UTF-8"`,
+        `${facts.undefinedBytes === 1 ? 'shows' : 'show'} as \uFFFD; the file mixes encodings: save it again as "CSV UTF-8"`,
     );
   }
   if (facts.replacedCharacters > 0) {
@@ -93,16 +93,23 @@ function plural(count: number, one: string, many = `${one}s`): string {
 /** What every command hears once all is read: the 1..11 check, partial and repeated responses, filters, the join. */
 export function sayClosing(
   totals: ReadTotals,
-  run: { inputs: number; unmatched: ReadonlyArray<{ name: string; unmatched: number }>; customers: Customers | undefined; scoreOffset: number | undefined },
+  run: {
+    inputs: readonly OpenedInput[];
+    unmatched: ReadonlyArray<{ name: string; unmatched: number }>;
+    customers: Customers | undefined;
+    scoreOffset: number | undefined;
+  },
   listener: ReadListener,
 ): void {
   refuseRecodedScale(totals, run.scoreOffset);
+  refuseAllRejected(totals, run.inputs);
   const { tally, excludedBy } = totals;
   if (tally.partial > 0) {
     listener.warn(`${plural(tally.partial, 'partial response')} (unfinished) left out of the score; --include-partial counts them`);
   }
   if (tally.duplicates > 0) listener.info(`${plural(tally.duplicates, 'repeated response')} left out: --dedupe counts one per respondent`);
   if (excludedBy.respondent > 0) listener.info(`${plural(excludedBy.respondent, 'response')} left out by --exclude`);
+  if (excludedBy.where > 0) listener.info(`${plural(excludedBy.where, 'row')} left out by --where`);
   if (excludedBy.dateRange > 0) {
     listener.info(`${plural(excludedBy.dateRange, 'response')} left out by --since/--until (outside the range, or with no readable date)`);
   }
@@ -110,14 +117,14 @@ export function sayClosing(
 }
 
 function sayJoin(
-  run: { inputs: number; unmatched: ReadonlyArray<{ name: string; unmatched: number }>; customers: Customers | undefined },
+  run: { inputs: readonly OpenedInput[]; unmatched: ReadonlyArray<{ name: string; unmatched: number }>; customers: Customers | undefined },
   listener: ReadListener,
 ): void {
   const { customers } = run;
   if (customers === undefined) return;
   for (const { name, unmatched } of run.unmatched) {
     if (unmatched === 0) continue;
-    const where = run.inputs > 1 ? ` in ${name}` : '';
+    const where = run.inputs.length > 1 ? ` in ${name}` : '';
     listener.warn(`${plural(unmatched, 'response')}${where} matched no customer in ${customers.file}; their customer columns are empty`);
   }
   if (customers.repeatedKeys > 0) {
@@ -143,5 +150,28 @@ export function refuseRecodedScale(totals: ReadTotals, scoreOffset: number | und
     `the scores run from 1 to 11 (${elevens} ${elevens === 1 ? 'answer is' : 'answers are'} 11, none is 0): ` +
       'this looks like a 0-10 question coded 1-11, as Qualtrics does for a scale built by hand. ' +
       'If so, run again with --score-offset -1 to read 1 as 0 and 11 as 10; if the 11s are mistakes, --score-offset 0 reads the scores as they are',
+  );
+}
+
+/**
+ * A score column whose every answer was rejected (labels, text, another scale) scored
+ * nothing: that is no result to print with exit 0. The error names the column, and the
+ * one that holds 0-10 answers when there is one.
+ */
+export function refuseAllRejected(totals: ReadTotals, inputs: readonly OpenedInput[]): void {
+  const { tally } = totals;
+  const scored = tally.distribution.reduce((sum, count) => sum + count, 0);
+  if (scored > 0 || tally.rejected === 0) return;
+  const [first] = inputs;
+  if (first === undefined) return;
+  const { reader, choice } = first;
+  const scoreHeader = JSON.stringify(reader.header[choice.columns.score] ?? '');
+  const better = choice.candidates.find((candidate) => candidate.holdsScores && candidate.index !== choice.columns.score);
+  const hint =
+    better === undefined
+      ? 'name the column of the 0-10 answers with --score-column NAME or NUMBER (nps columns FILE shows each column)'
+      : `column ${better.index + 1}, ${JSON.stringify(reader.header[better.index] ?? '')}, holds 0-10 answers: --score-column ${better.index + 1}`;
+  throw inputError(
+    `${reader.where}: every answer in the score column ${scoreHeader} was rejected (${plural(tally.rejected, 'row')}): it holds no 0-10 score; ${hint}`,
   );
 }

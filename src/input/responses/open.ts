@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import { inputError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import type { ReadListener } from '../../core/reading.js';
-import { chooseColumns, requireColumn, uniqueNames, type ColumnOverrides } from '../columns.js';
+import { chooseColumns, ColumnChoiceError, requireColumn, uniqueNames, type ColumnOverrides } from '../columns.js';
 import { dayRange, loadExcluded, type DayRange } from '../filters.js';
 import { detectLayout, FORMATS } from '../formats.js';
 import { Join, loadCustomers, parseJoinOn, type Customers } from '../join.js';
 import { openRows, type RowReader } from '../rows.js';
 import { STDIN_NAME } from '../source.js';
+import { headerBelowTitle, isDataRow } from '../table-start.js';
+import { whereTest, type WhereCondition } from '../where.js';
 import type { LaidOutInput, OpenedInput, ReadSpec } from './types.js';
 
 /**
@@ -24,22 +26,69 @@ const SAMPLE_ROWS = 200;
 
 export async function openLayout(file: string, io: Io, sheet?: string): Promise<LaidOutInput> {
   const reader = await openRows(file, io, { sheet });
-  const rows = await reader.peekRows(SAMPLE_ROWS);
-  const layout = detectLayout(reader.header, rows.slice(0, HEADER_ROWS_TO_INSPECT));
-  reader.skipRows(layout.headerRows - 1);
-  reader.header = layout.headers;
-  return { reader, layout, firstRows: rows.slice(layout.headerRows - 1) };
+  let rows = await reader.peekRows(SAMPLE_ROWS);
+  // Rows above the table: what was read as the header is a title, the header is further down.
+  let above = 0;
+  const below = headerBelowTitle(reader.header, rows);
+  if (below !== undefined) {
+    reader.headerAt(below);
+    above = below + 1;
+    rows = rows.slice(above);
+  }
+  if (isDataRow(reader.header) && rows.every((row) => row.length === reader.header.length)) {
+    // A file of answers alone: its first row is an answer too.
+    reader.headerIsData();
+    const layout = { ...detectLayout(reader.header, []), headerRows: 0 };
+    return { reader, layout, firstRows: await reader.peekRows(SAMPLE_ROWS) };
+  }
+  const detected = detectLayout(reader.header, rows.slice(0, HEADER_ROWS_TO_INSPECT));
+  reader.skipRows(detected.headerRows - 1);
+  reader.header = detected.headers;
+  return { reader, layout: { ...detected, headerRows: detected.headerRows + above }, firstRows: rows.slice(detected.headerRows - 1) };
 }
 
-export async function openInput(file: string, io: Io, overrides: ColumnOverrides, sheet?: string): Promise<OpenedInput> {
-  const { reader, layout, firstRows } = await openLayout(file, io, sheet);
-  return {
-    reader,
-    layout,
-    choice: chooseColumns(reader.where, layout.headers, overrides, layout.texts, firstRows),
-    names: uniqueNames(layout.headers),
-    firstRows,
-  };
+/** The input's columns chosen from its first rows: those --where keeps, when it is given. */
+function columnsOf(laid: LaidOutInput, overrides: ColumnOverrides, conditions: readonly WhereCondition[]): OpenedInput {
+  const { reader, layout } = laid;
+  const names = uniqueNames(layout.headers);
+  const where = whereTest(reader.where, names, conditions);
+  const firstRows = where === undefined ? laid.firstRows : laid.firstRows.filter(where);
+  return { reader, layout, choice: chooseColumns(reader.where, layout.headers, overrides, layout.texts, firstRows), names, firstRows, where };
+}
+
+export async function openInput(file: string, io: Io, overrides: ColumnOverrides, sheet?: string, conditions: readonly WhereCondition[] = []): Promise<OpenedInput> {
+  const laid = await openLayout(file, io, sheet);
+  try {
+    return columnsOf(laid, overrides, conditions);
+  } catch (error) {
+    const found = error instanceof ColumnChoiceError && sheet === undefined ? await sheetOfResponses(file, io, laid) : undefined;
+    if (found === undefined) throw error;
+    return columnsOf(found, overrides, conditions);
+  }
+}
+
+/**
+ * A workbook laid out for people opens on a dashboard; its responses are on a later
+ * sheet. The first other worksheet whose columns hold a score is read instead; the
+ * stderr line says which sheet, and that --sheet chooses.
+ */
+export async function sheetOfResponses(file: string, io: Io, first: LaidOutInput): Promise<LaidOutInput | undefined> {
+  const reader = first.reader;
+  if (reader.kind !== 'xlsx') return undefined;
+  const others = reader.sheets.filter((sheet) => sheet.kind === 'worksheet' && sheet.number !== reader.sheet.number);
+  for (const sheet of [...others.filter((one) => !one.hidden), ...others.filter((one) => one.hidden)]) {
+    const laid = await openLayout(file, io, String(sheet.number));
+    try {
+      chooseColumns(laid.reader.where, laid.layout.headers, {}, laid.layout.texts, laid.firstRows);
+      reader.close();
+      if (laid.reader.kind === 'xlsx') laid.reader.foundFrom = reader.sheet.name;
+      return laid;
+    } catch (error) {
+      laid.reader.close();
+      if (!(error instanceof ColumnChoiceError)) throw error;
+    }
+  }
+  return undefined;
 }
 
 const ENCODING_NOTES: Record<string, string> = {
@@ -69,7 +118,8 @@ export function describeInput(opened: OpenedInput, withComments = false): string
 /** The input as messages name it; for a workbook of several sheets, which one is read and that --sheet chooses. */
 function placeOf(reader: RowReader): string {
   if (reader.kind === 'csv' || reader.sheets.length === 1) return reader.where;
-  return `${reader.where} (sheet ${reader.sheet.number} of ${reader.sheets.length}; --sheet chooses)`;
+  const found = reader.foundFrom === undefined ? '' : `, the first holding responses: ${JSON.stringify(reader.foundFrom)} holds none`;
+  return `${reader.where} (sheet ${reader.sheet.number} of ${reader.sheets.length}${found}; --sheet chooses)`;
 }
 
 /** Everything reading one input needs, decided when the run's columns are known. */
@@ -110,7 +160,7 @@ export async function loadFilters(files: readonly string[], spec: ReadSpec, io: 
 export async function openRun(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener, loaded: Loaded): Promise<OpenedRun> {
   const inputs: OpenedInput[] = [];
   for (const file of files) {
-    const opened = await openInput(file, io, spec.columns, spec.sheet);
+    const opened = await openInput(file, io, spec.columns, spec.sheet, spec.where);
     listener.info(describeInput(opened, spec.needs.comments));
     inputs.push(opened);
   }

@@ -73,7 +73,7 @@ export class RowPipeline {
 
   /** The closing lines of the whole read: the 1..11 check, partial and repeated responses, filters, the join. */
   finish(): ReadTotals {
-    const run = { inputs: this.run.inputs.length, unmatched: this.unmatched, customers: this.run.loaded.customers, scoreOffset: this.spec.scoreOffset };
+    const run = { inputs: this.run.inputs, unmatched: this.unmatched, customers: this.run.loaded.customers, scoreOffset: this.spec.scoreOffset };
     sayClosing(this.totals, run, this.listener);
     return this.totals;
   }
@@ -98,9 +98,15 @@ export class RowPipeline {
       reader.kind === 'xlsx'
         ? `has a value in column ${reader.columnName(cells.length - 1)}, right of the header's last column (${reader.columnName(width - 1)}); give that column a header`
         : `has ${cells.length} fields but the header has ${width}`;
+    const where = plan.opened.where;
     await reader.forEachRow((cells) => {
       if (cells.length !== width) {
         reject(widthProblem(cells));
+        return;
+      }
+      if (where !== undefined && !where(cells)) {
+        tally.excluded += 1;
+        this.totals.excludedBy.where += 1;
         return;
       }
       if (partial !== undefined && partial.isPartial(cells[partial.index] ?? '')) {

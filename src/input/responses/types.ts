@@ -5,6 +5,7 @@ import type { Layout } from '../formats.js';
 import type { RowReader } from '../rows.js';
 import type { ByteRange } from '../source.js';
 import type { QuoteNote } from '../csv.js';
+import type { RowTest, WhereCondition } from '../where.js';
 import { emptyTally, mergeTallies, type Tally } from '../../core/tally.js';
 import type { Rejection } from '../../core/reading.js';
 
@@ -13,6 +14,8 @@ export interface ReadSpec {
   columns: ColumnOverrides;
   /** The sheet of each workbook to read (--sheet): a name or a number from 1; undefined for the first. */
   sheet: string | undefined;
+  /** --where: only the rows that meet every condition are read; the others are excluded. */
+  where: readonly WhereCondition[];
   includePartial: boolean;
   /** Undefined when not given: then a file that looks coded 1..11 stops the run to ask. */
   scoreOffset: number | undefined;
@@ -72,13 +75,15 @@ export interface OpenedInput {
   names: string[];
   /** The first data rows, as read before any column was chosen: what a column holds, by its content. */
   firstRows: readonly string[][];
+  /** --where, on this input's columns; undefined without it. */
+  where: RowTest | undefined;
 }
 
 /** Counts beyond the tally, for the closing messages and for commands that report them. */
 export interface ReadTotals {
   tally: Tally;
-  /** Scored rows left out by each filter, inside `tally.excluded`. */
-  excludedBy: { respondent: number; dateRange: number };
+  /** Rows left out by each filter, inside `tally.excluded`. */
+  excludedBy: { respondent: number; dateRange: number; where: number };
   /** Evidence of a 1..11 scale, from every valid cell read before any filter: rejected 11s, valid answers and zeros. */
   elevens: number;
   validScores: number;
@@ -88,13 +93,14 @@ export interface ReadTotals {
 }
 
 export function emptyTotals(): ReadTotals {
-  return { tally: emptyTally(), excludedBy: { respondent: 0, dateRange: 0 }, elevens: 0, validScores: 0, zeros: 0, repairedQuotes: 0 };
+  return { tally: emptyTally(), excludedBy: { respondent: 0, dateRange: 0, where: 0 }, elevens: 0, validScores: 0, zeros: 0, repairedQuotes: 0 };
 }
 
 export function addTotals(into: ReadTotals, from: ReadTotals): void {
   mergeTallies(into.tally, from.tally);
   into.excludedBy.respondent += from.excludedBy.respondent;
   into.excludedBy.dateRange += from.excludedBy.dateRange;
+  into.excludedBy.where += from.excludedBy.where;
   into.elevens += from.elevens;
   into.validScores += from.validScores;
   into.zeros += from.zeros;

@@ -64,6 +64,12 @@ describe('random exports', () => {
       expect(reference.length - 1, `csv-parse on case ${cases} (seed ${SEED})`).toBe(sample.records);
       // A 1..11 check could stop a file that happens to have 12s and no 0: --score-offset 0 says the scale is 0-10.
       const result = await run(['score', '-', '--json', '-q', '--score-offset', '0'], { stdin: sample.text });
+      // A file whose every score is rejected scored nothing: that is an error, never a result.
+      if (sample.expected.responses === 0 && sample.expected.rejected > 0) {
+        expect(result.code, `case ${cases} (seed ${SEED}): ${result.stderr}`).toBe(2);
+        expect(result.stderr).toContain('every answer in the score column "score" was rejected');
+        continue;
+      }
       expect(result.code, `case ${cases} (seed ${SEED}): ${result.stderr}`).toBe(0);
       const json = JSON.parse(result.stdout) as Record<string, number>;
       expect({ rows: json['rows'], responses: json['responses'], blank: json['blank'], rejected: json['rejected'] }, `case ${cases} (seed ${SEED})\n${JSON.stringify(sample.text)}`).toEqual(

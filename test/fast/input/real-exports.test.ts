@@ -104,11 +104,14 @@ describe('the legacy Qualtrics layout', () => {
 });
 
 describe('a Windows-1252 file with bytes undefined in it', () => {
-  it('counts them in a warning, as for invalid UTF-8', async () => {
+  it('counts them in a warning, as for invalid UTF-8, and shows them as \uFFFD in the lists, never as control characters', async () => {
     const result = await run(['score', 'fixtures/windows-1252-undefined.csv', '-q']);
     expect(result.stderr).toContain(
-      'nps: warning: fixtures/windows-1252-undefined.csv: 2 bytes are not defined in Windows-1252 (such as 0x90) and show as an invisible control character',
+      'nps: warning: fixtures/windows-1252-undefined.csv: 2 bytes are not defined in Windows-1252 (such as 0x90) and show as \uFFFD',
     );
+    const lists = await run(['segment', 'fixtures/windows-1252-undefined.csv', '--json', '-q']);
+    expect(lists.stdout).toContain('\uFFFD');
+    expect(lists.stdout).not.toMatch(/[\u0081\u008d\u008f\u0090\u009d]/);
   });
 });
 
