@@ -29,7 +29,7 @@ import {
   type RawPrecisionOptions,
   type RawReadingOptions,
 } from './shared/options.js';
-import { openResponses, readOutcome, requireDates } from './shared/read.js';
+import { openResponses, questionsOf, readOutcome, requireDates } from './shared/read.js';
 
 export interface ReportOptions extends RawReadingOptions, RawPrecisionOptions {
   out: string;
@@ -57,12 +57,14 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const config = {
     report: { breakdowns, byDay: options.period !== undefined, slaMs: options.sla, today: responses.today },
     comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
+    questions: questionsOf(responses),
     drivers,
   };
   const { totals, acc } = await readWith(files, responses, spec, io, messages, reportJob, config);
   const outcome = readOutcome(messages, totals, options);
   const data = buildReportData(acc, totals.tally, {
     title: options.title ?? 'Net Promoter Score',
+    questions: config.questions,
     files: files.map((file) => (file === '-' ? 'standard input' : file)),
     period: options.period,
     minN: options.minN,

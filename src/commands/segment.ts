@@ -43,7 +43,7 @@ import {
   type RawReadingOptions,
 } from './shared/options.js';
 import { failsStrict } from './shared/outcome.js';
-import { openResponses, readOutcome } from './shared/read.js';
+import { openResponses, questionsOf, readOutcome } from './shared/read.js';
 
 export interface SegmentOptions extends RawReadingOptions {
   out?: string;
@@ -125,6 +125,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         today: responses.today,
         wanted: destination.kind === 'list' ? [destination.category] : CATEGORIES,
         sample: options.sample === undefined ? undefined : { size: options.sample, seed: options.seed },
+        questions: questionsOf(responses),
       },
       templates,
       columns: [...responses.columns],

@@ -18,7 +18,7 @@ import {
   type RawPrecisionOptions,
   type RawReadingOptions,
 } from './shared/options.js';
-import { openResponses, readOutcome } from './shared/read.js';
+import { openResponses, questionsOf, readOutcome } from './shared/read.js';
 
 export interface ThemesOptions extends RawReadingOptions, RawPrecisionOptions {
   json?: boolean;
@@ -37,11 +37,12 @@ export async function runThemes(files: string[], options: ThemesOptions, io: Io)
   }
   const unknownLanguage = languageWithoutThemes(matcher, options);
   if (unknownLanguage !== undefined) messages.warn(unknownLanguage);
-  const settings = { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true };
-  const { totals, acc: tally } = await readWith(files, responses, spec, io, messages, themesJob, settings);
+  const config = { comments: { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true }, questions: questionsOf(responses) };
+  const { totals, acc } = await readWith(files, responses, spec, io, messages, themesJob, config);
   const outcome = readOutcome(messages, totals, options);
   const precision = precisionOf(options);
-  return { outcome, model: buildThemesReport(tally, options.words, precision.level, precision.adjust) };
+  const questions = config.questions.map((question, at) => ({ question, tally: acc.byQuestion[at] ?? acc.all }));
+  return { outcome, model: buildThemesReport(acc.all, options.words, precision.level, precision.adjust, questions) };
 }
 
 export const themesCommand = defineCommand<ThemesOptions, ThemesReport>({

@@ -20,6 +20,8 @@ export interface FollowUpResponse {
   mentions: readonly Mention[];
   /** The comment's language (ISO 639-1, `und` when it could not be told); English when not given. */
   language?: string | undefined;
+  /** The themes column written out, when a survey asks several open questions (each question's themes, named). */
+  themes?: string | undefined;
 }
 
 export interface FollowUpSettings {
@@ -69,7 +71,7 @@ export const ADDED_COLUMNS = [
     name: 'testimonial_candidate',
     cell: (response, category) => (category === 'promoters' ? (readsAsPraise(response.comment, response.language) ? 'yes' : 'no') : ''),
   },
-  { name: 'themes', cell: (response) => describeMentions(response.mentions) },
+  { name: 'themes', cell: (response) => response.themes ?? describeMentions(response.mentions) },
 ] as const satisfies readonly AddedColumn[];
 
 /** The last column: a message filled from the group's template, which may use every column before it and {score}. */

@@ -8,7 +8,7 @@ import { buildScoreReport, ScoreAccumulator, type BreakdownSpec, type ScoreData,
 import type { Tally } from './tally.js';
 import { buildThemesReport } from './themes-report.js';
 import type { ThemesReport } from './themes-report.js';
-import type { ThemeTally, ThemeTallyData } from './themes.js';
+import type { QuestionTallies, QuestionTalliesData } from './themes.js';
 
 /** A respondent listed in the report, to contact. */
 export interface ListedResponse {
@@ -48,6 +48,7 @@ export interface ReportEntry {
   time: number | undefined;
   respondent: string;
   comment: string;
+  answers: ReadonlyArray<{ question: number; text: string }>;
 }
 
 /** Rows shown in each of the lists of people to contact. */
@@ -58,7 +59,7 @@ type Candidate = Ranked & ListedResponse;
 /** A report accumulator as plain data, to travel between threads. */
 export interface ReportAccumulatorData {
   score: ScoreData;
-  themes: ThemeTallyData | undefined;
+  themes: QuestionTalliesData | undefined;
   drivers: DriversData | undefined;
   urgent: Candidate[];
   promoters: Candidate[];
@@ -90,7 +91,7 @@ export class ReportAccumulator {
 
   constructor(
     private readonly settings: ReportSettings,
-    readonly themes: ThemeTally | undefined,
+    readonly themes: QuestionTallies | undefined,
     readonly drivers: DriversAccumulator | undefined,
     /** Which part of the input this accumulator reads: rows are numbered apart, so that order is file order across parts. */
     part = 0,
@@ -103,7 +104,7 @@ export class ReportAccumulator {
 
   add(entry: ReportEntry): void {
     this.score.add({ score: entry.score, cells: entry.cells, day: entry.day });
-    this.themes?.add(entry.score, entry.comment);
+    this.themes?.add(entry.score, entry.comment, entry.answers);
     if (entry.day !== undefined) {
       this.first = Math.min(this.first ?? entry.day, entry.day);
       this.last = Math.max(this.last ?? entry.day, entry.day);
@@ -169,6 +170,8 @@ const ROWS_PER_PART = 2 ** 40;
 /** What the report needs besides what was read. */
 export interface ReportSummarySettings {
   title: string;
+  /** The open questions, the comment first (empty with one). */
+  questions: readonly string[];
   files: string[];
   period: Period | undefined;
   minN: number;
@@ -195,9 +198,15 @@ export function buildReportData(acc: ReportAccumulator, tally: Tally, settings: 
       precision,
     }),
     dateRange: days === undefined ? undefined : { first: isoDay(days.first), last: isoDay(days.last) },
-    themes: acc.themes === undefined ? undefined : buildThemesReport(acc.themes, REPORT_WORDS, precision.level, precision.adjust),
+    themes: themesOf(acc.themes, settings),
     drivers: acc.drivers?.result({ level: precision.level }),
     ...acc.lists(),
     generated: isoDay(settings.today),
   };
+}
+
+function themesOf(tallies: QuestionTallies | undefined, settings: ReportSummarySettings): ThemesReport | undefined {
+  if (tallies === undefined) return undefined;
+  const questions = settings.questions.map((question, at) => ({ question, tally: tallies.byQuestion[at] ?? tallies.all }));
+  return buildThemesReport(tallies.all, REPORT_WORDS, settings.precision.level, settings.precision.adjust, questions);
 }

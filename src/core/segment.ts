@@ -1,8 +1,8 @@
 import { CATEGORIES, categoryOf, type Category } from './categories.js';
-import { compareKeys, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
+import { compareKeys, describeMentions, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
 import { BottomK, priorityOf, type SampledItem } from './random.js';
 import type { CompiledTemplate } from './templates.js';
-import type { CommentReader } from './themes.js';
+import type { CommentReader, Mention } from './themes.js';
 
 /**
  * Which row goes to which follow-up list, and when: every scored response is counted
@@ -24,6 +24,8 @@ export interface SegmentEntry {
   /** The row's own cells (and the customers'). */
   cells: readonly string[];
   comment: string;
+  /** Answers to the other open questions, each with its question's place after the comment's (0 is the first other one). */
+  answers?: ReadonlyArray<{ question: number; text: string }>;
 }
 
 /** What the lists say of all the responses, listed or not. */
@@ -55,6 +57,8 @@ export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): vo
 }
 
 export interface SegmentSettings extends FollowUpSettings {
+  /** The open questions, the comment first, for the themes column of a survey that asks several (empty with one). */
+  questions?: readonly string[];
   /** The lists wanted: rows of the other groups are counted, never built. */
   wanted: readonly Category[];
   sample: { size: number; seed: number } | undefined;
@@ -95,7 +99,14 @@ export class SegmentLists<T> {
     const reading = comment === '' ? undefined : this.comments?.read(comment);
     const cells = followUpRow(
       entry.cells,
-      { score: entry.score, time: entry.time, comment: entry.comment, mentions: reading?.mentions ?? [], language: reading?.language },
+      {
+        score: entry.score,
+        time: entry.time,
+        comment: entry.comment,
+        mentions: reading?.mentions ?? [],
+        language: reading?.language,
+        themes: this.themesByQuestion(reading?.mentions ?? [], entry.answers ?? []),
+      },
       this.settings,
       this.messages,
     );
@@ -103,6 +114,18 @@ export class SegmentLists<T> {
     const sample = this.settings.sample;
     if (this.samples !== undefined && sample !== undefined) this.samples[category].offer(priorityOf(sample.seed, entry.order), entry.order, held);
     else this.store.hold(category, held.key, held.payload);
+  }
+
+  /** With several open questions, each one's themes after its name: "What could we improve?: price and billing | …". */
+  private themesByQuestion(mentions: readonly Mention[], answers: ReadonlyArray<{ question: number; text: string }>): string | undefined {
+    const questions = this.settings.questions ?? [];
+    if (questions.length < 2 || this.comments === undefined) return undefined;
+    const reader = this.comments;
+    const parts: Array<[number, readonly Mention[]]> = [[0, mentions], ...answers.map((answer): [number, readonly Mention[]] => [answer.question + 1, reader.read(answer.text.trim()).mentions])];
+    return parts
+      .filter(([, found]) => found.length > 0)
+      .map(([at, found]) => `${shortQuestion(questions[at] ?? '')}: ${describeMentions(found)}`)
+      .join(' | ');
   }
 
   /** Counts a scored response in its group, with its revenue and, for a detractor, where its reply stands. */
@@ -142,4 +165,10 @@ export class SegmentLists<T> {
     const held = [...this.samples[category].items];
     return held.sort((a, b) => compareKeys(a.key, b.key)).map((entry) => entry.payload);
   }
+}
+
+/** A question as the themes column names it: its first words, cut at 40 characters. */
+function shortQuestion(question: string): string {
+  const text = question.trim().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }

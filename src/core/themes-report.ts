@@ -53,6 +53,24 @@ export interface ThemesReport {
   themes: Record<Category, ThemeLine[]>;
   impact: ThemeImpact[];
   words: { detractors: DistinguishingWord[]; promoters: DistinguishingWord[] };
+  /** With several open questions, each one's themes by group; empty with one. */
+  questions: QuestionThemes[];
+}
+
+/** The themes of the answers to one open question, by group. */
+export interface QuestionThemes {
+  question: string;
+  comments: Record<Category, number>;
+  themes: Record<Category, ThemeLine[]>;
+}
+
+/** One question's themes: the tally of its answers alone. */
+export function questionThemes(question: string, tally: ThemeTally): QuestionThemes {
+  return {
+    question,
+    comments: { ...tally.comments },
+    themes: { promoters: themeLines(tally, 'promoters'), passives: themeLines(tally, 'passives'), detractors: themeLines(tally, 'detractors') },
+  };
 }
 
 function themeLines(tally: ThemeTally, category: Category): ThemeLine[] {
@@ -72,7 +90,13 @@ function themeLines(tally: ThemeTally, category: Category): ThemeLine[] {
  * --confidence); the impacts are one family of tests, adjusted together unless
  * `adjust` is off, and the distinguishing words are those past the same level.
  */
-export function buildThemesReport(tally: ThemeTally, wordsShown: number, level: number, adjust = true): ThemesReport {
+export function buildThemesReport(
+  tally: ThemeTally,
+  wordsShown: number,
+  level: number,
+  adjust = true,
+  questions: ReadonlyArray<{ question: string; tally: ThemeTally }> = [],
+): ThemesReport {
   const responses = tally.all.promoters + tally.all.passives + tally.all.detractors;
   const themes = { promoters: themeLines(tally, 'promoters'), passives: themeLines(tally, 'passives'), detractors: themeLines(tally, 'detractors') };
   const impact = tally.matcher.names.map((theme): ThemeImpact => {
@@ -105,6 +129,7 @@ export function buildThemesReport(tally: ThemeTally, wordsShown: number, level: 
     themes,
     impact: lines,
     words,
+    questions: questions.length < 2 ? [] : questions.map((one) => questionThemes(one.question, one.tally)),
   };
 }
 

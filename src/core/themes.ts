@@ -342,24 +342,41 @@ export class ThemeTally {
 
   /** One scored response and its comment (possibly empty); returns the comment's reading, undefined when it has none. */
   add(score: number, comment: string): Reading | undefined {
+    return this.addAnswers(score, [comment])[0];
+  }
+
+  /**
+   * One scored response and its answers to several open questions: each answer is a
+   * comment of its own (its themes, words and language), but the respondent counts once,
+   * and once for each theme any of the answers mentions. Returns the readings.
+   */
+  addAnswers(score: number, answers: readonly string[]): Reading[] {
     const category = categoryOf(score);
     this.all[category] += 1;
-    const text = comment.trim();
-    if (text === '') return undefined;
-    this.comments[category] += 1;
-    const reading = this.reader.read(text);
-    this.languages.set(reading.language, (this.languages.get(reading.language) ?? 0) + 1);
-    this.countWords(category, reading);
-    for (const { theme, negated } of reading.mentions) {
-      const stats = this.byCategory.get(theme)?.[category];
-      const counts = this.mentioners.get(theme);
-      if (stats === undefined || counts === undefined) continue;
-      stats.comments += 1;
-      if (negated) stats.negated += 1;
-      counts[category] += 1;
-      keepExample(stats.examples, text, reading.tokens.length);
+    const readings: Reading[] = [];
+    const mentioned = new Set<string>();
+    for (const answer of answers) {
+      const text = answer.trim();
+      if (text === '') continue;
+      this.comments[category] += 1;
+      const reading = this.reader.read(text);
+      readings.push(reading);
+      this.languages.set(reading.language, (this.languages.get(reading.language) ?? 0) + 1);
+      this.countWords(category, reading);
+      for (const { theme, negated } of reading.mentions) {
+        const stats = this.byCategory.get(theme)?.[category];
+        if (stats === undefined) continue;
+        stats.comments += 1;
+        if (negated) stats.negated += 1;
+        keepExample(stats.examples, text, reading.tokens.length);
+        mentioned.add(theme);
+      }
     }
-    return reading;
+    for (const theme of mentioned) {
+      const counts = this.mentioners.get(theme);
+      if (counts !== undefined) counts[category] += 1;
+    }
+    return readings;
   }
 
   private countWords(category: Category, reading: Reading): void {
@@ -496,4 +513,46 @@ export function distinguishingWords(tally: ThemeTally, top: number, minimumZ = 0
       .sort((a, b) => (b.z - a.z) * sign || a.word.localeCompare(b.word) || a.language.localeCompare(b.language))
       .slice(0, top);
   return { detractors: leaning(1), promoters: leaning(-1) };
+}
+
+/**
+ * The themes of every open question of a survey: one tally over all the answers of a
+ * response (the respondent counted once), and, with several questions, one tally per
+ * question (the comment first), every respondent counted in each.
+ */
+export class QuestionTallies {
+  readonly all: ThemeTally;
+  readonly byQuestion: ThemeTally[];
+
+  constructor(reader: CommentReader, questions: number) {
+    this.all = new ThemeTally(reader);
+    this.byQuestion = questions < 2 ? [] : Array.from({ length: questions }, () => new ThemeTally(reader));
+  }
+
+  /** A response's comment and its answers to the other questions (each question's place counted from 0 after the comment). */
+  add(score: number, comment: string, answers: ReadonlyArray<{ question: number; text: string }>): void {
+    if (this.byQuestion.length === 0) {
+      this.all.add(score, comment);
+      return;
+    }
+    this.all.addAnswers(score, [comment, ...answers.map((answer) => answer.text)]);
+    const texts = new Map(answers.map((answer) => [answer.question + 1, answer.text] as const));
+    texts.set(0, comment);
+    this.byQuestion.forEach((tally, at) => tally.add(score, texts.get(at) ?? ''));
+  }
+
+  toData(): QuestionTalliesData {
+    return { all: this.all.toData(), byQuestion: this.byQuestion.map((tally) => tally.toData()) };
+  }
+
+  mergeData(data: QuestionTalliesData): this {
+    this.all.mergeData(data.all);
+    data.byQuestion.forEach((tally, at) => this.byQuestion[at]?.mergeData(tally));
+    return this;
+  }
+}
+
+export interface QuestionTalliesData {
+  all: ThemeTallyData;
+  byQuestion: ThemeTallyData[];
 }

@@ -14,8 +14,10 @@ export type DateKind = 'text' | 'serial' | 'year-month';
 export interface ColumnMap {
   score: number;
   respondent?: number;
-  /** The comment columns, in the order their first non-blank cell is taken. */
+  /** The comment columns, in the order their first non-blank cell is taken: one comment a response. */
   comments: number[];
+  /** Other open questions, each read as a question of its own ("what could we improve?" beside "what do you like?"). */
+  questions?: number[];
   date?: number;
   dateKind?: DateKind;
 }
@@ -117,9 +119,10 @@ function chooseScore(
   firstRows: ReadonlyArray<readonly string[]>,
 ): { score: number; candidates: ScoreCandidate[]; why: string | undefined } {
   const decision = decideScore(profiles, headers, texts);
-  if (decision.kind === 'chosen') return { score: decision.index, candidates: decision.candidates, why: decision.why };
-  const long = findLongLayout(firstRows, headers.length);
+  // A column taken by its name alone, its answers not scores, may be the answers to every question of a long file.
+  const long = decision.kind === 'chosen' && decision.byNameOnly !== true ? undefined : findLongLayout(firstRows, headers.length);
   if (long !== undefined) throw longLayoutError(fileName, headers, long, decision.candidates, profiles);
+  if (decision.kind === 'chosen') return { score: decision.index, candidates: decision.candidates, why: decision.why };
   if (decision.kind === 'none') {
     const holding = decision.candidates.filter((candidate) => candidate.holdsScores);
     const problem =
@@ -311,7 +314,13 @@ export function chooseColumns(
     columns.dateKind = foundDate.kind;
     taken.add(foundDate.index);
   }
-  columns.comments = comments.length > 0 ? comments : chooseComments(headers, texts, profiles, taken);
+  if (comments.length > 0) columns.comments = comments;
+  else {
+    const open = chooseComments(headers, texts, profiles, taken);
+    columns.comments = complementaryComments(firstRows, open);
+    const questions = open.filter((index) => !columns.comments.includes(index)).sort((a, b) => a - b);
+    if (questions.length > 0) columns.questions = questions;
+  }
   return { columns, candidates, why, profiles };
 }
 

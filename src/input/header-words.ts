@@ -77,7 +77,12 @@ export function scoreEvidence(header: string, text: string): ScoreEvidence {
 }
 
 /** Stems of words that name a date, in the languages nps reads. */
-const DATE_STEMS = ['date', 'data', 'fecha', 'datum', 'dato', 'timestamp', 'time', 'created', 'submitted', 'answered', 'responded', 'completed', 'recorded', 'day', 'dia', 'día', 'jour', 'tag', 'quando', 'hora', 'zeit', 'when', 'ended', 'end'];
+const DATE_STEMS = [
+  'date', 'data', 'fecha', 'datum', 'dato', 'timestamp', 'time', 'created', 'submitted', 'answered', 'responded', 'completed', 'recorded',
+  'day', 'dia', 'día', 'jour', 'tag', 'quando', 'hora', 'zeit', 'when', 'ended', 'end',
+  // Year-months (202311) go by these names.
+  'yyyymm', 'yyyy', 'yearmonth', 'anomes', 'period', 'periodo', 'month', 'mes', 'mois', 'monat', 'maand',
+];
 /** Words of a date that is not when the answer was given: when the account began, a birthday, a renewal. */
 const OTHER_DATE_WORDS = new Set(['signup', 'sign', 'birth', 'dob', 'nascimento', 'nacimiento', 'geburt', 'naissance', 'registration', 'registered', 'contract', 'renewal', 'since', 'joined', 'start', 'started', 'first', 'inicio', 'início', 'due', 'expiry', 'expires', 'invited', 'sent', 'signed', 'account', 'customer', 'subscription', 'trial']);
 /** Words of the moment of the answer itself. */

@@ -52,6 +52,11 @@ export class Responses {
     return this.run.columns;
   }
 
+  /** The other open questions of the run (beside its comment), by name: what `Response.answers` point to. */
+  get questions(): readonly string[] {
+    return this.run.questions;
+  }
+
   get customers(): OpenedRun['loaded']['customers'] {
     return this.run.loaded.customers;
   }

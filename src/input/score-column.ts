@@ -23,7 +23,7 @@ export interface ScoreCandidate {
 }
 
 export type ScoreDecision =
-  | { kind: 'chosen'; index: number; candidates: ScoreCandidate[]; why: string | undefined }
+  | { kind: 'chosen'; index: number; candidates: ScoreCandidate[]; why: string | undefined; byNameOnly?: boolean }
   | { kind: 'none'; candidates: ScoreCandidate[] }
   | { kind: 'several'; candidates: ScoreCandidate[]; why: string };
 
@@ -104,9 +104,12 @@ export function decideScore(profiles: readonly ColumnProfile[], headers: readonl
   const scoreShare = (candidate: ScoreCandidate): number => share(profiles[candidate.index]?.scores ?? 0, profiles[candidate.index] ?? emptyProfile(candidate.index));
   const byShare = (a: ScoreCandidate, b: ScoreCandidate): number => Number(plain(b)) - Number(plain(a)) || scoreShare(b) - scoreShare(a) || a.index - b.index;
   const byName = candidates.filter(isStrong).sort(byShare);
-  if (byName.length > 0) return amongNamed(byName, candidates, headers);
+  if (byName.length > 0) {
+    const decision = amongNamed(byName, candidates, headers);
+    return decision.kind === 'chosen' ? { ...decision, byNameOnly: true } : decision;
+  }
   const [scoreWord] = candidates.filter((candidate) => candidate.evidence === 'score-word' && !candidate.holdsScores).sort(byShare);
-  return scoreWord === undefined ? { kind: 'none', candidates } : { kind: 'chosen', index: scoreWord.index, candidates, why: undefined };
+  return scoreWord === undefined ? { kind: 'none', candidates } : { kind: 'chosen', index: scoreWord.index, candidates, why: undefined, byNameOnly: true };
 }
 
 const normalize = (header: string): string => header.trim().toLowerCase().replace(/\s+/g, ' ');

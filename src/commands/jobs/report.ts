@@ -1,6 +1,6 @@
 import { DriversAccumulator } from '../../core/drivers/accumulator.js';
 import { ReportAccumulator, type ReportAccumulatorData, type ReportSettings } from '../../core/report.js';
-import { ThemeTally } from '../../core/themes.js';
+import { QuestionTallies } from '../../core/themes.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import { addingDrivers, type DriverColumn } from '../../input/driver-columns.js';
 import type { PartJob } from '../../input/parallel.js';
@@ -10,6 +10,8 @@ export interface ReportConfig {
   report: ReportSettings;
   /** Undefined when no input has a comment column. */
   comments: CommentSettings | undefined;
+  /** The open questions, the comment first (empty with one). */
+  questions: string[];
   drivers: DriverColumn[];
 }
 
@@ -17,7 +19,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
   module: 'commands/jobs/report.js',
   name: 'reportJob',
   create: async (config, context) => {
-    const themes = config.comments === undefined ? undefined : new ThemeTally(await commentReaderOf(config.comments));
+    const themes = config.comments === undefined ? undefined : new QuestionTallies(await commentReaderOf(config.comments), config.questions.length);
     const drivers = config.drivers.length > 0 ? new DriversAccumulator(config.drivers.map((driver) => driver.spec)) : undefined;
     return new ReportAccumulator(config.report, themes, drivers, context.part);
   },
@@ -32,6 +34,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
         time: response.date?.time,
         respondent: response.respondent,
         comment: response.comment,
+        answers: response.answers,
       });
     };
   },

@@ -58,6 +58,7 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
         order: response.input * LINES_PER_INPUT + response.line,
         cells: response.cells,
         comment: response.comment,
+        answers: response.answers,
       });
     },
   toData: ({ lists, store }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll() }),

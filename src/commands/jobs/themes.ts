@@ -1,16 +1,25 @@
-import { ThemeTally, type ThemeTallyData } from '../../core/themes.js';
+import { QuestionTallies, type QuestionTalliesData } from '../../core/themes.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import type { PartJob } from '../../input/parallel.js';
 
-/** `nps themes`'s work on each part: each comment read in its language, its themes and words counted by group. */
-export const themesJob: PartJob<CommentSettings, ThemeTally, ThemeTallyData> = {
+/**
+ * `nps themes`'s work on each part: each answer read in its language, its themes and words counted by group, over
+ * all the open questions of a response, and question by question when there are several.
+ */
+export interface ThemesConfig {
+  comments: CommentSettings;
+  /** The open questions: the comment first, then the others (empty with a single comment column). */
+  questions: string[];
+}
+
+export const themesJob: PartJob<ThemesConfig, QuestionTallies, QuestionTalliesData> = {
   module: 'commands/jobs/themes.js',
   name: 'themesJob',
-  create: async (settings) => new ThemeTally(await commentReaderOf(settings)),
-  adder: (tally) => (response) => {
-    tally.add(response.score, response.comment);
+  create: async (config) => new QuestionTallies(await commentReaderOf(config.comments), config.questions.length),
+  adder: (tallies) => (response) => {
+    tallies.add(response.score, response.comment, response.answers);
   },
-  toData: (tally) => tally.toData(),
+  toData: (tallies) => tallies.toData(),
   merge: (into, data) => {
     into.mergeData(data);
   },

@@ -34,3 +34,11 @@ export function readOutcome(messages: Messages, totals: ReadTotals, options: Raw
   if (failsStrict(outcome)) messages.strictFailure(outcome.rejected, outcome.repairedQuotes);
   return outcome;
 }
+
+/** The open questions of a run, the comment first: none to tell apart when there is one. */
+export function questionsOf(responses: Responses): string[] {
+  if (responses.questions.length === 0) return [];
+  const [first] = responses.inputs;
+  const comment = first === undefined ? 'comment' : first.choice.columns.comments.map((index) => first.reader.header[index] ?? '').join(' / ');
+  return [comment, ...responses.questions];
+}

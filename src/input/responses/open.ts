@@ -109,6 +109,8 @@ export function describeInput(opened: OpenedInput, withComments = false): string
   if (withComments) {
     const comments = choice.columns.comments;
     parts.push(comments.length === 0 ? 'no comment column' : `comments in ${comments.map(header).join(' and ')}`);
+    const questions = choice.columns.questions ?? [];
+    if (questions.length > 0) parts.push(`${questions.length === 1 ? 'another open question' : 'other open questions'}: ${questions.map(header).join(', ')}`);
   }
   const encoding = reader.kind === 'csv' ? ENCODING_NOTES[reader.encoding] : undefined;
   if (encoding !== undefined) parts.push(encoding);
@@ -128,6 +130,8 @@ export interface InputPlan {
   index: number;
   project: (cells: string[]) => string[];
   join: Join | undefined;
+  /** The input's other open questions: each column, and its question's place among the run's. */
+  questions: ReadonlyArray<{ column: number; question: number }>;
 }
 
 /** What the filters and the join need, loaded once for the run. */
@@ -144,6 +148,8 @@ export interface OpenedRun {
   columns: readonly string[];
   plans: readonly InputPlan[];
   loaded: Loaded;
+  /** The other open questions of the run, by name, in the order first seen. */
+  questions: readonly string[];
 }
 
 /** Loads the files the filters and the join name (--since/--until, --exclude, --customers). */
@@ -167,9 +173,11 @@ export async function openRun(files: readonly string[], spec: ReadSpec, io: Io, 
   const own = unionOfNames(inputs);
   const joinColumn = spec.customers && parseJoinOn(spec.customers.joinOn).survey;
   const customerNames = loaded.customers?.columns.map((column) => (own.includes(column) ? `customer ${column}` : column)) ?? [];
+  const questions = [...new Set(inputs.flatMap((opened) => (opened.choice.columns.questions ?? []).map((column) => opened.names[column] ?? '')))];
   const plans = inputs.map((opened, index) => ({
     opened,
     index,
+    questions: (opened.choice.columns.questions ?? []).map((column) => ({ column, question: questions.indexOf(opened.names[column] ?? '') })),
     project: projection(opened.names, own),
     join:
       loaded.customers && joinColumn !== undefined
@@ -177,7 +185,7 @@ export async function openRun(files: readonly string[], spec: ReadSpec, io: Io, 
         : undefined,
   }));
   for (const opened of inputs) checkFiltersCanApply(opened, spec, loaded);
-  return { inputs, columns: [...own, ...customerNames], plans, loaded };
+  return { inputs, columns: [...own, ...customerNames], plans, loaded, questions };
 }
 
 /** Columns of all inputs in the order first seen, by their distinct names: files with different columns lose nothing. */

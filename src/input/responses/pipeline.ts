@@ -203,6 +203,7 @@ export class RowPipeline {
       cells: plan.join === undefined ? own : plan.join.extend(own, cells),
       date,
       comment: this.spec.needs.comments ? commentOf(cells, plan.opened.choice.columns.comments) : '',
+      answers: this.spec.needs.comments ? answersOf(cells, plan.questions) : NO_ANSWERS,
       respondent,
       input: plan.index,
       line,
@@ -214,6 +215,19 @@ function rowsSoFar(tally: Tally): number {
   return (
     tally.distribution.reduce((sum, count) => sum + count, 0) + tally.blank + tally.rejected + tally.partial + tally.duplicates + tally.excluded
   );
+}
+
+const NO_ANSWERS: ReadonlyArray<{ question: number; text: string }> = [];
+
+/** A row's answers to the other open questions: those that say something. */
+function answersOf(cells: readonly string[], questions: InputPlan['questions']): ReadonlyArray<{ question: number; text: string }> {
+  if (questions.length === 0) return NO_ANSWERS;
+  const answers: Array<{ question: number; text: string }> = [];
+  for (const { column, question } of questions) {
+    const text = cells[column] ?? '';
+    if (!isMissing(text)) answers.push({ question, text });
+  }
+  return answers;
 }
 
 /** The first comment column that holds something other than "no answer" (NA, N/A, -…). */

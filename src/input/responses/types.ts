@@ -50,6 +50,8 @@ export interface Response {
   date: DateReading | undefined;
   /** The comment (several comment columns: the first that is not blank); '' when none. */
   comment: string;
+  /** The answers to the run's other open questions that are not blank, each with its question's place in `Responses.questions`. */
+  answers: ReadonlyArray<{ question: number; text: string }>;
   /** The respondent's key (emails in lower case); '' when none. */
   respondent: string;
   /** Which input, in the order given. */

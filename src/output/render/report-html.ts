@@ -1,5 +1,6 @@
 import { CATEGORIES } from '../../core/categories.js';
 import type { ListedResponse, ReportData } from '../../core/report.js';
+import type { ThemesReport } from '../../core/themes-report.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted } from './format.js';
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, escapeXml, trendChart } from './svg.js';
 import { impactSentence, languagesSentence } from './themes.js';
@@ -115,8 +116,23 @@ ${lines.length === 0 ? '<p class="muted">No theme found.</p>' : `<table>${headRo
   const impact = report.impact.filter((line) => line.mentionedBy > 0).map((line) => `<li>${escapeXml(impactSentence(line))}</li>`);
   const languages = `<p class="muted">Languages: ${escapeXml(languagesSentence(report))}.</p>`;
   return `<section id="themes"><h2>What the comments are about</h2>${languages}${perGroup.join('\n')}
-<h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>`;
+${questionsHtml(report)}<h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>`;
 }
+
+/** Each open question's themes by group, when the survey asks several. */
+function questionsHtml(report: ThemesReport): string {
+  if (report.questions.length === 0) return '';
+  const blocks = report.questions.map((question) => {
+    const rows = [...CATEGORIES].reverse().map((category) => {
+      const lines = question.themes[category].slice(0, 5).map((line) => `${line.theme} (${line.comments})`);
+      return `<tr>${cell(LABELS[category])}${cell(question.comments[category], true)}${cell(lines.length === 0 ? 'no theme' : lines.join(', '))}</tr>`;
+    });
+    return `<h4>${escapeXml(question.question)}</h4><table>${headRow(['Group'], ['Answers', true], ['Themes'])}${rows.join('')}</table>`;
+  });
+  return `<h3>By question</h3>${blocks.join('\n')}`;
+}
+
+
 
 function people(id: string, title: string, rows: ListedResponse[], withDeadline: boolean): string {
   const body = rows.map(

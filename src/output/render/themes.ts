@@ -31,6 +31,24 @@ export function impactSentence(impact: ThemeImpact): string {
   return `${impact.theme}: mentioned by ${share}; the NPS of the rest is ${points} points ${direction} (${chance})`;
 }
 
+/** Themes shown per group of each question, most mentioned first. */
+const QUESTION_THEMES = 5;
+
+/** Each open question, and the themes its answers mention in each group: what a group likes apart from what it asks for. */
+function questionsText(report: ThemesReport): string {
+  return report.questions
+    .map((question) => {
+      const groups = [...CATEGORIES].reverse().map((category) => {
+        const lines = question.themes[category].slice(0, QUESTION_THEMES).map((line) => `${line.theme} ${line.comments}`);
+        return wrap(`  ${LABELS[category]} (${plural(question.comments[category], 'answer')}): ${lines.length === 0 ? 'no theme' : lines.join(', ')}`, 4);
+      });
+      return [visible(JSON.stringify(cutText(question.question, 70))), ...groups].join('\n');
+    })
+    .join('\n');
+}
+
+const cutText = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+
 /** "real (p = 0.003)" or "may be chance": the p the verdict rests on (adjusted, unless --no-adjust). */
 function verdict(impact: ThemeImpact): string {
   const difference = impact.difference;
@@ -80,6 +98,7 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     const body = lines.length === 0 ? 'no theme found in these comments' : `${table.toString()}${shown}`;
     sections.push(`${chalk.bold(`${LABELS[category]} (${plural(report.comments[category], 'comment')})`)}\n${body}`);
   }
+  if (report.questions.length > 0) sections.push(`${chalk.bold('By question')}\n${questionsText(report)}`);
   const impacts = report.impact.filter((impact) => impact.mentionedBy > 0);
   const impactTable = plainTable(
     ['Theme', 'Share', 'With', 'Rest', 'Effect', 'Verdict'].map((text) => chalk.bold(text)),
