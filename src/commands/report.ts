@@ -55,7 +55,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const config = {
-    report: { breakdowns, byDay: options.period !== undefined, slaMs: options.sla, today: responses.today },
+    report: { breakdowns, byDay: options.period !== undefined, slaMs: options.sla, today: responses.today, clock: responses.clock },
     comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
     questions: questionsOf(responses),
     drivers,

@@ -123,6 +123,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
       lists: {
         slaMs: options.sla,
         today: responses.today,
+        clock: responses.clock,
         wanted: destination.kind === 'list' ? [destination.category] : CATEGORIES,
         sample: options.sample === undefined ? undefined : { size: options.sample, seed: options.seed },
         questions: questionsOf(responses),

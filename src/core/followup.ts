@@ -1,4 +1,5 @@
 import { categoryOf, FOLLOW_UP, type Category } from './categories.js';
+import { dayOn, momentOn, type Clock } from './clock.js';
 import { readsAsPraise } from './praise.js';
 import { compileTemplate, type CompiledTemplate, type Templates } from './templates.js';
 import type { Mention } from './themes.js';
@@ -27,18 +28,19 @@ export interface FollowUpResponse {
 export interface FollowUpSettings {
   /** Time allowed for a reply to a detractor, in milliseconds. */
   slaMs: number;
-  /** Today, in days since 1970 (UTC): what "overdue" is counted against. */
+  /** Today, in days since 1970 on the run's clock: what "overdue" is counted against. */
   today: number;
+  /** The clock due dates are counted and written on (the team's time zone). */
+  clock: Clock;
 }
 
-const DAY_MS = 86_400_000;
 
 /** Where a detractor's reply stands today; undefined when the answer has no date. */
 export type DueStatus = { kind: 'overdue'; days: number } | { kind: 'due today' } | { kind: 'new' };
 
 export function dueStatus(time: number | undefined, settings: FollowUpSettings): DueStatus | undefined {
   if (time === undefined) return undefined;
-  const dueDay = Math.floor((time + settings.slaMs) / DAY_MS);
+  const dueDay = dayOn(settings.clock, time + settings.slaMs);
   if (dueDay < settings.today) return { kind: 'overdue', days: settings.today - dueDay };
   return dueDay === settings.today ? { kind: 'due today' } : { kind: 'new' };
 }
@@ -61,7 +63,7 @@ export const ADDED_COLUMNS = [
   { name: 'follow_up', cell: (_response, category, settings) => followUpFor(category, settings.slaMs) },
   {
     name: 'respond_by',
-    cell: (response, category, settings) => (category === 'detractors' ? respondBy(response.time, settings.slaMs) : ''),
+    cell: (response, category, settings) => (category === 'detractors' ? respondBy(response.time, settings.slaMs, settings.clock) : ''),
   },
   {
     name: 'status',
@@ -96,11 +98,10 @@ export function describeMentions(mentions: readonly Mention[]): string {
   return mentions.map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme)).join('; ');
 }
 
-/** The moment a reply is due, the answer's time plus the SLA, as a person works to it: "2026-11-03 09:00 UTC". */
-export function respondBy(time: number | undefined, slaMs: number): string {
+/** The moment a reply is due, the answer's time plus the SLA, on the team's clock: "2026-11-03 09:00 UTC-08:00". */
+export function respondBy(time: number | undefined, slaMs: number, clock: Clock): string {
   if (time === undefined) return '';
-  const iso = new Date(time + slaMs).toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  return momentOn(clock, time + slaMs);
 }
 
 /** The message templates, each checked against the list's columns before any row is read. */

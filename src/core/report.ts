@@ -119,7 +119,7 @@ export class ReportAccumulator {
       order: this.order,
       respondent: entry.respondent,
       comment: entry.comment,
-      respondBy: detractor ? respondBy(entry.time, this.settings.slaMs) : '',
+      respondBy: detractor ? respondBy(entry.time, this.settings.slaMs, this.settings.clock) : '',
       status: detractor ? describeStatus(dueStatus(entry.time, this.settings)) : '',
     });
   }

@@ -1,3 +1,4 @@
+import { dayOn, isUtc, UTC, wallToTime, type Clock } from '../core/clock.js';
 import { inputError } from '../errors.js';
 
 /**
@@ -111,6 +112,8 @@ interface TimeOfDay {
   ms: number;
   /** Minutes to subtract to reach UTC; 0 when the cell names no zone. */
   offsetMinutes: number;
+  /** Whether the cell names its zone (Z, UTC, +02:00): else it is a wall time, read on the run's clock. */
+  zoned: boolean;
 }
 
 function readTime(text: string): TimeOfDay | undefined {
@@ -126,7 +129,7 @@ function readTime(text: string): TimeOfDay | undefined {
     hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
   }
   if (hours > 23 || minutes > 59 || seconds > 60) return undefined;
-  return { ms: ((hours * 60 + minutes) * 60 + seconds + fraction) * 1000, offsetMinutes: offsetOf(match[6]) };
+  return { ms: ((hours * 60 + minutes) * 60 + seconds + fraction) * 1000, offsetMinutes: offsetOf(match[6]), zoned: match[6] !== undefined };
 }
 
 function offsetOf(zone: string | undefined): number {
@@ -194,7 +197,15 @@ export class RowDates {
   private monthFirstSeen: string | undefined;
   private readonly parts = new Map<string, DatePart>();
 
-  constructor(private readonly format: DateFormat | undefined) {}
+  /** Whether the clock is UTC all year: then a wall time is its own moment, and the common stamp is read fast. */
+  private readonly utc: boolean;
+
+  constructor(
+    private readonly format: DateFormat | undefined,
+    private readonly clock: Clock = UTC,
+  ) {
+    this.utc = isUtc(clock);
+  }
 
   /** The dates seen so far that can only be read one way: what settles the order, and what would contradict it. */
   evidence(): DateEvidence {
@@ -217,23 +228,30 @@ export class RowDates {
 
   /** The date in a cell: undefined when there is none (or it is not a date), UNSETTLED while its order is unknown. */
   read(cell: string): DateReading | undefined | Unsettled {
-    const stamp = isoStamp(cell);
-    if (stamp !== undefined) return stamp;
+    if (this.utc) {
+      const stamp = isoStamp(cell);
+      if (stamp !== undefined) return stamp;
+    }
     const [dateText, timeText] = splitCell(cell);
     if (dateText === '') return undefined;
     const part = this.partOf(dateText);
     if (part.kind === 'none') return undefined;
     if (part.kind === 'instant') {
       if (timeText !== '') return undefined;
-      return { day: Math.floor(part.time / DAY_MS), time: part.time, hasTime: true };
+      return { day: dayOn(this.clock, part.time), time: part.time, hasTime: true };
     }
     const day = part.kind === 'day' ? part.day : this.settle(part, dateText);
     if (day === undefined) return undefined;
     if (day === UNSETTLED) return UNSETTLED;
-    if (timeText === '') return { day, time: day * DAY_MS, hasTime: false };
+    // A day with no time, or a wall time with no zone, is a moment on the run's clock; a time with its zone is that
+    // moment, and its day is the clock's.
+    if (timeText === '') return { day, time: this.utc ? day * DAY_MS : wallToTime(this.clock, day * DAY_MS), hasTime: false };
     const time = readTime(timeText);
     if (time === undefined) return undefined;
-    return { day, time: day * DAY_MS + time.ms - time.offsetMinutes * 60_000, hasTime: true };
+    const wall = day * DAY_MS + time.ms;
+    if (!time.zoned) return { day, time: this.utc ? wall : wallToTime(this.clock, wall), hasTime: true };
+    const moment = wall - time.offsetMinutes * 60_000;
+    return { day: this.utc ? day : dayOn(this.clock, moment), time: moment, hasTime: true };
   }
 
   private partOf(dateText: string): DatePart {

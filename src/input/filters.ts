@@ -1,3 +1,4 @@
+import { UTC, type Clock } from '../core/clock.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { normalizeHeader } from './columns.js';
@@ -34,10 +35,10 @@ const RELATIVE = /^(\d+)\s*d$/i;
  * Reads a --since or --until bound: a number of days back from today (`30d`), or a
  * date as the file's dates are read (ISO, dd.mm.yyyy, slashed in the order --date-format gives).
  */
-export function parseBound(option: string, value: string, format: DateFormat | undefined, today: number): number {
+export function parseBound(option: string, value: string, format: DateFormat | undefined, today: number, clock: Clock = UTC): number {
   const relative = RELATIVE.exec(value.trim());
   if (relative) return today - Number(relative[1]);
-  const reading = new RowDates(format).read(value);
+  const reading = new RowDates(format, clock).read(value);
   if (reading === undefined || reading === UNSETTLED || reading.hasTime) {
     const slashed = value.includes('/') && format === undefined;
     throw inputError(
@@ -48,12 +49,18 @@ export function parseBound(option: string, value: string, format: DateFormat | u
   return reading.day;
 }
 
-export function dayRange(since: string | undefined, until: string | undefined, format: DateFormat | undefined, today: number): DayRange | undefined {
+export function dayRange(
+  since: string | undefined,
+  until: string | undefined,
+  format: DateFormat | undefined,
+  today: number,
+  clock: Clock = UTC,
+): DayRange | undefined {
   if (since === undefined && until === undefined) return undefined;
   const range = {
-    since: since === undefined ? undefined : parseBound('--since', since, format, today),
+    since: since === undefined ? undefined : parseBound('--since', since, format, today, clock),
     // "The last 30 days" ends today: with --today in the past, later answers are not in them.
-    until: until === undefined ? (since !== undefined && RELATIVE.test(since.trim()) ? today : undefined) : parseBound('--until', until, format, today),
+    until: until === undefined ? (since !== undefined && RELATIVE.test(since.trim()) ? today : undefined) : parseBound('--until', until, format, today, clock),
   };
   if (range.since !== undefined && range.until !== undefined && range.since > range.until) {
     throw inputError(`--since ${since} comes after --until ${until}: no response could be in that range`);

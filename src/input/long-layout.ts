@@ -17,7 +17,7 @@ export interface LongLayout {
 /** A question column repeats a handful of values: at most this many. */
 const MAX_QUESTIONS = 30;
 /** Answers to one question looked at before calling them scores. */
-const MIN_ANSWERS = 5;
+const MIN_ANSWERS = 8;
 
 export function findLongLayout(rows: ReadonlyArray<readonly string[]>, width: number): LongLayout | undefined {
   const scores = new ScoreReader();
@@ -45,12 +45,16 @@ function questionOfScores(
   const all = rows.map((row) => row[answer] ?? '').filter((cell) => !isMissing(cell));
   // A column of scores throughout is a score column, not the answers to many questions.
   if (all.length === 0 || all.filter(isScore).length >= 0.8 * all.length) return undefined;
+  let found: string | undefined;
+  let otherQuestion = false;
   for (const value of values) {
     const cells = rows.filter((row) => (row[question] ?? '').trim() === value).map((row) => row[answer] ?? '').filter((cell) => !isMissing(cell));
     if (cells.length < MIN_ANSWERS) continue;
     const scored = cells.filter(isScore);
     const spread = new Set(scored.map((cell) => cell.trim())).size;
-    if (scored.length >= 0.9 * cells.length && spread >= 3) return value;
+    if (found === undefined && scored.length >= 0.95 * cells.length && spread >= 3) found = value;
+    // The answers to another question are not scores at all: what sets one question's answers apart from the rest.
+    else if (scored.length <= 0.1 * cells.length) otherQuestion = true;
   }
-  return undefined;
+  return otherQuestion ? found : undefined;
 }

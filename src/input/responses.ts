@@ -1,3 +1,4 @@
+import type { Clock } from '../core/clock.js';
 import type { ReadListener, Rejection } from '../core/reading.js';
 import type { Io } from '../io.js';
 import { requireColumn } from './columns.js';
@@ -39,7 +40,7 @@ export class Responses {
     // --dedupe reads the inputs twice: first to find each respondent's answer to keep.
     const quiet: ReadListener = { info: () => undefined, warn: () => undefined, rejected: () => undefined };
     const firstSpec: ReadSpec = { ...spec, dedupe: 'none', needs: { dates: true, respondents: true, comments: false } };
-    const firstPass = new Responses(await openRun(files, firstSpec, io, quiet, loaded), firstSpec, quiet, undefined);
+    const firstPass = new Responses(await openRun(files, firstSpec, io, quiet, loaded, { clock: run.clock }), firstSpec, quiet, undefined);
     return new Responses(run, spec, listener, await planDedupe(firstPass, spec.dedupe));
   }
 
@@ -66,9 +67,14 @@ export class Responses {
     return this.started;
   }
 
-  /** Today, in days since 1970, as --today gives it or the clock says. */
+  /** Today, in days since 1970, as --today gives it or the run's clock says. */
   get today(): number {
-    return this.spec.today;
+    return this.run.today;
+  }
+
+  /** The clock the run's days follow: --tz, the offset of the export's timestamps, or UTC. */
+  get clock(): Clock {
+    return this.run.clock;
   }
 
   /** The first data rows of every input, in the run's columns: what a column holds, judged by its content. */

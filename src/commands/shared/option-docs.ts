@@ -17,6 +17,10 @@ export const READING_OPTION_DOCS: ReadonlyArray<readonly [flags: string, text: s
     'read only the rows whose `COLUMN` holds `VALUE`, as written (as `--by` groups them); `COLUMN!=VALUE` leaves those rows out. Repeat it for several conditions, all of which must hold. The rows left out are counted as excluded, and the score column is chosen from the rows kept: `--where question=NPS --score-column answer` scores a file of one row per answer',
   ],
   ['--date-format FORMAT', '`m/d/yyyy` or `d/m/yyyy`: how to read dates like `3/4/2026` when no date in the input tells'],
+  [
+    '--tz ZONE',
+    'the time zone days, periods, due dates and "today" follow: a name such as `America/Los_Angeles` or `Europe/Paris` (with its summer time), `UTC`, or an offset such as `-08:00`. By default, the offset most of the export\'s timestamps carry (`2026-11-30 04:00:00 -0800` is read on `UTC-08:00`, and the stderr line says so), else UTC; a time written with no zone is a time on this clock',
+  ],
   ['--include-partial', 'count unfinished responses (Qualtrics, Typeform) in the score'],
   ['--dedupe MODE', '`latest` or `first`: one scored response per respondent (see [How files are read](reading-files.md)); `none` (default) counts all'],
   [

@@ -120,14 +120,17 @@ export function runOptions(): Option[] {
   ];
 }
 
-/** How dates such as 3/4/2026 are read: what a command reading dates takes (`columns` reads none). */
-export function dateFormatOption(): Option {
-  return grouped(new Option('--date-format <format>', 'the order of dates like 3/4/2026, when the file cannot tell').choices(Object.keys(DATE_FORMATS)), GROUPS.input);
+/** How dates are read and counted: what a command reading dates takes (`columns` reads none). */
+export function dateOptions(): Option[] {
+  return [
+    grouped(new Option('--date-format <format>', 'the order of dates like 3/4/2026, when the file cannot tell').choices(Object.keys(DATE_FORMATS)), GROUPS.input),
+    grouped(new Option('--tz <zone>', 'the time zone days, periods and due dates follow (default: the offset the timestamps carry, else UTC)').argParser(nonEmpty('--tz')), GROUPS.input),
+  ];
 }
 
 /** Every group of reading: what each command that scores responses takes. */
 export function readingOptions(): Option[] {
-  return [...inputOptions(), dateFormatOption(), ...rowOptions(), ...runOptions()];
+  return [...inputOptions(), ...dateOptions(), ...rowOptions(), ...runOptions()];
 }
 
 /** The raw flags of `inputOptions`, as commander hands them over. */
@@ -141,9 +144,10 @@ export interface RawInputOptions {
   where?: WhereCondition[];
 }
 
-/** The raw flags of `rowOptions` and `dateFormatOption`. */
+/** The raw flags of `rowOptions` and `dateOptions`. */
 export interface RawRowOptions {
   dateFormat?: DateFormat;
+  tz?: string;
   includePartial?: boolean;
   dedupe: DedupeMode;
   since?: string;
@@ -163,13 +167,13 @@ export interface RawRunOptions {
 /** The raw flags of `readingOptions`. */
 export type RawReadingOptions = RawInputOptions & RawRowOptions & RawRunOptions;
 
-/** The real today, in days since 1970 (UTC): the one place a command looks at the clock. */
-export function realToday(): number {
-  return Math.floor(Date.now() / DAY_MS);
+/** The real now, in ms since 1970: the one place a command looks at the clock. */
+export function realNow(): number {
+  return Date.now();
 }
 
-function todayOf(raw: Partial<RawRowOptions>, now: () => number): number {
-  if (raw.today === undefined) return now();
+function todayOf(raw: Partial<RawRowOptions>): number | undefined {
+  if (raw.today === undefined) return undefined;
   const reading = new RowDates(raw.dateFormat).read(raw.today);
   if (reading === undefined || reading === UNSETTLED || reading.hasTime) {
     throw inputError(`--today takes a date such as 2026-11-24, not ${JSON.stringify(raw.today)}`);
@@ -178,7 +182,7 @@ function todayOf(raw: Partial<RawRowOptions>, now: () => number): number {
 }
 
 /** What to read, from the flags; `needs` is what the command itself needs of each response. */
-export function readSpecOf(raw: RawInputOptions & Partial<RawRowOptions>, needs: ReadSpec['needs'], now: () => number = realToday): ReadSpec {
+export function readSpecOf(raw: RawInputOptions & Partial<RawRowOptions>, needs: ReadSpec['needs'], now: () => number = realNow): ReadSpec {
   if ((raw.customers === undefined) !== (raw.joinOn === undefined)) {
     throw inputError('--customers and --join-on go together: the file of customers, and the column that matches them to responses');
   }
@@ -198,7 +202,9 @@ export function readSpecOf(raw: RawInputOptions & Partial<RawRowOptions>, needs:
     customers: raw.customers === undefined || raw.joinOn === undefined ? undefined : { file: raw.customers, joinOn: raw.joinOn },
     since: raw.since,
     until: raw.until,
-    today: todayOf(raw, now),
+    today: todayOf(raw),
+    now: now(),
+    tz: raw.tz,
     exclude: raw.exclude,
     needs,
   };

@@ -4,6 +4,7 @@ import { inputError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import type { ReadListener } from '../../core/reading.js';
 import { chooseColumns, ColumnChoiceError, requireColumn, uniqueNames, type ColumnOverrides } from '../columns.js';
+import { dayOn, fixedClock, UTC, zoneClock, type Clock } from '../../core/clock.js';
 import { dayRange, loadExcluded, type DayRange } from '../filters.js';
 import { detectLayout, FORMATS } from '../formats.js';
 import { Join, loadCustomers, parseJoinOn, type Customers } from '../join.js';
@@ -150,20 +151,83 @@ export interface OpenedRun {
   loaded: Loaded;
   /** The other open questions of the run, by name, in the order first seen. */
   questions: readonly string[];
+  /** The clock the run's days follow (see chooseClock), and today on it. */
+  clock: Clock;
+  today: number;
 }
 
 /** Loads the files the filters and the join name (--since/--until, --exclude, --customers). */
 export async function loadFilters(files: readonly string[], spec: ReadSpec, io: Io): Promise<Loaded> {
   checkInputNames(files);
   if (spec.dedupe !== 'none') await refuseRereadingStreams(files, io);
-  const range = dayRange(spec.since, spec.until, spec.dateFormat, spec.today);
   const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io));
   const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io);
-  return { range, excluded, customers };
+  return { range: undefined, excluded, customers };
+}
+
+/**
+ * The run's clock: --tz, or else the offset most of the date column's timestamps carry in the first rows
+ * ("2026-11-30 04:00:00 -0800"), or else UTC. Says which on stderr when it is not UTC by default.
+ */
+export function chooseClock(inputs: readonly OpenedInput[], tz: string | undefined, listener: ReadListener): Clock {
+  if (tz !== undefined) {
+    const clock = clockNamed(tz);
+    listener.info(`days, periods and due dates in ${clock.label} (--tz)`);
+    return clock;
+  }
+  const offsets = new Map<number, number>();
+  let dated = 0;
+  for (const opened of inputs) {
+    const index = opened.choice.columns.date;
+    if (index === undefined) continue;
+    for (const row of opened.firstRows) {
+      const cell = (row[index] ?? '').trim();
+      if (cell === '') continue;
+      dated += 1;
+      const offset = writtenOffset(cell);
+      if (offset !== undefined) offsets.set(offset, (offsets.get(offset) ?? 0) + 1);
+    }
+  }
+  const [common] = [...offsets].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  if (common === undefined || common[1] * 2 < dated || common[0] === 0) return UTC;
+  const clock = fixedClock(common[0]);
+  listener.info(`days, periods and due dates in ${clock.label}, the offset of most of the export's timestamps (--tz sets another zone)`);
+  return clock;
+}
+
+/** The zone a timestamp names after its time: Z, UTC, +02:00, -0800; undefined when it names none. */
+function writtenOffset(cell: string): number | undefined {
+  const match = /\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?)?\s*(z|utc|gmt|[+-]\d{2}:?\d{2})$/i.exec(cell);
+  const zone = match?.[1];
+  if (zone === undefined) return undefined;
+  if (/^(z|utc|gmt)$/i.test(zone)) return 0;
+  const digits = zone.replace(':', '');
+  return (digits.startsWith('-') ? -1 : 1) * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+}
+
+/** --tz: a zone's name ("America/Los_Angeles", "Europe/Paris", "UTC") or an offset ("-08:00", "UTC+2"). */
+export function clockNamed(tz: string): Clock {
+  const text = tz.trim();
+  const offset = /^(?:utc|gmt)?\s*([+-])(\d{1,2})(?::?(\d{2}))?$/i.exec(text);
+  if (offset !== null) {
+    const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0));
+    if (Math.abs(minutes) <= 14 * 60) return fixedClock(minutes);
+  } else {
+    const zone = zoneClock(text);
+    if (zone !== undefined) return /^(utc|gmt|etc\/utc|etc\/gmt)$/i.test(zone.label) ? UTC : zone;
+  }
+  throw inputError(`--tz takes a time zone such as America/Los_Angeles, Europe/Paris or UTC, or an offset such as -08:00, not ${JSON.stringify(tz)}`);
 }
 
 /** Opens every input and says what it understood of each. */
-export async function openRun(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener, loaded: Loaded): Promise<OpenedRun> {
+export async function openRun(
+  files: readonly string[],
+  spec: ReadSpec,
+  io: Io,
+  listener: ReadListener,
+  loaded: Loaded,
+  known?: { clock: Clock },
+): Promise<OpenedRun> {
   const inputs: OpenedInput[] = [];
   for (const file of files) {
     const opened = await openInput(file, io, spec.columns, spec.sheet, spec.where);
@@ -185,7 +249,10 @@ export async function openRun(files: readonly string[], spec: ReadSpec, io: Io, 
         : undefined,
   }));
   for (const opened of inputs) checkFiltersCanApply(opened, spec, loaded);
-  return { inputs, columns: [...own, ...customerNames], plans, loaded, questions };
+  const clock = known?.clock ?? chooseClock(inputs, spec.tz, listener);
+  const today = spec.today ?? dayOn(clock, spec.now);
+  const withRange = { ...loaded, range: dayRange(spec.since, spec.until, spec.dateFormat, today, clock) };
+  return { inputs, columns: [...own, ...customerNames], plans, loaded: withRange, questions, clock, today };
 }
 
 /** Columns of all inputs in the order first seen, by their distinct names: files with different columns lose nothing. */
@@ -235,7 +302,7 @@ async function refuseRereadingStreams(files: readonly string[], io: Io): Promise
 function checkFiltersCanApply(opened: OpenedInput, spec: ReadSpec, loaded: Loaded): void {
   const name = opened.reader.where;
   const { columns } = opened.choice;
-  if (loaded.range !== undefined && columns.date === undefined) {
+  if ((spec.since !== undefined || spec.until !== undefined) && columns.date === undefined) {
     throw inputError(`${name}: --since and --until need a date column and none was found; name it with --date-column`);
   }
   if (spec.dedupe !== 'none' && columns.respondent === undefined) {

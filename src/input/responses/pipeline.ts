@@ -43,7 +43,7 @@ export class RowPipeline {
     private readonly keep: KeepRow | undefined,
     private readonly onResponse: ((response: Response) => void) | undefined,
   ) {
-    this.dates = new RowDates(spec.dateFormat);
+    this.dates = new RowDates(spec.dateFormat, run.clock);
   }
 
   /** Reads one input to its end, then says what is to be said of it. */

@@ -24,8 +24,12 @@ export interface ReadSpec {
   customers: { file: string; joinOn: string } | undefined;
   since: string | undefined;
   until: string | undefined;
-  /** Today, in days since 1970, for relative bounds such as --since 30d. */
-  today: number;
+  /** --today, in days since 1970; undefined for the real today, counted on the run's clock from `now`. */
+  today: number | undefined;
+  /** The moment the run started, in ms since 1970: the one reading of the real clock. */
+  now: number;
+  /** --tz: the zone the run's days follow; undefined for the offset the export's timestamps carry, or UTC. */
+  tz: string | undefined;
   exclude: string | undefined;
   /** What each response must carry; reading does no more than asked. */
   needs: { dates: boolean; comments: boolean; respondents: boolean; lines?: boolean };

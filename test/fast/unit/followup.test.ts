@@ -1,16 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { byStatusThenUrgency, describeStatus, dueStatus, respondBy, type Ranked } from '../../../src/core/followup.js';
 import { readsAsPraise } from '../../../src/core/praise.js';
+import { fixedClock, UTC, zoneClock } from '../../../src/core/clock.js';
 import { compileTemplate, DEFAULT_TEMPLATES, TemplateError } from '../../../src/core/templates.js';
 
 const DAY = 86_400_000;
 const day = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / DAY;
-const settings = { slaMs: 24 * 3_600_000, today: day('2026-11-10') };
+const settings = { slaMs: 24 * 3_600_000, today: day('2026-11-10'), clock: UTC };
 
 describe('respond_by and status', () => {
   it('writes the due moment as a person works to it', () => {
-    expect(respondBy(Date.parse('2025-12-20T08:53:35Z'), settings.slaMs)).toBe('2025-12-21 08:53 UTC');
-    expect(respondBy(undefined, settings.slaMs)).toBe('');
+    expect(respondBy(Date.parse('2025-12-20T08:53:35Z'), settings.slaMs, UTC)).toBe('2025-12-21 08:53 UTC');
+    expect(respondBy(undefined, settings.slaMs, UTC)).toBe('');
+  });
+
+  it('counts due days and writes due moments on the team\'s clock', () => {
+    const pacific = fixedClock(-480);
+    // Answered at 20:00 on the 9th in California: 04:00 on the 10th in UTC.
+    const answered = Date.parse('2026-11-10T04:00:00Z');
+    expect(respondBy(answered, settings.slaMs, pacific)).toBe('2026-11-10 20:00 UTC-08:00');
+    expect(describeStatus(dueStatus(answered, { ...settings, clock: pacific, today: day('2026-11-10') }))).toBe('due today');
+    expect(describeStatus(dueStatus(answered, settings))).toBe('new');
+    const paris = zoneClock('Europe/Paris');
+    if (paris === undefined) throw new Error('the runtime knows no Europe/Paris');
+    // Summer time in July (+02:00), winter time in January (+01:00).
+    expect(respondBy(Date.parse('2026-07-01T10:00:00Z'), 0, paris)).toBe('2026-07-01 12:00 Europe/Paris');
+    expect(respondBy(Date.parse('2026-01-01T10:00:00Z'), 0, paris)).toBe('2026-01-01 11:00 Europe/Paris');
   });
 
   it.each([
