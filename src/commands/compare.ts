@@ -4,7 +4,8 @@ import { compareSamples, type CompareReport, type Sample } from '../core/compare
 import { periodOf, periodsApart, type Period } from '../core/periods.js';
 import { addScore, emptyTally } from '../core/tally.js';
 import { inputError } from '../errors.js';
-import type { Response, Responses } from '../input/responses.js';
+import { AnswerPerRespondent, type KeepMode } from '../core/latest.js';
+import type { ReadSpec, Response, Responses } from '../input/responses.js';
 import type { Io } from '../io.js';
 import type { Messages } from '../output/write/messages.js';
 import { createRecordSink, type RecordFormat } from '../output/write/records.js';
@@ -58,13 +59,30 @@ function splitterFor(files: readonly string[], responses: Responses, options: Co
   return (response) => files[response.input];
 }
 
-function sampleFor(samples: Map<string, Sample>, name: string, withRespondents: boolean): Sample {
-  let sample = samples.get(name);
-  if (sample === undefined) {
-    sample = { name, tally: emptyTally(), groups: withRespondents ? new Map() : undefined };
-    samples.set(name, sample);
+/** A sample being read: its tally, and each respondent's answer kept (the latest by date, or the first). */
+interface Reading {
+  sample: Sample;
+  answers: AnswerPerRespondent<Category> | undefined;
+}
+
+function sampleFor(samples: Map<string, Reading>, name: string, withRespondents: boolean, mode: KeepMode): Reading {
+  let reading = samples.get(name);
+  if (reading === undefined) {
+    reading = { sample: { name, tally: emptyTally(), groups: undefined }, answers: withRespondents ? new AnswerPerRespondent(mode) : undefined };
+    samples.set(name, reading);
   }
-  return sample;
+  return reading;
+}
+
+/** Which answer of a respondent who answered twice on one side counts in the movement: the latest by date, or the first. */
+const keepModeOf = (options: CompareOptions): KeepMode => (options.dedupe === 'first' ? 'first' : 'latest');
+
+/** The sides of the comparison, within which --dedupe keeps one answer per respondent. */
+function sidesOf(options: CompareOptions): ReadSpec['dedupeWithin'] {
+  const column = byColumn(options);
+  if (column !== undefined) return { kind: 'column', name: column };
+  if (options.period !== undefined) return { kind: 'period', period: options.period };
+  return { kind: 'input' };
 }
 
 /** The two samples to compare: those named by --values, or the only two there are, or (for periods) the last two. */
@@ -83,21 +101,33 @@ function pickTwo(samples: Map<string, Sample>, options: CompareOptions, what: st
   return [a, b];
 }
 
-/** `--moved-to`: the respondents of B now in `target` who were in another group in A, with where they came from. */
-async function listMovers(fileB: string, before: Map<string, Category>, options: CompareOptions, io: Io): Promise<number> {
+/**
+ * `--moved-to`: the respondents of B now in `target` who were in another group in A, with where they came from: each
+ * respondent's answer in B is the one the movement table counts (the latest by date, or the first), one row each.
+ */
+async function listMovers(fileB: string, before: ReadonlyMap<string, Category>, options: CompareOptions, io: Io): Promise<number> {
   const target = options.movedTo ?? 'detractors';
-  const { responses } = await openResponses([fileB], { ...options, quiet: true }, { dates: false, comments: false, respondents: true }, io);
+  const { responses } = await openResponses([fileB], { ...options, quiet: true }, { dates: true, comments: false, respondents: true }, io);
+  const latest = new AnswerPerRespondent<{ category: Category; cells: readonly string[] | undefined }>(keepModeOf(options));
+  let ordinal = 0;
+  await responses.read((response) => {
+    ordinal += 1;
+    if (response.respondent === '') return;
+    const category = categoryOf(response.score);
+    // Only the rows that may be listed keep their cells: memory for the target group's rows, not the file's.
+    latest.offer(response.respondent, { time: response.date?.time, ordinal }, { category, cells: category === target ? response.cells : undefined });
+  });
   const sink = createRecordSink(options.format, [...responses.columns, 'previous_category', 'nps_category'], io.stdout, {
     endDestination: false,
     neutralize: options.raw !== true,
   });
   let listed = 0;
-  await responses.read((response) => {
-    const from = before.get(response.respondent);
-    if (categoryOf(response.score) !== target || from === undefined || from === target) return;
+  for (const [respondent, { category, cells }] of latest.values()) {
+    const from = before.get(respondent);
+    if (category !== target || cells === undefined || from === undefined || from === target) continue;
     listed += 1;
-    sink.write([...response.cells, from, target]);
-  });
+    if (!sink.write([...cells, from, target])) await sink.drain();
+  }
   await sink.end();
   return listed;
 }
@@ -128,21 +158,25 @@ async function readSamples(
   options: CompareOptions,
   io: Io,
 ): Promise<{ samples: Map<string, Sample>; spans: Map<string, number>; messages: Messages; outcome: Outcome }> {
-  const needs = { dates: options.period !== undefined, comments: false, respondents: true };
-  const { messages, responses } = await openResponses(files, options, needs, io);
+  const needs = { dates: true, comments: false, respondents: true };
+  const { messages, responses } = await openResponses(files, options, needs, io, sidesOf(options));
   const spans = new Map<string, number>();
   const split = splitterFor(files, responses, options, spans);
-  const samples = new Map<string, Sample>();
+  const readings = new Map<string, Reading>();
+  const mode = keepModeOf(options);
   const withRespondents = (input: number): boolean => responses.inputs[input]?.choice.columns.respondent !== undefined;
   // Each file is a sample even when it has no scored row, so that the comparison says so.
-  if (options.by === undefined && options.period === undefined) files.forEach((file, input) => sampleFor(samples, file, withRespondents(input)));
+  if (options.by === undefined && options.period === undefined) files.forEach((file, input) => sampleFor(readings, file, withRespondents(input), mode));
+  let ordinal = 0;
   const totals = await responses.read((response) => {
+    ordinal += 1;
     const name = split(response);
     if (name === undefined) return;
-    const sample = sampleFor(samples, name, withRespondents(response.input));
-    addScore(sample.tally, response.score);
-    if (response.respondent !== '') sample.groups?.set(response.respondent, categoryOf(response.score));
+    const reading = sampleFor(readings, name, withRespondents(response.input), mode);
+    addScore(reading.sample.tally, response.score);
+    if (response.respondent !== '') reading.answers?.offer(response.respondent, { time: response.date?.time, ordinal }, categoryOf(response.score));
   });
+  const samples = new Map([...readings].map(([name, reading]) => [name, { ...reading.sample, groups: reading.answers?.values() }] as const));
   const ordered = options.period === undefined ? samples : new Map([...samples].sort((a, b) => (spans.get(a[0]) ?? 0) - (spans.get(b[0]) ?? 0)));
   return { samples: ordered, spans, messages, outcome: readOutcome(messages, totals, options) };
 }

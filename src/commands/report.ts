@@ -46,7 +46,8 @@ export interface ReportOptions extends RawReadingOptions, RawPrecisionOptions {
 export async function runReport(files: string[], options: ReportOptions, io: Io): Promise<Ran<never>> {
   if (options.out.trim() === '' || options.out === '-') throw inputError('--out takes a file name such as report.html');
   const matcher = await loadMatcher(options, io.cwd);
-  const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io);
+  const within = options.period === undefined ? undefined : { kind: 'period' as const, period: options.period };
+  const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const drivers = reportDrivers(responses, options);
   if (drivers.length > 0) messages.info(describeDrivers(drivers.map((column) => column.spec), { found: true, hint: false }));

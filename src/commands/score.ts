@@ -53,7 +53,9 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   if (options.rolling !== undefined && options.period === undefined) {
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
-  const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io);
+  // One answer per person in each period of a trend: a person who answered in March and in June counts in both.
+  const within = options.period === undefined ? undefined : { kind: 'period' as const, period: options.period };
+  const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const { totals, acc } = await readWith(files, responses, spec, io, messages, scoreJob, { breakdowns, byDay: options.period !== undefined });

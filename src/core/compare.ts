@@ -35,6 +35,42 @@ export interface CompareReport {
   sampleKind: string;
   /** Plain sentences: samples too small to lean on, periods far apart. */
   warnings: CompareWarning[];
+  /** The one verdict to quote; undefined when a side has no scored response. */
+  headline: Headline | undefined;
+}
+
+/**
+ * The one verdict a board can quote. The change is B − A of the two scores as shown (to
+ * one decimal, so that it is their difference); the test behind it is the paired one when
+ * the people in both are (nearly) all who answered, or --paired asks, and otherwise the
+ * two-sample test on everyone, with the paired result beside it when there is one.
+ */
+export interface Headline {
+  points: number;
+  from: number;
+  to: number;
+  decidedBy: 'everyone' | 'both';
+  p: number;
+  significant: boolean;
+  /** Respondents in both samples (0 without respondent columns), and their share of the smaller sample. */
+  inBoth: number;
+  coverage: number;
+}
+
+/** When the respondents in both are this share of the smaller sample, the paired test is the verdict. */
+export const SAME_PEOPLE = 0.8;
+
+const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
+
+function headlineOf(a: Scored, b: Scored, difference: Difference | undefined, paired: PairedResult | undefined, forcePaired: boolean): Headline | undefined {
+  if (a.nps === null || b.nps === null || difference === undefined) return undefined;
+  const smaller = Math.min(a.responses, b.responses);
+  const inBoth = paired?.respondents ?? 0;
+  const coverage = smaller === 0 ? 0 : inBoth / smaller;
+  const byPair = paired !== undefined && (forcePaired || (inBoth >= PAIRED_MINIMUM && coverage >= SAME_PEOPLE));
+  const decided = byPair ? paired.difference : difference;
+  const [from, to] = [oneDecimal(a.nps), oneDecimal(b.nps)];
+  return { points: oneDecimal(to - from), from, to, decidedBy: byPair ? 'both' : 'everyone', p: decided.p, significant: decided.significant, inBoth, coverage };
 }
 
 /** Respondents in both samples at least, for a paired test worth its name. */
@@ -109,12 +145,14 @@ export function compareSamples(a: Sample, b: Sample, precision: Precision, sampl
     : usePaired
     ? `paired z-test on the ${paired?.respondents ?? 0} respondents in both: the mean change of each one's group`
     : `two-sample z-test on B − A, with adjusted-Wald variances (Rocks 2016)${METHOD_NOTE[precision.method]}`;
+  const pairedResult = paired !== undefined && paired.respondents >= PAIRED_MINIMUM ? paired : undefined;
   return {
     ...sides,
     difference,
+    headline: headlineOf(resultA, resultB, difference, usePaired ? paired : pairedResult, usePaired),
     verdict: difference === undefined ? 'One of the two has no scored responses: there is nothing to compare.' : verdict(difference),
     test,
-    paired: paired !== undefined && paired.respondents >= PAIRED_MINIMUM ? paired : undefined,
+    paired: pairedResult,
     movement: movement && respondentsIn(movement) > 0 ? movement : undefined,
     level: precision.level,
     sampleKind,

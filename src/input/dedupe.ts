@@ -1,4 +1,28 @@
-import type { Responses } from './responses.js';
+import { supersedes, type Stamp } from '../core/latest.js';
+import { periodOf, type Period } from '../core/periods.js';
+import type { Response, Responses } from './responses.js';
+
+/**
+ * Within what one answer per respondent is kept: the whole run, each side of a
+ * comparison (each input, each value of a column) or each period of a trend. A person
+ * who answered in both quarters keeps an answer in each: one answer per person means
+ * one per person on each side.
+ */
+export type DedupeScope = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; index: number } | { kind: 'period'; period: Period };
+
+/** The side of a response a scope puts it on: '' for the whole run. */
+export function sideOf(scope: DedupeScope, response: Pick<Response, 'input' | 'cells' | 'date'>): string {
+  switch (scope.kind) {
+    case 'all':
+      return '';
+    case 'input':
+      return String(response.input);
+    case 'column':
+      return response.cells[scope.index] ?? '';
+    default:
+      return response.date === undefined ? '' : periodOf(response.date.day, scope.period).key;
+  }
+}
 
 /** Which answer of a respondent who answered more than once counts; `none` counts them all. */
 export const DEDUPE_MODES = {
@@ -11,20 +35,7 @@ export type DedupeMode = keyof typeof DEDUPE_MODES;
 /** Under --dedupe: whether the next scored response, of this respondent, is the one kept. */
 export type KeepRow = (respondent: string) => boolean;
 
-interface Winner {
-  /** Milliseconds, or undefined when the row has no readable date. */
-  time: number | undefined;
-  ordinal: number;
-}
-
-/** A dated answer beats an undated one; then the newer (or older) moment; then the later (or earlier) row. */
-export function supersedes(candidate: Winner, best: Winner, mode: Exclude<DedupeMode, 'none'>): boolean {
-  if ((candidate.time === undefined) !== (best.time === undefined)) return candidate.time !== undefined;
-  const sign = mode === 'latest' ? 1 : -1;
-  const byTime = ((candidate.time ?? 0) - (best.time ?? 0)) * sign;
-  if (byTime !== 0) return byTime > 0;
-  return (candidate.ordinal - best.ordinal) * sign > 0;
-}
+type Winner = Stamp;
 
 /**
  * The first of two passes: finds, for every respondent, the scored response to keep,
@@ -32,15 +43,16 @@ export function supersedes(candidate: Winner, best: Winner, mode: Exclude<Dedupe
  * input when it has none. Responses are numbered in reading order, which the second
  * pass repeats exactly, since it reads the same inputs through the same filters.
  */
-export async function planDedupe(firstPass: Responses, mode: Exclude<DedupeMode, 'none'>): Promise<KeepRow> {
+export async function planDedupe(firstPass: Responses, mode: Exclude<DedupeMode, 'none'>, scope: DedupeScope = { kind: 'all' }): Promise<KeepRow> {
   const winners = new Map<string, Winner>();
   let ordinal = 0;
   await firstPass.read((response) => {
     ordinal += 1;
     if (response.respondent === '') return;
     const candidate = { time: response.date?.time, ordinal };
-    const best = winners.get(response.respondent);
-    if (best === undefined || supersedes(candidate, best, mode)) winners.set(response.respondent, candidate);
+    const key = scope.kind === 'all' ? response.respondent : `${response.respondent}\u001f${sideOf(scope, response)}`;
+    const best = winners.get(key);
+    if (best === undefined || supersedes(candidate, best, mode)) winners.set(key, candidate);
   });
   const keepers = new Set([...winners.values()].map((winner) => winner.ordinal));
   let seen = 0;

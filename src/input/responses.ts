@@ -2,7 +2,7 @@ import type { Clock } from '../core/clock.js';
 import type { ReadListener, Rejection } from '../core/reading.js';
 import type { Io } from '../io.js';
 import { requireColumn } from './columns.js';
-import { DEDUPE_MODES, planDedupe, type KeepRow } from './dedupe.js';
+import { DEDUPE_MODES, planDedupe, type DedupeScope, type KeepRow } from './dedupe.js';
 import { loadFilters, openRun, type OpenedRun } from './responses/open.js';
 import { adoptParts, readPart, type PartOptions } from './responses/parts.js';
 import { RowPipeline } from './responses/pipeline.js';
@@ -41,7 +41,9 @@ export class Responses {
     const quiet: ReadListener = { info: () => undefined, warn: () => undefined, rejected: () => undefined };
     const firstSpec: ReadSpec = { ...spec, dedupe: 'none', needs: { dates: true, respondents: true, comments: false } };
     const firstPass = new Responses(await openRun(files, firstSpec, io, quiet, loaded, { clock: run.clock }), firstSpec, quiet, undefined);
-    return new Responses(run, spec, listener, await planDedupe(firstPass, spec.dedupe));
+    const within = spec.dedupeWithin ?? { kind: 'all' };
+    const scope: DedupeScope = within.kind === 'column' ? { kind: 'column', index: requireColumn(run.inputs.map((one) => one.reader.name).join(' + '), run.columns, within.name, '--by') } : within;
+    return new Responses(run, spec, listener, await planDedupe(firstPass, spec.dedupe, scope));
   }
 
   get inputs(): readonly OpenedInput[] {

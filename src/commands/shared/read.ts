@@ -11,9 +11,10 @@ export async function openResponses(
   options: RawReadingOptions,
   needs: ReadSpec['needs'],
   io: Io,
+  dedupeWithin?: ReadSpec['dedupeWithin'],
 ): Promise<{ messages: Messages; responses: Responses; spec: ReadSpec }> {
   const messages = new Messages(io.stderr, options.quiet === true);
-  const spec = readSpecOf(options, needs);
+  const spec = { ...readSpecOf(options, needs), dedupeWithin };
   const responses = await Responses.open(files, spec, io, messages);
   return { messages, responses, spec };
 }

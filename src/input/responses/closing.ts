@@ -2,7 +2,15 @@ import type { ReadListener } from '../../core/reading.js';
 import { inputError } from '../../errors.js';
 import type { Customers, Join } from '../join.js';
 import type { RowReader } from '../rows.js';
-import type { InputFacts, OpenedInput, ReadTotals } from './types.js';
+import type { DedupeWithin, InputFacts, OpenedInput, ReadTotals } from './types.js';
+
+/** " in each file", " in each month": the scope of --dedupe, in words. */
+function withinWords(within: DedupeWithin | undefined): string {
+  if (within === undefined || within.kind === 'all') return '';
+  if (within.kind === 'input') return ' in each file';
+  if (within.kind === 'column') return ` in each value of ${JSON.stringify(within.name)}`;
+  return ` in each ${within.period}`;
+}
 
 /**
  * What a read says once it is done, and of each input once read: the encoding
@@ -98,6 +106,7 @@ export function sayClosing(
     unmatched: ReadonlyArray<{ name: string; unmatched: number }>;
     customers: Customers | undefined;
     scoreOffset: number | undefined;
+    dedupeWithin?: DedupeWithin | undefined;
   },
   listener: ReadListener,
 ): void {
@@ -107,7 +116,9 @@ export function sayClosing(
   if (tally.partial > 0) {
     listener.warn(`${plural(tally.partial, 'partial response')} (unfinished) left out of the score; --include-partial counts them`);
   }
-  if (tally.duplicates > 0) listener.info(`${plural(tally.duplicates, 'repeated response')} left out: --dedupe counts one per respondent`);
+  if (tally.duplicates > 0) {
+    listener.info(`${plural(tally.duplicates, 'repeated response')} left out: --dedupe counts one per respondent${withinWords(run.dedupeWithin)}`);
+  }
   if (excludedBy.respondent > 0) listener.info(`${plural(excludedBy.respondent, 'response')} left out by --exclude`);
   if (excludedBy.where > 0) listener.info(`${plural(excludedBy.where, 'row')} left out by --where`);
   if (excludedBy.dateRange > 0) {

@@ -73,7 +73,13 @@ export class RowPipeline {
 
   /** The closing lines of the whole read: the 1..11 check, partial and repeated responses, filters, the join. */
   finish(): ReadTotals {
-    const run = { inputs: this.run.inputs, unmatched: this.unmatched, customers: this.run.loaded.customers, scoreOffset: this.spec.scoreOffset };
+    const run = {
+      inputs: this.run.inputs,
+      unmatched: this.unmatched,
+      customers: this.run.loaded.customers,
+      scoreOffset: this.spec.scoreOffset,
+      dedupeWithin: this.spec.dedupeWithin,
+    };
     sayClosing(this.totals, run, this.listener);
     return this.totals;
   }

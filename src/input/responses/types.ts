@@ -1,5 +1,9 @@
 import type { DateEvidence, DateFormat, DateReading } from '../dates.js';
 import type { DedupeMode } from '../dedupe.js';
+import type { Period } from '../../core/periods.js';
+
+/** --dedupe's scope as a command asks for it: a column is named, and found when the run's columns are known. */
+export type DedupeWithin = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; name: string } | { kind: 'period'; period: Period };
 import type { ColumnChoice, ColumnOverrides } from '../columns.js';
 import type { Layout } from '../formats.js';
 import type { RowReader } from '../rows.js';
@@ -21,6 +25,8 @@ export interface ReadSpec {
   scoreOffset: number | undefined;
   dateFormat: DateFormat | undefined;
   dedupe: DedupeMode;
+  /** Within what --dedupe keeps one answer per respondent: the run, each input, each value of a column, each period. */
+  dedupeWithin?: DedupeWithin | undefined;
   customers: { file: string; joinOn: string } | undefined;
   since: string | undefined;
   until: string | undefined;

@@ -13,8 +13,9 @@ export function renderCompareJson(report: CompareReport): string {
     a: { file: report.a.file, ...scoredJson(report.a) },
     b: { file: report.b.file, ...scoredJson(report.b) },
     difference: differenceJson(report.difference),
-    verdict: report.verdict,
-    test: report.test,
+    verdict: headlineWords(report),
+    headline: report.headline ?? null,
+    test: decidingTest(report),
     paired: report.paired === undefined ? null : { respondents: report.paired.respondents, ...(differenceJson(report.paired.difference) ?? {}) },
     movement: report.movement ?? null,
     warnings: report.warnings.map(warningJson),
@@ -22,20 +23,52 @@ export function renderCompareJson(report: CompareReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
+/** True when the paired test decides though the two-sample one was run: the same people answered both times. */
+function pairedDecides(report: CompareReport): boolean {
+  return report.headline?.decidedBy === 'both' && report.paired !== undefined && !report.test.startsWith('paired');
+}
+
+/** The name of the test behind the headline. */
+function decidingTest(report: CompareReport): string {
+  if (!pairedDecides(report) || report.paired === undefined) return report.test;
+  return `paired z-test on the ${report.paired.respondents} respondents in both: the mean change of each one's group`;
+}
+
+/** The test behind the headline, with the two-sample one beside it when the paired one decides. */
+function testWords(report: CompareReport, level: string): string {
+  if (!pairedDecides(report)) return report.test;
+  const everyone = report.difference;
+  const interval = everyone === undefined ? '' : `, ${intervalText(everyone.interval, level)}`;
+  return `${decidingTest(report)}; the two-sample test on everyone gives p ${formatP(everyone?.p ?? 1)}${interval}`;
+}
+
 /** "95% interval -0.3 to +20.3", or what stands in its place when the exact test decides. */
 function intervalText(interval: Interval | null, level: string): string {
   return interval === null ? 'few responses: an exact test, no interval' : `${level} interval ${formatInterval(interval)}`;
 }
 
-/** What the paired test says when the same people answered both times: the test to trust then, whichever way it goes. */
-function pairedNote(paired: NonNullable<CompareReport['paired']>, level: string): string {
-  const difference = paired.difference;
-  const verdict = difference.significant ? `unlikely to be chance (p ${formatP(difference.p)})` : `which could be chance (p ${formatP(difference.p)})`;
-  return wrap(
-    `Paired: the ${paired.respondents} respondents who answered both times moved ${formatNps(difference.difference)} points ` +
-      `(${intervalText(difference.interval, level)}), ${verdict}. When the same people answer twice, ` +
-      'this is the test to trust; --paired makes it the verdict.',
-  );
+const moved = (points: number): string => (points > 0 ? `rose ${points.toFixed(1)} points` : points < 0 ? `fell ${(-points).toFixed(1)} points` : 'did not move');
+const chance = (significant: boolean, p: number): string => (significant ? `unlikely to be chance (p ${formatP(p)})` : `that could be chance (p ${formatP(p)})`);
+
+/**
+ * The one verdict to quote, in words: the change of NPS between the two scores shown, and the test it rests on. When
+ * the people in both are not (nearly) all who answered, what the paired test says of them follows, and whether the
+ * change is theirs or comes from who answered.
+ */
+export function headlineWords(report: CompareReport): string {
+  const headline = report.headline;
+  if (headline === undefined) return report.verdict;
+  const change = `NPS ${moved(headline.points)}, from ${formatNps(headline.from)} in A to ${formatNps(headline.to)} in B`;
+  if (headline.decidedBy === 'both') {
+    return `${change}: ${chance(headline.significant, headline.p)}. The ${headline.inBoth} respondents in both answered both times, so the paired test decides.`;
+  }
+  const everyone = `${change}, among everyone who answered (${report.a.responses} and ${report.b.responses}): ${chance(headline.significant, headline.p)}.`;
+  const paired = report.paired;
+  if (paired === undefined) return everyone;
+  const theirs = paired.difference;
+  const agree = theirs.significant === headline.significant && Math.sign(theirs.difference) === Math.sign(headline.points);
+  const why = agree ? 'the same people moved as everyone did' : 'the change of NPS is the one above; the rest of it comes from who answered, not from the same people changing their minds';
+  return `${everyone} Among the ${paired.respondents} who answered both times, it ${moved(Math.round(theirs.difference * 10) / 10)}, ${chance(theirs.significant, theirs.p)}: ${why}.`;
 }
 
 export function renderCompareTable(report: CompareReport, options: { color: boolean }): string {
@@ -48,12 +81,14 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
   }
   const sections = [samples.toString()];
   if (report.difference) {
-    sections.push(
-      `${chalk.bold('B − A')}  ${formatNps(report.difference.difference)} points  (${intervalText(report.difference.interval, level)})`,
-    );
+    // The interval of the test that decides: the paired one when the same people answered both times.
+    const byPair = report.headline?.decidedBy === 'both' && report.paired !== undefined;
+    const interval = byPair ? (report.paired?.difference.interval ?? null) : report.difference.interval;
+    const points = report.headline?.points ?? report.difference.difference;
+    sections.push(`${chalk.bold('B − A')}  ${formatNps(points)} points  (${intervalText(interval, level)}${byPair ? `, of the ${report.paired?.respondents ?? 0} in both` : ''})`);
   }
-  sections.push(report.test === '' ? chalk.bold(wrap(report.verdict)) : `${chalk.bold(wrap(report.verdict))}\n${wrap(`Test: ${report.test}.`)}`);
-  if (report.paired !== undefined && !report.test.startsWith('paired')) sections.push(pairedNote(report.paired, level));
+  const words = headlineWords(report);
+  sections.push(report.test === '' ? chalk.bold(wrap(words)) : `${chalk.bold(wrap(words))}\n${wrap(`Test: ${testWords(report, level)}.`)}`);
   if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
   if (report.movement) {
     const movement = report.movement;

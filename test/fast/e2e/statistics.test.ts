@@ -160,7 +160,11 @@ describe('nps compare', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^A\s+fixtures\/compare-a\.csv\s+500\s+0\.0\s+-7\.3 to \+7\.3$/m);
     expect(result.stdout).toMatch(/^B\s+fixtures\/compare-b\.csv\s+500\s+\+10\.0\s+\+2\.7 to \+17\.2$/m);
-    expect(prose(result.stdout)).toContain('B is 10.0 points higher than A; with these sample sizes that could be chance (p = 0.057).');
+    // The same 500 people answered both times: the paired test decides, and the two-sample p of reference.py is beside it.
+    expect(prose(result.stdout)).toContain(
+      'NPS rose 10.0 points, from 0.0 in A to +10.0 in B: unlikely to be chance (p < 0.001). The 500 respondents in both answered both times, so the paired test decides.',
+    );
+    expect(prose(result.stdout)).toContain('the two-sample test on everyone gives p = 0.057, 95% interval -0.3 to +20.3.');
   });
 
   it('gives the same in JSON', async () => {
@@ -251,7 +255,7 @@ describe('nps compare within one input', () => {
     const result = await run(['compare', 'fixtures/plans-monthly.csv', '--period', 'month', '-q']);
     expect(result.stdout).toMatch(/^A\s+2026-01\s+45\s+0\.0\s+-24\.3 to \+24\.3$/m);
     expect(result.stdout).toMatch(/^B\s+2026-02\s+45\s+\+20\.0\s+-5\.3 to \+42\.8$/m);
-    expect(prose(result.stdout)).toContain('B is 20.0 points higher than A; with these sample sizes that could be chance (p = 0.252).');
+    expect(prose(result.stdout)).toContain('NPS rose 20.0 points, from 0.0 in A to +20.0 in B, among everyone who answered (45 and 45): that could be chance (p = 0.252).');
   });
 });
 
@@ -300,7 +304,7 @@ describe('numbers and their words agree', () => {
     expect(json.paired.difference).toBeCloseTo(10, 9);
     expect(json.paired.p).toBeCloseTo(1.0901897e-6, 10);
     const paired = await run(['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv', '--paired', '-q']);
-    expect(paired.stdout).toContain('B is 10.0 points higher than A; that is unlikely to be chance (p < 0.001).');
+    expect(prose(paired.stdout)).toContain('NPS rose 10.0 points, from 0.0 in A to +10.0 in B: unlikely to be chance (p < 0.001).');
     expect(paired.stdout).toContain('Test: paired z-test on the 500 respondents in both');
   });
 

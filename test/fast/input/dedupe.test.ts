@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { supersedes } from '../../../src/input/dedupe.js';
+import { supersedes } from '../../../src/core/latest.js';
 import { run } from '../../helpers.js';
 
 describe('supersedes', () => {
