@@ -16,6 +16,8 @@ import {
   GROUPS,
   jsonOption,
   periodOption,
+  fiscalStartOf,
+  fiscalStartOption,
   precisionOf,
   precisionOptions,
   rawOption,
@@ -32,6 +34,7 @@ export interface CompareOptions extends RawReadingOptions, RawPrecisionOptions {
   format: RecordFormat;
   by?: string[][];
   period?: Period;
+  fiscalStart?: number;
   values?: string[];
   raw?: boolean;
   paired?: boolean;
@@ -49,9 +52,10 @@ function splitterFor(files: readonly string[], responses: Responses, options: Co
   const period = options.period;
   if (period !== undefined) {
     requireDates(responses, '--period');
+    const fiscalStart = fiscalStartOf(options);
     return (response) => {
       if (response.date === undefined) return undefined;
-      const span = periodOf(response.date.day, period);
+      const span = periodOf(response.date.day, period, fiscalStart);
       spans.set(span.key, span.start);
       return span.key;
     };
@@ -81,7 +85,7 @@ const keepModeOf = (options: CompareOptions): KeepMode => (options.dedupe === 'f
 function sidesOf(options: CompareOptions): ReadSpec['dedupeWithin'] {
   const column = byColumn(options);
   if (column !== undefined) return { kind: 'column', name: column };
-  if (options.period !== undefined) return { kind: 'period', period: options.period };
+  if (options.period !== undefined) return { kind: 'period', period: options.period, fiscalStart: fiscalStartOf(options) };
   return { kind: 'input' };
 }
 
@@ -198,7 +202,7 @@ export async function runCompare(files: string[], options: CompareOptions, io: I
   }
   const report = compareSamples(a, b, precisionOf(options), kind, { paired: options.paired === true });
   if (options.paired === true && report.difference === undefined) throw inputError('--paired needs at least 2 respondents in both A and B');
-  if (options.period !== undefined) report.warnings.push(...periodsApart(a.name, b.name, options.period, spans));
+  if (options.period !== undefined) report.warnings.push(...periodsApart(a.name, b.name, options.period, spans, fiscalStartOf(options)));
   return { outcome, model: report };
 }
 
@@ -211,6 +215,7 @@ export const compareCommand = defineCommand<CompareOptions, CompareReport>({
     jsonOption(),
     byOption('instead compare two values of this column, in the files read together'),
     periodOption('instead compare two periods of the date column: the last two, or those --values names'),
+    fiscalStartOption(),
     new Option('--values <a,b>', 'with --by or --period: the two values to compare, A then B')
       .argParser((value: string) => value.split(',').map((part) => part.trim()))
       .helpGroup(GROUPS.statistics),

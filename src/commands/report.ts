@@ -2,7 +2,7 @@ import { Option } from 'commander';
 import { resolve } from 'node:path';
 import { MAX_DRIVERS } from '../core/drivers/accumulator.js';
 import type { Period } from '../core/periods.js';
-import { buildReportData } from '../core/report.js';
+import { buildReportData, type SideSplit } from '../core/report.js';
 import { inputError } from '../errors.js';
 import { languageWithoutThemes, loadMatcher } from '../input/comment-reader.js';
 import { ratingColumnsOf, type DriverColumn } from '../input/driver-columns.js';
@@ -20,6 +20,8 @@ import {
   minNOption,
   outOption,
   periodOption,
+  fiscalStartOf,
+  fiscalStartOption,
   precisionOf,
   precisionOptions,
   readingOptions,
@@ -37,16 +39,27 @@ export interface ReportOptions extends RawReadingOptions, RawPrecisionOptions {
   by?: string[][];
   minN: number;
   period?: Period;
+  fiscalStart?: number;
   title?: string;
   themes?: string;
   language?: string;
   sla: number;
 }
 
+/** The sides the report sets against each other: the periods of --period, else the files when there are two or more. */
+function sidesOf(files: readonly string[], options: ReportOptions): SideSplit | undefined {
+  if (options.period !== undefined) return { kind: 'period', period: options.period, fiscalStart: fiscalStartOf(options) };
+  return files.length >= 2 ? { kind: 'input', names: files.map(displayName) } : undefined;
+}
+
+const displayName = (file: string): string => (file === '-' ? 'standard input' : file);
+
 export async function runReport(files: string[], options: ReportOptions, io: Io): Promise<Ran<never>> {
   if (options.out.trim() === '' || options.out === '-') throw inputError('--out takes a file name such as report.html');
   const matcher = await loadMatcher(options, io.cwd);
-  const within = options.period === undefined ? undefined : { kind: 'period' as const, period: options.period };
+  const split = sidesOf(files, options);
+  // One answer per person on each side: a person who answered in both quarters counts in each.
+  const within = split === undefined ? undefined : split.kind === 'period' ? split : { kind: 'input' as const };
   const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const drivers = reportDrivers(responses, options);
@@ -56,7 +69,15 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const config = {
-    report: { breakdowns, byDay: options.period !== undefined, slaMs: options.sla, today: responses.today, clock: responses.clock },
+    report: {
+      breakdowns,
+      byDay: options.period !== undefined,
+      slaMs: options.sla,
+      today: responses.today,
+      clock: responses.clock,
+      sides: split,
+      keep: options.dedupe === 'first' ? ('first' as const) : ('latest' as const),
+    },
     comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
     questions: questionsOf(responses),
     drivers,
@@ -66,14 +87,15 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const data = buildReportData(acc, totals.tally, {
     title: options.title ?? 'Net Promoter Score',
     questions: config.questions,
-    files: files.map((file) => (file === '-' ? 'standard input' : file)),
+    files: files.map(displayName),
     period: options.period,
+    fiscalStart: fiscalStartOf(options),
     minN: options.minN,
     precision: precisionOf(options),
     today: responses.today,
   });
   const { renderReportHtml } = await import('../output/render/report-html.js');
-  await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data), options.force === true);
+  await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data, messages.warnings), options.force === true);
   messages.info(`wrote the report to ${options.out}`);
   return { outcome };
 }
@@ -102,6 +124,7 @@ export const reportCommand = defineCommand<ReportOptions>({
     byOption('a breakdown by these columns (repeat for separate charts; a,b for one crossed chart)'),
     minNOption('grey out groups with fewer responses than this'),
     periodOption('a trend by week, month, quarter or year'),
+    fiscalStartOption(),
     ...precisionOptions(),
     themesOption(),
     languageOption(),

@@ -15,6 +15,8 @@ import {
   minNOption,
   numberOption,
   periodOption,
+  fiscalStartOf,
+  fiscalStartOption,
   precisionOf,
   precisionOptions,
   readingOptions,
@@ -28,6 +30,7 @@ export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions {
   by?: string[][];
   minN: number;
   period?: Period;
+  fiscalStart?: number;
   rolling?: number;
   failUnder?: number;
   strictInterval?: boolean;
@@ -54,7 +57,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
   // One answer per person in each period of a trend: a person who answered in March and in June counts in both.
-  const within = options.period === undefined ? undefined : { kind: 'period' as const, period: options.period };
+  const within = options.period === undefined ? undefined : { kind: 'period' as const, period: options.period, fiscalStart: fiscalStartOf(options) };
   const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
@@ -63,6 +66,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   const report = buildScoreReport(totals.tally, acc, {
     breakdowns,
     period: options.period,
+    fiscalStart: fiscalStartOf(options),
     rollingDays: options.rolling,
     minN: options.minN,
     precision: precisionOf(options),
@@ -90,6 +94,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
     byOption(),
     minNOption(),
     periodOption(),
+    fiscalStartOption(),
     new Option('--rolling <days>', 'with --period: score the window of this many days (e.g. 90d) ending with each period').argParser(parseRolling).helpGroup(GROUPS.statistics),
     ...precisionOptions(),
     new Option('--fail-under <nps>', 'exit with code 4 when the NPS is below this').argParser(numberOption('--fail-under', -100, 100)).helpGroup(GROUPS.output),

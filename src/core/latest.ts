@@ -37,6 +37,15 @@ export class AnswerPerRespondent<T> {
     return this.kept.get(respondent)?.value;
   }
 
+  /** Every answer kept, with its stamp: plain data, to merge into the accumulator of another part. */
+  toData(): Array<[string, Stamp, T]> {
+    return [...this.kept].map(([respondent, { stamp, value }]) => [respondent, stamp, value]);
+  }
+
+  mergeData(data: ReadonlyArray<[string, Stamp, T]>): void {
+    for (const [respondent, stamp, value] of data) this.offer(respondent, stamp, value);
+  }
+
   /** Each respondent with the value of the answer kept, in the order first seen. */
   values(): Map<string, T> {
     return new Map([...this.kept].map(([respondent, { value }]) => [respondent, value]));

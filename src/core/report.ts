@@ -3,7 +3,10 @@ import type { DriversAccumulator, DriversData } from './drivers/accumulator.js';
 import type { DriversResult } from './drivers/result.js';
 import { byRecency, byStatusThenUrgency, describeStatus, dueStatus, respondBy, TopList, type FollowUpSettings, type Ranked } from './followup.js';
 import type { Precision } from './breakdown.js';
-import { isoDay, type Period } from './periods.js';
+import { compareSamples, type CompareReport } from './compare.js';
+import type { KeepMode } from './latest.js';
+import { isoDay, periodOf, periodsApart, type Period } from './periods.js';
+import { SideTallies, type SidesData } from './sides.js';
 import { buildScoreReport, ScoreAccumulator, type BreakdownSpec, type ScoreData, type ScoreReport } from './score.js';
 import type { Tally } from './tally.js';
 import { buildThemesReport } from './themes-report.js';
@@ -29,6 +32,8 @@ export interface ReportData {
   /** First and last day of the answers, as ISO dates. */
   dateRange: { first: string; last: string } | undefined;
   themes: ThemesReport | undefined;
+  /** The last file against the one before, or the last period against the one before; undefined with one file and no period. */
+  change: CompareReport | undefined;
   /** What moves the score, when the file has rating columns besides the score. */
   drivers: DriversResult | undefined;
   urgent: ListedResponse[];
@@ -49,7 +54,12 @@ export interface ReportEntry {
   respondent: string;
   comment: string;
   answers: ReadonlyArray<{ question: number; text: string }>;
+  /** Which input the response was read from, from 0. */
+  input: number;
 }
+
+/** How the report splits the responses to set the last side against the one before: by input, or by period. */
+export type SideSplit = { kind: 'input'; names: readonly string[] } | { kind: 'period'; period: Period; fiscalStart: number };
 
 /** Rows shown in each of the lists of people to contact. */
 export const LISTED = 20;
@@ -66,11 +76,16 @@ export interface ReportAccumulatorData {
   passives: Candidate[];
   first: number | undefined;
   last: number | undefined;
+  sides: SidesData | undefined;
 }
 
 export interface ReportSettings extends FollowUpSettings {
   breakdowns: readonly BreakdownSpec[];
   byDay: boolean;
+  /** With two inputs or more, or a period: the sides whose last two are compared. */
+  sides: SideSplit | undefined;
+  /** Which of a respondent's answers on one side counts: the latest by date, or the first. */
+  keep: KeepMode;
 }
 
 /**
@@ -88,6 +103,7 @@ export class ReportAccumulator {
   private first: number | undefined;
   private last: number | undefined;
   private order: number;
+  readonly sides: SideTallies | undefined;
 
   constructor(
     private readonly settings: ReportSettings,
@@ -100,6 +116,17 @@ export class ReportAccumulator {
     this.score = new ScoreAccumulator(settings.breakdowns, settings.byDay);
     this.urgent = new TopList<Candidate>(LISTED, byStatusThenUrgency(settings));
     this.order = part * ROWS_PER_PART;
+    this.sides = settings.sides === undefined ? undefined : new SideTallies(settings.keep);
+  }
+
+  /** The side a response is on, and where that side sorts; undefined for an undated response split by period. */
+  private sideOf(entry: ReportEntry): { name: string; rank: number } | undefined {
+    const split = this.settings.sides;
+    if (split === undefined) return undefined;
+    if (split.kind === 'input') return { name: split.names[entry.input] ?? String(entry.input), rank: entry.input };
+    if (entry.day === undefined) return undefined;
+    const span = periodOf(entry.day, split.period, split.fiscalStart);
+    return { name: span.key, rank: span.start };
   }
 
   add(entry: ReportEntry): void {
@@ -110,6 +137,8 @@ export class ReportAccumulator {
       this.last = Math.max(this.last ?? entry.day, entry.day);
     }
     this.order += 1;
+    const side = this.sideOf(entry);
+    if (side !== undefined) this.sides?.add(side.name, side.rank, entry.score, entry.respondent, { time: entry.time, ordinal: this.order });
     const category = categoryOf(entry.score);
     const detractor = category === 'detractors';
     this.listOf(category).add({
@@ -138,6 +167,7 @@ export class ReportAccumulator {
       passives: this.passives.result(),
       first: this.first,
       last: this.last,
+      sides: this.sides?.toData(),
     };
   }
 
@@ -150,6 +180,7 @@ export class ReportAccumulator {
     this.passives.addAll(data.passives);
     if (data.first !== undefined) this.first = Math.min(this.first ?? data.first, data.first);
     if (data.last !== undefined) this.last = Math.max(this.last ?? data.last, data.last);
+    if (data.sides !== undefined) this.sides?.mergeData(data.sides);
     return this;
   }
 
@@ -174,6 +205,8 @@ export interface ReportSummarySettings {
   questions: readonly string[];
   files: string[];
   period: Period | undefined;
+  /** The month quarters and years start in, 1–12. */
+  fiscalStart: number;
   minN: number;
   precision: Precision;
   /** Today, in days since 1970. */
@@ -193,6 +226,7 @@ export function buildReportData(acc: ReportAccumulator, tally: Tally, settings: 
     score: buildScoreReport(tally, acc.score, {
       breakdowns: acc.breakdowns,
       period: settings.period,
+      fiscalStart: settings.fiscalStart,
       rollingDays: undefined,
       minN: settings.minN,
       precision,
@@ -200,9 +234,24 @@ export function buildReportData(acc: ReportAccumulator, tally: Tally, settings: 
     dateRange: days === undefined ? undefined : { first: isoDay(days.first), last: isoDay(days.last) },
     themes: themesOf(acc.themes, settings),
     drivers: acc.drivers?.result({ level: precision.level }),
+    change: changeOf(acc, settings),
     ...acc.lists(),
     generated: isoDay(settings.today),
   };
+}
+
+/** The last side against the one before (the last file against the one before it, or the last period), as `nps compare` sets them. */
+function changeOf(acc: ReportAccumulator, settings: ReportSummarySettings): CompareReport | undefined {
+  const two = acc.sides?.lastTwo();
+  if (two === undefined) return undefined;
+  const [a, b] = two;
+  const report = compareSamples(a, b, settings.precision, settings.period === undefined ? 'File' : 'Period');
+  const period = settings.period;
+  if (period !== undefined) {
+    const starts = new Map([a, b].map((side) => [side.name, side.rank] as const));
+    report.warnings.push(...periodsApart(a.name, b.name, period, starts, settings.fiscalStart));
+  }
+  return report;
 }
 
 function themesOf(tallies: QuestionTallies | undefined, settings: ReportSummarySettings): ThemesReport | undefined {

@@ -1,5 +1,5 @@
 import { breakdown, GROUP_KEY_SEPARATOR, GroupTallies, precisionWarnings, scored, type GroupRow, type Precision, type Scored } from './breakdown.js';
-import { trend, type Period, type PeriodRow } from './periods.js';
+import { trend, trendWarnings, type Period, type PeriodRow } from './periods.js';
 import { summarize, type Summary } from './summary.js';
 import { addScore, emptyTally, mergeTallies, type Tally } from './tally.js';
 import type { ScoreWarning } from './warnings.js';
@@ -123,6 +123,8 @@ export interface ScoreReport {
 export interface ScoreSettings {
   breakdowns: readonly BreakdownSpec[];
   period: Period | undefined;
+  /** The month quarters and years start in, 1–12. */
+  fiscalStart: number;
   rollingDays: number | undefined;
   minN: number;
   precision: Precision;
@@ -130,17 +132,19 @@ export interface ScoreSettings {
 
 export function buildScoreReport(tally: Tally, acc: ScoreAccumulator, settings: ScoreSettings): ScoreReport {
   const overall = scored(tally, settings.precision);
+  const { period, minN } = settings;
+  const periods = acc.days && period && trend(acc.days, { ...settings, period });
   return {
     summary: summarize(tally),
     overall,
-    warnings: precisionWarnings(overall),
+    warnings: [...precisionWarnings(overall), ...(periods ? trendWarnings(periods, minN) : [])],
     breakdowns: settings.breakdowns.map((spec, at) => ({
       columns: [...spec.columns],
       groups: breakdown(spec.columns, acc.groups[at] ?? new GroupTallies(), overall.counts, settings.precision, settings.minN),
     })),
     period: settings.period,
     rollingDays: settings.rollingDays,
-    periods: acc.days && settings.period && trend(acc.days, settings.period, settings.precision, settings.rollingDays),
+    periods,
     undated: acc.undated,
     minN: settings.minN,
   };

@@ -9,12 +9,14 @@ import type { IntervalMethod } from './stats.js';
  */
 export type Warning = ScoreWarning | CompareWarning | ThemesWarning | DriversWarning;
 
-/** The precision of one score. */
+/** The precision of one score, or of the periods of a trend. */
 export type ScoreWarning =
   | { code: 'single-point-interval'; method: IntervalMethod }
   | { code: 'interval-misses-score'; responses: number }
   | { code: 'few-responses'; responses: number; minimum: number }
-  | { code: 'wide-margin'; nps: number; margin: number; change: number };
+  | { code: 'wide-margin'; nps: number; margin: number; change: number }
+  | { code: 'small-periods'; periods: string[]; least: number; minimum: number }
+  | { code: 'partial-period'; period: string; days: number; of: number };
 
 /** Two samples set side by side. */
 export type CompareWarning =

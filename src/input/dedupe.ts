@@ -8,7 +8,7 @@ import type { Response, Responses } from './responses.js';
  * who answered in both quarters keeps an answer in each: one answer per person means
  * one per person on each side.
  */
-export type DedupeScope = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; index: number } | { kind: 'period'; period: Period };
+export type DedupeScope = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; index: number } | { kind: 'period'; period: Period; fiscalStart: number };
 
 /** The side of a response a scope puts it on: '' for the whole run. */
 export function sideOf(scope: DedupeScope, response: Pick<Response, 'input' | 'cells' | 'date'>): string {
@@ -20,7 +20,7 @@ export function sideOf(scope: DedupeScope, response: Pick<Response, 'input' | 'c
     case 'column':
       return response.cells[scope.index] ?? '';
     default:
-      return response.date === undefined ? '' : periodOf(response.date.day, scope.period).key;
+      return response.date === undefined ? '' : periodOf(response.date.day, scope.period, scope.fiscalStart).key;
   }
 }
 

@@ -35,6 +35,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
         respondent: response.respondent,
         comment: response.comment,
         answers: response.answers,
+        input: response.input,
       });
     };
   },

@@ -243,6 +243,32 @@ export function periodOption(what = 'a score per period of the date column'): Op
   return grouped(new Option('--period <period>', what).choices(Object.keys(PERIODS)), GROUPS.statistics);
 }
 
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** "4", "apr", "April": a month, 1–12. */
+export function parseMonth(value: string): number {
+  const text = value.trim().toLowerCase();
+  const named = text.length >= 3 ? MONTHS.findIndex((month) => month.startsWith(text)) + 1 : 0;
+  const number = /^\d{1,2}$/.test(text) ? Number(text) : named;
+  if (number < 1 || number > 12) throw inputError(`--fiscal-start takes a month: a number from 1 to 12 or a name such as apr, not ${JSON.stringify(value)}`);
+  return number;
+}
+
+export function fiscalStartOption(): Option {
+  return grouped(
+    new Option('--fiscal-start <month>', 'with --period quarter or year: the month the fiscal year starts in (4 or apr); FY2027 is the one ending in 2027')
+      .argParser(parseMonth),
+    GROUPS.statistics,
+  );
+}
+
+/** The month quarters and years start in: January unless --fiscal-start says otherwise, which only quarters and years take. */
+export function fiscalStartOf(options: { period?: Period | undefined; fiscalStart?: number | undefined }): number {
+  if (options.fiscalStart === undefined) return 1;
+  if (options.period !== 'quarter' && options.period !== 'year') throw inputError('--fiscal-start goes with --period quarter or --period year');
+  return options.fiscalStart;
+}
+
 export function byOption(what = 'a score per group of these columns (repeat for separate tables; a,b for one crossed table)'): Option {
   return grouped(new Option('--by <columns>', what).argParser(collectBreakdowns), GROUPS.statistics);
 }

@@ -3,7 +3,7 @@ import type { DedupeMode } from '../dedupe.js';
 import type { Period } from '../../core/periods.js';
 
 /** --dedupe's scope as a command asks for it: a column is named, and found when the run's columns are known. */
-export type DedupeWithin = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; name: string } | { kind: 'period'; period: Period };
+export type DedupeWithin = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; name: string } | { kind: 'period'; period: Period; fiscalStart: number };
 import type { ColumnChoice, ColumnOverrides } from '../columns.js';
 import type { Layout } from '../formats.js';
 import type { RowReader } from '../rows.js';

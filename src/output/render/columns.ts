@@ -1,7 +1,13 @@
 import { Chalk } from 'chalk';
 import { ENCODINGS, type ColumnInfo, type ColumnReport } from '../../core/columns-report.js';
 import { visible, wrap } from './format.js';
-import { plainTable } from './plain-table.js';
+import { cutToWidth, plainTable } from './plain-table.js';
+
+/** A header named in a sentence: whole up to a point. */
+const HEADER_WIDTH = 40;
+
+/** Where the facts' descriptions start: after the widest label ("Respondent") and its gap. */
+const FACT_INDENT = 12;
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
@@ -15,16 +21,13 @@ function describeColumn(info: ColumnInfo | null): string {
   return `column ${info.number}, ${JSON.stringify(visible(info.header))}${visible(text)}`;
 }
 
-/** A header shown in the list of every column: whole up to a point, so that the table fits a terminal. */
-const HEADER_CHARS = 30;
-const EXAMPLES_CHARS = 30;
-const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 function everyColumn(report: ColumnReport, chalk: InstanceType<typeof Chalk>): string {
-  const table = plainTable([chalk.bold('No'), chalk.bold('Column'), chalk.bold('Role or content'), chalk.bold('Examples')], [true, false, false, false]);
+  // Headers and examples give way, examples first, so that the table fits 80 columns.
+  const table = plainTable([chalk.bold('No'), chalk.bold('Column'), chalk.bold('Role or content'), chalk.bold('Examples')], [true, false, false, false], { fit: [1, 3] });
   for (const column of report.all) {
     const role = column.scoreCandidate && column.role !== 'score' ? `${column.role.replace(/ \(.*\)$/, '')}, maybe the score` : column.role;
-    table.push([column.number, visible(cut(column.header, HEADER_CHARS)), role, visible(cut(column.examples.map((example) => JSON.stringify(example)).join(', '), EXAMPLES_CHARS))]);
+    table.push([column.number, visible(column.header), role, visible(column.examples.map((example) => JSON.stringify(example)).join(', '))]);
   }
   return table.toString();
 }
@@ -59,13 +62,19 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
     ...fileRows(report),
     ['Score', columns.score === null ? 'none chosen: see below' : describeColumn(columns.score)],
     ...(report.scoreReason === null ? [] : [['', `(${visible(report.scoreReason)})`]]),
-    ...(others.length > 0 && columns.score !== null ? [['', `(also possible: ${others.map((other) => `${other.number} ${JSON.stringify(visible(cut(other.header, HEADER_CHARS)))}`).join(', ')})`]] : []),
+    ...(others.length > 0 && columns.score !== null ? [['', `(also possible: ${others.map((other) => `${other.number} ${JSON.stringify(visible(cutToWidth(other.header, HEADER_WIDTH)))}`).join(', ')})`]] : []),
     ['Respondent', describeColumn(columns.respondent)],
     ['Comment', comments],
     ['Date', describeColumn(columns.date)],
     ['Partial', columns.partial === null ? 'no partial-response column' : `${describeColumn(columns.partial)} (partial when ${columns.partial.rule})`],
   );
-  const sections = [`${chalk.bold(visible(report.file))}\n${facts.toString()}`];
+  // Long descriptions wrap under themselves, past the labels: nothing said of a column is cut.
+  const described = facts
+    .toString()
+    .split('\n')
+    .map((line) => wrap(line.trimEnd(), FACT_INDENT))
+    .join('\n');
+  const sections = [`${chalk.bold(visible(report.file))}\n${described}`];
   if (report.scoreProblem !== null) {
     const example = report.scoreCandidates[0]?.number ?? report.all.find((column) => column.role.startsWith('numbers'))?.number ?? 1;
     sections.push(
@@ -88,7 +97,7 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
 function candidatesList(report: ColumnReport): string {
   const lines = report.scoreCandidates
     .slice(0, CANDIDATES_SHOWN)
-    .map((candidate) => wrap(`${String(candidate.number).padStart(3)} ${JSON.stringify(visible(cut(candidate.header, HEADER_CHARS)))} (${candidate.points} points): ${visible(candidate.reasons.join('; '))}`, 6));
+    .map((candidate) => wrap(`${String(candidate.number).padStart(3)} ${JSON.stringify(visible(cutToWidth(candidate.header, HEADER_WIDTH)))} (${candidate.points} points): ${visible(candidate.reasons.join('; '))}`, 6));
   const more = report.scoreCandidates.length - CANDIDATES_SHOWN;
   return `${lines.join('\n')}${more > 0 ? `\n… and ${more} more (--json lists them all)` : ''}`;
 }

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import { CATEGORIES } from '../../core/categories.js';
 import type { CompareReport } from '../../core/compare.js';
+import type { Movement } from '../../core/movement.js';
 import type { Interval } from '../../core/stats.js';
 import { formatNps, formatP, intervalName, plural, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
@@ -35,7 +36,7 @@ function decidingTest(report: CompareReport): string {
 }
 
 /** The test behind the headline, with the two-sample one beside it when the paired one decides. */
-function testWords(report: CompareReport, level: string): string {
+export function testWords(report: CompareReport, level: string): string {
   if (!pairedDecides(report)) return report.test;
   const everyone = report.difference;
   const interval = everyone === undefined ? '' : `, ${intervalText(everyone.interval, level)}`;
@@ -55,12 +56,14 @@ const chance = (significant: boolean, p: number): string => (significant ? `unli
  * the people in both are not (nearly) all who answered, what the paired test says of them follows, and whether the
  * change is theirs or comes from who answered.
  */
-export function headlineWords(report: CompareReport): string {
+export function headlineWords(report: CompareReport, names: { a: string; b: string } = { a: 'A', b: 'B' }): string {
   const headline = report.headline;
   if (headline === undefined) return report.verdict;
-  const change = `NPS ${moved(headline.points)}, from ${formatNps(headline.from)} in A to ${formatNps(headline.to)} in B`;
+  const change = `NPS ${moved(headline.points)}, from ${formatNps(headline.from)} in ${names.a} to ${formatNps(headline.to)} in ${names.b}`;
   if (headline.decidedBy === 'both') {
-    return `${change}: ${chance(headline.significant, headline.p)}. The ${headline.inBoth} respondents in both answered both times, so the paired test decides.`;
+    const theirs = report.paired?.difference.difference;
+    const own = theirs === undefined ? '' : ` (their own change: ${formatNps(Math.round(theirs * 10) / 10)})`;
+    return `${change}: ${chance(headline.significant, headline.p)}. The ${headline.inBoth} respondents in both answered both times${own}, so the paired test decides.`;
   }
   const everyone = `${change}, among everyone who answered (${report.a.responses} and ${report.b.responses}): ${chance(headline.significant, headline.p)}.`;
   const paired = report.paired;
@@ -71,21 +74,31 @@ export function headlineWords(report: CompareReport): string {
   return `${everyone} Among the ${paired.respondents} who answered both times, it ${moved(Math.round(theirs.difference * 10) / 10)}, ${chance(theirs.significant, theirs.p)}: ${why}.`;
 }
 
+/** "10 promoters became detractors; 35 detractors were won back (now passives or promoters)." */
+export function movementWords(movement: Movement): string {
+  const lost = movement.promoters.detractors;
+  const wonBack = movement.detractors.promoters + movement.detractors.passives;
+  return `${plural(lost, 'promoter')} became ${lost === 1 ? 'a detractor' : 'detractors'}; ${plural(wonBack, 'detractor')} ${wonBack === 1 ? 'was' : 'were'} won back (now passives or promoters).`;
+}
+
 export function renderCompareTable(report: CompareReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const level = `${Math.round(report.level * 100)}%`;
   const head = ['', visible(report.sampleKind), 'n', 'NPS', `${level} ${intervalName(report.a.interval?.method ?? 'adjusted-wald')}`].map((text) => chalk.bold(text));
-  const samples = plainTable(head, [false, false, true, true, true]);
+  const samples = plainTable(head, [false, false, true, true, true], { fit: [1] });
   for (const [label, sample] of [['A', report.a], ['B', report.b]] as const) {
     samples.push([label, visible(sample.file), sample.responses, formatNps(sample.nps), formatInterval(sample.interval)]);
   }
   const sections = [samples.toString()];
   if (report.difference) {
     // The interval of the test that decides: the paired one when the same people answered both times.
-    const byPair = report.headline?.decidedBy === 'both' && report.paired !== undefined;
-    const interval = byPair ? (report.paired?.difference.interval ?? null) : report.difference.interval;
+    const paired = report.headline?.decidedBy === 'both' && !report.test.startsWith('paired') ? report.paired : undefined;
     const points = report.headline?.points ?? report.difference.difference;
-    sections.push(`${chalk.bold('B − A')}  ${formatNps(points)} points  (${intervalText(interval, level)}${byPair ? `, of the ${report.paired?.respondents ?? 0} in both` : ''})`);
+    const detail =
+      paired === undefined
+        ? intervalText(report.difference.interval, level)
+        : `the ${paired.respondents} in both: ${formatNps(paired.difference.difference)}, ${intervalText(paired.difference.interval, level)}`;
+    sections.push(`${chalk.bold('B − A')}  ${formatNps(points)} points  (${detail})`);
   }
   const words = headlineWords(report);
   sections.push(report.test === '' ? chalk.bold(wrap(words)) : `${chalk.bold(wrap(words))}\n${wrap(`Test: ${testWords(report, level)}.`)}`);
@@ -97,12 +110,7 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
       [false, true, true, true],
     );
     for (const from of CATEGORIES) table.push([from, ...CATEGORIES.map((to) => movement[from][to])]);
-    const lost = movement.promoters.detractors;
-    const wonBack = movement.detractors.promoters + movement.detractors.passives;
-    sections.push(
-      `${chalk.bold('Respondents in both')}\n${table.toString()}\n` +
-        wrap(`${plural(lost, 'promoter')} became ${lost === 1 ? 'a detractor' : 'detractors'}; ${plural(wonBack, 'detractor')} ${wonBack === 1 ? 'was' : 'were'} won back (now passives or promoters).`),
-    );
+    sections.push(`${chalk.bold('Respondents in both')}\n${table.toString()}\n${wrap(movementWords(movement))}`);
   }
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }

@@ -4,7 +4,7 @@ import { fixFirstBars, type DriverResult, type DriversResult } from '../../core/
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, formatScaleEnd, visible, wrap } from './format.js';
-import { plainTable } from './plain-table.js';
+import { cutToWidth, plainTable } from './plain-table.js';
 import { wordWarning } from './warnings.js';
 
 /** The table fits an 80-column terminal: long driver names are cut to what is left. */
@@ -13,16 +13,6 @@ const MIN_NAME = 12;
 
 const percent = (value: number): string => `${value.toFixed(1)}%`;
 const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
-
-function cut(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
-  let out = '';
-  for (const char of text) {
-    if (stringWidth(`${out}${char}…`) > width) break;
-    out += char;
-  }
-  return `${out}…`;
-}
 
 const HEADLINE_INDENT = 9;
 
@@ -56,7 +46,7 @@ function driversTable(result: DriversResult, chalk: ChalkInstance): string {
   const others = widths.slice(1).reduce((sum, width) => sum + width + 2, 0);
   const nameWidth = Math.max(MIN_NAME, WIDTH - others);
   const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, true, true, false]);
-  for (const row of rows) table.push([cut(row[0] ?? '', nameWidth), ...row.slice(1)]);
+  for (const row of rows) table.push([cutToWidth(row[0] ?? '', nameWidth), ...row.slice(1)]);
   return table.toString();
 }
 
@@ -103,7 +93,7 @@ function levelsTables(result: DriversResult, chalk: ChalkInstance): string[] {
       const base = levels.find((level) => level.base);
       const table = plainTable(['Level', 'n', 'NPS', 'Effect'].map((text) => chalk.bold(text)), [false, true, true, true]);
       for (const level of levels) {
-        table.push([cut(visible(level.level), 40), level.responses.toLocaleString('en-US'), formatNps(level.nps), level.base ? 'base' : signed(level.coefficient)]);
+        table.push([cutToWidth(visible(level.level), 40), level.responses.toLocaleString('en-US'), formatNps(level.nps), level.base ? 'base' : signed(level.coefficient)]);
       }
       const title = wrap(`${visible(driver.column)}: each level against ${JSON.stringify(visible(base?.level ?? ''))}, the most common, the other drivers held`);
       return `${chalk.bold(title)}\n${table.toString()}`;

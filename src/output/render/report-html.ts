@@ -1,10 +1,13 @@
 import { CATEGORIES } from '../../core/categories.js';
 import type { ListedResponse, ReportData } from '../../core/report.js';
 import type { ThemesReport } from '../../core/themes-report.js';
-import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted } from './format.js';
+import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted, plural } from './format.js';
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, escapeXml, trendChart } from './svg.js';
 import { impactSentence, languagesSentence } from './themes.js';
-import { wordWarning } from './warnings.js';
+import { headlineWords, movementWords, testWords } from './compare.js';
+import { isPeriodWarning, wordWarning } from './warnings.js';
+import type { Warning } from '../../core/warnings.js';
+import type { Scored } from '../../core/breakdown.js';
 
 const LABELS = { promoters: 'Promoters (9–10)', passives: 'Passives (7–8)', detractors: 'Detractors (0–6)' } as const;
 
@@ -25,7 +28,7 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; } td.due
 svg.chart { max-width: 100%; height: auto; } svg text { fill: var(--ink); font: 12px system-ui, sans-serif; } svg text.small { font-size: 11px; } svg text.muted { fill: var(--muted); }
 svg .axis, svg .zero, svg .grid { stroke: var(--muted); stroke-width: 1; } svg .zero { stroke-dasharray: 3 3; } svg .grid { opacity: 0.25; } svg text.value { font-weight: 600; }
 svg .band { fill: var(--band); stroke: none; } svg .line { fill: none; stroke: var(--line); stroke-width: 2; }
-svg .point { fill: var(--line); } svg .significant { fill: var(--bg); stroke: var(--line); stroke-width: 3; }
+svg .point { fill: var(--line); } svg .faint { fill: none; stroke: var(--muted); stroke-width: 2; } svg .significant { fill: var(--bg); stroke: var(--line); stroke-width: 3; }
 .legend span { display: inline-block; margin-right: 16px; } .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
 @media print { body { background: #fff; color: #000; } main { max-width: none; } section { break-inside: avoid; } }
 `;
@@ -34,25 +37,73 @@ const cell = (text: string | number, numeric = false): string => `<td${numeric ?
 const headRow = (...headers: Array<[string, boolean?]>): string =>
   `<tr>${headers.map(([text, numeric]) => `<th${numeric ? ' class="num"' : ''}>${escapeXml(text)}</th>`).join('')}</tr>`;
 
+const warningLine = (warning: Warning): string => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`;
+
+/** How sure the score is, in one sentence. */
+function sureSentence(scoredPart: Scored): string {
+  const interval = scoredPart.interval;
+  if (scoredPart.nps === null) return 'There are no scored responses, so there is no score.';
+  if (!interval) return '';
+  return `With ${Math.round(interval.level * 100)}% confidence, the NPS of everyone these ${scoredPart.responses} respondents stand for lies between ${formatNps(interval.low)} and ${formatNps(interval.high)} (± ${(scoredPart.marginOfError ?? 0).toFixed(1)} points).`;
+}
+
+function groupsTable(counts: Scored['counts'], responses: number): string {
+  const share = (count: number): string => formatPercent(responses === 0 ? 0 : (count * 100) / responses);
+  return `<table aria-label="Groups">${headRow(['Group'], ['Responses', true], ['Share', true])}
+${CATEGORIES.map((category) => `<tr>${cell(LABELS[category])}${cell(counts[category], true)}${cell(share(counts[category]), true)}</tr>`).join('\n')}
+</table>`;
+}
+
+/** The score to quote: of everyone, or, with two files or periods, of the last one, set against the one before. */
 function headline(data: ReportData): string {
   const { overall, summary, warnings } = data.score;
-  const interval = overall.interval;
-  const sure =
-    overall.nps === null
-      ? 'There are no scored responses, so there is no score.'
-      : interval
-        ? `With ${Math.round(interval.level * 100)}% confidence, the NPS of everyone these ${overall.responses} respondents stand for lies between ${formatNps(interval.low)} and ${formatNps(interval.high)} (± ${(overall.marginOfError ?? 0).toFixed(1)} points).`
-        : '';
   const range = data.dateRange ? `<p>Answers from ${data.dateRange.first} to ${data.dateRange.last}.</p>` : '';
+  const change = data.change;
+  const shown = change === undefined ? overall : change.b;
+  const of =
+    change === undefined
+      ? ''
+      : `<p id="nps-of">${escapeXml(`NPS of ${change.b.file} (${plural(change.b.responses, 'response')}), the last ${sideWord(data)}; all ${plural(overall.responses, 'response')} together: ${formatNps(overall.nps)}.`)}</p>`;
+  const verdict = change === undefined ? '' : `<p id="change-verdict"><strong>${escapeXml(headlineWords(change, { a: change.a.file, b: change.b.file }))}</strong></p>`;
   return `<section id="headline" class="headline" aria-label="Headline">
-<p class="nps" id="nps-value">${escapeXml(formatNps(overall.nps))}</p>
-<p>${escapeXml(sure)}</p>
-${warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`).join('\n')}
+<p class="nps" id="nps-value">${escapeXml(formatNps(shown.nps))}</p>
+${of}${verdict}<p>${escapeXml(sureSentence(shown))}</p>
+${warnings.filter((warning) => !isPeriodWarning(warning)).map(warningLine).join('\n')}
 <p id="accounting">${escapeXml(describeAccounting(summary))}.</p>
 ${range}
-<table aria-label="Groups">${headRow(['Group'], ['Responses', true], ['Share', true])}
-${CATEGORIES.map((category) => `<tr>${cell(LABELS[category])}${cell(summary.counts[category], true)}${cell(formatPercent(summary.percentages[category]), true)}</tr>`).join('\n')}
-</table></section>`;
+${groupsTable(shown.counts, shown.responses)}</section>`;
+}
+
+const sideWord = (data: ReportData): string => (data.score.period === undefined ? 'file' : data.score.period);
+
+/** The last file or period against the one before: both scores, the change, its test, and who moved between groups. */
+function changeSection(data: ReportData): string {
+  const change = data.change;
+  if (change === undefined) return '';
+  const level = `${Math.round(change.level * 100)}%`;
+  const rows = [change.a, change.b].map(
+    (side) =>
+      `<tr>${cell(side.file)}${cell(side.responses, true)}${cell(formatNps(side.nps), true)}${cell(side.interval ? `${formatNps(side.interval.low)} to ${formatNps(side.interval.high)}` : 'n/a', true)}` +
+      `${CATEGORIES.map((category) => cell(formatPercent(side.percentages[category]), true)).join('')}</tr>`,
+  );
+  const movement = change.movement;
+  const moved =
+    movement === undefined
+      ? ''
+      : `<h3>Respondents in both</h3><table>${headRow([`In ${change.a.file} \\ in ${change.b.file}`], ...CATEGORIES.map((category): [string, boolean] => [category, true]))}` +
+        `${CATEGORIES.map((from) => `<tr>${cell(from)}${CATEGORIES.map((to) => cell(movement[from][to], true)).join('')}</tr>`).join('')}</table><p>${escapeXml(movementWords(movement))}</p>`;
+  const test = change.test === '' ? '' : `<p class="muted">${escapeXml(`Test: ${testWords(change, level)}.`)}</p>`;
+  return `<section id="change"><h2>${escapeXml(`${change.b.file} against ${change.a.file}`)}</h2>
+<p><strong>${escapeXml(headlineWords(change, { a: change.a.file, b: change.b.file }))}</strong></p>${test}
+${change.warnings.map(warningLine).join('\n')}
+<table>${headRow([change.sampleKind], ['n', true], ['NPS', true], [`${level} interval`, true], ['Promoters', true], ['Passives', true], ['Detractors', true])}${rows.join('')}</table>
+${moved}</section>`;
+}
+
+/** What reading the files warned of, as the terminal said it: rows with no date, repeated answers left out, and the like. */
+function notesSection(notes: readonly string[]): string {
+  if (notes.length === 0) return '';
+  return `<section id="notes"><h2>Notes on the data</h2><ul>${notes.map((note) => `<li>${escapeXml(note)}</li>`).join('')}</ul></section>`;
 }
 
 function distribution(data: ReportData): string {
@@ -67,10 +118,12 @@ function trend(data: ReportData): string {
   if (!periods || periods.length === 0) return '';
   const rows = periods.map((row) => {
     const change = row.change ? `${formatNps(row.change.difference)} (${row.change.significant ? 'real' : 'could be chance'}, ${pBesideAdjusted(row.change)})` : '';
-    return `<tr>${cell(row.period)}${cell(row.responses, true)}${cell(formatNps(row.nps), true)}${cell(row.interval ? `${formatNps(row.interval.low)} to ${formatNps(row.interval.high)}` : 'n/a', true)}${cell(change)}</tr>`;
+    const marks = `${row.partial ? ' (partial)' : ''}${row.small ? ' (small)' : ''}`;
+    return `<tr${row.small ? ' class="muted"' : ''}>${cell(`${row.period}${marks}`)}${cell(row.responses, true)}${cell(formatNps(row.nps), true)}${cell(row.interval ? `${formatNps(row.interval.low)} to ${formatNps(row.interval.high)}` : 'n/a', true)}${cell(change)}</tr>`;
   });
   return `<section id="trend"><h2>Over time, by ${escapeXml(data.score.period ?? '')}</h2>
-<figure>${trendChart(periods)}<figcaption>The band is the interval of each period; a ringed point is a change from the period before that is unlikely to be chance.</figcaption></figure>
+${data.score.warnings.filter(isPeriodWarning).map(warningLine).join('\n')}
+<figure>${trendChart(periods)}<figcaption>The band is the interval of each period; a ringed point is a change from the period before that is unlikely to be chance; a hollow grey point is a period under ${data.score.minN} responses, left out of the line and of the tests.</figcaption></figure>
 <table>${headRow(['Period'], ['n', true], ['NPS', true], ['Interval', true], ['Change'])}${rows.join('')}</table></section>`;
 }
 
@@ -115,7 +168,7 @@ ${lines.length === 0 ? '<p class="muted">No theme found.</p>' : `<table>${headRo
   });
   const impact = report.impact.filter((line) => line.mentionedBy > 0).map((line) => `<li>${escapeXml(impactSentence(line))}</li>`);
   const languages = `<p class="muted">Languages: ${escapeXml(languagesSentence(report))}.</p>`;
-  return `<section id="themes"><h2>What the comments are about</h2>${languages}${perGroup.join('\n')}
+  return `<section id="themes"><h2>What the comments are about</h2>${languages}${report.warnings.map(warningLine).join('\n')}${perGroup.join('\n')}
 ${questionsHtml(report)}<h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>`;
 }
 
@@ -151,7 +204,7 @@ function passivesSection(data: ReportData): string {
 }
 
 /** One HTML file with everything inline: no script, no font, no image fetched from anywhere. */
-export function renderReportHtml(data: ReportData): string {
+export function renderReportHtml(data: ReportData, notes: readonly string[] = []): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -165,6 +218,7 @@ export function renderReportHtml(data: ReportData): string {
 <main>
 <header><h1>${escapeXml(data.title)}</h1><p class="files" id="provenance">From ${escapeXml(data.files.join(', '))}, ${escapeXml(data.score.summary.rows.toLocaleString('en-US'))} rows read; made on ${escapeXml(data.generated)} by nps.</p></header>
 ${headline(data)}
+${changeSection(data)}
 ${distribution(data)}
 ${trend(data)}
 ${breakdown(data)}${drivers(data)}
@@ -172,6 +226,7 @@ ${themes(data)}
 ${people('urgent', `Most urgent detractors (top ${data.urgent.length})`, data.urgent, true)}
 ${people('promoters', `Promoters to ask now (newest ${data.promoters.length})`, data.promoters, false)}
 ${passivesSection(data)}
+${notesSection(notes)}
 </main>
 </body>
 </html>

@@ -64,6 +64,8 @@ function periodJson(row: PeriodRow): object {
     start: isoDay(row.start),
     end: isoDay(row.end - 1),
     ...scoredJson(row),
+    small: row.small,
+    partial: row.partial ?? null,
     change: differenceJson(row.change),
   };
 }

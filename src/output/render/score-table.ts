@@ -5,9 +5,9 @@ import type { PeriodRow } from '../../core/periods.js';
 import type { ScoreReport } from '../../core/score.js';
 import type { Difference, Interval } from '../../core/stats.js';
 import type { Summary } from '../../core/summary.js';
-import { describeAccounting, formatNps, formatPercent, intervalName, pBesideAdjusted, shortP, visible } from './format.js';
+import { describeAccounting, formatNps, formatPercent, intervalName, shortP, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
-import { wordWarning } from './warnings.js';
+import { isPeriodWarning, wordWarning } from './warnings.js';
 
 const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' } as const satisfies Record<
   Category,
@@ -112,7 +112,12 @@ function groupsTable(report: ScoreReport, columns: readonly string[], all: Group
   const level = levelLabel(report.overall.interval) || '95%';
   const adjusted = all.some((group) => group.versusRest !== undefined && group.versusRest.pAdjusted !== null);
   const head = [...columns.map(visible), 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs rest', adjusted ? 'p (adj.)' : 'p'];
-  const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index >= columns.length && index < head.length - 2));
+  const table = plainTable(
+    head.map((text) => chalk.bold(text)),
+    head.map((_, index) => index >= columns.length && index < head.length - 2),
+    // Long names first give way down to a point; then the three shares (in the JSON still) make room.
+    { fit: columns.map((_, index) => index), drop: [1, 2, 3].map((offset) => columns.length + offset) },
+  );
   for (const group of groups) {
     const { promoters, passives, detractors } = group.percentages;
     table.push([
@@ -170,7 +175,8 @@ function intervalBar(row: Scored): string {
 function changeText(change: Difference | undefined): string {
   if (change === undefined) return '';
   if (!change.significant) return `${formatNps(change.difference)}, may be chance`;
-  return `${formatNps(change.difference)}, real (${pBesideAdjusted(change)})`;
+  // The p the verdict rests on, adjusted when several changes were tested: the note under the table says so.
+  return `${formatNps(change.difference)}, real (p ${shortP(change.pAdjusted ?? change.p)})`;
 }
 
 /** The axis over the interval bars: -100 under the left end, 0 under the middle, +100 under the right end. */
@@ -192,8 +198,8 @@ function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkIns
   const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, false, false]);
   for (const row of periods) {
     table.push([
-      row.period,
-      row.responses < report.minN ? `${row.responses}*` : row.responses,
+      row.partial ? `${row.period}†` : row.period,
+      row.small ? `${row.responses}*` : row.responses,
       formatNps(row.nps),
       formatInterval(row.interval),
       intervalBar(row),
@@ -203,10 +209,12 @@ function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkIns
   const title = report.rollingDays === undefined ? 'Trend' : `Trend (each period scores the ${report.rollingDays} days up to its end)`;
   // Overlapping rolling windows are not tested against each other: no Change column to explain then.
   const notes = periods.some((row) => row.change !== undefined) ? ['Change: from the period before; "real" where it is unlikely to be chance.'] : [];
-  const adjustment = adjustmentNote(periods.map((row) => row.change), 'changes', 'adj.');
+  const adjustment = adjustmentNote(periods.map((row) => row.change), 'changes', 'p');
   if (adjustment !== undefined) notes.push(adjustment);
-  if (periods.some((row) => row.responses < report.minN)) notes.unshift(`* fewer than ${report.minN} responses.`);
-  return `${chalk.bold(title)}  ${sparkline(periods.map((row) => row.nps))}\n${table.toString()}\n${notes.join('\n')}`;
+  if (periods.some((row) => row.small)) notes.unshift(`* fewer than ${report.minN} responses: no change tested to or from it.`);
+  // † marks a partial period; its warning says how partial.
+  notes.push(...report.warnings.filter(isPeriodWarning).map((warning) => wrap(`${chalk.yellow('Warning:')} ${wordWarning(warning)}`)));
+  return `${chalk.bold(title)}  ${sparkline(periods.map((row) => (row.small ? null : row.nps)))}\n${table.toString()}\n${notes.join('\n')}`;
 }
 
 /** The human summary of `nps score`; `color` only when writing to a terminal. */
@@ -214,7 +222,7 @@ export function renderScoreTable(report: ScoreReport, options: { color: boolean;
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const { summary } = report;
   const sections = [
-    [headline(report.overall, chalk), ...report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${wordWarning(warning)}`)].join('\n'),
+    [headline(report.overall, chalk), ...report.warnings.filter((warning) => !isPeriodWarning(warning)).map((warning) => wrap(`${chalk.yellow('Warning:')} ${wordWarning(warning)}`))].join('\n'),
     accounting(summary, chalk),
     categoryTable(summary, chalk),
   ];

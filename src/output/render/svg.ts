@@ -108,36 +108,54 @@ export function breakdownChart(groups: readonly GroupRow[], columns: readonly st
   return svg(labelWidth + plotWidth + 60, height, `NPS by ${columns.join(' and ')}`, `Each group's NPS with its interval, highest first. ${description}.`, body);
 }
 
-/** NPS per period as a line, its interval as a band, significant changes ringed; regular ticks on the data's range. */
+/**
+ * NPS per period as a line, its interval as a band, significant changes ringed; regular ticks on the data's range.
+ * A period under the minimum is a hollow grey point off the line and the band (two answers at +100 would otherwise
+ * pull both), and an empty one only a label.
+ */
 export function trendChart(periods: readonly PeriodRow[]): string {
   const width = 660;
   const height = 260;
   const left = 50;
   const top = 20;
   const plotHeight = 190;
-  const present = periods.filter((row) => row.nps !== null);
-  const values = present.flatMap((row) => [row.interval?.low ?? row.nps ?? 0, row.interval?.high ?? row.nps ?? 0]);
+  const solid = periods.flatMap((row, index) => (row.nps !== null && !row.small ? [{ row, index, nps: row.nps }] : []));
+  const faint = periods.flatMap((row, index) => (row.nps !== null && row.small ? [{ row, index, nps: row.nps }] : []));
+  const values = [...solid.flatMap(({ row, nps }) => [row.interval?.low ?? nps, row.interval?.high ?? nps]), ...faint.map(({ nps }) => nps)];
   const range = axisRange(values, stepFor(values));
   const y = (nps: number): number => top + ((range.high - nps) / (range.high - range.low)) * plotHeight;
   const step = periods.length > 1 ? (width - left - 30) / (periods.length - 1) : 0;
   const x = (index: number): number => left + index * step + (periods.length > 1 ? 0 : (width - left) / 2);
-  const upper = periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.interval?.high ?? row.nps ?? 0))}`);
-  const lower = periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.interval?.low ?? row.nps ?? 0))}`).reverse();
+  const upper = solid.map(({ row, index, nps }) => `${fixed(x(index))},${fixed(y(row.interval?.high ?? nps))}`);
+  const lower = solid.map(({ row, index, nps }) => `${fixed(x(index))},${fixed(y(row.interval?.low ?? nps))}`).reverse();
   const body: string[] = [
     ...range.ticks.map((tick) => `<line x1="${left}" y1="${fixed(y(tick))}" x2="${width - 20}" y2="${fixed(y(tick))}" class="${tick === 0 ? 'zero' : 'grid'}"/>`),
     `<polygon points="${[...upper, ...lower].join(' ')}" class="band"><title>Interval of each period</title></polygon>`,
-    `<polyline points="${periods.map((row, index) => `${fixed(x(index))},${fixed(y(row.nps ?? 0))}`).join(' ')}" class="line"/>`,
+    `<polyline points="${solid.map(({ index, nps }) => `${fixed(x(index))},${fixed(y(nps))}`).join(' ')}" class="line"/>`,
     ...range.ticks.map((tick) => `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" text-anchor="end" class="small">${tickLabel(tick)}</text>`),
   ];
-  periods.forEach((row, index) => {
+  for (const { row, index, nps } of solid) {
     const significant = row.change?.significant === true;
     body.push(
-      `<circle cx="${fixed(x(index))}" cy="${fixed(y(row.nps ?? 0))}" r="${significant ? 7 : 4}" class="${significant ? 'significant' : 'point'}">` +
-        `<title>${row.period}: NPS ${signed(row.nps ?? 0)} from ${row.responses} responses${significant ? `; a significant change of ${signed(row.change?.difference ?? 0)}` : ''}</title></circle>`,
-      `<text x="${fixed(x(index))}" y="${height - 8}" text-anchor="middle" class="small">${row.period}</text>`,
+      `<circle cx="${fixed(x(index))}" cy="${fixed(y(nps))}" r="${significant ? 7 : 4}" class="${significant ? 'significant' : 'point'}">` +
+        `<title>${escapeXml(row.period)}: NPS ${signed(nps)} from ${row.responses} responses${significant ? `; a significant change of ${signed(row.change?.difference ?? 0)}` : ''}</title></circle>`,
     );
+  }
+  for (const { row, index, nps } of faint) {
+    body.push(
+      `<circle cx="${fixed(x(index))}" cy="${fixed(y(nps))}" r="4" class="faint">` +
+        `<title>${escapeXml(row.period)}: NPS ${signed(nps)} from only ${row.responses} ${row.responses === 1 ? 'response' : 'responses'}: too few to lean on</title></circle>`,
+    );
+  }
+  // A label every few periods when there are many: 52 weeks of labels would overlap.
+  const every = Math.ceil(periods.length / 13);
+  periods.forEach((row, index) => {
+    if (index % every !== 0 && index !== periods.length - 1) return;
+    body.push(`<text x="${fixed(x(index))}" y="${height - 8}" text-anchor="middle" class="small${row.small || row.nps === null ? ' muted' : ''}">${escapeXml(row.period)}</text>`);
   });
-  const description = periods.map((row) => `${row.period}: ${signed(row.nps ?? 0)}${row.change?.significant ? ' (significant change)' : ''}`).join('; ');
+  const description = periods
+    .map((row) => `${row.period}: ${row.nps === null ? 'no responses' : signed(row.nps)}${row.small ? ` (only ${row.responses} responses)` : ''}${row.change?.significant ? ' (significant change)' : ''}`)
+    .join('; ');
   return svg(width, height, 'NPS over time', `NPS per period with its interval as a band; significant changes ringed. ${description}.`, body);
 }
 

@@ -4,7 +4,7 @@ import type { ThemeImpact, ThemesReport } from '../../core/themes-report.js';
 import type { DistinguishingWord } from '../../core/themes.js';
 import { differenceJson } from './score-json.js';
 import { formatNps, formatP, pBesideAdjusted, plural, visible, wrap } from './format.js';
-import { plainTable } from './plain-table.js';
+import { cutToWidth, LINE_WIDTH, plainTable } from './plain-table.js';
 import { adjustmentNote } from './score-table.js';
 import { warningJson, wordWarning } from './warnings.js';
 
@@ -42,12 +42,11 @@ function questionsText(report: ThemesReport): string {
         const lines = question.themes[category].slice(0, QUESTION_THEMES).map((line) => `${line.theme} ${line.comments}`);
         return wrap(`  ${LABELS[category]} (${plural(question.comments[category], 'answer')}): ${lines.length === 0 ? 'no theme' : lines.join(', ')}`, 4);
       });
-      return [visible(JSON.stringify(cutText(question.question, 70))), ...groups].join('\n');
+      return [visible(JSON.stringify(cutToWidth(question.question, 70))), ...groups].join('\n');
     })
     .join('\n');
 }
 
-const cutText = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
 
 /** "real (p = 0.003)" or "may be chance": the p the verdict rests on (adjusted, unless --no-adjust). */
 function verdict(impact: ThemeImpact): string {
@@ -83,7 +82,7 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const counted = CATEGORIES.map((category) => `${report.comments[category]} from ${category}`).join(', ');
   const sections = [
-    `${chalk.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})\n${chalk.bold('Languages')}  ${languagesSentence(report)}`,
+    `${wrap(`${chalk.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})`, 11)}\n${wrap(`${chalk.bold('Languages')}  ${languagesSentence(report)}`, 11)}`,
   ];
   for (const category of [...CATEGORIES].reverse()) {
     const lines = report.themes[category];
@@ -91,7 +90,8 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     const examples: string[] = [];
     for (const line of lines) {
       table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated]);
-      if (line.examples.length > 0) examples.push(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`);
+      // One line each, cut at the terminal's edge: the JSON and the report keep every example whole.
+      if (line.examples.length > 0) examples.push(cutToWidth(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`, LINE_WIDTH));
     }
     // No comment of three words or more: no Examples heading over nothing.
     const shown = examples.length === 0 ? '' : `\n${chalk.dim('Examples')}\n${examples.join('\n')}`;
@@ -121,6 +121,6 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     `${chalk.bold('Words that set detractors apart (Lean: in standard errors)')}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level, withLanguage)}`,
     `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk, report.level, withLanguage)}`,
   );
-  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => `${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`).join('\n'));
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }

@@ -16,6 +16,11 @@ function listed(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1] ?? ''}`;
 }
 
+/** Warnings about the periods of a trend, which a renderer shows beside the trend rather than the headline. */
+export function isPeriodWarning(warning: Warning): boolean {
+  return warning.code === 'small-periods' || warning.code === 'partial-period';
+}
+
 export function wordWarning(warning: Warning): string {
   switch (warning.code) {
     case 'single-point-interval':
@@ -36,6 +41,13 @@ export function wordWarning(warning: Warning): string {
         `${warning.first} and ${warning.second} are ${warning.steps} ${warning.period}s apart: ` +
         `the change between them is not a change from one ${warning.period} to the next`
       );
+    case 'small-periods': {
+      const [only] = warning.periods;
+      const names = warning.periods.length === 1 ? `${only ?? ''} has only ${responses(warning.least)}` : `${warning.periods.length} periods (${listed(warning.periods)}) have as few as ${responses(warning.least)}`;
+      return `${names}, under ${warning.minimum}: shown, but not tested against the periods beside them; read with care`;
+    }
+    case 'partial-period':
+      return `${warning.period} is partial: the answers span only ${warning.days} of its ${warning.of} days, so its score may not compare with a whole period's`;
     case 'few-mentions': {
       const range = warning.least === warning.most ? `${warning.least}` : `${warning.least} to ${warning.most}`;
       const [only] = warning.themes;

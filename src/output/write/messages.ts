@@ -14,6 +14,7 @@ export const REJECTIONS_SHOWN = 10;
 export class Messages implements ReadListener {
   private rejectionsSeen = 0;
   private bar: Progress | undefined;
+  private readonly warned: string[] = [];
 
   constructor(
     private readonly stderr: Writable & { isTTY?: boolean },
@@ -27,7 +28,13 @@ export class Messages implements ReadListener {
 
   /** Something the user should know about the result; always shown. */
   warn(text: string): void {
+    this.warned.push(text);
     this.line(`nps: warning: ${text}`);
+  }
+
+  /** Every warning said so far, for a report to repeat. */
+  get warnings(): readonly string[] {
+    return this.warned;
   }
 
   rejected(rejection: Rejection): void {

@@ -162,7 +162,7 @@ describe('nps compare', () => {
     expect(result.stdout).toMatch(/^B\s+fixtures\/compare-b\.csv\s+500\s+\+10\.0\s+\+2\.7 to \+17\.2$/m);
     // The same 500 people answered both times: the paired test decides, and the two-sample p of reference.py is beside it.
     expect(prose(result.stdout)).toContain(
-      'NPS rose 10.0 points, from 0.0 in A to +10.0 in B: unlikely to be chance (p < 0.001). The 500 respondents in both answered both times, so the paired test decides.',
+      'NPS rose 10.0 points, from 0.0 in A to +10.0 in B: unlikely to be chance (p < 0.001). The 500 respondents in both answered both times (their own change: +10.0), so the paired test decides.',
     );
     expect(prose(result.stdout)).toContain('the two-sample test on everyone gives p = 0.057, 95% interval -0.3 to +20.3.');
   });

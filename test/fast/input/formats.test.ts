@@ -134,7 +134,8 @@ describe('nps columns', () => {
     const result = await run(['columns', 'fixtures/qualtrics.csv']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Format      Qualtrics (3 header rows)');
-    expect(result.stdout).toContain('Score       column 18, "Q1": How likely is it that you would recommend Acme to a friend or colleague?');
+    // A long description wraps under itself, whole.
+    expect(result.stdout).toContain('Score       column 18, "Q1": How likely is it that you would recommend Acme to a\n            friend or colleague?');
     expect(result.stdout).toContain('Respondent  column 12, "RecipientEmail": Recipient Email');
     expect(result.stdout).toContain('Date        column 8, "RecordedDate": Recorded Date');
     expect(result.stdout).toContain('Partial     column 7, "Finished" (partial when Finished is 0 or False)');

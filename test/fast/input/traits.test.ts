@@ -160,7 +160,7 @@ describe('drivers', () => {
 describe('nps columns', () => {
   it('explains each candidate with its points and evidence, and says why it chose', async () => {
     const result = await run(['columns', 'fixtures/trait-two-waves.csv']);
-    expect(result.stdout).toContain('(the latest of 2 waves of the question; the others: "NPS_2023" (--score-column 2))');
+    expect(result.stdout.replace(/\n {12}/g, ' ')).toContain('(the latest of 2 waves of the question; the others: "NPS_2023" (--score-column 2))');
     expect(result.stdout).toMatch(/ {2}3 "NPS_2024" \(\d+ points\): named NPS/);
     const json = JSON.parse((await run(['columns', 'fixtures/trait-avaliacao.csv', '--json'])).stdout) as Array<{
       scoreReason: string;

@@ -1,6 +1,6 @@
 import { seededRandom } from '../../../src/core/random.js';
 import { describe, expect, it } from 'vitest';
-import { isoDay, periodOf, trend } from '../../../src/core/periods.js';
+import { isoDay, periodOf, trend, trendWarnings, type Period, type TrendSettings } from '../../../src/core/periods.js';
 import { addScore, emptyTally, type Tally } from '../../../src/core/tally.js';
 import { dayOf as calendarDay, RowDates, UNSETTLED } from '../../../src/input/dates.js';
 
@@ -22,6 +22,14 @@ describe('periodOf', () => {
 });
 
 describe('trend', () => {
+  const settings = (period: Period, more: Partial<TrendSettings> = {}): TrendSettings => ({
+    period,
+    fiscalStart: 1,
+    precision: { level: 0.95, method: 'adjusted-wald', adjust: true },
+    rollingDays: undefined,
+    minN: 1,
+    ...more,
+  });
   const tallyOf = (...scores: number[]): Tally => {
     const tally = emptyTally();
     for (const score of scores) addScore(tally, score);
@@ -33,7 +41,7 @@ describe('trend', () => {
       [dayOf('2026-03-02'), tallyOf(10, 10)],
       [dayOf('2026-01-15'), tallyOf(0)],
     ]);
-    const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    const rows = trend(days, settings('month'));
     expect(rows.map((row) => [row.period, row.responses, row.nps])).toEqual([
       ['2026-01', 1, -100],
       ['2026-02', 0, null],
@@ -50,7 +58,7 @@ describe('trend', () => {
       [dayOf('2026-01-12'), tallyOf(10)],
       [dayOf('2026-02-02'), tallyOf(10)],
     ]);
-    const rows = trend(days, 'week', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    const rows = trend(days, settings('week'));
     // 1900's week, then 2026: the weeks between are left out, the two empty weeks of 2026 kept.
     expect(rows.map((row) => [row.period, row.responses])).toEqual([
       ['1900-W01', 1],
@@ -70,8 +78,76 @@ describe('trend', () => {
       [dayOf('2026-02-15'), tallyOf(10, 10, 10)],
       [dayOf('2026-03-15'), tallyOf(10, 10, 10)],
     ]);
-    const rows = trend(days, 'month', { level: 0.95, method: 'adjusted-wald', adjust: true });
+    const rows = trend(days, settings('month'));
     expect(rows.map((row) => row.change?.difference)).toEqual([undefined, 200, 0]);
+  });
+
+  it('marks a period under the minimum as small, names it in a warning, and tests no change to or from it', () => {
+    const many = (score: number): number[] => Array.from({ length: 40 }, () => score);
+    const days = new Map([
+      [dayOf('2026-08-31'), tallyOf(10, 10)],
+      [dayOf('2026-09-15'), tallyOf(...many(0))],
+      [dayOf('2026-10-15'), tallyOf(...many(10))],
+    ]);
+    const rows = trend(days, settings('month', { minN: 30 }));
+    expect(rows.map((row) => [row.period, row.small])).toEqual([
+      ['2026-08', true],
+      ['2026-09', false],
+      ['2026-10', false],
+    ]);
+    expect(rows.map((row) => row.change?.difference)).toEqual([undefined, undefined, 200]);
+    expect(trendWarnings(rows, 30)).toContainEqual({ code: 'small-periods', periods: ['2026-08'], least: 2, minimum: 30 });
+  });
+
+  it('flags a first or last period the answers cover only in part', () => {
+    const days = new Map([
+      [dayOf('2026-08-20'), tallyOf(10)],
+      [dayOf('2026-09-02'), tallyOf(9)],
+      [dayOf('2026-09-30'), tallyOf(0)],
+    ]);
+    const rows = trend(days, settings('quarter'));
+    // Q3 2026 runs from July 1 to September 30: the answers span 42 of its 92 days.
+    expect(rows.map((row) => [row.period, row.partial])).toEqual([['2026-Q3', { days: 42, of: 92 }]]);
+    expect(trendWarnings(rows, 1)).toEqual([{ code: 'partial-period', period: '2026-Q3', days: 42, of: 92 }]);
+    const months = trend(days, settings('month'));
+    expect(months.map((row) => [row.period, row.partial])).toEqual([
+      ['2026-08', { days: 12, of: 31 }],
+      ['2026-09', undefined],
+    ]);
+  });
+});
+
+describe('fiscal quarters and years', () => {
+  it('starts quarters and years in the fiscal month, naming the year by the one it ends in', () => {
+    const span = (day: string, period: Period, start: number): [string, string, string] => {
+      const found = periodOf(dayOf(day), period, start);
+      return [found.key, isoDay(found.start), isoDay(found.end - 1)];
+    };
+    expect(span('2026-04-01', 'quarter', 4)).toEqual(['FY2027-Q1', '2026-04-01', '2026-06-30']);
+    expect(span('2026-03-31', 'quarter', 4)).toEqual(['FY2026-Q4', '2026-01-01', '2026-03-31']);
+    expect(span('2026-12-31', 'quarter', 4)).toEqual(['FY2027-Q3', '2026-10-01', '2026-12-31']);
+    expect(span('2026-07-01', 'year', 7)).toEqual(['FY2027', '2026-07-01', '2027-06-30']);
+    expect(span('2026-06-30', 'year', 7)).toEqual(['FY2026', '2025-07-01', '2026-06-30']);
+    expect(span('2026-11-30', 'quarter', 2)).toEqual(['FY2027-Q4', '2026-11-01', '2027-01-31']);
+    expect(span('2027-01-31', 'quarter', 2)).toEqual(['FY2027-Q4', '2026-11-01', '2027-01-31']);
+    // January is the calendar: the keys stay as they were.
+    expect(span('2026-05-10', 'quarter', 1)).toEqual(['2026-Q2', '2026-04-01', '2026-06-30']);
+    // Months and weeks do not depend on it.
+    expect(periodOf(dayOf('2026-05-10'), 'month', 4).key).toBe('2026-05');
+  });
+
+  it('gives every day of a fiscal year to exactly one of its four quarters', () => {
+    for (const start of [2, 4, 7, 10, 12]) {
+      const first = periodOf(dayOf('2026-06-15'), 'year', start);
+      const seen = new Map<string, number>();
+      for (let day = first.start; day < first.end; day += 1) {
+        const quarter = periodOf(day, 'quarter', start);
+        expect(quarter.key.startsWith(first.key)).toBe(true);
+        expect(day >= quarter.start && day < quarter.end).toBe(true);
+        seen.set(quarter.key, (seen.get(quarter.key) ?? 0) + 1);
+      }
+      expect(seen.size).toBe(4);
+    }
   });
 });
 

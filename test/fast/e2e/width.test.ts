@@ -1,0 +1,49 @@
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import stringWidth from 'string-width';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixture, run, tempDir } from '../../helpers.js';
+
+/**
+ * Text output fits 80 columns with the names real exports carry: vendors' file names,
+ * companies with their legal form, plans with their billing terms, long questions.
+ */
+const Q3 = 'delighted-export-2026-07-01-to-2026-09-30.csv';
+const Q4 = 'delighted-export-2026-10-01-to-2026-12-31.csv';
+let dir = '';
+
+beforeAll(async () => {
+  dir = await tempDir();
+  await copyFile(fixture('quarters-q3.csv'), join(dir, Q3));
+  await copyFile(fixture('quarters-q4.csv'), join(dir, Q4));
+  await copyFile(fixture('quarters-crm.csv'), join(dir, 'crm.csv'));
+});
+
+const COMMANDS = [
+  ['score', Q3, '--by', 'Company'],
+  ['score', Q3, '--by', 'Plan', '--period', 'month'],
+  ['score', Q3, '--customers', 'crm.csv', '--join-on', 'Email=email', '--by', 'Account owner,Plan'],
+  ['score', Q3, Q4, '--period', 'month', '--dedupe', 'latest'],
+  ['compare', Q3, Q4],
+  ['compare', Q3, Q4, '--dedupe', 'latest'],
+  ['compare', Q3, '--by', 'Company', '--values', 'Acme,Initech'],
+  ['themes', Q3],
+  ['drivers', Q3],
+  ['columns', Q3],
+];
+
+describe('80 columns on real names', () => {
+  it.each(COMMANDS.map((args) => [args.join(' '), args] as const))('nps %s', async (_, args) => {
+    const result = await run(args[0] === 'columns' ? args : [...args, '-q'], { cwd: dir });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n');
+    const widest = lines.reduce((best, line) => (stringWidth(line) > stringWidth(best) ? line : best), '');
+    expect(stringWidth(widest), widest).toBeLessThanOrEqual(80);
+  });
+
+  it('keeps every name whole in the JSON', async () => {
+    const result = await run(['score', Q3, '--by', 'Company', '--json', '-q'], { cwd: dir });
+    const groups = (JSON.parse(result.stdout) as { groups: Array<{ key: { Company: string } }> }).groups;
+    expect(groups.map((group) => group.key.Company)).toContain('Northwind Logistics International GmbH & Co. KG');
+  });
+});
