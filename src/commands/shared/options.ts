@@ -160,7 +160,7 @@ export function realToday(): number {
   return Math.floor(Date.now() / DAY_MS);
 }
 
-function todayOf(raw: Partial<RawRowOptions>, now: () => number): number {
+export function todayOf(raw: Partial<RawRowOptions>, now: () => number): number {
   if (raw.today === undefined) return now();
   const reading = new RowDates(raw.dateFormat).read(raw.today);
   if (reading === undefined || reading === UNSETTLED || reading.hasTime) {
