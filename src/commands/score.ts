@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { Period } from '../core/periods.js';
-import { buildScoreReport, type ScoreReport } from '../core/score.js';
+import { buildScoreReport, type BreakdownSpec, type ScoreAccumulator, type ScoreReport } from '../core/score.js';
+import type { Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
 import { readWith } from '../input/parallel.js';
 import type { Io } from '../io.js';
@@ -21,6 +22,8 @@ import {
   type RawPrecisionOptions,
   type RawReadingOptions,
 } from './shared/options.js';
+import { readScoreCounts } from './shared/counts.js';
+import type { Outcome } from './shared/outcome.js';
 import { openResponses, readOutcome, requireDates } from './shared/read.js';
 
 export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions {
@@ -31,6 +34,7 @@ export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions {
   rolling?: number;
   failUnder?: number;
   strictInterval?: boolean;
+  counts?: boolean;
 }
 
 /** --fail-under: a scheduled job's alarm, on the score or, stricter, on the top of its interval. */
@@ -53,12 +57,21 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   if (options.rolling !== undefined && options.period === undefined) {
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
+  if (options.counts === true) {
+    const { messages, tally, acc, outcome } = await readScoreCounts(files, options, io);
+    const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((_, at) => at) }));
+    return finish(options, tally, acc, breakdowns, messages, outcome);
+  }
   const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io);
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const { totals, acc } = await readWith(files, responses, spec, io, messages, scoreJob, { breakdowns, byDay: options.period !== undefined });
-  const outcome = readOutcome(messages, totals, options);
-  const report = buildScoreReport(totals.tally, acc, {
+  return finish(options, totals.tally, acc, breakdowns, messages, readOutcome(messages, totals, options));
+}
+
+/** The report from the tallies, read from rows or added up from counts alike. */
+function finish(options: ScoreOptions, tally: Tally, acc: ScoreAccumulator, breakdowns: BreakdownSpec[], messages: Messages, outcome: Outcome): Ran<ScoreReport> {
+  const report = buildScoreReport(tally, acc, {
     breakdowns,
     period: options.period,
     rollingDays: options.rolling,
@@ -92,6 +105,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
     ...precisionOptions(),
     new Option('--fail-under <nps>', 'exit with code 4 when the NPS is below this').argParser(numberOption('--fail-under', -100, 100)).helpGroup(GROUPS.output),
     new Option('--strict-interval', 'with --fail-under: judge the top of the interval instead of the NPS itself').helpGroup(GROUPS.output),
+    new Option('--counts', 'the files are counts from the query nps sql prints (CSV or JSON), not responses').helpGroup(GROUPS.input),
     ...readingOptions(),
   ],
   examples: [
