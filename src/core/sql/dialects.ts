@@ -47,6 +47,13 @@ export interface Dialect {
   trimStart(expression: string, characters: string): string;
   /** A number of days since 1970-01-01 as the ISO text of that day ("2026-03-01"). */
   isoDay(days: string): string;
+  /**
+   * How a step whose columns later steps use many times is introduced: `AS MATERIALIZED`
+   * where the planner would otherwise copy each column's expression into every use
+   * (PostgreSQL and SQLite inline a step used once: the date's parts, used twenty times
+   * in a day number, were read twenty times a row).
+   */
+  step: 'AS' | 'AS MATERIALIZED';
 }
 
 /** `"name"`, with every `"` doubled: the SQL standard's quoted identifier. */
@@ -67,6 +74,7 @@ function escapedLiteral(text: string): string {
 
 const duckdb: Dialect = {
   name: 'duckdb',
+  step: 'AS',
   identifier: doubleQuoted,
   literal: standardLiteral,
   text: (e) => `CAST(${e} AS VARCHAR)`,
@@ -81,6 +89,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
+  step: 'AS MATERIALIZED',
   identifier: doubleQuoted,
   literal: standardLiteral,
   text: (e) => `CAST(${e} AS TEXT)`,
@@ -96,6 +105,7 @@ const postgres: Dialect = {
 
 const sqlite: Dialect = {
   name: 'sqlite',
+  step: 'AS MATERIALIZED',
   identifier: doubleQuoted,
   literal: standardLiteral,
   text: (e) => `CAST(${e} AS TEXT)`,
@@ -112,6 +122,7 @@ const sqlite: Dialect = {
 
 const bigquery: Dialect = {
   name: 'bigquery',
+  step: 'AS',
   identifier: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('\n', '\\n').replaceAll('\r', '\\r')}\``,
   literal: escapedLiteral,
   text: (e) => `CAST(${e} AS STRING)`,
@@ -126,6 +137,7 @@ const bigquery: Dialect = {
 
 const snowflake: Dialect = {
   name: 'snowflake',
+  step: 'AS',
   identifier: doubleQuoted,
   literal: escapedLiteral,
   text: (e) => `CAST(${e} AS VARCHAR)`,
@@ -141,6 +153,7 @@ const snowflake: Dialect = {
 
 const spark: Dialect = {
   name: 'spark',
+  step: 'AS',
   identifier: (name) => `\`${name.replaceAll('`', '``')}\``,
   literal: escapedLiteral,
   text: (e) => `CAST(${e} AS STRING)`,

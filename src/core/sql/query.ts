@@ -78,7 +78,7 @@ function readStep(d: Dialect): string {
     `${parts.month} AS ${OWN.month}`,
     `${parts.day} AS ${OWN.dayOfMonth}`,
   ];
-  return `nps_read AS (\n  SELECT\n    nps_cells.*,\n${indent(selected)}\n  FROM nps_cells\n)`;
+  return `nps_read ${d.step} (\n  SELECT\n    nps_cells.*,\n${indent(selected)}\n  FROM nps_cells\n)`;
 }
 
 /** The third step: the day number of a real calendar date, and the answer as a score from 0 to 10. */
@@ -86,7 +86,7 @@ function daysStep(d: Dialect, spec: CountsQuerySpec): string {
   const { year, month, dayOfMonth } = OWN;
   const days = `CASE WHEN ${isCalendarDay(d, year, month, dayOfMonth)} THEN ${daysFromCivil(d, year, month, dayOfMonth)} END`;
   const score = spec.scoreOffset === 0 ? OWN.written : `${OWN.written} + ${spec.scoreOffset}`;
-  return `nps_days AS (\n  SELECT\n    nps_read.*,\n    ${days} AS ${OWN.days},\n    ${score} AS nps_score\n  FROM nps_read\n)`;
+  return `nps_days ${d.step} (\n  SELECT\n    nps_read.*,\n    ${days} AS ${OWN.days},\n    ${score} AS nps_score\n  FROM nps_read\n)`;
 }
 
 /**

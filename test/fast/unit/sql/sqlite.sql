@@ -11,7 +11,7 @@ nps_cells AS (
     COALESCE(CAST("Région" AS TEXT), '') AS nps_by_2
   FROM "survey"."responses"
 ),
-nps_read AS (
+nps_read AS MATERIALIZED (
   SELECT
     nps_cells.*,
     CASE
@@ -23,7 +23,7 @@ nps_read AS (
     CASE WHEN (nps_date_text REGEXP '^([0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.,][0-9]{1,9})?)?\s*([zZ]|UTC|GMT|[-+][0-9]{2}(:?[0-9]{2})?)?)?)$') THEN CAST(SUBSTR(nps_date_text, 9, 2) AS INTEGER) END AS nps_d
   FROM nps_cells
 ),
-nps_days AS (
+nps_days AS MATERIALIZED (
   SELECT
     nps_read.*,
     CASE WHEN nps_y >= 100 AND nps_m BETWEEN 1 AND 12 AND nps_d BETWEEN 1 AND CASE WHEN nps_m = 2 THEN CASE WHEN (((nps_y) % (4)) = 0 AND ((nps_y) % (100)) <> 0 OR ((nps_y) % (400)) = 0) THEN 29 ELSE 28 END WHEN nps_m IN (4, 6, 9, 11) THEN 30 ELSE 31 END THEN ((((nps_y - CASE WHEN nps_m <= 2 THEN 1 ELSE 0 END)) / (400)) * 146097 + (((nps_y - CASE WHEN nps_m <= 2 THEN 1 ELSE 0 END) - (((nps_y - CASE WHEN nps_m <= 2 THEN 1 ELSE 0 END)) / (400)) * 400) * 365 + ((((nps_y - CASE WHEN nps_m <= 2 THEN 1 ELSE 0 END) - (((nps_y - CASE WHEN nps_m <= 2 THEN 1 ELSE 0 END)) / (400)) * 400)) / (4)) - ((((nps_y - CASE WHEN nps_m <= 2 THEN 1 ELSE 0 END) - (((nps_y - CASE WHEN nps_m <= 2 THEN 1 ELSE 0 END)) / (400)) * 400)) / (100)) + (((153 * (nps_m + CASE WHEN nps_m > 2 THEN -3 ELSE 9 END) + 2) / (5)) + nps_d - 1)) - 719468) END AS nps_days,
