@@ -38,7 +38,7 @@ export const driversCommand = defineCommand<DriversOptions, DriversModel>({
   name: 'drivers',
   description:
     'what moves the score: how much of the 0-10 answer each other rating (or segment) accounts for, how each performs, and what to fix first',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     jsonOption(),
     new Option('--columns <columns>', 'the drivers: columns named or numbered, repeat or separate with commas (default: every rating column)')

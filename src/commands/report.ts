@@ -90,7 +90,7 @@ export const reportCommand = defineCommand<ReportOptions>({
   name: 'report',
   description:
     'write one self-contained HTML report (works offline, fit to email or print): the score, trend, breakdown, themes, and whom to contact',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     outOption('<file>', 'the HTML file to write (required)').makeOptionMandatory(),
     forceOption('replace the file if it exists'),

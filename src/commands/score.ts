@@ -95,7 +95,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
   name: 'score',
   description:
     'print the Net Promoter Score of one or more exports, with its margin of error, the row accounting and the 0-10 distribution',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     jsonOption(),
     byOption(),

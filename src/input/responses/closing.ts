@@ -16,6 +16,7 @@ export function readerFacts(reader: RowReader, join: Join | undefined): InputFac
   if (reader.kind === 'xlsx') {
     return { name: reader.name, encoding: 'utf-8', replacedCharacters: 0, undefinedBytes: 0, quoteNotes: [], unmatched, sheetWarnings: reader.warnings() };
   }
+  if (reader.kind === 'parquet') return { name: reader.name, encoding: 'utf-8', replacedCharacters: 0, undefinedBytes: 0, quoteNotes: [], unmatched, sheetWarnings: [] };
   return {
     name: reader.name,
     encoding: reader.encoding,

@@ -66,7 +66,7 @@ export function describeInput(opened: OpenedInput, withComments = false): string
 
 /** The input as messages name it; for a workbook of several sheets, which one is read and that --sheet chooses. */
 function placeOf(reader: RowReader): string {
-  if (reader.kind === 'csv' || reader.sheets.length === 1) return reader.where;
+  if (reader.kind !== 'xlsx' || reader.sheets.length === 1) return reader.where;
   return `${reader.where} (sheet ${reader.sheet.number} of ${reader.sheets.length}; --sheet chooses)`;
 }
 
