@@ -7,7 +7,7 @@ import { inputError } from '../errors.js';
 import { DATE_FORMATS, type DateFormat } from '../input/dates.js';
 import { dayRange } from '../input/filters.js';
 import { defineCommand, type Ran } from './shared/definition.js';
-import { byOption, collectBreakdowns, GROUPS, integerOption, realToday, todayOf } from './shared/options.js';
+import { byOption, collectBreakdowns, collectNames, GROUPS, integerOption, realToday, todayOf } from './shared/options.js';
 import { SUCCESS } from './shared/outcome.js';
 
 export interface SqlOptions {
@@ -25,6 +25,7 @@ export interface SqlOptions {
   dateFormat?: DateFormat;
   where?: string[];
   dedupe: 'none' | 'latest' | 'first';
+  drivers?: string[];
 }
 
 /** The query, and what it was made from: what `nps sql` prints. */
@@ -57,6 +58,10 @@ export function sqlSpecOf(options: SqlOptions, today: number): CountsQuerySpec {
   for (const part of table) if (part.includes('\u0000')) throw inputError('--table: a name cannot hold a NUL character');
   const by = options.by ?? [];
   for (const column of groupColumns(by)) checkName('--by', column);
+  for (const column of options.drivers ?? []) checkName('--drivers', column);
+  if (options.drivers !== undefined && (by.length > 0 || options.period !== undefined)) {
+    throw inputError('--drivers makes a query of its own, one row of moments: give --by and --period to another nps sql');
+  }
   const where = whereConditions(options.where);
   for (const condition of where) {
     checkName('--where', condition.column);
@@ -83,6 +88,7 @@ export function sqlSpecOf(options: SqlOptions, today: number): CountsQuerySpec {
     until: range?.until,
     where,
     dedupe: options.dedupe,
+    drivers: options.drivers,
   };
 }
 
@@ -111,6 +117,7 @@ export const sqlCommand = defineCommand<SqlOptions, SqlModel>({
     new Option('--score-offset <n>', 'add this to every score before reading it: -1 for a 0-10 question coded 1-11').argParser(integerOption('--score-offset', -10, 10)).helpGroup(GROUPS.input),
     byOption('count per group of these columns (repeat for separate tables; a,b for one crossed table)').argParser(collectBreakdowns),
     new Option('--period <period>', 'count per day, week, month, quarter or year of --date-column (day serves every --period and --rolling of score)').choices(COUNT_PERIODS).helpGroup(GROUPS.statistics),
+    new Option('--drivers <columns>', 'instead of counts, the moments of these ratings for nps drivers --moments (repeat or separate with commas)').argParser(collectNames('--drivers')).helpGroup(GROUPS.statistics),
     new Option('--where <condition>', 'keep only the rows whose COLUMN=VALUE (or COLUMN!=VALUE), as exact text; repeat for all of several').argParser(collectWhere).helpGroup(GROUPS.rows),
     new Option('--dedupe <mode>', 'one scored response per respondent: latest or first by date').choices(['none', 'latest', 'first']).default('none').helpGroup(GROUPS.rows),
     new Option('--since <date>', 'leave out answers dated before this day (2026-10-01, or 30d for 30 days ago)').helpGroup(GROUPS.rows),

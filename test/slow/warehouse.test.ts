@@ -105,6 +105,21 @@ function compareOn(label: string, open: () => Promise<Engine | string>, dialect:
       expect(Number(excluded) + Number(rest['rejected']) - Number(keptRejected)).toBe(ROWS - Number(keptRows));
     });
 
+    it('--drivers: the moments give the shares of nps drivers on the export', async (context) => {
+      if (engine === undefined) {
+        context.skip(`${label} could not start here: ${reason}`);
+        return;
+      }
+      const sql = await sqlFor(dialect, ['--score-column', 'score', '--drivers', 'support,price value', '--date-column', 'submitted at', '--since', '2025-02-01']);
+      const momentsFile = join(folder, `${dialect}-moments.csv`);
+      await writeFile(momentsFile, await engine.query(sql));
+      const fromMoments = (await json(['drivers', '--moments', momentsFile])) as Record<string, unknown>;
+      const fromFile = (await json(['drivers', exportCsv, ...READ, '--columns', 'support,price value', '--since', '2025-02-01'])) as Record<string, unknown>;
+      expect(driverFigures(fromMoments)).toEqual(driverFigures(fromFile));
+      expect(fromMoments['r2Interval']).toBeNull();
+      expect((fromMoments['warnings'] as Array<{ code: string }>).map((warning) => warning.code)).toContain('moments-only');
+    });
+
     it('reads hostile names and values as names and values, never as SQL', async (context) => {
       if (engine === undefined) {
         context.skip(`${label} could not start here: ${reason}`);
@@ -147,6 +162,28 @@ async function hostileTable(engine: Engine): Promise<void> {
     `DROP TABLE IF EXISTS ${name(HOSTILE.table)};\nCREATE TABLE ${name(HOSTILE.table)} (${name(HOSTILE.score)} TEXT, ${name(HOSTILE.group)} TEXT, ${name(HOSTILE.filter)} TEXT);\n` +
       `INSERT INTO ${name(HOSTILE.table)} VALUES ${rows.map((row) => `(${row.map(text).join(', ')})`).join(', ')};\n`,
   );
+}
+
+/** The figures of a drivers result that moments must give exactly; the intervals, which need the rows, apart. */
+function driverFigures(json: Record<string, unknown>): unknown {
+  const drivers = json['drivers'] as Array<Record<string, unknown>>;
+  return {
+    responses: json['responses'],
+    leftOut: json['leftOut'],
+    nps: json['nps'],
+    missing: json['missing'],
+    rows: json['rows'],
+    blank: json['blank'],
+    rejected: json['rejected'],
+    drivers: drivers.map((driver) => ({
+      column: driver['column'],
+      fixFirst: driver['fixFirst'],
+      direction: driver['direction'],
+      mean: (driver['performance'] as { mean: number }).mean.toFixed(9),
+      figures: [driver['importance'], driver['r2Share'], driver['coefficient'], driver['correlation']].map((value) => Number(value).toFixed(9)),
+    })),
+    r2: Number(json['r2']).toFixed(9),
+  };
 }
 
 /** The export less the rows --where plan=pro --where Région!=EU leaves out. */

@@ -1,4 +1,7 @@
 import { ALL_SET, bySet, periodSet, startsPeriod, totalsOfCounts, usablePeriods, type CountRow } from '../../core/counts.js';
+import type { DriverMoments, Moments } from '../../core/drivers/moments.js';
+import { MOMENT_COLUMNS } from '../../core/sql/moments.js';
+import { emptyTally, mergeTallies } from '../../core/tally.js';
 import type { Period } from '../../core/periods.js';
 import { isoDay } from '../../core/periods.js';
 import { ScoreAccumulator, type BreakdownSpec } from '../../core/score.js';
@@ -42,7 +45,7 @@ export interface CountsRead {
   outcome: Outcome;
 }
 
-function refuseReadingOptions(options: RawReadingOptions): void {
+export function refuseReadingOptions(options: RawReadingOptions): void {
   const given = APPLIED_BY_THE_QUERY.find(([key]) => options[key] !== undefined && options[key] !== false);
   const flag = given?.[1] ?? (options.dedupe !== 'none' ? '--dedupe' : undefined);
   if (flag !== undefined) throw inputError(`${flag} is applied by the query: give it to nps sql, not with --counts`);
@@ -98,4 +101,108 @@ export async function readScoreCounts(
   const outcome = { rejected, repairedQuotes: 0, strict: options.strict === true, belowThreshold: false };
   if (failsStrict(outcome)) messages.strictFailure(rejected);
   return { messages, tally: totals.tally, acc, outcome };
+}
+
+/** What `nps drivers --moments` reads: the drivers' moments, added up over the files, and the row accounting. */
+export interface MomentsRead {
+  messages: Messages;
+  tally: Tally;
+  moments: Moments;
+  outcome: Outcome;
+}
+
+const DRIVERS_PREFIX = 'drivers:';
+
+function numberIn(row: CountRow, column: string, where: string): number {
+  const text = row.values.get(column)?.trim() ?? '';
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) throw inputError(`${where}: ${column} should be a number, not ${JSON.stringify(text)}`);
+  return value;
+}
+
+/** One file's row of moments, read. */
+function momentsOf(row: CountRow, where: string): Moments {
+  const names = row.set.slice(DRIVERS_PREFIX.length).split(',');
+  const xs = names.map((_, at) => `x${at + 1}`);
+  const read = (column: string): number => numberIn(row, column, where);
+  const n = read(MOMENT_COLUMNS.n);
+  const drivers = names.map(
+    (name, at): DriverMoments => ({
+      name,
+      sum: read(MOMENT_COLUMNS.sum(xs[at] ?? '')),
+      withScore: read(MOMENT_COLUMNS.product(xs[at] ?? '', 'y')),
+      withDrivers: xs.slice(at).map((other) => read(MOMENT_COLUMNS.product(xs[at] ?? '', other))),
+      // With no complete response a warehouse gives no lowest or highest value.
+      min: n === 0 ? 0 : read(MOMENT_COLUMNS.min(xs[at] ?? '')),
+      max: n === 0 ? 0 : read(MOMENT_COLUMNS.max(xs[at] ?? '')),
+      whole: n === 0 || read(MOMENT_COLUMNS.whole(xs[at] ?? '')) === 1,
+      blank: read(MOMENT_COLUMNS.blank(xs[at] ?? '')),
+      unreadable: read(MOMENT_COLUMNS.unreadable(xs[at] ?? '')),
+    }),
+  );
+  return {
+    n,
+    promoters: read(MOMENT_COLUMNS.promoters),
+    detractors: read(MOMENT_COLUMNS.detractors),
+    leftOut: read(MOMENT_COLUMNS.leftOut),
+    scoreSum: read(MOMENT_COLUMNS.sum('y')),
+    scoreSquares: read(MOMENT_COLUMNS.product('y', 'y')),
+    drivers,
+  };
+}
+
+/** Two files' moments of the same drivers: sums add up, and so do the extremes and counts. */
+function addMoments(a: Moments, b: Moments): Moments {
+  const drivers = a.drivers.map((x, at): DriverMoments => {
+    const y = b.drivers[at] ?? x;
+    const either = (left: number, right: number, pick: (p: number, q: number) => number): number => (a.n === 0 ? right : b.n === 0 ? left : pick(left, right));
+    return {
+      name: x.name,
+      sum: x.sum + y.sum,
+      withScore: x.withScore + y.withScore,
+      withDrivers: x.withDrivers.map((value, offset) => value + (y.withDrivers[offset] ?? 0)),
+      min: either(x.min, y.min, Math.min),
+      max: either(x.max, y.max, Math.max),
+      whole: x.whole && y.whole,
+      blank: x.blank + y.blank,
+      unreadable: x.unreadable + y.unreadable,
+    };
+  });
+  return {
+    n: a.n + b.n,
+    promoters: a.promoters + b.promoters,
+    detractors: a.detractors + b.detractors,
+    leftOut: a.leftOut + b.leftOut,
+    scoreSum: a.scoreSum + b.scoreSum,
+    scoreSquares: a.scoreSquares + b.scoreSquares,
+    drivers,
+  };
+}
+
+/** Reads the moments `nps sql --drivers` counted, one row a file, added up over the files. */
+export async function readDriverMoments(files: readonly string[], options: RawReadingOptions, io: Io): Promise<MomentsRead> {
+  refuseReadingOptions(options);
+  checkInputNames(files);
+  const messages = new Messages(io.stderr, options.quiet === true);
+  const tally = emptyTally();
+  let moments: Moments | undefined;
+  let set = '';
+  for (const file of files) {
+    const counts = await readCounts(file, io);
+    const rows = counts.rows.filter((row) => row.set.startsWith(DRIVERS_PREFIX));
+    const [row] = rows;
+    if (row === undefined || rows.length > 1) {
+      throw inputError(`${counts.name}: ${row === undefined ? 'no' : 'more than one'} row of moments: give this file the result of nps sql --drivers`);
+    }
+    if (set !== '' && row.set !== set) throw inputError(`${counts.name}: moments of other drivers (${row.set.slice(DRIVERS_PREFIX.length)}) than the first file's`);
+    set = row.set;
+    messages.info(`${counts.name}: moments of ${row.set.slice(DRIVERS_PREFIX.length).split(',').join(', ')} from nps sql`);
+    mergeTallies(tally, row.tally);
+    const read = momentsOf(row, `${counts.name} ${row.set}`);
+    moments = moments === undefined ? read : addMoments(moments, read);
+  }
+  if (moments === undefined) throw inputError('no file of moments was given');
+  const outcome = { rejected: tally.rejected, repairedQuotes: 0, strict: options.strict === true, belowThreshold: false };
+  if (failsStrict(outcome)) messages.strictFailure(tally.rejected);
+  return { messages, tally, moments, outcome };
 }

@@ -35,6 +35,8 @@ export interface Dialect {
   text(expression: string): string;
   /** A text known to hold only digits, as an integer. */
   integer(expression: string): string;
+  /** A text known to hold a decimal number (or an integer), as a double. */
+  real(expression: string): string;
   /** A null of the text type, so that the branches of a UNION agree. */
   nullText: string;
   /** Whether the whole text matches the pattern. */
@@ -74,6 +76,7 @@ function escapedLiteral(text: string): string {
 
 const duckdb: Dialect = {
   name: 'duckdb',
+  real: (e) => `CAST(${e} AS DOUBLE)`,
   step: 'AS',
   identifier: doubleQuoted,
   literal: standardLiteral,
@@ -89,6 +92,7 @@ const duckdb: Dialect = {
 
 const postgres: Dialect = {
   name: 'postgres',
+  real: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   step: 'AS MATERIALIZED',
   identifier: doubleQuoted,
   literal: standardLiteral,
@@ -105,6 +109,7 @@ const postgres: Dialect = {
 
 const sqlite: Dialect = {
   name: 'sqlite',
+  real: (e) => `CAST(${e} AS REAL)`,
   step: 'AS MATERIALIZED',
   identifier: doubleQuoted,
   literal: standardLiteral,
@@ -122,6 +127,7 @@ const sqlite: Dialect = {
 
 const bigquery: Dialect = {
   name: 'bigquery',
+  real: (e) => `CAST(${e} AS FLOAT64)`,
   step: 'AS',
   identifier: (name) => `\`${name.replaceAll('\\', '\\\\').replaceAll('`', '\\`').replaceAll('\n', '\\n').replaceAll('\r', '\\r')}\``,
   literal: escapedLiteral,
@@ -137,6 +143,7 @@ const bigquery: Dialect = {
 
 const snowflake: Dialect = {
   name: 'snowflake',
+  real: (e) => `CAST(${e} AS DOUBLE)`,
   step: 'AS',
   identifier: doubleQuoted,
   literal: escapedLiteral,
@@ -153,6 +160,7 @@ const snowflake: Dialect = {
 
 const spark: Dialect = {
   name: 'spark',
+  real: (e) => `CAST(${e} AS DOUBLE)`,
   step: 'AS',
   identifier: (name) => `\`${name.replaceAll('`', '``')}\``,
   literal: escapedLiteral,

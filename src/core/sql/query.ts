@@ -2,6 +2,7 @@ import { ALL_SET, bySet, COUNT_COLUMNS, periodSet, SCORE_COLUMNS, type CountPeri
 import type { WhereCondition } from '../where.js';
 import { dateParts, daysFromCivil, isBlank, isCalendarDay, secondsOf, unclosed, writtenScore } from './cells.js';
 import { dialectOf, type Dialect, type DialectName } from './dialects.js';
+import { driverCells, driverValues, momentsSelect } from './moments.js';
 
 /** What `nps sql` is asked for: the table, its columns, and the options of `nps score` that a warehouse applies. */
 export interface CountsQuerySpec {
@@ -20,6 +21,8 @@ export interface CountsQuerySpec {
   until: number | undefined;
   where: readonly WhereCondition[];
   dedupe: 'none' | 'latest' | 'first';
+  /** --drivers: the ratings whose moments the query returns, in one row, instead of the counts by group and period. */
+  drivers?: readonly string[] | undefined;
 }
 
 /** Names of the query's own columns: prefixed, so that no column of the table is taken for one. */
@@ -64,19 +67,21 @@ function cellsStep(d: Dialect, spec: CountsQuerySpec, groups: readonly string[])
     `${respondent === undefined ? "''" : `CASE WHEN ${respondent} LIKE '%@%' THEN LOWER(${respondent}) ELSE ${respondent} END`} AS ${OWN.respondent}`,
     `CASE WHEN ${where.length === 0 ? '1 = 1' : where.join(' AND ')} THEN 1 ELSE 0 END AS ${OWN.kept}`,
     ...groups.map((name, at) => `${asText(name)} AS ${groupAlias(at)}`),
+    ...driverCells(d, spec.drivers ?? []),
   ];
   const table = spec.table.map((part) => d.identifier(part)).join('.');
   return `nps_cells AS (\n  SELECT\n${indent(selected)}\n  FROM ${table}\n)`;
 }
 
-/** The second step: the number written in the score cell, and the date's parts. */
-function readStep(d: Dialect): string {
+/** The second step: the number written in the score cell, the date's parts, and the drivers' values. */
+function readStep(d: Dialect, spec: CountsQuerySpec): string {
   const parts = dateParts(d, OWN.date);
   const selected = [
     `${writtenScore(d, OWN.text, OWN.unclosed)} AS ${OWN.written}`,
     `${parts.year} AS ${OWN.year}`,
     `${parts.month} AS ${OWN.month}`,
     `${parts.day} AS ${OWN.dayOfMonth}`,
+    ...driverValues(d, spec.drivers ?? []),
   ];
   return `nps_read ${d.step} (\n  SELECT\n    nps_cells.*,\n${indent(selected)}\n  FROM nps_cells\n)`;
 }
@@ -189,12 +194,14 @@ function setSelects(d: Dialect, spec: CountsQuerySpec, groups: readonly string[]
 
 /**
  * The one query that counts, in the warehouse, what `nps score --counts` needs:
- * every row of the table accounted for, by the definitions of `nps`.
+ * every row of the table accounted for, by the definitions of `nps`; with --drivers,
+ * the one row of moments `nps drivers --moments` needs.
  */
 export function countsQuery(spec: CountsQuerySpec): string {
   const d = dialectOf(spec.dialect);
   const groups = groupColumns(spec.by);
-  const steps = [cellsStep(d, spec, groups), readStep(d), daysStep(d, spec), stateStep(d, spec), dedupeStep(spec, groups)];
+  const steps = [cellsStep(d, spec, groups), readStep(d, spec), daysStep(d, spec), stateStep(d, spec), dedupeStep(spec, groups)];
+  if (spec.drivers !== undefined) return `WITH\n${steps.join(',\n')}\n${momentsSelect(d, spec.drivers)};\n`;
   const selects = setSelects(d, spec, groups);
   const order = Array.from({ length: groups.length + 2 }, (_, at) => String(at + 1)).join(', ');
   return `WITH\n${steps.join(',\n')}\n${selects.join('\nUNION ALL\n')}\nORDER BY ${order};\n`;

@@ -113,6 +113,7 @@ describe('nps sql', () => {
       [['--where', 'plan=a\u0000b'], /NUL/],
       [['--table', 'a..b'], /--table takes a name such as/],
       [['--date-column', 'd', '--since', 'soon'], /--since takes a date/],
+      [['--drivers', 'a,b', '--by', 'plan'], /--drivers makes a query of its own/],
     ];
     for (const [args, message] of cases) {
       const result = await run([...base, ...args]);
@@ -129,5 +130,39 @@ describe('nps sql', () => {
     expect(result.code, result.stderr).toBe(0);
     // 2026-03-01 is day 20,513 since 1970; "the last 30 days" end today, 2026-03-31 (day 20,543).
     expect(result.stdout).toContain('nps_days >= 20513 AND nps_days <= 20543');
+  });
+});
+
+describe('nps drivers --moments', () => {
+  it('refuses counts with no moments, --columns, and the options of reading', async () => {
+    const none = await run(['drivers', '--moments', counts]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no row of moments: give this file the result of nps sql --drivers/);
+    const columns = await run(['drivers', '--moments', counts, '--columns', 'a']);
+    expect(columns.code).toBe(2);
+    expect(columns.stderr).toMatch(/--columns and --by are given to nps sql --drivers/);
+    const since = await run(['drivers', '--moments', counts, '--since', '2026-01-01']);
+    expect(since.code).toBe(2);
+    expect(since.stderr).toMatch(/--since is applied by the query/);
+  });
+
+  it('computes the shares from moments, without intervals', async () => {
+    // Two drivers, x1 and x2 = x1 + noise, of five complete responses with scores 2, 4, 6, 8, 10.
+    const header = `${HEADER.split(',').filter((column) => column !== 'plan' && column !== 'nps_day').join(',')},nps_n,nps_promoters,nps_detractors,nps_left_out,nps_sum_y,nps_sum_y_y,` +
+      'nps_sum_x1,nps_sum_x1_y,nps_sum_x1_x1,nps_sum_x1_x2,nps_min_x1,nps_max_x1,nps_whole_x1,nps_blank_x1,nps_unreadable_x1,' +
+      'nps_sum_x2,nps_sum_x2_y,nps_sum_x2_x2,nps_min_x2,nps_max_x2,nps_whole_x2,nps_blank_x2,nps_unreadable_x2';
+    // x1 = 1..5; x2 = 2, 1, 4, 3, 5.
+    const row = '"drivers:a,b",0,0,1,0,1,0,1,0,1,0,1,1,0,0,0,5,1,3,1,30,220,15,110,55,53,1,5,1,1,0,15,106,55,1,5,1,0,0';
+    const file = join(folder, 'moments.csv');
+    await writeFile(file, `${header}\n${row}\n`);
+    const result = await run(['drivers', '--moments', file, '--json', '-q']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { r2: number; r2Interval: unknown; responses: number; drivers: Array<{ column: string; importance: number; interval: unknown }> };
+    // y = 2·x1 exactly: R² is 1, and x1 carries most of it.
+    expect(json.r2).toBeCloseTo(1, 9);
+    expect(json.responses).toBe(5);
+    expect(json.r2Interval).toBeNull();
+    expect(json.drivers[0]?.column).toBe('a');
+    expect(json.drivers.every((driver) => driver.interval === null)).toBe(true);
   });
 });

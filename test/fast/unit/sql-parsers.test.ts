@@ -58,6 +58,7 @@ describe('the SQL of the warehouses that cannot run here passes a parser of each
       ['the overall score alone', { by: [], period: undefined, where: [], dedupe: 'none', dateColumn: undefined, respondentColumn: undefined, since: undefined, until: undefined, scoreOffset: 0 }],
       ...(['day', 'month', 'quarter', 'year'] as const).map((period): [string, Partial<CountsQuerySpec>] => [`--period ${period}`, { period }]),
       ['--dedupe first', { dedupe: 'first' }],
+      ['--drivers', { by: [], period: undefined, drivers: ['support', 'Ease of use (1-5)', 'price'] }],
       ['hostile names', { by: [[`plan ${quote}x${quote}; --`, 'ü.ñ'], ["it's"]], scoreColumn: `score /* ${quote} */` }],
     ];
     for (const [what, change] of variants) {

@@ -141,6 +141,11 @@ describe('the query of each dialect, word for word', () => {
       await expect(countsQuery({ ...SPEC, dialect: name })).toMatchFileSnapshot(`sql/${name}.sql`);
     });
   }
+  for (const name of NAMES) {
+    it(`${name}, --drivers`, async () => {
+      await expect(countsQuery({ ...SPEC, by: [], period: undefined, drivers: ['support', 'price'], dialect: name })).toMatchFileSnapshot(`sql/${name}-drivers.sql`);
+    });
+  }
   it('names each set of counts, and orders the result', () => {
     const query = countsQuery({ ...SPEC, by: [['plan']], period: undefined, where: [], dedupe: 'none' });
     expect(query).toContain("'all' AS nps_set");

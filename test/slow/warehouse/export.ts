@@ -6,10 +6,11 @@ import { seededRandom } from '../../../src/core/random.js';
  * blank answers written five ways, labels ("10 - Extremely likely", "Extremely likely
  * (10)"), decimals (9.0), values out of range or not numbers at all, timestamps with
  * and without zones, dates that are no dates, blank groups, a header with a space and
- * one with a letter past ASCII, and respondents who answered twice. The same seed and
- * size always give the same bytes.
+ * one with a letter past ASCII, respondents who answered twice, and two ratings for
+ * `nps drivers` (labelled, decimal, blank, "Don't know"). The same seed and size always
+ * give the same bytes.
  */
-export const EXPORT_HEADER = ['respondent_id', 'email', 'submitted at', 'plan', 'Région', 'score', 'comment'] as const;
+export const EXPORT_HEADER = ['respondent_id', 'email', 'submitted at', 'plan', 'Région', 'score', 'support', 'price value', 'comment'] as const;
 
 const PLANS = ['free', 'starter', 'pro', 'team', 'enterprise', ''];
 const REGIONS = ['EU', 'US', 'APAC', 'Amérique latine'];
@@ -52,6 +53,24 @@ function dateCell(random: () => number): string {
   return `${moment.slice(0, 10)}${separator}${moment.slice(11)}${ZONES[Math.floor(random() * ZONES.length)] ?? ''}`;
 }
 
+/** A 1-5 rating that follows the score more or less, written as exports write them. */
+function supportCell(random: () => number, score: string): string {
+  const draw = random();
+  if (draw < 0.04) return ['', 'NA', "Don't know"][Math.floor(random() * 3)] ?? '';
+  const base = Number(/\d+/.exec(score)?.[0] ?? 5);
+  const value = Math.max(1, Math.min(5, Math.round(base / 2.5 + (random() - 0.5) * 2)));
+  if (draw < 0.2) return `${value} - ${value >= 4 ? 'Satisfied' : 'Unsatisfied'}`;
+  if (draw < 0.3) return `Very satisfied (${value})`;
+  return String(value);
+}
+
+/** A 0-10 rating with halves, some written with a decimal comma. */
+function priceCell(random: () => number): string {
+  if (random() < 0.03) return '';
+  const value = Math.round(random() * 20) / 2;
+  return random() < 0.1 ? String(value).replace('.', ',') : String(value);
+}
+
 /** The export's CSV text: `rows` data rows after the header. */
 export function exportCsv(rows: number, seed = 31): string {
   const random = seededRandom(seed);
@@ -64,7 +83,8 @@ export function exportCsv(rows: number, seed = 31): string {
     const email = repeat && random() < 0.5 ? `User${person}@Example.com` : `user${person}@example.com`;
     const region = REGIONS[Math.floor(random() * REGIONS.length)] ?? '';
     const comment = random() < 0.3 ? 'Fast, and "really" helpful' : '';
-    lines.push([`R${at}`, email, dateCell(random), plan, region, scoreCell(random, plan), comment].map(quote).join(','));
+    const score = scoreCell(random, plan);
+    lines.push([`R${at}`, email, dateCell(random), plan, region, score, supportCell(random, score), priceCell(random), comment].map(quote).join(','));
   }
   return `${lines.join('\n')}\n`;
 }
