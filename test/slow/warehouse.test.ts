@@ -105,6 +105,22 @@ function compareOn(label: string, open: () => Promise<Engine | string>, dialect:
       expect(Number(excluded) + Number(rest['rejected']) - Number(keptRejected)).toBe(ROWS - Number(keptRows));
     });
 
+    it('compare --counts equals compare FILE, by plan and by month', async (context) => {
+      if (engine === undefined) {
+        context.skip(`${label} could not start here: ${reason}`);
+        return;
+      }
+      const counts = await engine.query(await sqlFor(dialect, ['--score-column', 'score', '--by', 'plan', '--period', 'day', '--date-column', 'submitted at']));
+      const countsFile = join(folder, `${dialect}-compare.csv`);
+      await writeFile(countsFile, counts);
+      for (const mode of [['--by', 'plan', '--values', 'pro,free'], ['--period', 'month'], ['--period', 'quarter', '--values', '2025-Q1,2025-Q3']]) {
+        const fromCounts = (await json(['compare', '--counts', countsFile, ...mode])) as Record<string, unknown>;
+        // Who moved between groups follows respondents, which counts do not have: everything else is the same.
+        const { movement, paired, ...fromFile } = (await json(['compare', exportCsv, ...READ, ...mode])) as Record<string, unknown>;
+        expect(fromCounts, mode.join(' ')).toEqual({ ...fromFile, ...(movement === undefined ? {} : { movement: null }), ...(paired === undefined ? {} : { paired: null }) });
+      }
+    });
+
     it('--drivers: the moments give the shares of nps drivers on the export', async (context) => {
       if (engine === undefined) {
         context.skip(`${label} could not start here: ${reason}`);

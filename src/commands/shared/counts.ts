@@ -1,9 +1,11 @@
 import { ALL_SET, bySet, periodSet, startsPeriod, totalsOfCounts, usablePeriods, type CountRow } from '../../core/counts.js';
+import { responsesIn } from '../../core/tally.js';
 import type { DriverMoments, Moments } from '../../core/drivers/moments.js';
 import { MOMENT_COLUMNS } from '../../core/sql/moments.js';
 import { emptyTally, mergeTallies } from '../../core/tally.js';
+import type { Sample } from '../../core/compare.js';
 import type { Period } from '../../core/periods.js';
-import { isoDay } from '../../core/periods.js';
+import { isoDay, periodOf } from '../../core/periods.js';
 import { ScoreAccumulator, type BreakdownSpec } from '../../core/score.js';
 import type { Tally } from '../../core/tally.js';
 import { inputError } from '../../errors.js';
@@ -205,4 +207,70 @@ export async function readDriverMoments(files: readonly string[], options: RawRe
   const outcome = { rejected: tally.rejected, repairedQuotes: 0, strict: options.strict === true, belowThreshold: false };
   if (failsStrict(outcome)) messages.strictFailure(tally.rejected);
   return { messages, tally, moments, outcome };
+}
+
+/** What `compare --counts` compares: samples made of counts, by file, by a column's values, or by period. */
+export interface CountSamples {
+  samples: Map<string, Sample>;
+  /** Each period's first day, for the warning of periods not next to each other. */
+  spans: Map<string, number>;
+  messages: Messages;
+  outcome: Outcome;
+}
+
+function addInto(samples: Map<string, Sample>, name: string, tally: Tally): void {
+  const sample = samples.get(name) ?? { name, tally: emptyTally(), groups: undefined };
+  samples.set(name, sample);
+  sample.tally.distribution = sample.tally.distribution.map((count, score) => count + (tally.distribution[score] ?? 0));
+}
+
+/**
+ * The samples `compare` would make of the rows, made of counts: each file's `all` row
+ * (two files, A then B), each value of one `--by` column, or each period of `--period`
+ * with scored answers, oldest first. A group or period with no scored answer is no
+ * sample, as when rows are read. There are no respondents in counts: no movement.
+ */
+export async function readCountSamples(
+  files: readonly string[],
+  options: RawReadingOptions & { column: string | undefined; period: Period | undefined },
+  io: Io,
+): Promise<CountSamples> {
+  refuseReadingOptions(options);
+  checkInputNames(files);
+  const messages = new Messages(io.stderr, options.quiet === true);
+  const samples = new Map<string, Sample>();
+  const spans = new Map<string, number>();
+  const all: CountRow[] = [];
+  const tally = emptyTally();
+  for (const file of files) {
+    const counts = await readCounts(file, io);
+    const whole = counts.rows.filter((row) => row.set === ALL_SET);
+    if (whole.length === 0) throw inputError(`${counts.name}: no row of the whole table (nps_set "all"): these are not counts from nps sql`);
+    if (options.column !== undefined && !counts.rows.some((row) => row.set === bySet([options.column ?? '']))) {
+      throw inputError(`${counts.name}: no counts by ${options.column}: give nps sql --by ${options.column}`);
+    }
+    messages.info(`${counts.name}: counts from nps sql, ${counts.rows.length} ${counts.rows.length === 1 ? 'row' : 'rows'}`);
+    for (const row of whole) {
+      mergeTallies(tally, row.tally);
+      if (options.column === undefined && options.period === undefined) addInto(samples, file, row.tally);
+    }
+    all.push(...counts.rows);
+  }
+  if (options.column !== undefined) {
+    for (const row of all) if (row.set === bySet([options.column]) && responsesIn(row.tally) > 0) addInto(samples, row.values.get(options.column) ?? '', row.tally);
+  }
+  const period = options.period;
+  if (period !== undefined) {
+    const name = files.length === 1 ? (files[0] ?? '') : 'the counts';
+    const set = periodSetFor(all, period, false, name);
+    const rows = all.filter((row) => row.set === set && row.day !== undefined && responsesIn(row.tally) > 0).sort((a, b) => (a.day ?? 0) - (b.day ?? 0));
+    for (const row of rows) {
+      const span = periodOf(row.day ?? 0, period);
+      spans.set(span.key, span.start);
+      addInto(samples, span.key, row.tally);
+    }
+  }
+  const outcome = { rejected: tally.rejected, repairedQuotes: 0, strict: options.strict === true, belowThreshold: false };
+  if (failsStrict(outcome)) messages.strictFailure(tally.rejected);
+  return { samples, spans, messages, outcome };
 }

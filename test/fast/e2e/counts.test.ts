@@ -166,3 +166,25 @@ describe('nps drivers --moments', () => {
     expect(json.drivers.every((driver) => driver.interval === null)).toBe(true);
   });
 });
+
+describe('nps compare --counts', () => {
+  it('compares two files of counts, each its whole table', async () => {
+    const copy = join(folder, 'counts-b.csv');
+    await writeFile(copy, `${COUNTS}\n`);
+    const result = await run(['compare', '--counts', counts, copy, '--json', '-q']);
+    expect(result.code, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { a: { responses: number }; b: { responses: number }; difference: { difference: number } };
+    expect(json.a.responses).toBe(30);
+    expect(json.b.responses).toBe(30);
+    expect(json.difference.difference).toBe(0);
+  });
+
+  it('compares two groups of one file, and refuses what follows respondents', async () => {
+    const byPlan = await run(['compare', '--counts', counts, '--by', 'plan', '--values', 'free,pro', '--json', '-q']);
+    expect(byPlan.code, byPlan.stderr).toBe(0);
+    expect((JSON.parse(byPlan.stdout) as { a: { responses: number } }).a.responses).toBe(14);
+    const paired = await run(['compare', '--counts', counts, join(folder, 'counts-b.csv'), '--paired']);
+    expect(paired.code).toBe(2);
+    expect(paired.stderr).toMatch(/--paired follows respondents, and counts have none/);
+  });
+});
