@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 // The same seeded generator as `segment --sample`; `npm run bench` builds dist/ first.
-import { seededRandom } from '../dist/core/sample.js';
+import { seededRandom } from '../dist/core/random.js';
 
 const PLANS = ['free', 'starter', 'pro', 'team', 'enterprise'];
 const REGIONS = ['EU', 'US', 'APAC', 'LATAM'];

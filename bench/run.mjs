@@ -65,7 +65,18 @@ const fromMiller = (out) => {
   return counts;
 };
 
-function tools(file, outDir, xlsx) {
+/** The same rows as Parquet, as DuckDB writes them (types inferred, Snappy, row groups of 122,880 rows). */
+async function writeParquetTwin(csv, parquet) {
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const quote = (path) => `'${path.replaceAll("'", "''")}'`;
+  await connection.run(`COPY (SELECT * FROM read_csv(${quote(csv)})) TO ${quote(parquet)} (FORMAT parquet)`);
+  connection.closeSync();
+  instance.closeSync();
+}
+
+function tools(file, outDir, xlsx, parquet) {
   const list = [
     { name: 'read the file (stream floor)', command: node(join(root, 'bench', 'floors.mjs'), 'read', file) },
     { name: 'csv-parse to arrays (floor)', command: node(join(root, 'bench', 'floors.mjs'), 'parse', file), counts: JSON.parse },
@@ -83,6 +94,13 @@ function tools(file, outDir, xlsx) {
     list.push(
       { name: '.xlsx: inflate the sheet (floor)', command: node(join(root, 'bench', 'floors.mjs'), 'inflate', xlsx), file: xlsx },
       { name: '.xlsx: nps score', command: nps('score', xlsx, '--json', '-q'), counts: fromNpsJson, file: xlsx },
+    );
+  }
+  if (parquet !== undefined) {
+    // The same rows as Parquet: read one row group at a time, through the same pipeline.
+    list.push(
+      { name: '.parquet: nps score', command: nps('score', parquet, '--json', '-q'), counts: fromNpsJson, file: parquet },
+      { name: '.parquet: nps score --by plan --period month', command: nps('score', parquet, '--by', 'plan', '--period', 'month', '--json', '-q'), counts: fromNpsJson, file: parquet },
     );
   }
   if (hasCommand('mlr')) {
@@ -132,8 +150,16 @@ async function benchSize(rows) {
       await writeXlsxTwin(file, xlsx);
     }
   }
+  let parquet;
+  if (hasDuckdb) {
+    parquet = join(dataDir, `export-${rows}-v${GENERATOR_VERSION}.parquet`);
+    if (!existsSync(parquet)) {
+      process.stderr.write(`generating ${parquet}\n`);
+      await writeParquetTwin(file, parquet);
+    }
+  }
   const outDir = mkdtempSync(join(tmpdir(), 'nps-bench-segment-'));
-  const list = tools(file, outDir, xlsx);
+  const list = tools(file, outDir, xlsx, parquet);
   const times = list.map(() => []);
   const rss = list.map(() => []);
   let expected;
@@ -162,12 +188,13 @@ async function benchSize(rows) {
   }));
   rmSync(outDir, { recursive: true, force: true });
   const reference = results.find((result) => result.tool === 'nps score').seconds;
-  return { rows, bytes, xlsxBytes: xlsx === undefined ? null : statSync(xlsx).size, counts: expected, results: results.map((result) => ({ ...result, ratioToNpsScore: result.seconds / reference })) };
+  return { rows, bytes, xlsxBytes: xlsx === undefined ? null : statSync(xlsx).size, parquetBytes: parquet === undefined ? null : statSync(parquet).size, counts: expected, results: results.map((result) => ({ ...result, ratioToNpsScore: result.seconds / reference })) };
 }
 
 function table(size) {
   const workbook = size.xlsxBytes === null ? '' : ` (as .xlsx: ${mb(size.xlsxBytes)} MB)`;
-  const lines = [`${size.rows.toLocaleString('en-US')} rows, ${mb(size.bytes)} MB${workbook}; counts agreed: ${JSON.stringify(size.counts)}`];
+  const columnar = size.parquetBytes === null ? '' : ` (as .parquet: ${mb(size.parquetBytes)} MB)`;
+  const lines = [`${size.rows.toLocaleString('en-US')} rows, ${mb(size.bytes)} MB${workbook}${columnar}; counts agreed: ${JSON.stringify(size.counts)}`];
   const head = ['tool', 'median s', 'rows/s', 'MB/s', 'peak RSS MB', '× nps score'];
   const rows = size.results.map((result) => [
     result.tool,

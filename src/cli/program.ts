@@ -65,6 +65,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('../commands/columns.js')).columnsCommand,
   },
   {
+    name: 'sql',
+    argument: '',
+    summary: 'one SQL query that counts a warehouse table by the definitions of nps, for nps score --counts',
+    load: async () => (await import('../commands/sql.js')).sqlCommand,
+  },
+  {
     name: 'sample-size',
     argument: '',
     summary: 'how many responses a survey needs',

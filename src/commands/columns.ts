@@ -21,7 +21,7 @@ export const columnsCommand = defineCommand<ColumnsOptions, ColumnReport[]>({
   name: 'columns',
   description:
     'show what nps understands of a file: its format, encoding and delimiter, the columns it uses, and every value of the score column',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to describe; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to describe; "-" reads standard input' },
   options: [jsonOption('print a JSON array, one object per file'), ...inputOptions()],
   examples: [
     ['nps columns fixtures/surveymonkey.csv', 'the export format, the columns nps will use, and how each score cell is read'],

@@ -26,6 +26,7 @@ import {
   type RawReadingOptions,
 } from './shared/options.js';
 import type { Outcome } from './shared/outcome.js';
+import { readCountSamples } from './shared/counts.js';
 import { openResponses, readOutcome, requireDates } from './shared/read.js';
 
 export interface CompareOptions extends RawReadingOptions, RawPrecisionOptions {
@@ -38,6 +39,7 @@ export interface CompareOptions extends RawReadingOptions, RawPrecisionOptions {
   values?: string[];
   raw?: boolean;
   paired?: boolean;
+  counts?: boolean;
 }
 
 /** How responses are split into samples: by file, by the value of a column, or by the period of their date. */
@@ -187,7 +189,11 @@ async function readSamples(
 
 export async function runCompare(files: string[], options: CompareOptions, io: Io): Promise<Ran<CompareReport>> {
   checkMode(files, options);
-  const { samples, spans, messages, outcome } = await readSamples(files, options, io);
+  if (options.counts === true && (options.movedTo !== undefined || options.paired === true)) {
+    throw inputError(`${options.paired === true ? '--paired' : '--moved-to'} follows respondents, and counts have none: compare the exports themselves`);
+  }
+  const { samples, spans, messages, outcome } =
+    options.counts === true ? await readCountSamples(files, { ...options, column: byColumn(options), period: options.period }, io) : await readSamples(files, options, io);
   const what = options.by !== undefined ? `--by ${byColumn(options) ?? ''}` : options.period !== undefined ? `--period ${options.period}` : 'compare';
   const [a, b] = pickTwo(samples, options, what);
   if (options.movedTo !== undefined) {
@@ -224,6 +230,7 @@ export const compareCommand = defineCommand<CompareOptions, CompareReport>({
     new Option('--moved-to <group>', 'instead, list the respondents of B now in this group who were in another in A').choices(CATEGORIES).helpGroup(GROUPS.output),
     formatOption('format of the --moved-to list'),
     rawOption(),
+    new Option('--counts', 'the files are counts from the query nps sql prints (CSV or JSON), not responses').helpGroup(GROUPS.input),
     ...readingOptions(),
   ],
   examples: [

@@ -1,13 +1,16 @@
 import { Option } from 'commander';
+import { driversFromMoments } from '../core/drivers/moments.js';
 import { type DriversResult } from '../core/drivers/result.js';
 import { summarize, type Summary } from '../core/summary.js';
 import { chooseDrivers } from '../input/driver-columns.js';
+import { inputError } from '../errors.js';
 import { readWith } from '../input/parallel.js';
 import type { Io } from '../io.js';
 import { describeDrivers } from '../output/render/drivers-words.js';
 import { driversJob } from './jobs/drivers.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import { byOption, collectNames, confidenceOption, GROUPS, integerOption, jsonOption, readingOptions, type RawReadingOptions } from './shared/options.js';
+import { readDriverMoments } from './shared/counts.js';
 import { openResponses, readOutcome } from './shared/read.js';
 
 /** What `nps drivers` prints: the row accounting, and the drivers' shares and performance. */
@@ -22,9 +25,16 @@ export interface DriversOptions extends RawReadingOptions {
   by?: string[][];
   confidence: string;
   seed: number;
+  moments?: boolean;
 }
 
 export async function runDrivers(files: string[], options: DriversOptions, io: Io): Promise<Ran<DriversModel>> {
+  if (options.moments === true) {
+    if (options.columns !== undefined || options.by !== undefined) throw inputError('--columns and --by are given to nps sql --drivers: with --moments the drivers are those it counted');
+    const read = await readDriverMoments(files, options, io);
+    const result = driversFromMoments(read.moments, { level: Number(options.confidence), seed: options.seed });
+    return { outcome: read.outcome, model: { summary: summarize(read.tally), result } };
+  }
   const { messages, responses, spec } = await openResponses(files, options, { dates: false, comments: false, respondents: false, lines: true }, io);
   const { drivers, found } = chooseDrivers(responses, options.columns, options.by ?? []);
   messages.info(describeDrivers(drivers.map((driver) => driver.spec), { found, hint: true }));
@@ -38,7 +48,7 @@ export const driversCommand = defineCommand<DriversOptions, DriversModel>({
   name: 'drivers',
   description:
     'what moves the score: how much of the 0-10 answer each other rating (or segment) accounts for, how each performs, and what to fix first',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     jsonOption(),
     new Option('--columns <columns>', 'the drivers: columns named or numbered, repeat or separate with commas (default: every rating column)')
@@ -50,6 +60,7 @@ export const driversCommand = defineCommand<DriversOptions, DriversModel>({
       .argParser(integerOption('--seed', 0, 2 ** 32 - 1))
       .default(1)
       .helpGroup(GROUPS.statistics),
+    new Option('--moments', 'the files are the moments nps sql --drivers counted in a warehouse: shares without intervals').helpGroup(GROUPS.input),
     ...readingOptions(),
   ],
   examples: [

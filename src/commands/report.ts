@@ -59,7 +59,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const matcher = await loadMatcher(options, io.cwd);
   const split = sidesOf(files, options);
   // One answer per person on each side: a person who answered in both quarters counts in each.
-  const within = split === undefined ? undefined : split.kind === 'period' ? split : { kind: 'input' as const };
+  const within = split === undefined ? undefined : split.kind === 'period' ? { ...split, kind: 'trend' as const } : { kind: 'input' as const };
   const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const drivers = reportDrivers(responses, options);
@@ -115,7 +115,7 @@ export const reportCommand = defineCommand<ReportOptions>({
   name: 'report',
   description:
     'write one self-contained HTML report (works offline, fit to email or print): the score, trend, breakdown, themes, and whom to contact',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     outOption('<file>', 'the HTML file to write (required)').makeOptionMandatory(),
     forceOption('replace the file if it exists'),

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { Period } from '../core/periods.js';
-import { buildScoreReport, type ScoreReport } from '../core/score.js';
+import { buildScoreReport, type BreakdownSpec, type ScoreAccumulator, type ScoreReport } from '../core/score.js';
+import type { Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
 import { readWith } from '../input/parallel.js';
 import type { Io } from '../io.js';
@@ -23,6 +24,8 @@ import {
   type RawPrecisionOptions,
   type RawReadingOptions,
 } from './shared/options.js';
+import { readScoreCounts } from './shared/counts.js';
+import type { Outcome } from './shared/outcome.js';
 import { openResponses, readOutcome, requireDates } from './shared/read.js';
 
 export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions {
@@ -34,6 +37,7 @@ export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions {
   rolling?: number;
   failUnder?: number;
   strictInterval?: boolean;
+  counts?: boolean;
 }
 
 /** --fail-under: a scheduled job's alarm, on the score or, stricter, on the top of its interval. */
@@ -56,17 +60,36 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   if (options.rolling !== undefined && options.period === undefined) {
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
+  if (options.counts === true) {
+    const { messages, tally, acc, outcome } = await readScoreCounts(files, options, io);
+    const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((_, at) => at) }));
+    // Counts are by period, not by day: which days of a period were answered is not known.
+    return finish(options, tally, acc, breakdowns, messages, outcome, false);
+  }
   // One answer per person in each period of a trend: a person who answered in March and in June counts in both.
-  const within = options.period === undefined ? undefined : { kind: 'period' as const, period: options.period, fiscalStart: fiscalStartOf(options) };
+  const within = options.period === undefined ? undefined : { kind: 'trend' as const, period: options.period, fiscalStart: fiscalStartOf(options) };
   const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const { totals, acc } = await readWith(files, responses, spec, io, messages, scoreJob, { breakdowns, byDay: options.period !== undefined });
-  const outcome = readOutcome(messages, totals, options);
-  const report = buildScoreReport(totals.tally, acc, {
+  return finish(options, totals.tally, acc, breakdowns, messages, readOutcome(messages, totals, options), true);
+}
+
+/** The report from the tallies, read from rows or added up from counts alike. */
+function finish(
+  options: ScoreOptions,
+  tally: Tally,
+  acc: ScoreAccumulator,
+  breakdowns: BreakdownSpec[],
+  messages: Messages,
+  outcome: Outcome,
+  byDay: boolean,
+): Ran<ScoreReport> {
+  const report = buildScoreReport(tally, acc, {
     breakdowns,
     period: options.period,
     fiscalStart: fiscalStartOf(options),
+    byDay,
     rollingDays: options.rolling,
     minN: options.minN,
     precision: precisionOf(options),
@@ -88,7 +111,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
   name: 'score',
   description:
     'print the Net Promoter Score of one or more exports, with its margin of error, the row accounting and the 0-10 distribution',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     jsonOption(),
     byOption(),
@@ -99,6 +122,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
     ...precisionOptions(),
     new Option('--fail-under <nps>', 'exit with code 4 when the NPS is below this').argParser(numberOption('--fail-under', -100, 100)).helpGroup(GROUPS.output),
     new Option('--strict-interval', 'with --fail-under: judge the top of the interval instead of the NPS itself').helpGroup(GROUPS.output),
+    new Option('--counts', 'the files are counts from the query nps sql prints (CSV or JSON), not responses').helpGroup(GROUPS.input),
     ...readingOptions(),
   ],
   examples: [

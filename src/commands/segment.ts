@@ -256,7 +256,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
   description:
     'split responses into promoters, passives and detractors, each with what to do next and a message to send; ' +
     'detractors most urgent first, promoters newest first (both held in memory to sort them)',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     outOption('<dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder'),
     new Option('-c, --category <name>', 'print only this list on standard output').choices(CATEGORIES).helpGroup(GROUPS.output),

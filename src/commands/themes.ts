@@ -49,7 +49,7 @@ export const themesCommand = defineCommand<ThemesOptions, ThemesReport>({
   name: 'themes',
   description:
     'what the comments are about, each read in its own language: themes per group with examples, how much each theme moves the score, and the words that set detractors apart from promoters',
-  argument: { name: '<file...>', description: 'CSV files or Excel workbooks (.xlsx) to read together; "-" reads standard input' },
+  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
     jsonOption('print one JSON object instead of the tables'),
     themesOption(),

@@ -99,6 +99,15 @@ export interface GroupRow extends Scored {
   versusRest: Difference | undefined;
 }
 
+/** Two groups' values, column by column, by code unit: an order that does not depend on the locale. */
+function compareKeys(a: Record<string, string>, b: Record<string, string>, columns: readonly string[]): number {
+  for (const column of columns) {
+    const [x, y] = [a[column] ?? '', b[column] ?? ''];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
 /** One row per group, highest NPS first, each tested against the rest of the responses. */
 export function breakdown(
   columns: readonly string[],
@@ -116,7 +125,8 @@ export function breakdown(
       versusRest: compareCounts(subtractCounts(overall, result.counts), result.counts, precision.level),
     };
   });
-  const sorted = rows.sort((a, b) => (b.nps ?? -Infinity) - (a.nps ?? -Infinity));
+  // Groups of equal NPS in the order of their values, not of the rows: the same table from counts made in a warehouse.
+  const sorted = rows.sort((a, b) => (b.nps ?? -Infinity) - (a.nps ?? -Infinity) || compareKeys(a.key, b.key, columns));
   if (!precision.adjust) return sorted;
   // Every group against the rest is one family of tests: flagged by the adjusted p.
   const adjusted = adjustFamily(sorted.map((row) => row.versusRest), precision.level);

@@ -90,6 +90,8 @@ export interface TrendSettings {
   rollingDays: number | undefined;
   /** Periods with fewer responses are marked small and left out of the change tests. */
   minN: number;
+  /** Whether the tallies are by day; by period (a warehouse's counts), no period can be told partial. */
+  byDay: boolean;
 }
 
 /** Every period from the one holding `first` to the one holding `last`, in order: empty ones included. */
@@ -142,7 +144,7 @@ export function trend(days: ReadonlyMap<number, Tally>, settings: TrendSettings)
     const adjacent = previous !== undefined && previous.end === (rollingDays === undefined ? span.start : from) && previous.responses > 0;
     const testable = adjacent && !previous.small && !small && result.responses > 0;
     const change = testable ? compareCounts(previous.counts, result.counts, precision.level) : undefined;
-    const partial = rollingDays === undefined ? partialSpan(span, first, last) : undefined;
+    const partial = rollingDays === undefined && settings.byDay ? partialSpan(span, first, last) : undefined;
     rows.push({ period: span.key, start: from, end: span.end, ...result, change, small, partial });
   }
   const shown = withoutLongGaps(rows);

@@ -56,6 +56,8 @@ export interface ReportEntry {
   answers: ReadonlyArray<{ question: number; text: string }>;
   /** Which input the response was read from, from 0. */
   input: number;
+  /** Counted in its period only (the trend, and the last period against the one before): see Response.periodOnly. */
+  periodOnly?: boolean | undefined;
 }
 
 /** How the report splits the responses to set the last side against the one before: by input, or by period. */
@@ -130,15 +132,16 @@ export class ReportAccumulator {
   }
 
   add(entry: ReportEntry): void {
-    this.score.add({ score: entry.score, cells: entry.cells, day: entry.day });
+    this.score.add({ score: entry.score, cells: entry.cells, day: entry.day, periodOnly: entry.periodOnly });
+    this.order += 1;
+    const side = this.sideOf(entry);
+    if (side !== undefined) this.sides?.add(side.name, side.rank, entry.score, entry.respondent, { time: entry.time, ordinal: this.order });
+    if (entry.periodOnly === true) return;
     this.themes?.add(entry.score, entry.comment, entry.answers);
     if (entry.day !== undefined) {
       this.first = Math.min(this.first ?? entry.day, entry.day);
       this.last = Math.max(this.last ?? entry.day, entry.day);
     }
-    this.order += 1;
-    const side = this.sideOf(entry);
-    if (side !== undefined) this.sides?.add(side.name, side.rank, entry.score, entry.respondent, { time: entry.time, ordinal: this.order });
     const category = categoryOf(entry.score);
     const detractor = category === 'detractors';
     this.listOf(category).add({
@@ -227,6 +230,7 @@ export function buildReportData(acc: ReportAccumulator, tally: Tally, settings: 
       breakdowns: acc.breakdowns,
       period: settings.period,
       fiscalStart: settings.fiscalStart,
+      byDay: true,
       rollingDays: undefined,
       minN: settings.minN,
       precision,

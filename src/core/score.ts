@@ -16,6 +16,8 @@ export interface ScoredResponse {
   cells: readonly string[];
   /** The calendar day of the answer; undefined when it has none. */
   day: number | undefined;
+  /** Counted in its period only: under --dedupe, the person's answer overall is a later one. */
+  periodOnly?: boolean | undefined;
 }
 
 /**
@@ -41,10 +43,18 @@ export class ScoreAccumulator {
   }
 
   add(response: ScoredResponse): void {
+    if (response.periodOnly !== true) this.addToGroups(response);
+    this.addToDays(response);
+  }
+
+  private addToGroups(response: ScoredResponse): void {
     this.breakdowns.forEach((spec, at) => {
       const groups = this.groups[at];
       if (groups !== undefined) addScore(groups.tallyFor(groupId(spec, response.cells), () => valuesOf(spec, response.cells)), response.score);
     });
+  }
+
+  private addToDays(response: ScoredResponse): void {
     if (this.days === undefined) return;
     if (response.day === undefined) {
       this.undated += 1;
@@ -125,6 +135,8 @@ export interface ScoreSettings {
   period: Period | undefined;
   /** The month quarters and years start in, 1–12. */
   fiscalStart: number;
+  /** Whether the tallies are by day (read from rows), so that a period the answers cover in part can be told. */
+  byDay: boolean;
   rollingDays: number | undefined;
   minN: number;
   precision: Precision;

@@ -36,6 +36,7 @@ export type DriversWarning =
   | { code: 'drivers-correlated'; first: DriverRef; second: DriverRef; correlation: number }
   | { code: 'drivers-collinear'; columns: string[] }
   | { code: 'no-bootstrap'; drivers: number; replicates: number }
+  | { code: 'moments-only'; drivers: number }
   | { code: 'few-replicates'; drivers: number; replicates: number }
   | { code: 'driver-follows-score'; column: string; correlation: number }
   | { code: 'driver-overlaps'; column: string; withOthers: 'lower' | 'higher'; alone: 'lower' | 'higher' };

@@ -4,11 +4,15 @@ import type { Response, Responses } from './responses.js';
 
 /**
  * Within what one answer per respondent is kept: the whole run, each side of a
- * comparison (each input, each value of a column) or each period of a trend. A person
- * who answered in both quarters keeps an answer in each: one answer per person means
- * one per person on each side.
+ * comparison (each input, each value of a column, each period) or, for a trend, the
+ * whole run and each period at once. A person who answered in both quarters keeps an
+ * answer in each: one answer per person means one per person on each side.
  */
-export type DedupeScope = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; index: number } | { kind: 'period'; period: Period; fiscalStart: number };
+export type DedupeScope =
+  | { kind: 'all' }
+  | { kind: 'input' }
+  | { kind: 'column'; index: number }
+  | { kind: 'period' | 'trend'; period: Period; fiscalStart: number };
 
 /** The side of a response a scope puts it on: '' for the whole run. */
 export function sideOf(scope: DedupeScope, response: Pick<Response, 'input' | 'cells' | 'date'>): string {
@@ -32,8 +36,13 @@ export const DEDUPE_MODES = {
 } as const satisfies Record<string, string>;
 export type DedupeMode = keyof typeof DEDUPE_MODES;
 
-/** Under --dedupe: whether the next scored response, of this respondent, is the one kept. */
-export type KeepRow = (respondent: string) => boolean;
+/**
+ * Under --dedupe, what becomes of the next scored response of this respondent: it
+ * counts; it counts only in its period's figures (a trend: the person answered again
+ * in a later month, whose answer is the one kept overall); or it is left out.
+ */
+export type Kept = 'counted' | 'period-only' | 'left-out';
+export type KeepRow = (respondent: string) => Kept;
 
 type Winner = Stamp;
 
@@ -44,21 +53,28 @@ type Winner = Stamp;
  * pass repeats exactly, since it reads the same inputs through the same filters.
  */
 export async function planDedupe(firstPass: Responses, mode: Exclude<DedupeMode, 'none'>, scope: DedupeScope = { kind: 'all' }): Promise<KeepRow> {
-  const winners = new Map<string, Winner>();
+  const whole = new Map<string, Winner>();
+  const bySide = new Map<string, Winner>();
+  const offer = (winners: Map<string, Winner>, key: string, candidate: Winner): void => {
+    const best = winners.get(key);
+    if (best === undefined || supersedes(candidate, best, mode)) winners.set(key, candidate);
+  };
   let ordinal = 0;
   await firstPass.read((response) => {
     ordinal += 1;
     if (response.respondent === '') return;
     const candidate = { time: response.date?.time, ordinal };
-    const key = scope.kind === 'all' ? response.respondent : `${response.respondent}\u001f${sideOf(scope, response)}`;
-    const best = winners.get(key);
-    if (best === undefined || supersedes(candidate, best, mode)) winners.set(key, candidate);
+    if (scope.kind === 'all' || scope.kind === 'trend') offer(whole, response.respondent, candidate);
+    if (scope.kind !== 'all') offer(bySide, `${response.respondent}\u001f${sideOf(scope, response)}`, candidate);
   });
-  const keepers = new Set([...winners.values()].map((winner) => winner.ordinal));
+  // A trend counts each person once in the whole run's figures, and once in each period's.
+  const counted = new Set([...(scope.kind === 'all' || scope.kind === 'trend' ? whole : bySide).values()].map((winner) => winner.ordinal));
+  const inPeriod = scope.kind === 'trend' ? new Set([...bySide.values()].map((winner) => winner.ordinal)) : new Set<number>();
   let seen = 0;
   return (respondent) => {
     seen += 1;
     // Rows with no respondent cannot repeat anyone: they always count.
-    return respondent === '' || keepers.has(seen);
+    if (respondent === '' || counted.has(seen)) return 'counted';
+    return inPeriod.has(seen) ? 'period-only' : 'left-out';
   };
 }

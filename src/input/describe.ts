@@ -133,7 +133,7 @@ export async function describeFile(
   return {
     file: reader.name,
     format: layout.format,
-    formatName: reader.kind === 'xlsx' && layout.format === 'plain' ? 'plain table' : FORMATS[layout.format],
+    formatName: reader.kind !== 'csv' && layout.format === 'plain' ? 'plain table' : FORMATS[layout.format],
     headerRows: layout.headerRows,
     encoding: reader.kind === 'csv' ? reader.encoding : null,
     delimiter: reader.kind === 'csv' ? reader.delimiter : null,

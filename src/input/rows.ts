@@ -1,15 +1,16 @@
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { CsvReader } from './csv.js';
+import { PARQUET_MAGIC, ParquetReader } from './parquet.js';
 import { openSource, type Source } from './source.js';
 import { XlsxReader } from './xlsx.js';
 
 /**
  * Every file `nps` reads rows from, surveys, customers and exclusion lists alike, is
- * opened here, and told apart by its first bytes, not its name: a CSV file, or an
- * Excel workbook (one sheet of it), whatever it is called.
+ * opened here, and told apart by its first bytes, not its name: a CSV file, an Excel
+ * workbook (one sheet of it), or a Parquet file, whatever it is called.
  */
-export type RowReader = CsvReader | XlsxReader;
+export type RowReader = CsvReader | XlsxReader | ParquetReader;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** An OLE compound file: an old binary workbook (.xls), or an .xlsx encrypted with a password, which Excel wraps in one. */
@@ -69,13 +70,15 @@ export async function openRows(file: string, io: Io, options: RowOptions = {}): 
   const source = await openSource(file, io.cwd, io.stdin);
   const head = await peekHead(source);
   if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return XlsxReader.open(source, options.sheet);
+  if (head.subarray(0, PARQUET_MAGIC.length).equals(PARQUET_MAGIC) && options.sheet === undefined) return ParquetReader.open(source);
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
     source.close();
     refuseOle(source.name);
   }
   if (options.sheet !== undefined) {
     source.close();
-    throw inputError(`${source.name}: --sheet chooses a sheet of an Excel workbook, and this is a CSV file`);
+    const kind = head.subarray(0, PARQUET_MAGIC.length).equals(PARQUET_MAGIC) ? 'a Parquet file' : 'a CSV file';
+    throw inputError(`${source.name}: --sheet chooses a sheet of an Excel workbook, and this is ${kind}`);
   }
   return CsvReader.open(source);
 }

@@ -69,6 +69,8 @@ let path = '';
 beforeAll(async () => {
   cwd = await tempDir();
   await symlink(join(ROOT, 'fixtures'), join(cwd, 'fixtures'));
+  // The recipes of docs/warehouse.md run DuckDB through scripts/duckdb.mjs, as in a clone.
+  await symlink(join(ROOT, 'scripts'), join(cwd, 'scripts'));
   const bin = join(cwd, '.bin');
   await mkdir(bin);
   await writeFile(join(bin, 'nps'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);

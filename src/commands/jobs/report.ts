@@ -26,7 +26,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
   adder: (acc, config) => {
     const addDrivers = acc.drivers === undefined ? undefined : addingDrivers(config.drivers, acc.drivers);
     return (response) => {
-      addDrivers?.(response);
+      if (response.periodOnly !== true) addDrivers?.(response);
       acc.add({
         score: response.score,
         cells: response.cells,
@@ -36,6 +36,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
         comment: response.comment,
         answers: response.answers,
         input: response.input,
+        periodOnly: response.periodOnly,
       });
     };
   },

@@ -12,7 +12,7 @@ export const scoreJob: PartJob<ScoreConfig, ScoreAccumulator, ScoreData> = {
   name: 'scoreJob',
   create: (config) => new ScoreAccumulator(config.breakdowns, config.byDay),
   // Plain scores need only the row accounting: no response is handed over one by one.
-  adder: (acc) => (acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day }) : undefined),
+  adder: (acc) => (acc.needsResponses ? (response) => acc.add({ score: response.score, cells: response.cells, day: response.date?.day, periodOnly: response.periodOnly }) : undefined),
   toData: (acc) => acc.toData(),
   merge: (into, data) => {
     into.mergeData(data);

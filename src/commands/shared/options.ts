@@ -172,7 +172,13 @@ export function realNow(): number {
   return Date.now();
 }
 
-function todayOf(raw: Partial<RawRowOptions>): number | undefined {
+/** The real today, in days since 1970 on UTC, for what reads no clock from an export (a warehouse's query). */
+export function realToday(): number {
+  return Math.floor(realNow() / DAY_MS);
+}
+
+/** The day --today gives; undefined without it, when today is the clock's. */
+export function todayOf(raw: Partial<RawRowOptions>): number | undefined {
   if (raw.today === undefined) return undefined;
   const reading = new RowDates(raw.dateFormat).read(raw.today);
   if (reading === undefined || reading === UNSETTLED || reading.hasTime) {

@@ -35,9 +35,11 @@ export interface DriversOptions {
   permutations?: number;
   /** Subset regressions the bootstrap may run in all: fewer replicates with many drivers. */
   budget?: number;
+  /** The sums come from a warehouse's moments, not from rows: no bootstrap, whose intervals need the rows. */
+  moments?: boolean;
 }
 
-const DEFAULTS: Required<DriversOptions> = { level: 0.95, seed: 1, replicates: 1000, exactUpTo: 12, permutations: 2000, budget: 300_000 };
+export const DEFAULTS: Required<DriversOptions> = { level: 0.95, seed: 1, replicates: 1000, exactUpTo: 12, permutations: 2000, budget: 300_000, moments: false };
 
 /** Groups of rows for the bootstrap: a power of two, for the hash. */
 export const BOOTSTRAP_GROUPS = 1024;

@@ -104,7 +104,8 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
   const point = shapley(system, model, modelColumns, exact, orders, collinear);
   const collinearWarning = describeCollinear(collinear, model);
   if (collinearWarning !== undefined) warnings.push(collinearWarning);
-  const draws = drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
+  if (options.moments) warnings.push({ code: 'moments-only', drivers: p });
+  const draws = options.moments ? [] : drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
   const drivers = driverResults(snapshot, model, modelColumns, { system, point, draws, total, level: options.level });
   warnings.push(...signWarnings(system, model, modelColumns, drivers));
   markFixFirst(drivers);

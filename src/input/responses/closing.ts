@@ -9,7 +9,8 @@ function withinWords(within: DedupeWithin | undefined): string {
   if (within === undefined || within.kind === 'all') return '';
   if (within.kind === 'input') return ' in each file';
   if (within.kind === 'column') return ` in each value of ${JSON.stringify(within.name)}`;
-  return ` in each ${within.period}`;
+  if (within.kind === 'period') return ` in each ${within.period}`;
+  return ` (and one in each ${within.period} of the trend)`;
 }
 
 /**
@@ -24,6 +25,7 @@ export function readerFacts(reader: RowReader, join: Join | undefined): InputFac
   if (reader.kind === 'xlsx') {
     return { name: reader.name, encoding: 'utf-8', replacedCharacters: 0, undefinedBytes: 0, quoteNotes: [], unmatched, sheetWarnings: reader.warnings() };
   }
+  if (reader.kind === 'parquet') return { name: reader.name, encoding: 'utf-8', replacedCharacters: 0, undefinedBytes: 0, quoteNotes: [], unmatched, sheetWarnings: [] };
   return {
     name: reader.name,
     encoding: reader.encoding,

@@ -120,7 +120,7 @@ export function describeInput(opened: OpenedInput, withComments = false): string
 
 /** The input as messages name it; for a workbook of several sheets, which one is read and that --sheet chooses. */
 function placeOf(reader: RowReader): string {
-  if (reader.kind === 'csv' || reader.sheets.length === 1) return reader.where;
+  if (reader.kind !== 'xlsx' || reader.sheets.length === 1) return reader.where;
   const found = reader.foundFrom === undefined ? '' : `, the first holding responses: ${JSON.stringify(reader.foundFrom)} holds none`;
   return `${reader.where} (sheet ${reader.sheet.number} of ${reader.sheets.length}${found}; --sheet chooses)`;
 }

@@ -197,11 +197,10 @@ export class RowPipeline {
       tally.blank += 1;
       return;
     }
-    if (this.keep !== undefined && !this.keep(respondent)) {
-      tally.duplicates += 1;
-      return;
-    }
-    addScore(tally, score);
+    const kept = this.keep === undefined ? 'counted' : this.keep(respondent);
+    if (kept !== 'counted') tally.duplicates += 1;
+    if (kept === 'left-out') return;
+    if (kept === 'counted') addScore(tally, score);
     if (this.onResponse === undefined) return;
     const own = plan.project(cells);
     this.onResponse({
@@ -213,6 +212,7 @@ export class RowPipeline {
       respondent,
       input: plan.index,
       line,
+      ...(kept === 'period-only' ? { periodOnly: true as const } : {}),
     });
   }
 }

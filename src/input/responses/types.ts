@@ -3,7 +3,7 @@ import type { DedupeMode } from '../dedupe.js';
 import type { Period } from '../../core/periods.js';
 
 /** --dedupe's scope as a command asks for it: a column is named, and found when the run's columns are known. */
-export type DedupeWithin = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; name: string } | { kind: 'period'; period: Period; fiscalStart: number };
+export type DedupeWithin = { kind: 'all' } | { kind: 'input' } | { kind: 'column'; name: string } | { kind: 'period' | 'trend'; period: Period; fiscalStart: number };
 import type { ColumnChoice, ColumnOverrides } from '../columns.js';
 import type { Layout } from '../formats.js';
 import type { RowReader } from '../rows.js';
@@ -68,6 +68,12 @@ export interface Response {
   input: number;
   /** The file line the row starts on, when the spec needs lines; 0 otherwise. */
   line: number;
+  /**
+   * Under --dedupe with a trend: the respondent's answer kept in its period but not in
+   * the whole run (they answered again later). It counts in its period's figures only,
+   * and in no other: the row accounting counts it as a repeat.
+   */
+  periodOnly?: true;
 }
 
 /** An input opened as far as its export format and its first data rows, before any column is chosen. */

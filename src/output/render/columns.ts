@@ -34,9 +34,11 @@ function everyColumn(report: ColumnReport, chalk: InstanceType<typeof Chalk>): s
 
 const SHEET_KINDS = { worksheet: '', chart: ' (a chart)', other: ' (not cells)' } as const;
 
-/** A CSV file's encoding and delimiter; a workbook's sheet, and the others it has. */
+/** A CSV file's encoding and delimiter; a workbook's sheet, and the others it has; or that the file is Parquet. */
 function fileRows(report: ColumnReport): string[][] {
   const { workbook, encoding, delimiter } = report;
+  // Neither an encoding nor a sheet: a Parquet file, whose columns are typed.
+  if (workbook === null && encoding === null) return [['File', 'Parquet']];
   if (workbook === null) {
     return [
       ['Encoding', encoding === null ? '' : ENCODINGS[encoding]],

@@ -69,7 +69,7 @@ function notes(result: DriversResult): string {
       : `over ${(result.method.permutations ?? 0).toLocaleString('en-US')} sampled orders (exact up to 12 drivers)`;
   const lines = [
     `Share: the part of the explained variance each driver carries (Shapley values of R², ${how}); the shares add up to 100%. ` +
-      `${level}% int.: from ${result.method.replicates.toLocaleString('en-US')} bootstrap replicates.`,
+      (result.method.replicates === 0 ? `${level}% int.: none (see the warning above).` : `${level}% int.: from ${result.method.replicates.toLocaleString('en-US')} bootstrap replicates.`),
   ];
   // Effect, Mean and fix first are the ratings' columns: segments explain themselves in their own tables.
   const bars = fixFirstBars(result.drivers);

@@ -84,6 +84,8 @@ function wordDriversWarning(warning: DriversWarning): string {
         `${listed(warning.columns.map((column) => JSON.stringify(column)))} are collinear (one is a combination of the others): ` +
         'their shares come from a pseudo-inverse and are not to be told apart'
       );
+    case 'moments-only':
+      return `no interval: the shares of ${drivers(warning.drivers)} come from a warehouse's sums, and intervals need the rows themselves (run nps drivers on an export for them)`;
     case 'no-bootstrap':
       return `no interval: with ${drivers(warning.drivers)} the bootstrap would take too long (${warning.replicates} replicates at most)`;
     case 'few-replicates':

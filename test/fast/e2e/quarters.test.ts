@@ -112,6 +112,11 @@ describe('two quarters, newest first, repeat respondents, UTC-08:00', () => {
     for (const row of periods) expect(row.nps).toBeCloseTo(truths.monthsDedupe[row.period]?.nps ?? NaN, 6);
     // Read on UTC, evening answers of a month's last day would fall in the next month.
     expect(months).not.toEqual(truths.monthsIfUtc);
+    // The headline is one answer per person in the whole run, with or without a trend beside it.
+    const plain = JSON.parse((await run(['score', Q3, Q4, '--dedupe', 'latest', '--json', '-q'])).stdout) as { nps: number; responses: number };
+    const withTrend = JSON.parse(result.stdout) as { nps: number; responses: number };
+    expect(withTrend.responses).toBe(plain.responses);
+    expect(withTrend.nps).toBe(plain.nps);
   });
 
   it('names the month of two answers in the warnings, marks it, and tests no change to or from it', async () => {

@@ -28,6 +28,7 @@ describe('trend', () => {
     precision: { level: 0.95, method: 'adjusted-wald', adjust: true },
     rollingDays: undefined,
     minN: 1,
+    byDay: true,
     ...more,
   });
   const tallyOf = (...scores: number[]): Tally => {

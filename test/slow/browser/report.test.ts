@@ -27,11 +27,13 @@ describe.skipIf(!available)('nps report in a real browser', () => {
     const out = join(dir, 'report.html');
     const written = await run(['report', 'fixtures/report-sample.csv', '--by', 'plan', '--period', 'month', '--out', out, '-q', '--today', '2026-11-24']);
     expect(written.code).toBe(0);
-    const score = JSON.parse((await run(['score', 'fixtures/report-sample.csv', '--json', '-q'])).stdout) as {
+    const score = JSON.parse((await run(['score', 'fixtures/report-sample.csv', '--period', 'month', '--json', '-q'])).stdout) as {
       nps: number;
       rows: number;
       responses: number;
+      periods: Array<{ period: string; nps: number; responses: number }>;
     };
+    const compared = JSON.parse((await run(['compare', 'fixtures/report-sample.csv', '--period', 'month', '--json', '-q'])).stdout) as { verdict: string };
 
     if (browser === undefined) throw new Error('the browser did not start');
     const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
@@ -49,11 +51,17 @@ describe.skipIf(!available)('nps report in a real browser', () => {
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(`file://${out}`);
 
-    const sign = score.nps > 0 ? '+' : '';
-    expect(await page.textContent('#nps-value')).toBe(`${sign}${(Math.round(score.nps * 10) / 10).toFixed(1)}`);
+    // With --period, the headline is the last month's score, set against the month before as nps compare sets them.
+    const shown = (nps: number): string => `${nps > 0 ? '+' : ''}${(Math.round(nps * 10) / 10).toFixed(1)}`;
+    const last = score.periods.at(-1);
+    expect(await page.textContent('#nps-value')).toBe(shown(last?.nps ?? NaN));
+    expect(await page.textContent('#nps-of')).toContain(`all ${score.responses} responses together: ${shown(score.nps)}`);
+    const [, previous] = score.periods.slice(-2).map((period) => period.period);
+    expect(await page.textContent('#change-verdict')).toBe(compared.verdict.replace(' in A ', ` in ${score.periods.at(-2)?.period ?? ''} `).replace(' in B', ` in ${previous ?? ''}`));
     expect(await page.textContent('#accounting')).toContain(`${score.rows} rows read = ${score.responses} scored`);
     const headings = await page.$$eval('h2', (nodes) => nodes.map((node) => node.textContent ?? ''));
     expect(headings).toEqual([
+      '2025-12 against 2025-11',
       'Answers from 0 to 10',
       'Over time, by month',
       'By plan',
