@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CATEGORIES, type Category } from '../core/categories.js';
 import { compileMessages, FOLLOW_UP_COLUMNS } from '../core/followup.js';
+import { nameColumnsOf } from '../core/names.js';
 import { isoDay } from '../core/periods.js';
 import type { SegmentCounts, SegmentLists } from '../core/segment.js';
 import { summarize } from '../core/summary.js';
@@ -60,6 +61,28 @@ export interface SegmentOptions extends RawReadingOptions {
   language?: string;
   raw?: boolean;
   excel?: boolean;
+  window?: Window;
+}
+
+/** How far back the lists reach: a number of days ending today, or every answer. */
+type Window = number | 'all';
+
+/** The days a Monday list reaches back when nothing else chooses the rows: two weeks. */
+const DEFAULT_WINDOW_DAYS = 14;
+
+function parseWindow(value: string): Window {
+  const text = value.trim().toLowerCase();
+  if (text === 'all') return 'all';
+  const days = /^(\d+)d?$/.exec(text);
+  if (days === null || Number(days[1]) < 1) throw inputError(`--window takes a number of days such as 14 or 30d, or all, not ${JSON.stringify(value)}`);
+  return Number(days[1]);
+}
+
+/** The first day the lists hold: --window, or two weeks unless --since, --until or --sample choose the rows. */
+function windowStartOf(options: SegmentOptions, today: number): { start: number; days: number } | undefined {
+  const chosen = options.since !== undefined || options.until !== undefined || options.sample !== undefined;
+  const window = options.window ?? (chosen ? 'all' : DEFAULT_WINDOW_DAYS);
+  return window === 'all' ? undefined : { start: today - window + 1, days: window };
 }
 
 /** Where the lists go: three files in a folder, one list on standard output, or all three as one JSON object there. */
@@ -117,6 +140,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     await removeStaleTemporaries(destination.directory);
   }
   const scratch = createScratchFolder(destination.kind === 'folder' ? destination.directory : tmpdir());
+  const window = windowStartOf(options, responses.today);
   try {
     const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
     const config: SegmentConfig = {
@@ -127,6 +151,8 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         wanted: destination.kind === 'list' ? [destination.category] : CATEGORIES,
         sample: options.sample === undefined ? undefined : { size: options.sample, seed: options.seed },
         questions: questionsOf(responses),
+        names: nameColumnsOf(responses.columns),
+        windowStart: window?.start,
       },
       templates,
       columns: [...responses.columns],
@@ -140,6 +166,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     const { totals, acc } = await readWith(files, responses, spec, io, messages, segmentJob, config);
     const outcome = readOutcome(messages, totals, options);
     const dated = responses.inputs.some((opened) => opened.choice.columns.date !== undefined);
+    if (window !== undefined) describeWindow(acc.lists.counts, window, messages);
     if (destination.kind === 'folder') {
       if (failsStrict(outcome)) {
         messages.warn('no files were written');
@@ -156,6 +183,17 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   } finally {
     removeScratchFolder(scratch);
   }
+}
+
+/** Says what the window left out, when it left out any answer. */
+function describeWindow(counts: SegmentCounts, window: { start: number; days: number }, messages: Messages): void {
+  const older = CATEGORIES.reduce((sum, category) => sum + counts.older[category], 0);
+  if (older === 0) return;
+  const detractors = counts.older.detractors;
+  messages.info(
+    `the lists hold the answers of the last ${plural(window.days, 'day')}, since ${isoDay(window.start)}: ` +
+      `${plural(older, 'older answer')} ${older === 1 ? 'is' : 'are'} not listed, ${detractors} of them from detractors (--window all lists every one)`,
+  );
 }
 
 /** Memory for held rows before they spill to disk: 48 MB, or NPS_HELD_MB (see docs/performance.md). */
@@ -212,7 +250,7 @@ async function writeStandardOutput(lists: SegmentLists<string>, destination: Exc
 }
 
 const ORDER_WORDS = {
-  dated: { promoters: ' (newest first)', passives: '', detractors: ' (overdue first, then most urgent)' },
+  dated: { promoters: ' (newest first)', passives: '', detractors: ' (longest overdue first, then due today, then new)' },
   undated: { promoters: ' (in input order: no date column)', passives: '', detractors: ' (lowest score first; no date column, so no respond_by)' },
 } as const;
 
@@ -267,6 +305,9 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--excel', 'CSV for Excel on Windows: a UTF-8 byte order mark (so accents show right) and CRLF line ends').helpGroup(GROUPS.output),
     new Option('--value-column <column>', 'revenue per response (e.g. ARR): detractors with more come first; the revenue at risk is reported').helpGroup(GROUPS.output),
     slaOption(),
+    new Option('--window <days>', 'list the answers of the last N days (default 14, unless --since, --until or --sample choose); all lists every one')
+      .argParser(parseWindow)
+      .helpGroup(GROUPS.output),
     new Option('--sample <n>', 'list a random sample of this many responses per group').argParser(integerOption('--sample', 1, Number.MAX_SAFE_INTEGER)).helpGroup(GROUPS.output),
     new Option('--seed <n>', 'with --sample: the same seed gives the same sample').argParser(integerOption('--seed', 0, 2 ** 32 - 1)).default(1).helpGroup(GROUPS.output),
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),

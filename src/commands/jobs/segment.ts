@@ -44,7 +44,10 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     const store = new HeldOnDisk(config.scratch, config.heldBudget);
     const comments = config.comments === undefined ? undefined : await commentReaderOf(config.comments);
     const messages = compileMessages(config.templates, config.columns);
-    const lists = new SegmentLists(config.lists, messages, comments, serializerFor(config.record.format, config.header, config.record), store);
+    const serialize = serializerFor(config.record.format, config.header, config.record);
+    // Rows carry their derived columns after the header's: written only when chosen.
+    const width = config.header.length;
+    const lists = new SegmentLists(config.lists, messages, comments, (cells) => serialize(cells.length > width ? cells.slice(0, width) : cells), store);
     return { lists, store };
   },
   adder:
