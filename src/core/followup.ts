@@ -42,8 +42,13 @@ export interface FollowUpSettings {
 export type DueStatus = { kind: 'overdue'; days: number } | { kind: 'due today' } | { kind: 'new' };
 
 export function dueStatus(time: number | undefined, settings: FollowUpSettings): DueStatus | undefined {
-  if (time === undefined) return undefined;
-  const dueDay = dayOn(settings.clock, time + settings.slaMs);
+  return time === undefined ? undefined : dueStatusOf(time + settings.slaMs, settings);
+}
+
+/** Where a reply due at `deadline` (ms since 1970) stands today, days counted on the team's clock. */
+export function dueStatusOf(deadline: number | undefined, settings: Pick<FollowUpSettings, 'today' | 'clock'>): DueStatus | undefined {
+  if (deadline === undefined) return undefined;
+  const dueDay = dayOn(settings.clock, deadline);
   if (dueDay < settings.today) return { kind: 'overdue', days: settings.today - dueDay };
   return dueDay === settings.today ? { kind: 'due today' } : { kind: 'new' };
 }
@@ -86,14 +91,14 @@ export const FOLLOW_UP_COLUMNS: readonly string[] = [...ADDED_COLUMNS.map((colum
 
 /**
  * What every row also knows of its respondent, carried after `message` but written only when chosen
- * (`--columns`, a CRM preset): the answer, and the name and email as far as the row tells them. A
+ * (`--columns`, a CRM preset): the answer, the name and email as far as the row tells them, the comment. A
  * template may use them, `{first_name}` included when the export has only a full name or an email.
  */
-export const DERIVED_COLUMNS = ['score', 'first_name', 'last_name', 'email'] as const;
+export const DERIVED_COLUMNS = ['score', 'first_name', 'last_name', 'email', 'comment'] as const;
 
-function derivedCells(response: FollowUpResponse): string[] {
+export function derivedCells(response: FollowUpResponse): string[] {
   const person = response.person;
-  return [String(response.score), person?.first ?? '', person?.last ?? '', person?.email ?? ''];
+  return [String(response.score), person?.first ?? '', person?.last ?? '', person?.email ?? '', response.comment];
 }
 
 /** What a customer team does with each group; detractors' reply time follows the SLA. */
@@ -119,10 +124,17 @@ export function respondBy(time: number | undefined, slaMs: number, clock: Clock)
   return momentOn(clock, time + slaMs);
 }
 
-/** The message templates, each checked against the list's columns before any row is read. */
-export function compileMessages(templates: Templates, listColumns: readonly string[]): Record<Category, CompiledTemplate> {
+/**
+ * The message templates, each checked against the list's columns before any row is read: the row's own, then
+ * those added before the message (a list's ADDED_COLUMNS, or a ledger list's), then the derived ones.
+ */
+export function compileMessages(
+  templates: Templates,
+  listColumns: readonly string[],
+  added: readonly string[] = ADDED_COLUMNS.map((column) => column.name),
+): Record<Category, CompiledTemplate> {
   // {score} always means the answer, whatever the score column is called; {first_name} is there even with only a full name.
-  const columns = [...listColumns, ...ADDED_COLUMNS.map((column) => column.name), ...DERIVED_COLUMNS];
+  const columns = [...listColumns, ...added, ...DERIVED_COLUMNS];
   return {
     promoters: compileTemplate('promoters', templates.promoters, columns),
     passives: compileTemplate('passives', templates.passives, columns),

@@ -198,3 +198,76 @@ describe('messages greet people by their first name', () => {
     expect(messages).toMatchObject({ N1: 'Hi Lisa, I read your 1.', N2: 'Hi Chidi, I read your 1.', N5: 'Hi there, I read your 6.' });
   });
 });
+
+describe('lists a CRM imports', () => {
+  const csv = (stdout: string): Row[] => parse(stdout, { columns: true }) as Row[];
+  const detractors = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    run(['segment', SURVEY, ...JOINED, '-c', 'detractors', '-q', '--today', '2026-11-04', ...args]);
+
+  it('writes HubSpot\'s contact and task columns, the NPS as properties', async () => {
+    const result = await detractors('--preset', 'hubspot');
+    expect(result.stdout.split('\n')[0]).toBe('Email,First Name,Last Name,NPS Score,NPS Category,NPS Comment,Task Title,Due Date,Task Type,Priority,Assigned To,Notes');
+    expect(csv(result.stdout)[0]).toEqual({
+      Email: 'cy@gamma.example',
+      'First Name': 'Cy',
+      'Last Name': '',
+      'NPS Score': '0',
+      'NPS Category': 'Detractor',
+      'NPS Comment': 'Data loss',
+      'Task Title': 'NPS 0: reply personally to Cy',
+      // The respond_by of the list, as a wall time on the team's clock.
+      'Due Date': '2026-11-02 08:00',
+      'Task Type': 'CALL',
+      Priority: 'HIGH',
+      // The customer's account owner, from --customers.
+      'Assigned To': 'Dana',
+      Notes: "I'm sorry we let you down, Cy. I'd like to understand what went wrong and put it right: could we talk this week?",
+    });
+  });
+
+  it('writes Salesforce\'s API names, ActivityDate as a date, and due today for a group with no deadline', async () => {
+    const result = await detractors('--preset', 'salesforce');
+    expect(result.stdout.split('\n')[0]).toBe('Email,FirstName,LastName,NPS_Score__c,NPS_Category__c,NPS_Comment__c,Subject,ActivityDate,Priority,Status,OwnerId,Description');
+    expect(csv(result.stdout).map((row) => [row['Email'], row['ActivityDate'], row['Priority'], row['Status'], row['OwnerId']])).toEqual([
+      ['cy@gamma.example', '2026-11-02', 'High', 'Not Started', 'Dana'],
+      ['Ann@Acme.example', '2026-11-03', 'High', 'Not Started', 'Dana'],
+      ['bo@beta.example', '2026-11-04', 'High', 'Not Started', 'Eli'],
+      ['di@delta.example', '2026-11-05', 'High', 'Not Started', 'Fox'],
+    ]);
+    const promoters = await run(['segment', SURVEY, '-c', 'promoters', '-q', '--today', '2026-11-04', '--preset', 'salesforce']);
+    expect(csv(promoters.stdout).map((row) => [row['Subject'], row['ActivityDate'], row['Priority']])).toEqual([
+      ['NPS 9: ask Hal for a referral or a review', '2026-11-04', 'Low'],
+      ['NPS 10: ask Gus for a referral or a review', '2026-11-04', 'Low'],
+      ['NPS 10: ask Ivy for a referral or a review', '2026-11-04', 'Low'],
+    ]);
+  });
+
+  it('splits a full name and spells one from an email for the contact', async () => {
+    const result = await run(['segment', 'fixtures/followup-names.csv', '--window', 'all', '-c', 'detractors', '-q', '--preset', 'hubspot', '--columns', 'Email,First Name,Last Name']);
+    const names = Object.fromEntries(csv(result.stdout).map((row) => [row['Email'], [row['First Name'], row['Last Name']]]));
+    expect(names).toEqual({
+      'lisa.taylor@acme.example': ['Lisa', 'Taylor'],
+      'c.okafor@beta.example': ['Chidi', 'Okafor'],
+      'madonna@gamma.example': ['Madonna', ''],
+      'raj.patel@delta.example': ['Raj', 'Patel'],
+      'jsmith@epsilon.example': ['', ''],
+      'ana@zeta.example': ['Ana', 'Lima'],
+      'elodie@eta.example': ['Élodie', 'Durand'],
+      'support@theta.example': ['', ''],
+    });
+  });
+
+  it('writes the columns --columns names, in its order, found without regard to case or spaces', async () => {
+    const result = await detractors('--columns', 'response id,first_name,Score,respond_by,message');
+    expect(result.stdout.split('\n')[0]).toBe('Response ID,first_name,Score,respond_by,message');
+    expect(csv(result.stdout)[1]).toMatchObject({ 'Response ID': 'R1', first_name: 'Ann', Score: '3', respond_by: '2026-11-03 09:00 UTC' });
+    expect((await detractors('--preset', 'hubspot', '--columns', 'email,due date')).stdout.split('\n')[0]).toBe('Email,Due Date');
+  });
+
+  it('names the columns there are when --columns names one there is not', async () => {
+    const result = await detractors('--columns', 'Email,Phone');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('nps: error: --columns: no column named "Phone"; the list\'s columns are: Response ID, Email, First Name,');
+  });
+});
