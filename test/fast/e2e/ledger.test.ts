@@ -157,6 +157,26 @@ describe('two Mondays with a ledger', () => {
     const days = due.filter((text) => text.startsWith('overdue')).map((text) => Number(/\d+/.exec(text)?.[0]));
     expect(days).toEqual([...days].sort((a, b) => b - a));
   });
+
+  it('nps followup --json counts the statuses and the overdue cases', async () => {
+    const result = await run(['followup', 'followup.csv', '--json', '--today', truths.week2.today], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown> & { overdue: { count: number; cases: Array<{ caseId: string; daysOverdue: number }> } };
+    expect(report['byStatus']).toEqual(truths.week2.byStatus);
+    expect(report['byCategory']).toEqual(truths.week2.byCategory);
+    expect(report.overdue.count).toBe(truths.week2.overdue.count);
+    expect(report.overdue.cases[0]).toMatchObject({ caseId: truths.week2.overdue.first, daysOverdue: truths.week2.overdue.longest });
+    expect(report['contactedWithinSla']).toEqual(truths.week2.contactedWithinSla);
+    expect(report['medianDaysToContact']).toBe(truths.week2.medianDaysToContact);
+    expect(report['resolvedSince']).toEqual(truths.week2.resolvedSince);
+  });
+
+  it('reads the ledger as that team\'s spreadsheet saves it, as the docs show it', async () => {
+    const result = await run(['followup', fixture('followup-ledger.csv'), '--json', '--today', truths.week2.today]);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(report['byStatus']).toEqual(truths.week2.byStatus);
+    expect(report['contactedWithinSla']).toEqual(truths.week2.contactedWithinSla);
+  });
 });
 
 describe('a ledger that breaks its rules changes nothing', () => {
@@ -197,6 +217,26 @@ describe('a ledger edited as teams do', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(`nps: followup.csv: 0 new cases, ${truths.week2.cases} already in it`);
     expect((await readCsv(join(dir, 'followup.csv')))[0]?.slice(0, 3)).toEqual(['note', 'case_id', 'category']);
+    const report = await run(['followup', 'followup.csv', '--json', '--today', truths.week2.today], { cwd: dir });
+    expect((JSON.parse(report.stdout) as Record<string, unknown>)['byStatus']).toEqual(truths.week2.byStatus);
+  });
+
+  it('asks for --date-format when no day the team wrote tells day from month', async () => {
+    const dir = await tempDir();
+    await ledgerIn(dir, (await saved()).replaceAll('28/10/2026', '03/11/2026').replaceAll('13/11/2026', '12/11/2026'));
+    const result = await run(['followup', 'followup.csv', '--today', truths.week2.today], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: error: followup.csv: dates such as 03/11/2026 could be month first or day first');
+    const told = await run(['followup', 'followup.csv', '--json', '--today', truths.week2.today, '--date-format', 'd/m/yyyy'], { cwd: dir });
+    expect((JSON.parse(told.stdout) as { resolvedSince: { count: number } }).resolvedSince.count).toBe(1);
+  });
+
+  it('says which dates it could not read, and counts them as not written', async () => {
+    const dir = await tempDir();
+    await ledgerIn(dir, (await saved()).replace('10/11/2026', 'yesterday'));
+    const result = await run(['followup', 'followup.csv', '--today', truths.week2.today], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/nps: warning: followup\.csv: 1 date the team wrote could not be read as dates \(line \d+, contacted_on: "yesterday"\)/);
   });
 
   it('lists only the cases a run adds with --new-only: what an alert posts', async () => {
@@ -221,7 +261,7 @@ describe('a ledger edited as teams do', () => {
 
 describe('the team\'s clock', () => {
   // fixtures/followup-pacific.csv: P1 (2) answered 2026-11-02 20:30 in California, 04:30 on the 3rd in UTC; P3 (4) at 23:45 on the 3rd.
-  it('writes respond_by on the export\'s clock, and counts overdue on it', async () => {
+  it('writes respond_by on the export\'s clock, and counts overdue on it in the lists and in followup', async () => {
     const dir = await tempDir();
     const lists = await run(['segment', fixture('followup-pacific.csv'), '--ledger', 'followup.csv', '-c', 'detractors', '--json', '--today', '2026-11-04'], { cwd: dir });
     expect(lists.code, lists.stderr).toBe(0);
@@ -230,6 +270,11 @@ describe('the team\'s clock', () => {
       ['P1', '2026-11-02 20:30 UTC-08:00', '2026-11-03 20:30 UTC-08:00', 'overdue by 1 day'],
       ['P3', '2026-11-03 23:45 UTC-08:00', '2026-11-04 23:45 UTC-08:00', 'due today'],
     ]);
+    const pacific = JSON.parse((await run(['followup', 'followup.csv', '--json', '--today', '2026-11-04'], { cwd: dir })).stdout) as { clock: string; overdue: { count: number } };
+    expect(pacific).toMatchObject({ clock: 'UTC-08:00', overdue: { count: 1 } });
+    // On UTC, P1's reply is due at 04:30 on the 4th: today, not overdue.
+    const utc = JSON.parse((await run(['followup', 'followup.csv', '--json', '--today', '2026-11-04', '--tz', 'UTC'], { cwd: dir })).stdout) as { clock: string; overdue: { count: number } };
+    expect(utc).toMatchObject({ clock: 'UTC', overdue: { count: 0 } });
   });
 
   it('gives a CRM the due time on the team\'s clock', async () => {
