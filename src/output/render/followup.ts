@@ -57,11 +57,12 @@ function overdueLines(report: FollowupReport): string[] {
   const overdue = report.overdue;
   if (overdue.length === 0) return ['Overdue: none of the open cases is past its respond_by'];
   const lines = [`Overdue: ${plural(overdue.length, 'open case')} past ${overdue.length === 1 ? 'its' : 'their'} respond_by, the longest first`];
-  const table = plainTable(['case', 'group', 'status', 'owner', 'overdue by'], [false, false, false, false, true], { fit: [0, 3] });
+  // An empty first column indents the table by its gap, counted in the 80 columns it fits.
+  const table = plainTable(['', 'case', 'group', 'status', 'owner', 'overdue by'], [false, false, false, false, false, true], { fit: [1, 4] });
   for (const found of overdue.slice(0, OVERDUE_SHOWN)) {
-    table.push([found.caseId, found.category?.slice(0, -1) ?? '', found.status, found.owner, days(found.daysOverdue)]);
+    table.push(['', found.caseId, found.category?.slice(0, -1) ?? '', found.status, found.owner, days(found.daysOverdue)]);
   }
-  lines.push(...table.toString().split('\n').map((line) => `  ${line}`.trimEnd()));
+  lines.push(...table.toString().split('\n').map((line) => line.trimEnd()));
   if (overdue.length > OVERDUE_SHOWN) lines.push(`  … and ${overdue.length - OVERDUE_SHOWN} more (--json lists them all)`);
   return lines;
 }
