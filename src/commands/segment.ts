@@ -475,11 +475,18 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     ...readingOptions(),
   ],
   examples: [
-    ['nps segment fixtures/followup-survey.csv --out lists', 'three lists to work from, in the order of work'],
-    ['nps segment fixtures/followup-survey.csv --ledger followup.csv --out lists --force', 'keep a ledger of cases; the lists hold what needs action now'],
-    ['nps segment fixtures/followup-survey.csv -c detractors -f ndjson', 'the detractors only, one JSON object per line'],
+    ['nps segment fixtures/followup-survey.csv --today 2026-11-09 --out lists', 'three lists to work from: the answers of the 14 days up to that Monday'],
     [
-      'nps segment fixtures/followup-survey.csv --customers fixtures/followup-customers.csv --join-on email --value-column ARR --out lists --force',
+      'nps segment fixtures/followup-week1.csv --ledger followup.csv --today 2026-11-09 --out lists --force',
+      'keep a ledger of cases; the lists hold what needs action now',
+    ],
+    ['nps segment fixtures/followup-survey.csv --window all -c detractors -f ndjson', 'every detractor of the file, one JSON object per line'],
+    [
+      'nps segment fixtures/followup-survey.csv --today 2026-11-09 -c detractors --preset hubspot',
+      'the detractors as a HubSpot import: contact, NPS properties, a follow-up task',
+    ],
+    [
+      'nps segment fixtures/followup-survey.csv --window all --customers fixtures/followup-customers.csv --join-on email --value-column ARR --out lists --force',
       'with each customer\'s columns, and the revenue at risk',
     ],
   ],

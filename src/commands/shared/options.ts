@@ -108,7 +108,7 @@ export function rowOptions(): Option[] {
     grouped(new Option('--exclude <file>', 'leave out the respondents listed in this file (emails or ids)'), rows),
     grouped(new Option('--customers <file>', 'a customer export whose columns are added to each response'), rows),
     grouped(new Option('--join-on <column>', 'the column matching responses to --customers: a name in both, or survey=customers'), rows),
-    grouped(new Option('--today <date>', 'the day taken as today, for --since 30d (default: the real today)'), rows),
+    grouped(new Option('--today <date>', 'the day taken as today, for --since 30d and due dates (default: the real today)'), rows),
   ];
 }
 
