@@ -258,9 +258,15 @@ async function refuseIfChanged(file: PendingFile, replacement: Replacement): Pro
   }
 }
 
-/** Keeps the file's current version as its backup, then moves the new one into its place: each step a rename. */
+/**
+ * Keeps the file's current version as its backup, then moves the new one into its place:
+ * each step a rename, the new version on the disk before it takes the old one's name, so
+ * that a machine that stops at any moment leaves the one or the other, whole.
+ */
 async function replaceFile(file: PendingFile, replacement: Replacement): Promise<void> {
   try {
+    const handle = await open(file.temporary, 'r');
+    await handle.sync().finally(() => handle.close());
     if (replacement.stamp !== undefined) {
       const copy = temporaryPathFor(replacement.backup);
       temporaries.add(copy);

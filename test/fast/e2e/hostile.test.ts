@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, createPendingFile, discardFiles } from '../../../src/output/write/files.js';
+import { pendingLedger } from '../../../src/output/write/ledger.js';
 import { fixture, run, tempDir } from '../../helpers.js';
 
 /** Hostile and broken inputs: nothing lost, nothing leaked, no stack trace. */
@@ -126,6 +127,41 @@ describe('two runs writing into one folder', () => {
     await discardFiles(files);
     expect(await readdir(out)).toEqual(['passives.csv']);
     expect(await readFile(join(out, 'passives.csv'), 'utf8')).toBe('theirs');
+  });
+});
+
+describe('a ledger saved from a spreadsheet while nps runs', () => {
+  it('is not written over: neither the ledger nor the lists move, no backup is made', async () => {
+    const dir = await tempDir();
+    const ledger = join(dir, 'followup.csv');
+    await writeFile(ledger, 'case_id,status\r\nR1,new\r\n');
+    const read = await stat(ledger);
+    const list = createPendingFile(join(dir, 'detractors.csv'), 'detractors.csv');
+    list.stream.end('case_id\nR2\n');
+    await new Promise<void>((resolve) => list.stream.on('close', () => resolve()));
+    const stamp = { size: read.size, mtimeMs: read.mtimeMs, ino: read.ino };
+    const next = await pendingLedger(ledger, 'followup.csv', 'case_id,status\r\nR1,new\r\nR2,new\r\n', { backup: `${ledger}.bak`, stamp });
+    // The team saves its edit meanwhile.
+    await writeFile(ledger, 'case_id,status\r\nR1,contacted\r\n');
+    await expect(commitFiles([list, next], true)).rejects.toThrow('followup.csv changed while nps was running (saved from a spreadsheet?); nothing was written: run nps again');
+    await discardFiles([list, next]);
+    expect(await readdir(dir)).toEqual(['followup.csv']);
+    expect(await readFile(ledger, 'utf8')).toBe('case_id,status\r\nR1,contacted\r\n');
+  });
+
+  it('is replaced whole when unchanged, the previous version kept as FILE.bak', async () => {
+    const dir = await tempDir();
+    const ledger = join(dir, 'followup.csv');
+    await writeFile(ledger, 'case_id,status\r\nR1,contacted\r\n');
+    const read = await stat(ledger);
+    const next = await pendingLedger(ledger, 'followup.csv', 'case_id,status\r\nR1,contacted\r\nR2,new\r\n', {
+      backup: `${ledger}.bak`,
+      stamp: { size: read.size, mtimeMs: read.mtimeMs, ino: read.ino },
+    });
+    await commitFiles([next], true);
+    expect((await readdir(dir)).sort()).toEqual(['followup.csv', 'followup.csv.bak']);
+    expect(await readFile(ledger, 'utf8')).toBe('case_id,status\r\nR1,contacted\r\nR2,new\r\n');
+    expect(await readFile(`${ledger}.bak`, 'utf8')).toBe('case_id,status\r\nR1,contacted\r\n');
   });
 });
 
