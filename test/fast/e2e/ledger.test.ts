@@ -277,6 +277,22 @@ describe('the team\'s clock', () => {
     expect(utc).toMatchObject({ clock: 'UTC', overdue: { count: 0 } });
   });
 
+  it('follows --tz over the export\'s offset, and the ledger keeps the zone for followup', async () => {
+    const dir = await tempDir();
+    const args = ['segment', fixture('followup-pacific.csv'), '--ledger', 'followup.csv', '-c', 'detractors', '--json', '-q', '--today', '2026-11-04'];
+    const rows = JSON.parse((await run([...args, '--tz', 'UTC'], { cwd: dir })).stdout) as Array<Record<string, string>>;
+    // In UTC, P1 answered at 04:30 on the 3rd: its reply is due today, not overdue.
+    expect(rows.map((row) => [row['case_id'], row['respond_by'], row['due']])).toEqual([
+      ['P1', '2026-11-04 04:30 UTC', 'due today'],
+      ['P3', '2026-11-05 07:45 UTC', 'due in 1 day'],
+    ]);
+    const tokyo = await tempDir();
+    const east = JSON.parse((await run([...args, '--tz', 'Asia/Tokyo'], { cwd: tokyo })).stdout) as Array<Record<string, string>>;
+    expect(east.map((row) => row['respond_by'])).toEqual(['2026-11-04 13:30 Asia/Tokyo', '2026-11-05 16:45 Asia/Tokyo']);
+    const report = JSON.parse((await run(['followup', 'followup.csv', '--json', '--today', '2026-11-04'], { cwd: tokyo })).stdout) as { clock: string; overdue: { count: number } };
+    expect(report).toMatchObject({ clock: 'Asia/Tokyo', overdue: { count: 0 } });
+  });
+
   it('gives a CRM the due time on the team\'s clock', async () => {
     const result = await run(['segment', fixture('followup-pacific.csv'), '-c', 'detractors', '-q', '--today', '2026-11-04', '--preset', 'hubspot', '--columns', 'Email,Due Date']);
     expect(result.stdout).toBe('Email,Due Date\npat@acme.example,2026-11-03 20:30\nray@gamma.example,2026-11-04 23:45\n');
