@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { COUNT_COLUMNS, SCORE_COLUMNS, type CountRow } from '../core/counts.js';
+import { COUNT_COLUMNS, SCORE_COLUMNS, STATISTIC_COLUMNS, type CountRow } from '../core/counts.js';
 import { emptyTally, type Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -68,16 +68,16 @@ function countOf(value: unknown, where: string, column: string): number {
 const textOf = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** An ISO day, "2026-03-01" (a timestamp at midnight is taken for its day), as days since 1970. */
-function dayOfText(value: unknown, where: string): number | undefined {
+function dayOfText(value: unknown, where: string, column: string): number | undefined {
   const text = textOf(value).trim();
   if (text === '') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00(?::?00)?)?)?$/.exec(text);
   const day = match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
-  if (day === undefined) throw inputError(`${where}: ${COUNT_COLUMNS.day} should be a day such as 2026-03-01, not ${JSON.stringify(text)}`);
+  if (day === undefined) throw inputError(`${where}: ${column} should be a day such as 2026-03-01, not ${JSON.stringify(text)}`);
   return day;
 }
 
-const STATISTIC_KEYS = new Set<string>([COUNT_COLUMNS.set, COUNT_COLUMNS.day, ...SCORE_COLUMNS, COUNT_COLUMNS.blank, COUNT_COLUMNS.rejected, COUNT_COLUMNS.duplicates, COUNT_COLUMNS.excluded]);
+const STATISTIC_KEYS = new Set<string>([COUNT_COLUMNS.set, COUNT_COLUMNS.day, ...STATISTIC_COLUMNS]);
 
 function rowOf(record: Record, where: string, columns: readonly string[]): CountRow {
   const tally: Tally = emptyTally();
@@ -88,11 +88,15 @@ function rowOf(record: Record, where: string, columns: readonly string[]): Count
   tally.duplicates = record.has(COUNT_COLUMNS.duplicates) ? countOf(record.get(COUNT_COLUMNS.duplicates), where, COUNT_COLUMNS.duplicates) : 0;
   tally.excluded = record.has(COUNT_COLUMNS.excluded) ? countOf(record.get(COUNT_COLUMNS.excluded), where, COUNT_COLUMNS.excluded) : 0;
   const set = textOf(record.get(COUNT_COLUMNS.set));
+  // The first and last day answered came later than the counts: older files lack them, and tell no partial period.
+  const day = (column: string): number | undefined => dayOfText(record.get(column), where, column);
   return {
     set,
     values: new Map(columns.map((column) => [column, textOf(record.get(column))])),
-    day: set.startsWith('period:') ? dayOfText(record.get(COUNT_COLUMNS.day), where) : undefined,
+    day: set.startsWith('period:') ? day(COUNT_COLUMNS.day) : undefined,
     tally,
+    firstDay: day(COUNT_COLUMNS.firstDay),
+    lastDay: day(COUNT_COLUMNS.lastDay),
   };
 }
 
