@@ -227,3 +227,12 @@ describe('chart ids', () => {
     expect(ids).toEqual(['nps-by-地域-title', 'nps-by-プラン-title']);
   });
 });
+
+describe('language codes', () => {
+  it('lists, without loading the stemmers, the same languages the profiles know', async () => {
+    const codes = await import('../../../src/core/language-codes.js');
+    const languages = await import('../../../src/core/languages.js');
+    expect([...codes.KNOWN_LANGUAGES].sort()).toEqual([...languages.PROFILED_LANGUAGES].sort());
+    expect([...codes.LEXICON_LANGUAGES].sort()).toEqual([...languages.LEXICON_PROFILES].sort());
+  });
+});
