@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import type { Period } from '../core/periods.js';
+import type { AnsweredDays, Period } from '../core/periods.js';
 import { buildScoreReport, type BreakdownSpec, type ScoreAccumulator, type ScoreReport } from '../core/score.js';
 import type { Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
@@ -61,10 +61,10 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
   if (options.counts === true) {
-    const { messages, tally, acc, outcome } = await readScoreCounts(files, options, io);
+    const { messages, tally, acc, outcome, answered } = await readScoreCounts(files, options, io);
     const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((_, at) => at) }));
-    // Counts are by period, not by day: which days of a period were answered is not known.
-    return finish(options, tally, acc, breakdowns, messages, outcome, false);
+    // Counts are by period, not by day: a partial period is told from the first and last day answered, when they give them.
+    return finish(options, tally, acc, breakdowns, messages, outcome, false, answered);
   }
   // One answer per person in each period of a trend: a person who answered in March and in June counts in both.
   const within = options.period === undefined ? undefined : { kind: 'trend' as const, period: options.period, fiscalStart: fiscalStartOf(options) };
@@ -84,12 +84,14 @@ function finish(
   messages: Messages,
   outcome: Outcome,
   byDay: boolean,
+  answered?: AnsweredDays,
 ): Ran<ScoreReport> {
   const report = buildScoreReport(tally, acc, {
     breakdowns,
     period: options.period,
     fiscalStart: fiscalStartOf(options),
     byDay,
+    answered,
     rollingDays: options.rolling,
     minN: options.minN,
     precision: precisionOf(options),

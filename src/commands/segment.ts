@@ -440,6 +440,11 @@ function describeLists(
   }
 }
 
+/** Today sets more in segment than the shared option says: due dates, overdue replies and the window. */
+const todayOption = new Option('--today <date>', 'the day taken as today, for due dates, overdue replies, the --window and --since 30d (default: the real today)').helpGroup(
+  GROUPS.rows,
+);
+
 export const segmentCommand = defineCommand<SegmentOptions>({
   name: 'segment',
   description:
@@ -472,7 +477,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),
     themesOption(),
     languageOption(),
-    ...readingOptions(),
+    ...readingOptions().map((option) => (option.long === '--today' ? todayOption : option)),
   ],
   examples: [
     ['nps segment fixtures/followup-survey.csv --today 2026-11-09 --out lists', 'three lists to work from: the answers of the 14 days up to that Monday'],

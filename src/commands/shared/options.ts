@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/languages.js';
+import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/language-codes.js';
 import { PERIODS, type Period } from '../../core/periods.js';
 import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../../core/stats.js';
 import type { Precision } from '../../core/breakdown.js';
@@ -108,7 +108,7 @@ export function rowOptions(): Option[] {
     grouped(new Option('--exclude <file>', 'leave out the respondents listed in this file (emails or ids)'), rows),
     grouped(new Option('--customers <file>', 'a customer export whose columns are added to each response'), rows),
     grouped(new Option('--join-on <column>', 'the column matching responses to --customers: a name in both, or survey=customers'), rows),
-    grouped(new Option('--today <date>', 'the day taken as today, for --since 30d and due dates (default: the real today)'), rows),
+    grouped(new Option('--today <date>', 'the day taken as today, for --since 30d (default: the real today)'), rows),
   ];
 }
 
