@@ -92,13 +92,15 @@ export function splitFullName(text: string): PersonName {
 }
 
 /**
- * A name spelt in an email: "lisa.taylor@", "lisa_taylor@" or "lisa-taylor@" give Lisa Taylor. A local part of one
- * word ("lisa@", "jsmith@"), one with digits, or one naming a role ("support@") gives none.
+ * A name spelt in an email: "lisa.taylor@", "lisa_taylor@" or "lisa-taylor@" give Lisa Taylor; where dots or
+ * underscores part the names, a hyphen joins a double one ("jean-luc.picard@" gives Jean-Luc Picard). A local part of
+ * one word ("lisa@", "jsmith@"), one with digits, or one naming a role ("support@") gives none.
  */
 export function nameFromEmail(email: string): PersonName {
   const local = (email.trim().split('@')[0] ?? '').split('+')[0] ?? '';
-  const parts = local.split(/[._-]/).filter((part) => part !== '');
-  const named = parts.length >= 2 && parts.every((part) => /^\p{L}{2,}$/u.test(part) && !ROLES.has(part.toLowerCase()));
+  const parts = local.split(/[._]/.test(local) ? /[._]/ : /-/).filter((part) => part !== '');
+  const word = (part: string): boolean => part.split('-').every((piece) => /^\p{L}{2,}$/u.test(piece) && !ROLES.has(piece.toLowerCase()));
+  const named = parts.length >= 2 && parts.every(word);
   if (!named) return { first: '', last: '' };
   const [first = '', ...rest] = parts;
   return { first: capitalized(first), last: rest.map(capitalized).join(' ') };

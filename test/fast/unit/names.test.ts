@@ -27,7 +27,9 @@ describe('a name spelt in an email', () => {
   it.each([
     ['lisa.taylor@acme.example', 'Lisa', 'Taylor'],
     ['LISA_TAYLOR@acme.example', 'Lisa', 'Taylor'],
-    ['jean-luc.picard+nps@acme.example', 'Jean', 'Luc Picard'],
+    ['jean-luc.picard+nps@acme.example', 'Jean-Luc', 'Picard'],
+    ['lisa-taylor@acme.example', 'Lisa', 'Taylor'],
+    ['customer-care.team@acme.example', '', ''],
     ['lisa@acme.example', '', ''],
     ['jsmith@acme.example', '', ''],
     ['support.team@acme.example', '', ''],
