@@ -259,6 +259,18 @@ describe('a ledger edited as teams do', () => {
   });
 });
 
+describe('lists a CRM imports, from the ledger', () => {
+  it('owns each task by the ledger\'s owner, due by its respond_by, in both presets', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'followup.csv'), await readFile(fixture('followup-ledger.csv')));
+    const args = ['segment', week2, '--ledger', 'followup.csv', '-c', 'detractors', '-q', '--today', truths.week2.today];
+    const hubspot = parse(await run([...args, '--preset', 'hubspot'], { cwd: dir }).then((result) => result.stdout), { columns: true }) as Array<Record<string, string>>;
+    expect(hubspot[0]).toMatchObject({ 'NPS Score': '2', 'Task Title': 'NPS 2: reply personally to Leo Brun', 'Due Date': '2026-10-30 07:15', 'Assigned To': 'Ravi, Support' });
+    const salesforce = await run([...args, '--preset', 'salesforce', '--columns', 'Email,ActivityDate,OwnerId'], { cwd: dir });
+    expect(salesforce.stdout.split('\n').slice(0, 2)).toEqual(['Email,ActivityDate,OwnerId', 'leo@delta2.example,2026-10-30,"Ravi, Support"']);
+  });
+});
+
 describe('the team\'s clock', () => {
   // fixtures/followup-pacific.csv: P1 (2) answered 2026-11-02 20:30 in California, 04:30 on the 3rd in UTC; P3 (4) at 23:45 on the 3rd.
   it('writes respond_by on the export\'s clock, and counts overdue on it in the lists and in followup', async () => {
