@@ -41,7 +41,7 @@ export async function runFollowup(files: string[], options: FollowupOptions, io:
     const examples = first.map((one) => `line ${one.line}, ${one.column}: ${JSON.stringify(one.text)}`).join('; ');
     messages.warn(`${file}: ${count === 1 ? '1 date' : `${count} dates`} the team wrote could not be read as dates (${examples}${count > first.length ? '; …' : ''}); they count as not written`);
   }
-  return { outcome: SUCCESS, model: followupReport(file, ledger.cases, { today, clock, since }) };
+  return { outcome: SUCCESS, model: followupReport(file, ledger.cases, { today, clock, since, unreadableDates: ledger.unreadable }) };
 }
 
 export const followupCommand = defineCommand<FollowupOptions, FollowupReport>({

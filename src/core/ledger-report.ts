@@ -41,6 +41,8 @@ export interface FollowupReport {
   contactedWithinSla: { within: number; of: number; share: number | null; noDate: number };
   /** Days from a detractor's answer to its contacted_on, the median; null when none has both. */
   medianDaysToContact: number | null;
+  /** Days the team wrote that could not be read, counted as not written: how many, and the first few. */
+  unreadableDates: { count: number; first: ReadonlyArray<{ line: number; column: string; text: string }> };
 }
 
 export interface ReportSettings {
@@ -48,6 +50,8 @@ export interface ReportSettings {
   clock: Clock;
   /** The first day counted in resolvedSince, in days since 1970. */
   since: number;
+  /** The days the reading could not read, passed on as the report's own. */
+  unreadableDates: FollowupReport['unreadableDates'];
 }
 
 const noStatuses = (): Record<Status, number> => ({ new: 0, contacted: 0, resolved: 0, closed: 0 });
@@ -115,5 +119,6 @@ export function followupReport(ledger: string, cases: readonly LedgerCase[], set
     overdue: overdueCases(cases, settings),
     resolvedSince: { since: settings.since, count: resolved },
     ...contactTimes(cases, settings),
+    unreadableDates: settings.unreadableDates,
   };
 }

@@ -36,6 +36,7 @@ export function renderFollowupJson(report: FollowupReport): string {
     resolvedSince: { since: isoDay(report.resolvedSince.since), count: report.resolvedSince.count },
     contactedWithinSla: report.contactedWithinSla,
     medianDaysToContact: report.medianDaysToContact,
+    unreadableDates: { count: report.unreadableDates.count, first: report.unreadableDates.first },
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

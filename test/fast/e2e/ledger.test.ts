@@ -237,6 +237,8 @@ describe('a ledger edited as teams do', () => {
     const result = await run(['followup', 'followup.csv', '--today', truths.week2.today], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/nps: warning: followup\.csv: 1 date the team wrote could not be read as dates \(line \d+, contacted_on: "yesterday"\)/);
+    const json = await run(['followup', 'followup.csv', '--json', '--today', truths.week2.today], { cwd: dir });
+    expect((JSON.parse(json.stdout) as { unreadableDates: unknown }).unreadableDates).toEqual({ count: 1, first: [{ line: expect.any(Number) as number, column: 'contacted_on', text: 'yesterday' }] });
   });
 
   it('lists only the cases a run adds with --new-only: what an alert posts', async () => {
