@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { visible } from '../output/render/format.js';
 import { removeTemporaryFiles } from '../output/write/files.js';
 import { buildProgram, type GlobalOptions } from './program.js';
+import { clip } from '../core/clip.js';
 
 /** Commander's own exits: asked-for help or version is a success, anything else a usage error. */
 function exitCodeForCommander(error: CommanderError): ExitCode {
@@ -38,11 +39,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     if (error instanceof CommanderError) return exitCodeForCommander(error);
     if (isBrokenPipe(error)) return EXIT.ok;
     if (isUserFacing(error)) {
-      io.stderr.write(`nps: error: ${visible(error.message)}\n`);
+      io.stderr.write(`nps: error: ${visible(clip(error.message))}\n`);
     } else if (isSystemError(error)) {
-      io.stderr.write(`nps: error: ${visible(describeSystemError(error))}\n`);
+      io.stderr.write(`nps: error: ${visible(clip(describeSystemError(error)))}\n`);
     } else {
-      io.stderr.write(`nps: internal error: ${visible(error instanceof Error ? error.message : String(error))}\n`);
+      io.stderr.write(`nps: internal error: ${visible(clip(error instanceof Error ? error.message : String(error)))}\n`);
       if (argv.includes('--verbose')) io.stderr.write(`${error instanceof Error ? (error.stack ?? '') : ''}\n`);
       else io.stderr.write('nps: run again with --verbose for the technical detail\n');
     }

@@ -1,5 +1,6 @@
 import { inputError, NpsError } from '../errors.js';
 import { isMissing, ScoreReader } from './score-cell.js';
+import { quote } from '../core/clip.js';
 
 /** The columns `nps` uses, as indexes into a row; the rest are carried along untouched. */
 export interface ColumnMap {
@@ -97,7 +98,7 @@ const HEADERS_LISTED = 10;
 
 /** `1 "email", 2 "score", …`: at most ten, numbered as --score-column counts them. */
 export function listHeaders(headers: readonly string[], numbers: readonly number[] = headers.map((_, index) => index + 1)): string {
-  const listed = headers.slice(0, HEADERS_LISTED).map((header, at) => `${numbers[at] ?? at + 1} ${JSON.stringify(header)}`);
+  const listed = headers.slice(0, HEADERS_LISTED).map((header, at) => `${numbers[at] ?? at + 1} ${quote(header)}`);
   const more = headers.length > HEADERS_LISTED ? `, … (${headers.length} columns: nps columns FILE lists them all)` : '';
   return `${listed.join(', ')}${more}`;
 }

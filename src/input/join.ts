@@ -3,6 +3,7 @@ import { requireColumn } from './columns.js';
 import type { Io } from '../io.js';
 import { respondentKey } from './respondent.js';
 import { openRows } from './rows.js';
+import { quote } from '../core/clip.js';
 
 /** `--join-on email` (the same name in both files) or `--join-on "Email Address=contact_email"`. */
 export function parseJoinOn(value: string): { survey: string; customers: string } {
@@ -39,7 +40,7 @@ export async function loadCustomers(file: string, keyColumn: string, io: Io): Pr
     }
     rows.set(key, keep.map((index) => cells[index] ?? ''));
   });
-  if (rows.size === 0) throw inputError(`${file}: no customer has a value in ${JSON.stringify(reader.header[keyIndex] ?? keyColumn)}`);
+  if (rows.size === 0) throw inputError(`${file}: no customer has a value in ${quote(reader.header[keyIndex] ?? keyColumn)}`);
   return { file, columns: keep.map((index) => reader.header[index] ?? ''), keyColumn: reader.header[keyIndex] ?? keyColumn, rows, repeatedKeys };
 }
 

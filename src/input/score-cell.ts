@@ -1,4 +1,5 @@
 import { MAX_SCORE, MIN_SCORE } from '../core/categories.js';
+import { quote } from '../core/clip.js';
 
 export type ScoreCell =
   | { kind: 'score'; value: number }
@@ -77,7 +78,7 @@ export class ScoreReader {
     const written = wholeNumberIn(text);
     if (written !== undefined) return this.checked(written, raw);
     const reason = numberReason(text) ?? 'is not a number from 0 to 10';
-    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${reason}` };
+    return { kind: 'invalid', reason: `score ${quote(raw)} ${reason}` };
   }
 
   private checked(written: number, raw: string): ScoreCell {
@@ -85,7 +86,7 @@ export class ScoreReader {
     if (value >= MIN_SCORE && value <= MAX_SCORE) return { kind: 'score', value };
     const shifted = this.offset === 0 ? '' : ` after --score-offset ${this.offset}`;
     const reason = value < MIN_SCORE ? 'is below 0' : 'is above 10';
-    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${reason}${shifted}`, written };
+    return { kind: 'invalid', reason: `score ${quote(raw)} ${reason}${shifted}`, written };
   }
 }
 

@@ -7,6 +7,7 @@ import type { Source } from './source.js';
 import { columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
 import { damaged, MAX_COLUMNS, partError, Workbook } from './xlsx/workbook.js';
 import { xmlParser } from './xlsx/xml.js';
+import { quote } from '../core/clip.js';
 
 export { columnIndex, columnLetters, formatKind, numberText, serialText } from './xlsx/values.js';
 export { SharedStrings } from './xlsx/workbook.js';
@@ -119,7 +120,7 @@ export class XlsxReader extends QueuedRows {
 
   /** The file and the sheet, as messages name them. */
   get where(): string {
-    return `${this.name}, sheet ${JSON.stringify(this.sheet.name)}`;
+    return `${this.name}, sheet ${quote(this.sheet.name)}`;
   }
 
   get sheets(): readonly SheetInfo[] {

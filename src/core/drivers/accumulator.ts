@@ -3,6 +3,7 @@ import { InputProblem } from '../problems.js';
 import type { Scale } from '../rating-columns.js';
 import { analyse } from './analysis.js';
 import type { DriversResult } from './result.js';
+import { quote } from '../clip.js';
 
 /**
  * Key-driver analysis: how much of the variance of the 0-10 answer each other
@@ -290,7 +291,7 @@ export class DriversAccumulator {
         .map((spec, index) => ({ name: spec.name, levels: this.levels[index]?.size ?? 0, kind: spec.kind }))
         .filter((entry) => entry.kind === 'categorical')
         .sort((a, b) => b.levels - a.levels)
-        .map((entry) => `${JSON.stringify(entry.name)} (${entry.levels}${entry.name === this.specs[at]?.name ? '+' : ''})`);
+        .map((entry) => `${quote(entry.name)} (${entry.levels}${entry.name === this.specs[at]?.name ? '+' : ''})`);
       throw new DriversError(
         `${segments.length === 1 ? 'the segment' : 'the segments'} ${segments.join(', ')} ${segments.length === 1 ? 'has' : 'have'} more different values than a model can hold: ` +
           'a segment driver needs a handful of groups (a plan, a region), not an id or a comment',

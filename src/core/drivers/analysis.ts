@@ -5,6 +5,7 @@ import { bootstrap, percentileInterval, type Draw } from './bootstrap.js';
 import { centred, coefficients, correlations, sumGroups, type System } from './linear.js';
 import { markFixFirst, type DriverResult, type DriversResult, type LevelResult, type Performance } from './result.js';
 import { sampledOrders, shapley } from './shapley.js';
+import { quote } from '../clip.js';
 
 /**
  * From the sums an accumulator kept to the drivers' shares: which drivers enter the
@@ -55,7 +56,7 @@ function modelOf(snapshot: Snapshot): { model: ModelDriver[]; dropped: DriversRe
     tallies.sort((a, b) => b[1].responses - a[1].responses || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const [base] = tallies;
     if (n > 0 && tallies.length < 2) {
-      drop(spec.name, JSON.stringify(base?.[0] ?? ''));
+      drop(spec.name, quote(base?.[0] ?? ''));
       return;
     }
     const others = tallies.slice(1).map(([level]) => level).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

@@ -3,6 +3,7 @@ import { inputError } from '../../errors.js';
 import type { Customers, Join } from '../join.js';
 import type { RowReader } from '../rows.js';
 import type { InputFacts, ReadTotals } from './types.js';
+import { quote } from '../../core/clip.js';
 
 /**
  * What a read says once it is done, and of each input once read: the encoding
@@ -124,7 +125,7 @@ function sayJoin(
     const repeated = customers.repeatedKeys;
     listener.warn(
       `${plural(repeated, 'customer row')} in ${customers.file} ${repeated === 1 ? 'repeats' : 'repeat'} ` +
-        `a value of ${JSON.stringify(customers.keyColumn)} seen before; the first row with each value was used`,
+        `a value of ${quote(customers.keyColumn)} seen before; the first row with each value was used`,
     );
   }
 }

@@ -8,6 +8,7 @@ import { inputError, NpsError } from '../../errors.js';
 import type { Source } from '../source.js';
 import { BUILT_IN_FORMATS, formatKind, unescapeText, type NumberKind } from './values.js';
 import { attribute, xmlParser, type XmlHandlers } from './xml.js';
+import { clipList, quote } from '../../core/clip.js';
 
 /** A workbook's zip and its small parts: the sheets, their relationships, the styles and the shared strings. */
 
@@ -315,7 +316,7 @@ export class Workbook {
    * visible worksheet; a clear error naming the sheets when there is no such sheet.
    */
   chooseSheet(wanted: string | undefined): SheetInfo {
-    const list = (): string => this.sheets.map((sheet) => `${sheet.number} ${JSON.stringify(sheet.name)}`).join(', ');
+    const list = (): string => clipList(this.sheets.map((sheet) => `${sheet.number} ${quote(sheet.name)}`));
     if (wanted === undefined) {
       const first = this.sheets.find((sheet) => sheet.kind === 'worksheet' && !sheet.hidden) ?? this.sheets.find((sheet) => sheet.kind === 'worksheet');
       if (first === undefined) throw inputError(`${this.name}: the workbook has no sheet of cells${this.sheets.length > 0 ? ` (its sheets: ${list()})` : ''}`);
@@ -327,17 +328,17 @@ export class Workbook {
       this.sheets.find((candidate) => candidate.name.trim().toLowerCase() === trimmed.toLowerCase()) ??
       (/^\d+$/.test(trimmed) ? this.sheets[Number(trimmed) - 1] : undefined);
     if (sheet === undefined) {
-      throw inputError(`${this.name}: no sheet ${/^\d+$/.test(trimmed) ? trimmed : `named ${JSON.stringify(wanted)}`}; the sheets are: ${list()}. Choose one with --sheet NAME or NUMBER`);
+      throw inputError(`${this.name}: no sheet ${/^\d+$/.test(trimmed) ? trimmed : `named ${quote(wanted)}`}; the sheets are: ${list()}. Choose one with --sheet NAME or NUMBER`);
     }
     if (sheet.kind !== 'worksheet') {
-      throw inputError(`${this.name}: sheet ${JSON.stringify(sheet.name)} is a ${sheet.kind === 'chart' ? 'chart' : 'sheet of another kind'}, not cells; the sheets are: ${list()}`);
+      throw inputError(`${this.name}: sheet ${quote(sheet.name)} is a ${sheet.kind === 'chart' ? 'chart' : 'sheet of another kind'}, not cells; the sheets are: ${list()}`);
     }
     return sheet;
   }
 
   partOf(sheet: SheetInfo): string {
     const part = this.sheetParts.get(sheet.number);
-    if (part === undefined) throw damaged(this.name, new Error(`sheet ${JSON.stringify(sheet.name)} has no part`));
+    if (part === undefined) throw damaged(this.name, new Error(`sheet ${quote(sheet.name)} has no part`));
     return part;
   }
 }

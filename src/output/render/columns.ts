@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { ENCODINGS, type ColumnInfo, type ColumnReport } from '../../core/columns-report.js';
 import { visible } from './format.js';
 import { plainTable } from './plain-table.js';
+import { clipList, quote } from '../../core/clip.js';
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
 
@@ -41,10 +42,10 @@ function fileRows(report: ColumnReport): string[][] {
     ];
   }
   const { sheet, sheets } = workbook;
-  const rows = [['Sheet', `${sheet.number} ${JSON.stringify(visible(sheet.name))}${sheets.length > 1 ? ` (of ${sheets.length}; --sheet chooses)` : ''}`]];
+  const rows = [['Sheet', `${sheet.number} ${quote(visible(sheet.name))}${sheets.length > 1 ? ` (of ${sheets.length}; --sheet chooses)` : ''}`]];
   if (sheets.length > 1) {
-    const list = sheets.map((one) => `${one.number} ${JSON.stringify(visible(one.name))}${one.hidden ? ' (hidden)' : ''}${SHEET_KINDS[one.kind]}`);
-    rows.push(['Sheets', list.join(', ')]);
+    const list = sheets.map((one) => `${one.number} ${quote(visible(one.name))}${one.hidden ? ' (hidden)' : ''}${SHEET_KINDS[one.kind]}`);
+    rows.push(['Sheets', clipList(list)]);
   }
   return rows;
 }

@@ -1,5 +1,6 @@
 import type { DriverSpec } from '../../core/drivers/accumulator.js';
 import { visible } from './format.js';
+import { quote } from '../../core/clip.js';
 
 /** Drivers named one by one in the stderr line before the rest are counted. */
 const LISTED = 12;
@@ -14,7 +15,7 @@ export interface DriversChoice {
 /** One line saying which columns are the drivers, as `score` says which column is the score. */
 export function describeDrivers(drivers: readonly DriverSpec[], choice: DriversChoice): string {
   const list = (columns: readonly DriverSpec[]): string => {
-    const names = columns.slice(0, LISTED).map((column) => JSON.stringify(visible(column.name)));
+    const names = columns.slice(0, LISTED).map((column) => quote(visible(column.name)));
     return columns.length > LISTED ? `${names.join(', ')} and ${columns.length - LISTED} more` : names.join(', ');
   };
   const ratings = drivers.filter((driver) => driver.kind === 'rating');

@@ -7,6 +7,7 @@ import { formatNps, formatP, pBesideAdjusted, plural, visible, wrap } from './fo
 import { plainTable } from './plain-table.js';
 import { adjustmentNote } from './score-table.js';
 import { warningJson, wordWarning } from './warnings.js';
+import { quote } from '../../core/clip.js';
 
 export function renderThemesJson(report: ThemesReport): string {
   const json = {
@@ -73,7 +74,7 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     const examples: string[] = [];
     for (const line of lines) {
       table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated]);
-      if (line.examples.length > 0) examples.push(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`);
+      if (line.examples.length > 0) examples.push(`  ${line.theme}: ${line.examples.map((example) => quote(example.replace(/\s+/g, ' '))).join('; ')}`);
     }
     // No comment of three words or more: no Examples heading over nothing.
     const shown = examples.length === 0 ? '' : `\n${chalk.dim('Examples')}\n${examples.join('\n')}`;

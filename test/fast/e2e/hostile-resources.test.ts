@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { clip, clipList, quote } from '../../../src/core/clip.js';
+import { run, tempDir } from '../../helpers.js';
+import { sheetPart, workbookOf } from '../../workbooks.js';
+
+/** Nothing a file says makes a message a megabyte long: what a message quotes is cut, and says how much was left out. */
+const longest = (text: string): number => Math.max(...text.split('\n').map((line) => line.length));
+
+describe('messages have a size', () => {
+  it('cuts a quoted text, a list and a line, saying how much it left out', () => {
+    expect(quote('score')).toBe('"score"');
+    expect(quote('h'.repeat(300_000))).toBe(`"${'h'.repeat(200)}…" (and 299,800 more characters)`);
+    expect(clipList(Array.from({ length: 200_000 }, (_, index) => `sheet ${index + 1}`))).toMatch(/^sheet 1, sheet 2, .*, sheet \d+, … and 199,9\d\d more$/);
+    expect(clip('x'.repeat(5000))).toBe(`${'x'.repeat(2000)}… and 3,000 more characters`);
+    // A surrogate pair is never cut in two.
+    expect(quote(`${'a'.repeat(199)}😀tail`).startsWith(`"${'a'.repeat(199)}…"`)).toBe(true);
+  });
+
+  it('a 300 KB header with no score column gives an error of a few hundred characters', async () => {
+    const result = await run(['score', '-'], { stdin: `${'h'.repeat(300_000)}\n1\n` });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('(and 299,800 more characters)');
+    expect(longest(result.stderr)).toBeLessThan(600);
+  });
+
+  it('random bytes give an error of a few hundred characters', async () => {
+    const bytes = Buffer.from(randomBytes(200_000).map((byte) => ([0, 9, 10, 13, 34, 44, 59].includes(byte) ? 65 : byte)));
+    const result = await run(['score', '-'], { stdin: bytes });
+    expect(result.code).toBe(2);
+    expect(longest(result.stderr)).toBeLessThan(2100);
+  });
+
+  it('a rejected cell of 100,000 characters is quoted in a few hundred', async () => {
+    const result = await run(['score', '-', '-q'], { stdin: `id,score\n1,${'9'.repeat(100_000)}\n2,10\n` });
+    expect(result.stderr).toContain(`stdin line 2: rejected: score "${'9'.repeat(200)}…" (and 99,800 more characters) is above 10`);
+    expect(longest(result.stderr)).toBeLessThan(600);
+  });
+
+  it('a workbook declaring 200,000 sheets: columns and --sheet nope list some and count the rest', async () => {
+    const dir = await tempDir();
+    const names = Array.from({ length: 200_000 }, (_, index) => `Sheet number ${index + 1}`);
+    await writeFile(join(dir, 'sheets.xlsx'), workbookOf(sheetPart([['email', 'score'], ['a@x.com', { n: '9' }]]), { sheetNames: names }));
+    const columns = await run(['columns', 'sheets.xlsx'], { cwd: dir });
+    expect(columns.code).toBe(0);
+    expect(columns.stdout).toMatch(/Sheets {6}1 "Sheet number 1", 2 "Sheet number 2", .*, … and 199,9\d\d more\n/);
+    expect(columns.stdout.length).toBeLessThan(5000);
+    const nope = await run(['score', 'sheets.xlsx', '--sheet', 'nope'], { cwd: dir });
+    expect(nope.code).toBe(2);
+    expect(nope.stderr).toMatch(/^nps: error: sheets\.xlsx: no sheet named "nope"; the sheets are: 1 "Sheet number 1", .*, … and 199,9\d\d more\. Choose one with --sheet NAME or NUMBER\n$/);
+    expect(nope.stderr.length).toBeLessThan(800);
+  });
+});
