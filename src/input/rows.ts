@@ -3,6 +3,7 @@ import type { Io } from '../io.js';
 import { CsvReader } from './csv.js';
 import { openSource, type Source } from './source.js';
 import { XlsxReader } from './xlsx.js';
+import { unzipLimits } from './xlsx/limits.js';
 
 /**
  * Every file `nps` reads rows from, surveys, customers and exclusion lists alike, is
@@ -68,7 +69,7 @@ function refuseOle(name: string): never {
 export async function openRows(file: string, io: Io, options: RowOptions = {}): Promise<RowReader> {
   const source = await openSource(file, io.cwd, io.stdin);
   const head = await peekHead(source);
-  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return XlsxReader.open(source, options.sheet);
+  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return XlsxReader.open(source, options.sheet, unzipLimits(io.env));
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
     source.close();
     refuseOle(source.name);

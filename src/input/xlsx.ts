@@ -1,12 +1,12 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { SaxesParser } from 'saxes';
 import type { SheetInfo } from '../core/columns-report.js';
 import { inputError } from '../errors.js';
 import { QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
 import { columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
+import { MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js';
 import { damaged, MAX_COLUMNS, partError, Workbook } from './xlsx/workbook.js';
-import { xmlParser } from './xlsx/xml.js';
+import { xmlParser, type XmlParser } from './xlsx/xml.js';
 import { quote } from '../core/clip.js';
 
 export { columnIndex, columnLetters, formatKind, numberText, serialText } from './xlsx/values.js';
@@ -56,7 +56,7 @@ export class XlsxReader extends QueuedRows {
   formulasWithoutValue = 0;
   /** Cells left of the table's first column, which the sheet's own dimension says hold nothing: not read. */
   cellsOutside = 0;
-  private readonly parser: SaxesParser;
+  private readonly parser: XmlParser;
   private readonly decoder = new StringDecoder('utf8');
   private hasHeader = false;
   private done = false;
@@ -93,8 +93,8 @@ export class XlsxReader extends QueuedRows {
   }
 
   /** Opens the workbook in `source` and its sheet `wanted` (or the first), far enough to know the header. */
-  static async open(source: Source, wanted: string | undefined): Promise<XlsxReader> {
-    const workbook = await Workbook.open(source);
+  static async open(source: Source, wanted: string | undefined, limits: UnzipLimits): Promise<XlsxReader> {
+    const workbook = await Workbook.open(source, limits);
     let reader: XlsxReader | undefined;
     try {
       const sheet = workbook.chooseSheet(wanted);
@@ -281,7 +281,9 @@ export class XlsxReader extends QueuedRows {
   }
 
   private onText(text: string): void {
-    if (this.capture !== undefined) this.text += text;
+    if (this.capture === undefined) return;
+    this.text += text;
+    if (this.text.length > MAX_TEXT_CHARS) throw textTooLong();
   }
 
   /** A cell's text, by its type: a shared or inline string, a number (a date in a date format), a boolean, an error. */

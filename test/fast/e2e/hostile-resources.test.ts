@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clip, clipList, quote } from '../../../src/core/clip.js';
-import { run, tempDir } from '../../helpers.js';
-import { sheetPart, workbookOf } from '../../workbooks.js';
+import { fixture, run, tempDir } from '../../helpers.js';
+import { repeatedPart, rowXml, SHEET_START, sheetPart, workbookOf } from '../../workbooks.js';
 
 /** Nothing a file says makes a message a megabyte long: what a message quotes is cut, and says how much was left out. */
 const longest = (text: string): number => Math.max(...text.split('\n').map((line) => line.length));
@@ -51,5 +51,30 @@ describe('messages have a size', () => {
     expect(nope.code).toBe(2);
     expect(nope.stderr).toMatch(/^nps: error: sheets\.xlsx: no sheet named "nope"; the sheets are: 1 "Sheet number 1", .*, … and 199,9\d\d more\. Choose one with --sheet NAME or NUMBER\n$/);
     expect(nope.stderr.length).toBeLessThan(800);
+  });
+});
+
+describe('what a workbook may unzip to', () => {
+  /** A sheet of identical rows: about 14 MB unzipped from about 50 KB, 270 times its size. */
+  const repetitive = (): Buffer => {
+    const unit = Array.from({ length: 1000 }, () => '<row><c t="inlineStr"><is><t>u@x.com</t></is></c><c><v>9</v></c></row>').join('');
+    return workbookOf(repeatedPart('xl/worksheets/sheet1.xml', { prefix: `${SHEET_START}<sheetData>${rowXml(1, ['email', 'score'])}`, unit, times: 200, suffix: '</sheetData></worksheet>' }));
+  };
+
+  it('refuses a part that unzips to over 100 times its size, and reads it when NPS_UNZIP_RATIO trusts it', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'dense.xlsx'), repetitive());
+    const refused = await run(['score', 'dense.xlsx', '--json'], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^nps: error: dense\.xlsx: "xl\/worksheets\/sheet1\.xml" would unzip from [\d.]+ MB to 14 MB, \d{3} times its size, as a zip bomb does; if you trust the file, set NPS_UNZIP_RATIO above \d{3} \(docs\/messages\.md\)\n$/);
+    const trusted = await run(['score', 'dense.xlsx', '--json', '-q'], { cwd: dir, env: { NPS_UNZIP_RATIO: '1000' } });
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect(JSON.parse(trusted.stdout)).toMatchObject({ responses: 200_000, promoters: 200_000 });
+  });
+
+  it('refuses a workbook past NPS_UNZIP_MB, before unzipping it', async () => {
+    const result = await run(['score', fixture('excel-plain.xlsx')], { env: { NPS_UNZIP_MB: '0.002' } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/the workbook would unzip to more than 0 MB \("xl\/[a-zA-Z/]+\.xml" alone to 0 MB\); if you trust the file, set NPS_UNZIP_MB above 1 \(docs\/messages\.md\), or save the sheet as "CSV UTF-8"\n$/);
   });
 });

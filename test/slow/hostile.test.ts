@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, tempDir, type RunResult } from '../helpers.js';
+import { part, repeatedPart, rowXml, SHEET_START, STRINGS_START, workbookOf } from '../workbooks.js';
+
+/**
+ * Hostile inputs that take a real process to show: workbooks built here to inflate to
+ * gigabytes. Each run has a small heap (a run that needed the gigabytes would abort)
+ * and a deadline; none takes more than a few seconds once the limits hold.
+ */
+const HEAP_MB = 256;
+const DEADLINE_MS = 15_000;
+
+function runBounded(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult & { ms: number }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
+    const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE_MS);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), ms: Date.now() - started });
+    });
+  });
+}
+
+const HEADER_ROW = rowXml(1, ['email', 'score', 'comment']);
+/** 4,000 identical rows: repeated, they deflate about 270 to 1. */
+const ROWS = Array.from({ length: 4000 }, () => '<row><c t="inlineStr"><is><t>u@x.com</t></is></c><c><v>9</v></c></row>').join('');
+const SHEET_PATH = 'xl/worksheets/sheet1.xml';
+
+describe('zip bombs', () => {
+  it('a 20 MB workbook whose sheet inflates to 6.1 GB is refused at once', async () => {
+    const dir = await tempDir();
+    const sheet = repeatedPart(SHEET_PATH, { prefix: `${SHEET_START}<sheetData>${HEADER_ROW}`, unit: ROWS, times: Math.ceil(6.1e9 / ROWS.length), suffix: '</sheetData></worksheet>' });
+    await writeFile(join(dir, 'bomb.xlsx'), workbookOf(sheet));
+    const result = await runBounded(['score', 'bomb.xlsx'], dir);
+    expect(result.stderr).toMatch(/^nps: error: bomb\.xlsx: "xl\/worksheets\/sheet1\.xml" would unzip from \d+ MB to [\d,]+ MB, \d+ times its size, as a zip bomb does; if you trust the file, set NPS_UNZIP_RATIO above \d+ \(docs\/messages\.md\)\n$/);
+    expect(result.code).toBe(2);
+    expect(result.ms).toBeLessThan(DEADLINE_MS);
+  });
+
+  it.each([
+    ['in a cell of the sheet', 'inline'],
+    ['in the table of shared texts', 'shared'],
+  ])('a 2 MB workbook whose one comment inflates to 2 GB %s is refused, in a small heap', async (_where, kind) => {
+    const dir = await tempDir();
+    const text = { unit: 'a'.repeat(1 << 20), times: 2048 };
+    const row2 = '<row r="2"><c r="A2" t="inlineStr"><is><t>a@x.com</t></is></c><c r="B2"><v>3</v></c>';
+    const book =
+      kind === 'inline'
+        ? workbookOf(repeatedPart(SHEET_PATH, { prefix: `${SHEET_START}<sheetData>${HEADER_ROW}${row2}<c r="C2" t="inlineStr"><is><t>`, ...text, suffix: '</t></is></c></row></sheetData></worksheet>' }))
+        : workbookOf(part(SHEET_PATH, `${SHEET_START}<sheetData>${HEADER_ROW}${row2}<c r="C2" t="s"><v>0</v></c></row></sheetData></worksheet>`), {
+            sharedStrings: repeatedPart('xl/sharedStrings.xml', { prefix: `${STRINGS_START}<si><t>`, ...text, suffix: '</t></si></sst>' }),
+          });
+    await writeFile(join(dir, 'comment.xlsx'), book);
+    for (const env of [{}, { NPS_UNZIP_RATIO: '100000', NPS_UNZIP_MB: '100000' }] as Array<Record<string, string>>) {
+      const result = await runBounded(['segment', 'comment.xlsx', '-c', 'detractors'], dir, env);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/^nps: error: comment\.xlsx: .*(as a zip bomb does|it holds a text longer than 16,777,216 characters, where a cell holds at most 32,767|too large to hold in memory)/);
+      expect(result.ms).toBeLessThan(DEADLINE_MS);
+    }
+  });
+
+  it('a part declaring 1 KB that inflates to 2 GB stops at its first kilobytes', async () => {
+    const dir = await tempDir();
+    const sheet = repeatedPart(SHEET_PATH, { prefix: `${SHEET_START}<sheetData>${HEADER_ROW}`, unit: ROWS, times: Math.ceil(2e9 / ROWS.length), suffix: '</sheetData></worksheet>' }, 1024);
+    await writeFile(join(dir, 'lies.xlsx'), workbookOf(sheet));
+    const result = await runBounded(['score', 'lies.xlsx'], dir);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('(xl/worksheets/sheet1.xml: it unzips to more than the 1,024 bytes its zip directory declares)');
+    expect(result.ms).toBeLessThan(DEADLINE_MS);
+  });
+});
