@@ -30,6 +30,9 @@ export { SharedStrings } from './xlsx/workbook.js';
  * saved value.
  */
 
+/** Columns a table may have right of its header row, unnamed, where its first rows have values (see `startTable`). */
+const MAX_UNHEADED = 256;
+
 /** One cell being read: its column, type and style, and the texts of its value. */
 interface CellState {
   column: number;
@@ -56,6 +59,8 @@ export class XlsxReader extends QueuedRows {
   formulasWithoutValue = 0;
   /** Cells left of the table's first column, which the sheet's own dimension says hold nothing: not read. */
   cellsOutside = 0;
+  /** Cells of the header row more than MAX_UNHEADED columns right of the others: not part of the table. */
+  headerCellsLeftOut = 0;
   private readonly parser: XmlParser;
   private readonly decoder = new StringDecoder('utf8');
   private hasHeader = false;
@@ -73,6 +78,10 @@ export class XlsxReader extends QueuedRows {
   private text = '';
   /** The sheet's used range, as its `dimension` says: the columns Excel's own CSV of the sheet would have. */
   private dimension: { first: number; last: number } | undefined;
+  /** How wide the first rows may make the table: the used range, at most MAX_UNHEADED columns past the header. */
+  private widest = 0;
+  /** Rows with a value right of the table, handed over one cell past it: that value's real column. */
+  private readonly beyond = new WeakMap<readonly string[], number>();
   /** The table's first column: its header's first, or the used range's when that starts further left. */
   private origin = 0;
   /** An error thrown by the row handler, passed on as it is rather than taken for a damaged file. */
@@ -162,6 +171,12 @@ export class XlsxReader extends QueuedRows {
       warnings.push(
         `${this.where}: ${this.cellsOutside.toLocaleString('en-US')} ${this.cellsOutside === 1 ? 'cell' : 'cells'} left of column ` +
           `${columnLetters(this.origin)}, where the header and the sheet's used range start, ${this.cellsOutside === 1 ? 'was' : 'were'} not read`,
+      );
+    }
+    if (this.headerCellsLeftOut > 0) {
+      warnings.push(
+        `${this.where}: ${this.headerCellsLeftOut.toLocaleString('en-US')} ${this.headerCellsLeftOut === 1 ? 'cell' : 'cells'} of the header row, more than ` +
+          `${MAX_UNHEADED} columns right of the others, ${this.headerCellsLeftOut === 1 ? 'is' : 'are'} not part of the table; a row with a value there is rejected`,
       );
     }
     return warnings;
@@ -295,6 +310,10 @@ export class XlsxReader extends QueuedRows {
     }
     const text = this.cellText(cell);
     if (text === '') return;
+    if (this.hasHeader && cell.column < this.origin) {
+      this.cellsOutside += 1;
+      return;
+    }
     this.row[cell.column] = text;
     this.rowFilled = true;
   }
@@ -322,25 +341,30 @@ export class XlsxReader extends QueuedRows {
     }
   }
 
-  /** A row with no value is skipped, as a blank line of a CSV file is; the others keep their columns' positions. */
+  /**
+   * A row with no value is skipped, as a blank line of a CSV file is; the others keep
+   * their columns' positions. A row is a sparse array (a cell the sheet does not have
+   * is a hole): its length is its last cell's column, which a file can set to XFD, so
+   * no row is ever built wider than the table and one cell past it.
+   */
   private endRow(): void {
     if (!this.rowFilled) return;
     const cells = this.row;
     if (!this.hasHeader) {
-      this.hasHeader = true;
-      // Excel's CSV of a sheet is its used range: a table that starts in column B has no column A.
-      // A row is a sparse array: a cell the sheet does not have is a hole, read as undefined.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-      this.origin = Math.min(cells.findIndex((cell) => cell !== undefined), this.dimension?.first ?? 0);
-      const width = Math.max(cells.length, (this.dimension?.last ?? -1) + 1) - this.origin;
-      this.header = Array.from({ length: width }, (_, index) => cells[index + this.origin] ?? '');
+      this.startTable(cells);
       return;
     }
     const origin = this.origin;
-    for (let index = 0; index < origin; index += 1) if (cells[index] !== undefined) this.cellsOutside += 1;
-    const width = Math.max(cells.length - origin, this.header.length);
-    const row = new Array<string>(width);
+    const extent = cells.length - origin;
+    // While the first rows wait (they are read to choose the columns), one within the used range widens the table.
+    if (this.handler === undefined && extent > this.header.length && extent <= this.widest) this.widen(extent);
+    const width = this.header.length;
+    const row = new Array<string>(extent > width ? width + 1 : width);
     for (let index = 0; index < width; index += 1) row[index] = cells[index + origin] ?? '';
+    if (extent > width) {
+      row[width] = cells[cells.length - 1] ?? '';
+      this.beyond.set(row, extent - 1);
+    }
     if (this.handler) {
       this.handledRow = this.rowNumber;
       try {
@@ -352,5 +376,43 @@ export class XlsxReader extends QueuedRows {
     } else {
       this.pending.push([row, this.rowNumber]);
     }
+  }
+
+  /**
+   * The header row: the table starts at its first cell, or where the used range does
+   * when that is further left (Excel's CSV of a sheet is its used range: a table that
+   * starts in column B has no column A). It is as wide as its cells; the first rows may
+   * widen it within the used range, by MAX_UNHEADED columns at most: the range a
+   * `dimension` declares is a claim, not a size to build rows of.
+   */
+  private startTable(cells: readonly string[]): void {
+    this.hasHeader = true;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a hole reads as undefined
+    this.origin = Math.min(cells.findIndex((cell) => cell !== undefined), this.dimension?.first ?? 0);
+    // A header cell far right of the others (XFD1) would make every row as wide: the table ends before such a gap.
+    let end = this.origin;
+    cells.forEach((_cell, index) => {
+      if (index >= this.origin && index - end <= MAX_UNHEADED) end = index + 1;
+      else if (index >= this.origin) this.headerCellsLeftOut += 1;
+    });
+    this.header = Array.from({ length: end - this.origin }, (_, index) => cells[index + this.origin] ?? '');
+    const used = this.dimension === undefined ? 0 : this.dimension.last + 1 - this.origin;
+    this.widest = Math.min(used, this.header.length + MAX_UNHEADED);
+  }
+
+  /** The first rows reach right of the header, within the used range: the table takes their columns, unnamed. */
+  private widen(width: number): void {
+    while (this.header.length < width) this.header.push('');
+    for (const [row] of this.pending) {
+      // A row with a value right of the table keeps it one cell past the table, however wide the table grows.
+      const beyond = this.beyond.has(row) ? row.pop() : undefined;
+      while (row.length < width) row.push('');
+      if (beyond !== undefined) row.push(beyond);
+    }
+  }
+
+  /** The column (in the table, from 0) of a row's last value, when it lies right of the table: for the message that rejects it. */
+  lastColumnOf(cells: readonly string[]): number {
+    return this.beyond.get(cells) ?? cells.length - 1;
   }
 }

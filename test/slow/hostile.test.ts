@@ -78,3 +78,15 @@ describe('zip bombs', () => {
     expect(result.ms).toBeLessThan(DEADLINE_MS);
   });
 });
+
+describe('a declared dimension is not a promise', () => {
+  it.each([['score'], ['segment']])('%s reads a 2-column, 100,000-row sheet declaring A1:XFD1048576 in seconds', async (command) => {
+    const dir = await tempDir();
+    const rows = Array.from({ length: 100_000 }, (_, index) => rowXml(index + 2, [`u${index}@x.com`, { n: String(index % 11) }])).join('');
+    await writeFile(join(dir, 'wide.xlsx'), workbookOf(part(SHEET_PATH, `${SHEET_START}<dimension ref="A1:XFD1048576"/><sheetData>${rowXml(1, ['email', 'score'])}${rows}</sheetData></worksheet>`)));
+    const result = await runBounded(command === 'score' ? ['score', 'wide.xlsx', '--json', '-q'] : ['segment', 'wide.xlsx', '--out', 'lists', '-q'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.ms).toBeLessThan(DEADLINE_MS);
+    if (command === 'score') expect(JSON.parse(result.stdout)).toMatchObject({ responses: 100_000 });
+  });
+});

@@ -95,7 +95,7 @@ export class RowPipeline {
     // A sheet's rows are never shorter than its header: only a value right of the header's last column makes one longer.
     const widthProblem = (cells: readonly string[]): string =>
       reader.kind === 'xlsx'
-        ? `has a value in column ${reader.columnName(cells.length - 1)}, right of the header's last column (${reader.columnName(width - 1)}); give that column a header`
+        ? `has a value in column ${reader.columnName(reader.lastColumnOf(cells))}, right of the header's last column (${reader.columnName(width - 1)}); give that column a header`
         : `has ${cells.length} fields but the header has ${width}`;
     await reader.forEachRow((cells) => {
       if (cells.length !== width) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clip, clipList, quote } from '../../../src/core/clip.js';
 import { fixture, run, tempDir } from '../../helpers.js';
-import { repeatedPart, rowXml, SHEET_START, sheetPart, workbookOf } from '../../workbooks.js';
+import { part, repeatedPart, rowXml, SHEET_START, sheetPart, workbookOf } from '../../workbooks.js';
 
 /** Nothing a file says makes a message a megabyte long: what a message quotes is cut, and says how much was left out. */
 const longest = (text: string): number => Math.max(...text.split('\n').map((line) => line.length));
@@ -76,5 +76,54 @@ describe('what a workbook may unzip to', () => {
     const result = await run(['score', fixture('excel-plain.xlsx')], { env: { NPS_UNZIP_MB: '0.002' } });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/the workbook would unzip to more than 0 MB \("xl\/[a-zA-Z/]+\.xml" alone to 0 MB\); if you trust the file, set NPS_UNZIP_MB above 1 \(docs\/messages\.md\), or save the sheet as "CSV UTF-8"\n$/);
+  });
+});
+
+describe('a declared dimension is not a promise', () => {
+  it('a sheet declaring A1:XFD1048576 is as wide as its rows, and a cell at XFD rejects its row, naming it', async () => {
+    const dir = await tempDir();
+    const rows = [['email', 'score'], ...Array.from({ length: 300 }, (_, index) => [`u${index}@x.com`, { n: String(index % 11) }])];
+    const sheet = sheetPart(rows, 'A1:XFD1048576');
+    await writeFile(join(dir, 'wide.xlsx'), workbookOf(sheet));
+    const lists = await run(['segment', 'wide.xlsx', '-c', 'detractors', '-q'], { cwd: dir });
+    expect(lists.code).toBe(0);
+    expect(lists.stdout.split('\n')[0]).toBe(`email,score,nps_category,follow_up,respond_by,status,testimonial_candidate,themes,message`);
+    const far = workbookOf(
+      part(
+        'xl/worksheets/sheet1.xml',
+        `${SHEET_START}<dimension ref="A1:XFD1048576"/><sheetData>${rowXml(1, ['email', 'score'])}${rowXml(2, ['a@x.com', { n: '9' }])}` +
+          '<row r="3"><c r="A3" t="inlineStr"><is><t>b@x.com</t></is></c><c r="B3"><v>3</v></c><c r="XFD3"><v>1</v></c></row></sheetData></worksheet>',
+      ),
+    );
+    await writeFile(join(dir, 'far.xlsx'), far);
+    const score = await run(['score', 'far.xlsx', '--json'], { cwd: dir });
+    expect(JSON.parse(score.stdout)).toMatchObject({ responses: 1, rejected: 1 });
+    expect(score.stderr).toContain(`far.xlsx, sheet "Responses", row 3: rejected: has a value in column XFD, right of the header's last column (B); give that column a header`);
+  });
+
+  it('the first rows widen the table within the used range; a value past it still rejects its row', async () => {
+    const dir = await tempDir();
+    const cell = (ref: string, value: string): string => `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`;
+    const rows =
+      `<row r="1">${cell('A1', 'email')}<c r="B1" t="inlineStr"><is><t>score</t></is></c></row>` +
+      `<row r="2">${cell('A2', 'a@x.com')}<c r="B2"><v>9</v></c>${cell('Z2', 'far')}</row>` +
+      `<row r="3">${cell('A3', 'b@x.com')}<c r="B3"><v>3</v></c>${cell('E3', 'a note')}</row>`;
+    await writeFile(join(dir, 'notes.xlsx'), workbookOf(part('xl/worksheets/sheet1.xml', `${SHEET_START}<dimension ref="A1:J3"/><sheetData>${rows}</sheetData></worksheet>`)));
+    const result = await run(['segment', 'notes.xlsx', '-c', 'detractors'], { cwd: dir });
+    expect(result.stdout.split('\n').slice(0, 2)).toEqual([
+      'email,score,column_3,column_4,column_5,nps_category,follow_up,respond_by,status,testimonial_candidate,themes,message',
+      expect.stringMatching(/^b@x\.com,3,,,a note,detractors,/),
+    ]);
+    expect(result.stderr).toContain(`notes.xlsx, sheet "Responses", row 2: rejected: has a value in column Z, right of the header's last column (E); give that column a header`);
+  });
+
+  it('a header cell at XFD1 does not make every row 16,384 columns wide', async () => {
+    const dir = await tempDir();
+    const xml = `${SHEET_START}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>email</t></is></c><c r="B1" t="inlineStr"><is><t>score</t></is></c><c r="XFD1" t="inlineStr"><is><t>far</t></is></c></row>${rowXml(2, ['a@x.com', { n: '9' }])}</sheetData></worksheet>`;
+    await writeFile(join(dir, 'far-header.xlsx'), workbookOf(part('xl/worksheets/sheet1.xml', xml)));
+    const result = await run(['segment', 'far-header.xlsx', '-c', 'promoters'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[0]).toBe('email,score,nps_category,follow_up,respond_by,status,testimonial_candidate,themes,message');
+    expect(result.stderr).toContain('far-header.xlsx, sheet "Responses": 1 cell of the header row, more than 256 columns right of the others, is not part of the table');
   });
 });
