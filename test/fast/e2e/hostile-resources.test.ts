@@ -127,3 +127,20 @@ describe('a declared dimension is not a promise', () => {
     expect(result.stderr).toContain('far-header.xlsx, sheet "Responses": 1 cell of the header row, more than 256 columns right of the others, is not part of the table');
   });
 });
+
+describe('one endless word', () => {
+  it.each([
+    ['a pasted token', 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+    ['Chinese with no punctuation', '的一是不了人我在有他这为之大来以个中上们'],
+  ])('a comment that is one 140,000-letter word (%s) takes themes, segment and report seconds, not minutes', async (_what, alphabet) => {
+    const dir = await tempDir();
+    const word = Array.from({ length: 140_000 }, (_, index) => alphabet[(index * 7919) % alphabet.length] ?? '').join('');
+    await writeFile(join(dir, 'word.csv'), `id,score,comment\n1,3,${word}\n2,9,${word}\n3,7,great support\n`);
+    for (const args of [['themes', 'word.csv'], ['segment', 'word.csv', '-c', 'detractors'], ['report', 'word.csv', '--out', 'r.html']]) {
+      const started = Date.now();
+      const result = await run([...args, '-q'], { cwd: dir });
+      expect(result.code, result.stderr).toBe(0);
+      expect(Date.now() - started, args[0]).toBeLessThan(10_000);
+    }
+  });
+});
