@@ -1,5 +1,6 @@
+import type { Steps } from '../../core/steps.js';
 import { inputError } from '../../errors.js';
-import type { Io } from '../../io.js';
+import { pause, PAUSE_EVERY_MS, type Io } from '../../io.js';
 import { Responses, type ReadSpec, type ReadTotals } from '../../input/responses.js';
 import { Messages } from '../../output/write/messages.js';
 import { readSpecOf, type RawReadingOptions } from './options.js';
@@ -16,6 +17,19 @@ export async function openResponses(
   const spec = readSpecOf(options, needs);
   const responses = await Responses.open(files, spec, io, messages);
   return { messages, responses, spec };
+}
+
+/** Runs a long computation's steps, pausing between them often enough that a signal ends the run at once. */
+export async function completedPausing<T>(steps: Steps<T>): Promise<T> {
+  let paused = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    if (Date.now() - paused >= PAUSE_EVERY_MS) {
+      await pause();
+      paused = Date.now();
+    }
+  }
 }
 
 /** Every input must have a date column for `option` (--period, --rolling…). */

@@ -1,7 +1,8 @@
 import { categoryOf } from '../categories.js';
 import { InputProblem } from '../problems.js';
 import type { Scale } from '../rating-columns.js';
-import { analyse } from './analysis.js';
+import { analyse, analysisSteps } from './analysis.js';
+import type { Steps } from '../steps.js';
 import type { DriversResult } from './result.js';
 import { quote } from '../clip.js';
 
@@ -457,6 +458,11 @@ export class DriversAccumulator {
 
   result(options: DriversOptions = {}): DriversResult {
     return analyse(this.snapshot(), { ...DEFAULTS, ...withoutUndefined(options) });
+  }
+
+  /** The same result, as steps that pause between fits (see core/steps.ts). */
+  resultSteps(options: DriversOptions = {}): Steps<DriversResult> {
+    return analysisSteps(this.snapshot(), { ...DEFAULTS, ...withoutUndefined(options) });
   }
 
   private snapshot(): Snapshot {

@@ -4,7 +4,8 @@ import { INTERCEPT, SCORE, type DriversOptions, type DriverSpec, type LevelTally
 import { bootstrap, percentileInterval, type Draw } from './bootstrap.js';
 import { centred, coefficients, correlations, sumGroups, type System } from './linear.js';
 import { markFixFirst, type DriverResult, type DriversResult, type LevelResult, type Performance } from './result.js';
-import { sampledOrders, shapley } from './shapley.js';
+import { sampledOrders, shapleySteps } from './shapley.js';
+import { completed, type Steps } from '../steps.js';
 import { quote } from '../clip.js';
 
 /**
@@ -74,6 +75,11 @@ function nothingToFit(n: number, p: number, columns: number): DriversWarning | u
 }
 
 export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): DriversResult {
+  return completed(analysisSteps(snapshot, options));
+}
+
+/** The analysis as steps that pause between fits: the subsets of the drivers, then the bootstrap's replicates. */
+export function* analysisSteps(snapshot: Snapshot, options: Required<DriversOptions>): Steps<DriversResult> {
   const { model, dropped, warnings } = modelOf(snapshot);
   const total = sumGroups(snapshot, undefined);
   const n = snapshot.complete;
@@ -102,10 +108,10 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
   const system = correlations(total, snapshot.dim, modelColumns);
   warnings.push(...correlationWarnings(system, model, modelColumns));
   const collinear = new Set<number>();
-  const point = shapley(system, model, modelColumns, exact, orders, collinear);
+  const point = yield* shapleySteps(system, model, modelColumns, exact, orders, collinear);
   const collinearWarning = describeCollinear(collinear, model);
   if (collinearWarning !== undefined) warnings.push(collinearWarning);
-  const draws = drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
+  const draws = yield* drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
   const drivers = driverResults(snapshot, model, modelColumns, { system, point, draws, total, level: options.level });
   warnings.push(...signWarnings(system, model, modelColumns, drivers));
   markFixFirst(drivers);
@@ -120,13 +126,13 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
 }
 
 /** The bootstrap replicates: the same drivers, orders and seed on resampled data, as many as the budget allows. */
-function drawReplicates(
+function* drawReplicates(
   snapshot: Snapshot,
   model: readonly ModelDriver[],
   plan: { columns: readonly number[]; exact: boolean; orders: readonly number[][] },
   options: Required<DriversOptions>,
   warnings: DriversWarning[],
-): Draw[] {
+): Steps<Draw[]> {
   const p = model.length;
   const perReplicate = plan.exact ? 2 ** p - 1 : plan.orders.length * Math.max(1, p - 1);
   const replicates = Math.min(options.replicates, Math.floor(options.budget / perReplicate));
@@ -135,7 +141,7 @@ function drawReplicates(
     return [];
   }
   if (replicates < Math.min(FEW_REPLICATES, options.replicates)) warnings.push({ code: 'few-replicates', drivers: p, replicates });
-  return bootstrap(snapshot, model, plan.columns, plan.exact, plan.orders, replicates, options.seed);
+  return yield* bootstrap(snapshot, model, plan.columns, plan.exact, plan.orders, replicates, options.seed);
 }
 
 interface Fitted {
