@@ -230,6 +230,13 @@ function describeLists(
         `and ${one ? 'has' : 'have'} no respond_by`,
     );
   }
+  if (report.dueBeyondCalendar > 0 && report.listed.detractors !== undefined) {
+    const one = report.dueBeyondCalendar === 1;
+    messages.warn(
+      `${plural(report.dueBeyondCalendar, 'detractor')} ${one ? 'is' : 'are'} dated so late that the reply would be due after 9999-12-31: ` +
+        `${one ? 'its' : 'their'} respond_by is 9999-12-31 23:59 UTC, the calendar's last minute`,
+    );
+  }
   if (report.dated && listedDetractors > 0) {
     messages.info(`detractors: ${report.overdue} overdue, ${report.dueToday} due today (today is ${isoDay(today)}; --today sets it)`);
   }

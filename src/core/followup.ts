@@ -94,10 +94,21 @@ export function describeMentions(mentions: readonly Mention[]): string {
   return mentions.map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme)).join('; ');
 }
 
-/** The moment a reply is due, the answer's time plus the SLA, as a person works to it: "2026-11-03 09:00 UTC". */
+/** The last minute a due time can be written in with a four-digit year: 9999-12-31 23:59 UTC. */
+const LAST_DUE = Date.UTC(9999, 11, 31, 23, 59);
+
+/** Whether an answer's reply would be due past the calendar's end (an answer dated 9999-12-31): its respond_by is cut to it. */
+export function dueBeyondCalendar(time: number | undefined, slaMs: number): boolean {
+  return time !== undefined && time + slaMs > LAST_DUE + 59_999;
+}
+
+/**
+ * The moment a reply is due, the answer's time plus the SLA, as a person works to it:
+ * "2026-11-03 09:00 UTC"; never past 9999-12-31 23:59 UTC, which no date has a year beyond.
+ */
 export function respondBy(time: number | undefined, slaMs: number): string {
   if (time === undefined) return '';
-  const iso = new Date(time + slaMs).toISOString();
+  const iso = new Date(Math.min(time + slaMs, LAST_DUE)).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 

@@ -15,6 +15,19 @@ export type DateFormat = keyof typeof DATE_FORMATS;
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * The calendar a date is read in: from the year 100 to the last moment of 9999-12-31,
+ * the dates every program writes with four digits. A cell whose moment falls outside
+ * (9999-12-31T23:59:60Z is 10000-01-01) is no date, as 31 April is none.
+ */
+export const FIRST_MOMENT = Date.UTC(100, 0, 1);
+export const LAST_MOMENT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** No zone is further from UTC than 14 hours (Kiribati, +14:00; Baker Island, -12:00). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+const inCalendar = (reading: DateReading): DateReading | undefined =>
+  reading.time >= FIRST_MOMENT && reading.time <= LAST_MOMENT ? reading : undefined;
+
 /** A date read from a cell. */
 export interface DateReading {
   /** The calendar day written in the cell, in days since 1970-01-01: the day the respondent answered. */
@@ -126,14 +139,19 @@ function readTime(text: string): TimeOfDay | undefined {
     hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
   }
   if (hours > 23 || minutes > 59 || seconds > 60) return undefined;
-  return { ms: ((hours * 60 + minutes) * 60 + seconds + fraction) * 1000, offsetMinutes: offsetOf(match[6]) };
+  const offsetMinutes = offsetOf(match[6]);
+  if (offsetMinutes === undefined) return undefined;
+  return { ms: ((hours * 60 + minutes) * 60 + seconds + fraction) * 1000, offsetMinutes };
 }
 
-function offsetOf(zone: string | undefined): number {
+/** Minutes east of UTC; undefined for an offset no zone has (+99:99, +15:00). */
+function offsetOf(zone: string | undefined): number | undefined {
   if (zone === undefined || /^(z|utc|gmt)$/i.test(zone)) return 0;
   const digits = zone.replace(':', '');
   const sign = digits.startsWith('-') ? -1 : 1;
-  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+  const [hours, minutes] = [Number(digits.slice(1, 3)), Number(digits.slice(3, 5))];
+  const offset = hours * 60 + minutes;
+  return minutes > 59 || offset > MAX_OFFSET_MINUTES ? undefined : sign * offset;
 }
 
 const ZERO = 48;
@@ -218,22 +236,22 @@ export class RowDates {
   /** The date in a cell: undefined when there is none (or it is not a date), UNSETTLED while its order is unknown. */
   read(cell: string): DateReading | undefined | Unsettled {
     const stamp = isoStamp(cell);
-    if (stamp !== undefined) return stamp;
+    if (stamp !== undefined) return inCalendar(stamp);
     const [dateText, timeText] = splitCell(cell);
     if (dateText === '') return undefined;
     const part = this.partOf(dateText);
     if (part.kind === 'none') return undefined;
     if (part.kind === 'instant') {
       if (timeText !== '') return undefined;
-      return { day: Math.floor(part.time / DAY_MS), time: part.time, hasTime: true };
+      return inCalendar({ day: Math.floor(part.time / DAY_MS), time: part.time, hasTime: true });
     }
     const day = part.kind === 'day' ? part.day : this.settle(part, dateText);
     if (day === undefined) return undefined;
     if (day === UNSETTLED) return UNSETTLED;
-    if (timeText === '') return { day, time: day * DAY_MS, hasTime: false };
+    if (timeText === '') return inCalendar({ day, time: day * DAY_MS, hasTime: false });
     const time = readTime(timeText);
     if (time === undefined) return undefined;
-    return { day, time: day * DAY_MS + time.ms - time.offsetMinutes * 60_000, hasTime: true };
+    return inCalendar({ day, time: day * DAY_MS + time.ms - time.offsetMinutes * 60_000, hasTime: true });
   }
 
   private partOf(dateText: string): DatePart {

@@ -80,7 +80,8 @@ export function isoDayText(day: number): string | undefined {
   let text = dayTexts.get(day);
   if (text === undefined) {
     const date = new Date(day * DAY_MS);
-    if (Number.isNaN(date.getTime())) return undefined;
+    // Excel's last date is 9999-12-31 (serial 2,958,465): a larger serial is no date, and is read as the number it is.
+    if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) return undefined;
     text = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
     if (dayTexts.size < DAY_TEXTS_KEPT) dayTexts.set(day, text);
   }
