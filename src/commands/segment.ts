@@ -13,6 +13,7 @@ import { readWith } from '../input/parallel.js';
 import { loadTemplates } from '../input/templates.js';
 import { writeAll, type Io } from '../io.js';
 import { describeAccounting, plural } from '../output/render/format.js';
+import { quote } from '../core/clip.js';
 import {
   commitFiles,
   createPendingFile,
@@ -247,6 +248,14 @@ function describeLists(
     if (shown === undefined || listed === undefined) continue;
     const count = options.sample === undefined ? '' : ` of ${report.scored[category]} (a sample, seed ${options.seed})`;
     messages.info(`wrote ${plural(listed, category.slice(0, -1), category)}${count} to ${shown}${words[category]}`);
+  }
+  if (options.valueColumn !== undefined && report.unreadValue !== undefined) {
+    const { text, problem } = report.unreadValue;
+    const count = report.unreadValues;
+    messages.warn(
+      `${plural(count, 'value')} of ${quote(options.valueColumn)} ${count === 1 ? 'is' : 'are'} no amount (such as ${quote(text)}, which ${problem}): ` +
+        `${count === 1 ? 'its response counts' : 'their responses count'} as having no revenue`,
+    );
   }
   if (options.valueColumn !== undefined) {
     const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -35,6 +35,9 @@ export interface SegmentCounts {
   undatedDetractors: number;
   /** Detractors whose reply would be due past 9999-12-31: their respond_by is cut to the calendar's last minute. */
   dueBeyondCalendar: number;
+  /** --value-column cells that are no amount (NaN, 1E+308), and the first of them with why: counted as unknown. */
+  unreadValues: number;
+  unreadValue: { text: string; problem: string } | undefined;
 }
 
 export function emptySegmentCounts(): SegmentCounts {
@@ -45,6 +48,8 @@ export function emptySegmentCounts(): SegmentCounts {
     dueToday: 0,
     undatedDetractors: 0,
     dueBeyondCalendar: 0,
+    unreadValues: 0,
+    unreadValue: undefined,
   };
 }
 
@@ -56,6 +61,8 @@ export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): vo
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
   into.dueBeyondCalendar += from.dueBeyondCalendar;
+  into.unreadValues += from.unreadValues;
+  into.unreadValue ??= from.unreadValue;
 }
 
 export interface SegmentSettings extends FollowUpSettings {
@@ -107,6 +114,12 @@ export class SegmentLists<T> {
     const sample = this.settings.sample;
     if (this.samples !== undefined && sample !== undefined) this.samples[category].offer(priorityOf(sample.seed, entry.order), entry.order, held);
     else this.store.hold(category, held.key, held.payload);
+  }
+
+  /** A --value-column cell that is no amount: counted, the first kept to be quoted. */
+  noteValue(text: string, problem: string): void {
+    this.counts.unreadValues += 1;
+    this.counts.unreadValue ??= { text, problem };
   }
 
   /** Counts a scored response in its group, with its revenue and, for a detractor, where its reply stands. */

@@ -3,7 +3,7 @@ import type { SheetInfo } from '../core/columns-report.js';
 import { inputError } from '../errors.js';
 import { QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
-import { columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
+import { cellNumber, columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
 import { MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js';
 import { damaged, MAX_COLUMNS, partError, Workbook } from './xlsx/workbook.js';
 import { xmlParser, type XmlParser } from './xlsx/xml.js';
@@ -333,7 +333,7 @@ export class XlsxReader extends QueuedRows {
       default: {
         const kind = this.workbook.numberKinds[cell.style];
         if (kind !== undefined) {
-          const text = serialText(Number(cell.value), kind, this.workbook.date1904);
+          const text = serialText(cellNumber(cell.value) ?? Number.NaN, kind, this.workbook.date1904);
           if (text !== undefined) return text;
         }
         return numberText(cell.value);

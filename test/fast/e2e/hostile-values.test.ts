@@ -1,7 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readAmount } from '../../../src/core/followup.js';
 import { RowDates } from '../../../src/input/dates.js';
-import { serialText } from '../../../src/input/xlsx.js';
-import { run } from '../../helpers.js';
+import { numberText, serialText } from '../../../src/input/xlsx.js';
+import { run, tempDir } from '../../helpers.js';
+import { sheetPart, workbookOf } from '../../workbooks.js';
 
 /** Correct values on odd input: dates past the calendar's edge, numbers that are not numbers, padded scores. */
 const csvRows = (stdout: string): string[][] => stdout.trim().split('\n').map((line) => line.split(','));
@@ -30,5 +34,38 @@ describe('dates past the calendar\'s edge', () => {
     expect(result.stderr).toContain(
       "nps: warning: 1 detractor is dated so late that the reply would be due after 9999-12-31: its respond_by is 9999-12-31 23:59 UTC, the calendar's last minute",
     );
+  });
+});
+
+describe('numbers that are not numbers', () => {
+  it('reads a workbook\'s numeric cells as strictly as CSV cells: 0x9 and 0b1001 are no score', async () => {
+    const dir = await tempDir();
+    const rows = [['email', 'score'], ['a@x.com', { n: '0x9' }], ['b@x.com', { n: '0b1001' }], ['c@x.com', { n: 'Infinity' }], ['d@x.com', { n: '9.0E0' }], ['e@x.com', { n: '10' }]];
+    await writeFile(join(dir, 'hex.xlsx'), workbookOf(sheetPart(rows)));
+    const result = await run(['score', 'hex.xlsx', '--json'], { cwd: dir });
+    expect(JSON.parse(result.stdout)).toMatchObject({ responses: 2, promoters: 2, rejected: 3 });
+    expect(result.stderr).toContain('hex.xlsx, sheet "Responses", row 2: rejected: score "0x9" is not a number from 0 to 10');
+    expect(result.stderr).toContain('row 3: rejected: score "0b1001" is not a number from 0 to 10');
+    expect(numberText('0x9')).toBe('0x9');
+    expect(numberText(' 1E-3 ')).toBe('0.001');
+  });
+
+  it('keeps every total of --value-column finite, and says which values were no amount and why', async () => {
+    const amounts = ['1E+308', '1e308', 'NaN', 'Infinity', '9'.repeat(400), '"$12,000.50"', '€ 1 200', '"1200,50"', '0x10'];
+    const input = `email,score,ARR\n${amounts.map((amount, index) => `u${index}@x.com,3,${amount}`).join('\n')}\n`;
+    const result = await run(['segment', '-', '-c', 'detractors', '--value-column', 'ARR', '--json'], { stdin: input });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toHaveLength(9);
+    expect(result.stderr).not.toMatch(/NaN with|Infinity with/);
+    expect(result.stderr).toContain('nps: warning: 6 values of "ARR" are no amount (such as "1E+308", which is past 10^15, larger than any amount): their responses count as having no revenue');
+    expect(result.stderr).toContain('nps: revenue at risk (ARR): 14,401 with detractors, 0 with passives');
+    expect([readAmount('USD 1,200'), readAmount('1.200,50'), readAmount(''), readAmount('n/a'), readAmount('NaN'), readAmount('-1e16')]).toEqual([
+      1200,
+      1200.5,
+      undefined,
+      undefined,
+      { problem: 'is not an amount' },
+      { problem: 'is past 10^15, larger than any amount' },
+    ]);
   });
 });
