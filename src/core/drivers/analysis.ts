@@ -4,6 +4,7 @@ import { INTERCEPT, SCORE, type DriversOptions, type DriverSpec, type LevelTally
 import { bootstrap, percentileInterval, type Draw } from './bootstrap.js';
 import { centred, coefficients, correlations, sumGroups, type System } from './linear.js';
 import { markFixFirst, type DriverResult, type DriversResult, type LevelResult, type Performance } from './result.js';
+import { scaled } from './scale.js';
 import { sampledOrders, shapleySteps } from './shapley.js';
 import { completed, type Steps } from '../steps.js';
 import { quote } from '../clip.js';
@@ -163,7 +164,8 @@ function driverResults(snapshot: Snapshot, model: readonly ModelDriver[], modelC
     const offset = modelColumns.indexOf(driver.columns[0] ?? -1);
     const shared = { column: driver.spec.name, importance, r2Share: phi, interval, fixFirst: false };
     if (driver.spec.kind === 'rating') {
-      const coefficient = fit.coefficients[offset] ?? 0;
+      // Per point of the rating in its own units: the sums hold it divided by 2^exponent.
+      const coefficient = scaled(fit.coefficients[offset] ?? 0, snapshot.ratings[driver.at]?.exponent ?? 0);
       return {
         ...shared,
         kind: 'rating',
@@ -217,7 +219,7 @@ function performanceOf(snapshot: Snapshot, at: number, total: Float64Array): Per
   if (stats === undefined || n === 0) return null;
   const spec = snapshot.specs[at];
   const scale = (spec?.kind === 'rating' ? spec.scale : undefined) ?? scaleOf(stats.min, stats.max, stats.wholeNumbers);
-  const mean = (total[INTERCEPT * snapshot.dim + column] ?? 0) / n;
+  const mean = scaled((total[INTERCEPT * snapshot.dim + column] ?? 0) / n, -stats.exponent);
   const threshold = lowThreshold(scale) + 1e-9;
   let low: number | null = null;
   if (stats.histogram !== undefined) {

@@ -69,3 +69,37 @@ describe('numbers that are not numbers', () => {
     ]);
   });
 });
+
+describe('drivers at the edges', () => {
+  const ratings = (same: string): string =>
+    `score,support,price,same\n${Array.from({ length: 60 }, (_, index) => `${index % 11},${1 + ((index * 7) % 5)},${1 + ((index * 3) % 5)},${same}`).join('\n')}\n`;
+
+  it.each([['4'], ['1' + '0'.repeat(160)]])('drops a constant column given in --columns (%s), with the documented warning, in the JSON', async (same) => {
+    for (const columns of ['same', 'support,same', 'support,price,same']) {
+      const result = await run(['drivers', '-', '--columns', columns, '--json', '-q'], { stdin: ratings(same) });
+      expect(result.code, result.stderr).toBe(0);
+      const json = JSON.parse(result.stdout);
+      expect(json.dropped).toEqual([{ column: 'same', reason: `the same in every complete response (${Number(same)})` }]);
+      expect(json.warnings).toContainEqual(expect.objectContaining({ code: 'driver-constant', column: 'same' }));
+      expect(json.drivers.map((driver: { column: string }) => driver.column)).not.toContain('same');
+    }
+  });
+
+  it('gives a rating of values past 1e154 the share it has at 1 to 5', async () => {
+    const rows = Array.from({ length: 300 }, (_, index) => {
+      const score = index % 11;
+      return [score, 1 + ((score * 7 + index) % 5), 1 + ((index * 3) % 5), 1 + ((score + (index % 3)) % 5)];
+    });
+    const file = (big: (value: number) => string): string => `score,support,price,big\n${rows.map(([score, support, price, value]) => `${score},${support},${price},${big(value ?? 0)}`).join('\n')}\n`;
+    const small = await run(['drivers', '-', '--columns', 'support,price,big', '--json', '-q'], { stdin: file(String) });
+    const huge = await run(['drivers', '-', '--columns', 'support,price,big', '--json', '-q'], { stdin: file((value) => `${value}${'0'.repeat(155)}`) });
+    const shares = (stdout: string): Record<string, number> => {
+      const json = JSON.parse(stdout) as { drivers: Array<{ column: string; importance: number }> };
+      return Object.fromEntries(json.drivers.map((driver) => [driver.column, driver.importance]));
+    };
+    const r2 = (stdout: string): number => (JSON.parse(stdout) as { r2: number }).r2;
+    expect(shares(huge.stdout)['big']).toBeGreaterThan(90);
+    for (const [column, share] of Object.entries(shares(small.stdout))) expect(shares(huge.stdout)[column], column).toBeCloseTo(share, 6);
+    expect(r2(huge.stdout)).toBeCloseTo(r2(small.stdout), 10);
+  });
+});
