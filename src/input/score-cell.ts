@@ -22,16 +22,16 @@ const DASH = '[-–—:=]';
  * guessed ("1,000", "Q3", "v2.0" are not scores). The README lists them.
  */
 const SHAPES: readonly RegExp[] = [
-  // 9, 09, 9.0, 9,00
-  /^(\d{1,2})(?:[.,]0{1,2})?$/u,
+  // 9, 09, 009, 9.0, 9,00: a whole number however it is padded with zeros
+  /^0*(\d{1,2})(?:[.,]0{1,2})?$/u,
   // 10 - Extremely likely, 0: Not at all likely, 10 = Extremely likely
-  new RegExp(`^(\\d{1,2})(?:[.,]0{1,2})?\\s*${DASH}\\s*\\p{L}[^\\d]*$`, 'u'),
+  new RegExp(`^0*(\\d{1,2})(?:[.,]0{1,2})?\\s*${DASH}\\s*\\p{L}[^\\d]*$`, 'u'),
   // 9 (Very likely)
-  /^(\d{1,2})\s*\(\s*\p{L}[^\d)]*\)$/u,
+  /^0*(\d{1,2})\s*\(\s*\p{L}[^\d)]*\)$/u,
   // Not at all likely - 0
-  new RegExp(`^\\p{L}[^\\d]*${DASH}\\s*(\\d{1,2})$`, 'u'),
+  new RegExp(`^\\p{L}[^\\d]*${DASH}\\s*0*(\\d{1,2})$`, 'u'),
   // Extremely likely (10)
-  /^\p{L}[^\d]*\(\s*(\d{1,2})\s*\)$/u,
+  /^\p{L}[^\d]*\(\s*0*(\d{1,2})\s*\)$/u,
 ];
 
 const DECIMAL = /^([-+]?)(\d+)(?:[.,](\d+))?$/;

@@ -103,3 +103,11 @@ describe('drivers at the edges', () => {
     expect(r2(huge.stdout)).toBeCloseTo(r2(small.stdout), 10);
   });
 });
+
+describe('scores written with leading zeros', () => {
+  it('reads 009 and 010 as 09 is read, and 0011 as an 11', async () => {
+    const result = await run(['score', '-', '--json'], { stdin: 'id,score\n1,009\n2,010\n3,09\n4,0010\n5,000\n6,0011\n' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ responses: 5, promoters: 4, detractors: 1, rejected: 1 });
+    expect(result.stderr).toContain('stdin line 7: rejected: score "0011" is above 10');
+  });
+});
