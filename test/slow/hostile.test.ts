@@ -13,10 +13,10 @@ import { part, repeatedPart, rowXml, SHEET_START, STRINGS_START, workbookOf } fr
 const HEAP_MB = 256;
 const DEADLINE_MS = 15_000;
 
-function runBounded(args: readonly string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult & { ms: number }> {
+function runBounded(args: readonly string[], cwd: string, env: Record<string, string> = {}, heapMb = HEAP_MB): Promise<RunResult & { ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${HEAP_MB}`, BIN, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
+    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, BIN, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
     const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE_MS);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -88,5 +88,18 @@ describe('a declared dimension is not a promise', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.ms).toBeLessThan(DEADLINE_MS);
     if (command === 'score') expect(JSON.parse(result.stdout)).toMatchObject({ responses: 100_000 });
+  });
+});
+
+describe('one stray quote in a large one-column file', () => {
+  it.each([['1'], ['2']])('reads 2,000,000 lines after it in seconds, with %s thread(s)', async (threads) => {
+    const dir = await tempDir();
+    const rows = ['score', '"9', ...Array.from({ length: 2_000_000 }, (_, index) => `${index % 11}          `)];
+    await writeFile(join(dir, 'one-column.csv'), `${rows.join('\n')}\n`);
+    const result = await runBounded(['score', 'one-column.csv', '--json'], dir, { NPS_THREADS: threads }, 1024);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ responses: 2_000_000, rejected: 1 });
+    expect(result.stderr).toContain('one-column.csv line 2: a quote opens a field and is never closed');
+    expect(result.ms).toBeLessThan(DEADLINE_MS);
   });
 });

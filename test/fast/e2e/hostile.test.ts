@@ -54,6 +54,19 @@ describe('an unclosed quote in mid-file', () => {
     expect((await run(['score', '-', '--strict', '-q'], { stdin: input })).code).toBe(3);
   });
 
+  it('on the last line of a file with no final line break, says the quote never closes, and where it opened', async () => {
+    for (const input of ['id,score,comment\n1,9,ok\n2,3,"never closed', 'email,score\nu2@x.com,9\n"u1@x.com,3']) {
+      const result = await run(['score', '-', '--json'], { stdin: input });
+      expect(counts(result.stdout)).toMatchObject({ rows: 2, responses: 2 });
+      expect(result.stderr).toContain('nps: warning: stdin line 3: a quote opens a field and is never closed; it was read as a plain character');
+      expect(result.stderr).not.toContain('followed by more text');
+      expect((await run(['score', '-', '--strict', '-q'], { stdin: input })).code).toBe(3);
+    }
+    // A quoted word followed by more text is still that.
+    const kept = await run(['score', '-', '-q'], { stdin: 'id,score,comment\n1,9,"Native" interactive graphics' });
+    expect(kept.stderr).toContain('1 field starts with a quoted word followed by more text (line 2)');
+  });
+
   it('says "never closed" only where it is true', async () => {
     const result = await run(['score', '-', '-q'], { stdin: 'id,score,comment\n1,9,"a comment\nover lines"\n2,10,"oops\n3,0,x\n' });
     expect(result.stderr).toContain('stdin line 4: a quote opens a field and is never closed');
