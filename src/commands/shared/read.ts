@@ -44,7 +44,7 @@ export function requireDates(responses: Responses, option: string): void {
 /** After reading: the rejected rows' closing count, and the outcome's share of --strict. */
 export function readOutcome(messages: Messages, totals: ReadTotals, options: RawReadingOptions): Outcome {
   messages.finishRejections();
-  const outcome = { rejected: totals.tally.rejected, repairedQuotes: totals.repairedQuotes, strict: options.strict === true, belowThreshold: false };
+  const outcome = { rejected: totals.tally.rejected + totals.sideRejected, repairedQuotes: totals.repairedQuotes, strict: options.strict === true, belowThreshold: false };
   if (failsStrict(outcome)) messages.strictFailure(outcome.rejected, outcome.repairedQuotes);
   return outcome;
 }

@@ -8,6 +8,7 @@ import { dayRange, loadExcluded, type DayRange } from '../filters.js';
 import { detectLayout, FORMATS } from '../formats.js';
 import { Join, loadCustomers, parseJoinOn, type Customers } from '../join.js';
 import { openRows, type RowReader } from '../rows.js';
+import { addChecks, NO_CHECKS, type SideFileChecks } from '../side-files.js';
 import { STDIN_NAME } from '../source.js';
 import type { LaidOutInput, OpenedInput, ReadSpec } from './types.js';
 
@@ -83,6 +84,8 @@ export interface Loaded {
   range: DayRange | undefined;
   excluded: Set<string> | undefined;
   customers: Customers | undefined;
+  /** Rows of those files rejected and quotes read leniently: --strict counts them with the survey's. */
+  checks: SideFileChecks;
 }
 
 /** Every input of a run opened, with the run's columns and how each input's rows map onto them. */
@@ -95,13 +98,13 @@ export interface OpenedRun {
 }
 
 /** Loads the files the filters and the join name (--since/--until, --exclude, --customers). */
-export async function loadFilters(files: readonly string[], spec: ReadSpec, io: Io): Promise<Loaded> {
+export async function loadFilters(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener): Promise<Loaded> {
   checkInputNames(files);
   if (spec.dedupe !== 'none') await refuseRereadingStreams(files, io);
   const range = dayRange(spec.since, spec.until, spec.dateFormat, spec.today);
-  const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io));
-  const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io);
-  return { range, excluded, customers };
+  const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io, listener));
+  const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io, listener);
+  return { range, excluded: excluded?.keys, customers, checks: addChecks(customers?.checks ?? NO_CHECKS, excluded?.checks ?? NO_CHECKS) };
 }
 
 /** Opens every input and says what it understood of each. */

@@ -217,3 +217,32 @@ describe('options taken as they are written, or refused', () => {
     expect(result.stderr).toContain('nps: error: the promoters message template has a { or } that is not a placeholder such as {first_name} (in "Hi {}")');
   });
 });
+
+describe('the side files are read as carefully as the survey', () => {
+  const survey = 'email,score,comment\nu1@x.com,2,bad\nu2@x.com,3,meh\nu3@x.com,9,great\n';
+
+  it('an --exclude list with a stray quote says so, with its line, and fails --strict', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'survey.csv'), survey);
+    await writeFile(join(dir, 'exclude.csv'), 'email\n"u1@x.com\nu3@x.com\n');
+    const result = await run(['segment', 'survey.csv', '--exclude', 'exclude.csv', '-c', 'detractors'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nps: warning: exclude.csv line 2: a quote opens a field and is never closed; it was read as a plain character');
+    const strict = await run(['segment', 'survey.csv', '--exclude', 'exclude.csv', '-c', 'detractors', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('nps: warning: --strict: 1 quote was read leniently');
+  });
+
+  it('a --customers file with ragged rows and an unclosed quote draws the survey\'s warnings and rejections, and fails --strict', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'survey.csv'), survey);
+    await writeFile(join(dir, 'customers.csv'), 'email,plan\nu1@x.com,pro\nu2@x.com,free,extra\nu3@x.com,"team');
+    const result = await run(['segment', 'survey.csv', '--customers', 'customers.csv', '--join-on', 'email', '-c', 'detractors', '--strict'], { cwd: dir });
+    expect(result.stderr).toContain('nps: customers.csv line 3: rejected: has 3 fields but the header has 2');
+    expect(result.stderr).toContain('nps: warning: customers.csv line 4: a quote opens a field and is never closed');
+    expect(result.stderr).toContain('nps: warning: --strict: 1 row was rejected and 1 quote was read leniently');
+    expect(result.code).toBe(3);
+    // The survey's own accounting is the survey's: the customers' rows are not rows read.
+    expect(result.stderr).toContain('nps: 3 rows read = 3 scored + 0 blank + 0 rejected');
+  });
+});
