@@ -58,6 +58,21 @@ export function onStdoutError(error: NodeJS.ErrnoException, stderr: { write(text
   return exitCodeOfError(outputError(error, 'standard output'));
 }
 
+/**
+ * Standard error failed: a closed pipe (`2>&1 | head -1`) leaves the messages with no
+ * reader, and the run goes on (standard output, if it shared the pipe, ends it quietly
+ * at its next write); anything else (a full disk) ends it with the code of an output
+ * that could not be written, with nowhere left to say why.
+ */
+export function onStderrError(error: NodeJS.ErrnoException): ExitCode | undefined {
+  return error.code === 'EPIPE' ? undefined : EXIT.output;
+}
+
+/** The last thing a process does, however it ends: its temporary files and folder locks removed. */
+export function onExit(): void {
+  removeTemporaryFiles();
+}
+
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 /** Interrupted: no half-written file stays behind; the exit code is the shell's 128 + the signal's number. */

@@ -41,6 +41,19 @@ describe('the nps binary', () => {
     expect(piped.status).toBe(0);
   });
 
+  it('exits quietly when the reader of its messages stops early: nps score FILE 2>&1 | head -1', async () => {
+    const dir = await tempDir();
+    // Every row is rejected: a message a row, and the pipe closes while nps still writes them.
+    await writeFile(join(dir, 'rejects.csv'), `id,score\n${Array.from({ length: 3000 }, (_, index) => `${index},x${index}`).join('\n')}\n`);
+    const piped = spawnSync('bash', ['-c', `set -o pipefail; node "${BIN}" score rejects.csv 2>&1 | head -n 1`], { cwd: dir, encoding: 'utf8' });
+    expect(piped.stdout).toBe('nps: rejects.csv: scoring column "score"\n');
+    expect(piped.status).toBe(0);
+    // Standard error alone closed: the result still reaches standard output.
+    const alone = spawnSync('bash', ['-c', `set -o pipefail; node "${BIN}" score rejects.csv --json 2> >(head -c 10 > /dev/null)`], { cwd: dir, encoding: 'utf8' });
+    expect(alone.status).toBe(0);
+    expect(JSON.parse(alone.stdout)).toMatchObject({ rows: 3000, rejected: 3000 });
+  });
+
   it('says in one line that standard output could not be written, with exit code 5', () => {
     const full = spawnSync('bash', ['-c', `node "${BIN}" score fixtures/sample.csv -q > /dev/full`], { encoding: 'utf8' });
     expect(full.status).toBe(5);
