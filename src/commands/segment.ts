@@ -144,7 +144,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         messages.warn('no files were written');
         return { outcome };
       }
-      const listed = await writeFolder(acc.lists, targets, config, options.force === true);
+      const listed = await writeFolder(acc.lists, targets, config, options.force === true, (text) => messages.warn(text));
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
     } else {
       const listed = await writeStandardOutput(acc.lists, destination, config, io);
@@ -177,7 +177,7 @@ async function writeList(lists: SegmentLists<string>, category: Category, sink: 
 }
 
 /** The three lists as files, written under temporary names and moved into place together. */
-async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean): Promise<Listed> {
+async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean, notice: (text: string) => void): Promise<Listed> {
   const pending: PendingFile[] = [];
   const listed: Listed = {};
   try {
@@ -187,7 +187,7 @@ async function writeFolder(lists: SegmentLists<string>, targets: readonly Target
       const sink = createRecordSink('csv', config.header, file.stream, { endDestination: true, ...config.record });
       listed[target.category] = await writeList(lists, target.category, sink);
     }
-    await commitFiles(pending, force);
+    await commitFiles(pending, force, notice);
     return listed;
   } finally {
     await discardFiles(pending);

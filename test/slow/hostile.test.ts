@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, tempDir, type RunResult } from '../helpers.js';
+import { BIN, fixture, tempDir, type RunResult } from '../helpers.js';
 import { part, repeatedPart, rowXml, SHEET_START, STRINGS_START, workbookOf } from '../workbooks.js';
 
 /**
@@ -101,5 +101,23 @@ describe('one stray quote in a large one-column file', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ responses: 2_000_000, rejected: 1 });
     expect(result.stderr).toContain('one-column.csv line 2: a quote opens a field and is never closed');
     expect(result.ms).toBeLessThan(DEADLINE_MS);
+  });
+});
+
+/** A 64 KB tmpfs in a mount namespace of its own (a user namespace: no root needed where the system allows them). */
+const canMount = spawnSync('unshare', ['-rm', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /tmp'], { encoding: 'utf8' }).status === 0;
+
+describe('a full disk', () => {
+  it.skipIf(!canMount)('report into a full disk exits 5 and leaves no lock: the next run, once space is freed, writes', async () => {
+    const dir = await tempDir();
+    const disk = join(dir, 'disk');
+    await mkdir(disk);
+    await writeFile(join(dir, 'survey.csv'), await readFile(fixture('report-sample.csv')));
+    const report = `node "${BIN}" report survey.csv --out disk/r.html -q`;
+    // Room for the report (about 18 KB), none for the lock: the disk fills while the lock is written.
+    const script = `mount -t tmpfs -o size=64k tmpfs disk && dd if=/dev/zero of=disk/fill bs=4k count=11 2>/dev/null; ${report}; echo "exit $?"; ls -A disk; rm disk/fill; ${report}; echo "exit $?"; ls -A disk`;
+    const result = spawnSync('unshare', ['-rm', 'sh', '-c', script], { cwd: dir, encoding: 'utf8' });
+    expect(result.stderr).toMatch(/^nps: error: cannot write .*disk\/(\.nps\.lock|r\.html): the disk is full\n$/);
+    expect(result.stdout).toBe('exit 5\nfill\nexit 0\nr.html\n');
   });
 });

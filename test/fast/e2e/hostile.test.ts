@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, createPendingFile, discardFiles } from '../../../src/output/write/files.js';
@@ -139,6 +139,39 @@ describe('two runs writing into one folder', () => {
     await discardFiles(files);
     expect(await readdir(out)).toEqual(['passives.csv']);
     expect(await readFile(join(out, 'passives.csv'), 'utf8')).toBe('theirs');
+  });
+});
+
+describe('the lock of a folder', () => {
+  const pending = async (out: string): Promise<ReturnType<typeof createPendingFile>> => {
+    const file = createPendingFile(join(out, 'report.html'), 'report.html');
+    file.stream.end('<html></html>');
+    await new Promise<void>((resolve) => file.stream.on('close', () => resolve()));
+    return file;
+  };
+
+  it('a lock whose process is gone, or that holds no process and is old, is stale: removed, and said', async () => {
+    for (const [content, age] of [['999999999', 0], ['', 60_000]] as const) {
+      const out = await tempDir();
+      await writeFile(join(out, '.nps.lock'), content);
+      const old = new Date(Date.now() - age);
+      await utimes(join(out, '.nps.lock'), old, old);
+      const said: string[] = [];
+      await commitFiles([await pending(out)], false, (text) => said.push(text));
+      expect(await readdir(out)).toEqual(['report.html']);
+      expect(said).toEqual([
+        `removed the lock ${join(out, '.nps.lock')}, left by an nps run that ended${content === '' ? '' : ' (process 999999999)'} without removing it`,
+      ]);
+    }
+  });
+
+  it('a lock held by a live process is waited for, then refused, and left as it is', async () => {
+    const out = await tempDir();
+    await writeFile(join(out, '.nps.lock'), String(process.ppid));
+    const file = await pending(out);
+    await expect(commitFiles([file], false)).rejects.toThrow(`another nps run is writing into ${out}; try again when it is done`);
+    await discardFiles([file]);
+    expect(await readdir(out)).toEqual(['.nps.lock']);
   });
 });
 
