@@ -282,7 +282,7 @@ export function forceOption(what: string): Option {
 
 /** `--raw`: the cells exactly as read, with nothing neutralised. */
 export function rawOption(): Option {
-  return grouped(new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)'), GROUPS.output);
+  return grouped(new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas, nor bidirectional controls (CSV only)'), GROUPS.output);
 }
 
 /** `-f, --format`: the format of a list printed on standard output. */

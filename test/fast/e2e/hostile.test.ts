@@ -279,3 +279,38 @@ describe('the side files are read as carefully as the survey', () => {
     expect(result.stderr).toContain('nps: 3 rows read = 3 scored + 0 blank + 0 rejected');
   });
 });
+
+describe('bidirectional controls', () => {
+  // "\u202Emoc.elpmaxe@nimda" shows as "admin@example.com" backwards-forwards: a name that reads as another.
+  const spoof = '\u202Emoc.elpmaxe@nimda';
+  const input = `email,plan,score,comment\n${spoof},pro\u2066x\u2069,2,fine \u061Cok\n b@x.com,free,9,great\n`;
+
+  it('are shown visibly on the terminal, as other control characters are', async () => {
+    const result = await run(['score', '-', '--by', 'plan'], { stdin: input });
+    expect(result.stdout).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
+    expect(result.stdout).toContain('pro\\u2066x\\u2069');
+    const detractors = await run(['segment', '-', '-c', 'detractors', '-f', 'json'], { stdin: input, tty: true });
+    expect(detractors.stderr).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('are neutralised in CSV lists as formula cells are, and kept with --raw', async () => {
+    const lists = await run(['segment', '-', '-c', 'detractors', '-q'], { stdin: input });
+    expect(lists.stdout).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
+    expect(lists.stdout).toContain('\\u202emoc.elpmaxe@nimda,pro\\u2066x\\u2069,2,fine \\u061cok');
+    const raw = await run(['segment', '-', '-c', 'detractors', '-q', '--raw'], { stdin: input });
+    expect(raw.stdout).toContain(`${spoof},pro\u2066x\u2069,2`);
+  });
+
+  it('are isolated in the report, so that they reorder nothing around them', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'survey.csv'), input);
+    const result = await run(['report', 'survey.csv', '--by', 'plan', '--out', 'r.html', '-q'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain(`<td><bdi>${spoof}</bdi></td>`);
+    expect(html).toContain('>\u2068pro\u2066x\u2069\u2069 (1)</text>');
+    // Every control in the page stands inside an isolate: a <bdi> in the page, U+2068…U+2069 in the charts' text.
+    const outside = html.replace(/<bdi>[^<]*<\/bdi>|\u2068[^\u2068]*?\u2069\u2069/g, '');
+    expect(outside).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
+  });
+});
