@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CATEGORIES, type Category } from '../core/categories.js';
 import { dayOn } from '../core/clock.js';
-import { compileMessages, DERIVED_COLUMNS, dueStatusOf, FOLLOW_UP_COLUMNS, parseAmount, type FollowUpResponse } from '../core/followup.js';
+import { compileMessages, DERIVED_COLUMNS, dueStatusOf, FOLLOW_UP_COLUMNS, readAmount, type FollowUpResponse } from '../core/followup.js';
 import { casesToWork, countLists, describeDue, LEDGER_LIST_ADDED, LEDGER_LIST_COLUMNS, ledgerListRow } from '../core/ledger-lists.js';
 import { ledgerColumnsOf, mergeLedger, numberRepeats, responseIdColumn, type LedgerCase, type MergedLedger } from '../core/ledger.js';
 import { emailOf, nameColumnsOf, personName } from '../core/names.js';
@@ -21,6 +21,7 @@ import type { ReadSpec, Responses } from '../input/responses.js';
 import { loadTemplates } from '../input/templates.js';
 import type { Io } from '../io.js';
 import { describeAccounting, plural } from '../output/render/format.js';
+import { quote } from '../core/clip.js';
 import {
   commitFiles,
   createScratchFolder,
@@ -190,7 +191,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         messages.warn('no files were written');
         return { outcome };
       }
-      const listed = await writeListFiles(acc.lists, targets, layout, options.force === true);
+      const listed = await writeListFiles(acc.lists, targets, layout, options.force === true, [], (text) => messages.warn(text));
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
     } else if (destination.kind !== 'none') {
       const listed = await writeListsToStdout(acc.lists, destination, layout, io.stdout);
@@ -285,11 +286,11 @@ async function runLedger(files: string[], options: SegmentOptions, io: Io, opene
   const pending = await pendingLedger(final, file, text, { backup: `${final}.bak`, stamp: ledger?.stamp });
   let listed: Listed = {};
   if (destination.kind === 'folder') {
-    listed = await writeListFiles(lists.source, targets, lists.layout, options.force === true, [pending]);
+    listed = await writeListFiles(lists.source, targets, lists.layout, options.force === true, [pending], (text) => messages.warn(text));
   } else {
     // The ledger first: an alert that fails to post leaves its cases in the ledger, never the other way round.
     try {
-      await commitFiles([pending], false);
+      await commitFiles([pending], false, (text) => messages.warn(text));
     } finally {
       await discardFiles([pending]);
     }
@@ -303,6 +304,12 @@ async function runLedger(files: string[], options: SegmentOptions, io: Io, opene
   return { outcome };
 }
 
+/** A case's revenue: the amount its cell holds, or undefined for none or for text that is no amount. */
+function amountIn(text: string): number | undefined {
+  const value = readAmount(text);
+  return typeof value === 'number' ? value : undefined;
+}
+
 /** The lists of a run with a ledger: each case to work now as the ledger's row, then what to do, in the columns chosen. */
 async function ledgerLists(
   merged: MergedLedger,
@@ -313,7 +320,7 @@ async function ledgerLists(
   const { responses, destination, templates } = opened;
   const follow = { slaMs: options.sla, today: responses.today, clock: responses.clock };
   const valueAt = options.valueColumn === undefined ? undefined : columnOf(merged.header, options.valueColumn);
-  const valueOf = valueAt === undefined ? undefined : (row: number): number | undefined => parseAmount(merged.rows[row]?.[valueAt] ?? '');
+  const valueOf = valueAt === undefined ? undefined : (row: number): number | undefined => amountIn(merged.rows[row]?.[valueAt] ?? '');
   const toWork = casesToWork(merged, { today: responses.today, clock: responses.clock, newOnly: options.newOnly === true, valueOf });
   const rowColumns = [...merged.header, ...LEDGER_LIST_COLUMNS, ...DERIVED_COLUMNS];
   const shape = listShape(rowColumns, { preset: options.preset, columns: options.columns, today: responses.today });
@@ -421,6 +428,13 @@ function describeLists(
         `and ${one ? 'has' : 'have'} no respond_by`,
     );
   }
+  if (report.dueBeyondCalendar > 0 && report.listed.detractors !== undefined) {
+    const one = report.dueBeyondCalendar === 1;
+    messages.warn(
+      `${plural(report.dueBeyondCalendar, 'detractor')} ${one ? 'is' : 'are'} dated so late that the reply would be due after 9999-12-31: ` +
+        `${one ? 'its' : 'their'} respond_by is 9999-12-31 23:59 UTC, the calendar's last minute`,
+    );
+  }
   if (report.dated && listedDetractors > 0) {
     messages.info(`detractors: ${report.overdue} overdue, ${report.dueToday} due today (today is ${isoDay(today)}; --today sets it)`);
   }
@@ -431,6 +445,14 @@ function describeLists(
     if (shown === undefined || listed === undefined) continue;
     const count = options.sample === undefined ? '' : ` of ${report.scored[category]} (a sample, seed ${options.seed})`;
     messages.info(`wrote ${plural(listed, category.slice(0, -1), category)}${count} to ${shown}${words[category]}`);
+  }
+  if (options.valueColumn !== undefined && report.unreadValue !== undefined) {
+    const { text, problem } = report.unreadValue;
+    const count = report.unreadValues;
+    messages.warn(
+      `${plural(count, 'value')} of ${quote(options.valueColumn)} ${count === 1 ? 'is' : 'are'} no amount (such as ${quote(text)}, which ${problem}): ` +
+        `${count === 1 ? 'its response counts' : 'their responses count'} as having no revenue`,
+    );
   }
   if (options.valueColumn !== undefined) {
     const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });

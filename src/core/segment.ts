@@ -1,5 +1,5 @@
 import { CATEGORIES, categoryOf, type Category } from './categories.js';
-import { compareKeys, describeMentions, dueStatus, followUpRow, sortKeyOf, type FollowUpResponse, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
+import { compareKeys, describeMentions, dueBeyondCalendar, dueStatus, followUpRow, sortKeyOf, type FollowUpResponse, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
 import { dayOn } from './clock.js';
 import { emailOf, personName, type NameColumns } from './names.js';
 import { BottomK, priorityOf, type SampledItem } from './random.js';
@@ -39,6 +39,11 @@ export interface SegmentCounts {
   undatedDetractors: number;
   /** Answers dated before the window (`windowStart`): counted, never listed. */
   older: Record<Category, number>;
+  /** Detractors whose reply would be due past 9999-12-31: their respond_by is cut to the calendar's last minute. */
+  dueBeyondCalendar: number;
+  /** --value-column cells that are no amount (NaN, 1E+308), and the first of them with why: counted as unknown. */
+  unreadValues: number;
+  unreadValue: { text: string; problem: string } | undefined;
 }
 
 export function emptySegmentCounts(): SegmentCounts {
@@ -49,6 +54,9 @@ export function emptySegmentCounts(): SegmentCounts {
     dueToday: 0,
     undatedDetractors: 0,
     older: { promoters: 0, passives: 0, detractors: 0 },
+    dueBeyondCalendar: 0,
+    unreadValues: 0,
+    unreadValue: undefined,
   };
 }
 
@@ -62,6 +70,9 @@ export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): vo
   into.overdue += from.overdue;
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
+  into.dueBeyondCalendar += from.dueBeyondCalendar;
+  into.unreadValues += from.unreadValues;
+  into.unreadValue ??= from.unreadValue;
 }
 
 export interface SegmentSettings extends FollowUpSettings {
@@ -146,6 +157,12 @@ export class SegmentLists<T> {
       .join(' | ');
   }
 
+  /** A --value-column cell that is no amount: counted, the first kept to be quoted. */
+  noteValue(text: string, problem: string): void {
+    this.counts.unreadValues += 1;
+    this.counts.unreadValue ??= { text, problem };
+  }
+
   /**
    * Counts a scored response in its group and, when it is in the window, its revenue and, for a detractor, where
    * its reply stands; undefined for an answer older than the window, which is not listed.
@@ -165,6 +182,7 @@ export class SegmentLists<T> {
       if (status === undefined) counts.undatedDetractors += 1;
       else if (status.kind === 'overdue') counts.overdue += 1;
       else if (status.kind === 'due today') counts.dueToday += 1;
+      if (dueBeyondCalendar(entry.time, this.settings.slaMs)) counts.dueBeyondCalendar += 1;
     }
     return category;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, openSync, rmSync, unlinkSync, type WriteStream } from 'node:fs';
-import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
 
@@ -169,36 +169,64 @@ export function createPendingFile(final: string, shown: string): PendingFile {
   }
 }
 
-/** Another run of `nps` is moving files into these folders: wait for it rather than mix two sets. Folders are locked in one order. */
-async function withFolderLocks<T>(directories: readonly string[], work: () => Promise<T>): Promise<T> {
-  const [first, ...rest] = [...new Set(directories)].sort();
-  if (first === undefined) return work();
-  return withFolderLock(first, () => withFolderLocks(rest, work));
+/** Says something on stderr (a stale lock removed): the command's messages. */
+export type Notice = (text: string) => void;
+
+/** A lock with no process id in it this old was left by a run that could not write it (an older nps, a full disk). */
+const EMPTY_LOCK_STALE_MS = 1000;
+
+/**
+ * Takes the folder's lock, a file holding this process's id: counted among the
+ * temporary files from the moment it exists, so that every exit path removes it, and
+ * removed at once when its id cannot be written (a full disk). A lock whose process
+ * is gone (or that holds no id and is older than a second: a run that could not write
+ * it) is stale: it is removed, and `notice` says so.
+ */
+async function takeFolderLock(lock: string, notice: Notice | undefined): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(lock, 'wx');
+    temporaries.add(lock);
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+    return true;
+  } catch (error) {
+    if (handle !== undefined) {
+      await handle.close().catch(() => undefined);
+      temporaries.delete(lock);
+      await rm(lock, { force: true });
+    }
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(error, lock);
+  }
+  const found = await stat(lock).catch(() => undefined);
+  const text = await readFile(lock, 'utf8').catch(() => undefined);
+  if (found === undefined || text === undefined) return false;
+  const owner = Number(text.trim());
+  const known = text.trim() !== '' && Number.isInteger(owner) && owner > 0;
+  if (known ? isAlive(owner) : Date.now() - found.mtimeMs < EMPTY_LOCK_STALE_MS) return false;
+  await rm(lock, { force: true });
+  notice?.(`removed the lock ${lock}, left by an nps run that ended${known ? ` (process ${owner})` : ''} without removing it`);
+  return false;
 }
 
-async function withFolderLock<T>(directory: string, work: () => Promise<T>): Promise<T> {
+/** Another run of `nps` is moving files into these folders: wait for it rather than mix two sets. Folders are locked in one order. */
+async function withFolderLocks<T>(directories: readonly string[], notice: Notice | undefined, work: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = [...new Set(directories)].sort();
+  if (first === undefined) return work();
+  return withFolderLock(first, () => withFolderLocks(rest, notice, work), notice);
+}
+
+/** Another run of `nps` is moving files into this folder: wait for it rather than mix two sets. */
+async function withFolderLock<T>(directory: string, work: () => Promise<T>, notice?: Notice): Promise<T> {
   const lock = join(directory, '.nps.lock');
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(error, join(directory, '.nps.lock'));
-      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
-        await rm(lock, { force: true });
-        continue;
-      }
-      if (attempt >= 100) throw inputError(`another nps run is writing into ${directory}; try again when it is done`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  for (let attempt = 0; !(await takeFolderLock(lock, notice)); attempt += 1) {
+    if (attempt >= 100) throw inputError(`another nps run is writing into ${directory}; try again when it is done`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  temporaries.add(lock);
   try {
     return await work();
   } finally {
+    // Released on every path: here, and on exit or a signal through the temporary files.
     temporaries.delete(lock);
     await rm(lock, { force: true });
   }
@@ -211,9 +239,9 @@ async function withFolderLock<T>(directory: string, work: () => Promise<T>): Pro
  * replaces one read (a ledger) is checked first: if that one changed meanwhile,
  * nothing is moved.
  */
-export async function commitFiles(files: readonly PendingFile[], force: boolean): Promise<void> {
+export async function commitFiles(files: readonly PendingFile[], force: boolean, notice?: Notice): Promise<void> {
   if (files.length === 0) return;
-  await withFolderLocks(files.map((file) => dirname(file.final)), async () => {
+  await withFolderLocks(files.map((file) => dirname(file.final)), notice, async () => {
     for (const file of files) if (file.replaces !== undefined) await refuseIfChanged(file, file.replaces);
     const moved: PendingFile[] = [];
     try {
@@ -311,17 +339,23 @@ export async function discardFiles(files: readonly PendingFile[]): Promise<void>
   }
 }
 
+/** Writes the last of a pending file and closes it: it is complete only once closed, since a full disk may refuse its last bytes then. */
+export function endPendingFile(file: PendingFile, content: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    file.stream.on('error', reject);
+    file.stream.on('close', () => (file.stream.errored === null ? resolve() : reject(file.stream.errored)));
+    file.stream.end(content);
+  });
+}
+
 /** Writes one whole file (the HTML report) the same safe way. */
-export async function writeFileSafely(final: string, shown: string, content: string, force: boolean): Promise<void> {
+export async function writeFileSafely(final: string, shown: string, content: string, force: boolean, notice?: Notice): Promise<void> {
   await refuseToReplace(final, shown, force);
   await requireParentFolder(final, shown);
   const file = createPendingFile(final, shown);
   try {
-    await new Promise<void>((resolve, reject) => {
-      file.stream.on('error', reject);
-      file.stream.end(content, () => resolve());
-    });
-    await commitFiles([file], force);
+    await endPendingFile(file, content);
+    await commitFiles([file], force, notice);
   } catch (error) {
     await discardFiles([file]);
     throw outputError(error, shown);

@@ -1,5 +1,5 @@
 import { outputError } from '../../errors.js';
-import { createPendingFile, discardFiles, replacing, type PendingFile, type Replacement } from './files.js';
+import { createPendingFile, discardFiles, endPendingFile, replacing, type PendingFile, type Replacement } from './files.js';
 import { csvRecord } from './records.js';
 
 /**
@@ -19,10 +19,7 @@ export function ledgerText(header: readonly string[], rows: readonly (readonly s
 export async function pendingLedger(final: string, shown: string, text: string, replacement: Replacement): Promise<PendingFile> {
   const file = createPendingFile(final, shown);
   try {
-    await new Promise<void>((resolve, reject) => {
-      file.stream.on('error', reject);
-      file.stream.end(text, () => resolve());
-    });
+    await endPendingFile(file, text);
   } catch (error) {
     await discardFiles([file]);
     throw outputError(error, shown);

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { Category } from '../../core/categories.js';
 import { writeAll } from '../../io.js';
-import { commitFiles, createPendingFile, discardFiles, type PendingFile } from './files.js';
+import { commitFiles, createPendingFile, discardFiles, type Notice, type PendingFile } from './files.js';
 import { createRecordSink, type RecordFormat, type RecordSink } from './records.js';
 
 /**
@@ -49,7 +49,14 @@ async function writeList(lists: ListSource, category: Category, sink: RecordSink
 }
 
 /** The lists as files, written under temporary names and moved into place together, with `also` (already written). */
-export async function writeListFiles(lists: ListSource, targets: readonly ListTarget[], layout: ListLayout, force: boolean, also: readonly PendingFile[] = []): Promise<Listed> {
+export async function writeListFiles(
+  lists: ListSource,
+  targets: readonly ListTarget[],
+  layout: ListLayout,
+  force: boolean,
+  also: readonly PendingFile[],
+  notice: Notice,
+): Promise<Listed> {
   const pending: PendingFile[] = [];
   const listed: Listed = {};
   try {
@@ -59,7 +66,7 @@ export async function writeListFiles(lists: ListSource, targets: readonly ListTa
       const sink = createRecordSink('csv', layout.header, file.stream, { endDestination: true, ...layout.record });
       listed[target.category] = await writeList(lists, target.category, sink);
     }
-    await commitFiles([...pending, ...also], force);
+    await commitFiles([...pending, ...also], force, notice);
     return listed;
   } finally {
     await discardFiles([...pending, ...also]);
