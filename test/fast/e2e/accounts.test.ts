@@ -1,0 +1,184 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, run } from '../../helpers.js';
+
+/**
+ * A B2B survey (fixtures/make-accounts.py: several respondents per company, MRR on
+ * every row written as exports write money, a few cells that are no amount, a CRM and
+ * the contacts invited) against the figures of test/reference/accounts.py, which
+ * reads the same files with Python's csv module and computes every figure with none
+ * of nps's code. Rerun both scripts after changing either.
+ */
+interface Range {
+  low: number;
+  high: number;
+  standardError: number;
+}
+interface Slice {
+  accounts: { count: number; nps: number; interval: Range };
+  weighted: { nps: number; interval: Range; effectiveN: number; responses: number; totalWeight: number };
+}
+interface Revenue {
+  detractors: number;
+  passives: number;
+  promoters: number;
+  total: number;
+  accounts: Record<'promoters' | 'passives' | 'detractors', number>;
+}
+interface RateRow {
+  invited: number;
+  responded: number;
+  rate: number;
+}
+interface ListedAccount {
+  account: string;
+  responses: number;
+  respondents: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  nps: number;
+  latestDetractors: number;
+  category: string;
+  value: number | null;
+  valuesDiffer: boolean;
+  escalate: boolean;
+}
+interface Reference {
+  survey: Slice & {
+    responses: number;
+    nps: number;
+    accounts: Slice['accounts'] & { twoOrMoreDetractors: number };
+    clusterInterval: Range & { clusters: number };
+    designEffect: number;
+    weighted: Slice['weighted'] & { leftOut: Array<{ line: number; reason: string }> };
+    revenueAtRisk: Revenue;
+    byPlan: Record<string, Slice>;
+    byQuarter: Record<string, Slice>;
+    compareQuarters: Record<'accounts' | 'weighted', { difference: number; p: number; interval: [number, number] }>;
+    list: ListedAccount[];
+  };
+  crm: {
+    weighted: Slice['weighted'];
+    revenueAtRisk: Revenue;
+    coverage: { answered: number; total: number; share: number; customers: number; answeredCustomers: number };
+    responseRate: RateRow & { notInvited: number; byAccount: Record<string, RateRow>; byPlan: Record<string, RateRow>; silentAccounts: Array<{ account: string; invited: number; value: number }> };
+  };
+}
+
+const reference = JSON.parse(await readFile(join(ROOT, 'test', 'reference', 'accounts.json'), 'utf8')) as Reference;
+const SURVEY = 'fixtures/accounts-survey.csv';
+const CRM = ['--customers', 'fixtures/accounts-crm.csv', '--join-on', 'Company=Company name'];
+const TOLERANCE = 1e-6;
+
+/** Every number of `actual` within 1e-6 of `expected`'s, field by field (fields `expected` does not have are not compared). */
+function agrees(actual: unknown, expected: unknown, path = ''): void {
+  if (typeof expected === 'number') {
+    expect(typeof actual, path).toBe('number');
+    expect(Math.abs((actual as number) - expected), `${path}: ${String(actual)} against ${expected}`).toBeLessThan(TOLERANCE);
+  } else if (Array.isArray(expected)) {
+    expect(Array.isArray(actual), path).toBe(true);
+    expect((actual as unknown[]).length, path).toBe(expected.length);
+    expected.forEach((item, at) => agrees((actual as unknown[])[at], item, `${path}[${at}]`));
+  } else if (expected !== null && typeof expected === 'object') {
+    expect(actual, path).toBeTypeOf('object');
+    for (const [key, value] of Object.entries(expected)) agrees((actual as Record<string, unknown>)[key], value, `${path}.${key}`);
+  } else {
+    expect(actual, path).toBe(expected);
+  }
+}
+
+async function json(args: readonly string[]): Promise<{ json: Record<string, unknown>; stderr: string }> {
+  const result = await run([...args, '--json']);
+  expect(result.code, result.stderr).toBe(0);
+  return { json: JSON.parse(result.stdout) as Record<string, unknown>, stderr: result.stderr };
+}
+
+const { leftOut, ...weightedFigures } = reference.survey.weighted;
+
+describe('accounts and weights: agreement with the independent reference', () => {
+  it('scores each account once, the responses with accounts as clusters, and the score weighted by MRR', async () => {
+    const { json: score } = await json(['score', SURVEY, '--account-column', 'Company', '--weight-column', 'MRR']);
+    const survey = reference.survey;
+    agrees(score, { responses: survey.responses, nps: survey.nps, designEffect: survey.designEffect });
+    agrees(score['accounts'], survey.accounts);
+    agrees(score['clusterInterval'], survey.clusterInterval);
+    agrees(score['weighted'], { ...weightedFigures, leftOut: leftOut.length });
+    agrees(score['revenueAtRisk'], survey.revenueAtRisk);
+  });
+
+  it('leaves out each row whose weight is blank, negative or no amount, naming its line', async () => {
+    const { stderr } = await json(['score', SURVEY, '--account-column', 'Company', '--weight-column', 'MRR']);
+    const words = { blank: /is (blank|missing)/, negative: /is negative/, 'not an amount': /is not an amount/ } as const;
+    const said = stderr.split('\n').filter((line) => line.includes('left out of the weighted figures'));
+    expect(said).toHaveLength(leftOut.length);
+    leftOut.forEach((row, at) => {
+      expect(said[at]).toContain(`fixtures/accounts-survey.csv line ${row.line}: MRR`);
+      expect(said[at]).toMatch(words[row.reason as keyof typeof words]);
+    });
+  });
+
+  it('gives each group of --by and each period the same figures as the reference', async () => {
+    const { json: score } = await json(['score', SURVEY, '--account-column', 'Company', '--weight-column', 'MRR', '--by', 'Plan', '--period', 'quarter']);
+    const groups = score['groups'] as Array<{ key: { Plan: string } } & Slice>;
+    expect(groups.map((group) => group.key.Plan).sort()).toEqual(Object.keys(reference.survey.byPlan).sort());
+    for (const group of groups) agrees(group, reference.survey.byPlan[group.key.Plan]);
+    const periods = score['periods'] as Array<{ period: string } & Slice>;
+    expect(periods.map((period) => period.period)).toEqual(Object.keys(reference.survey.byQuarter));
+    for (const period of periods) agrees(period, reference.survey.byQuarter[period.period]);
+  });
+
+  it('weights by ARR joined from the CRM, counts each account\'s ARR once, and gives the coverage and the response rate', async () => {
+    const { json: score } = await json(['score', SURVEY, ...CRM, '--account-column', 'Company', '--weight-column', 'ARR', '--invited', 'fixtures/accounts-invited.csv', '--by', 'Plan']);
+    const crm = reference.crm;
+    agrees(score['weighted'], { ...crm.weighted, leftOut: (crm.weighted as unknown as { leftOut: unknown[] }).leftOut.length });
+    agrees(score['revenueAtRisk'], crm.revenueAtRisk);
+    agrees(score['coverage'], crm.coverage);
+    const { byAccount, byPlan, silentAccounts, ...overall } = crm.responseRate;
+    const rate = score['responseRate'] as { byAccount: Array<RateRow & { name: string }>; bySegment: Array<{ column: string; groups: Array<RateRow & { name: string }> }>; silentAccounts: unknown[] };
+    agrees(rate, overall);
+    expect(rate.byAccount).toHaveLength(Object.keys(byAccount).length);
+    for (const row of rate.byAccount) agrees(row, byAccount[row.name]);
+    expect(rate.bySegment.map((segment) => segment.column)).toEqual(['Plan']);
+    for (const row of rate.bySegment[0]?.groups ?? []) agrees(row, byPlan[row.name]);
+    agrees(rate.silentAccounts, silentAccounts);
+  });
+
+});
+
+describe('accounts: what is never guessed, and clear errors', () => {
+  it('proposes a column that looks like the account on stderr, and never uses it unasked', async () => {
+    const result = await run(['score', SURVEY, '--json']);
+    expect(result.stderr).toContain('nps: "Company" looks like each response\'s account: --account-column Company');
+    const score = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect(score['accounts']).toBeUndefined();
+    expect(score['clusterInterval']).toBeUndefined();
+  });
+
+  it('stops on an account column that is not there, listing the headers (exit 2)', async () => {
+    const result = await run(['score', SURVEY, '--account-column', 'Customer']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: error: fixtures/accounts-survey.csv: no column named "Customer" for --account-column; the headers are: 1 "Response ID"');
+  });
+
+  it('stops on a weight column that holds no amount at all (exit 2), after naming the rows', async () => {
+    const result = await run(['score', SURVEY, '--weight-column', 'Plan']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: warning: fixtures/accounts-survey.csv line 2: Plan "Starter" is not an amount: the row is left out of the weighted figures');
+    expect(result.stderr).toContain('nps: warning: ... and 534 more rows left out of the weighted figures');
+    expect(result.stderr).toContain('nps: error: --weight-column Plan: no scored response has a weight above zero');
+  });
+
+  it('refuses a value with nothing to count it once by', async () => {
+    const result = await run(['score', SURVEY, '--value-column', 'MRR']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: error: --value-column counts each account\'s value once: name the accounts with --account-column COLUMN');
+  });
+
+  it('refuses accounts and weights on counts, which have no responses', async () => {
+    const result = await run(['score', 'fixtures/sample.csv', '--counts', '--account-column', 'Company']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('accounts, weights and values need the responses themselves, not counts');
+  });
+});
