@@ -129,6 +129,18 @@ describe('accounts and weights: agreement with the independent reference', () =>
     for (const period of periods) agrees(period, reference.survey.byQuarter[period.period]);
   });
 
+  it('compares the quarters each account once and weighted, with the matching tests', async () => {
+    const { json: compare } = await json(['compare', SURVEY, '--period', 'quarter', '--account-column', 'Company', '--weight-column', 'MRR']);
+    for (const view of ['accounts', 'weighted'] as const) {
+      const expected = reference.survey.compareQuarters[view];
+      const difference = (compare[view] as { difference: { difference: number; p: number; interval: { low: number; high: number } } }).difference;
+      agrees(difference, { difference: expected.difference, p: expected.p, interval: { low: expected.interval[0], high: expected.interval[1] } });
+      const sides = compare[view] as { a: { nps: number }; b: { nps: number } };
+      agrees(sides.a.nps, reference.survey.byQuarter['2026-Q3']?.[view].nps);
+      agrees(sides.b.nps, reference.survey.byQuarter['2026-Q4']?.[view].nps);
+    }
+  });
+
   it('weights by ARR joined from the CRM, counts each account\'s ARR once, and gives the coverage and the response rate', async () => {
     const { json: score } = await json(['score', SURVEY, ...CRM, '--account-column', 'Company', '--weight-column', 'ARR', '--invited', 'fixtures/accounts-invited.csv', '--by', 'Plan']);
     const crm = reference.crm;
