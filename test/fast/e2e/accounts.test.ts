@@ -157,6 +157,22 @@ describe('accounts and weights: agreement with the independent reference', () =>
     agrees(rate.silentAccounts, silentAccounts);
   });
 
+  it('lists every account with its respondents\' mix, its group and its value, as the reference does', async () => {
+    const result = await run(['accounts', SURVEY, '--account-column', 'Company', '--value-column', 'MRR', '--json', '-q']);
+    expect(result.code, result.stderr).toBe(0);
+    const listed = JSON.parse(result.stdout) as Array<{ account: string; latest: { detractors: number } } & Record<string, unknown>>;
+    const byName = new Map(reference.survey.list.map((row) => [row.account, row]));
+    expect(listed.map((row) => row.account).sort()).toEqual([...byName.keys()].sort());
+    for (const row of listed) {
+      const { latestDetractors, ...expected } = byName.get(row.account) ?? ({} as ListedAccount);
+      agrees(row, expected, row.account);
+      expect(row.latest.detractors, row.account).toBe(latestDetractors);
+    }
+    // Escalations first in the order of work: the accounts with a detractor come before the others.
+    const firstCalm = listed.findIndex((row) => row['category'] !== 'detractors');
+    expect(listed.slice(firstCalm).every((row) => row['category'] !== 'detractors')).toBe(true);
+  });
+
 });
 
 describe('accounts: what is never guessed, and clear errors', () => {
@@ -180,6 +196,12 @@ describe('accounts: what is never guessed, and clear errors', () => {
     expect(result.stderr).toContain('nps: warning: fixtures/accounts-survey.csv line 2: Plan "Starter" is not an amount: the row is left out of the weighted figures');
     expect(result.stderr).toContain('nps: warning: ... and 534 more rows left out of the weighted figures');
     expect(result.stderr).toContain('nps: error: --weight-column Plan: no scored response has a weight above zero');
+  });
+
+  it('asks for an account column in nps accounts, proposing the one that looks like it', async () => {
+    const result = await run(['accounts', SURVEY]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: error: nps accounts lists each account: name the column of accounts with --account-column COLUMN ("Company" looks like one: --account-column Company)');
   });
 
   it('refuses a value with nothing to count it once by', async () => {
