@@ -31,7 +31,6 @@ export interface SegmentEntry {
 /** What the lists say of all the responses, listed or not. */
 export interface SegmentCounts {
   scored: Record<Category, number>;
-  revenue: Record<'detractors' | 'passives', number>;
   overdue: number;
   dueToday: number;
   undatedDetractors: number;
@@ -40,7 +39,6 @@ export interface SegmentCounts {
 export function emptySegmentCounts(): SegmentCounts {
   return {
     scored: { promoters: 0, passives: 0, detractors: 0 },
-    revenue: { detractors: 0, passives: 0 },
     overdue: 0,
     dueToday: 0,
     undatedDetractors: 0,
@@ -49,8 +47,6 @@ export function emptySegmentCounts(): SegmentCounts {
 
 export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): void {
   for (const category of CATEGORIES) into.scored[category] += from.scored[category];
-  into.revenue.detractors += from.revenue.detractors;
-  into.revenue.passives += from.revenue.passives;
   into.overdue += from.overdue;
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
@@ -128,12 +124,11 @@ export class SegmentLists<T> {
       .join(' | ');
   }
 
-  /** Counts a scored response in its group, with its revenue and, for a detractor, where its reply stands. */
+  /** Counts a scored response in its group and, for a detractor, where its reply stands. */
   private count(entry: SegmentEntry): Category {
     const category = categoryOf(entry.score);
     const counts = this.counts;
     counts.scored[category] += 1;
-    if (entry.value !== undefined && category !== 'promoters') counts.revenue[category] += entry.value;
     if (category === 'detractors') {
       const status = dueStatus(entry.time, this.settings);
       if (status === undefined) counts.undatedDetractors += 1;

@@ -1,4 +1,5 @@
 import type { Category } from '../../core/categories.js';
+import { LevelAccumulator, type LevelData, type LevelSettings } from '../../core/levels.js';
 import { compileMessages, parseAmount } from '../../core/followup.js';
 import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
@@ -21,17 +22,21 @@ export interface SegmentConfig {
   /** Where held rows spill, and how many bytes of them wait in memory first. */
   scratch: string;
   heldBudget: number;
+  /** With --value-column or --account-column: each account's value once, for the revenue at risk. */
+  levels?: LevelSettings | undefined;
 }
 
 export interface SegmentAccumulator {
   lists: SegmentLists<string>;
   store: HeldOnDisk;
+  levels?: LevelAccumulator | undefined;
 }
 
 export interface SegmentData {
   counts: SegmentCounts;
   samples: Samples<string> | undefined;
   runs: Record<Category, string[]>;
+  levels?: LevelData | undefined;
 }
 
 /** Lines of one input never reach this: the input's number is kept above them, so a row's place is unique across inputs. */
@@ -45,11 +50,12 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     const comments = config.comments === undefined ? undefined : await commentReaderOf(config.comments);
     const messages = compileMessages(config.templates, config.columns);
     const lists = new SegmentLists(config.lists, messages, comments, serializerFor(config.record.format, config.header, config.record), store);
-    return { lists, store };
+    return { lists, store, levels: config.levels === undefined ? undefined : new LevelAccumulator(config.levels) };
   },
   adder:
-    ({ lists }, config) =>
+    ({ lists, levels }, config) =>
     (response) => {
+      levels?.add({ score: response.score, cells: response.cells, day: undefined, time: response.date?.time, respondent: response.respondent, input: response.input, line: response.line });
       const valueIndex = config.valueIndex;
       lists.add({
         score: response.score,
@@ -61,8 +67,9 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
         answers: response.answers,
       });
     },
-  toData: ({ lists, store }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll() }),
+  toData: ({ lists, store, levels }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll(), levels: levels?.toData() }),
   merge: (into, data) => {
+    if (data.levels !== undefined) into.levels?.mergeData(data.levels);
     into.lists.merge(data.counts, data.samples);
     into.store.adoptRuns(data.runs);
   },

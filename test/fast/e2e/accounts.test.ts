@@ -173,6 +173,17 @@ describe('accounts and weights: agreement with the independent reference', () =>
     expect(listed.slice(firstCalm).every((row) => row['category'] !== 'detractors')).toBe(true);
   });
 
+  it('says the same revenue at risk in segment\'s stderr line and under the score', async () => {
+    const revenue = reference.crm.revenueAtRisk;
+    const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const expected = `${amount(revenue.detractors)} with detractors (${revenue.accounts.detractors} accounts), ${amount(revenue.passives)} with passives (${revenue.accounts.passives})`;
+    const segment = await run(['segment', SURVEY, ...CRM, '--value-column', 'ARR', '-c', 'detractors', '--today', '2027-01-05']);
+    expect(segment.stderr).toContain(`nps: revenue at risk (ARR, each customer once, by "Company"): ${expected}, of ${amount(revenue.total)} that answered`);
+    const withAccounts = await run(['segment', SURVEY, ...CRM, '--account-column', 'Company', '--value-column', 'ARR', '-c', 'detractors', '--today', '2027-01-05']);
+    expect(withAccounts.stderr).toContain(`nps: revenue at risk (ARR, each account once, by "Company"): ${expected}`);
+    const table = await run(['score', SURVEY, ...CRM, '--account-column', 'Company', '--value-column', 'ARR', '-q']);
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain(`each account once: ${expected}`);
+  });
 });
 
 describe('accounts: what is never guessed, and clear errors', () => {
