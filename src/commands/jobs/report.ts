@@ -36,6 +36,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
         comment: response.comment,
         answers: response.answers,
         input: response.input,
+        line: response.line,
         periodOnly: response.periodOnly,
       });
     };

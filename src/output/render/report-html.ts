@@ -5,6 +5,8 @@ import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, forma
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, escapeXml, trendChart } from './svg.js';
 import { impactSentence, languagesSentence } from './themes.js';
 import { headlineWords, movementWords, testWords } from './compare.js';
+import { accountsSection } from './report-accounts.js';
+import { cell, headRow } from './html-table.js';
 import { isPeriodWarning, wordWarning } from './warnings.js';
 import type { Warning } from '../../core/warnings.js';
 import type { Scored } from '../../core/breakdown.js';
@@ -32,10 +34,6 @@ svg .point { fill: var(--line); } svg .faint { fill: none; stroke: var(--muted);
 .legend span { display: inline-block; margin-right: 16px; } .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
 @media print { body { background: #fff; color: #000; } main { max-width: none; } section { break-inside: avoid; } }
 `;
-
-const cell = (text: string | number, numeric = false): string => `<td${numeric ? ' class="num"' : ''}>${escapeXml(String(text))}</td>`;
-const headRow = (...headers: Array<[string, boolean?]>): string =>
-  `<tr>${headers.map(([text, numeric]) => `<th${numeric ? ' class="num"' : ''}>${escapeXml(text)}</th>`).join('')}</tr>`;
 
 const warningLine = (warning: Warning): string => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`;
 
@@ -218,7 +216,7 @@ export function renderReportHtml(data: ReportData, notes: readonly string[] = []
 <main>
 <header><h1>${escapeXml(data.title)}</h1><p class="files" id="provenance">From ${escapeXml(data.files.join(', '))}, ${escapeXml(data.score.summary.rows.toLocaleString('en-US'))} rows read; made on ${escapeXml(data.generated)} by nps.</p></header>
 ${headline(data)}
-${changeSection(data)}
+${changeSection(data)}${accountsSection(data)}
 ${distribution(data)}
 ${trend(data)}
 ${breakdown(data)}${drivers(data)}

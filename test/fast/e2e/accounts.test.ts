@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, run } from '../../helpers.js';
+import { ROOT, run, tempDir } from '../../helpers.js';
 
 /**
  * A B2B survey (fixtures/make-accounts.py: several respondents per company, MRR on
@@ -183,6 +183,34 @@ describe('accounts and weights: agreement with the independent reference', () =>
     expect(withAccounts.stderr).toContain(`nps: revenue at risk (ARR, each account once, by "Company"): ${expected}`);
     const table = await run(['score', SURVEY, ...CRM, '--account-column', 'Company', '--value-column', 'ARR', '-q']);
     expect(table.stdout.replace(/\s+/g, ' ')).toContain(`each account once: ${expected}`);
+  });
+});
+
+describe('the report\'s accounts section', () => {
+  it('gives the same figures as the reference: the accounts, revenue at risk, coverage and the silent accounts', async () => {
+    const out = join(await tempDir(), 'accounts.html');
+    const result = await run(['report', SURVEY, ...CRM, '--account-column', 'Company', '--weight-column', 'MRR', '--value-column', 'ARR', '--invited', 'fixtures/accounts-invited.csv', '--out', out, '-q']);
+    expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(out, 'utf8');
+    const section = /<section id="accounts">[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    const text = section.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').replaceAll('&#39;', "'");
+    const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const { revenueAtRisk: revenue, coverage, responseRate } = reference.crm;
+    const accounts = reference.survey.accounts;
+    expect(text).toContain(`${accounts.count} accounts (Company), each counted once: NPS ${accounts.nps > 0 ? '+' : ''}${accounts.nps.toFixed(1)}`);
+    expect(text).toContain(`${accounts.twoOrMoreDetractors} accounts with two or more detractors`);
+    expect(text).toContain(`Accounts with two or more detractors (${accounts.twoOrMoreDetractors})`);
+    const signed = (value: number): string => `${value > 0 ? '+' : ''}${value.toFixed(1)}`;
+    const { clusterInterval: clusters, designEffect, weighted } = reference.survey;
+    expect(text).toContain(`with accounts as clusters: 95% interval ${signed(clusters.low)} to ${signed(clusters.high)} (design effect ${designEffect.toFixed(2)}`);
+    expect(text).toContain(
+      `Weighted by MRR: NPS ${signed(weighted.nps)} (95% interval ${signed(weighted.interval.low)} to ${signed(weighted.interval.high)}), effective n ${Math.round(weighted.effectiveN)} of ${weighted.responses}`,
+    );
+    expect(text).toContain(`${amount(revenue.detractors)} with detractors (${revenue.accounts.detractors} accounts), ${amount(revenue.passives)} with passives (${revenue.accounts.passives})`);
+    expect(text).toContain(`${(coverage.share * 100).toFixed(1)}% of the customers' ARR answered`);
+    expect(text).toContain(`${responseRate.responded} of ${responseRate.invited} contacts answered`);
+    const [largest] = responseRate.silentAccounts;
+    expect(text).toContain(`Invited accounts that did not answer (${responseRate.silentAccounts.length}) Account Contacts invited ARR ${largest?.account ?? ''} ${largest?.invited ?? 0} ${amount(largest?.value ?? 0)}`);
   });
 });
 
