@@ -22,8 +22,12 @@ export function formatRange(interval: NormalInterval | undefined): string {
 
 const percent = (share: number | null): string => (share === null ? 'n/a' : `${(share * 100).toFixed(1)}%`);
 
-/** Money as people read it: 1,234,567 or 1,234.5. */
-export const formatAmount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+/** Money as people read it: 1,234,567, or 1,234.50 with cents. */
+export function formatAmount(value: number): string {
+  const cents = Math.round(value * 100);
+  const whole = cents % 100 === 0;
+  return (cents === 0 ? 0 : cents / 100).toLocaleString('en-US', { minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
+}
 
 /** "Accounts  …": a label in bold, then text wrapped under it. */
 function labelled(chalk: ChalkInstance, label: string, text: string): string {

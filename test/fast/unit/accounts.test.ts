@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readAmount } from '../../../src/core/money.js';
 import { accountLevel, clustered, emptyClusterCounts, addToCluster } from '../../../src/core/accounts.js';
 import { addWeight, emptyWeightSums, weightedScore } from '../../../src/core/weights.js';
+import { formatAmount } from '../../../src/output/render/accounts-table.js';
 
 describe('amounts as exports write them', () => {
   it.each([
@@ -38,6 +39,18 @@ describe('amounts as exports write them', () => {
     ['12 seats', 'not an amount'],
   ])('refuses %j: %s', (text, reason) => {
     expect(readAmount(text)).toEqual({ kind: 'problem', reason });
+  });
+});
+
+describe('amounts as nps writes them', () => {
+  it.each([
+    [959545, '959,545'],
+    [350567.5, '350,567.50'],
+    [0.1 + 0.2, '0.30'],
+    [959545.0000000001, '959,545'],
+    [-0, '0'],
+  ])('writes %d as %j', (value, text) => {
+    expect(formatAmount(value)).toBe(text);
   });
 });
 
