@@ -1,6 +1,6 @@
 import { Option } from 'commander';
 import type { AccountsView } from '../core/levels.js';
-import type { Period } from '../core/periods.js';
+import type { AnsweredDays, Period } from '../core/periods.js';
 import { buildScoreReport, type BreakdownSpec, type ScoreAccumulator, type ScoreReport } from '../core/score.js';
 import type { Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
@@ -66,10 +66,10 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   }
   if (options.counts === true) {
     if (wantsLevels(options)) throw inputError('accounts, weights and values need the responses themselves, not counts: score the export');
-    const { messages, tally, acc, outcome } = await readScoreCounts(files, options, io);
+    const { messages, tally, acc, outcome, answered } = await readScoreCounts(files, options, io);
     const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((_, at) => at) }));
-    // Counts are by period, not by day: which days of a period were answered is not known.
-    return finish(options, tally, acc, breakdowns, messages, outcome, false);
+    // Counts are by period, not by day: a partial period is told from the first and last day answered, when they give them.
+    return finish(options, tally, acc, breakdowns, messages, outcome, false, answered);
   }
   // One answer per person in each period of a trend: a person who answered in March and in June counts in both.
   const within = options.period === undefined ? undefined : { kind: 'trend' as const, period: options.period, fiscalStart: fiscalStartOf(options) };
@@ -98,12 +98,14 @@ function finish(
   messages: Messages,
   outcome: Outcome,
   byDay: boolean,
+  answered?: AnsweredDays,
 ): Ran<ScoreReport> {
   const report = buildScoreReport(tally, acc, {
     breakdowns,
     period: options.period,
     fiscalStart: fiscalStartOf(options),
     byDay,
+    answered,
     rollingDays: options.rolling,
     minN: options.minN,
     precision: precisionOf(options),

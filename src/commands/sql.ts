@@ -7,7 +7,7 @@ import { inputError } from '../errors.js';
 import { DATE_FORMATS, type DateFormat } from '../input/dates.js';
 import { dayRange } from '../input/filters.js';
 import { defineCommand, type Ran } from './shared/definition.js';
-import { byOption, collectBreakdowns, collectNames, GROUPS, integerOption, realToday, todayOf } from './shared/options.js';
+import { byOption, collectBreakdowns, collectNames, fiscalStartOf, fiscalStartOption, GROUPS, integerOption, realToday, todayOf } from './shared/options.js';
 import { SUCCESS } from './shared/outcome.js';
 
 export interface SqlOptions {
@@ -19,6 +19,7 @@ export interface SqlOptions {
   respondentColumn?: string;
   by?: string[][];
   period?: CountPeriod;
+  fiscalStart?: number;
   since?: string;
   until?: string;
   today?: string;
@@ -84,6 +85,8 @@ export function sqlSpecOf(options: SqlOptions, today: number): CountsQuerySpec {
     respondentColumn: options.respondentColumn,
     by,
     period: options.period,
+    // Days have no fiscal year: --fiscal-start goes with quarters and years only.
+    fiscalStart: fiscalStartOf({ period: options.period === 'day' ? undefined : options.period, fiscalStart: options.fiscalStart }),
     since: range?.since,
     until: range?.until,
     where,
@@ -116,10 +119,11 @@ export const sqlCommand = defineCommand<SqlOptions, SqlModel>({
     new Option('--respondent-column <column>', 'the respondent (an email or an id), for --dedupe').argParser(name('--respondent-column')).helpGroup(GROUPS.input),
     new Option('--score-offset <n>', 'add this to every score before reading it: -1 for a 0-10 question coded 1-11').argParser(integerOption('--score-offset', -10, 10)).helpGroup(GROUPS.input),
     byOption('count per group of these columns (repeat for separate tables; a,b for one crossed table)').argParser(collectBreakdowns),
-    new Option('--period <period>', 'count per day, week, month, quarter or year of --date-column (day serves every --period and --rolling of score)').choices(COUNT_PERIODS).helpGroup(GROUPS.statistics),
+    new Option('--period <period>', 'count per day, week, month, quarter or year of --date-column (day serves every --period and --rolling of score; under --dedupe, only the period counted)').choices(COUNT_PERIODS).helpGroup(GROUPS.statistics),
+    fiscalStartOption(),
     new Option('--drivers <columns>', 'instead of counts, the moments of these ratings for nps drivers --moments (repeat or separate with commas)').argParser(collectNames('--drivers')).helpGroup(GROUPS.statistics),
     new Option('--where <condition>', 'keep only the rows whose COLUMN=VALUE (or COLUMN!=VALUE), as exact text; repeat for all of several').argParser(collectWhere).helpGroup(GROUPS.rows),
-    new Option('--dedupe <mode>', 'one scored response per respondent: latest or first by date').choices(['none', 'latest', 'first']).default('none').helpGroup(GROUPS.rows),
+    new Option('--dedupe <mode>', 'one scored response per respondent, latest or first by date: in the whole table, and in each period of --period').choices(['none', 'latest', 'first']).default('none').helpGroup(GROUPS.rows),
     new Option('--since <date>', 'leave out answers dated before this day (2026-10-01, or 30d for 30 days ago)').helpGroup(GROUPS.rows),
     new Option('--until <date>', 'leave out answers dated after this day').helpGroup(GROUPS.rows),
     new Option('--today <date>', 'the day taken as today, for --since 30d (default: the real today)').helpGroup(GROUPS.rows),

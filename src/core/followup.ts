@@ -1,6 +1,6 @@
 import { categoryOf, FOLLOW_UP, type Category } from './categories.js';
 import { dayOn, momentOn, type Clock } from './clock.js';
-import { readsAsPraise } from './praise.js';
+import { isTestimonialCandidate } from './quotable.js';
 import { compileTemplate, type CompiledTemplate, type Templates } from './templates.js';
 import type { Mention } from './themes.js';
 
@@ -71,7 +71,7 @@ export const ADDED_COLUMNS = [
   },
   {
     name: 'testimonial_candidate',
-    cell: (response, category) => (category === 'promoters' ? (readsAsPraise(response.comment, response.language) ? 'yes' : 'no') : ''),
+    cell: (response, category) => (category === 'promoters' ? (isTestimonialCandidate(response.comment, response.language) ? 'yes' : 'no') : ''),
   },
   { name: 'themes', cell: (response) => response.themes ?? describeMentions(response.mentions) },
 ] as const satisfies readonly AddedColumn[];

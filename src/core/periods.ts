@@ -90,8 +90,16 @@ export interface TrendSettings {
   rollingDays: number | undefined;
   /** Periods with fewer responses are marked small and left out of the change tests. */
   minN: number;
-  /** Whether the tallies are by day; by period (a warehouse's counts), no period can be told partial. */
+  /** Whether the tallies are by day; by period (a warehouse's counts), a period is told partial only from `answered`. */
   byDay: boolean;
+  /** With tallies by period: the first and last day answered, which counts from nps sql give. */
+  answered?: AnsweredDays | undefined;
+}
+
+/** The first and last day of a trend's answers, in days since 1970. */
+export interface AnsweredDays {
+  first: number;
+  last: number;
 }
 
 /** Every period from the one holding `first` to the one holding `last`, in order: empty ones included. */
@@ -126,6 +134,8 @@ export function trend(days: ReadonlyMap<number, Tally>, settings: TrendSettings)
   const first = sorted[0]?.[0];
   const last = sorted.at(-1)?.[0];
   if (first === undefined || last === undefined) return [];
+  // By day, the days themselves say which were answered; by period, only what the counts tell.
+  const bounds = settings.byDay ? { first, last } : settings.answered;
   const rows: PeriodRow[] = [];
   let windowStart = 0;
   for (const span of periodsBetween(first, last, settings.period, settings.fiscalStart)) {
@@ -144,7 +154,7 @@ export function trend(days: ReadonlyMap<number, Tally>, settings: TrendSettings)
     const adjacent = previous !== undefined && previous.end === (rollingDays === undefined ? span.start : from) && previous.responses > 0;
     const testable = adjacent && !previous.small && !small && result.responses > 0;
     const change = testable ? compareCounts(previous.counts, result.counts, precision.level) : undefined;
-    const partial = rollingDays === undefined && settings.byDay ? partialSpan(span, first, last) : undefined;
+    const partial = rollingDays === undefined && bounds !== undefined ? partialSpan(span, bounds.first, bounds.last) : undefined;
     rows.push({ period: span.key, start: from, end: span.end, ...result, change, small, partial });
   }
   const shown = withoutLongGaps(rows);

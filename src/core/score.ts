@@ -1,6 +1,6 @@
 import type { AccountsView } from './levels.js';
 import { breakdown, GROUP_KEY_SEPARATOR, GroupTallies, precisionWarnings, scored, type GroupRow, type Precision, type Scored } from './breakdown.js';
-import { trend, trendWarnings, type Period, type PeriodRow } from './periods.js';
+import { trend, trendWarnings, type AnsweredDays, type Period, type PeriodRow } from './periods.js';
 import { summarize, type Summary } from './summary.js';
 import { addScore, emptyTally, mergeTallies, type Tally } from './tally.js';
 import type { ScoreWarning } from './warnings.js';
@@ -140,6 +140,8 @@ export interface ScoreSettings {
   fiscalStart: number;
   /** Whether the tallies are by day (read from rows), so that a period the answers cover in part can be told. */
   byDay: boolean;
+  /** By period (counts), the first and last day answered, when the counts give them: partial periods are told from them. */
+  answered?: AnsweredDays | undefined;
   rollingDays: number | undefined;
   minN: number;
   precision: Precision;

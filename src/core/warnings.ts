@@ -29,6 +29,7 @@ export type ThemesWarning = { code: 'few-mentions'; themes: string[]; least: num
 /** Key-driver analysis. */
 export type DriversWarning =
   | { code: 'driver-constant'; column: string; value: string }
+  | { code: 'drivers-incomplete'; leftOut: number; scored: number; column: string; blank: number }
   | { code: 'nothing-to-fit' }
   | { code: 'too-few-to-fit'; responses: number; drivers: number }
   | { code: 'score-constant' }

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { COUNT_COLUMNS, SCORE_COLUMNS, type CountRow } from '../core/counts.js';
+import { COUNT_COLUMNS, SCORE_COLUMNS, STATISTIC_COLUMNS, type CountRow } from '../core/counts.js';
 import { emptyTally, type Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -44,9 +44,16 @@ function jsonRecords(name: string, text: string): Record[] {
   }
   return values.map((value, at) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw inputError(`${name}: record ${at + 1} is not an object of columns`);
-    return new Map(Object.entries(value));
+    return new Map(Object.entries(value).map(([column, cell]) => [ownName(column), cell]));
   });
 }
+
+/**
+ * The query's own columns all start with `nps_`; a warehouse that folds unquoted names
+ * to upper case (Snowflake gives NPS_SET) is read the same. The table's columns (`--by`)
+ * keep their names as written.
+ */
+const ownName = (column: string): string => (/^nps_/i.test(column) ? column.toLowerCase() : column);
 
 function csvRecords(name: string, text: string): Record[] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
@@ -54,7 +61,7 @@ function csvRecords(name: string, text: string): Record[] {
   if (header === undefined) throw inputError(`${name}: the file is empty: it should be the result of the query nps sql prints`);
   return rows.map((cells, at) => {
     if (cells.length !== header.length) throw inputError(`${name} line ${at + 2}: has ${cells.length} fields but the header has ${header.length}`);
-    return new Map(header.map((column, index) => [column, cells[index]]));
+    return new Map(header.map((column, index) => [ownName(column), cells[index]]));
   });
 }
 
@@ -68,16 +75,16 @@ function countOf(value: unknown, where: string, column: string): number {
 const textOf = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
 /** An ISO day, "2026-03-01" (a timestamp at midnight is taken for its day), as days since 1970. */
-function dayOfText(value: unknown, where: string): number | undefined {
+function dayOfText(value: unknown, where: string, column: string): number | undefined {
   const text = textOf(value).trim();
   if (text === '') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00(?::?00)?)?)?$/.exec(text);
   const day = match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
-  if (day === undefined) throw inputError(`${where}: ${COUNT_COLUMNS.day} should be a day such as 2026-03-01, not ${JSON.stringify(text)}`);
+  if (day === undefined) throw inputError(`${where}: ${column} should be a day such as 2026-03-01, not ${JSON.stringify(text)}`);
   return day;
 }
 
-const STATISTIC_KEYS = new Set<string>([COUNT_COLUMNS.set, COUNT_COLUMNS.day, ...SCORE_COLUMNS, COUNT_COLUMNS.blank, COUNT_COLUMNS.rejected, COUNT_COLUMNS.duplicates, COUNT_COLUMNS.excluded]);
+const STATISTIC_KEYS = new Set<string>([COUNT_COLUMNS.set, COUNT_COLUMNS.day, ...STATISTIC_COLUMNS]);
 
 function rowOf(record: Record, where: string, columns: readonly string[]): CountRow {
   const tally: Tally = emptyTally();
@@ -88,11 +95,15 @@ function rowOf(record: Record, where: string, columns: readonly string[]): Count
   tally.duplicates = record.has(COUNT_COLUMNS.duplicates) ? countOf(record.get(COUNT_COLUMNS.duplicates), where, COUNT_COLUMNS.duplicates) : 0;
   tally.excluded = record.has(COUNT_COLUMNS.excluded) ? countOf(record.get(COUNT_COLUMNS.excluded), where, COUNT_COLUMNS.excluded) : 0;
   const set = textOf(record.get(COUNT_COLUMNS.set));
+  // The first and last day answered came later than the counts: older files lack them, and tell no partial period.
+  const day = (column: string): number | undefined => dayOfText(record.get(column), where, column);
   return {
     set,
     values: new Map(columns.map((column) => [column, textOf(record.get(column))])),
-    day: set.startsWith('period:') ? dayOfText(record.get(COUNT_COLUMNS.day), where) : undefined,
+    day: set.startsWith('period:') ? day(COUNT_COLUMNS.day) : undefined,
     tally,
+    firstDay: day(COUNT_COLUMNS.firstDay),
+    lastDay: day(COUNT_COLUMNS.lastDay),
   };
 }
 

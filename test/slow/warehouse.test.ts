@@ -36,8 +36,18 @@ async function sqlFor(dialect: string, options: readonly string[]): Promise<stri
   return result.stdout;
 }
 
-/** The cases compared: what `nps sql` is given, and what both `nps score` runs are given. */
-const CASES: ReadonlyArray<{ name: string; sql: string[]; score: string[]; read?: string[] }> = [
+/**
+ * The export's first day: under --dedupe, --since it leaves out the undated answers,
+ * between which a table, having no order of rows, cannot keep the later as a file does.
+ */
+const SINCE_DATED = '2025-01-01';
+
+/**
+ * The cases compared: what `nps sql` is given, and what both `nps score` runs are given;
+ * `partial` lists the periods the file's trend flags as partial, so that the case
+ * checks the flag from counts on periods that have it.
+ */
+const CASES: ReadonlyArray<{ name: string; sql: string[]; score: string[]; read?: string[]; partial?: string[] }> = [
   { name: 'overall', sql: [], score: [] },
   { name: '--by plan', sql: ['--by', 'plan'], score: ['--by', 'plan'] },
   { name: '--period month', sql: ['--period', 'month', '--date-column', 'submitted at'], score: ['--period', 'month'] },
@@ -47,10 +57,39 @@ const CASES: ReadonlyArray<{ name: string; sql: string[]; score: string[]; read?
     score: ['--by', 'plan', '--by', 'plan,Région', '--period', 'week', '--rolling', '30d'],
   },
   {
-    name: '--dedupe latest, --since, --until, --period quarter counted by month',
-    sql: ['--dedupe', 'latest', '--respondent-column', 'email', '--date-column', 'submitted at', '--since', '2025-03-01', '--until', '2026-03-31', '--period', 'month', '--by', 'plan'],
+    name: '--since and --until mid-month: the first and last months flagged partial, counted by day',
+    sql: ['--date-column', 'submitted at', '--since', '2025-01-10', '--until', '2026-06-20', '--period', 'day'],
+    score: ['--period', 'month'],
+    read: ['--since', '2025-01-10', '--until', '2026-06-20'],
+    partial: ['2025-01', '2026-06'],
+  },
+  {
+    name: '--dedupe latest, --since, --until, --period quarter counted by quarter: one answer per respondent in each quarter',
+    sql: ['--dedupe', 'latest', '--respondent-column', 'email', '--date-column', 'submitted at', '--since', '2025-03-01', '--until', '2026-03-31', '--period', 'quarter', '--by', 'plan'],
     score: ['--period', 'quarter', '--by', 'plan'],
     read: ['--dedupe', 'latest', '--respondent-column', 'email', '--since', '2025-03-01', '--until', '2026-03-31'],
+    partial: ['2025-Q1'],
+  },
+  {
+    name: 'quarters of a fiscal year from February, counted by month',
+    sql: ['--date-column', 'submitted at', '--since', '2025-01-10', '--period', 'month'],
+    score: ['--period', 'quarter', '--fiscal-start', 'feb'],
+    read: ['--since', '2025-01-10'],
+    partial: ['FY2025-Q4', 'FY2027-Q2'],
+  },
+  {
+    name: '--dedupe first, fiscal quarters from February counted as such',
+    sql: ['--dedupe', 'first', '--respondent-column', 'email', '--date-column', 'submitted at', '--since', SINCE_DATED, '--period', 'quarter', '--fiscal-start', 'feb', '--by', 'plan'],
+    score: ['--period', 'quarter', '--fiscal-start', '2', '--by', 'plan'],
+    read: ['--dedupe', 'first', '--respondent-column', 'email', '--since', SINCE_DATED],
+    partial: ['FY2025-Q4', 'FY2027-Q2'],
+  },
+  {
+    name: '--dedupe latest, fiscal years from April counted as such',
+    sql: ['--dedupe', 'latest', '--respondent-column', 'email', '--date-column', 'submitted at', '--since', SINCE_DATED, '--period', 'year', '--fiscal-start', 'apr'],
+    score: ['--period', 'year', '--fiscal-start', 'april'],
+    read: ['--dedupe', 'latest', '--respondent-column', 'email', '--since', SINCE_DATED],
+    partial: ['FY2025', 'FY2027'],
   },
   { name: '--score-offset -1', sql: ['--score-offset', '-1'], score: [], read: ['--score-offset', '-1'] },
 ];
@@ -80,8 +119,31 @@ function compareOn(label: string, open: () => Promise<Engine | string>, dialect:
         const fromCounts = await json(['score', '--counts', countsFile, ...testCase.score]);
         const fromFile = await json(['score', exportCsv, ...READ, ...(testCase.read ?? []), ...testCase.score]);
         expect(fromCounts).toEqual(fromFile);
+        const flagged = (fromFile as { periods?: Array<{ period: string; partial: unknown }> }).periods?.filter((period) => period.partial !== null).map((period) => period.period);
+        expect(flagged ?? []).toEqual(testCase.partial ?? []);
       });
     }
+
+    it('--dedupe: refuses a trend of other periods than those counted, in one line', async (context) => {
+      if (engine === undefined) {
+        context.skip(`${label} could not start here: ${reason}`);
+        return;
+      }
+      const dedupe = ['--dedupe', 'latest', '--respondent-column', 'email', '--since', SINCE_DATED];
+      const sql = await sqlFor(dialect, [...READ, ...dedupe, '--period', 'month']);
+      const countsFile = join(folder, `${dialect}-dedupe-months.csv`);
+      await writeFile(countsFile, await engine.query(sql));
+      // Months deduplicated each on its own: a person who answered in January and February is in both, and would be twice in the quarter.
+      const quarter = await run(['score', '--counts', countsFile, '--period', 'quarter', '-q']);
+      expect(quarter.code).toBe(2);
+      expect(quarter.stderr.trim()).toMatch(/^[^\n]*--period quarter cannot be made of these counts: under --dedupe each month keeps one answer per respondent.*give nps sql --period quarter with the same --dedupe$/);
+      const rolling = await run(['score', '--counts', countsFile, '--period', 'month', '--rolling', '90d', '-q']);
+      expect(rolling.code).toBe(2);
+      expect(rolling.stderr).toMatch(/--rolling cannot be made of these counts/);
+      // The months themselves are what the file gives.
+      const fromCounts = await json(['score', '--counts', countsFile, '--period', 'month']);
+      expect(fromCounts).toEqual(await json(['score', exportCsv, ...READ, ...dedupe, '--period', 'month']));
+    });
 
     it('--where keeps the rows whose cell is the value, and counts the others as left out', async (context) => {
       if (engine === undefined) {
@@ -105,7 +167,7 @@ function compareOn(label: string, open: () => Promise<Engine | string>, dialect:
       expect(Number(excluded) + Number(rest['rejected']) - Number(keptRejected)).toBe(ROWS - Number(keptRows));
     });
 
-    it('compare --counts equals compare FILE, by plan and by month', async (context) => {
+    it('compare --counts equals compare FILE, by plan, by month, and by fiscal quarter under --dedupe', async (context) => {
       if (engine === undefined) {
         context.skip(`${label} could not start here: ${reason}`);
         return;
@@ -114,14 +176,14 @@ function compareOn(label: string, open: () => Promise<Engine | string>, dialect:
       const countsFile = join(folder, `${dialect}-compare.csv`);
       await writeFile(countsFile, counts);
       for (const mode of [['--by', 'plan', '--values', 'pro,free'], ['--period', 'month'], ['--period', 'quarter', '--values', '2025-Q1,2025-Q3']]) {
-        const { verdict: countsVerdict, ...fromCounts } = (await json(['compare', '--counts', countsFile, ...mode])) as Record<string, unknown>;
-        // Who moved between groups, and who answered both times, follow respondents, which counts do not have: everything
-        // else is the same, and the verdict is the file's first sentence (the change among everyone who answered).
-        const { movement, paired, verdict, headline, ...fromFile } = (await json(['compare', exportCsv, ...READ, ...mode])) as Record<string, unknown>;
-        const everyone = { ...(headline as Record<string, unknown>), inBoth: 0, coverage: 0 };
-        expect(fromCounts, mode.join(' ')).toEqual({ ...fromFile, headline: everyone, ...(movement === undefined ? {} : { movement: null }), ...(paired === undefined ? {} : { paired: null }) });
-        expect(String(verdict).startsWith(String(countsVerdict)), mode.join(' ')).toBe(true);
+        await expectSameComparison(countsFile, READ, mode);
       }
+      // Under --dedupe, compare keeps one answer per respondent in each period: the counts of those very periods.
+      const dedupe = ['--dedupe', 'first', '--respondent-column', 'email', '--since', SINCE_DATED];
+      const deduped = await engine.query(await sqlFor(dialect, [...READ, ...dedupe, '--period', 'quarter', '--fiscal-start', 'feb']));
+      const dedupedFile = join(folder, `${dialect}-compare-dedupe.csv`);
+      await writeFile(dedupedFile, deduped);
+      await expectSameComparison(dedupedFile, [...READ, ...dedupe], ['--period', 'quarter', '--fiscal-start', 'feb', '--values', 'FY2026-Q1,FY2026-Q3']);
     });
 
     it('--drivers: the moments give the shares of nps drivers on the export', async (context) => {
@@ -157,6 +219,17 @@ function compareOn(label: string, open: () => Promise<Engine | string>, dialect:
       expect(scored.groups.map((group) => group.key[HOSTILE.group]).sort()).toEqual(["x'); DROP TABLE t; --", 'ü "ñ"']);
     });
   });
+}
+
+/** compare --counts gives what compare gives on the export, less what follows respondents. */
+async function expectSameComparison(countsFile: string, read: readonly string[], mode: readonly string[]): Promise<void> {
+  const { verdict: countsVerdict, ...fromCounts } = (await json(['compare', '--counts', countsFile, ...mode])) as Record<string, unknown>;
+  // Who moved between groups, and who answered both times, follow respondents, which counts do not have: everything
+  // else is the same, and the verdict is the file's first sentence (the change among everyone who answered).
+  const { movement, paired, verdict, headline, ...fromFile } = (await json(['compare', exportCsv, ...read, ...mode])) as Record<string, unknown>;
+  const everyone = { ...(headline as Record<string, unknown>), inBoth: 0, coverage: 0 };
+  expect(fromCounts, mode.join(' ')).toEqual({ ...fromFile, headline: everyone, ...(movement === undefined ? {} : { movement: null }), ...(paired === undefined ? {} : { paired: null }) });
+  expect(String(verdict).startsWith(String(countsVerdict)), mode.join(' ')).toBe(true);
 }
 
 /** A table whose names and values try to end the query early. */

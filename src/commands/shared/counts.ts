@@ -1,10 +1,10 @@
-import { ALL_SET, bySet, periodSet, startsPeriod, totalsOfCounts, usablePeriods, type CountRow } from '../../core/counts.js';
+import { ALL_SET, bySet, countedWithin, periodSet, periodSetOf, totalsOfCounts, usablePeriods, type CountPeriod, type CountRow } from '../../core/counts.js';
 import { responsesIn } from '../../core/tally.js';
 import type { DriverMoments, Moments } from '../../core/drivers/moments.js';
 import { MOMENT_COLUMNS } from '../../core/sql/moments.js';
 import { emptyTally, mergeTallies } from '../../core/tally.js';
 import type { Sample } from '../../core/compare.js';
-import type { Period } from '../../core/periods.js';
+import type { AnsweredDays, Period } from '../../core/periods.js';
 import { isoDay, periodOf } from '../../core/periods.js';
 import { ScoreAccumulator, type BreakdownSpec } from '../../core/score.js';
 import type { Tally } from '../../core/tally.js';
@@ -13,7 +13,7 @@ import { readCounts } from '../../input/counts.js';
 import { checkInputNames } from '../../input/responses.js';
 import type { Io } from '../../io.js';
 import { Messages } from '../../output/write/messages.js';
-import type { RawReadingOptions } from './options.js';
+import { fiscalStartOf, type RawReadingOptions } from './options.js';
 import { failsStrict, type Outcome } from './outcome.js';
 
 /**
@@ -45,6 +45,8 @@ export interface CountsRead {
   tally: Tally;
   acc: ScoreAccumulator;
   outcome: Outcome;
+  /** The first and last day of the trend's answers, when the counts give them: what tells a partial period. */
+  answered: AnsweredDays | undefined;
 }
 
 export function refuseReadingOptions(options: RawReadingOptions): void {
@@ -53,28 +55,82 @@ export function refuseReadingOptions(options: RawReadingOptions): void {
   if (flag !== undefined) throw inputError(`${flag} is applied by the query: give it to nps sql, not with --counts`);
 }
 
-/** The period set to build a trend from: the finest the counts hold that adds up to `period` exactly. */
-function periodSetFor(rows: readonly CountRow[], period: Period, rolling: boolean, name: string): string {
-  const sets = new Set(rows.map((row) => row.set));
-  const usable = usablePeriods(period, rolling);
-  const chosen = usable.find((unit) => sets.has(periodSet(unit)));
+/** What a trend from counts asks for: its periods, the month fiscal years start in, and whether it is in rolling windows. */
+interface TrendAsked {
+  period: Period;
+  fiscalStart: number;
+  rolling: boolean;
+}
+
+const fiscalFlag = (fiscalStart: number): string => (fiscalStart === 1 ? '' : ` --fiscal-start ${fiscalStart}`);
+const askedFlags = (asked: TrendAsked): string => (asked.rolling ? '--rolling' : `--period ${asked.period}${fiscalFlag(asked.fiscalStart)}`);
+
+/** The period sets the counts hold, by name. */
+function periodSetsIn(rows: readonly CountRow[]): Map<string, { unit: CountPeriod; deduped: boolean }> {
+  const held = new Map<string, { unit: CountPeriod; deduped: boolean }>();
+  for (const row of rows) {
+    const set = periodSetOf(row.set);
+    if (set !== undefined) held.set(row.set, set);
+  }
+  return held;
+}
+
+/**
+ * The period set to build a trend from: the finest the counts hold that adds up to the
+ * periods asked exactly. Under --dedupe each counted period keeps one answer per
+ * respondent of its own, which adds up to no other period: only counts made for the
+ * very periods of the trend will do.
+ */
+function periodSetFor(rows: readonly CountRow[], asked: TrendAsked, name: string): string {
+  const held = periodSetsIn(rows);
+  const deduped = [...held.values()].filter((set) => set.deduped).map((set) => set.unit);
+  if (deduped.length > 0) return dedupedSetFor(rows, asked, name, deduped);
+  if (held.size > 0 && rows.some((row) => row.set === ALL_SET && row.tally.duplicates > 0)) {
+    // Before each period kept its own answers, nps sql deduplicated its periods over the whole table.
+    throw inputError(`${name}: these periods were deduplicated over the whole table, by an earlier nps sql; a trend keeps one answer per respondent in each period: run the query nps sql prints now`);
+  }
+  const usable = usablePeriods(asked.period, asked.rolling);
+  const chosen = usable.find((unit) => held.has(periodSet(unit)));
   if (chosen === undefined) {
-    const held = [...sets].filter((set) => set.startsWith('period:')).map((set) => set.slice('period:'.length));
-    const what = held.length === 0 ? 'no periods' : `periods by ${held.join(', ')}`;
-    throw inputError(`${name}: ${rolling ? '--rolling' : `--period ${period}`} needs counts by ${usable.join(' or ')}, and these have ${what}: give nps sql --period ${usable[0] ?? 'day'}`);
+    const units = [...held.values()].map((set) => set.unit);
+    const what = units.length === 0 ? 'no periods' : `periods by ${units.join(', ')}`;
+    throw inputError(`${name}: ${askedFlags(asked)} needs counts by ${usable.join(' or ')}, and these have ${what}: give nps sql --period ${usable[0] ?? 'day'}`);
   }
   for (const row of rows) {
-    if (row.set === periodSet(chosen) && row.day !== undefined && !startsPeriod(row.day, chosen)) {
-      throw inputError(`${name}: ${isoDay(row.day)} does not start a ${chosen}: these counts were not made by nps sql --period ${chosen}`);
+    if (row.set !== periodSet(chosen) || row.day === undefined) continue;
+    const within = countedWithin(row.day, chosen, asked.period, asked.fiscalStart);
+    if (within === 'none') throw inputError(`${name}: ${isoDay(row.day)} does not start a ${chosen}: these counts were not made by nps sql --period ${chosen}`);
+    if (within === 'across') {
+      throw inputError(`${name}: the ${chosen} counted from ${isoDay(row.day)} straddles two periods of ${askedFlags(asked)}: give nps sql --period month, or --period ${chosen}${fiscalFlag(asked.fiscalStart)}`);
     }
   }
   return periodSet(chosen);
 }
 
+/** Under --dedupe, the set counted by the very periods of the trend, or a usage error that says why no other will do. */
+function dedupedSetFor(rows: readonly CountRow[], asked: TrendAsked, name: string, units: readonly CountPeriod[]): string {
+  const counted = units.join(' or ');
+  const remedy = `give nps sql --period ${asked.period}${fiscalFlag(asked.fiscalStart)} with the same --dedupe`;
+  if (asked.rolling) {
+    throw inputError(`${name}: --rolling cannot be made of these counts: under --dedupe each ${counted} keeps one answer per respondent, and a window needs one per respondent of its period; score the export itself`);
+  }
+  const set = periodSet(asked.period, true);
+  if (!units.includes(asked.period)) {
+    const twice = `a person who answered in two ${units[0] ?? 'day'}s of one ${asked.period} would count twice`;
+    throw inputError(`${name}: --period ${asked.period} cannot be made of these counts: under --dedupe each ${counted} keeps one answer per respondent, and ${twice}; ${remedy}`);
+  }
+  for (const row of rows) {
+    if (row.set === set && row.day !== undefined && countedWithin(row.day, asked.period, asked.period, asked.fiscalStart) !== 'same') {
+      throw inputError(`${name}: ${isoDay(row.day)} does not start a ${asked.period} of ${askedFlags(asked)}, and under --dedupe no other ${asked.period} adds up to one; ${remedy}`);
+    }
+  }
+  return set;
+}
+
 /** Reads the files of counts and adds them up into the tallies of `nps score`. */
 export async function readScoreCounts(
   files: readonly string[],
-  options: RawReadingOptions & { by?: string[][]; period?: Period; rolling?: number },
+  options: RawReadingOptions & { by?: string[][]; period?: Period; fiscalStart?: number; rolling?: number },
   io: Io,
 ): Promise<CountsRead> {
   refuseReadingOptions(options);
@@ -93,7 +149,8 @@ export async function readScoreCounts(
     rows.push(...counts.rows);
   }
   const name = files.length === 1 ? (files[0] ?? '') : 'the counts';
-  const periodName = options.period === undefined ? undefined : periodSetFor(rows, options.period, options.rolling !== undefined, name);
+  const asked = options.period === undefined ? undefined : { period: options.period, fiscalStart: fiscalStartOf(options), rolling: options.rolling !== undefined };
+  const periodName = asked === undefined ? undefined : periodSetFor(rows, asked, name);
   const breakdowns = options.by ?? [];
   const totals = totalsOfCounts(rows, breakdowns, periodName);
   const specs: BreakdownSpec[] = breakdowns.map((columns) => ({ columns, indexes: columns.map((_, at) => at) }));
@@ -102,7 +159,7 @@ export async function readScoreCounts(
   if (rejected > 0) messages.info(`${rejected} ${rejected === 1 ? 'row was' : 'rows were'} rejected by the query: a value that is no score from 0 to 10`);
   const outcome = { rejected, repairedQuotes: 0, strict: options.strict === true, belowThreshold: false };
   if (failsStrict(outcome)) messages.strictFailure(rejected);
-  return { messages, tally: totals.tally, acc, outcome };
+  return { messages, tally: totals.tally, acc, outcome, answered: totals.answered };
 }
 
 /** What `nps drivers --moments` reads: the drivers' moments, added up over the files, and the row accounting. */
@@ -232,7 +289,7 @@ function addInto(samples: Map<string, Sample>, name: string, tally: Tally): void
  */
 export async function readCountSamples(
   files: readonly string[],
-  options: RawReadingOptions & { column: string | undefined; period: Period | undefined },
+  options: RawReadingOptions & { column: string | undefined; period: Period | undefined; fiscalStart?: number },
   io: Io,
 ): Promise<CountSamples> {
   refuseReadingOptions(options);
@@ -249,6 +306,12 @@ export async function readCountSamples(
     if (options.column !== undefined && !counts.rows.some((row) => row.set === bySet([options.column ?? '']))) {
       throw inputError(`${counts.name}: no counts by ${options.column}: give nps sql --by ${options.column}`);
     }
+    if (options.column !== undefined && whole.some((row) => row.tally.duplicates > 0)) {
+      // compare keeps one answer per respondent in each group: a person who moved from one group to the other is in both.
+      throw inputError(
+        `${counts.name}: compare --by keeps one answer per respondent in each group, and these counts kept one in the whole table (nps sql --dedupe): count each group in a file of its own (nps sql --where ${options.column}=VALUE) and compare the two files`,
+      );
+    }
     messages.info(`${counts.name}: counts from nps sql, ${counts.rows.length} ${counts.rows.length === 1 ? 'row' : 'rows'}`);
     for (const row of whole) {
       mergeTallies(tally, row.tally);
@@ -262,10 +325,11 @@ export async function readCountSamples(
   const period = options.period;
   if (period !== undefined) {
     const name = files.length === 1 ? (files[0] ?? '') : 'the counts';
-    const set = periodSetFor(all, period, false, name);
+    const fiscalStart = fiscalStartOf(options);
+    const set = periodSetFor(all, { period, fiscalStart, rolling: false }, name);
     const rows = all.filter((row) => row.set === set && row.day !== undefined && responsesIn(row.tally) > 0).sort((a, b) => (a.day ?? 0) - (b.day ?? 0));
     for (const row of rows) {
-      const span = periodOf(row.day ?? 0, period);
+      const span = periodOf(row.day ?? 0, period, fiscalStart);
       spans.set(span.key, span.start);
       addInto(samples, span.key, row.tally);
     }

@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/languages.js';
+import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/language-codes.js';
 import { PERIODS, type Period } from '../../core/periods.js';
 import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../../core/stats.js';
 import type { Precision } from '../../core/breakdown.js';

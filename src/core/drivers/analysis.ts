@@ -72,6 +72,21 @@ function nothingToFit(n: number, p: number, columns: number): DriversWarning | u
   return p > 0 ? { code: 'score-constant' } : undefined;
 }
 
+/** The share of scored responses left out for a blank driver above which the reader is told what that means. */
+export const INCOMPLETE_SHARE = 0.2;
+
+/**
+ * Many responses left out for one blank optional rating: the model describes only those
+ * who rated everything, who may not be like the rest. Named with the driver most often
+ * blank, the one whose leaving out would keep the most.
+ */
+function incompleteWarning(complete: number, leftOut: number, missing: DriversResult['missing']): DriversWarning | undefined {
+  const scored = complete + leftOut;
+  if (scored === 0 || leftOut / scored < INCOMPLETE_SHARE) return undefined;
+  const most = missing.reduce<DriversResult['missing'][number] | undefined>((top, one) => (top === undefined || one.blank + one.unreadable > top.blank + top.unreadable ? one : top), undefined);
+  return { code: 'drivers-incomplete', leftOut, scored, column: most?.column ?? '', blank: (most?.blank ?? 0) + (most?.unreadable ?? 0) };
+}
+
 export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): DriversResult {
   const { model, dropped, warnings } = modelOf(snapshot);
   const total = sumGroups(snapshot, undefined);
@@ -81,6 +96,8 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
   const exact = p <= options.exactUpTo;
   const orders = exact ? [] : sampledOrders(p, options.permutations, options.seed);
   const missing = snapshot.specs.map((spec, at) => ({ column: spec.name, blank: snapshot.blank[at] ?? 0, unreadable: snapshot.unreadable[at] ?? 0 }));
+  const incomplete = incompleteWarning(n, snapshot.leftOut, missing);
+  if (incomplete !== undefined) warnings.push(incomplete);
   const base = { responses: n, leftOut: snapshot.leftOut, missing, nps: snapshot.nps, dropped, warnings };
   const method = (replicates: number): DriversResult['method'] => ({
     shapley: exact ? 'exact' : 'sampled',
@@ -94,7 +111,7 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
   if (p === 0 || n < modelColumns.length + 2 || centred(total, snapshot.dim, SCORE, SCORE) <= 0) {
     const why = nothingToFit(n, p, modelColumns.length);
     if (why !== undefined) warnings.push(why);
-    return { ...base, r2: 0, r2Interval: null, drivers: [], method: method(0) };
+    return { ...base, r2: 0, r2Interval: null, drivers: [], method: method(0), fixFirstRule: { kind: 'none', why: 'no-ratings' } };
   }
   const needed = PER_DRIVER * snapshot.specs.length;
   if (n < needed) warnings.push({ code: 'few-per-driver', responses: n, drivers: snapshot.specs.length, needed, perDriver: PER_DRIVER });
@@ -108,7 +125,7 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
   const draws = options.moments ? [] : drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
   const drivers = driverResults(snapshot, model, modelColumns, { system, point, draws, total, level: options.level });
   warnings.push(...signWarnings(system, model, modelColumns, drivers));
-  markFixFirst(drivers);
+  const fixFirstRule = markFixFirst(drivers);
   const ordered = [...drivers].sort((a, b) => b.importance - a.importance || (a.column < b.column ? -1 : 1));
   return {
     ...base,
@@ -116,6 +133,7 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
     r2Interval: draws.length === 0 ? null : percentileInterval(draws.map((draw) => draw.r2), options.level),
     drivers: ordered,
     method: method(draws.length),
+    fixFirstRule,
   };
 }
 

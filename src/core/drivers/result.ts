@@ -74,7 +74,20 @@ export interface DriversResult {
     seed: number;
   };
   warnings: DriversWarning[];
+  /** How the ratings to fix first were chosen, or why none was. */
+  fixFirstRule: FixFirstRule;
 }
+
+/**
+ * How fix first was decided: by the bars (the usual case); when no rating passes both,
+ * the one among the most important (at least the median share) with the most to gain
+ * (share × room left on its scale), so that the rating carrying the score is never left
+ * unflagged for sitting exactly at the median; or none, and why.
+ */
+export type FixFirstRule =
+  | { kind: 'bars' }
+  | { kind: 'most-to-gain'; column: string }
+  | { kind: 'none'; why: 'no-ratings' | 'at-the-top' | 'no-lever' };
 
 /** Below this many ratings a median splits nothing: the bars of fix first are fixed ones. */
 const FEW_RATINGS = 3;
@@ -104,16 +117,28 @@ export function fixFirstBars(drivers: readonly DriverResult[]): FixFirstBars | u
  * than most (below the median performance); with one or two ratings, at least an equal
  * share of what the ratings explain and a mean below the middle of the rating's scale.
  */
-export function markFixFirst(drivers: DriverResult[]): void {
+export function markFixFirst(drivers: DriverResult[]): FixFirstRule {
   const bars = fixFirstBars(drivers);
-  if (bars === undefined) return;
+  if (bars === undefined) return { kind: 'none', why: 'no-ratings' };
   for (const driver of drivers) {
     if (driver.performance === null) continue;
     // A rating whose rise goes with lower scores is no lever to pull.
     const important = bars.few ? driver.importance >= bars.importance : driver.importance > bars.importance;
     driver.fixFirst = driver.direction === 'positive' && important && driver.performance.relative < bars.performance;
   }
+  if (drivers.some((driver) => driver.fixFirst)) return { kind: 'bars' };
+  // Among the most important levers: at least the median share (or an equal share, with one or two ratings).
+  const levers = drivers.filter((driver) => driver.performance !== null && driver.direction === 'positive' && driver.importance >= bars.importance);
+  if (levers.length === 0) return { kind: 'none', why: 'no-lever' };
+  const gain = (driver: DriverResult): number => driver.importance * (1 - (driver.performance?.relative ?? 1));
+  const best = levers.reduce((top, driver) => (gain(driver) > gain(top) ? driver : top));
+  if (gain(best) <= AT_THE_TOP) return { kind: 'none', why: 'at-the-top' };
+  best.fixFirst = true;
+  return { kind: 'most-to-gain', column: best.column };
 }
+
+/** Share × room left below which a rating is taken as rated at the top of its scale. */
+const AT_THE_TOP = 1e-9;
 
 
 function median(values: readonly number[]): number {

@@ -16,6 +16,8 @@ export interface CountsQuerySpec {
   /** One entry per --by; several columns make one crossed breakdown. */
   by: ReadonlyArray<readonly string[]>;
   period: CountPeriod | undefined;
+  /** --fiscal-start: the month (1–12) quarters and years start in. */
+  fiscalStart: number;
   /** --since and --until, inclusive, in days since 1970. */
   since: number | undefined;
   until: number | undefined;
@@ -114,20 +116,29 @@ function stateStep(d: Dialect, spec: CountsQuerySpec): string {
   const selected = [
     `${state} AS ${OWN.class}`,
     `CASE WHEN ${OWN.days} IS NOT NULL THEN ${secondsOf(d, OWN.date, OWN.days)} END AS ${OWN.seconds}`,
-    ...(spec.period === undefined ? [] : [`CASE WHEN ${OWN.days} IS NOT NULL THEN ${periodStart(d, spec.period)} END AS nps_period`]),
+    ...(spec.period === undefined ? [] : [`CASE WHEN ${OWN.days} IS NOT NULL THEN ${periodStart(d, spec.period, spec.fiscalStart)} END AS nps_period`]),
   ];
   return `nps_classed AS (\n  SELECT\n    nps_days.*,\n${indent(selected)}\n  FROM nps_days\n)`;
 }
+
+/** Whether the periods are deduplicated each on its own: under --dedupe, by period. */
+const periodsDeduped = (spec: CountsQuerySpec): boolean => spec.dedupe !== 'none' && spec.period !== undefined;
+
+/** The class of each row in the counts of the whole table and of the groups; and in those of the periods. */
+const FINAL_CLASS = 'nps_final_class';
+const PERIOD_CLASS = 'nps_period_class';
 
 /**
  * Under --dedupe, each respondent's scored answer to keep: a dated answer before an
  * undated one, then the newest (latest) or oldest (first) moment. A table has no
  * order of rows, so answers given at the same second are told apart by the higher
  * score, then the group values: any choice among them gives the same counts unless
- * they differ.
+ * they differ. The whole table and its groups keep one answer per respondent; each
+ * period of a trend keeps one of its own (a person who answered in March and in June
+ * counts in both months), as `nps score` does (src/input/dedupe.ts).
  */
 function dedupeStep(spec: CountsQuerySpec, groups: readonly string[]): string {
-  if (spec.dedupe === 'none') return `nps_final AS (\n  SELECT nps_classed.*, ${OWN.class} AS nps_final_class FROM nps_classed\n)`;
+  if (spec.dedupe === 'none') return `nps_final AS (\n  SELECT nps_classed.*, ${OWN.class} AS ${FINAL_CLASS} FROM nps_classed\n)`;
   const direction = spec.dedupe === 'latest' ? 'DESC' : 'ASC';
   const order = [
     `CASE WHEN ${OWN.seconds} IS NULL THEN 1 ELSE 0 END`,
@@ -135,26 +146,43 @@ function dedupeStep(spec: CountsQuerySpec, groups: readonly string[]): string {
     'nps_score DESC',
     ...groups.map((_, at) => groupAlias(at)),
   ].join(', ');
-  const rank = `ROW_NUMBER() OVER (PARTITION BY ${OWN.class}, ${OWN.respondent} ORDER BY ${order})`;
-  const finalClass = `CASE WHEN ${OWN.class} = 'scored' AND ${OWN.respondent} <> '' AND ${rank} > 1 THEN 'duplicate' ELSE ${OWN.class} END`;
-  return `nps_final AS (\n  SELECT\n    nps_classed.*,\n    ${finalClass} AS nps_final_class\n  FROM nps_classed\n)`;
+  const keptWithin = (partition: string, alias: string): string => {
+    const rank = `ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY ${order})`;
+    return `CASE WHEN ${OWN.class} = 'scored' AND ${OWN.respondent} <> '' AND ${rank} > 1 THEN 'duplicate' ELSE ${OWN.class} END AS ${alias}`;
+  };
+  const classes = [
+    keptWithin(`${OWN.class}, ${OWN.respondent}`, FINAL_CLASS),
+    ...(periodsDeduped(spec) ? [keptWithin(`${OWN.class}, ${OWN.respondent}, nps_period`, PERIOD_CLASS)] : []),
+  ];
+  return `nps_final AS (\n  SELECT\n    nps_classed.*,\n${indent(classes)}\n  FROM nps_classed\n)`;
 }
 
-/** The statistics of a set of rows: the count of each answer, blanks, rejected values, duplicates and rows left out. */
-function statistics(d: Dialect): string[] {
+/**
+ * The statistics of a set of rows, by their class in that set: the count of each
+ * answer, blanks, rejected values, duplicates and rows left out, then the first and
+ * last day of the scored answers, which tell `score --counts` a period the answers
+ * cover only in part.
+ */
+function statistics(d: Dialect, classColumn: string): string[] {
   const count = (condition: string, name: string): string => `COUNT(CASE WHEN ${condition} THEN 1 END) AS ${d.identifier(name)}`;
+  const scoredDay = `CASE WHEN ${classColumn} = 'scored' THEN ${OWN.days} END`;
   return [
-    ...SCORE_COLUMNS.map((name, score) => count(`nps_final_class = 'scored' AND nps_score = ${score}`, name)),
-    count(`nps_final_class = 'blank'`, COUNT_COLUMNS.blank),
-    count(`nps_final_class = 'rejected'`, COUNT_COLUMNS.rejected),
-    count(`nps_final_class = 'duplicate'`, COUNT_COLUMNS.duplicates),
-    count(`nps_final_class = 'excluded'`, COUNT_COLUMNS.excluded),
+    ...SCORE_COLUMNS.map((name, score) => count(`${classColumn} = 'scored' AND nps_score = ${score}`, name)),
+    count(`${classColumn} = 'blank'`, COUNT_COLUMNS.blank),
+    count(`${classColumn} = 'rejected'`, COUNT_COLUMNS.rejected),
+    count(`${classColumn} = 'duplicate'`, COUNT_COLUMNS.duplicates),
+    count(`${classColumn} = 'excluded'`, COUNT_COLUMNS.excluded),
+    `${d.isoDay(`MIN(${scoredDay})`)} AS ${d.identifier(COUNT_COLUMNS.firstDay)}`,
+    `${d.isoDay(`MAX(${scoredDay})`)} AS ${d.identifier(COUNT_COLUMNS.lastDay)}`,
   ];
 }
 
 /** The first day of the period holding each row's day, as a day number. */
-function periodStart(d: Dialect, period: CountPeriod): string {
+function periodStart(d: Dialect, period: CountPeriod, fiscalStart: number): string {
   const { year, month, days } = OWN;
+  // Quarters from April, July or October are the calendar's, named otherwise only.
+  const fiscal = period === 'year' ? fiscalStart !== 1 : period === 'quarter' && (fiscalStart - 1) % 3 !== 0;
+  if (fiscal) return fiscalPeriodStart(d, period === 'year' ? 12 : 3, fiscalStart);
   switch (period) {
     case 'day':
       return days;
@@ -170,11 +198,28 @@ function periodStart(d: Dialect, period: CountPeriod): string {
   }
 }
 
+/**
+ * The first day of the fiscal quarter or year (`months` long) holding each row's day,
+ * for a fiscal year starting in `fiscalStart`: the months back to its first month,
+ * which may be in the year before (src/core/periods.ts).
+ */
+function fiscalPeriodStart(d: Dialect, months: 3 | 12, fiscalStart: number): string {
+  const { year, month } = OWN;
+  const back = d.remainder(`${month} + ${12 - fiscalStart}`, String(months));
+  const first = `(${month} - ${back})`;
+  const previous = `CASE WHEN ${first} < 1 THEN 1 ELSE 0 END`;
+  return daysFromCivil(d, `(${year} - ${previous})`, `(${first} + 12 * ${previous})`, '1');
+}
+
 /** One SELECT per set of counts: the whole table, each --by, the periods. */
 function setSelects(d: Dialect, spec: CountsQuerySpec, groups: readonly string[]): string[] {
-  const stats = statistics(d);
-  const select = (set: string, cells: readonly string[], day: string, groupBy: readonly string[]): string => {
-    const columns = [`${d.literal(set)} AS ${COUNT_COLUMNS.set}`, ...cells.map((cell, at) => `${cell} AS ${d.identifier(groups[at] ?? '')}`), `${day} AS ${COUNT_COLUMNS.day}`, ...stats];
+  const select = (set: string, cells: readonly string[], day: string, groupBy: readonly string[], classColumn = FINAL_CLASS): string => {
+    const columns = [
+      `${d.literal(set)} AS ${COUNT_COLUMNS.set}`,
+      ...cells.map((cell, at) => `${cell} AS ${d.identifier(groups[at] ?? '')}`),
+      `${day} AS ${COUNT_COLUMNS.day}`,
+      ...statistics(d, classColumn),
+    ];
     const grouping = groupBy.length === 0 ? '' : `\nGROUP BY ${groupBy.join(', ')}`;
     return `SELECT\n${indent(columns, '  ')}\nFROM nps_final${grouping}`;
   };
@@ -187,7 +232,8 @@ function setSelects(d: Dialect, spec: CountsQuerySpec, groups: readonly string[]
   }
   if (spec.period !== undefined) {
     const day = `CASE WHEN nps_period IS NOT NULL THEN ${d.isoDay('nps_period')} END`;
-    selects.push(select(periodSet(spec.period), none, day, ['nps_period']));
+    const deduped = periodsDeduped(spec);
+    selects.push(select(periodSet(spec.period, deduped), none, day, ['nps_period'], deduped ? PERIOD_CLASS : FINAL_CLASS));
   }
   return selects;
 }

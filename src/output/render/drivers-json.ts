@@ -27,6 +27,7 @@ export function toDriversJson(summary: Summary, result: DriversResult): object {
       r2Share: driver.r2Share,
       ...(driver.levels === undefined ? {} : { levels: driver.levels }),
     })),
+    fixFirstRule: result.fixFirstRule,
     dropped: result.dropped,
     missing: result.missing,
     method: result.method,

@@ -5,6 +5,7 @@ import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, formatScaleEnd, visible, wrap } from './format.js';
 import { cutToWidth, plainTable } from './plain-table.js';
+import { fixFirstWords } from './drivers-words.js';
 import { wordWarning } from './warnings.js';
 
 /** The table fits an 80-column terminal: long driver names are cut to what is left. */
@@ -81,6 +82,8 @@ function notes(result: DriversResult): string {
         : 'Fix first: a share above the median and a performance below it, among the ratings.',
     );
   }
+  const rule = fixFirstWords(result);
+  if (rule !== undefined) lines.push(rule);
   lines.push(CAUSE_NOTE);
   return lines.map((line) => wrap(line)).join('\n');
 }

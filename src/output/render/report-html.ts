@@ -7,6 +7,7 @@ import { impactSentence, languagesSentence } from './themes.js';
 import { headlineWords, movementWords, testWords } from './compare.js';
 import { accountsSection } from './report-accounts.js';
 import { cell, headRow } from './html-table.js';
+import { fixFirstWords } from './drivers-words.js';
 import { isPeriodWarning, wordWarning } from './warnings.js';
 import type { Warning } from '../../core/warnings.js';
 import type { Scored } from '../../core/breakdown.js';
@@ -146,11 +147,13 @@ function drivers(data: ReportData): string {
       `${cell(formatLow(driver.performance), true)}${cell(driver.fixFirst ? 'fix first' : '')}</tr>`,
   );
   const level = Math.round(result.method.level * 100);
+  const rule = fixFirstWords(result);
   const intro = `The ${result.drivers.length} ratings explain ${(result.r2 * 100).toFixed(1)}% of the variance of the 0–10 answer, in the ${result.responses} responses that answered all of them (${result.leftOut} left out with a blank rating). Each rating's share of that is its Shapley value; the shares add up to 100%.`;
   return `\n<section id="drivers"><h2>What moves the score</h2>
 <p>${escapeXml(intro)}</p>
 ${result.warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`).join('\n')}
-<figure>${driversChart(result.drivers)}<figcaption>Up: a larger share; right: a higher mean rating. Lines are ${level}% intervals; ringed ratings are above the median share and below the median performance: fix them first.</figcaption></figure>
+${rule === undefined ? '' : `<p id="fix-first">${escapeXml(rule)}</p>`}
+<figure>${driversChart(result.drivers, result.fixFirstRule.kind === 'bars')}<figcaption>Up: a larger share; right: a higher mean rating. Lines are ${level}% intervals; ringed ratings are to fix first${result.fixFirstRule.kind === 'bars' ? ': above the median share and below the median performance (the shaded corner)' : ''}.</figcaption></figure>
 <table>${headRow(['Rating'], ['Share', true], [`${level}% interval`, true], ['Per point', true], ['Mean', true], ['Low', true], [''])}${rows.join('')}</table>
 <p class="muted">${escapeXml(`Per point: points of the 0–10 answer per point of the rating, the others held. Low: ratings in the bottom third of the scale. ${CAUSE_NOTE}`)}</p></section>`;
 }

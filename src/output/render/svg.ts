@@ -2,6 +2,7 @@ import type { GroupRow } from '../../core/breakdown.js';
 import { categoryOf, type Category } from '../../core/categories.js';
 import { fixFirstBars, type DriverResult } from '../../core/drivers/result.js';
 import type { PeriodRow } from '../../core/periods.js';
+import { cutToWidth } from './plain-table.js';
 
 /**
  * Charts as plain inline SVG: a few dozen lines per chart, no charting library to
@@ -165,7 +166,7 @@ export function trendChart(periods: readonly PeriodRow[]): string {
  * The medians cut the plot in four; the top left, important and rated low, is
  * shaded: what to fix first.
  */
-export function driversChart(drivers: readonly DriverResult[]): string {
+export function driversChart(drivers: readonly DriverResult[], shadeCorner = true): string {
   const width = 660;
   const height = 360;
   const left = 60;
@@ -183,13 +184,16 @@ export function driversChart(drivers: readonly DriverResult[]): string {
   const band = bars.few ? 'at least an equal share, below the middle of the scale' : 'above the median share, below the median performance';
   const ticks = Array.from({ length: top10 / 10 + 1 }, (_, index) => index * 10);
   const body: string[] = [
-    `<rect x="${fixed(x(0))}" y="${fixed(y(top10))}" width="${fixed(x(performance) - x(0))}" height="${fixed(y(importance) - y(top10))}" class="band"><title>Fix first: ${band}</title></rect>`,
+    // The corner is shaded only when the bars flagged a rating in it: an empty shaded box says nothing.
+    ...(shadeCorner
+      ? [`<rect x="${fixed(x(0))}" y="${fixed(y(top10))}" width="${fixed(x(performance) - x(0))}" height="${fixed(y(importance) - y(top10))}" class="band"><title>Fix first: ${band}</title></rect>`]
+      : []),
     ...ticks.map((tick) => `<line x1="${left}" y1="${fixed(y(tick))}" x2="${left + plotWidth}" y2="${fixed(y(tick))}" class="grid"/>`),
     ...ticks.map((tick) => `<text x="${left - 8}" y="${fixed(y(tick) + 4)}" text-anchor="end" class="small">${tick}%</text>`),
     `<line x1="${fixed(x(performance))}" y1="${top}" x2="${fixed(x(performance))}" y2="${top + plotHeight}" class="zero"/>`,
     `<line x1="${left}" y1="${fixed(y(importance))}" x2="${left + plotWidth}" y2="${fixed(y(importance))}" class="zero"/>`,
     `<line x1="${left}" y1="${top + plotHeight}" x2="${left + plotWidth}" y2="${top + plotHeight}" class="axis"/>`,
-    `<text x="${left + 6}" y="${top + 14}" class="small value">Fix first</text>`,
+    ...(shadeCorner ? [`<text x="${left + 6}" y="${top + 14}" class="small value">Fix first</text>`] : []),
     `<text x="${left + plotWidth - 6}" y="${top + 14}" text-anchor="end" class="small muted">Keep up</text>`,
     `<text x="${left + 6}" y="${top + plotHeight - 6}" class="small muted">Lower priority</text>`,
     `<text x="${left + plotWidth - 6}" y="${top + plotHeight - 6}" text-anchor="end" class="small muted">Doing well</text>`,
@@ -198,34 +202,45 @@ export function driversChart(drivers: readonly DriverResult[]): string {
     `<text x="${left + plotWidth}" y="${height - 12}" text-anchor="end" class="small">rated highest</text>`,
     `<text x="14" y="${top + plotHeight / 2}" text-anchor="middle" class="small" transform="rotate(-90 14 ${top + plotHeight / 2})">Share of what the ratings explain →</text>`,
   ];
-  body.push(...driverDots(rated, x, y, left + plotWidth - 120));
+  body.push(...driverDots(rated, x, y, { right: width - 4, bottom: top + plotHeight - 4 }));
   const description = rated
     .map((driver) => `${driver.column}: share ${fixed(driver.importance)}%, performance ${Math.round((driver.performance?.relative ?? 0) * 100)}% of its scale${driver.fixFirst ? ', fix first' : ''}`)
     .join('; ');
   return svg(width, height, 'Importance and performance of each rating', `Each rating's share of the explained variance against its mean rating; the shaded corner is what to fix first. ${description}.`, body);
 }
 
-/** Each rating's dot, interval and label; labels are placed from the top down, and one that would overlap moves down a line. */
-function driverDots(rated: readonly DriverResult[], x: (relative: number) => number, y: (share: number) => number, labelsBeforeFrom: number): string[] {
+/**
+ * Each rating's dot, interval and label. A label goes right of its dot, or left when it
+ * would run past the chart's edge, and is cut with "…" only when neither side has room;
+ * labels are placed from the most important down, and one that would overlap moves a
+ * line down (or up, at the bottom of the plot): no label is ever clipped.
+ */
+function driverDots(rated: readonly DriverResult[], x: (relative: number) => number, y: (share: number) => number, edges: { right: number; bottom: number }): string[] {
   const LINE = 14;
+  const CHAR = 7;
   const body: string[] = [];
   // The dots are obstacles too.
   const placed = rated.map((driver) => {
     const cx = x(driver.performance?.relative ?? 0);
     return { x1: cx - 7, x2: cx + 7, y: y(driver.importance) + 4 };
   });
+  const overlaps = (x1: number, x2: number, at: number): boolean => placed.some((label) => Math.abs(label.y - at) < LINE && label.x1 < x2 && x1 < label.x2);
   const labelAt = (cx: number, cy: number, text: string, before: boolean): number => {
-    const span = text.length * 7;
+    const span = text.length * CHAR;
     const [x1, x2] = before ? [cx - 10 - span, cx - 10] : [cx + 10, cx + 10 + span];
     let at = cy + 4;
-    while (placed.some((label) => Math.abs(label.y - at) < LINE && label.x1 < x2 && x1 < label.x2)) at += LINE;
+    while (overlaps(x1, x2, at) && at + LINE <= edges.bottom) at += LINE;
+    if (overlaps(x1, x2, at)) for (at = cy + 4; overlaps(x1, x2, at) && at - LINE >= LINE; ) at -= LINE;
     placed.push({ x1, x2, y: at });
     return at;
   };
   for (const driver of [...rated].sort((a, b) => b.importance - a.importance)) {
     const cx = x(driver.performance?.relative ?? 0);
     const cy = y(driver.importance);
-    const before = cx > labelsBeforeFrom;
+    const roomAfter = edges.right - (cx + 10);
+    const roomBefore = cx - 10 - 4;
+    const before = driver.column.length * CHAR > roomAfter && roomBefore > roomAfter;
+    const label = cutToWidth(driver.column, Math.max(4, Math.floor((before ? roomBefore : roomAfter) / CHAR)));
     const mean = driver.performance === null ? '' : `, mean ${driver.performance.mean.toFixed(1)} on ${driver.performance.scale.min}-${driver.performance.scale.max}`;
     const interval = driver.interval === null ? '' : ` (interval ${fixed(driver.interval.low)}% to ${fixed(driver.interval.high)}%)`;
     if (driver.interval !== null) {
@@ -233,7 +248,7 @@ function driverDots(rated: readonly DriverResult[], x: (relative: number) => num
     }
     body.push(
       `<circle cx="${fixed(cx)}" cy="${fixed(cy)}" r="6" class="${driver.fixFirst ? 'significant' : 'point'}"><title>${escapeXml(driver.column)}: share ${fixed(driver.importance)}%${interval}${mean}${driver.fixFirst ? '; fix first' : ''}</title></circle>`,
-      `<text x="${fixed(cx + (before ? -10 : 10))}" y="${fixed(labelAt(cx, cy, driver.column, before))}"${before ? ' text-anchor="end"' : ''}>${escapeXml(driver.column)}</text>`,
+      `<text x="${fixed(cx + (before ? -10 : 10))}" y="${fixed(labelAt(cx, cy, label, before))}"${before ? ' text-anchor="end"' : ''}>${escapeXml(label)}</text>`,
     );
   }
   return body;

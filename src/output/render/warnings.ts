@@ -61,6 +61,15 @@ export function wordWarning(warning: Warning): string {
 
 function wordDriversWarning(warning: DriversWarning): string {
   switch (warning.code) {
+    case 'drivers-incomplete': {
+      const share = Math.round((warning.leftOut * 100) / warning.scored);
+      const kept = warning.scored - warning.leftOut;
+      return (
+        `${warning.leftOut.toLocaleString('en-US')} of ${responses(warning.scored)} (${share}%) have a blank driver and are left out: ` +
+        `the shares describe the ${kept.toLocaleString('en-US')} who rated every driver, who may not answer like the rest. ` +
+        `${JSON.stringify(warning.column)} is blank in ${warning.blank.toLocaleString('en-US')}: --columns without it keeps more`
+      );
+    }
     case 'driver-constant':
       return `${JSON.stringify(warning.column)} is the same in every complete response (${warning.value}): dropped, share 0`;
     case 'nothing-to-fit':

@@ -38,6 +38,13 @@ describe('nps score --counts', () => {
     expect(json).toMatchObject({ responses: 30, promoters: 15, passives: 9, detractors: 6, blank: 2, rejected: 1, excluded: 3, rows: 36, nps: 30 });
   });
 
+  it('reads the columns of a warehouse that folds unquoted names to upper case, as Snowflake does', async () => {
+    const upper = join(folder, 'upper.csv');
+    const [header = '', ...rows] = COUNTS.split('\n');
+    await writeFile(upper, `${[header.replace(/nps_\w+/g, (name) => name.toUpperCase()), ...rows].join('\n')}\n`);
+    expect(await scoreJson(['--counts', upper, '--by', 'plan'])).toEqual(await scoreJson(['--counts', counts, '--by', 'plan']));
+  });
+
   it('leaves out a group with no scored answer, as reading the rows would', async () => {
     const json = (await scoreJson(['--counts', counts, '--by', 'plan'])) as { groups: Array<{ key: { plan: string } }> };
     expect(json.groups.map((group) => group.key.plan)).toEqual(['pro', 'free']);
@@ -93,6 +100,77 @@ describe('nps score --counts', () => {
   });
 });
 
+/**
+ * Counts of `nps sql --dedupe latest --period month`, with the first and last day answered: each month keeps one answer
+ * per respondent of its own, and the answers run from 10 January to 12 March.
+ */
+const DAYS_HEADER = `${HEADER},nps_first_day,nps_last_day`;
+const DEDUPED = [
+  DAYS_HEADER,
+  'all,,,1,0,0,2,0,0,3,4,5,6,9,2,1,4,3,2026-01-10,2026-03-12',
+  'by:plan,pro,,0,0,0,1,0,0,1,2,2,4,6,1,0,2,0,2026-01-10,2026-03-12',
+  'by:plan,free,,1,0,0,1,0,0,2,2,3,2,3,1,1,2,3,2026-01-12,2026-03-02',
+  'period:month:dedupe,,2026-01-01,1,0,0,1,0,0,1,1,2,2,3,1,0,0,0,2026-01-10,2026-01-31',
+  'period:month:dedupe,,2026-02-01,0,0,0,0,0,0,1,0,0,1,0,1,0,0,0,2026-02-03,2026-02-25',
+  'period:month:dedupe,,2026-03-01,0,0,0,1,0,0,1,3,3,3,6,0,1,1,3,2026-03-01,2026-03-12',
+].join('\n');
+
+describe('nps score --counts: --dedupe, partial periods and fiscal years', () => {
+  let deduped = '';
+  beforeAll(async () => {
+    deduped = join(folder, 'deduped.csv');
+    await writeFile(deduped, `${DEDUPED}\n`);
+  });
+
+  it('makes the trend of the periods counted, and flags the partial ones from the first and last day answered', async () => {
+    const json = (await scoreJson(['--counts', deduped, '--period', 'month'])) as { periods: Array<{ period: string; responses: number; partial: unknown }>; warnings: Array<{ code: string }> };
+    expect(json.periods.map((row) => [row.period, row.responses, row.partial])).toEqual([
+      ['2026-01', 11, { days: 22, of: 31 }],
+      ['2026-02', 2, null],
+      ['2026-03', 17, { days: 12, of: 31 }],
+    ]);
+    expect(json.warnings.filter((warning) => warning.code === 'partial-period')).toHaveLength(2);
+    // Counts made before the columns of the first and last day tell no partial period.
+    const old = (await scoreJson(['--counts', counts, '--period', 'month'])) as { periods: Array<{ partial: unknown }> };
+    expect(old.periods.map((row) => row.partial)).toEqual([null, null, null]);
+  });
+
+  it('refuses a trend of other periods than those deduplicated, and one of counts deduplicated over the whole table', async () => {
+    // The same counts as an earlier nps sql --dedupe made them: four duplicates, and months deduplicated over the whole table.
+    const wholeTable = join(folder, 'whole-table.csv');
+    await writeFile(wholeTable, `${COUNTS.replace('all,,,1,0,0,2,0,0,3,4,5,6,9,2,1,0,3', 'all,,,1,0,0,2,0,0,3,4,5,6,9,2,1,4,3')}\n`);
+    const cases: Array<[string, string[], RegExp]> = [
+      [deduped, ['--period', 'quarter'], /--period quarter cannot be made of these counts: under --dedupe each month keeps one answer per respondent, .* give nps sql --period quarter with the same --dedupe$/],
+      [deduped, ['--period', 'quarter', '--fiscal-start', 'apr'], /give nps sql --period quarter --fiscal-start 4 with the same --dedupe$/],
+      [deduped, ['--period', 'month', '--rolling', '30d'], /--rolling cannot be made of these counts/],
+      [wholeTable, ['--period', 'month'], /these periods were deduplicated over the whole table, by an earlier nps sql/],
+    ];
+    for (const [file, args, message] of cases) {
+      const result = await run(['score', '--counts', file, ...args, '-q']);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr.trim()).toMatch(message);
+    }
+    // Without a trend, the whole table and its groups are deduplicated as the file's are.
+    expect(await scoreJson(['--counts', wholeTable, '--by', 'plan'])).toMatchObject({ duplicates: 4, responses: 30 });
+    const byPlan = await run(['compare', '--counts', deduped, '--by', 'plan', '--values', 'free,pro', '-q']);
+    expect(byPlan.code).toBe(2);
+    expect(byPlan.stderr).toMatch(/compare --by keeps one answer per respondent in each group, .*nps sql --where plan=VALUE/);
+  });
+
+  it('adds months up to fiscal quarters, and calendar quarters to those of a year from April only', async () => {
+    const fiscal = (await scoreJson(['--counts', counts, '--period', 'quarter', '--fiscal-start', 'feb'])) as { periods: Array<{ period: string; responses: number }> };
+    expect(fiscal.periods.map((row) => [row.period, row.responses])).toEqual([['FY2026-Q4', 11], ['FY2027-Q1', 14]]);
+    const quarters = join(folder, 'quarters.csv');
+    await writeFile(quarters, `${HEADER}\nall,,,1,0,0,2,0,0,3,4,5,6,9,2,1,0,3\nperiod:quarter,,2026-01-01,1,0,0,2,0,0,2,3,4,5,8,1,0,0,0\n`);
+    const april = (await scoreJson(['--counts', quarters, '--period', 'quarter', '--fiscal-start', 'apr'])) as { periods: Array<{ period: string; responses: number }> };
+    expect(april.periods.map((row) => [row.period, row.responses])).toEqual([['FY2026-Q4', 25]]);
+    const february = await run(['score', '--counts', quarters, '--period', 'quarter', '--fiscal-start', 'feb', '-q']);
+    expect(february.code).toBe(2);
+    expect(february.stderr).toMatch(/the quarter counted from 2026-01-01 straddles two periods of --period quarter --fiscal-start 2: give nps sql --period month, or --period quarter --fiscal-start 2/);
+  });
+});
+
 describe('nps sql', () => {
   it('prints one query ending in a semicolon', async () => {
     const result = await run(['sql', '--dialect', 'postgres', '--table', 'survey.responses', '--score-column', 'score']);
@@ -114,6 +192,8 @@ describe('nps sql', () => {
       [['--table', 'a..b'], /--table takes a name such as/],
       [['--date-column', 'd', '--since', 'soon'], /--since takes a date/],
       [['--drivers', 'a,b', '--by', 'plan'], /--drivers makes a query of its own/],
+      [['--date-column', 'd', '--period', 'month', '--fiscal-start', 'apr'], /--fiscal-start goes with --period quarter or --period year/],
+      [['--date-column', 'd', '--period', 'year', '--fiscal-start', '13'], /--fiscal-start takes a month/],
     ];
     for (const [args, message] of cases) {
       const result = await run([...base, ...args]);
@@ -123,6 +203,19 @@ describe('nps sql', () => {
     const missing = await run(['sql', '--dialect', 'duckdb', '--score-column', 'score']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--table/);
+  });
+
+  it('counts fiscal quarters, which from April are the calendar\'s, and marks periods deduplicated each on its own', async () => {
+    const base = ['sql', '--dialect', 'postgres', '--table', 't', '--score-column', 'score', '--date-column', 'd', '--period', 'quarter'];
+    const calendar = await run(base);
+    expect((await run([...base, '--fiscal-start', 'apr'])).stdout).toBe(calendar.stdout);
+    const february = await run([...base, '--fiscal-start', 'feb']);
+    expect(february.code, february.stderr).toBe(0);
+    expect(february.stdout).not.toBe(calendar.stdout);
+    expect(calendar.stdout).toContain("'period:quarter' AS nps_set");
+    const deduped = await run([...base, '--respondent-column', 'r', '--dedupe', 'latest']);
+    expect(deduped.stdout).toContain("'period:quarter:dedupe' AS nps_set");
+    expect(deduped.stdout).toContain('PARTITION BY nps_class, nps_respondent, nps_period ORDER BY');
   });
 
   it('writes --since 30d as the day it means, from --today', async () => {

@@ -41,12 +41,12 @@ describe('follow-up lists joined to a customer export', () => {
     expect(rows['detractors']?.map((row) => row['Response ID'])).toEqual(['R3', 'R4', 'R2', 'R1']);
   });
 
-  it('lists promoters newest first, flagging those who left a comment as testimonial candidates', async () => {
+  it('lists promoters newest first; "Love it" and "Great" are too vague to quote as testimonials', async () => {
     const { rows } = await lists();
     expect(rows['promoters']?.map((row) => [row['Response ID'], row['testimonial_candidate']])).toEqual([
       ['R8', 'no'],
-      ['R7', 'yes'],
-      ['R9', 'yes'],
+      ['R7', 'no'],
+      ['R9', 'no'],
     ]);
   });
 

@@ -25,6 +25,8 @@ interface Truths {
   monthsAll: Record<string, Side>;
   monthsIfUtc: Record<string, number>;
   flippers: string[];
+  q3RatedAll: number;
+  q3MostBlank: string;
 }
 interface CompareJson {
   a: Side;
@@ -146,6 +148,17 @@ describe('two quarters, newest first, repeat respondents, UTC-08:00', () => {
     const warnings = [...terminal.stdout.replace(/\n(?!\n|Warning:)/g, ' ').matchAll(/Warning: ([^\n]+)/g)].map((match) => match[1]?.trim() ?? '');
     expect(warnings.length).toBeGreaterThan(0);
     for (const warning of warnings) expect(text).toContain(warning.replace(/\s+/g, ' '));
+  });
+
+  it('says in plain words what leaving out responses with a blank rating means', async () => {
+    const result = await run(['drivers', Q3, '--json', '-q']);
+    const json = JSON.parse(result.stdout) as { responses: number; leftOut: number; warnings: Array<{ code: string; leftOut?: number; scored?: number; column?: string }> };
+    expect(json.responses).toBe(truths.q3RatedAll);
+    expect(json.warnings).toContainEqual(
+      expect.objectContaining({ code: 'drivers-incomplete', leftOut: truths.q3.responses - truths.q3RatedAll, scored: truths.q3.responses, column: truths.q3MostBlank }),
+    );
+    const text = await run(['drivers', Q3, '-q']);
+    expect(text.stdout.replace(/\n +/g, ' ')).toContain(`the shares describe the ${truths.q3RatedAll} who rated every driver`);
   });
 
   it('reads fiscal quarters: April starts the year', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DriversAccumulator, DriversError, MAX_COLUMNS, type DriverSpec, type DriverValue } from '../../../src/core/drivers/accumulator.js';
-import { fixFirstBars } from '../../../src/core/drivers/result.js';
+import { fixFirstBars, markFixFirst, type DriverResult } from '../../../src/core/drivers/result.js';
 import { wordWarning } from '../../../src/output/render/warnings.js';
 import { driversChart } from '../../../src/output/render/svg.js';
 import { detectRatingColumns, looksLikeRating, lowThreshold, scaleOf } from '../../../src/core/rating-columns.js';
@@ -336,5 +336,41 @@ describe('rating columns', () => {
     expect(scaleOf(1.5, 4.5, false)).toEqual({ min: 1.5, max: 4.5 });
     expect(lowThreshold({ min: 1, max: 5 })).toBeCloseTo(2.333, 3);
     expect(lowThreshold({ min: 0, max: 10 })).toBeCloseTo(3.333, 3);
+  });
+});
+
+describe('fix first', () => {
+  const rating = (column: string, importance: number, relative: number, direction: 'positive' | 'negative' = 'positive'): DriverResult => ({
+    column,
+    kind: 'rating',
+    importance,
+    r2Share: importance / 200,
+    interval: null,
+    direction,
+    coefficient: 0.5,
+    correlation: 0.4,
+    performance: { mean: 1 + relative * 4, scale: { min: 1, max: 5 }, low: null, relative },
+    fixFirst: false,
+  });
+
+  it('flags what the bars flag: above the median share and below the median performance', () => {
+    const drivers = [rating('support', 44, 0.4), rating('ease', 30, 0.7), rating('price', 26, 0.6)];
+    expect(markFixFirst(drivers)).toEqual({ kind: 'bars' });
+    expect(drivers.filter((driver) => driver.fixFirst).map((driver) => driver.column)).toEqual(['support']);
+  });
+
+  it('flags the important rating with most to gain when it sits exactly at the median', () => {
+    // Support carries 44% but is rated at the median: no rating passes both bars.
+    const drivers = [rating('support', 44, 0.6), rating('ease', 30, 0.7), rating('price', 26, 0.5)];
+    expect(markFixFirst(drivers)).toEqual({ kind: 'most-to-gain', column: 'support' });
+    expect(drivers.filter((driver) => driver.fixFirst).map((driver) => driver.column)).toEqual(['support']);
+  });
+
+  it('flags none, and says why, when the ratings that matter are at the top or are no lever', () => {
+    const top = [rating('support', 44, 1), rating('ease', 30, 1), rating('price', 26, 0.5)];
+    expect(markFixFirst(top)).toEqual({ kind: 'none', why: 'at-the-top' });
+    expect(top.some((driver) => driver.fixFirst)).toBe(false);
+    const backwards = [rating('support', 44, 0.6, 'negative'), rating('ease', 30, 0.7, 'negative'), rating('price', 26, 0.5)];
+    expect(markFixFirst(backwards)).toEqual({ kind: 'none', why: 'no-lever' });
   });
 });

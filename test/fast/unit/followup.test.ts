@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { byStatusThenUrgency, describeStatus, dueStatus, respondBy, type Ranked } from '../../../src/core/followup.js';
-import { readsAsPraise } from '../../../src/core/praise.js';
+import { whyNotQuotable } from '../../../src/core/quotable.js';
 import { fixedClock, UTC, zoneClock } from '../../../src/core/clock.js';
 import { compileTemplate, DEFAULT_TEMPLATES, TemplateError } from '../../../src/core/templates.js';
 
@@ -50,16 +50,33 @@ describe('respond_by and status', () => {
 });
 
 describe('testimonial candidates', () => {
-  it.each(['Love it', 'Great support team', 'Excellent 👍', 'Love it, especially the reports', 'not bad at all'])('%j reads as praise', (comment) => {
-    expect(readsAsPraise(comment)).toBe(true);
+  // The comments of the report that found the old rule wrong both ways.
+  it.each([
+    ['Saves us hours every week.', 'en'],
+    ['Does exactly what we need.', 'en'],
+    ['The automation rules alone pay for the subscription.', 'en'],
+    ['Einfach zu bedienen, spart uns viel Zeit.', 'de'],
+    ['Support answered within the hour and fixed it the same day.', 'en'],
+  ])('%j is praise a company could quote', (comment, language) => {
+    expect(whyNotQuotable(comment, language)).toBeUndefined();
   });
 
-  it.each(['Crashed twice, lost work', 'Great, but it crashes', 'Too expensive for what it does', '', 'It does the job', 'Très bien'])(
-    '%j does not',
-    (comment) => {
-      expect(readsAsPraise(comment)).toBe(false);
-    },
-  );
+  it.each([
+    ['Support takes 3+ days to answer a ticket.', 'complaint'],
+    ['Would love a mobile app.', 'request'],
+    ['Needs better reporting and custom dashboards', 'request'],
+    ['Great, but it crashes', 'caveat'],
+    ['As long as the price stays, I stay.', 'conditional'],
+    ['Love it', 'vague'],
+    ['It does the job', 'faint'],
+    ['The courier was lovely and carried it upstairs.', 'third-party'],
+    ['Call me on 0176 555 01234 for a reference, great service.', 'personal-data'],
+    ['Sarah Whitfield in billing sorted my refund, amazing!', 'personal-data'],
+    ['We use it for client onboarding.', 'not-praise'],
+    ['', 'empty'],
+  ])('%j is not: %s', (comment, why) => {
+    expect(whyNotQuotable(comment, 'en')).toBe(why);
+  });
 });
 
 describe('message templates', () => {

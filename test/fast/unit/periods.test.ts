@@ -1,5 +1,6 @@
 import { seededRandom } from '../../../src/core/random.js';
 import { describe, expect, it } from 'vitest';
+import { countedWithin } from '../../../src/core/counts.js';
 import { isoDay, periodOf, trend, trendWarnings, type Period, type TrendSettings } from '../../../src/core/periods.js';
 import { addScore, emptyTally, type Tally } from '../../../src/core/tally.js';
 import { dayOf as calendarDay, RowDates, UNSETTLED } from '../../../src/input/dates.js';
@@ -115,6 +116,36 @@ describe('trend', () => {
       ['2026-08', { days: 12, of: 31 }],
       ['2026-09', undefined],
     ]);
+  });
+
+  it('by period, as counts are, flags partial periods from the first and last day answered, and none without them', () => {
+    const months = new Map([
+      [dayOf('2026-08-01'), tallyOf(10)],
+      [dayOf('2026-09-01'), tallyOf(9, 0)],
+    ]);
+    const answered = { first: dayOf('2026-08-20'), last: dayOf('2026-09-30') };
+    const rows = trend(months, settings('quarter', { byDay: false, answered }));
+    expect(rows.map((row) => [row.period, row.responses, row.partial])).toEqual([['2026-Q3', 3, { days: 42, of: 92 }]]);
+    expect(trend(months, settings('quarter', { byDay: false })).map((row) => row.partial)).toEqual([undefined]);
+  });
+});
+
+describe('counted periods within the periods of a trend', () => {
+  it('tells the same period, one inside, one straddling two, and no period at all', () => {
+    expect(countedWithin(dayOf('2026-01-01'), 'month', 'quarter', 2)).toBe('inside');
+    expect(countedWithin(dayOf('2026-02-01'), 'quarter', 'quarter', 2)).toBe('same');
+    expect(countedWithin(dayOf('2026-02-01'), 'quarter', 'quarter', 5)).toBe('same');
+    expect(countedWithin(dayOf('2026-01-01'), 'quarter', 'quarter', 2)).toBe('across');
+    expect(countedWithin(dayOf('2026-01-01'), 'quarter', 'year', 4)).toBe('inside');
+    expect(countedWithin(dayOf('2026-01-01'), 'quarter', 'year', 2)).toBe('across');
+    expect(countedWithin(dayOf('2025-11-01'), 'quarter', 'year', 2)).toBe('inside');
+    expect(countedWithin(dayOf('2025-04-01'), 'year', 'year', 4)).toBe('same');
+    expect(countedWithin(dayOf('2025-04-01'), 'year', 'year', 1)).toBe('across');
+    expect(countedWithin(dayOf('2026-03-02'), 'week', 'month', 1)).toBe('inside');
+    expect(countedWithin(dayOf('2026-03-30'), 'week', 'month', 1)).toBe('across');
+    expect(countedWithin(dayOf('2026-03-03'), 'week', 'week', 1)).toBe('none');
+    expect(countedWithin(dayOf('2026-03-15'), 'month', 'month', 1)).toBe('none');
+    expect(countedWithin(dayOf('2026-03-15'), 'day', 'week', 1)).toBe('inside');
   });
 });
 

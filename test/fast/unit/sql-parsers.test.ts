@@ -35,6 +35,7 @@ const BASE: CountsQuerySpec = {
   respondentColumn: 'E-mail',
   by: [['plan'], ['plan', 'Région / pays']],
   period: 'week',
+  fiscalStart: 1,
   since: 20_454,
   until: 20_819,
   where: [
@@ -58,6 +59,8 @@ describe('the SQL of the warehouses that cannot run here passes a parser of each
       ['the overall score alone', { by: [], period: undefined, where: [], dedupe: 'none', dateColumn: undefined, respondentColumn: undefined, since: undefined, until: undefined, scoreOffset: 0 }],
       ...(['day', 'month', 'quarter', 'year'] as const).map((period): [string, Partial<CountsQuerySpec>] => [`--period ${period}`, { period }]),
       ['--dedupe first', { dedupe: 'first' }],
+      ['fiscal quarters from February', { period: 'quarter', fiscalStart: 2 }],
+      ['fiscal years from April, without --dedupe', { period: 'year', fiscalStart: 4, dedupe: 'none' }],
       ['--drivers', { by: [], period: undefined, drivers: ['support', 'Ease of use (1-5)', 'price'] }],
       ['hostile names', { by: [[`plan ${quote}x${quote}; --`, 'ü.ñ'], ["it's"]], scoreColumn: `score /* ${quote} */` }],
     ];

@@ -129,6 +129,7 @@ const SPEC: CountsQuerySpec = {
   respondentColumn: 'email',
   by: [['plan'], ['plan', 'Région']],
   period: 'month',
+  fiscalStart: 1,
   since: 20_454,
   until: undefined,
   where: [{ column: 'country', negated: false, value: "it's" }],

@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LEXICON_LANGUAGES, profileOf } from '../../../src/core/languages.js';
-import { readsAsPraise } from '../../../src/core/praise.js';
+import { isTestimonialCandidate as readsAsPraise } from '../../../src/core/quotable.js';
 import { CommentReader, distinguishingWords, ThemeMatcher, ThemeTally, type DetectLanguage } from '../../../src/core/themes.js';
 import { splitWords, wordsOf } from '../../../src/core/words.js';
 import { loadLanguageDetector } from '../../../src/input/language-detector.js';
@@ -202,10 +202,10 @@ describe('distinguishing words within each language', () => {
 
 describe('testimonial candidates in other languages', () => {
   it('takes praise for praise, and a complaint, a negation or a "but" for no praise', () => {
-    expect(readsAsPraise('Super produit, je recommande', 'fr')).toBe(true);
+    expect(readsAsPraise('Super produit, je le recommande à tous mes collègues', 'fr')).toBe(true);
     expect(readsAsPraise('Super mais trop cher', 'fr')).toBe(false);
     expect(readsAsPraise('Pas génial', 'fr')).toBe(false);
-    expect(readsAsPraise('Excelente servicio, muy recomendable', 'es')).toBe(true);
+    expect(readsAsPraise('Excelente servicio, resolvieron todo en minutos', 'es')).toBe(true);
     expect(readsAsPraise('Excelente, pero caro', 'es')).toBe(false);
     expect(readsAsPraise('Tolles Produkt, aber zu teuer', 'de')).toBe(false);
     expect(readsAsPraise('Ottimo prodotto', 'it')).toBe(true);
@@ -214,7 +214,7 @@ describe('testimonial candidates in other languages', () => {
   });
 
   it('holds a comment of no told language to every list, and does not guess in a language it has none for', () => {
-    expect(readsAsPraise('Super 👍', 'und')).toBe(true);
+    expect(readsAsPraise('Super 👍', 'und')).toBe(false);
     expect(readsAsPraise('Trop cher', 'und')).toBe(false);
     expect(readsAsPraise('Świetny produkt', 'pl')).toBe(false);
   });
@@ -225,5 +225,14 @@ describe('chart ids', () => {
     const { breakdownChart } = await import('../../../src/output/render/svg.js');
     const ids = ['地域', 'プラン'].map((column) => /<title id="([^"]+)"/.exec(breakdownChart([], [column]))?.[1]);
     expect(ids).toEqual(['nps-by-地域-title', 'nps-by-プラン-title']);
+  });
+});
+
+describe('language codes', () => {
+  it('lists, without loading the stemmers, the same languages the profiles know', async () => {
+    const codes = await import('../../../src/core/language-codes.js');
+    const languages = await import('../../../src/core/languages.js');
+    expect([...codes.KNOWN_LANGUAGES].sort()).toEqual([...languages.PROFILED_LANGUAGES].sort());
+    expect([...codes.LEXICON_LANGUAGES].sort()).toEqual([...languages.LEXICON_PROFILES].sort());
   });
 });

@@ -47,7 +47,8 @@ nps_classed AS (
 nps_final AS (
   SELECT
     nps_classed.*,
-    CASE WHEN nps_class = 'scored' AND nps_respondent <> '' AND ROW_NUMBER() OVER (PARTITION BY nps_class, nps_respondent ORDER BY CASE WHEN nps_seconds IS NULL THEN 1 ELSE 0 END, nps_seconds DESC, nps_score DESC, nps_by_1, nps_by_2) > 1 THEN 'duplicate' ELSE nps_class END AS nps_final_class
+    CASE WHEN nps_class = 'scored' AND nps_respondent <> '' AND ROW_NUMBER() OVER (PARTITION BY nps_class, nps_respondent ORDER BY CASE WHEN nps_seconds IS NULL THEN 1 ELSE 0 END, nps_seconds DESC, nps_score DESC, nps_by_1, nps_by_2) > 1 THEN 'duplicate' ELSE nps_class END AS nps_final_class,
+    CASE WHEN nps_class = 'scored' AND nps_respondent <> '' AND ROW_NUMBER() OVER (PARTITION BY nps_class, nps_respondent, nps_period ORDER BY CASE WHEN nps_seconds IS NULL THEN 1 ELSE 0 END, nps_seconds DESC, nps_score DESC, nps_by_1, nps_by_2) > 1 THEN 'duplicate' ELSE nps_class END AS nps_period_class
   FROM nps_classed
 )
 SELECT
@@ -69,7 +70,9 @@ SELECT
   COUNT(CASE WHEN nps_final_class = 'blank' THEN 1 END) AS `nps_blank`,
   COUNT(CASE WHEN nps_final_class = 'rejected' THEN 1 END) AS `nps_rejected`,
   COUNT(CASE WHEN nps_final_class = 'duplicate' THEN 1 END) AS `nps_duplicates`,
-  COUNT(CASE WHEN nps_final_class = 'excluded' THEN 1 END) AS `nps_excluded`
+  COUNT(CASE WHEN nps_final_class = 'excluded' THEN 1 END) AS `nps_excluded`,
+  CAST(DATE_FROM_UNIX_DATE(MIN(CASE WHEN nps_final_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_first_day`,
+  CAST(DATE_FROM_UNIX_DATE(MAX(CASE WHEN nps_final_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_last_day`
 FROM nps_final
 UNION ALL
 SELECT
@@ -91,7 +94,9 @@ SELECT
   COUNT(CASE WHEN nps_final_class = 'blank' THEN 1 END) AS `nps_blank`,
   COUNT(CASE WHEN nps_final_class = 'rejected' THEN 1 END) AS `nps_rejected`,
   COUNT(CASE WHEN nps_final_class = 'duplicate' THEN 1 END) AS `nps_duplicates`,
-  COUNT(CASE WHEN nps_final_class = 'excluded' THEN 1 END) AS `nps_excluded`
+  COUNT(CASE WHEN nps_final_class = 'excluded' THEN 1 END) AS `nps_excluded`,
+  CAST(DATE_FROM_UNIX_DATE(MIN(CASE WHEN nps_final_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_first_day`,
+  CAST(DATE_FROM_UNIX_DATE(MAX(CASE WHEN nps_final_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_last_day`
 FROM nps_final
 GROUP BY nps_by_1
 UNION ALL
@@ -114,30 +119,34 @@ SELECT
   COUNT(CASE WHEN nps_final_class = 'blank' THEN 1 END) AS `nps_blank`,
   COUNT(CASE WHEN nps_final_class = 'rejected' THEN 1 END) AS `nps_rejected`,
   COUNT(CASE WHEN nps_final_class = 'duplicate' THEN 1 END) AS `nps_duplicates`,
-  COUNT(CASE WHEN nps_final_class = 'excluded' THEN 1 END) AS `nps_excluded`
+  COUNT(CASE WHEN nps_final_class = 'excluded' THEN 1 END) AS `nps_excluded`,
+  CAST(DATE_FROM_UNIX_DATE(MIN(CASE WHEN nps_final_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_first_day`,
+  CAST(DATE_FROM_UNIX_DATE(MAX(CASE WHEN nps_final_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_last_day`
 FROM nps_final
 GROUP BY nps_by_1, nps_by_2
 UNION ALL
 SELECT
-  'period:month' AS nps_set,
+  'period:month:dedupe' AS nps_set,
   CAST(NULL AS STRING) AS `plan`,
   CAST(NULL AS STRING) AS `Région`,
   CASE WHEN nps_period IS NOT NULL THEN CAST(DATE_FROM_UNIX_DATE(nps_period) AS STRING) END AS nps_day,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 0 THEN 1 END) AS `nps_0`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 1 THEN 1 END) AS `nps_1`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 2 THEN 1 END) AS `nps_2`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 3 THEN 1 END) AS `nps_3`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 4 THEN 1 END) AS `nps_4`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 5 THEN 1 END) AS `nps_5`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 6 THEN 1 END) AS `nps_6`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 7 THEN 1 END) AS `nps_7`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 8 THEN 1 END) AS `nps_8`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 9 THEN 1 END) AS `nps_9`,
-  COUNT(CASE WHEN nps_final_class = 'scored' AND nps_score = 10 THEN 1 END) AS `nps_10`,
-  COUNT(CASE WHEN nps_final_class = 'blank' THEN 1 END) AS `nps_blank`,
-  COUNT(CASE WHEN nps_final_class = 'rejected' THEN 1 END) AS `nps_rejected`,
-  COUNT(CASE WHEN nps_final_class = 'duplicate' THEN 1 END) AS `nps_duplicates`,
-  COUNT(CASE WHEN nps_final_class = 'excluded' THEN 1 END) AS `nps_excluded`
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 0 THEN 1 END) AS `nps_0`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 1 THEN 1 END) AS `nps_1`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 2 THEN 1 END) AS `nps_2`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 3 THEN 1 END) AS `nps_3`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 4 THEN 1 END) AS `nps_4`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 5 THEN 1 END) AS `nps_5`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 6 THEN 1 END) AS `nps_6`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 7 THEN 1 END) AS `nps_7`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 8 THEN 1 END) AS `nps_8`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 9 THEN 1 END) AS `nps_9`,
+  COUNT(CASE WHEN nps_period_class = 'scored' AND nps_score = 10 THEN 1 END) AS `nps_10`,
+  COUNT(CASE WHEN nps_period_class = 'blank' THEN 1 END) AS `nps_blank`,
+  COUNT(CASE WHEN nps_period_class = 'rejected' THEN 1 END) AS `nps_rejected`,
+  COUNT(CASE WHEN nps_period_class = 'duplicate' THEN 1 END) AS `nps_duplicates`,
+  COUNT(CASE WHEN nps_period_class = 'excluded' THEN 1 END) AS `nps_excluded`,
+  CAST(DATE_FROM_UNIX_DATE(MIN(CASE WHEN nps_period_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_first_day`,
+  CAST(DATE_FROM_UNIX_DATE(MAX(CASE WHEN nps_period_class = 'scored' THEN nps_days END)) AS STRING) AS `nps_last_day`
 FROM nps_final
 GROUP BY nps_period
 ORDER BY 1, 2, 3, 4;

@@ -1,0 +1,153 @@
+/**
+ * The words that keep a promoter's comment from being quoted as a testimonial, per
+ * language: a request or wish, a caveat, a condition, a complaint, faint praise,
+ * praise of someone else, and the generic words a comment needs more than to stand
+ * alone. Phrases are matched on whole words of the lower-cased comment; a trailing `*`
+ * stands for any ending ("wünsch*": wünsche, wünschen…).
+ */
+export interface QuotableCues {
+  request: string[];
+  caveat: string[];
+  conditional: string[];
+  complaint: string[];
+  faint: string[];
+  thirdParty: string[];
+  /** Words of praise that say nothing specific: a comment made only of these, `things` and stop words is too vague to quote. */
+  generic: string[];
+  /** Words as unspecific that are no praise: "product", "service", "everything", "keep up". */
+  things: string[];
+  /** What a comment that only says how the product is used starts with: with no word of praise, it is no testimonial. */
+  usage: string[];
+  /** The customer's health (a surgery, a diagnosis): personal data a company must not publish. */
+  health: string[];
+  /** Words that praise: a candidate must have one (in English, AFINN's positive words count too), or say so by `implicit`. */
+  praise: string[];
+  /**
+   * Praise with no word of praise: a fit ("exactly what we need"), a trouble gone ("no
+   * longer"), a recommendation made, a comparison won ("half the price"), a speed ("the
+   * same day"). `troubles` are the nouns whose absence is praise ("no fees", "sans frais").
+   */
+  implicit: string[];
+  troubles: string[];
+}
+
+const EN: QuotableCues = {
+  request: [
+    'please', 'pls', 'plz', 'add', 'adding', 'wish', 'would love', "i'd love", 'would like', "i'd like", "i'd just like", 'would be',
+    'would be great', 'would be perfect', 'would be awesome', 'would help', "it'd be", 'it would', 'could you', 'can you', 'can we', 'could be',
+    'could use', 'should', 'need to', 'needs', 'want', 'wanted', 'hope', 'hoping', 'looking forward', 'next step', 'missing', 'only thing',
+    'bring back', 'offer', 'option to', 'an option', 'more options', 'more size', 'more sizes', 'feature request', 'roadmap', 'suggestion',
+  ],
+  caveat: ['but', 'though', 'not so much', 'not much', 'otherwise', 'mostly', 'although', 'however', 'except', 'still', 'yet', 'less so', 'a bit', 'a little', 'bit pricey', 'learning curve', 'shame', 'pity', 'apart from', 'other than'],
+  conditional: ['as long as', 'if', 'so far', 'for now', 'too early', 'provided', 'unless', 'ask me again', 'we will see', "we'll see", 'time will tell'],
+  complaint: [
+    'took almost', 'took over', 'took forever', 'days to reply', 'days to answer', 'days to respond', 'days to get back', 'weeks to', 'way too', 'too early', 'too late', 'too long', 'too slow', 'too expensive',
+    'on hold', 'waiting', 'wait', 'every single time', 'logs me out', 'went up', 'price increase', 'without any', 'wrong', 'crash*', 'slow', 'clunky',
+    'expensive', 'pricey', 'overpriced', 'bug*', 'broken', 'breaks', 'fails', 'failed', 'error*', 'glitch*', 'nonexistent', 'a joke', 'hate',
+    'annoying', 'frustrating', 'confusing', 'disappointed', 'downtime', 'outage*',
+  ],
+  faint: [
+    'does the job', 'decent', 'fine', 'ok', 'okay', 'no complaints', 'not bad', 'alright', 'all right', 'average', 'adequate', 'good enough',
+    'it works', 'works ok', 'nothing special', 'solid', 'acceptable', 'my boss', 'told me to',
+  ],
+  thirdParty: ['courier', 'delivery driver', 'driver', 'postman', 'next door', 'the city', 'the town', 'the weather', 'the area', 'my colleague', 'colleague set', 'the restaurant'],
+  generic: ['good', 'great', 'love', 'loved', 'like', 'nice', 'awesome', 'amazing', 'excellent', 'perfect', 'best', 'super', 'fantastic', 'wonderful', 'brilliant', 'recommend', 'recommended', 'highly', 'thanks', 'thank', 'top', 'happy', 'satisfied', 'cool', 'wow', 'lovely', 'outstanding', 'exceptional'],
+  things: ['keep', 'up', 'work', 'job', 'product', 'service', 'app', 'team', 'company', 'tool', 'everything', 'all', 'really', 'very', 'much', 'lot', 'stars', 'star', 'guys', 'experience', 'overall', 'n/a', 'na', 'none', 'nothing', 'yes', 'thx', 'ty'  ],
+  usage: ['we use', 'we used', 'i use it for', 'we use it for', 'used for', 'using it for'],
+  health: ['root canal', 'surgery', 'operation', 'wisdom tooth', 'diagnos*', 'cancer', 'chemo*', 'pregnan*', 'depression', 'therapy', 'my illness', 'my condition'],
+  praise: ['adorable', 'easy*', 'simple*', 'intuitive', 'fast*', 'quick*', 'instant*', 'seamless*', 'painless', 'effortless*', 'smooth*', 'reliabl*', 'friendly', 'helpful', 'kind', 'patient', 'clear*', 'transparent*', 'accurate*', 'efficient*', 'professional*', 'responsive*', 'flexible*', 'powerful', 'comfort*', 'comfy', 'clean*', 'spotless*', 'quiet*', 'calm*', 'reassur*', 'gentle*', 'impress*', 'lifesaver', 'game changer', 'worth*', 'saves', 'saved', 'saving*', 'love*', 'great*', 'excellent*', 'amazing*', 'awesome*', 'fantastic*', 'brilliant*', 'perfect*', 'best', 'better', 'superb*', 'wonderful*', 'outstanding*', 'exceptional*', 'beautiful*', 'gorgeous*', 'lovely', 'stunning*', 'delight*', 'happy', 'happier', 'pleased', 'glad', 'grateful', 'thank*', 'recommend*', 'unbeatable', 'unreal', 'incredib*', 'remarkabl*', 'top-notch', 'spot on', 'first-class', 'solid gold', 'a joy', 'joy', 'enjoy*', 'relax*', 'welcom*', 'caring', 'attentive', 'thorough*', 'knowledgeable', 'expert*', 'fair*', 'cheap*', 'affordabl*', 'bargain*', 'value*', 'on time', 'ahead of', 'above and beyond', 'just works', 'works perfectly', 'so much easier'],
+  implicit: ['exactly what', 'everything we need', 'all we need', 'just what', 'anymore', 'no longer', 'recommended it', 'recommended them', 'switched', 'half the', 'half what', 'twice as', 'times faster', 'from zero', 'went from', 'same day', 'same afternoon', 'next morning', 'next day', 'on time', 'every day', 'in minutes', 'within minutes', 'in seconds', 'first time ever', 'than ever', 'landed', 'passed', 'replaced', 'upgraded', 'justify', 'justifies', 'pays for itself', 'alone pay', 'alone pays', 'pay for the subscription', 'pays for the subscription', 'could not be happier', 'orders', 'here now'],
+  troubles: ['fees', 'fee', 'surprises', 'surprise', 'downtime', 'waiting', 'wait', 'queue', 'queues', 'hassle', 'issues', 'problem', 'problems', 'throttling', 'stress', 'paperwork', 'delays', 'delay', 'training', 'learning curve', 'outage', 'outages', 'pain', 'mistake', 'mistakes', 'lost'],
+};
+
+const DE: QuotableCues = {
+  request: [
+    'bitte', 'wünsch*', 'wäre', 'wären', 'würde', 'würden', 'hätte gern', 'hätte gerne', 'gerne noch', 'gern noch', 'fehlt', 'fehlen', 'fehlte',
+    'könnte', 'könnten', 'sollte', 'sollten', 'einführen', 'anbieten', 'hoffe', 'hoffentlich', 'freue mich auf', 'vermisse', 'nächster schritt', 'wichtig für uns',
+  ],
+  caveat: ['aber', 'jedoch', 'sonst', 'ansonsten', 'eher nicht', 'allerdings', 'leider', 'nur', 'trotzdem', 'dennoch', 'etwas teuer', 'bisschen', 'ein wenig', 'abgesehen von', 'außer'],
+  conditional: ['solange', 'wenn', 'falls', 'sofern', 'bisher', 'bis jetzt', 'noch zu früh', 'mal sehen', 'vorerst'],
+  complaint: [
+    'teuer', 'langsam', 'fehler', 'stürzt', 'abstürz*', 'absturz', 'problem', 'probleme', 'kompliziert', 'umständlich', 'schlecht', 'enttäusch*', 'mangelhaft',
+    'chaotisch', 'katastrophe', 'ewig', 'warteschleife', 'wartet man', 'gedauert', 'braucht mehrere', 'mehrere tage', 'wochen', 'nicht ok', 'ohne vorankündigung',
+    'preiserhöhung', 'gar nichts', 'nervig', 'ärgerlich', 'unzuverlässig', 'legt auf', 'auflegt',
+  ],
+  faint: ['ganz ok', 'ok', 'okay', 'passt', 'erfüllt seinen zweck', 'geht so', 'ganz gut', 'in ordnung', 'nicht schlecht', 'solide', 'durchschnittlich', 'akzeptabel'],
+  thirdParty: ['paketbote', 'postbote', 'lieferant', 'fahrer', 'kurier', 'die stadt', 'das wetter', 'restaurant nebenan', 'mein kollege', 'meine kollegin'],
+  generic: ['gut', 'super', 'toll', 'klasse', 'prima', 'perfekt', 'top', 'danke', 'empfehlenswert', 'empfehle', 'empfehlen', 'zufrieden', 'spitze', 'genial', 'mega', 'hervorragend', 'ausgezeichnet'],
+  things: ['alles', 'weiter', 'so', 'sehr', 'produkt', 'service', 'app', 'team', 'firma', 'k.a', 'ka', 'nichts'  ],
+  usage: ['nutzen wir', 'wir nutzen', 'verwenden wir', 'wir verwenden', 'nutze ich', 'ich nutze', 'benutzen wir'],
+  health: ['op', 'operation', 'weisheitszahn*', 'wurzelbehandlung', 'diagnose', 'krebs', 'chemo*', 'schwanger*', 'depression', 'therapie', 'meiner krankheit'],
+  praise: ['einfach*', 'schnell*', 'unkompliziert*', 'reibungslos*', 'problemlos*', 'freundlich*', 'hilfsbereit*', 'zuverlässig*', 'sauber*', 'klar*', 'übersichtlich*', 'kompetent*', 'professionell*', 'geduldig*', 'herzlich*', 'ruhig*', 'bequem*', 'gemütlich*', 'spart*', 'gespart*', 'lohnt*', 'gelohnt*', 'begeistert*', 'empfehl*', 'super*', 'toll*', 'klasse*', 'prima*', 'perfekt*', 'ausgezeichnet*', 'hervorragend*', 'großartig*', 'genial*', 'wunderschön*', 'schön*', 'traumhaft*', 'spitze*', 'top', 'beste*', 'besser*', 'danke*', 'dankbar*', 'zufrieden*', 'gut*', 'gute*', 'guten*', 'glücklich*', 'erleichtert*', 'entlastet*', 'praktisch*', 'fair*', 'günstig*', 'preiswert*', 'pünktlich*', 'sofort*', 'blitz*', 'sicher*', 'angenehm*', 'lieb*', 'willkommen*', 'gold wert'],
+  implicit: ['genau das', 'genau was', 'alles was wir', 'nicht mehr', 'endlich', 'empfohlen', 'gewechselt', 'halb so', 'halber preis', 'doppelt so', 'statt', 'am selben tag', 'am nächsten', 'am gleichen tag', 'jeden tag', 'in minuten', 'so muss', 'automatisier*', 'erklärt', 'nimmt sich', 'zeit nimmt'],
+  troubles: ['wartezeit', 'gebühren', 'gebühr', 'probleme', 'problem', 'stress', 'aufwand', 'papierkram', 'ausfall', 'ausfälle', 'minute ohne', 'überraschungen', 'schmerzen'],
+};
+
+const FR: QuotableCues = {
+  request: [
+    'svp', "s'il vous plaît", "s'il vous plait", 'stp', "j'aimerais", 'aimerais', 'aimerait', 'il faudrait', 'faudrait', 'manque', 'manquent', 'serait', 'seraient',
+    'pourrait', 'pourriez', 'devrait', 'vivement', 'souhait*', 'espère', "j'espère", 'ajouter', 'ajoutez', 'prochaine étape', 'bienvenu*',
+  ],
+  caveat: ['mais', 'cependant', 'par contre', 'en revanche', 'pourtant', 'toutefois', 'seul bémol', 'bémol', 'dommage', 'hormis', 'sauf', 'un peu', 'juste le', 'juste la', 'sinon'],
+  conditional: ['tant que', 'si', "s'il", 'pour le moment', "pour l'instant", "jusqu'ici", 'à voir', 'on verra', 'trop tôt'],
+  complaint: [
+    'cher', 'chère', 'chers', 'lent', 'lente', 'lenteur', 'bug*', 'plante', 'panne', 'erreur*', 'erroné*', 'problème*', 'compliqué*', 'déçu*', 'nul', 'nulle',
+    'mauvais', 'mauvaise', 'difficile', 'catastroph*', 'injoignable', 'attente', 'trop longue', 'trop long', 'trop cher', 'déconnecte',
+    'met 3 jours', 'met des jours', 'jours à répondre', 'zéro', 'presque 15 jours', 'augment*',
+  ],
+  faint: ['correct', 'ça fait le job', 'fait le job', 'pas mal', 'ça va', 'moyen', 'passable', 'sans plus', 'convenable', 'acceptable', 'rien à dire', 'ras'],
+  thirdParty: ['livreur', 'facteur', 'coursier', 'la ville', 'le quartier', 'la météo', 'restaurant à côté', 'mon collègue', 'ma collègue'],
+  generic: ['bien', 'super', 'top', 'parfait', 'parfaite', 'excellent', 'excellente', 'génial', 'géniale', 'merci', 'recommande', 'bon', 'bonne', 'bravo', 'satisfait', 'satisfaite', 'content', 'contente', 'nickel'],
+  things: ['très', 'je', 'tout', 'produit', 'service', 'appli', 'application', 'équipe', 'rien', 'dire', 'continuez'  ],
+  usage: ["on l'utilise", 'nous utilisons', "je l'utilise", 'on utilise', 'utilisé pour', 'utilisons'],
+  health: ['opération', 'chirurgi*', 'dent de sagesse', 'dents de sagesse', 'dévitalisation', 'diagnostic', 'cancer', 'chimio*', 'grossesse', 'enceinte', 'dépression', 'thérapie'],
+  praise: ['immédiat*', 'adorable*', 'simple*', 'facile*', 'rapide*', 'rapidement', 'efficace*', 'réactif*', 'réactive*', 'clair*', 'fiable*', 'agréable*', 'pratique*', 'gentil*', 'gentille*', 'aimable*', 'souriant*', 'patient*', 'professionnel*', 'compétent*', 'accueil*', 'chaleureux*', 'calme*', 'propre*', 'impeccable*', 'confort*', 'rassur*', 'gagne*', 'gagné*', 'économi*', 'super*', 'génial*', 'géniale*', 'excellent*', 'excellente*', 'parfait*', 'parfaite*', 'parfaitement', 'top', 'meilleur*', 'mieux', 'bravo', 'merci*', 'ravi*', 'ravie*', 'content*', 'contente*', 'satisfait*', 'satisfaite*', 'adore*', 'adorons*', 'recommand*', 'formidable*', 'incroyable*', 'magnifique*', 'superbe*', 'sublime*', 'bluff*', 'plaisir*', 'bien*', 'bon', 'bonne', 'sans souci', 'sans coupure', 'au top', 'nickel'],
+  implicit: ['exactement ce', 'tout ce dont', 'plus besoin', 'ne plus', 'recommandé', 'changé', 'deux fois moins', 'moitié', 'le lendemain', 'le jour même', 'même jour', 'tous les jours', 'en quelques minutes', 'décroché', 'réussi', 'remplacé', 'changé notre', 'sauvé', 'explique'],
+  troubles: ['frais', 'attente', 'souci', 'soucis', 'surprise', 'surprises', 'coupure', 'stress', 'problème', 'problèmes', 'paperasse', 'retard', 'panne'],
+};
+
+const ES: QuotableCues = {
+  request: [
+    'por favor', 'porfa', 'ojalá', 'me gustaría', 'gustaría', 'sería', 'serían', 'falta', 'faltan', 'debería', 'deberían', 'podría', 'podrían', 'espero',
+    'añadir', 'agreguen', 'añadan', 'quisiera', 'necesita', 'necesitan', 'próximo paso',
+  ],
+  caveat: ['pero', 'aunque', 'en cambio', 'por lo demás', 'sin embargo', 'aun así', 'solo que', 'lástima', 'pena', 'un poco', 'algo caro', 'salvo', 'excepto', 'menos'],
+  conditional: ['mientras', 'si', 'por ahora', 'de momento', 'hasta ahora', 'ya veremos', 'pronto para'],
+  complaint: [
+    'caro', 'cara', 'caros', 'lento', 'lenta', 'error*', 'fallo*', 'falla*', 'problema*', 'complicado*', 'difícil', 'malo', 'mala', 'mal', 'pésimo*', 'lamentable',
+    'decepcion*', 'horrible', 'espera', 'esperando', 'tardó', 'tarda', 'tardan', 'demasiado', 'se cae', 'se cuelga', 'subieron', 'subida', 'aumento',
+  ],
+  faint: ['bien', 'correcto', 'normal', 'aceptable', 'cumple', 'está bien', 'no está mal', 'regular', 'pasable', 'nada que decir', 'sin quejas'],
+  thirdParty: ['repartidor', 'mensajero', 'cartero', 'la ciudad', 'el barrio', 'el clima', 'restaurante de al lado', 'mi compañero', 'mi compañera'],
+  generic: ['bien', 'bueno', 'buena', 'excelente', 'genial', 'perfecto', 'perfecta', 'gracias', 'recomiendo', 'recomendable', 'top', 'súper', 'super', 'encanta', 'feliz', 'contento', 'contenta', 'satisfecho', 'satisfecha'],
+  things: ['muy', 'todo', 'producto', 'servicio', 'app', 'equipo', 'empresa', 'sigan', 'así'  ],
+  usage: ['lo usamos', 'la usamos', 'usamos', 'lo uso para', 'utilizamos'],
+  health: ['operación', 'cirugía', 'muela del juicio', 'endodoncia', 'diagnóstico', 'cáncer', 'quimio*', 'embarazo', 'embarazada', 'depresión', 'terapia'],
+  praise: ['fácil*', 'facil*', 'sencill*', 'rápid*', 'rapid*', 'eficaz*', 'eficiente*', 'claro*', 'clara*', 'fiable*', 'confiable*', 'agradable*', 'práctic*', 'amable*', 'atent*', 'paciente*', 'profesional*', 'competente*', 'cálid*', 'tranquil*', 'limpi*', 'impecable*', 'cómod*', 'ahorr*', 'excelente*', 'genial*', 'perfect*', 'mejor*', 'buenísim*', 'gracias', 'encant*', 'recomiend*', 'recomendable*', 'fantástic*', 'increíble*', 'maravillos*', 'espectacular*', 'feliz*', 'content*', 'satisfech*', 'encantad*', 'bien', 'bueno', 'buena', 'buen', 'súper', 'super', 'top', 'de diez', 'puntual*', 'segur*', 'económic*', 'barat*', 'vale la pena', 'sin problemas', 'sin complicaciones'],
+  implicit: ['justo lo que', 'todo lo que necesit*', 'exactamente lo que', 'ya no', 'recomendé', 'recomendado', 'cambié', 'la mitad', 'el mismo día', 'al día siguiente', 'todos los días', 'en minutos', 'en pocos minutos', 'aprobé', 'conseguí', 'reemplazó', 'explica'],
+  troubles: ['comisiones', 'comisión', 'esperas', 'espera', 'problemas', 'problema', 'complicaciones', 'sorpresas', 'cortes', 'estrés', 'papeleo', 'colas', 'retrasos'],
+};
+
+const PT: QuotableCues = {
+  request: [
+    'por favor', 'pfv', 'gostaria', 'seria', 'seriam', 'falta', 'faltam', 'deveria', 'deveriam', 'poderia', 'poderiam', 'espero', 'adicionar', 'adicionem',
+    'queria', 'precisa', 'precisam', 'próximo passo', 'tomara',
+  ],
+  caveat: ['mas', 'porém', 'já o', 'já a', 'no mais', 'entretanto', 'contudo', 'embora', 'só que', 'pena', 'um pouco', 'meio caro', 'exceto', 'tirando', 'apesar'],
+  conditional: ['enquanto', 'se', 'por enquanto', 'até agora', 'vamos ver', 'cedo para'],
+  complaint: [
+    'caro', 'cara', 'caros', 'lento', 'lenta', 'erro*', 'falha*', 'problema*', 'complicado*', 'difícil', 'ruim', 'péssimo*', 'decepcion*', 'horrível', 'trava*',
+    'espera', 'esperando', 'demorou', 'demora', 'demais', 'aumento', 'aumentou', 'cai', 'caiu',
+  ],
+  faint: ['ok', 'bom', 'razoável', 'normal', 'aceitável', 'cumpre', 'dá para o gasto', 'nada a dizer', 'sem reclamações', 'mais ou menos', 'tranquilo'],
+  thirdParty: ['entregador', 'carteiro', 'motoboy', 'a cidade', 'o bairro', 'o tempo', 'restaurante ao lado', 'meu colega', 'minha colega'],
+  generic: ['bom', 'boa', 'ótimo', 'ótima', 'otimo', 'excelente', 'perfeito', 'perfeita', 'obrigado', 'obrigada', 'recomendo', 'top', 'super', 'adoro', 'amo', 'satisfeito', 'satisfeita', 'parabéns'],
+  things: ['muito', 'tudo', 'produto', 'serviço', 'app', 'equipe', 'equipa', 'empresa', 'continuem', 'assim'  ],
+  usage: ['usamos', 'a gente usa', 'utilizamos', 'uso para', 'usamos para'],
+  health: ['operação', 'cirurgia', 'dente do siso', 'dentes do siso', 'canal', 'diagnóstico', 'câncer', 'cancro', 'quimio*', 'gravidez', 'grávida', 'depressão', 'terapia'],
+  praise: ['fácil*', 'facil*', 'simples', 'rápid*', 'rapid*', 'eficiente*', 'eficaz*', 'claro*', 'clara*', 'confiável*', 'confiavel*', 'agradável*', 'prátic*', 'prátic*', 'pratic*', 'atencios*', 'educad*', 'gentil*', 'simpátic*', 'paciente*', 'profissional*', 'competente*', 'tranquil*', 'limp*', 'impecável*', 'confortável*', 'confortavel*', 'economi*', 'excelente*', 'ótim*', 'otim*', 'perfeit*', 'melhor*', 'maravilhos*', 'incrível*', 'incrivel*', 'fantástic*', 'sensacional*', 'espetacular*', 'show', 'obrigad*', 'adoro', 'amo', 'recomendo', 'recomend*', 'feliz*', 'satisfeit*', 'content*', 'bom', 'boa', 'super', 'top', 'nota 10', 'nota dez', 'pontual*', 'segur*', 'barat*', 'vale a pena', 'sem problemas', 'sem complicação'],
+  implicit: ['exatamente o que', 'tudo o que precis*', 'justo o que', 'não preciso mais', 'nunca mais', 'indiquei', 'recomendei', 'troquei', 'metade', 'no mesmo dia', 'no dia seguinte', 'todos os dias', 'em minutos', 'em poucos minutos', 'passei', 'consegui', 'substituiu', 'explica'],
+  troubles: ['taxas', 'taxa', 'filas', 'fila', 'problemas', 'problema', 'complicação', 'surpresas', 'quedas', 'estresse', 'burocracia', 'atrasos', 'dor de cabeça'],
+};
+
+export const QUOTABLE_CUES: Readonly<Record<string, QuotableCues>> = { en: EN, de: DE, fr: FR, es: ES, pt: PT };

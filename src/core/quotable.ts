@@ -1,0 +1,226 @@
+import Sentiment from 'sentiment';
+import { profileOf, UNDETERMINED_LANGUAGE } from './languages.js';
+import { readsAsPraise } from './praise.js';
+import { QUOTABLE_CUES, type QuotableCues } from './quotable-cues.js';
+
+/**
+ * Whether a promoter's comment is a testimonial candidate: praise a company could quote
+ * as written. Wary on purpose, since asking an unhappy customer for a quote does harm,
+ * and a quote with a request or a caveat in it cannot be used: a comment is a candidate
+ * only when nothing in it is a request or wish, a caveat ("but", "though"), a condition
+ * ("as long as"), a complaint, faint praise, praise of someone else (the courier, the
+ * city) or personal data (an email, a phone number, someone's full name); and when it
+ * says something specific enough to stand alone ("Great!" does not). In English the
+ * complaints are also AFINN-165's negative words (Nielsen 2011, through `sentiment`).
+ * A complaint word after a negation ("no downtime", "sans souci", "ohne Probleme") is
+ * praise, not a complaint. Languages without cues (or undetermined) are held to the
+ * cues of every language at once.
+ */
+
+/** What keeps a comment from being quoted; undefined when it is a candidate. */
+export type NotQuotable = 'empty' | 'personal-data' | 'request' | 'caveat' | 'conditional' | 'complaint' | 'not-praise' | 'faint' | 'third-party' | 'vague';
+
+interface CompiledCues {
+  request: RegExp;
+  caveat: RegExp;
+  conditional: RegExp;
+  complaint: RegExp;
+  faint: RegExp;
+  thirdParty: RegExp;
+  usage: RegExp;
+  health: RegExp;
+  praise: RegExp;
+  implicit: RegExp;
+  troubles: RegExp;
+  generic: ReadonlySet<string>;
+  things: ReadonlySet<string>;
+  stopWords: ReadonlySet<string>;
+}
+
+const compiled = new Map<string, CompiledCues>();
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One expression for a list of phrases, on whole words of normalised text; `*` ends a word with any letters. */
+function phrases(list: readonly string[]): RegExp {
+  const alternatives = list.map((phrase) => escape(normalise(phrase.replace(/\*$/, '')).trim()) + (phrase.endsWith('*') ? "[\\p{L}']*" : ''));
+  return new RegExp(`(?<= )(?:${alternatives.join('|')})(?= )`, 'gu');
+}
+
+function cuesFor(language: string): CompiledCues | undefined {
+  const found = compiled.get(language);
+  if (found !== undefined) return found;
+  const cues: QuotableCues | undefined = QUOTABLE_CUES[language];
+  if (cues === undefined) return undefined;
+  const set: CompiledCues = {
+    request: phrases(cues.request),
+    caveat: phrases(cues.caveat),
+    conditional: phrases(cues.conditional),
+    complaint: phrases(cues.complaint),
+    faint: phrases(cues.faint),
+    thirdParty: phrases(cues.thirdParty),
+    usage: phrases(cues.usage),
+    health: phrases(cues.health),
+    praise: phrases(cues.praise),
+    implicit: phrases(cues.implicit),
+    troubles: phrases(cues.troubles),
+    generic: new Set(cues.generic.map((word) => normalise(word).trim())),
+    things: new Set(cues.things.map((word) => normalise(word).trim())),
+    stopWords: profileOf(language).stopWords,
+  };
+  compiled.set(language, set);
+  return set;
+}
+
+/** Lower case, one kind of apostrophe, words apart by single spaces, a space at each end: what the phrases are matched on. */
+function normalise(text: string): string {
+  const words = text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[’`´]/g, "'")
+    .replace(/[^\p{L}\p{N}'+%/]+/gu, ' ')
+    .trim();
+  return ` ${words} `;
+}
+
+/** Words that turn a complaint word that follows into praise: "no downtime", "without a problem", "keine Wartezeit". */
+const NEGATIONS = new Set([
+  'no', 'zero', 'without', 'never', 'not', 'nobody', "didn't", "don't", 'keine', 'kein', 'keinen', 'ohne', 'nie', 'nicht', 'aucun', 'aucune', 'sans', 'pas',
+  'jamais', 'sin', 'ningún', 'ninguna', 'nunca', 'sem', 'nenhum', 'nenhuma', 'kaum',
+  // "less expensive", "moins cher", "weniger teuer": the complaint made smaller is praise.
+  'less', 'moins', 'weniger', 'menos',
+]);
+
+/** Words saying a trouble was put right: a problem "solved the same day" is praise of the one who solved it. */
+const RESOLVED = /(?<= )(?:solved|fixed|sorted|resolv\p{L}*|gelöst|behoben|erledigt|geklärt|résolu\p{L}*|réglé\p{L}*|resuelt\p{L}*|solucion\p{L}*)(?= )/u;
+
+/** A trouble said to be absent: "no fees", "zero downtime", "keine Wartezeit", "sans coupure". */
+function troubleGone(text: string, set: CompiledCues): boolean {
+  set.troubles.lastIndex = 0;
+  for (const match of text.matchAll(set.troubles)) {
+    const before = text.slice(0, match.index).trim().split(' ').slice(-3);
+    if (before.some((word) => NEGATIONS.has(word))) return true;
+  }
+  return false;
+}
+
+/** A speed: a number (or one, two…) of minutes, hours or days, after "in", "within", "innerhalb", "en", "em". */
+const QUICK = /(?<= )(?:in|within|under|took|takes|innerhalb|binnen|dauert|en|em|dans|nach|after)(?: (?:von|de|d'|of|less than|moins d'?|unter|nur))? (?:\d+|one|two|three|a|an|une?|zwei|drei|einer|einem|dos|tres|uma?|duas) (?:min|mins|minutes?|minuten|minutos|heures?|hours?|stunden?|horas?|seconds?|sekunden|secondes?|segundos)(?= )/u;
+
+/** Whether a complaint phrase is found that no negation just before it turns around, in a sentence that puts nothing right. */
+function complains(comment: string, expression: RegExp): boolean {
+  for (const sentence of comment.split(/[.!;\n]+/u)) {
+    const text = normalise(sentence);
+    if (RESOLVED.test(text)) continue;
+    for (const match of text.matchAll(expression)) {
+      const before = text.slice(0, match.index).trim().split(' ').slice(-3);
+      if (!before.some((word) => NEGATIONS.has(word))) return true;
+    }
+  }
+  return false;
+}
+
+const found = (text: string, expression: RegExp): boolean => {
+  expression.lastIndex = 0;
+  return expression.test(text);
+};
+
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/u;
+const PHONE = /(?:\+|\b)\d(?:[\d\s\-/().]*\d){7,}/u;
+const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'herr', 'frau', 'm', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña', 'prof']);
+const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+
+/** Someone's full name: two capitalised words inside a sentence, not after a title ("Dr Lambert" is fine; "Sarah Whitfield" is not). */
+function namesSomeone(comment: string, language: string): boolean {
+  for (const sentence of comment.split(/[.!?;:\n]+/u)) {
+    const words = sentence.trim().split(/[\s,]+/u);
+    for (let at = 1; at + 1 < words.length; at += 1) {
+      const [first = '', second = ''] = [words[at], words[at + 1]];
+      if (!CAPITALISED.test(first) || !CAPITALISED.test(second) || TITLES.has(first.toLowerCase())) continue;
+      const title = TITLES.has((words[at - 1] ?? '').toLowerCase().replace(/\.$/, ''));
+      // German writes every noun with a capital: there, only a title before the pair says it is a name.
+      if (language === 'de' ? title : !title) return true;
+    }
+    // A name opening a sentence, then a role: "Sarah Whitfield in billing".
+    const [first = '', second = '', third = ''] = words;
+    if (language !== 'de' && CAPITALISED.test(first) && CAPITALISED.test(second) && /^(?:in|at|from|du|de|von|aus|à|en|da|do)$/u.test(third)) return true;
+  }
+  return false;
+}
+
+/** Whether a word of praise is in the comment. */
+function praises(text: string, cues: readonly CompiledCues[]): boolean {
+  return text
+    .trim()
+    .split(' ')
+    .some((word) => cues.some((set) => set.generic.has(word)));
+}
+
+/** Specific enough to stand alone: at least two words that are neither stop words nor generic praise. */
+function specific(text: string, cues: readonly CompiledCues[]): boolean {
+  const content = text
+    .trim()
+    .split(' ')
+    .filter((word) => word.length > 1 && !/^\d+$/.test(word))
+    .filter((word) => !cues.some((set) => set.stopWords.has(word) || set.generic.has(word) || set.things.has(word)));
+  return content.length >= 2;
+}
+
+const analyzer = new Sentiment();
+
+/**
+ * Words AFINN scores −2 or lower that, in a promoter's comment, mostly tell a trouble the
+ * company took away ("zero pain", "when I lost my wallet", "nervous about dentists") or
+ * mean something else ("worth it for that alone").
+ */
+const NOT_COMPLAINTS = { alone: 0, problem: 0, problems: 0, cried: 0, nervous: 0, lost: 0, hard: 0, pain: 0, worried: 0, stress: 0, stressed: 0, fear: 0, scared: 0 };
+
+/** AFINN's mild words (−1: "pay", "dropped", "no") are too common in praise to tell a complaint by. */
+const AFINN_COMPLAINT = -2;
+
+function afinnPraises(comment: string): boolean {
+  return analyzer.analyze(comment).calculation.some((entry) => Object.values(entry).some((score) => score >= AFINN_PRAISE));
+}
+
+/** AFINN's words of +2 and more; +1 ("yes", "please") is no praise. */
+const AFINN_PRAISE = 2;
+
+/** A part rated low on a ten-point scale: "Teacher 10/10, textbook 4/10" is a mixed comment. */
+const LOW_MARK = /(?<![\d.])([0-6])\s*\/\s*10\b/u;
+
+function afinnComplains(comment: string): boolean {
+  return analyzer.analyze(comment, { extras: NOT_COMPLAINTS }).calculation.some((entry) => Object.values(entry).some((score) => score <= AFINN_COMPLAINT));
+}
+
+/** Why a promoter's comment cannot be quoted, or undefined when it can; `language` is its ISO 639-1 code, `und` when unknown. */
+export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | undefined {
+  const text = normalise(comment);
+  if (text.trim() === '') return 'empty';
+  const own = language === UNDETERMINED_LANGUAGE ? undefined : cuesFor(language);
+  const sets = own === undefined ? Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []) : [own];
+  if (EMAIL.test(comment) || PHONE.test(comment) || namesSomeone(comment, language)) return 'personal-data';
+  if (comment.includes('?') || sets.some((set) => found(text, set.request))) return 'request';
+  if (sets.some((set) => found(text, set.conditional))) return 'conditional';
+  if (sets.some((set) => found(text, set.caveat))) return 'caveat';
+  if (sets.some((set) => complains(comment, set.complaint)) || ((own === undefined || language === 'en') && afinnComplains(comment)) || LOW_MARK.test(comment)) return 'complaint';
+  if (sets.some((set) => found(text, set.usage)) && !praises(text, sets)) return 'not-praise';
+  // "ok", "passt", "correct" are faint praise alone; "passt perfekt" is not.
+  if (sets.some((set) => found(text, set.faint)) && !praises(text, sets)) return 'faint';
+  if (sets.some((set) => found(text, set.health))) return 'personal-data';
+  if (sets.some((set) => found(text, set.thirdParty))) return 'third-party';
+  if (!specific(text, sets)) return 'vague';
+  // A candidate is praise: it has a word of praise, or says it without one.
+  const praised = sets.some((set) => found(text, set.praise) || found(text, set.implicit) || troubleGone(text, set)) || QUICK.test(text);
+  if (!praised && !((own === undefined || language === 'en') && afinnPraises(comment))) return 'not-praise';
+  return undefined;
+}
+
+/**
+ * Whether a promoter's comment is a testimonial candidate. Languages with no cues here
+ * but words of praise and complaint for the themes (Italian, Dutch, Russian, Japanese,
+ * Chinese) are read by those: praise with no complaint, negation or "but".
+ */
+export function isTestimonialCandidate(comment: string, language = 'en'): boolean {
+  if (language !== UNDETERMINED_LANGUAGE && QUOTABLE_CUES[language] === undefined) return readsAsPraise(comment, language);
+  return whyNotQuotable(comment, language) === undefined;
+}
