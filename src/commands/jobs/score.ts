@@ -1,6 +1,7 @@
 import { LevelAccumulator, type LevelData, type LevelSettings } from '../../core/levels.js';
 import { ScoreAccumulator, type BreakdownSpec, type ScoreData } from '../../core/score.js';
 import type { PartJob } from '../../input/parallel.js';
+import { levelResponse } from './level-response.js';
 
 /** `nps score`'s work on each part of the input: tallies per group of each `--by`, per day for `--period`, and per account and weight when asked. */
 export interface ScoreConfig {
@@ -29,16 +30,7 @@ export const scoreJob: PartJob<ScoreConfig, ScoreParts, ScorePartsData> = {
     if (!score.needsResponses && levels === undefined) return undefined;
     return (response) => {
       if (score.needsResponses) score.add({ score: response.score, cells: response.cells, day: response.date?.day, periodOnly: response.periodOnly });
-      levels?.add({
-        score: response.score,
-        cells: response.cells,
-        day: response.date?.day,
-        time: response.date?.time,
-        respondent: response.respondent,
-        input: response.input,
-        line: response.line,
-        periodOnly: response.periodOnly,
-      });
+      levels?.add(levelResponse(response));
     };
   },
   toData: (acc) => ({ score: acc.score.toData(), levels: acc.levels?.toData() }),

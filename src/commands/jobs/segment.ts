@@ -5,6 +5,7 @@ import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } 
 import type { Templates } from '../../core/templates.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import type { PartJob } from '../../input/parallel.js';
+import { levelResponse } from './level-response.js';
 import { HeldOnDisk } from '../../output/write/held-rows.js';
 import { serializerFor } from '../../output/write/records.js';
 import type { RecordFormat } from '../../output/write/records.js';
@@ -55,7 +56,7 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
   adder:
     ({ lists, levels }, config) =>
     (response) => {
-      levels?.add({ score: response.score, cells: response.cells, day: undefined, time: response.date?.time, respondent: response.respondent, input: response.input, line: response.line });
+      levels?.add(levelResponse(response));
       const valueIndex = config.valueIndex;
       lists.add({
         score: response.score,
