@@ -75,7 +75,9 @@ describe('parallel reading', async () => {
   }, 120_000);
 
   it('gives the same accounts, weights, revenue at risk and response rate with two threads as with one', async () => {
-    const path = await enlarged('accounts-survey.csv', dir);
+    // A folder of its own: the tests above enlarge the same fixture into theirs, concurrently.
+    const own = await tempDir();
+    const path = await enlarged('accounts-survey.csv', own);
     const crm = ['--customers', fixture('accounts-crm.csv'), '--join-on', 'Company=Company name', '--value-column', 'ARR', '--invited', fixture('accounts-invited.csv')];
     const accounts = [path, '--account-column', 'Company', ...crm, '--today', '2027-01-05'];
     const runs: Array<[string, string[]]> = [
@@ -92,7 +94,7 @@ describe('parallel reading', async () => {
     }
     const reports = await Promise.all(
       [ONE, TWO].map(async (env, at) => {
-        const out = join(dir, `accounts.${at}.html`);
+        const out = join(own, `accounts.${at}.html`);
         const result = await run(['report', ...accounts, '--weight-column', 'MRR', '--out', out, '--force', '-q'], { env });
         return { ...result, html: result.code === 0 ? await readFile(out, 'utf8') : '' };
       }),
