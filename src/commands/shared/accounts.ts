@@ -144,7 +144,8 @@ export async function finishLevels(
   const levels = buildLevels(acc, context.level, context.periods);
   if (plan.weightName !== undefined) {
     sayLeftOut(levels.weightLeftOut, plan.weightName, 'the weighted figures', responses, messages);
-    if (levels.overall.weighted === undefined && levels.weightLeftOut.count > 0) {
+    // Weights that are all 0, blank or unreadable would give no weighted figures, silently.
+    if (levels.overall.weighted === undefined && (levels.weightLeftOut.count > 0 || acc.overall.weights.responses > 0)) {
       throw inputError(`--weight-column ${plan.weightName}: no scored response has a weight above zero; name the column that holds MRR, ARR or seats`);
     }
   }

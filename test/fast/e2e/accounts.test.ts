@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, run, tempDir } from '../../helpers.js';
@@ -235,6 +235,14 @@ describe('accounts: what is never guessed, and clear errors', () => {
     expect(result.stderr).toContain('nps: warning: fixtures/accounts-survey.csv line 2: Plan "Starter" is not an amount: the row is left out of the weighted figures');
     expect(result.stderr).toContain('nps: warning: ... and 534 more rows left out of the weighted figures');
     expect(result.stderr).toContain('nps: error: --weight-column Plan: no scored response has a weight above zero');
+  });
+
+  it('stops on a weight column whose every weight is 0 (exit 2)', async () => {
+    const file = join(await tempDir(), 'zero.csv');
+    await writeFile(file, 'email,Company,score,MRR\na@x.example,A,9,0\nb@x.example,B,3,"$0.00"\n');
+    const result = await run(['score', file, '--account-column', 'Company', '--weight-column', 'MRR']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('nps: error: --weight-column MRR: no scored response has a weight above zero');
   });
 
   it('asks for an account column in nps accounts, proposing the one that looks like it', async () => {
