@@ -54,7 +54,8 @@ export function accountSentences(view: AccountsView, overall: Scored): AccountSe
   const clustered = levels.overall.clustered;
   if (levels.byAccount && clustered !== undefined) {
     const effect = clustered.designEffect;
-    const worth = effect === undefined || effect <= 0 ? '' : `: the ${overall.responses.toLocaleString('en-US')} responses weigh like ${Math.round(overall.responses / effect).toLocaleString('en-US')} independent ones`;
+    const worthOf = Math.round(overall.responses / (effect ?? 1));
+    const worth = effect === undefined || effect <= 0 ? '' : `: the ${overall.responses.toLocaleString('en-US')} responses weigh like ${worthOf.toLocaleString('en-US')} independent ${worthOf === 1 ? 'one' : 'ones'}`;
     sentences.push({
       label: '',
       text: `The responses' NPS with accounts as clusters: ${level} interval ${formatRange(clustered.interval)}${effect === undefined ? '' : ` (design effect ${effect.toFixed(2)}${worth})`}`,
