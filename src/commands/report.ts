@@ -104,7 +104,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     data.accounts = await finishLevels(acc.levels, plan, { responses, options, messages, io, level: precisionOf(options).level, periods: data.score.periods });
   }
   const { renderReportHtml } = await import('../output/render/report-html.js');
-  await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data, messages.warnings), options.force === true);
+  await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data, messages.warnings), options.force === true, (text) => messages.warn(text));
   messages.info(`wrote the report to ${options.out}`);
   return { outcome };
 }

@@ -151,7 +151,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         messages.warn('no files were written');
         return { outcome };
       }
-      const listed = await writeFolder(acc.lists, targets, config, options.force === true);
+      const listed = await writeFolder(acc.lists, targets, config, options.force === true, (text) => messages.warn(text));
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
     } else {
       const listed = await writeStandardOutput(acc.lists, destination, config, io);
@@ -186,7 +186,7 @@ async function writeList(lists: SegmentLists<string>, category: Category, sink: 
 }
 
 /** The three lists as files, written under temporary names and moved into place together. */
-async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean): Promise<Listed> {
+async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean, notice: (text: string) => void): Promise<Listed> {
   const pending: PendingFile[] = [];
   const listed: Listed = {};
   try {
@@ -196,7 +196,7 @@ async function writeFolder(lists: SegmentLists<string>, targets: readonly Target
       const sink = createRecordSink('csv', config.header, file.stream, { endDestination: true, ...config.record });
       listed[target.category] = await writeList(lists, target.category, sink);
     }
-    await commitFiles(pending, force);
+    await commitFiles(pending, force, notice);
     return listed;
   } finally {
     await discardFiles(pending);
@@ -238,6 +238,13 @@ function describeLists(
     messages.warn(
       `${plural(report.undatedDetractors, 'detractor')} with no readable date ${one ? 'comes' : 'come'} after the dated ones ` +
         `and ${one ? 'has' : 'have'} no respond_by`,
+    );
+  }
+  if (report.dueBeyondCalendar > 0 && report.listed.detractors !== undefined) {
+    const one = report.dueBeyondCalendar === 1;
+    messages.warn(
+      `${plural(report.dueBeyondCalendar, 'detractor')} ${one ? 'is' : 'are'} dated so late that the reply would be due after 9999-12-31: ` +
+        `${one ? 'its' : 'their'} respond_by is 9999-12-31 23:59 UTC, the calendar's last minute`,
     );
   }
   if (report.dated && listedDetractors > 0) {

@@ -4,20 +4,26 @@
  * told from the grouping one: with both `.` and `,` the last is the decimal mark;
  * with one of them written once and followed by exactly three digits it groups
  * thousands (`$13,290`, `13.290 €`), otherwise it is the decimal mark (`1290,5`).
- * Grouped digits must come in threes. Nothing is guessed beyond that: a cell that is
- * blank, negative or no amount says why, and the caller leaves its row out with that
- * reason rather than counting it as zero.
+ * Grouped digits must come in threes; an exponent is read (`1.2E+6`). Nothing is guessed
+ * beyond that: a cell that is blank, negative, no amount (`NaN`, `Infinity`, `0x10`) or
+ * past 10^15 (`1E+308`, which a total would turn into Infinity) says why, and the caller
+ * leaves its row out with that reason rather than counting it as zero.
  */
 export type Amount = { kind: 'amount'; value: number } | { kind: 'problem'; reason: AmountProblem };
 
-export type AmountProblem = 'blank' | 'negative' | 'not an amount';
+export type AmountProblem = 'blank' | 'negative' | 'not an amount' | 'too large';
+
+/** An amount past this is no amount: 15 digits, all a spreadsheet keeps; totals and squares of amounts stay finite. */
+export const MAX_AMOUNT = 1e15;
 
 const CURRENCY_SIGNS = /[$€£¥₹₩₽¢]/gu;
 /** A three-letter code before or after the number: USD 100, 100 EUR. */
 const CURRENCY_CODE = /^[A-Z]{3}(?=[\s\d.,(−-])|(?<=[\d.,)\s])[A-Z]{3}$/u;
 /** Spaces, no-break spaces and apostrophes group digits in some locales (13 290, 13'290). */
 const GROUPING_SPACES = /[\s\u00a0\u202f\u2009'’]/gu;
-const MISSING = new Set(['', 'na', 'n/a', 'nan', 'null', 'none', '-', '#n/a']);
+const MISSING = new Set(['', 'na', 'n/a', 'null', 'none', '-', '#n/a']);
+/** 1.2E+6, 12e3: a number written with an exponent, as a spreadsheet may write a large one. */
+const EXPONENT = /^\d+(?:\.\d+)?[eE][-+]?\d+$/u;
 
 export function readAmount(text: string): Amount {
   const trimmed = text.trim();
@@ -31,12 +37,14 @@ export function readAmount(text: string): Amount {
   if (/^[-−]/u.test(rest) || /[-−]$/u.test(rest)) {
     negative = true;
     rest = rest.replace(/^[-−]|[-−]$/gu, '');
+  } else if (rest.startsWith('+')) {
+    rest = rest.slice(1);
   }
   const digits = rest.replace(GROUPING_SPACES, '');
-  if (!/^\d[\d.,]*$/u.test(digits) || /[.,]$/u.test(digits)) return { kind: 'problem', reason: 'not an amount' };
-  const value = plainNumber(digits);
-  if (value === undefined) return { kind: 'problem', reason: 'not an amount' };
+  const value = EXPONENT.test(digits) ? Number(digits) : /^\d[\d.,]*$/u.test(digits) && !/[.,]$/u.test(digits) ? plainNumber(digits) : undefined;
+  if (value === undefined || !Number.isFinite(value)) return { kind: 'problem', reason: 'not an amount' };
   if (negative && value !== 0) return { kind: 'problem', reason: 'negative' };
+  if (value > MAX_AMOUNT) return { kind: 'problem', reason: 'too large' };
   return { kind: 'amount', value };
 }
 

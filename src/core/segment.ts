@@ -1,5 +1,5 @@
 import { CATEGORIES, categoryOf, type Category } from './categories.js';
-import { compareKeys, describeMentions, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
+import { compareKeys, describeMentions, dueBeyondCalendar, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
 import { BottomK, priorityOf, type SampledItem } from './random.js';
 import type { CompiledTemplate } from './templates.js';
 import type { CommentReader, Mention } from './themes.js';
@@ -34,6 +34,8 @@ export interface SegmentCounts {
   overdue: number;
   dueToday: number;
   undatedDetractors: number;
+  /** Detractors whose reply would be due past 9999-12-31: their respond_by is cut to the calendar's last minute. */
+  dueBeyondCalendar: number;
 }
 
 export function emptySegmentCounts(): SegmentCounts {
@@ -42,6 +44,7 @@ export function emptySegmentCounts(): SegmentCounts {
     overdue: 0,
     dueToday: 0,
     undatedDetractors: 0,
+    dueBeyondCalendar: 0,
   };
 }
 
@@ -50,6 +53,7 @@ export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): vo
   into.overdue += from.overdue;
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
+  into.dueBeyondCalendar += from.dueBeyondCalendar;
 }
 
 export interface SegmentSettings extends FollowUpSettings {
@@ -134,6 +138,7 @@ export class SegmentLists<T> {
       if (status === undefined) counts.undatedDetractors += 1;
       else if (status.kind === 'overdue') counts.overdue += 1;
       else if (status.kind === 'due today') counts.dueToday += 1;
+      if (dueBeyondCalendar(entry.time, this.settings.slaMs)) counts.dueBeyondCalendar += 1;
     }
     return category;
   }

@@ -1,7 +1,7 @@
 import { categoryOf, CATEGORIES, type Category } from './categories.js';
 import { LEXICON_LANGUAGES, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import type { Counts } from './stats.js';
-import { isUnspacedWord, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
+import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
 
 /**
  * A theme: its name and the words or phrases that mention it, in any language
@@ -188,7 +188,7 @@ export class CommentReader {
       const found = this.cache.get(comment);
       if (found !== undefined) return found;
     }
-    const reading = this.readAnew(comment);
+    const reading = this.readAnew(readPart(comment));
     if (short && this.cache.size < CACHE_LIMIT) this.cache.set(comment, reading);
     return reading;
   }

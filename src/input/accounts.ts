@@ -1,4 +1,5 @@
 import { accountKey } from '../core/levels.js';
+import type { ReadListener } from '../core/reading.js';
 import { readAmount } from '../core/money.js';
 import type { InvitedContact } from '../core/reach.js';
 import { inputError } from '../errors.js';
@@ -8,6 +9,7 @@ import { wordsOf } from './header-words.js';
 import type { Customers } from './join.js';
 import { respondentKey } from './respondent.js';
 import { openRows } from './rows.js';
+import { readSideFile } from './side-files.js';
 
 /**
  * What accounts need from files beside the survey: a column that looks like each
@@ -72,7 +74,7 @@ export interface InvitedFile {
  * whose cells hold @), the account (a column of the same name as --account-column,
  * else one named like an account) and the --by columns the file has, by name.
  */
-export async function loadInvited(file: string, io: Io, accountHeader: string | undefined, byColumns: readonly string[]): Promise<InvitedFile> {
+export async function loadInvited(file: string, io: Io, accountHeader: string | undefined, byColumns: readonly string[], listener: ReadListener): Promise<InvitedFile> {
   const reader = await openRows(file, io);
   const header = reader.header;
   const normalized = header.map(normalizeHeader);
@@ -84,7 +86,8 @@ export async function loadInvited(file: string, io: Io, accountHeader: string | 
   const account = sameName !== -1 ? sameName : header.findIndex((text, index) => index !== email && namesAccount(text));
   const segments = byColumns.map((column) => ({ column, index: normalized.indexOf(normalizeHeader(column)) })).filter((segment) => segment.index !== -1);
   const contacts: InvitedContact[] = [];
-  await reader.forEachRow((cells) => {
+  // Read as the survey's other side files are: a row of the wrong width is rejected and named by its line.
+  await readSideFile(reader, listener, (cells) => {
     const label = account === -1 ? '' : (cells[account] ?? '').trim();
     contacts.push({
       key: respondentKey(cells[email] ?? ''),

@@ -5,6 +5,7 @@ import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { dayOf } from './dates.js';
 import { openSource } from './source.js';
+import { quote } from '../core/clip.js';
 
 /**
  * Reads the result of `nps sql` as a warehouse's client saves it: CSV with a header
@@ -80,7 +81,7 @@ function dayOfText(value: unknown, where: string, column: string): number | unde
   if (text === '') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00(?::?00)?)?)?$/.exec(text);
   const day = match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
-  if (day === undefined) throw inputError(`${where}: ${column} should be a day such as 2026-03-01, not ${JSON.stringify(text)}`);
+  if (day === undefined) throw inputError(`${where}: ${column} should be a day such as 2026-03-01, not ${quote(text)}`);
   return day;
 }
 

@@ -4,6 +4,7 @@ import { CsvReader } from './csv.js';
 import type { ParquetReader } from './parquet.js';
 import { openSource, type Source } from './source.js';
 import type { XlsxReader } from './xlsx.js';
+import { unzipLimits } from './xlsx/limits.js';
 
 /**
  * Every file `nps` reads rows from, surveys, customers and exclusion lists alike, is
@@ -72,7 +73,7 @@ export async function openRows(file: string, io: Io, options: RowOptions = {}): 
   const source = await openSource(file, io.cwd, io.stdin);
   const head = await peekHead(source);
   // Workbooks and Parquet files load their readers (a zip and XML parser, a Parquet decoder) only when met.
-  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return (await import('./xlsx.js')).XlsxReader.open(source, options.sheet);
+  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return (await import('./xlsx.js')).XlsxReader.open(source, options.sheet, unzipLimits(io.env));
   if (head.subarray(0, PARQUET_MAGIC.length).equals(PARQUET_MAGIC) && options.sheet === undefined) return (await import('./parquet.js')).ParquetReader.open(source);
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
     source.close();

@@ -1,5 +1,6 @@
 import { scoreEvidence, wordsOf, type ScoreEvidence } from './header-words.js';
 import { emptyProfile, holdsScores, looksLikeRecommendAnswers, share, spreadOf, type ColumnProfile } from './profiles.js';
+import { quote } from '../core/clip.js';
 
 /**
  * Which column holds the answers to "how likely are you to recommend": decided by
@@ -122,7 +123,7 @@ function amongNamed(pool: readonly ScoreCandidate[], candidates: ScoreCandidate[
   const others = (chosen: ScoreCandidate): string =>
     pool
       .filter((candidate) => candidate !== chosen)
-      .map((candidate) => `${JSON.stringify(headers[candidate.index] ?? '')} (--score-column ${candidate.index + 1})`)
+      .map((candidate) => `${quote(headers[candidate.index] ?? '')} (--score-column ${candidate.index + 1})`)
       .join(', ');
   const recommending = pool.filter((candidate) => candidate.evidence === 'recommend');
   const [asked] = recommending;

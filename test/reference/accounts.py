@@ -47,12 +47,15 @@ def group(score):
 def amount(text):
     """(value, None) or (None, reason): money as exports write it."""
     cell = text.strip()
-    if cell.lower() in ("", "na", "n/a", "nan", "null", "none", "-", "#n/a"):
+    if cell.lower() in ("", "na", "n/a", "null", "none", "-", "#n/a"):
         return None, "blank"
     cell = re.sub(r"^(USD|EUR|GBP)\s*", "", cell)
     cell = cell.replace("$", "").replace("€", "").strip()
     negative = cell.startswith("-")
     cell = cell.lstrip("-").replace(" ", "").replace("\u00a0", "")
+    if re.fullmatch(r"\d+(\.\d+)?[eE][-+]?\d+", cell):
+        value = float(cell)
+        return (None, "negative") if negative and value != 0 else (None, "too large") if value > 1e15 else (value, None)
     if not re.fullmatch(r"\d[\d.,]*", cell):
         return None, "not an amount"
     if "." in cell and "," in cell:
@@ -66,8 +69,12 @@ def amount(text):
         else:
             cell = cell.replace(mark, ".")
     value = float(cell)
+    if math.isinf(value):
+        return None, "not an amount"
     if negative and value != 0:
         return None, "negative"
+    if value > 1e15:
+        return None, "too large"
     return value, None
 
 

@@ -1,6 +1,7 @@
 import type { Category } from '../../core/categories.js';
 import { LevelAccumulator, type LevelData, type LevelSettings } from '../../core/levels.js';
-import { compileMessages, parseAmount } from '../../core/followup.js';
+import { compileMessages } from '../../core/followup.js';
+import { readAmount } from '../../core/money.js';
 import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
@@ -57,11 +58,13 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     ({ lists, levels }, config) =>
     (response) => {
       levels?.add(levelResponse(response));
+      // The value orders detractors; one that is no amount is said, with its line, by the levels.
       const valueIndex = config.valueIndex;
+      const amount = valueIndex === undefined ? undefined : readAmount(response.cells[valueIndex] ?? '');
       lists.add({
         score: response.score,
         time: response.date?.time,
-        value: valueIndex === undefined ? undefined : parseAmount(response.cells[valueIndex] ?? ''),
+        value: amount?.kind === 'amount' ? amount.value : undefined,
         order: response.input * LINES_PER_INPUT + response.line,
         cells: response.cells,
         comment: response.comment,

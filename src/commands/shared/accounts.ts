@@ -1,4 +1,5 @@
 import { buildLevels, type AccountsView, type BookUnit, type LevelAccumulator, type LevelSettings } from '../../core/levels.js';
+import { quote } from '../../core/clip.js';
 import { coverageOf, responseRate, type ResponseRate } from '../../core/reach.js';
 import type { LeftOut } from '../../core/weights.js';
 import { inputError } from '../../errors.js';
@@ -119,14 +120,14 @@ export function proposeAccountColumn(responses: Responses, options: AccountOptio
   messages.info(`${JSON.stringify(name)} looks like each response's account: --account-column ${shellWord(name)} scores each account once, with an interval that allows for respondents of one account answering alike`);
 }
 
-const REASON_WORDS = { blank: 'is missing', negative: 'is negative', 'not an amount': 'is not an amount' } as const;
+const REASON_WORDS = { blank: 'is missing', negative: 'is negative', 'not an amount': 'is not an amount', 'too large': 'is past 10^15, larger than any amount' } as const;
 
 /** Each row left out, with its file and line, then how many more. */
 export function sayLeftOut(leftOut: LeftOut, column: string, what: string, responses: Responses, messages: Messages): void {
   for (const row of leftOut.first) {
     const reader = responses.inputs[row.input]?.reader;
     const place = reader === undefined ? '' : reader.kind === 'xlsx' ? `${reader.name}, sheet ${JSON.stringify(reader.sheet.name)}, row ${row.line}` : `${reader.name} line ${row.line}`;
-    const cell = row.text.trim() === '' ? `${column} is blank` : `${column} ${JSON.stringify(row.text.trim())} ${REASON_WORDS[row.reason]}`;
+    const cell = row.text.trim() === '' ? `${column} is blank` : `${column} ${quote(row.text.trim())} ${REASON_WORDS[row.reason]}`;
     messages.warn(`${place}: ${cell}: the row is left out of ${what}`);
   }
   const more = leftOut.count - leftOut.first.length - leftOut.blankJoined;
@@ -170,7 +171,7 @@ async function readInvited(
   const account = plan.settings.account;
   const accountHeader = account === undefined ? undefined : context.responses.columns[account];
   const byColumns = (context.options.by ?? []).filter((columns) => columns.length === 1).flat();
-  const invited = await loadInvited(file, context.io, accountHeader, byColumns);
+  const invited = await loadInvited(file, context.io, accountHeader, byColumns, context.messages);
   if (invited.accountColumn !== undefined) context.messages.info(`${file}: contacts by ${JSON.stringify(invited.accountColumn)}`);
   const answered = acc.book === undefined || account === undefined ? undefined : new Set(acc.book.entries.keys());
   return responseRate(invited.contacts, acc.respondents, {
@@ -187,7 +188,7 @@ export function revenueWords(view: AccountsView): string {
   if (revenue === undefined) return '';
   const unit = view.unit === 'account' || view.unit === 'customer' ? `each ${view.unit} once, by ${JSON.stringify(visible(view.unitWords))}` : `each ${view.unit ?? 'response'} once`;
   return (
-    `revenue at risk (${visible(view.valueName ?? '')}, ${unit}): ${formatAmount(revenue.detractors)} with detractors (${plural(revenue.accounts.detractors, 'account')}), ` +
+    `revenue at risk (${visible(view.valueName ?? '')}, ${unit}): ${formatAmount(revenue.detractors)} with detractors (${plural(revenue.accounts.detractors, view.unit === 'respondent' || view.unit === 'response' ? view.unit : 'account')}), ` +
     `${formatAmount(revenue.passives)} with passives (${revenue.accounts.passives}), of ${formatAmount(revenue.total)} that answered`
   );
 }

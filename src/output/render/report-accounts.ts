@@ -3,7 +3,7 @@ import type { ReportData } from '../../core/report.js';
 import { accountSentences, formatAmount } from './accounts-table.js';
 import { formatNps, visible } from './format.js';
 import { cell, headRow } from './html-table.js';
-import { escapeXml } from './svg.js';
+import { inputHtml } from './svg.js';
 
 /**
  * The report's accounts section: the score per account (each counted once), the
@@ -26,7 +26,7 @@ function accountTable(rows: readonly AccountRow[], valueName: string | undefined
 }
 
 /** Past the rows shown, how many more, and where they all are. */
-const more = (count: number, command: string): string => (count > LISTED ? `<p class="muted">${escapeXml(`… and ${count - LISTED} more: ${command} lists them all.`)}</p>` : '');
+const more = (count: number, command: string): string => (count > LISTED ? `<p class="muted">${inputHtml(`… and ${count - LISTED} more: ${command} lists them all.`)}</p>` : '');
 
 /** The column of values, when there is one: a header and a cell per row. */
 const valueHeader = (valueName: string | undefined): Array<[string, boolean]> => (valueName === undefined ? [] : [[valueName, true]]);
@@ -35,7 +35,7 @@ const valueCell = (valueName: string | undefined, value: number | undefined): st
 export function accountsSection(data: ReportData): string {
   const view = data.accounts;
   if (view === undefined) return '';
-  const sentences = accountSentences(view, data.score.overall).map(({ label, text }) => `<p>${label === '' ? '' : `<strong>${escapeXml(label)}</strong> `}${escapeXml(text.endsWith('…') ? text : `${text}.`)}</p>`);
+  const sentences = accountSentences(view, data.score.overall).map(({ label, text }) => `<p>${label === '' ? '' : `<strong>${inputHtml(label)}</strong> `}${inputHtml(text.endsWith('…') ? text : `${text}.`)}</p>`);
   const rows = view.levels.accounts ?? [];
   const valueName = view.valueName === undefined ? undefined : visible(view.valueName);
   const escalate = rows.filter((row) => row.escalate);

@@ -7,6 +7,7 @@ import { formatNps, formatP, pBesideAdjusted, plural, visible, wrap } from './fo
 import { cutToWidth, LINE_WIDTH, plainTable } from './plain-table.js';
 import { adjustmentNote } from './score-table.js';
 import { warningJson, wordWarning } from './warnings.js';
+import { quote } from '../../core/clip.js';
 
 export function renderThemesJson(report: ThemesReport): string {
   const json = {
@@ -91,7 +92,7 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     for (const line of lines) {
       table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated]);
       // One line each, cut at the terminal's edge: the JSON and the report keep every example whole.
-      if (line.examples.length > 0) examples.push(cutToWidth(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`, LINE_WIDTH));
+      if (line.examples.length > 0) examples.push(cutToWidth(`  ${line.theme}: ${line.examples.map((example) => quote(example.replace(/\s+/g, ' '))).join('; ')}`, LINE_WIDTH));
     }
     // No comment of three words or more: no Examples heading over nothing.
     const shown = examples.length === 0 ? '' : `\n${chalk.dim('Examples')}\n${examples.join('\n')}`;
