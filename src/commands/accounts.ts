@@ -10,7 +10,7 @@ import { plural, visible } from '../output/render/format.js';
 import type { Messages } from '../output/write/messages.js';
 import { createRecordSink, neutralizeCell } from '../output/write/records.js';
 import { scoreJob } from './jobs/score.js';
-import { accountColumnProposed, finishLevels, planLevels, revenueWords, shellWord } from './shared/accounts.js';
+import { accountColumnProposed, finishLevels, planLevels, revenueWords, shellWord, withInvitedChecks } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
   accountColumnOption,
@@ -145,7 +145,7 @@ export async function runAccounts(files: string[], options: AccountsOptions, io:
   const listed = listOf(view, options);
   await writeList(listed, view.responseRate === undefined ? COLUMNS : [...COLUMNS, ...INVITED_COLUMNS], format, options, io);
   describe(view, listed.length, messages);
-  return { outcome };
+  return { outcome: withInvitedChecks(outcome, view) };
 }
 
 export const accountsCommand = defineCommand<AccountsOptions>({

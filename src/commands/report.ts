@@ -12,7 +12,7 @@ import type { Io } from '../io.js';
 import { describeDrivers } from '../output/render/drivers-words.js';
 import { writeFileSafely } from '../output/write/files.js';
 import { reportJob } from './jobs/report.js';
-import { finishLevels, levelNeeds, planLevels, proposeAccountColumn } from './shared/accounts.js';
+import { finishLevels, levelNeeds, planLevels, proposeAccountColumn, withInvitedChecks } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
   accountOptions,
@@ -106,7 +106,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const { renderReportHtml } = await import('../output/render/report-html.js');
   await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data, messages.warnings), options.force === true, (text) => messages.warn(text));
   messages.info(`wrote the report to ${options.out}`);
-  return { outcome };
+  return { outcome: withInvitedChecks(outcome, data.accounts) };
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Io } from '../io.js';
 import { formatNps, plural } from '../output/render/format.js';
 import type { Messages } from '../output/write/messages.js';
 import { scoreJob } from './jobs/score.js';
-import { finishLevels, levelNeeds, planLevels, proposeAccountColumn, wantsLevels } from './shared/accounts.js';
+import { finishLevels, levelNeeds, planLevels, proposeAccountColumn, wantsLevels, withInvitedChecks } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
   accountOptions,
@@ -86,7 +86,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   if (plan === undefined || acc.levels === undefined || report === undefined) return ran;
   const context = { responses, options, messages, io, level: precisionOf(options).level, periods: report.periods };
   const accounts: AccountsView = await finishLevels(acc.levels, plan, context);
-  return { ...ran, model: { ...report, accounts } };
+  return { outcome: withInvitedChecks(ran.outcome, accounts), model: { ...report, accounts } };
 }
 
 /** The report from the tallies, read from rows or added up from counts alike. */

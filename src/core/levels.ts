@@ -251,4 +251,6 @@ export interface AccountsView {
   unitWords: string;
   /** What the book counts once: an account (--account-column), a customer (the join key of --customers), a respondent or a response. */
   unit: 'account' | 'customer' | 'respondent' | 'response' | undefined;
+  /** Rows of the --invited file rejected and quotes read leniently: --strict fails on them as on the survey's. */
+  invitedChecks?: { rejected: number; repairedQuotes: number } | undefined;
 }

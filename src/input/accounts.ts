@@ -9,7 +9,7 @@ import { wordsOf } from './header-words.js';
 import type { Customers } from './join.js';
 import { respondentKey } from './respondent.js';
 import { openRows } from './rows.js';
-import { readSideFile } from './side-files.js';
+import { readSideFile, type SideFileChecks } from './side-files.js';
 
 /**
  * What accounts need from files beside the survey: a column that looks like each
@@ -67,6 +67,8 @@ export interface InvitedFile {
   accountColumn: string | undefined;
   /** The --by columns the file has, in their order. */
   segmentColumns: string[];
+  /** What reading the file found that --strict fails on. */
+  checks: SideFileChecks;
 }
 
 /**
@@ -87,7 +89,7 @@ export async function loadInvited(file: string, io: Io, accountHeader: string | 
   const segments = byColumns.map((column) => ({ column, index: normalized.indexOf(normalizeHeader(column)) })).filter((segment) => segment.index !== -1);
   const contacts: InvitedContact[] = [];
   // Read as the survey's other side files are: a row of the wrong width is rejected and named by its line.
-  await readSideFile(reader, listener, (cells) => {
+  const checks = await readSideFile(reader, listener, (cells) => {
     const label = account === -1 ? '' : (cells[account] ?? '').trim();
     contacts.push({
       key: respondentKey(cells[email] ?? ''),
@@ -97,5 +99,5 @@ export async function loadInvited(file: string, io: Io, accountHeader: string | 
     });
   });
   if (contacts.every((contact) => contact.key === '')) throw inputError(`${file}: --invited lists no contact: column ${JSON.stringify(header[email] ?? '')} is empty`);
-  return { contacts, accountColumn: account === -1 ? undefined : header[account], segmentColumns: segments.map((segment) => segment.column) };
+  return { contacts, accountColumn: account === -1 ? undefined : header[account], segmentColumns: segments.map((segment) => segment.column), checks };
 }

@@ -10,6 +10,8 @@ import type { Io } from '../../io.js';
 import { formatAmount } from '../../output/render/accounts-table.js';
 import { plural, visible } from '../../output/render/format.js';
 import type { Messages } from '../../output/write/messages.js';
+import type { SideFileChecks } from '../../input/side-files.js';
+import type { Outcome } from './outcome.js';
 import type { RawAccountOptions, RawRowOptions } from './options.js';
 
 /**
@@ -157,8 +159,17 @@ export async function finishLevels(
   const customers = responses.customers;
   const valuesOf = customers === undefined || plan.customerValueColumn === undefined ? undefined : customerValues(customers, plan.customerValueColumn);
   const coverage = valuesOf === undefined ? undefined : coverageOf(valuesOf, acc.joined);
-  const responseRateOf = options.invited === undefined ? undefined : await readInvited(options.invited, acc, plan, context, valuesOf);
-  return { levels, coverage, responseRate: responseRateOf, weightName: plan.weightName, valueName: plan.valueName, unitWords: plan.unitWords, unit: plan.unit };
+  const invited = options.invited === undefined ? undefined : await readInvited(options.invited, acc, plan, context, valuesOf);
+  return {
+    levels,
+    coverage,
+    responseRate: invited?.rate,
+    weightName: plan.weightName,
+    valueName: plan.valueName,
+    unitWords: plan.unitWords,
+    unit: plan.unit,
+    invitedChecks: invited?.checks,
+  };
 }
 
 async function readInvited(
@@ -167,19 +178,26 @@ async function readInvited(
   plan: LevelPlan,
   context: { responses: Responses; options: AccountOptions & { by?: string[][] | undefined }; messages: Messages; io: Io },
   values: ReadonlyMap<string, number | undefined> | undefined,
-): Promise<ResponseRate> {
+): Promise<{ rate: ResponseRate; checks: SideFileChecks }> {
   const account = plan.settings.account;
   const accountHeader = account === undefined ? undefined : context.responses.columns[account];
   const byColumns = (context.options.by ?? []).filter((columns) => columns.length === 1).flat();
   const invited = await loadInvited(file, context.io, accountHeader, byColumns, context.messages);
   if (invited.accountColumn !== undefined) context.messages.info(`${file}: contacts by ${JSON.stringify(invited.accountColumn)}`);
   const answered = acc.book === undefined || account === undefined ? undefined : new Set(acc.book.entries.keys());
-  return responseRate(invited.contacts, acc.respondents, {
+  const rate = responseRate(invited.contacts, acc.respondents, {
     segmentColumns: invited.segmentColumns,
     answeredAccounts: answered,
     valueOf: (key) => values?.get(key) ?? acc.book?.entries.get(key)?.value?.amount,
     withAccounts: invited.accountColumn !== undefined,
   });
+  return { rate, checks: invited.checks };
+}
+
+/** The run's outcome with what reading --invited found: --strict fails on its rejected rows as on the survey's. */
+export function withInvitedChecks(outcome: Outcome, view: AccountsView | undefined): Outcome {
+  const checks = view?.invitedChecks;
+  return checks === undefined ? outcome : { ...outcome, rejected: outcome.rejected + checks.rejected, repairedQuotes: outcome.repairedQuotes + checks.repairedQuotes };
 }
 
 /** Revenue at risk in one line, for stderr: the same figures as `score --json` and the report. */

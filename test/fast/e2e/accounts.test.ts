@@ -245,12 +245,14 @@ describe('accounts: what is never guessed, and clear errors', () => {
     expect(result.stderr).toContain('nps: error: --weight-column MRR: no scored response has a weight above zero');
   });
 
-  it('reads --invited as the other side files are: a row of the wrong width is named by its line', async () => {
+  it('reads --invited as the other side files are: a row of the wrong width is named by its line, and fails --strict', async () => {
     const file = join(await tempDir(), 'invited.csv');
     await writeFile(file, 'email,Company\na@x.example,Fabrikam Inc.\nb@x.example,Fabrikam Inc.,extra\n');
     const result = await run(['score', SURVEY, '--account-column', 'Company', '--invited', file, '-q']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('invited.csv line 3: rejected: has 3 fields but the header has 2');
+    const strict = await run(['score', SURVEY, '--account-column', 'Company', '--invited', file, '--strict', '-q']);
+    expect(strict.code, strict.stderr).toBe(3);
   });
 
   it('asks for an account column in nps accounts, proposing the one that looks like it', async () => {
