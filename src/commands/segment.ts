@@ -13,7 +13,6 @@ import { readWith } from '../input/parallel.js';
 import { loadTemplates } from '../input/templates.js';
 import { writeAll, type Io } from '../io.js';
 import { describeAccounting, plural } from '../output/render/format.js';
-import { quote } from '../core/clip.js';
 import {
   commitFiles,
   createPendingFile,
@@ -28,8 +27,10 @@ import {
 import type { Messages } from '../output/write/messages.js';
 import { createRecordSink, type RecordFormat, type RecordSink } from '../output/write/records.js';
 import { segmentJob, type SegmentConfig } from './jobs/segment.js';
+import { finishLevels, levelNeeds, planLevels, revenueWords } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
+  accountColumnOption,
   forceOption,
   formatOption,
   GROUPS,
@@ -53,6 +54,7 @@ export interface SegmentOptions extends RawReadingOptions {
   json?: boolean;
   force?: boolean;
   valueColumn?: string;
+  accountColumn?: string;
   sla: number;
   sample?: number;
   seed: number;
@@ -108,7 +110,9 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
   const targets = destination.kind === 'folder' ? await planTargets(destination.out, destination.directory, options.force === true) : [];
   const matcher = await loadMatcher(options, io.cwd);
   const templates = await loadTemplates(options.templates, io.cwd);
-  const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: false, lines: true }, io);
+  const { messages, responses, spec } = await openResponses(files, options, levelNeeds(options, { dates: true, comments: true, respondents: false, lines: true }), io);
+  // Revenue at risk counts each account's value once: by --account-column, the customers' join key, or the respondent.
+  const plan = planLevels(responses, options, { breakdowns: [], byDay: false, fallback: true });
   const unknownLanguage = languageWithoutThemes(matcher, options);
   if (unknownLanguage !== undefined) messages.warn(unknownLanguage);
   // Checked before any row is read: a template that names no column stops the run at once.
@@ -137,6 +141,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
       comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
       scratch,
       heldBudget: heldBudget(io),
+      levels: plan?.settings,
     };
     const { totals, acc } = await readWith(files, responses, spec, io, messages, segmentJob, config);
     const outcome = readOutcome(messages, totals, options);
@@ -152,6 +157,8 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
       const listed = await writeStandardOutput(acc.lists, destination, config, io);
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => (listed[category] === undefined ? undefined : 'standard output'), options, messages, responses.today);
     }
+    const view = plan === undefined || acc.levels === undefined ? undefined : await finishLevels(acc.levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
+    if (view?.levels.revenue !== undefined) messages.info(revenueWords(view));
     messages.info(describeAccounting(summarize(totals.tally)));
     return { outcome };
   } finally {
@@ -251,20 +258,6 @@ function describeLists(
     const count = options.sample === undefined ? '' : ` of ${report.scored[category]} (a sample, seed ${options.seed})`;
     messages.info(`wrote ${plural(listed, category.slice(0, -1), category)}${count} to ${shown}${words[category]}`);
   }
-  if (options.valueColumn !== undefined && report.unreadValue !== undefined) {
-    const { text, problem } = report.unreadValue;
-    const count = report.unreadValues;
-    messages.warn(
-      `${plural(count, 'value')} of ${quote(options.valueColumn)} ${count === 1 ? 'is' : 'are'} no amount (such as ${quote(text)}, which ${problem}): ` +
-        `${count === 1 ? 'its response counts' : 'their responses count'} as having no revenue`,
-    );
-  }
-  if (options.valueColumn !== undefined) {
-    const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-    messages.info(
-      `revenue at risk (${options.valueColumn}): ${amount(report.revenue.detractors)} with detractors, ${amount(report.revenue.passives)} with passives`,
-    );
-  }
 }
 
 export const segmentCommand = defineCommand<SegmentOptions>({
@@ -281,7 +274,8 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     forceOption('replace lists already in the --out folder'),
     rawOption(),
     new Option('--excel', 'CSV for Excel on Windows: a UTF-8 byte order mark (so accents show right) and CRLF line ends').helpGroup(GROUPS.output),
-    new Option('--value-column <column>', 'revenue per response (e.g. ARR): detractors with more come first; the revenue at risk is reported').helpGroup(GROUPS.output),
+    new Option('--value-column <column>', 'revenue per response (e.g. ARR): detractors with more come first; the revenue at risk is reported, each account once').helpGroup(GROUPS.output),
+    accountColumnOption(),
     slaOption(),
     new Option('--sample <n>', 'list a random sample of this many responses per group').argParser(integerOption('--sample', 1, Number.MAX_SAFE_INTEGER)).helpGroup(GROUPS.output),
     new Option('--seed <n>', 'with --sample: the same seed gives the same sample').argParser(integerOption('--seed', 0, 2 ** 32 - 1)).default(1).helpGroup(GROUPS.output),

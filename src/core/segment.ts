@@ -31,40 +31,29 @@ export interface SegmentEntry {
 /** What the lists say of all the responses, listed or not. */
 export interface SegmentCounts {
   scored: Record<Category, number>;
-  revenue: Record<'detractors' | 'passives', number>;
   overdue: number;
   dueToday: number;
   undatedDetractors: number;
   /** Detractors whose reply would be due past 9999-12-31: their respond_by is cut to the calendar's last minute. */
   dueBeyondCalendar: number;
-  /** --value-column cells that are no amount (NaN, 1E+308), and the first of them with why: counted as unknown. */
-  unreadValues: number;
-  unreadValue: { text: string; problem: string } | undefined;
 }
 
 export function emptySegmentCounts(): SegmentCounts {
   return {
     scored: { promoters: 0, passives: 0, detractors: 0 },
-    revenue: { detractors: 0, passives: 0 },
     overdue: 0,
     dueToday: 0,
     undatedDetractors: 0,
     dueBeyondCalendar: 0,
-    unreadValues: 0,
-    unreadValue: undefined,
   };
 }
 
 export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): void {
   for (const category of CATEGORIES) into.scored[category] += from.scored[category];
-  into.revenue.detractors += from.revenue.detractors;
-  into.revenue.passives += from.revenue.passives;
   into.overdue += from.overdue;
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
   into.dueBeyondCalendar += from.dueBeyondCalendar;
-  into.unreadValues += from.unreadValues;
-  into.unreadValue ??= from.unreadValue;
 }
 
 export interface SegmentSettings extends FollowUpSettings {
@@ -139,18 +128,11 @@ export class SegmentLists<T> {
       .join(' | ');
   }
 
-  /** A --value-column cell that is no amount: counted, the first kept to be quoted. */
-  noteValue(text: string, problem: string): void {
-    this.counts.unreadValues += 1;
-    this.counts.unreadValue ??= { text, problem };
-  }
-
-  /** Counts a scored response in its group, with its revenue and, for a detractor, where its reply stands. */
+  /** Counts a scored response in its group and, for a detractor, where its reply stands. */
   private count(entry: SegmentEntry): Category {
     const category = categoryOf(entry.score);
     const counts = this.counts;
     counts.scored[category] += 1;
-    if (entry.value !== undefined && category !== 'promoters') counts.revenue[category] += entry.value;
     if (category === 'detractors') {
       const status = dueStatus(entry.time, this.settings);
       if (status === undefined) counts.undatedDetractors += 1;
