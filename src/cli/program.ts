@@ -41,6 +41,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('../commands/followup.js')).followupCommand,
   },
   {
+    name: 'accounts',
+    argument: '<file...>',
+    summary: 'each customer account once: its respondents\' mix, its value, the accounts to escalate and those that did not answer',
+    load: async () => (await import('../commands/accounts.js')).accountsCommand,
+  },
+  {
     name: 'themes',
     argument: '<file...>',
     summary: 'what the comments are about, in their own languages, and which themes move the score',

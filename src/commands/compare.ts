@@ -1,6 +1,9 @@
 import { Option } from 'commander';
 import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
 import { compareSamples, type CompareReport, type Sample } from '../core/compare.js';
+import { addToSide, compareAccounts, compareWeighted, emptySideLevels, type SideLevels } from '../core/compare-levels.js';
+import { accountKey } from '../core/levels.js';
+import { amountOrLeftOut, emptyLeftOut, type LeftOut } from '../core/weights.js';
 import { periodOf, periodsApart, type Period } from '../core/periods.js';
 import { addScore, emptyTally } from '../core/tally.js';
 import { inputError } from '../errors.js';
@@ -9,8 +12,10 @@ import type { ReadSpec, Response, Responses } from '../input/responses.js';
 import type { Io } from '../io.js';
 import type { Messages } from '../output/write/messages.js';
 import { createRecordSink, type RecordFormat } from '../output/write/records.js';
+import { levelNeeds, sayLeftOut } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
+  accountColumnOption,
   byOption,
   formatOption,
   GROUPS,
@@ -22,6 +27,7 @@ import {
   precisionOptions,
   rawOption,
   readingOptions,
+  weightColumnOption,
   type RawPrecisionOptions,
   type RawReadingOptions,
 } from './shared/options.js';
@@ -41,6 +47,8 @@ export interface CompareOptions extends RawReadingOptions, RawPrecisionOptions {
   raw?: boolean;
   paired?: boolean;
   counts?: boolean;
+  accountColumn?: string;
+  weightColumn?: string;
 }
 
 /** How responses are split into samples: by file, by the value of a column, or by the period of their date. */
@@ -66,16 +74,17 @@ function splitterFor(files: readonly string[], responses: Responses, options: Co
   return (response) => files[response.input];
 }
 
-/** A sample being read: its tally, and each respondent's answer kept (the latest by date, or the first). */
+/** A sample being read: its tally, each respondent's answer kept (the latest by date, or the first), its accounts and weights. */
 interface Reading {
   sample: Sample;
   answers: AnswerPerRespondent<Category> | undefined;
+  levels: SideLevels;
 }
 
 function sampleFor(samples: Map<string, Reading>, name: string, withRespondents: boolean, mode: KeepMode): Reading {
   let reading = samples.get(name);
   if (reading === undefined) {
-    reading = { sample: { name, tally: emptyTally(), groups: undefined }, answers: withRespondents ? new AnswerPerRespondent(mode) : undefined };
+    reading = { sample: { name, tally: emptyTally(), groups: undefined }, answers: withRespondents ? new AnswerPerRespondent(mode) : undefined, levels: emptySideLevels() };
     samples.set(name, reading);
   }
   return reading;
@@ -165,8 +174,11 @@ async function readSamples(
   options: CompareOptions,
   io: Io,
 ): Promise<{ samples: Map<string, Sample>; spans: Map<string, number>; messages: Messages; outcome: Outcome }> {
-  const needs = { dates: true, comments: false, respondents: true };
+  const needs = levelNeeds(options, { dates: true, comments: false, respondents: true });
   const { messages, responses } = await openResponses(files, options, needs, io, sidesOf(options));
+  const account = options.accountColumn === undefined ? undefined : responses.column(options.accountColumn, '--account-column');
+  const weight = options.weightColumn === undefined ? undefined : responses.column(options.weightColumn, '--weight-column');
+  const leftOut: LeftOut = emptyLeftOut();
   const spans = new Map<string, number>();
   const split = splitterFor(files, responses, options, spans);
   const readings = new Map<string, Reading>();
@@ -182,8 +194,11 @@ async function readSamples(
     const reading = sampleFor(readings, name, withRespondents(response.input), mode);
     addScore(reading.sample.tally, response.score);
     if (response.respondent !== '') reading.answers?.offer(response.respondent, { time: response.date?.time, ordinal }, categoryOf(response.score));
+    const weighed = weight === undefined ? undefined : amountOrLeftOut(response.cells[weight] ?? '', response.input, response.line, leftOut);
+    addToSide(reading.levels, response.score, account === undefined ? undefined : accountKey(response.cells[account] ?? ''), weighed);
   });
-  const samples = new Map([...readings].map(([name, reading]) => [name, { ...reading.sample, groups: reading.answers?.values() }] as const));
+  if (weight !== undefined) sayLeftOut(leftOut, responses.columns[weight] ?? '', 'the weighted figures', responses, messages);
+  const samples = new Map([...readings].map(([name, reading]) => [name, { ...reading.sample, groups: reading.answers?.values(), levels: reading.levels }] as const));
   const ordered = options.period === undefined ? samples : new Map([...samples].sort((a, b) => (spans.get(a[0]) ?? 0) - (spans.get(b[0]) ?? 0)));
   return { samples: ordered, spans, messages, outcome: readOutcome(messages, totals, options) };
 }
@@ -192,6 +207,9 @@ export async function runCompare(files: string[], options: CompareOptions, io: I
   checkMode(files, options);
   if (options.counts === true && (options.movedTo !== undefined || options.paired === true)) {
     throw inputError(`${options.paired === true ? '--paired' : '--moved-to'} follows respondents, and counts have none: compare the exports themselves`);
+  }
+  if (options.counts === true && (options.accountColumn !== undefined || options.weightColumn !== undefined)) {
+    throw inputError('accounts and weights need the responses themselves, not counts: compare the exports');
   }
   const { samples, spans, messages, outcome } =
     options.counts === true ? await readCountSamples(files, { ...options, column: byColumn(options), period: options.period }, io) : await readSamples(files, options, io);
@@ -210,6 +228,10 @@ export async function runCompare(files: string[], options: CompareOptions, io: I
   const report = compareSamples(a, b, precisionOf(options), kind, { paired: options.paired === true });
   if (options.paired === true && report.difference === undefined) throw inputError('--paired needs at least 2 respondents in both A and B');
   if (options.period !== undefined) report.warnings.push(...periodsApart(a.name, b.name, options.period, spans, fiscalStartOf(options)));
+  const level = precisionOf(options).level;
+  const [sideA, sideB] = [a.levels ?? emptySideLevels(), b.levels ?? emptySideLevels()];
+  if (options.accountColumn !== undefined) report.accounts = compareAccounts(sideA, sideB, level);
+  if (options.weightColumn !== undefined) report.weighted = { ...compareWeighted(sideA, sideB, level), column: options.weightColumn };
   return { outcome, model: report };
 }
 
@@ -227,6 +249,8 @@ export const compareCommand = defineCommand<CompareOptions, CompareReport>({
       .argParser((value: string) => value.split(',').map((part) => part.trim()))
       .helpGroup(GROUPS.statistics),
     ...precisionOptions(),
+    accountColumnOption(),
+    weightColumnOption(),
     new Option('--paired', 'compare only the respondents in both, by a paired test (needs a respondent column)').helpGroup(GROUPS.statistics),
     new Option('--moved-to <group>', 'instead, list the respondents of B now in this group who were in another in A').choices(CATEGORIES).helpGroup(GROUPS.output),
     formatOption('format of the --moved-to list'),

@@ -12,8 +12,10 @@ import type { Io } from '../io.js';
 import { describeDrivers } from '../output/render/drivers-words.js';
 import { writeFileSafely } from '../output/write/files.js';
 import { reportJob } from './jobs/report.js';
+import { finishLevels, levelNeeds, planLevels, proposeAccountColumn, withInvitedChecks } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
+  accountOptions,
   byOption,
   forceOption,
   languageOption,
@@ -28,12 +30,13 @@ import {
   slaOption,
   GROUPS,
   themesOption,
+  type RawAccountOptions,
   type RawPrecisionOptions,
   type RawReadingOptions,
 } from './shared/options.js';
 import { openResponses, questionsOf, readOutcome, requireDates } from './shared/read.js';
 
-export interface ReportOptions extends RawReadingOptions, RawPrecisionOptions {
+export interface ReportOptions extends RawReadingOptions, RawPrecisionOptions, RawAccountOptions {
   out: string;
   force?: boolean;
   by?: string[][];
@@ -60,7 +63,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const split = sidesOf(files, options);
   // One answer per person on each side: a person who answered in both quarters counts in each.
   const within = split === undefined ? undefined : split.kind === 'period' ? { ...split, kind: 'trend' as const } : { kind: 'input' as const };
-  const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: true, lines: true }, io, within);
+  const { messages, responses, spec } = await openResponses(files, options, levelNeeds(options, { dates: true, comments: true, respondents: true, lines: true }), io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const drivers = reportDrivers(responses, options);
   if (drivers.length > 0) messages.info(describeDrivers(drivers.map((column) => column.spec), { found: true, hint: false }));
@@ -68,6 +71,8 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   if (unknownLanguage !== undefined) messages.warn(unknownLanguage);
   const anyComments = responses.inputs.some((opened) => opened.choice.columns.comments.length > 0);
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
+  const plan = planLevels(responses, options, { breakdowns, byDay: options.period !== undefined, fallback: false });
+  proposeAccountColumn(responses, options, messages);
   const config = {
     report: {
       breakdowns,
@@ -77,6 +82,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
       clock: responses.clock,
       sides: split,
       keep: options.dedupe === 'first' ? ('first' as const) : ('latest' as const),
+      levels: plan?.settings,
     },
     comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
     questions: questionsOf(responses),
@@ -94,10 +100,13 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     precision: precisionOf(options),
     today: responses.today,
   });
+  if (plan !== undefined && acc.levels !== undefined) {
+    data.accounts = await finishLevels(acc.levels, plan, { responses, options, messages, io, level: precisionOf(options).level, periods: data.score.periods });
+  }
   const { renderReportHtml } = await import('../output/render/report-html.js');
   await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data, messages.warnings), options.force === true, (text) => messages.warn(text));
   messages.info(`wrote the report to ${options.out}`);
-  return { outcome };
+  return { outcome: withInvitedChecks(outcome, data.accounts) };
 }
 
 /**
@@ -126,6 +135,7 @@ export const reportCommand = defineCommand<ReportOptions>({
     periodOption('a trend by week, month, quarter or year'),
     fiscalStartOption(),
     ...precisionOptions(),
+    ...accountOptions(),
     themesOption(),
     languageOption(),
     ...readingOptions(),

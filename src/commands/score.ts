@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import type { AccountsView } from '../core/levels.js';
 import type { AnsweredDays, Period } from '../core/periods.js';
 import { buildScoreReport, type BreakdownSpec, type ScoreAccumulator, type ScoreReport } from '../core/score.js';
 import type { Tally } from '../core/tally.js';
@@ -8,8 +9,10 @@ import type { Io } from '../io.js';
 import { formatNps, plural } from '../output/render/format.js';
 import type { Messages } from '../output/write/messages.js';
 import { scoreJob } from './jobs/score.js';
+import { finishLevels, levelNeeds, planLevels, proposeAccountColumn, wantsLevels, withInvitedChecks } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
+  accountOptions,
   byOption,
   GROUPS,
   jsonOption,
@@ -21,6 +24,7 @@ import {
   precisionOf,
   precisionOptions,
   readingOptions,
+  type RawAccountOptions,
   type RawPrecisionOptions,
   type RawReadingOptions,
 } from './shared/options.js';
@@ -28,7 +32,7 @@ import { readScoreCounts } from './shared/counts.js';
 import type { Outcome } from './shared/outcome.js';
 import { openResponses, readOutcome, requireDates } from './shared/read.js';
 
-export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions {
+export interface ScoreOptions extends RawReadingOptions, RawPrecisionOptions, RawAccountOptions {
   json?: boolean;
   by?: string[][];
   minN: number;
@@ -61,6 +65,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
     throw inputError('--rolling needs --period: the window is scored at the end of each period');
   }
   if (options.counts === true) {
+    if (wantsLevels(options)) throw inputError('accounts, weights and values need the responses themselves, not counts: score the export');
     const { messages, tally, acc, outcome, answered } = await readScoreCounts(files, options, io);
     const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((_, at) => at) }));
     // Counts are by period, not by day: a partial period is told from the first and last day answered, when they give them.
@@ -68,11 +73,20 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   }
   // One answer per person in each period of a trend: a person who answered in March and in June counts in both.
   const within = options.period === undefined ? undefined : { kind: 'trend' as const, period: options.period, fiscalStart: fiscalStartOf(options) };
-  const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: false, respondents: false }, io, within);
+  const needs = levelNeeds(options, { dates: options.period !== undefined, comments: false, respondents: false });
+  const { messages, responses, spec } = await openResponses(files, options, needs, io, within);
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
-  const { totals, acc } = await readWith(files, responses, spec, io, messages, scoreJob, { breakdowns, byDay: options.period !== undefined });
-  return finish(options, totals.tally, acc, breakdowns, messages, readOutcome(messages, totals, options), true);
+  const plan = planLevels(responses, options, { breakdowns, byDay: options.period !== undefined, fallback: false });
+  proposeAccountColumn(responses, options, messages);
+  const { totals, acc } = await readWith(files, responses, spec, io, messages, scoreJob, { breakdowns, byDay: options.period !== undefined, levels: plan?.settings });
+  const outcome = readOutcome(messages, totals, options);
+  const ran = finish(options, totals.tally, acc.score, breakdowns, messages, outcome, true);
+  const report = ran.model;
+  if (plan === undefined || acc.levels === undefined || report === undefined) return ran;
+  const context = { responses, options, messages, io, level: precisionOf(options).level, periods: report.periods };
+  const accounts: AccountsView = await finishLevels(acc.levels, plan, context);
+  return { outcome: withInvitedChecks(ran.outcome, accounts), model: { ...report, accounts } };
 }
 
 /** The report from the tallies, read from rows or added up from counts alike. */
@@ -122,6 +136,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
     fiscalStartOption(),
     new Option('--rolling <days>', 'with --period: score the window of this many days (e.g. 90d) ending with each period').argParser(parseRolling).helpGroup(GROUPS.statistics),
     ...precisionOptions(),
+    ...accountOptions(),
     new Option('--fail-under <nps>', 'exit with code 4 when the NPS is below this').argParser(numberOption('--fail-under', -100, 100)).helpGroup(GROUPS.output),
     new Option('--strict-interval', 'with --fail-under: judge the top of the interval instead of the NPS itself').helpGroup(GROUPS.output),
     new Option('--counts', 'the files are counts from the query nps sql prints (CSV or JSON), not responses').helpGroup(GROUPS.input),
@@ -131,6 +146,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
     ['nps score fixtures/sample.csv', 'the score, its margin of error and every row accounted for'],
     ['nps score fixtures/plans-monthly.csv --by plan --period month', 'which plans differ from the rest, and the trend by month'],
     ['nps score fixtures/sample.csv --json | jq .nps', 'the score alone, for a script'],
+    ['nps score fixtures/accounts-survey.csv --account-column Company --weight-column MRR', 'each account counted once, and the score weighted by revenue'],
     ['nps score fixtures/excel-sheets.xlsx --sheet "Q2 responses"', 'one sheet of an Excel workbook'],
   ],
   renderers: {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CATEGORIES, type Category } from '../core/categories.js';
 import { dayOn } from '../core/clock.js';
-import { compileMessages, DERIVED_COLUMNS, dueStatusOf, FOLLOW_UP_COLUMNS, readAmount, type FollowUpResponse } from '../core/followup.js';
+import { compileMessages, DERIVED_COLUMNS, dueStatusOf, FOLLOW_UP_COLUMNS, type FollowUpResponse } from '../core/followup.js';
+import { readAmount } from '../core/money.js';
 import { casesToWork, countLists, describeDue, LEDGER_LIST_ADDED, LEDGER_LIST_COLUMNS, ledgerListRow } from '../core/ledger-lists.js';
 import { ledgerColumnsOf, mergeLedger, numberRepeats, responseIdColumn, type LedgerCase, type MergedLedger } from '../core/ledger.js';
 import { emailOf, nameColumnsOf, personName } from '../core/names.js';
@@ -21,7 +22,6 @@ import type { ReadSpec, Responses } from '../input/responses.js';
 import { loadTemplates } from '../input/templates.js';
 import type { Io } from '../io.js';
 import { describeAccounting, plural } from '../output/render/format.js';
-import { quote } from '../core/clip.js';
 import {
   commitFiles,
   createScratchFolder,
@@ -38,8 +38,10 @@ import type { Messages } from '../output/write/messages.js';
 import { serializerFor, type RecordFormat } from '../output/write/records.js';
 import { ledgerJob } from './jobs/ledger.js';
 import { segmentJob, type SegmentConfig } from './jobs/segment.js';
+import { finishLevels, levelNeeds, planLevels, revenueWords, type LevelPlan } from './shared/accounts.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
+  accountColumnOption,
   collectNames,
   forceOption,
   formatOption,
@@ -64,6 +66,7 @@ export interface SegmentOptions extends RawReadingOptions {
   json?: boolean;
   force?: boolean;
   valueColumn?: string;
+  accountColumn?: string;
   sla: number;
   sample?: number;
   seed: number;
@@ -152,6 +155,8 @@ interface Opened {
   spec: ReadSpec;
   window: { start: number; days: number } | undefined;
   ledger: LedgerFile | undefined;
+  /** With --value-column or --account-column: how revenue at risk counts each account once. */
+  plan: LevelPlan | undefined;
 }
 
 async function openRun(files: string[], options: SegmentOptions, io: Io): Promise<Opened> {
@@ -160,8 +165,10 @@ async function openRun(files: string[], options: SegmentOptions, io: Io): Promis
   const targets = destination.kind === 'folder' ? await planTargets(destination.out, destination.directory, options.force === true) : [];
   const matcher = await loadMatcher(options, io.cwd);
   const templates = await loadTemplates(options.templates, io.cwd);
-  const needs = { dates: true, comments: true, respondents: options.ledger !== undefined, lines: true };
+  const needs = levelNeeds(options, { dates: true, comments: true, respondents: options.ledger !== undefined, lines: true });
   const { messages, responses, spec } = await openResponses(files, options, needs, io);
+  // Revenue at risk counts each account's value once: by --account-column, the customers' join key, or the respondent.
+  const plan = planLevels(responses, options, { breakdowns: [], byDay: false, fallback: true });
   const unknownLanguage = languageWithoutThemes(matcher, options);
   if (unknownLanguage !== undefined) messages.warn(unknownLanguage);
   // Checked before any row is read: a ledger that breaks its rules, or a template that names no column, stops the run at once.
@@ -171,13 +178,13 @@ async function openRun(files: string[], options: SegmentOptions, io: Io): Promis
     await ensureFolder(destination.directory, destination.out);
     await removeStaleTemporaries(destination.directory);
   }
-  return { destination, targets, templates, messages, responses, spec, window: windowStartOf(options, responses.today), ledger };
+  return { destination, targets, templates, messages, responses, spec, window: windowStartOf(options, responses.today), ledger, plan };
 }
 
 export async function runSegment(files: string[], options: SegmentOptions, io: Io): Promise<Ran<never>> {
   const opened = await openRun(files, options, io);
   if (options.ledger !== undefined) return runLedger(files, options, io, opened, options.ledger);
-  const { destination, targets, messages, responses, spec, window } = opened;
+  const { destination, targets, messages, responses, spec, window, plan } = opened;
   const scratch = createScratchFolder(destination.kind === 'folder' ? destination.directory : tmpdir());
   try {
     const config = segmentConfig(options, opened, scratch, io);
@@ -197,6 +204,8 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
       const listed = await writeListsToStdout(acc.lists, destination, layout, io.stdout);
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => (listed[category] === undefined ? undefined : 'standard output'), options, messages, responses.today);
     }
+    const view = plan === undefined || acc.levels === undefined ? undefined : await finishLevels(acc.levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
+    if (view?.levels.revenue !== undefined) messages.info(revenueWords(view));
     messages.info(describeAccounting(summarize(totals.tally)));
     return { outcome };
   } finally {
@@ -237,6 +246,7 @@ function segmentConfig(options: SegmentOptions, opened: Opened, scratch: string,
     comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
     scratch,
     heldBudget: heldBudget(io),
+    levels: opened.plan?.settings,
   };
 }
 
@@ -306,8 +316,8 @@ async function runLedger(files: string[], options: SegmentOptions, io: Io, opene
 
 /** A case's revenue: the amount its cell holds, or undefined for none or for text that is no amount. */
 function amountIn(text: string): number | undefined {
-  const value = readAmount(text);
-  return typeof value === 'number' ? value : undefined;
+  const amount = readAmount(text);
+  return amount.kind === 'amount' ? amount.value : undefined;
 }
 
 /** The lists of a run with a ledger: each case to work now as the ledger's row, then what to do, in the columns chosen. */
@@ -446,20 +456,6 @@ function describeLists(
     const count = options.sample === undefined ? '' : ` of ${report.scored[category]} (a sample, seed ${options.seed})`;
     messages.info(`wrote ${plural(listed, category.slice(0, -1), category)}${count} to ${shown}${words[category]}`);
   }
-  if (options.valueColumn !== undefined && report.unreadValue !== undefined) {
-    const { text, problem } = report.unreadValue;
-    const count = report.unreadValues;
-    messages.warn(
-      `${plural(count, 'value')} of ${quote(options.valueColumn)} ${count === 1 ? 'is' : 'are'} no amount (such as ${quote(text)}, which ${problem}): ` +
-        `${count === 1 ? 'its response counts' : 'their responses count'} as having no revenue`,
-    );
-  }
-  if (options.valueColumn !== undefined) {
-    const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
-    messages.info(
-      `revenue at risk (${options.valueColumn}): ${amount(report.revenue.detractors)} with detractors, ${amount(report.revenue.passives)} with passives`,
-    );
-  }
 }
 
 /** Today sets more in segment than the shared option says: due dates, overdue replies and the window. */
@@ -489,7 +485,8 @@ export const segmentCommand = defineCommand<SegmentOptions>({
       .argParser(collectNames('--columns'))
       .helpGroup(GROUPS.output),
     new Option('--excel', 'CSV for Excel on Windows: a UTF-8 byte order mark (so accents show right) and CRLF line ends').helpGroup(GROUPS.output),
-    new Option('--value-column <column>', 'revenue per response (e.g. ARR): detractors with more come first; the revenue at risk is reported').helpGroup(GROUPS.output),
+    new Option('--value-column <column>', 'revenue per response (e.g. ARR): detractors with more come first; the revenue at risk is reported, each account once').helpGroup(GROUPS.output),
+    accountColumnOption(),
     slaOption(),
     new Option('--window <days>', 'list the answers of the last N days (default 14, unless --since, --until or --sample choose); all lists every one')
       .argParser(parseWindow)

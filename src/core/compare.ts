@@ -1,8 +1,11 @@
+import type { AccountLevel } from './accounts.js';
+import type { LevelComparison, SideLevels } from './compare-levels.js';
 import { FEW_RESPONSES, scored, scoredCounts, type Precision, type Scored } from './breakdown.js';
 import type { Category } from './categories.js';
 import { movementBetween, respondentsIn, type Movement } from './movement.js';
 import { compareCounts, decidedExactly, EXACT_BELOW, exactPairedP, testedDifference, type Counts, type Difference } from './stats.js';
 import type { Tally } from './tally.js';
+import type { WeightedScore } from './weights.js';
 import type { CompareWarning } from './warnings.js';
 
 /** One side of a comparison: a file, a value of a column, or a period. */
@@ -12,6 +15,8 @@ export interface Sample {
   tally: Tally;
   /** Respondent to group, the last answer counting, when the input has a respondent column. */
   groups: Map<string, Category> | undefined;
+  /** Each account's counts and the sums of the weights, with --account-column or --weight-column. */
+  levels?: SideLevels | undefined;
 }
 
 /** The paired test on the respondents who answered in both samples. */
@@ -37,6 +42,10 @@ export interface CompareReport {
   warnings: CompareWarning[];
   /** The one verdict to quote; undefined when a side has no scored response. */
   headline: Headline | undefined;
+  /** With --account-column: the account-level NPS of A and B and its test. */
+  accounts?: LevelComparison<AccountLevel> | undefined;
+  /** With --weight-column: the weighted NPS of A and B and its test, and the column. */
+  weighted?: (LevelComparison<WeightedScore> & { column: string }) | undefined;
 }
 
 /**

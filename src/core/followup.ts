@@ -241,34 +241,6 @@ export function byRecency(a: Ranked, b: Ranked): number {
   return compareKeys([newestFirst(a.time), a.order], [newestFirst(b.time), b.order]);
 }
 
-/** An amount of revenue past this is no amount: 15 digits, all a spreadsheet keeps, and totals of them stay finite. */
-export const MAX_AMOUNT = 1e15;
-
-/** A currency around the number: a symbol ($, €, £…) or a code (USD, EUR); and spaces between its digits. */
-const CURRENCY = /^(?:\p{Sc}|[A-Z]{3}\b)\s*|\s*(?:\p{Sc}|\b[A-Z]{3})$/gu;
-const SPACES = /(?<=\d)[\s\u00a0\u202f\u2009](?=\d)/g;
-/** 12000, 12,000.50, 1.2E+6; 1200,50 and 1.200,50 with a decimal comma. Never hexadecimal, Infinity or NaN. */
-const AMOUNT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-const DECIMAL_COMMA = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}$/;
-const NO_AMOUNT = new Set(['', '-', 'na', 'n/a', 'nan', 'null', 'none', '#n/a']);
-
-/**
- * "$12,000.50", "12000", "€ 1 200", "USD 1,200", "1200,50": the amount; undefined for a
- * cell with no amount (empty, NA); or why the text is no amount: `NaN`, `Infinity`,
- * `0x10`, or `1E+308`, which a total would turn into Infinity.
- */
-export function readAmount(text: string): number | undefined | { problem: string } {
-  const trimmed = text.trim();
-  if (NO_AMOUNT.has(trimmed.toLowerCase()) && trimmed.toLowerCase() !== 'nan') return undefined;
-  const bare = trimmed.replace(CURRENCY, '').replace(SPACES, '');
-  let amount: number | undefined;
-  if (AMOUNT.test(bare)) amount = Number(bare.replaceAll(',', ''));
-  else if (DECIMAL_COMMA.test(bare)) amount = Number(bare.replaceAll('.', '').replace(',', '.'));
-  if (amount === undefined || !Number.isFinite(amount)) return { problem: 'is not an amount' };
-  if (Math.abs(amount) > MAX_AMOUNT) return { problem: 'is past 10^15, larger than any amount' };
-  return amount;
-}
-
 /**
  * Where held rows wait for their list's order. The lists hold promoters and
  * detractors until every row is known; a store may keep them in memory, or spill

@@ -5,6 +5,7 @@ import { byRecency, byStatusThenUrgency, describeStatus, dueStatus, respondBy, T
 import type { Precision } from './breakdown.js';
 import { compareSamples, type CompareReport } from './compare.js';
 import type { KeepMode } from './latest.js';
+import { LevelAccumulator, type AccountsView, type LevelData, type LevelSettings } from './levels.js';
 import { isoDay, periodOf, periodsApart, type Period } from './periods.js';
 import { SideTallies, type SidesData } from './sides.js';
 import { buildScoreReport, ScoreAccumulator, type BreakdownSpec, type ScoreData, type ScoreReport } from './score.js';
@@ -42,6 +43,8 @@ export interface ReportData {
   passives: ListedResponse[];
   /** The day the report was made (--today sets it), as an ISO date. */
   generated: string;
+  /** With --account-column, --weight-column, --value-column or --invited: the accounts section. */
+  accounts?: AccountsView | undefined;
 }
 
 /** One scored response, as the report takes it in. */
@@ -56,6 +59,8 @@ export interface ReportEntry {
   answers: ReadonlyArray<{ question: number; text: string }>;
   /** Which input the response was read from, from 0. */
   input: number;
+  /** Its line in the input (0 unless lines are read). */
+  line?: number | undefined;
   /** Counted in its period only (the trend, and the last period against the one before): see Response.periodOnly. */
   periodOnly?: boolean | undefined;
 }
@@ -79,6 +84,7 @@ export interface ReportAccumulatorData {
   first: number | undefined;
   last: number | undefined;
   sides: SidesData | undefined;
+  levels: LevelData | undefined;
 }
 
 export interface ReportSettings extends FollowUpSettings {
@@ -88,6 +94,8 @@ export interface ReportSettings extends FollowUpSettings {
   sides: SideSplit | undefined;
   /** Which of a respondent's answers on one side counts: the latest by date, or the first. */
   keep: KeepMode;
+  /** Accounts, weights and values, when asked for. */
+  levels?: LevelSettings | undefined;
 }
 
 /**
@@ -106,6 +114,7 @@ export class ReportAccumulator {
   private last: number | undefined;
   private order: number;
   readonly sides: SideTallies | undefined;
+  readonly levels: LevelAccumulator | undefined;
 
   constructor(
     private readonly settings: ReportSettings,
@@ -119,6 +128,7 @@ export class ReportAccumulator {
     this.urgent = new TopList<Candidate>(LISTED, byStatusThenUrgency(settings));
     this.order = part * ROWS_PER_PART;
     this.sides = settings.sides === undefined ? undefined : new SideTallies(settings.keep);
+    this.levels = settings.levels === undefined ? undefined : new LevelAccumulator(settings.levels);
   }
 
   /** The side a response is on, and where that side sorts; undefined for an undated response split by period. */
@@ -133,6 +143,7 @@ export class ReportAccumulator {
 
   add(entry: ReportEntry): void {
     this.score.add({ score: entry.score, cells: entry.cells, day: entry.day, periodOnly: entry.periodOnly });
+    this.levels?.add({ ...entry, line: entry.line ?? 0 });
     this.order += 1;
     const side = this.sideOf(entry);
     if (side !== undefined) this.sides?.add(side.name, side.rank, entry.score, entry.respondent, { time: entry.time, ordinal: this.order });
@@ -171,6 +182,7 @@ export class ReportAccumulator {
       first: this.first,
       last: this.last,
       sides: this.sides?.toData(),
+      levels: this.levels?.toData(),
     };
   }
 
@@ -184,6 +196,7 @@ export class ReportAccumulator {
     if (data.first !== undefined) this.first = Math.min(this.first ?? data.first, data.first);
     if (data.last !== undefined) this.last = Math.max(this.last ?? data.last, data.last);
     if (data.sides !== undefined) this.sides?.mergeData(data.sides);
+    if (data.levels !== undefined) this.levels?.mergeData(data.levels);
     return this;
   }
 

@@ -1,3 +1,4 @@
+import type { AccountsView } from './levels.js';
 import { breakdown, GROUP_KEY_SEPARATOR, GroupTallies, precisionWarnings, scored, type GroupRow, type Precision, type Scored } from './breakdown.js';
 import { trend, trendWarnings, type AnsweredDays, type Period, type PeriodRow } from './periods.js';
 import { summarize, type Summary } from './summary.js';
@@ -128,6 +129,8 @@ export interface ScoreReport {
   /** Scored responses with no readable date: in the overall score, in no period. */
   undated: number;
   minN: number;
+  /** With --account-column, --weight-column, --value-column or --invited: what they add. */
+  accounts?: AccountsView | undefined;
 }
 
 export interface ScoreSettings {

@@ -33,7 +33,6 @@ export interface SegmentEntry {
 /** What the lists say of all the responses, listed or not. */
 export interface SegmentCounts {
   scored: Record<Category, number>;
-  revenue: Record<'detractors' | 'passives', number>;
   overdue: number;
   dueToday: number;
   undatedDetractors: number;
@@ -41,22 +40,16 @@ export interface SegmentCounts {
   older: Record<Category, number>;
   /** Detractors whose reply would be due past 9999-12-31: their respond_by is cut to the calendar's last minute. */
   dueBeyondCalendar: number;
-  /** --value-column cells that are no amount (NaN, 1E+308), and the first of them with why: counted as unknown. */
-  unreadValues: number;
-  unreadValue: { text: string; problem: string } | undefined;
 }
 
 export function emptySegmentCounts(): SegmentCounts {
   return {
     scored: { promoters: 0, passives: 0, detractors: 0 },
-    revenue: { detractors: 0, passives: 0 },
     overdue: 0,
     dueToday: 0,
     undatedDetractors: 0,
     older: { promoters: 0, passives: 0, detractors: 0 },
     dueBeyondCalendar: 0,
-    unreadValues: 0,
-    unreadValue: undefined,
   };
 }
 
@@ -65,14 +58,10 @@ export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): vo
     into.scored[category] += from.scored[category];
     into.older[category] += from.older[category];
   }
-  into.revenue.detractors += from.revenue.detractors;
-  into.revenue.passives += from.revenue.passives;
   into.overdue += from.overdue;
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
   into.dueBeyondCalendar += from.dueBeyondCalendar;
-  into.unreadValues += from.unreadValues;
-  into.unreadValue ??= from.unreadValue;
 }
 
 export interface SegmentSettings extends FollowUpSettings {
@@ -157,15 +146,9 @@ export class SegmentLists<T> {
       .join(' | ');
   }
 
-  /** A --value-column cell that is no amount: counted, the first kept to be quoted. */
-  noteValue(text: string, problem: string): void {
-    this.counts.unreadValues += 1;
-    this.counts.unreadValue ??= { text, problem };
-  }
-
   /**
-   * Counts a scored response in its group and, when it is in the window, its revenue and, for a detractor, where
-   * its reply stands; undefined for an answer older than the window, which is not listed.
+   * Counts a scored response in its group and, when it is in the window, for a detractor, where its reply stands;
+   * undefined for an answer older than the window, which is not listed.
    */
   private count(entry: SegmentEntry): Category | undefined {
     const category = categoryOf(entry.score);
@@ -176,7 +159,6 @@ export class SegmentLists<T> {
       counts.older[category] += 1;
       return undefined;
     }
-    if (entry.value !== undefined && category !== 'promoters') counts.revenue[category] += entry.value;
     if (category === 'detractors') {
       const status = dueStatus(entry.time, this.settings);
       if (status === undefined) counts.undatedDetractors += 1;

@@ -74,6 +74,35 @@ describe('parallel reading', async () => {
     expect(reports[1], `${name}: report`).toEqual(reports[0]);
   }, 120_000);
 
+  it('gives the same accounts, weights, revenue at risk and response rate with two threads as with one', async () => {
+    // A folder of its own: the tests above enlarge the same fixture into theirs, concurrently.
+    const own = await tempDir();
+    const path = await enlarged('accounts-survey.csv', own);
+    const crm = ['--customers', fixture('accounts-crm.csv'), '--join-on', 'Company=Company name', '--value-column', 'ARR', '--invited', fixture('accounts-invited.csv')];
+    const accounts = [path, '--account-column', 'Company', ...crm, '--today', '2027-01-05'];
+    const runs: Array<[string, string[]]> = [
+      ['score', ['score', ...accounts, '--weight-column', 'MRR', '--by', 'Plan', '--period', 'quarter', '--json']],
+      ['accounts', ['accounts', ...accounts, '--json']],
+      ['segment', ['segment', path, ...crm.slice(0, 6), '-c', 'detractors', '--today', '2027-01-05']],
+      ['compare', ['compare', path, '--account-column', 'Company', '--weight-column', 'MRR', '--period', 'quarter', '--json']],
+    ];
+    for (const [what, args] of runs) {
+      const one = await run(args, { env: ONE });
+      const two = await run(args, { env: TWO });
+      expect(one.code, `${what}: ${one.stderr}`).toBe(0);
+      expect(two, what).toEqual(one);
+    }
+    const reports = await Promise.all(
+      [ONE, TWO].map(async (env, at) => {
+        const out = join(own, `accounts.${at}.html`);
+        const result = await run(['report', ...accounts, '--weight-column', 'MRR', '--out', out, '--force', '-q'], { env });
+        return { ...result, html: result.code === 0 ? await readFile(out, 'utf8') : '' };
+      }),
+    );
+    expect(reports[0]?.html).toContain('<section id="accounts">');
+    expect(reports[1], 'report').toEqual(reports[0]);
+  }, 120_000);
+
   it('stops every part with one plain message when each part fails', async () => {
     // A segment of 20,000 levels is refused by every part: the first error is said once, no thread left running.
     const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11},${(index % 5) + 1},${(index * 7) % 5 + 1},city${index}`);

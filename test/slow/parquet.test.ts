@@ -20,6 +20,13 @@ const FIXTURES: ReadonlyArray<{ name: string; commands: string[][] }> = [
   { name: 'repeat-respondents.csv', commands: [['score', '--dedupe', 'latest', '--period', 'month', '--json']] },
   { name: 'labelled-scores.csv', commands: [['score', '--json'], ['segment', '-c', 'detractors', '-f', 'json']] },
   { name: 'followup-survey.csv', commands: [['segment', '-c', 'detractors', '-f', 'json', '--today', '2026-11-03']] },
+  {
+    name: 'accounts-survey.csv',
+    commands: [
+      ['score', '--account-column', 'Company', '--weight-column', 'MRR', '--by', 'Plan', '--period', 'quarter', '--json'],
+      ['accounts', '--account-column', 'Company', '--value-column', 'MRR', '--json'],
+    ],
+  },
 ];
 
 let folder = '';

@@ -4,6 +4,7 @@ import { QuestionTallies } from '../../core/themes.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import { addingDrivers, type DriverColumn } from '../../input/driver-columns.js';
 import type { PartJob } from '../../input/parallel.js';
+import { levelResponse } from './level-response.js';
 
 /** `nps report`'s work on each part: the score's tallies, themes, drivers and the people to contact first. */
 export interface ReportConfig {
@@ -27,17 +28,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
     const addDrivers = acc.drivers === undefined ? undefined : addingDrivers(config.drivers, acc.drivers);
     return (response) => {
       if (response.periodOnly !== true) addDrivers?.(response);
-      acc.add({
-        score: response.score,
-        cells: response.cells,
-        day: response.date?.day,
-        time: response.date?.time,
-        respondent: response.respondent,
-        comment: response.comment,
-        answers: response.answers,
-        input: response.input,
-        periodOnly: response.periodOnly,
-      });
+      acc.add({ ...levelResponse(response), comment: response.comment, answers: response.answers });
     };
   },
   toData: (acc) => acc.toData(),

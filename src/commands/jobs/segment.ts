@@ -1,10 +1,13 @@
 import type { Category } from '../../core/categories.js';
-import { compileMessages, readAmount } from '../../core/followup.js';
+import { LevelAccumulator, type LevelData, type LevelSettings } from '../../core/levels.js';
+import { compileMessages } from '../../core/followup.js';
+import { readAmount } from '../../core/money.js';
 import { listShape, type ShapeChoice } from '../../core/presets.js';
 import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import type { PartJob } from '../../input/parallel.js';
+import { levelResponse } from './level-response.js';
 import { HeldOnDisk } from '../../output/write/held-rows.js';
 import { serializerFor } from '../../output/write/records.js';
 import type { RecordFormat } from '../../output/write/records.js';
@@ -24,17 +27,21 @@ export interface SegmentConfig {
   /** Where held rows spill, and how many bytes of them wait in memory first. */
   scratch: string;
   heldBudget: number;
+  /** With --value-column or --account-column: each account's value once, for the revenue at risk. */
+  levels?: LevelSettings | undefined;
 }
 
 export interface SegmentAccumulator {
   lists: SegmentLists<string>;
   store: HeldOnDisk;
+  levels?: LevelAccumulator | undefined;
 }
 
 export interface SegmentData {
   counts: SegmentCounts;
   samples: Samples<string> | undefined;
   runs: Record<Category, string[]>;
+  levels?: LevelData | undefined;
 }
 
 /** Lines of one input never reach this: the input's number is kept above them, so a row's place is unique across inputs. */
@@ -51,27 +58,28 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     // Rows carry every column, derived ones included; the shape writes those chosen (--columns, --preset).
     const shape = listShape(config.rowColumns, config.shape);
     const lists = new SegmentLists(config.lists, messages, comments, (cells) => serialize(shape.project(cells)), store);
-    return { lists, store };
+    return { lists, store, levels: config.levels === undefined ? undefined : new LevelAccumulator(config.levels) };
   },
   adder:
-    ({ lists }, config) =>
+    ({ lists, levels }, config) =>
     (response) => {
+      levels?.add(levelResponse(response));
+      // The value orders detractors; one that is no amount is said, with its line, by the levels.
       const valueIndex = config.valueIndex;
-      const cell = valueIndex === undefined ? '' : (response.cells[valueIndex] ?? '');
-      const value = readAmount(cell);
-      if (typeof value === 'object') lists.noteValue(cell, value.problem);
+      const amount = valueIndex === undefined ? undefined : readAmount(response.cells[valueIndex] ?? '');
       lists.add({
         score: response.score,
         time: response.date?.time,
-        value: typeof value === 'number' ? value : undefined,
+        value: amount?.kind === 'amount' ? amount.value : undefined,
         order: response.input * LINES_PER_INPUT + response.line,
         cells: response.cells,
         comment: response.comment,
         answers: response.answers,
       });
     },
-  toData: ({ lists, store }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll() }),
+  toData: ({ lists, store, levels }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll(), levels: levels?.toData() }),
   merge: (into, data) => {
+    if (data.levels !== undefined) into.levels?.mergeData(data.levels);
     into.lists.merge(data.counts, data.samples);
     into.store.adoptRuns(data.runs);
   },

@@ -23,6 +23,7 @@ export const GROUPS = {
   input: 'Reading the input:',
   rows: 'Choosing the responses:',
   statistics: 'Statistics:',
+  accounts: 'Accounts and revenue:',
   output: 'Output:',
   run: 'Running:',
 } as const;
@@ -336,6 +337,45 @@ export function rawOption(): Option {
 /** `-f, --format`: the format of a list printed on standard output. */
 export function formatOption(what: string): Option {
   return grouped(new Option('-f, --format <format>', what).choices(Object.keys(RECORD_FORMATS)).default('csv'), GROUPS.output);
+}
+
+/** `--account-column`: the account each response belongs to; `segment` takes it alone. */
+export function accountColumnOption(): Option {
+  return grouped(
+    new Option('--account-column <column>', 'the customer account (company) of each response: each account counted once, intervals that allow for respondents of one account answering alike').argParser(nonEmpty('--account-column')),
+    GROUPS.accounts,
+  );
+}
+
+/** `--weight-column`: the weight of each response. */
+export function weightColumnOption(): Option {
+  return grouped(
+    new Option('--weight-column <column>', 'weight each response by this column (MRR, ARR, seats; $13,290 or 13.290,00 € read as amounts): the weighted NPS').argParser(nonEmpty('--weight-column')),
+    GROUPS.accounts,
+  );
+}
+
+/** `--value-column`: each account's value, counted once. */
+export function valueColumnOption(what = 'the value of each account (ARR, MRR), counted once per account: revenue at risk and coverage (default: --weight-column)'): Option {
+  return grouped(new Option('--value-column <column>', what).argParser(nonEmpty('--value-column')), GROUPS.accounts);
+}
+
+/** `--invited`: the contacts the survey was sent to. */
+export function invitedOption(): Option {
+  return grouped(new Option('--invited <file>', 'the contacts the survey was sent to (an email column, optionally the account): the response rate, and the accounts that did not answer'), GROUPS.accounts);
+}
+
+/** Accounts, weights, value and reach: what `score` and `report` take. */
+export function accountOptions(): Option[] {
+  return [accountColumnOption(), weightColumnOption(), valueColumnOption(), invitedOption()];
+}
+
+/** The raw flags of `accountOptions`. */
+export interface RawAccountOptions {
+  accountColumn?: string;
+  weightColumn?: string;
+  valueColumn?: string;
+  invited?: string;
 }
 
 export type { Period, RecordFormat };

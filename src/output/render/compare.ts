@@ -1,6 +1,9 @@
 import { Chalk } from 'chalk';
 import { CATEGORIES } from '../../core/categories.js';
+import type { AccountLevel } from '../../core/accounts.js';
 import type { CompareReport } from '../../core/compare.js';
+import type { LevelComparison } from '../../core/compare-levels.js';
+import type { WeightedScore } from '../../core/weights.js';
 import type { Movement } from '../../core/movement.js';
 import type { Interval } from '../../core/stats.js';
 import { formatNps, formatP, intervalName, plural, visible, wrap } from './format.js';
@@ -9,7 +12,29 @@ import { differenceJson, scoredJson } from './score-json.js';
 import { formatInterval } from './score-table.js';
 import { warningJson, wordWarning } from './warnings.js';
 
+/** B − A of accounts or weights, as JSON: the figures of each side and the z-test. */
+function levelJson(comparison: LevelComparison<AccountLevel | WeightedScore> | undefined, side: (one: AccountLevel | WeightedScore) => object): object | null {
+  if (comparison === undefined) return null;
+  const difference = comparison.difference;
+  return {
+    a: comparison.a === undefined ? null : side(comparison.a),
+    b: comparison.b === undefined ? null : side(comparison.b),
+    difference:
+      difference === undefined
+        ? null
+        : { difference: difference.difference, interval: difference.interval === null ? null : { low: difference.interval.low, high: difference.interval.high, level: difference.interval.level }, z: difference.z, p: difference.p, significant: difference.significant },
+  };
+}
+
+const sideJson = (side: AccountLevel | WeightedScore): object => {
+  const interval = side.interval === undefined ? null : { low: side.interval.low, high: side.interval.high, level: side.interval.level, method: side.interval.method, standardError: side.interval.standardError };
+  return 'count' in side ? { count: side.count, nps: side.nps, interval } : { nps: side.nps, interval, effectiveN: side.effectiveN, responses: side.responses, totalWeight: side.total };
+};
+
 export function renderCompareJson(report: CompareReport): string {
+  const levels: Record<string, unknown> = {};
+  if (report.accounts !== undefined) levels['accounts'] = levelJson(report.accounts, sideJson);
+  if (report.weighted !== undefined) levels['weighted'] = { column: report.weighted.column, ...levelJson(report.weighted, sideJson) };
   const json = {
     a: { file: report.a.file, ...scoredJson(report.a) },
     b: { file: report.b.file, ...scoredJson(report.b) },
@@ -20,6 +45,7 @@ export function renderCompareJson(report: CompareReport): string {
     paired: report.paired === undefined ? null : { respondents: report.paired.respondents, ...(differenceJson(report.paired.difference) ?? {}) },
     movement: report.movement ?? null,
     warnings: report.warnings.map(warningJson),
+    ...levels,
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -103,6 +129,8 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
   const words = headlineWords(report);
   sections.push(report.test === '' ? chalk.bold(wrap(words)) : `${chalk.bold(wrap(words))}\n${wrap(`Test: ${testWords(report, level)}.`)}`);
   if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
+  const levels = levelLines(report, level);
+  if (levels !== undefined) sections.push(levels);
   if (report.movement) {
     const movement = report.movement;
     const table = plainTable(
@@ -113,4 +141,24 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
     sections.push(`${chalk.bold('Respondents in both')}\n${table.toString()}\n${wrap(movementWords(movement))}`);
   }
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
+}
+
+/** "By account (Company): …" and "Weighted by MRR: …": the other views of B − A, each with its own test. */
+function levelLines(report: CompareReport, level: string): string | undefined {
+  const lines: string[] = [];
+  const describe = (title: string, comparison: LevelComparison<AccountLevel | WeightedScore>, sizes: (side: AccountLevel | WeightedScore) => string, test: string): void => {
+    const { a, b, difference } = comparison;
+    if (a === undefined || b === undefined || difference === undefined) {
+      lines.push(wrap(`${title}: a side has too few ${title.startsWith('Weighted') ? 'weights' : 'accounts'} for a test.`));
+      return;
+    }
+    const interval = difference.interval === null ? '' : ` (${level} interval ${formatInterval(difference.interval)})`;
+    const verdict = difference.significant ? `unlikely to be chance (p ${formatP(difference.p)})` : `that could be chance (p ${formatP(difference.p)})`;
+    lines.push(wrap(`${title}: ${formatNps(a.nps)} in A (${sizes(a)}), ${formatNps(b.nps)} in B (${sizes(b)}); B\u00a0−\u00a0A ${formatNps(difference.difference)}${interval}: ${verdict}.`), wrap(test));
+  };
+  if (report.accounts !== undefined) describe('Each account once', report.accounts, (side) => ('count' in side ? plural(side.count, 'account') : ''), 'Test: two-sample z-test on the account means.');
+  if (report.weighted !== undefined) {
+    describe(`Weighted by ${visible(report.weighted.column)}`, report.weighted, (side) => ('effectiveN' in side ? `effective n ${Math.round(side.effectiveN)}` : ''), 'Test: two-sample z-test, linearisation standard errors.');
+  }
+  return lines.length === 0 ? undefined : lines.join('\n');
 }

@@ -5,6 +5,8 @@ import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, forma
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, inputHtml, trendChart } from './svg.js';
 import { impactSentence, languagesSentence } from './themes.js';
 import { headlineWords, movementWords, testWords } from './compare.js';
+import { accountsSection } from './report-accounts.js';
+import { cell, headRow } from './html-table.js';
 import { fixFirstWords } from './drivers-words.js';
 import { isPeriodWarning, wordWarning } from './warnings.js';
 import type { Warning } from '../../core/warnings.js';
@@ -33,10 +35,6 @@ svg .point { fill: var(--line); } svg .faint { fill: none; stroke: var(--muted);
 .legend span { display: inline-block; margin-right: 16px; } .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
 @media print { body { background: #fff; color: #000; } main { max-width: none; } section { break-inside: avoid; } }
 `;
-
-const cell = (text: string | number, numeric = false): string => `<td${numeric ? ' class="num"' : ''}>${inputHtml(String(text))}</td>`;
-const headRow = (...headers: Array<[string, boolean?]>): string =>
-  `<tr>${headers.map(([text, numeric]) => `<th${numeric ? ' class="num"' : ''}>${inputHtml(text)}</th>`).join('')}</tr>`;
 
 const warningLine = (warning: Warning): string => `<p class="warning">⚠ ${inputHtml(wordWarning(warning))}</p>`;
 
@@ -225,7 +223,7 @@ export function renderReportHtml(data: ReportData, notes: readonly string[] = []
 <main>
 <header><h1>${inputHtml(data.title)}</h1><p class="files" id="provenance">From ${inputHtml(data.files.join(', '))}, ${inputHtml(data.score.summary.rows.toLocaleString('en-US'))} rows read; made on ${inputHtml(data.generated)} by nps.</p></header>
 ${headline(data)}
-${changeSection(data)}
+${changeSection(data)}${accountsSection(data)}
 ${distribution(data)}
 ${trend(data)}
 ${breakdown(data)}${drivers(data)}

@@ -1,8 +1,10 @@
-import type { GroupRow, Scored } from '../../core/breakdown.js';
+import { GROUP_KEY_SEPARATOR, type GroupRow, type Scored } from '../../core/breakdown.js';
+import type { AccountsView, LevelFigures } from '../../core/levels.js';
 import { isoDay, type PeriodRow } from '../../core/periods.js';
 import type { ScoreReport } from '../../core/score.js';
 import type { Difference, Interval } from '../../core/stats.js';
 import type { Summary } from '../../core/summary.js';
+import { accountsViewJson, figuresJson } from './accounts-json.js';
 import { warningJson } from './warnings.js';
 
 /** The documented `nps score --json` object; its field names are a public contract. */
@@ -26,6 +28,8 @@ export interface ScoreJson {
   groups?: unknown[];
   breakdowns?: unknown[];
   periods?: unknown[];
+  /** With accounts, weights, values or --invited: accounts, clusterInterval, designEffect, weighted, revenueAtRisk, coverage, responseRate. */
+  [field: string]: unknown;
 }
 
 export function differenceJson(difference: Difference | undefined): object | null {
@@ -54,12 +58,20 @@ export function scoredJson(result: Scored): object {
   };
 }
 
-function groupJson(group: GroupRow): object {
-  return { key: group.key, ...scoredJson(group), small: group.small, versusRest: differenceJson(group.versusRest) };
+interface GroupLevels {
+  view: AccountsView;
+  figures: ReadonlyMap<string, LevelFigures>;
 }
 
-function periodJson(row: PeriodRow): object {
-  return {
+function groupJson(group: GroupRow, columns: readonly string[], levels: GroupLevels | undefined): object {
+  const json = { key: group.key, ...scoredJson(group), small: group.small, versusRest: differenceJson(group.versusRest) };
+  if (levels === undefined) return json;
+  const id = columns.map((column) => group.key[column] ?? '').join(GROUP_KEY_SEPARATOR);
+  return { ...json, ...figuresJson(levels.figures.get(id), levels.view) };
+}
+
+function periodJson(row: PeriodRow, view?: AccountsView, at = 0): object {
+  const json = {
     period: row.period,
     start: isoDay(row.start),
     end: isoDay(row.end - 1),
@@ -68,6 +80,7 @@ function periodJson(row: PeriodRow): object {
     partial: row.partial ?? null,
     change: differenceJson(row.change),
   };
+  return view === undefined ? json : { ...json, ...figuresJson(view.levels.periods?.[at], view) };
 }
 
 export function toScoreJson(report: ScoreReport): ScoreJson {
@@ -90,13 +103,16 @@ export function toScoreJson(report: ScoreReport): ScoreJson {
     marginOfError: overall.marginOfError ?? null,
     warnings: report.warnings.map(warningJson),
   };
+  const view = report.accounts;
+  const levelsOf = (at: number): GroupLevels | undefined =>
+    view === undefined ? undefined : { view, figures: view.levels.breakdowns[at] ?? new Map() };
   const [first] = report.breakdowns;
   if (first !== undefined) {
-    json.groups = first.groups.map(groupJson);
-    json.breakdowns = report.breakdowns.map((breakdown) => ({ by: breakdown.columns, groups: breakdown.groups.map(groupJson) }));
+    json.groups = first.groups.map((group) => groupJson(group, first.columns, levelsOf(0)));
+    json.breakdowns = report.breakdowns.map((breakdown, at) => ({ by: breakdown.columns, groups: breakdown.groups.map((group) => groupJson(group, breakdown.columns, levelsOf(at))) }));
   }
-  if (report.periods) json.periods = report.periods.map(periodJson);
-  return json;
+  if (report.periods) json.periods = report.periods.map((row, at) => periodJson(row, view, at));
+  return view === undefined ? json : { ...json, ...accountsViewJson(view) };
 }
 
 export function renderScoreJson(report: ScoreReport): string {

@@ -5,6 +5,7 @@ import type { PeriodRow } from '../../core/periods.js';
 import type { ScoreReport } from '../../core/score.js';
 import type { Difference, Interval } from '../../core/stats.js';
 import type { Summary } from '../../core/summary.js';
+import { accountsSection, levelGroupsTable, levelPeriodsTable } from './accounts-table.js';
 import { describeAccounting, formatNps, formatPercent, intervalName, shortP, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 import { isPeriodWarning, wordWarning } from './warnings.js';
@@ -224,11 +225,22 @@ export function renderScoreTable(report: ScoreReport, options: { color: boolean;
   const { summary } = report;
   const sections = [
     [headline(report.overall, chalk), ...report.warnings.filter((warning) => !isPeriodWarning(warning)).map((warning) => wrap(`${chalk.yellow('Warning:')} ${wordWarning(warning)}`))].join('\n'),
-    accounting(summary, chalk),
-    categoryTable(summary, chalk),
   ];
-  for (const breakdown of report.breakdowns) sections.push(groupsTable(report, breakdown.columns, breakdown.groups, chalk));
-  if (report.periods) sections.push(periodsTable(report, report.periods, chalk));
+  const view = report.accounts;
+  const accounts = view === undefined ? undefined : accountsSection(view, report.overall, chalk);
+  if (accounts !== undefined) sections.push(accounts);
+  sections.push(accounting(summary, chalk), categoryTable(summary, chalk));
+  report.breakdowns.forEach((breakdown, at) => {
+    sections.push(groupsTable(report, breakdown.columns, breakdown.groups, chalk));
+    const figures = view?.levels.breakdowns[at];
+    if (view !== undefined && figures !== undefined && (view.levels.byAccount || view.levels.weightedBy)) {
+      sections.push(levelGroupsTable(breakdown.columns, largestGroups(breakdown.groups), figures, view, chalk));
+    }
+  });
+  if (report.periods) {
+    sections.push(periodsTable(report, report.periods, chalk));
+    if (view !== undefined && (view.levels.byAccount || view.levels.weightedBy)) sections.push(levelPeriodsTable(report.periods, view, chalk));
+  }
   sections.push(distributionTable(summary, chalk));
   // cli-table3 pads the last column; trailing spaces only get in the way of diffs and pipes.
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;

@@ -63,7 +63,8 @@ describe('follow-up lists joined to a customer export', () => {
 
   it('reports the revenue at risk, unmatched responses and repeated customers', async () => {
     const { stderr } = await lists('--value-column', 'ARR');
-    expect(stderr).toContain('nps: revenue at risk (ARR): 242,000 with detractors, 31,200 with passives');
+    // Each customer's ARR once (joined on email, each respondent is a customer of their own here).
+    expect(stderr).toContain('nps: revenue at risk (ARR, each customer once, by "Email"): 242,000 with detractors (4 accounts), 31,200 with passives (2), of 281,200 that answered');
     expect(stderr).toContain('nps: warning: 2 responses matched no customer in fixtures/followup-customers.csv; their customer columns are empty');
     expect(stderr).toContain(
       'nps: warning: 1 customer row in fixtures/followup-customers.csv repeats a value of "Email" seen before; the first row with each value was used',

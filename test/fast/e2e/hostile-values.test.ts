@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readAmount } from '../../../src/core/followup.js';
+import { readAmount } from '../../../src/core/money.js';
 import { RowDates } from '../../../src/input/dates.js';
 import { numberText, serialText } from '../../../src/input/xlsx.js';
 import { run, tempDir } from '../../helpers.js';
@@ -59,15 +59,26 @@ describe('numbers that are not numbers', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveLength(9);
     expect(result.stderr).not.toMatch(/NaN with|Infinity with/);
-    expect(result.stderr).toContain('nps: warning: 6 values of "ARR" are no amount (such as "1E+308", which is past 10^15, larger than any amount): their responses count as having no revenue');
-    expect(result.stderr).toContain('nps: revenue at risk (ARR): 14,401 with detractors, 0 with passives');
-    expect([readAmount('USD 1,200'), readAmount('1.200,50'), readAmount(''), readAmount('n/a'), readAmount('NaN'), readAmount('-1e16')]).toEqual([
-      1200,
-      1200.5,
-      undefined,
-      undefined,
-      { problem: 'is not an amount' },
-      { problem: 'is past 10^15, larger than any amount' },
+    // Each value that is no amount is named with its line and why, and left out of the revenue: never NaN or Infinity.
+    const leftOut = result.stderr.split('\n').filter((line) => line.endsWith('the row is left out of the revenue figures'));
+    expect(leftOut).toHaveLength(6);
+    expect(leftOut[0]).toBe('nps: warning: stdin line 2: ARR "1E+308" is past 10^15, larger than any amount: the row is left out of the revenue figures');
+    expect(leftOut[2]).toBe('nps: warning: stdin line 4: ARR "NaN" is not an amount: the row is left out of the revenue figures');
+    expect(result.stderr).toContain('nps: revenue at risk (ARR, each respondent once): 14,401 with detractors (9 respondents), 0 with passives (0), of 14,401 that answered');
+    // A value of 400 digits is quoted in a few hundred characters at most.
+    expect(leftOut[4]).toMatch(/^nps: warning: stdin line 6: ARR "9+…" \(and [\d,]+ more characters\) is not an amount/);
+    const read = ['USD 1,200', '1.200,50', '1.2E+6', '', 'n/a', 'NaN', 'Infinity', '0x10', '1e16', '-1e16'].map((text) => readAmount(text));
+    expect(read).toEqual([
+      { kind: 'amount', value: 1200 },
+      { kind: 'amount', value: 1200.5 },
+      { kind: 'amount', value: 1_200_000 },
+      { kind: 'problem', reason: 'blank' },
+      { kind: 'problem', reason: 'blank' },
+      { kind: 'problem', reason: 'not an amount' },
+      { kind: 'problem', reason: 'not an amount' },
+      { kind: 'problem', reason: 'not an amount' },
+      { kind: 'problem', reason: 'too large' },
+      { kind: 'problem', reason: 'negative' },
     ]);
   });
 });
