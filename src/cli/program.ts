@@ -35,6 +35,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('../commands/segment.js')).segmentCommand,
   },
   {
+    name: 'followup',
+    argument: '<ledger>',
+    summary: 'where the follow-up stands, from the ledger segment keeps: cases by status, overdue ones, time to first contact',
+    load: async () => (await import('../commands/followup.js')).followupCommand,
+  },
+  {
     name: 'accounts',
     argument: '<file...>',
     summary: 'each customer account once: its respondents\' mix, its value, the accounts to escalate and those that did not answer',
@@ -110,7 +116,8 @@ export function commandFor(definition: CommandDefinition<unknown>, summary: stri
   command.addHelpText('after', examplesText(definition));
   command.action(async (...args: unknown[]) => {
     // commander passes the positional argument (when there is one), then the options, then the command.
-    const files = definition.argument ? (args[0] as string[]) : [];
+    // A variadic argument (<file...>) comes as an array, a single one (<ledger>) as a string.
+    const files = definition.argument ? [args[0] as string | string[]].flat() : [];
     const options = definition.argument ? args[1] : args[0];
     await runCommand(definition, files, options);
   });

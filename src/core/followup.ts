@@ -1,5 +1,6 @@
 import { categoryOf, FOLLOW_UP, type Category } from './categories.js';
 import { dayOn, momentOn, offsetAt, type Clock } from './clock.js';
+import type { PersonName } from './names.js';
 import { isTestimonialCandidate } from './quotable.js';
 import { compileTemplate, type CompiledTemplate, type Templates } from './templates.js';
 import type { Mention } from './themes.js';
@@ -23,6 +24,8 @@ export interface FollowUpResponse {
   language?: string | undefined;
   /** The themes column written out, when a survey asks several open questions (each question's themes, named). */
   themes?: string | undefined;
+  /** The respondent's name and email, as far as the row tells them (see names.ts). */
+  person?: (PersonName & { email: string }) | undefined;
 }
 
 export interface FollowUpSettings {
@@ -39,8 +42,13 @@ export interface FollowUpSettings {
 export type DueStatus = { kind: 'overdue'; days: number } | { kind: 'due today' } | { kind: 'new' };
 
 export function dueStatus(time: number | undefined, settings: FollowUpSettings): DueStatus | undefined {
-  if (time === undefined) return undefined;
-  const dueDay = dayOn(settings.clock, time + settings.slaMs);
+  return time === undefined ? undefined : dueStatusOf(time + settings.slaMs, settings);
+}
+
+/** Where a reply due at `deadline` (ms since 1970) stands today, days counted on the team's clock. */
+export function dueStatusOf(deadline: number | undefined, settings: Pick<FollowUpSettings, 'today' | 'clock'>): DueStatus | undefined {
+  if (deadline === undefined) return undefined;
+  const dueDay = dayOn(settings.clock, deadline);
   if (dueDay < settings.today) return { kind: 'overdue', days: settings.today - dueDay };
   return dueDay === settings.today ? { kind: 'due today' } : { kind: 'new' };
 }
@@ -76,10 +84,22 @@ export const ADDED_COLUMNS = [
   { name: 'themes', cell: (response) => response.themes ?? describeMentions(response.mentions) },
 ] as const satisfies readonly AddedColumn[];
 
-/** The last column: a message filled from the group's template, which may use every column before it and {score}. */
+/** The last column: a message filled from the group's template, which may use every column before it and those below. */
 export const MESSAGE_COLUMN = 'message';
 
 export const FOLLOW_UP_COLUMNS: readonly string[] = [...ADDED_COLUMNS.map((column) => column.name), MESSAGE_COLUMN];
+
+/**
+ * What every row also knows of its respondent, carried after `message` but written only when chosen
+ * (`--columns`, a CRM preset): the answer, the name and email as far as the row tells them, the comment. A
+ * template may use them, `{first_name}` included when the export has only a full name or an email.
+ */
+export const DERIVED_COLUMNS = ['score', 'first_name', 'last_name', 'email', 'comment'] as const;
+
+export function derivedCells(response: FollowUpResponse): string[] {
+  const person = response.person;
+  return [String(response.score), person?.first ?? '', person?.last ?? '', person?.email ?? '', response.comment];
+}
 
 /** What a customer team does with each group; detractors' reply time follows the SLA. */
 export function followUpFor(category: Category, slaMs: number): string {
@@ -116,10 +136,17 @@ export function respondBy(time: number | undefined, slaMs: number, clock: Clock)
   return momentOn(clock, Math.min(time + slaMs, last));
 }
 
-/** The message templates, each checked against the list's columns before any row is read. */
-export function compileMessages(templates: Templates, listColumns: readonly string[]): Record<Category, CompiledTemplate> {
-  // {score} always means the answer, whatever the score column is called.
-  const columns = [...listColumns, ...ADDED_COLUMNS.map((column) => column.name), 'score'];
+/**
+ * The message templates, each checked against the list's columns before any row is read: the row's own, then
+ * those added before the message (a list's ADDED_COLUMNS, or a ledger list's), then the derived ones.
+ */
+export function compileMessages(
+  templates: Templates,
+  listColumns: readonly string[],
+  added: readonly string[] = ADDED_COLUMNS.map((column) => column.name),
+): Record<Category, CompiledTemplate> {
+  // {score} always means the answer, whatever the score column is called; {first_name} is there even with only a full name.
+  const columns = [...listColumns, ...added, ...DERIVED_COLUMNS];
   return {
     promoters: compileTemplate('promoters', templates.promoters, columns),
     passives: compileTemplate('passives', templates.passives, columns),
@@ -127,7 +154,7 @@ export function compileMessages(templates: Templates, listColumns: readonly stri
   };
 }
 
-/** A list row: the row's own cells, then the added columns and the message. */
+/** A list row: the row's own cells, then the added columns and the message, then the derived columns. */
 export function followUpRow(
   own: readonly string[],
   response: FollowUpResponse,
@@ -137,9 +164,10 @@ export function followUpRow(
   const category = categoryOf(response.score);
   const cells = own.slice();
   for (const column of ADDED_COLUMNS) cells.push(column.cell(response, category, settings));
-  // The template sees {score} after the added columns; the message then takes its place.
-  cells.push(String(response.score));
-  cells[cells.length - 1] = messages[category].fill(cells);
+  const derived = derivedCells(response);
+  // The template sees the derived columns right after the added ones, where compileMessages put them.
+  const message = messages[category].fill([...cells, ...derived]);
+  cells.push(message, ...derived);
   return cells;
 }
 
@@ -176,26 +204,36 @@ const largestFirst = (value: number | undefined): number => (value === undefined
 
 const STATUS_RANK = { overdue: 0, 'due today': 1, new: 2 } as const;
 
-function statusRank(time: number | undefined, settings: FollowUpSettings): number {
-  const status = dueStatus(time, settings);
-  return status === undefined ? 3 : STATUS_RANK[status.kind];
-}
+/** How urgent a reply is: overdue, due today, new, undated. */
+const rankOf = (status: DueStatus | undefined): number => (status === undefined ? 3 : STATUS_RANK[status.kind]);
+/** How late a reply already is, the latest first; 0 when it is not overdue. */
+const lateness = (status: DueStatus | undefined): number => (status?.kind === 'overdue' ? -status.days : 0);
 
 /**
  * The order of work in each list. Detractors: overdue first, then due today, then new,
- * then undated; within each, lowest score first, then the most revenue, then the newest
- * answer. Promoters: the newest first, since the ask works best right after a good
- * answer. Passives: as they came. Ties keep input order.
+ * then undated; among the overdue, the longest overdue first, as a team works through a
+ * queue; then the lowest score, the most revenue and the newest answer. Promoters: the
+ * newest first, since the ask works best right after a good answer. Passives: as they
+ * came. Ties keep input order.
  */
 export function sortKeyOf(category: Category, ranked: Ranked, settings: FollowUpSettings): SortKey {
   if (category === 'promoters') return [newestFirst(ranked.time), ranked.order];
   if (category === 'passives') return [ranked.order];
-  return [statusRank(ranked.time, settings), ranked.score, largestFirst(ranked.value), newestFirst(ranked.time), ranked.order];
+  return detractorKey(dueStatus(ranked.time, settings), ranked);
 }
 
-/** The detractors' order as a comparison, for short lists such as the report's. */
+/** A detractor's place in a list, from where its reply stands (known from its answer, or from a ledger's respond_by). */
+export function detractorKey(status: DueStatus | undefined, ranked: Ranked): SortKey {
+  return [rankOf(status), lateness(status), ranked.score, largestFirst(ranked.value), newestFirst(ranked.time), ranked.order];
+}
+
+/**
+ * The report's most urgent detractors, a snapshot rather than a queue: overdue first, then
+ * due today, then new, then undated; within each, the lowest score, the most revenue, the newest.
+ */
 export function byStatusThenUrgency(settings: FollowUpSettings): (a: Ranked, b: Ranked) => number {
-  return (a, b) => compareKeys(sortKeyOf('detractors', a, settings), sortKeyOf('detractors', b, settings));
+  const key = (ranked: Ranked): SortKey => [rankOf(dueStatus(ranked.time, settings)), ranked.score, largestFirst(ranked.value), newestFirst(ranked.time), ranked.order];
+  return (a, b) => compareKeys(key(a), key(b));
 }
 
 /** The promoters' order as a comparison. */

@@ -1,5 +1,7 @@
 import { CATEGORIES, categoryOf, type Category } from './categories.js';
-import { compareKeys, describeMentions, dueBeyondCalendar, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
+import { compareKeys, describeMentions, dueBeyondCalendar, dueStatus, followUpRow, sortKeyOf, type FollowUpResponse, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
+import { dayOn } from './clock.js';
+import { emailOf, personName, type NameColumns } from './names.js';
 import { BottomK, priorityOf, type SampledItem } from './random.js';
 import type { CompiledTemplate } from './templates.js';
 import type { CommentReader, Mention } from './themes.js';
@@ -34,6 +36,8 @@ export interface SegmentCounts {
   overdue: number;
   dueToday: number;
   undatedDetractors: number;
+  /** Answers dated before the window (`windowStart`): counted, never listed. */
+  older: Record<Category, number>;
   /** Detractors whose reply would be due past 9999-12-31: their respond_by is cut to the calendar's last minute. */
   dueBeyondCalendar: number;
 }
@@ -44,12 +48,16 @@ export function emptySegmentCounts(): SegmentCounts {
     overdue: 0,
     dueToday: 0,
     undatedDetractors: 0,
+    older: { promoters: 0, passives: 0, detractors: 0 },
     dueBeyondCalendar: 0,
   };
 }
 
 export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): void {
-  for (const category of CATEGORIES) into.scored[category] += from.scored[category];
+  for (const category of CATEGORIES) {
+    into.scored[category] += from.scored[category];
+    into.older[category] += from.older[category];
+  }
   into.overdue += from.overdue;
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
@@ -62,6 +70,10 @@ export interface SegmentSettings extends FollowUpSettings {
   /** The lists wanted: rows of the other groups are counted, never built. */
   wanted: readonly Category[];
   sample: { size: number; seed: number } | undefined;
+  /** Where each row's name and email are, for {first_name} and the CRM presets (see names.ts). */
+  names?: NameColumns | undefined;
+  /** The first day listed, in days since 1970 on the clock: older answers are counted, not listed. Undefined lists every one. */
+  windowStart?: number | undefined;
 }
 
 export interface Held<T> {
@@ -94,7 +106,7 @@ export class SegmentLists<T> {
 
   add(entry: SegmentEntry): void {
     const category = this.count(entry);
-    if (!this.wanted.has(category)) return;
+    if (category === undefined || !this.wanted.has(category)) return;
     const comment = entry.comment.trim();
     const reading = comment === '' ? undefined : this.comments?.read(comment);
     const cells = followUpRow(
@@ -106,6 +118,7 @@ export class SegmentLists<T> {
         mentions: reading?.mentions ?? [],
         language: reading?.language,
         themes: this.themesByQuestion(reading?.mentions ?? [], entry.answers ?? []),
+        person: this.personOf(entry.cells),
       },
       this.settings,
       this.messages,
@@ -114,6 +127,11 @@ export class SegmentLists<T> {
     const sample = this.settings.sample;
     if (this.samples !== undefined && sample !== undefined) this.samples[category].offer(priorityOf(sample.seed, entry.order), entry.order, held);
     else this.store.hold(category, held.key, held.payload);
+  }
+
+  private personOf(cells: readonly string[]): FollowUpResponse['person'] {
+    const names = this.settings.names;
+    return names === undefined ? undefined : { ...personName(cells, names), email: emailOf(cells, names) };
   }
 
   /** With several open questions, each one's themes after its name: "What could we improve?: price and billing | …". */
@@ -128,11 +146,19 @@ export class SegmentLists<T> {
       .join(' | ');
   }
 
-  /** Counts a scored response in its group and, for a detractor, where its reply stands. */
-  private count(entry: SegmentEntry): Category {
+  /**
+   * Counts a scored response in its group and, when it is in the window, for a detractor, where its reply stands;
+   * undefined for an answer older than the window, which is not listed.
+   */
+  private count(entry: SegmentEntry): Category | undefined {
     const category = categoryOf(entry.score);
     const counts = this.counts;
     counts.scored[category] += 1;
+    const start = this.settings.windowStart;
+    if (start !== undefined && entry.time !== undefined && dayOn(this.settings.clock, entry.time) < start) {
+      counts.older[category] += 1;
+      return undefined;
+    }
     if (category === 'detractors') {
       const status = dueStatus(entry.time, this.settings);
       if (status === undefined) counts.undatedDetractors += 1;

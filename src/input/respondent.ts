@@ -1,5 +1,2 @@
-/** Emails are matched without regard to case; other ids exactly, less surrounding spaces. */
-export function respondentKey(raw: string): string {
-  const key = raw.trim();
-  return key.includes('@') ? key.toLowerCase() : key;
-}
+/** How a respondent is matched, the same in reading and in the core's ledger. */
+export { respondentKey } from '../core/respondent.js';

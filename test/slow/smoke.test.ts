@@ -90,7 +90,7 @@ describe('signals do not wait for the work', () => {
     // A regular file read by one thread: no pipe to wait on, so only the work's own pauses let a signal in.
     const rows = Array.from({ length: 400_000 }, (_, index) => `u${index}@x.com,2026-01-${String((index % 28) + 1).padStart(2, '0')},${index % 11},the price is too high and support is slow`);
     await writeFile(join(dir, 'big.csv'), `email,date,score,comment\n${rows.join('\n')}\n`);
-    const child = spawn(process.execPath, [BIN, 'segment', 'big.csv', '--out', 'lists', '-q', '--language', 'en'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', NPS_THREADS: '1' } });
+    const child = spawn(process.execPath, [BIN, 'segment', 'big.csv', '--window', 'all', '--out', 'lists', '-q', '--language', 'en'], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', NPS_THREADS: '1' } });
     let writing = false;
     for (let tries = 0; tries < 2000 && !writing; tries += 1) {
       const names = await readdir(join(dir, 'lists')).catch(() => []);

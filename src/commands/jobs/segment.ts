@@ -2,6 +2,7 @@ import type { Category } from '../../core/categories.js';
 import { LevelAccumulator, type LevelData, type LevelSettings } from '../../core/levels.js';
 import { compileMessages } from '../../core/followup.js';
 import { readAmount } from '../../core/money.js';
+import { listShape, type ShapeChoice } from '../../core/presets.js';
 import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
@@ -15,8 +16,10 @@ import type { RecordFormat } from '../../output/write/records.js';
 export interface SegmentConfig {
   lists: SegmentSettings;
   templates: Templates;
-  /** The run's columns (for the templates), then the lists' header. */
+  /** The run's columns (for the templates), then every column of a list row, and the header the lists are written with. */
   columns: string[];
+  rowColumns: string[];
+  shape: ShapeChoice;
   header: string[];
   record: { format: RecordFormat; neutralize: boolean; excel: boolean };
   valueIndex: number | undefined;
@@ -51,7 +54,10 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     const store = new HeldOnDisk(config.scratch, config.heldBudget);
     const comments = config.comments === undefined ? undefined : await commentReaderOf(config.comments);
     const messages = compileMessages(config.templates, config.columns);
-    const lists = new SegmentLists(config.lists, messages, comments, serializerFor(config.record.format, config.header, config.record), store);
+    const serialize = serializerFor(config.record.format, config.header, config.record);
+    // Rows carry every column, derived ones included; the shape writes those chosen (--columns, --preset).
+    const shape = listShape(config.rowColumns, config.shape);
+    const lists = new SegmentLists(config.lists, messages, comments, (cells) => serialize(shape.project(cells)), store);
     return { lists, store, levels: config.levels === undefined ? undefined : new LevelAccumulator(config.levels) };
   },
   adder:

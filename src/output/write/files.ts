@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, openSync, rmSync, unlinkSync, type WriteStream } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
 
@@ -10,7 +10,9 @@ import { inputError, outputError } from '../../errors.js';
  * name of its own and moves the file into place only when complete; without
  * --force the move cannot replace a file that appeared meanwhile (a hard link
  * fails if the name is taken); a set of files (segment's three lists) is moved in
- * all or none; temporary files are removed on every exit path, signals included.
+ * all or none; temporary files are removed on every exit path, signals included. A
+ * file the user keeps and nps updates (a ledger) is replaced only if it is still the
+ * one read, its previous version kept beside it as a backup.
  */
 
 /** Temporary files this process has open: removed on exit, also from a signal handler. */
@@ -128,6 +130,28 @@ export interface PendingFile {
   shown: string;
   temporary: string;
   stream: WriteStream;
+  /** For a file that replaces the one read (a ledger), whatever --force says: see `replacing`. */
+  replaces?: Replacement | undefined;
+}
+
+/** What a file was when it was read: it is replaced only if it still is. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** How a file replaces the one read: only if it is unchanged (or still missing), its previous version kept as `backup`. */
+export interface Replacement {
+  backup: string;
+  /** The file as it was read; undefined when there was none. */
+  stamp: FileStamp | undefined;
+}
+
+/** Marks a pending file as the new version of one the user keeps. */
+export function replacing(file: PendingFile, replacement: Replacement): PendingFile {
+  file.replaces = replacement;
+  return file;
 }
 
 /** Opens a new temporary file beside `final`; it is removed unless `commitFiles` moves it into place. */
@@ -185,6 +209,13 @@ async function takeFolderLock(lock: string, notice: Notice | undefined): Promise
   return false;
 }
 
+/** Another run of `nps` is moving files into these folders: wait for it rather than mix two sets. Folders are locked in one order. */
+async function withFolderLocks<T>(directories: readonly string[], notice: Notice | undefined, work: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = [...new Set(directories)].sort();
+  if (first === undefined) return work();
+  return withFolderLock(first, () => withFolderLocks(rest, notice, work), notice);
+}
+
 /** Another run of `nps` is moving files into this folder: wait for it rather than mix two sets. */
 async function withFolderLock<T>(directory: string, work: () => Promise<T>, notice?: Notice): Promise<T> {
   const lock = join(directory, '.nps.lock');
@@ -204,23 +235,26 @@ async function withFolderLock<T>(directory: string, work: () => Promise<T>, noti
 /**
  * Moves complete files into place, all or none. Without --force, a name that was
  * free at the start but is taken now (another run, another program) stops the
- * move, and the files already moved by this call are taken back.
+ * move, and the files already moved by this call are taken back. A file that
+ * replaces one read (a ledger) is checked first: if that one changed meanwhile,
+ * nothing is moved.
  */
 export async function commitFiles(files: readonly PendingFile[], force: boolean, notice?: Notice): Promise<void> {
-  const [first] = files;
-  if (first === undefined) return;
-  await withFolderLock(dirname(first.final), async () => {
+  if (files.length === 0) return;
+  await withFolderLocks(files.map((file) => dirname(file.final)), notice, async () => {
+    for (const file of files) if (file.replaces !== undefined) await refuseIfChanged(file, file.replaces);
     const moved: PendingFile[] = [];
     try {
       for (const file of files) {
-        await placeFile(file, force);
+        if (file.replaces === undefined) await placeFile(file, force);
+        else await replaceFile(file, file.replaces);
         moved.push(file);
       }
     } catch (error) {
-      if (!force) for (const file of moved) await unlink(file.final).catch(() => undefined);
+      if (!force) for (const file of moved) if (file.replaces === undefined) await unlink(file.final).catch(() => undefined);
       throw error;
     }
-  }, notice);
+  });
   for (const file of files) {
     await rm(file.temporary, { force: true });
     temporaries.delete(file.temporary);
@@ -238,6 +272,39 @@ async function placeFile(file: PendingFile, force: boolean): Promise<void> {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
       throw inputError(`${file.shown} appeared while nps was writing it (another run?); nothing was replaced: use --force to replace it`);
     }
+    throw outputError(error, file.shown);
+  }
+}
+
+/** A file to be replaced must still be the one read: a spreadsheet may have saved it while nps ran. */
+async function refuseIfChanged(file: PendingFile, replacement: Replacement): Promise<void> {
+  const now = await stat(file.final).catch(() => undefined);
+  const was = replacement.stamp;
+  const same = now === undefined ? was === undefined : was !== undefined && now.size === was.size && now.mtimeMs === was.mtimeMs && now.ino === was.ino;
+  if (!same) {
+    throw inputError(`${file.shown} ${was === undefined ? 'appeared' : 'changed'} while nps was running (saved from a spreadsheet?); nothing was written: run nps again`);
+  }
+}
+
+/**
+ * Keeps the file's current version as its backup, then moves the new one into its place:
+ * each step a rename, the new version on the disk before it takes the old one's name, so
+ * that a machine that stops at any moment leaves the one or the other, whole.
+ */
+async function replaceFile(file: PendingFile, replacement: Replacement): Promise<void> {
+  try {
+    const handle = await open(file.temporary, 'r');
+    await handle.sync().finally(() => handle.close());
+    if (replacement.stamp !== undefined) {
+      const copy = temporaryPathFor(replacement.backup);
+      temporaries.add(copy);
+      // A second name for the same bytes where the system allows it; a copy where it does not (FAT, some shares).
+      await link(file.final, copy).catch(() => copyFile(file.final, copy));
+      await rename(copy, replacement.backup);
+      temporaries.delete(copy);
+    }
+    await rename(file.temporary, file.final);
+  } catch (error) {
     throw outputError(error, file.shown);
   }
 }
@@ -272,18 +339,22 @@ export async function discardFiles(files: readonly PendingFile[]): Promise<void>
   }
 }
 
+/** Writes the last of a pending file and closes it: it is complete only once closed, since a full disk may refuse its last bytes then. */
+export function endPendingFile(file: PendingFile, content: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    file.stream.on('error', reject);
+    file.stream.on('close', () => (file.stream.errored === null ? resolve() : reject(file.stream.errored)));
+    file.stream.end(content);
+  });
+}
+
 /** Writes one whole file (the HTML report) the same safe way. */
 export async function writeFileSafely(final: string, shown: string, content: string, force: boolean, notice?: Notice): Promise<void> {
   await refuseToReplace(final, shown, force);
   await requireParentFolder(final, shown);
   const file = createPendingFile(final, shown);
   try {
-    // The file is complete only once it is closed: a full disk may refuse its last bytes then.
-    await new Promise<void>((resolve, reject) => {
-      file.stream.on('error', reject);
-      file.stream.on('close', () => (file.stream.errored === null ? resolve() : reject(file.stream.errored)));
-      file.stream.end(content);
-    });
+    await endPendingFile(file, content);
     await commitFiles([file], force, notice);
   } catch (error) {
     await discardFiles([file]);

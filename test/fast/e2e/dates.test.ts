@@ -17,19 +17,20 @@ type Row = Record<string, string>;
 
 describe('slashed date-times', () => {
   it('segment: every detractor gets a respond_by with its time of day, ordered newest first within a score', async () => {
-    const result = await run(['segment', LATE, '-c', 'detractors', '-f', 'json', '-q', '--sla', '4h']);
+    const result = await run(['segment', LATE, '--window', 'all', '-c', 'detractors', '-f', 'json', '-q', '--sla', '4h', '--today', '2019-12-01']);
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as Row[];
+    // Due today, by score, the newest first within a score; then the one not yet due.
     expect(rows.map((row) => [row['Email Address'], row['respond_by']])).toEqual([
-      ['g@example.com', '2019-12-05 14:15 UTC'],
       ['b@example.com', '2019-12-01 21:40 UTC'],
       ['c@example.com', '2019-12-01 05:09 UTC'],
       ['a@example.com', '2019-12-01 13:05 UTC'],
+      ['g@example.com', '2019-12-05 14:15 UTC'],
     ]);
   });
 
   it('segment: promoters newest first, by the time of day too', async () => {
-    const result = await run(['segment', LATE, '-c', 'promoters', '-q']);
+    const result = await run(['segment', LATE, '--window', 'all', '-c', 'promoters', '-q']);
     const rows = parse(result.stdout, { columns: true }) as Row[];
     expect(rows.map((row) => row['Email Address'])).toEqual(['h@example.com', 'e@example.com', 'd@example.com']);
   });
@@ -59,7 +60,7 @@ describe('slashed date-times', () => {
     const message = 'could be month first or day first, and no date in the input tells which; add --date-format m/d/yyyy or --date-format d/m/yyyy';
     for (const args of [
       ['score', 'fixtures/surveymonkey.csv', '--period', 'month'],
-      ['segment', 'fixtures/surveymonkey.csv', '-c', 'promoters'],
+      ['segment', 'fixtures/surveymonkey.csv', '--window', 'all', '-c', 'promoters'],
       ['compare', 'fixtures/surveymonkey.csv', '--period', 'month'],
       ['score', 'fixtures/surveymonkey.csv', '--since', '2026-11-01'],
     ]) {
@@ -84,7 +85,7 @@ describe('--dedupe by slashed dates', () => {
   });
 
   it('works the same in every command that reads responses', async () => {
-    const segment = await run(['segment', REPEATS, '--dedupe', 'latest', '-c', 'promoters', '-f', 'json', '-q']);
+    const segment = await run(['segment', REPEATS, '--window', 'all', '--dedupe', 'latest', '-c', 'promoters', '-f', 'json', '-q']);
     expect((JSON.parse(segment.stdout) as Row[]).map((row) => row['Comment'])).toEqual(['fixed now', 'good in the end']);
     const themes = await run(['themes', REPEATS, '--dedupe', 'first', '--json', '-q']);
     expect(JSON.parse(themes.stdout)).toMatchObject({ responses: 3 });

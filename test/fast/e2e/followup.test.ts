@@ -15,7 +15,7 @@ const JOINED = ['--customers', 'fixtures/followup-customers.csv', '--join-on', '
 type Row = Record<string, string>;
 async function lists(...args: string[]): Promise<{ code: number; stderr: string; rows: Record<string, Row[]> }> {
   const out = await tempDir();
-  const result = await run(['segment', SURVEY, ...JOINED, '--out', out, ...args]);
+  const result = await run(['segment', SURVEY, '--window', 'all', ...JOINED, '--out', out, ...args]);
   const rows: Record<string, Row[]> = {};
   if (result.code === 0) {
     for (const list of ['promoters', 'passives', 'detractors']) {
@@ -26,19 +26,30 @@ async function lists(...args: string[]): Promise<{ code: number; stderr: string;
 }
 
 describe('follow-up lists joined to a customer export', () => {
-  it('orders detractors by score, then revenue, then recency, each with a reply deadline', async () => {
-    const { rows } = await lists('--value-column', 'ARR');
-    expect(rows['detractors']?.map((row) => [row['Response ID'], row['Company'], row['respond_by']])).toEqual([
-      ['R3', 'Gamma', '2026-11-02 08:00 UTC'],
-      ['R1', 'Acme', '2026-11-03 09:00 UTC'],
-      ['R4', 'Delta', '2026-11-05 12:00 UTC'],
-      ['R2', 'Beta', '2026-11-04 10:00 UTC'],
+  it('orders detractors not yet due by score, then revenue, then recency, each with a reply deadline', async () => {
+    // With 10 days to reply, none is due on 4 November.
+    const { rows } = await lists('--value-column', 'ARR', '--sla', '10d', '--today', '2026-11-04');
+    expect(rows['detractors']?.map((row) => [row['Response ID'], row['Company'], row['respond_by'], row['status']])).toEqual([
+      ['R3', 'Gamma', '2026-11-11 08:00 UTC', 'new'],
+      ['R1', 'Acme', '2026-11-12 09:00 UTC', 'new'],
+      ['R4', 'Delta', '2026-11-14 12:00 UTC', 'new'],
+      ['R2', 'Beta', '2026-11-13 10:00 UTC', 'new'],
     ]);
   });
 
   it('without a value column, equal scores come newest first', async () => {
-    const { rows } = await lists();
+    const { rows } = await lists('--sla', '10d', '--today', '2026-11-04');
     expect(rows['detractors']?.map((row) => row['Response ID'])).toEqual(['R3', 'R4', 'R2', 'R1']);
+  });
+
+  it('puts the longest overdue first, whatever the score or the revenue', async () => {
+    const { rows } = await lists('--value-column', 'ARR', '--today', '2026-11-07');
+    expect(rows['detractors']?.map((row) => [row['Response ID'], row['status']])).toEqual([
+      ['R3', 'overdue by 5 days'],
+      ['R1', 'overdue by 4 days'],
+      ['R2', 'overdue by 3 days'],
+      ['R4', 'overdue by 2 days'],
+    ]);
   });
 
   it('lists promoters newest first; "Love it" and "Great" are too vague to quote as testimonials', async () => {
@@ -61,7 +72,7 @@ describe('follow-up lists joined to a customer export', () => {
   });
 
   it('joins emails whatever their case, and takes survey_column=customer_column', async () => {
-    const result = await run(['segment', SURVEY, '--customers', 'fixtures/followup-customers.csv', '--join-on', 'Email=email', '-c', 'detractors', '-f', 'json', '-q']);
+    const result = await run(['segment', SURVEY, '--window', 'all', '--customers', 'fixtures/followup-customers.csv', '--join-on', 'Email=email', '-c', 'detractors', '-f', 'json', '-q']);
     const rows = JSON.parse(result.stdout) as Row[];
     expect(rows.find((row) => row['Response ID'] === 'R1')).toMatchObject({ Email: 'Ann@Acme.example', Company: 'Acme', 'Account Owner': 'Dana' });
   });
@@ -93,7 +104,7 @@ describe('follow-up lists joined to a customer export', () => {
 describe('choosing whom to contact', () => {
   it('leaves out respondents already followed up', async () => {
     const { rows, stderr } = await lists('--exclude', 'fixtures/followup-exclude.csv');
-    expect(rows['detractors']?.map((row) => row['Response ID'])).toEqual(['R3', 'R4', 'R1']);
+    expect(rows['detractors']?.map((row) => row['Response ID'])).toEqual(['R3', 'R1', 'R4']);
     expect(stderr).toContain('nps: 1 response left out by --exclude');
     expect(stderr).toContain('nps: 9 rows read = 8 scored + 0 blank + 0 rejected + 1 excluded');
   });
@@ -103,7 +114,7 @@ describe('choosing whom to contact', () => {
     expect(Object.fromEntries(Object.entries(rows).map(([list, listed]) => [list, listed.map((row) => row['Response ID'])]))).toEqual({
       promoters: ['R7'],
       passives: ['R5'],
-      detractors: ['R4', 'R2', 'R1'],
+      detractors: ['R1', 'R2', 'R4'],
     });
     expect(stderr).toContain('nps: 4 responses left out by --since/--until');
   });
@@ -126,14 +137,14 @@ describe('files that are safe to open', () => {
   it('neutralises a formula in CSV for spreadsheets, and leaves JSON untouched', async () => {
     const { rows } = await lists();
     expect(rows['passives']?.[0]?.['Comment']).toBe(`'${formula}`);
-    const json = await run(['segment', SURVEY, '-c', 'passives', '-f', 'json', '-q']);
+    const json = await run(['segment', SURVEY, '--window', 'all', '-c', 'passives', '-f', 'json', '-q']);
     expect((JSON.parse(json.stdout) as Row[])[0]?.['Comment']).toBe(formula);
-    const ndjson = await run(['segment', SURVEY, '-c', 'passives', '-f', 'ndjson', '-q']);
+    const ndjson = await run(['segment', SURVEY, '--window', 'all', '-c', 'passives', '-f', 'ndjson', '-q']);
     expect((JSON.parse(ndjson.stdout.split('\n')[0] ?? '') as Row)['Comment']).toBe(formula);
   });
 
   it('writes the bytes as they were with --raw', async () => {
-    const result = await run(['segment', SURVEY, '-c', 'passives', '--raw', '-q']);
+    const result = await run(['segment', SURVEY, '--window', 'all', '-c', 'passives', '--raw', '-q']);
     expect((parse(result.stdout, { columns: true }) as Row[])[0]?.['Comment']).toBe(formula);
   });
 });
@@ -147,7 +158,7 @@ describe('mistakes get a clear message', () => {
   ])('%j with %s', async (args, content, message) => {
     const dir = await tempDir();
     await writeFile(join(dir, 'bad.json'), content);
-    const result = await run(['segment', join(process.cwd(), SURVEY), '-c', 'passives', ...args], { cwd: dir });
+    const result = await run(['segment', join(process.cwd(), SURVEY), '--window', 'all', '-c', 'passives', ...args], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`nps: error: ${message}`);
@@ -159,8 +170,105 @@ describe('mistakes get a clear message', () => {
     [['--value-column', 'MRR'], 'fixtures/followup-survey.csv: no column named "MRR" for --value-column'],
     [['--since', 'yesterday'], '--since takes a date such as 2026-10-31 or a number of days back such as 30d, not "yesterday"'],
   ])('%j', async (args, message) => {
-    const result = await run(['segment', SURVEY, '-c', 'passives', ...args]);
+    const result = await run(['segment', SURVEY, '--window', 'all', '-c', 'passives', ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`nps: error: ${message}`);
+  });
+});
+
+describe('messages greet people by their first name', () => {
+  // fixtures/followup-names.csv (written by fixtures/make-followup.py): a "Name" column written every way people write
+  // one, or only an email.
+  const GREETED: Record<string, string> = { N1: 'Lisa', N2: 'Chidi', N3: 'Madonna', N4: 'Raj', N5: '', N6: 'Ana', N7: 'Élodie', N8: '' };
+
+  it('takes the first name from a full name, "Last, First", a single name or an email that spells one', async () => {
+    const result = await run(['segment', 'fixtures/followup-names.csv', '--window', 'all', '-c', 'detractors', '-f', 'json', '-q']);
+    const rows = JSON.parse(result.stdout) as Row[];
+    expect(rows).toHaveLength(8);
+    for (const row of rows) {
+      const first = GREETED[row['Response ID'] ?? ''] ?? 'missing';
+      expect(row['message'], row['Name']).toBe(`I'm sorry we let you down${first === '' ? '' : `, ${first}`}. I'd like to understand what went wrong and put it right: could we talk this week?`);
+    }
+  });
+
+  it('fills {first_name} in a template of one\'s own', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'hi.json'), JSON.stringify({ detractors: 'Hi {first_name|there}, I read your {score}.' }));
+    const result = await run(['segment', join(process.cwd(), 'fixtures/followup-names.csv'), '--window', 'all', '-c', 'detractors', '-f', 'json', '-q', '--templates', 'hi.json'], { cwd: dir });
+    const messages = Object.fromEntries((JSON.parse(result.stdout) as Row[]).map((row) => [row['Response ID'], row['message']]));
+    expect(messages).toMatchObject({ N1: 'Hi Lisa, I read your 1.', N2: 'Hi Chidi, I read your 1.', N5: 'Hi there, I read your 6.' });
+  });
+});
+
+describe('lists a CRM imports', () => {
+  const csv = (stdout: string): Row[] => parse(stdout, { columns: true }) as Row[];
+  const detractors = (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+    run(['segment', SURVEY, ...JOINED, '-c', 'detractors', '-q', '--today', '2026-11-04', ...args]);
+
+  it('writes HubSpot\'s contact and task columns, the NPS as properties', async () => {
+    const result = await detractors('--preset', 'hubspot');
+    expect(result.stdout.split('\n')[0]).toBe('Email,First Name,Last Name,NPS Score,NPS Category,NPS Comment,Task Title,Due Date,Task Type,Priority,Assigned To,Notes');
+    expect(csv(result.stdout)[0]).toEqual({
+      Email: 'cy@gamma.example',
+      'First Name': 'Cy',
+      'Last Name': '',
+      'NPS Score': '0',
+      'NPS Category': 'Detractor',
+      'NPS Comment': 'Data loss',
+      'Task Title': 'NPS 0: reply personally to Cy',
+      // The respond_by of the list, as a wall time on the team's clock.
+      'Due Date': '2026-11-02 08:00',
+      'Task Type': 'CALL',
+      Priority: 'HIGH',
+      // The customer's account owner, from --customers.
+      'Assigned To': 'Dana',
+      Notes: "I'm sorry we let you down, Cy. I'd like to understand what went wrong and put it right: could we talk this week?",
+    });
+  });
+
+  it('writes Salesforce\'s API names, ActivityDate as a date, and due today for a group with no deadline', async () => {
+    const result = await detractors('--preset', 'salesforce');
+    expect(result.stdout.split('\n')[0]).toBe('Email,FirstName,LastName,NPS_Score__c,NPS_Category__c,NPS_Comment__c,Subject,ActivityDate,Priority,Status,OwnerId,Description');
+    expect(csv(result.stdout).map((row) => [row['Email'], row['ActivityDate'], row['Priority'], row['Status'], row['OwnerId']])).toEqual([
+      ['cy@gamma.example', '2026-11-02', 'High', 'Not Started', 'Dana'],
+      ['Ann@Acme.example', '2026-11-03', 'High', 'Not Started', 'Dana'],
+      ['bo@beta.example', '2026-11-04', 'High', 'Not Started', 'Eli'],
+      ['di@delta.example', '2026-11-05', 'High', 'Not Started', 'Fox'],
+    ]);
+    const promoters = await run(['segment', SURVEY, '-c', 'promoters', '-q', '--today', '2026-11-04', '--preset', 'salesforce']);
+    expect(csv(promoters.stdout).map((row) => [row['Subject'], row['ActivityDate'], row['Priority']])).toEqual([
+      ['NPS 9: ask Hal for a referral or a review', '2026-11-04', 'Low'],
+      ['NPS 10: ask Gus for a referral or a review', '2026-11-04', 'Low'],
+      ['NPS 10: ask Ivy for a referral or a review', '2026-11-04', 'Low'],
+    ]);
+  });
+
+  it('splits a full name and spells one from an email for the contact', async () => {
+    const result = await run(['segment', 'fixtures/followup-names.csv', '--window', 'all', '-c', 'detractors', '-q', '--preset', 'hubspot', '--columns', 'Email,First Name,Last Name']);
+    const names = Object.fromEntries(csv(result.stdout).map((row) => [row['Email'], [row['First Name'], row['Last Name']]]));
+    expect(names).toEqual({
+      'lisa.taylor@acme.example': ['Lisa', 'Taylor'],
+      'c.okafor@beta.example': ['Chidi', 'Okafor'],
+      'madonna@gamma.example': ['Madonna', ''],
+      'raj.patel@delta.example': ['Raj', 'Patel'],
+      'jsmith@epsilon.example': ['', ''],
+      'ana@zeta.example': ['Ana', 'Lima'],
+      'elodie@eta.example': ['Élodie', 'Durand'],
+      'support@theta.example': ['', ''],
+    });
+  });
+
+  it('writes the columns --columns names, in its order, found without regard to case or spaces', async () => {
+    const result = await detractors('--columns', 'response id,first_name,Score,respond_by,message');
+    expect(result.stdout.split('\n')[0]).toBe('Response ID,first_name,Score,respond_by,message');
+    expect(csv(result.stdout)[1]).toMatchObject({ 'Response ID': 'R1', first_name: 'Ann', Score: '3', respond_by: '2026-11-03 09:00 UTC' });
+    expect((await detractors('--preset', 'hubspot', '--columns', 'email,due date')).stdout.split('\n')[0]).toBe('Email,Due Date');
+  });
+
+  it('names the columns there are when --columns names one there is not', async () => {
+    const result = await detractors('--columns', 'Email,Phone');
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('nps: error: --columns: no column named "Phone"; the list\'s columns are: Response ID, Email, First Name,');
   });
 });

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, createPendingFile, discardFiles } from '../../../src/output/write/files.js';
+import { pendingLedger } from '../../../src/output/write/ledger.js';
 import { fixture, run, tempDir } from '../../helpers.js';
 
 /** Hostile and broken inputs: nothing lost, nothing leaked, no stack trace. */
@@ -81,7 +82,7 @@ describe('--dedupe follows the one date policy', () => {
     expect(counts(latest.stdout)).toMatchObject({ promoters: 1, detractors: 1, duplicates: 2 });
     const first = await run(['score', 'fixtures/repeat-dotted-dates.csv', '--dedupe', 'first', '--json', '-q']);
     expect(counts(first.stdout)).toMatchObject({ promoters: 1, detractors: 1, duplicates: 2 });
-    const lists = await run(['segment', 'fixtures/repeat-dotted-dates.csv', '--dedupe', 'latest', '-c', 'promoters', '-q']);
+    const lists = await run(['segment', 'fixtures/repeat-dotted-dates.csv', '--window', 'all', '--dedupe', 'latest', '-c', 'promoters', '-q']);
     expect(lists.stdout).toContain('a@example.com,01.02.2026,10');
   });
 });
@@ -101,12 +102,12 @@ describe('CSV injection', () => {
 describe('ordinary conditions of the machine: one line, a documented code, no trace', () => {
   it.each([
     [['report', 'fixtures/sample.csv', '--out', 'nodir/r.html'], 2, 'cannot write nodir/r.html: the folder nodir does not exist'],
-    [['segment', 'fixtures/sample.csv', '--out', 'afile/lists'], 2, 'cannot create the folder afile/lists: a part of the path is a file, not a folder'],
+    [['segment', 'fixtures/sample.csv', '--window', 'all', '--out', 'afile/lists'], 2, 'cannot create the folder afile/lists: a part of the path is a file, not a folder'],
     [['report', 'fixtures/sample.csv', '--out', 'adir', '--force'], 2, 'adir is a folder; give the name of a file to write'],
-    [['segment', 'fixtures/sample.csv', '--out', 'lists', '--force'], 2, 'lists/promoters.csv is a folder; give the name of a file to write'],
-    [['segment', 'fixtures/sample.csv', '--out', '/proc/nps-test'], 2, 'cannot create the folder /proc/nps-test: no such file or folder'],
+    [['segment', 'fixtures/sample.csv', '--window', 'all', '--out', 'lists', '--force'], 2, 'lists/promoters.csv is a folder; give the name of a file to write'],
+    [['segment', 'fixtures/sample.csv', '--window', 'all', '--out', '/proc/nps-test'], 2, 'cannot create the folder /proc/nps-test: no such file or folder'],
     [['report', 'fixtures/sample.csv', '--out', '/dev/null', '--force'], 2, '/dev/null is not a regular file (a device or a pipe); nps writes only files'],
-    [['segment', 'fixtures/sample.csv', '-c', 'promoters', '--sla', '100000000d'], 2, '--sla takes hours or days up to 100 years, such as 24h or 2d, not "100000000d"'],
+    [['segment', 'fixtures/sample.csv', '--window', 'all', '-c', 'promoters', '--sla', '100000000d'], 2, '--sla takes hours or days up to 100 years, such as 24h or 2d, not "100000000d"'],
   ])('%j', async (args, code, message) => {
     const cwd = await tempDir();
     await writeFile(join(cwd, 'afile'), 'a file');
@@ -121,7 +122,7 @@ describe('ordinary conditions of the machine: one line, a documented code, no tr
   it('removes the temporary files of runs that were killed, and never collides with one', async () => {
     const out = await tempDir();
     await writeFile(join(out, '.promoters.csv.999999999.deadbeef.tmp'), 'left by a killed run');
-    const result = await run(['segment', fixture('sample.csv'), '--out', out, '-q']);
+    const result = await run(['segment', fixture('sample.csv'), '--window', 'all', '--out', out, '-q']);
     expect(result.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(['detractors.csv', 'passives.csv', 'promoters.csv']);
   });
@@ -139,6 +140,41 @@ describe('two runs writing into one folder', () => {
     await discardFiles(files);
     expect(await readdir(out)).toEqual(['passives.csv']);
     expect(await readFile(join(out, 'passives.csv'), 'utf8')).toBe('theirs');
+  });
+});
+
+describe('a ledger saved from a spreadsheet while nps runs', () => {
+  it('is not written over: neither the ledger nor the lists move, no backup is made', async () => {
+    const dir = await tempDir();
+    const ledger = join(dir, 'followup.csv');
+    await writeFile(ledger, 'case_id,status\r\nR1,new\r\n');
+    const read = await stat(ledger);
+    const list = createPendingFile(join(dir, 'detractors.csv'), 'detractors.csv');
+    list.stream.end('case_id\nR2\n');
+    await new Promise<void>((resolve) => list.stream.on('close', () => resolve()));
+    const stamp = { size: read.size, mtimeMs: read.mtimeMs, ino: read.ino };
+    const next = await pendingLedger(ledger, 'followup.csv', 'case_id,status\r\nR1,new\r\nR2,new\r\n', { backup: `${ledger}.bak`, stamp });
+    // The team saves its edit meanwhile.
+    await writeFile(ledger, 'case_id,status\r\nR1,contacted\r\n');
+    await expect(commitFiles([list, next], true)).rejects.toThrow('followup.csv changed while nps was running (saved from a spreadsheet?); nothing was written: run nps again');
+    await discardFiles([list, next]);
+    expect(await readdir(dir)).toEqual(['followup.csv']);
+    expect(await readFile(ledger, 'utf8')).toBe('case_id,status\r\nR1,contacted\r\n');
+  });
+
+  it('is replaced whole when unchanged, the previous version kept as FILE.bak', async () => {
+    const dir = await tempDir();
+    const ledger = join(dir, 'followup.csv');
+    await writeFile(ledger, 'case_id,status\r\nR1,contacted\r\n');
+    const read = await stat(ledger);
+    const next = await pendingLedger(ledger, 'followup.csv', 'case_id,status\r\nR1,contacted\r\nR2,new\r\n', {
+      backup: `${ledger}.bak`,
+      stamp: { size: read.size, mtimeMs: read.mtimeMs, ino: read.ino },
+    });
+    await commitFiles([next], true);
+    expect((await readdir(dir)).sort()).toEqual(['followup.csv', 'followup.csv.bak']);
+    expect(await readFile(ledger, 'utf8')).toBe('case_id,status\r\nR1,contacted\r\nR2,new\r\n');
+    expect(await readFile(`${ledger}.bak`, 'utf8')).toBe('case_id,status\r\nR1,contacted\r\n');
   });
 });
 
@@ -221,7 +257,7 @@ describe('no hang', () => {
   it('reads a 100,000-column header', async () => {
     const header = ['score', ...Array.from({ length: 100_000 }, (_, index) => `c${index}`)].join(',');
     const rows = Array.from({ length: 5 }, (_, index) => [String(index * 2 + 1), ...Array.from({ length: 100_000 }, () => '')].join(','));
-    const result = await run(['segment', '-', '-c', 'promoters', '-q'], { stdin: `${header}\n${rows.join('\n')}\n` });
+    const result = await run(['segment', '-', '--window', 'all', '-c', 'promoters', '-q'], { stdin: `${header}\n${rows.join('\n')}\n` });
     expect(result.code).toBe(0);
     expect(result.stdout.split('\n')).toHaveLength(3);
   });
@@ -231,11 +267,11 @@ describe('options taken as they are written, or refused', () => {
   it.each([
     [['score', 'fixtures/sample.csv', '--fail-under', '0x10'], '--fail-under takes a number from -100 to 100, not "0x10"'],
     [['score', 'fixtures/sample.csv', '--min-n', '1.5'], '--min-n takes a whole number 1 or more, not "1.5"'],
-    [['segment', 'fixtures/sample.csv', '-c', 'promoters', '--sample', '1.5'], '--sample takes a whole number 1 or more, not "1.5"'],
-    [['segment', 'fixtures/sample.csv', '-c', 'promoters', '--sample', '2', '--seed', '1.5'], '--seed takes a whole number from 0 to 4294967295, not "1.5"'],
+    [['segment', 'fixtures/sample.csv', '--window', 'all', '-c', 'promoters', '--sample', '1.5'], '--sample takes a whole number 1 or more, not "1.5"'],
+    [['segment', 'fixtures/sample.csv', '--window', 'all', '-c', 'promoters', '--sample', '2', '--seed', '1.5'], '--seed takes a whole number from 0 to 4294967295, not "1.5"'],
     [['score', 'fixtures/sample.csv', '--score-offset', '0.5'], '--score-offset takes a whole number from -10 to 10, not "0.5"'],
     [['score', 'fixtures/sample.csv', '--by', ''], '--by takes column names, such as plan or plan,region, not ""'],
-    [['segment', 'fixtures/sample.csv', '--out', ''], '--out takes the name of a folder, not an empty text'],
+    [['segment', 'fixtures/sample.csv', '--window', 'all', '--out', ''], '--out takes the name of a folder, not an empty text'],
   ])('%j', async (args, message) => {
     const result = await run([...args, '-q']);
     expect(result.code).toBe(2);
@@ -245,7 +281,7 @@ describe('options taken as they are written, or refused', () => {
   it('refuses a template with an empty placeholder', async () => {
     const dir = await tempDir();
     await writeFile(join(dir, 't.json'), '{"promoters": "Hi {}"}');
-    const result = await run(['segment', fixture('sample.csv'), '-c', 'promoters', '--templates', 't.json', '-q'], { cwd: dir });
+    const result = await run(['segment', fixture('sample.csv'), '--window', 'all', '-c', 'promoters', '--templates', 't.json', '-q'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nps: error: the promoters message template has a { or } that is not a placeholder such as {first_name} (in "Hi {}")');
   });

@@ -13,7 +13,7 @@ async function readCsv(path: string): Promise<string[][]> {
 describe('nps segment --out', () => {
   it('puts every scored row in exactly one list, with its original columns and what to do next', async () => {
     const out = await tempDir();
-    const result = await run(['segment', 'fixtures/sample.csv', '--out', out]);
+    const result = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', out]);
     expect(result.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(LISTS);
 
@@ -33,7 +33,7 @@ describe('nps segment --out', () => {
 
   it('tells each group what to do next', async () => {
     const out = await tempDir();
-    await run(['segment', 'fixtures/sample.csv', '--out', out]);
+    await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', out]);
     const followUp = async (list: string): Promise<Set<string>> =>
       new Set((await readCsv(join(out, list))).slice(1).map((row) => `${row[6]}: ${row[7]}`));
     expect(await followUp('promoters.csv')).toEqual(new Set(['promoters: Ask for a referral or a public review']));
@@ -46,7 +46,7 @@ describe('nps segment --out', () => {
   it('lists detractors overdue first, then by urgency: lowest score, then newest; undated last', async () => {
     const out = await tempDir();
     // On 2026-02-10 the answers of 5 and 20 January are overdue, 10 February is due 11 February, 1 March is in the future.
-    const result = await run(['segment', 'fixtures/dated-detractors.csv', '--out', out, '--today', '2026-02-10']);
+    const result = await run(['segment', 'fixtures/dated-detractors.csv', '--window', 'all', '--out', out, '--today', '2026-02-10']);
     expect(result.code).toBe(0);
     const rows = (await readCsv(join(out, 'detractors.csv'))).slice(1).map((row) => [row[0], row[7]]);
     expect(rows).toEqual([
@@ -62,11 +62,11 @@ describe('nps segment --out', () => {
 
   it('says what it wrote, one line per file, and accounts for every row', async () => {
     const out = await tempDir();
-    const result = await run(['segment', 'fixtures/sample.csv', '--out', join(out, 'lists')]);
+    const result = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', join(out, 'lists')]);
     expect(result.stderr.split('\n').slice(-5)).toEqual([
       `nps: wrote 5 promoters to ${join(out, 'lists', 'promoters.csv')} (newest first)`,
       `nps: wrote 2 passives to ${join(out, 'lists', 'passives.csv')}`,
-      `nps: wrote 3 detractors to ${join(out, 'lists', 'detractors.csv')} (overdue first, then most urgent)`,
+      `nps: wrote 3 detractors to ${join(out, 'lists', 'detractors.csv')} (longest overdue first, then due today, then new)`,
       'nps: 12 rows read = 10 scored + 1 blank + 1 rejected',
       '',
     ]);
@@ -75,13 +75,13 @@ describe('nps segment --out', () => {
   it('never overwrites an existing list without --force, and leaves no temporary files', async () => {
     const out = await tempDir();
     await writeFile(join(out, 'passives.csv'), 'keep me\n');
-    const refused = await run(['segment', 'fixtures/sample.csv', '--out', out]);
+    const refused = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', out]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`nps: error: ${join(out, 'passives.csv')} already exists; use --force to replace it`);
     expect(await readFile(join(out, 'passives.csv'), 'utf8')).toBe('keep me\n');
     expect(await readdir(out)).toEqual(['passives.csv']);
 
-    const forced = await run(['segment', 'fixtures/sample.csv', '--out', out, '--force']);
+    const forced = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', out, '--force']);
     expect(forced.code).toBe(0);
     expect((await readdir(out)).sort()).toEqual(LISTS);
     expect(await readFile(join(out, 'passives.csv'), 'utf8')).toContain('cai@example.com');
@@ -89,21 +89,21 @@ describe('nps segment --out', () => {
 
   it('writes nothing when --strict fails, and leaves no half-written file after bad CSV', async () => {
     const strict = await tempDir();
-    const result = await run(['segment', 'fixtures/messy-scores.csv', '--out', strict, '--strict']);
+    const result = await run(['segment', 'fixtures/messy-scores.csv', '--window', 'all', '--out', strict, '--strict']);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('nps: warning: no files were written');
     expect(await readdir(strict)).toEqual([]);
 
     // Dates that could be month or day first stop the run after the lists were begun.
     const broken = await tempDir();
-    const failed = await run(['segment', 'fixtures/surveymonkey.csv', '--out', broken]);
+    const failed = await run(['segment', 'fixtures/surveymonkey.csv', '--window', 'all', '--out', broken]);
     expect(failed.code).toBe(2);
     expect(await readdir(broken)).toEqual([]);
   });
 
   it('combines files whose columns differ, losing none', async () => {
     const out = await tempDir();
-    const result = await run(['segment', 'fixtures/bom.csv', 'fixtures/tab.tsv', '--out', out, '-q']);
+    const result = await run(['segment', 'fixtures/bom.csv', '--window', 'all', 'fixtures/tab.tsv', '--out', out, '-q']);
     expect(result.code).toBe(0);
     const promoters = await readCsv(join(out, 'promoters.csv'));
     expect(promoters[0]?.slice(0, 7)).toEqual(['Score', 'Comment', 'id', 'score', 'comment', 'nps_category', 'follow_up']);
@@ -116,7 +116,7 @@ describe('nps segment --out', () => {
 
   it('keeps respondent ids exactly as written', async () => {
     const out = await tempDir();
-    await run(['segment', 'fixtures/long-ids.csv', '--out', out, '-q']);
+    await run(['segment', 'fixtures/long-ids.csv', '--window', 'all', '--out', out, '-q']);
     const ids = (await readCsv(join(out, 'detractors.csv'))).slice(1).map((row) => row[0]);
     expect(ids).toEqual(['1234567890123456789', '9007199254740993']);
     expect((await readCsv(join(out, 'promoters.csv')))[1]?.[0]).toBe('0012345');
@@ -126,22 +126,22 @@ describe('nps segment --out', () => {
 describe('nps segment --excel', () => {
   it('writes lists Excel on Windows opens right: a UTF-8 byte order mark and CRLF line ends', async () => {
     const out = await tempDir();
-    const result = await run(['segment', 'fixtures/accents-utf8.csv', '--out', out, '--excel', '-q']);
+    const result = await run(['segment', 'fixtures/accents-utf8.csv', '--window', 'all', '--out', out, '--excel', '-q']);
     expect(result.code).toBe(0);
     const bytes = await readFile(join(out, 'promoters.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     expect(text.split('\r\n').length).toBeGreaterThan(2);
     expect(text.replaceAll('\r\n', '')).not.toContain('\n');
-    const printed = await run(['segment', 'fixtures/accents-utf8.csv', '-c', 'promoters', '--excel', '-q']);
+    const printed = await run(['segment', 'fixtures/accents-utf8.csv', '--window', 'all', '-c', 'promoters', '--excel', '-q']);
     expect(printed.stdout.startsWith('\uFEFF')).toBe(true);
-    expect((await run(['segment', 'fixtures/sample.csv', '-c', 'promoters', '-f', 'json', '--excel'])).code).toBe(2);
+    expect((await run(['segment', 'fixtures/sample.csv', '--window', 'all', '-c', 'promoters', '-f', 'json', '--excel'])).code).toBe(2);
   });
 });
 
 describe('nps segment --category', () => {
   it('prints one list as CSV by default', async () => {
-    const result = await run(['segment', 'fixtures/sample.csv', '--category', 'passives']);
+    const result = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--category', 'passives']);
     expect(result.code).toBe(0);
     const ask = 'Ask: "What would we need to do to earn a 9 or 10 from you next time?"';
     const message = 'Thank you for your feedback. What would we need to do to earn a 9 or 10 from you next time?';
@@ -154,18 +154,19 @@ describe('nps segment --category', () => {
   });
 
   it('prints JSON and NDJSON with ids as strings and comments intact', async () => {
-    const json = await run(['segment', 'fixtures/multiline-comments.csv', '-c', 'detractors', '-f', 'json', '-q']);
+    const json = await run(['segment', 'fixtures/multiline-comments.csv', '--window', 'all', '-c', 'detractors', '-f', 'json', '-q', '--today', '2026-09-05']);
     const rows = JSON.parse(json.stdout) as Array<Record<string, string>>;
-    expect(rows.map((row) => row['customer id'])).toEqual(['C-4', 'C-2']);
-    expect(rows[1]?.['comment']).toBe('Line one\nline two, with a comma\nline three');
+    // Both overdue on 5 September: the longest overdue first.
+    expect(rows.map((row) => row['customer id'])).toEqual(['C-2', 'C-4']);
+    expect(rows[0]?.['comment']).toBe('Line one\nline two, with a comma\nline three');
 
-    const ndjson = await run(['segment', 'fixtures/long-ids.csv', '-c', 'detractors', '-f', 'ndjson', '-q']);
+    const ndjson = await run(['segment', 'fixtures/long-ids.csv', '--window', 'all', '-c', 'detractors', '-f', 'ndjson', '-q']);
     const lines = ndjson.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
     expect(lines.map((row) => row['respondent id'])).toEqual(['1234567890123456789', '9007199254740993']);
   });
 
   it('prints an empty JSON array for an empty group', async () => {
-    const result = await run(['segment', 'fixtures/header-only.csv', '-c', 'promoters', '-f', 'json', '-q']);
+    const result = await run(['segment', 'fixtures/header-only.csv', '--window', 'all', '-c', 'promoters', '-f', 'json', '-q']);
     expect(result.stdout).toBe('[]\n');
   });
 });
@@ -178,7 +179,7 @@ describe('nps segment, where the lists go', () => {
     [['--out', 'x', '--format', 'json'], '--format applies to --category; files written with --out are always CSV'],
   ])('refuses %j', async (args, message) => {
     const cwd = await tempDir();
-    const result = await run(['segment', fixture('sample.csv'), ...args], { cwd });
+    const result = await run(['segment', fixture('sample.csv'), '--window', 'all', ...args], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`nps: error: ${message}\n`);
     expect(await readdir(cwd)).toEqual([]);
@@ -188,7 +189,7 @@ describe('nps segment, where the lists go', () => {
     const cwd = await tempDir();
     await mkdir(join(cwd, 'sub'));
     await writeFile(join(cwd, 'sub', 'lists'), 'a file');
-    const result = await run(['segment', fixture('sample.csv'), '--out', 'sub/lists'], { cwd });
+    const result = await run(['segment', fixture('sample.csv'), '--window', 'all', '--out', 'sub/lists'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('nps: error: --out sub/lists is a file, not a folder\n');
   });
@@ -196,7 +197,7 @@ describe('nps segment, where the lists go', () => {
 
 describe('nps segment --json', () => {
   it('prints all three lists as one object, the most urgent first, every scored row in one list', async () => {
-    const result = await run(['segment', 'fixtures/followup-survey.csv', '--json', '-q', '--today', '2026-11-20']);
+    const result = await run(['segment', 'fixtures/followup-survey.csv', '--window', 'all', '--json', '-q', '--today', '2026-11-20']);
     expect(result.code, result.stderr).toBe(0);
     const lists = JSON.parse(result.stdout) as Record<string, Array<Record<string, string>>>;
     expect(Object.keys(lists)).toEqual(['detractors', 'passives', 'promoters']);
@@ -208,8 +209,8 @@ describe('nps segment --json', () => {
   });
 
   it('prints one list as a JSON array with --category, as --format json does', async () => {
-    const asJson = await run(['segment', 'fixtures/followup-survey.csv', '-c', 'passives', '--json', '-q', '--today', '2026-11-20']);
-    const asFormat = await run(['segment', 'fixtures/followup-survey.csv', '-c', 'passives', '-f', 'json', '-q', '--today', '2026-11-20']);
+    const asJson = await run(['segment', 'fixtures/followup-survey.csv', '--window', 'all', '-c', 'passives', '--json', '-q', '--today', '2026-11-20']);
+    const asFormat = await run(['segment', 'fixtures/followup-survey.csv', '--window', 'all', '-c', 'passives', '-f', 'json', '-q', '--today', '2026-11-20']);
     expect(asJson.code).toBe(0);
     expect(asJson.stdout).toBe(asFormat.stdout);
     expect(Array.isArray(JSON.parse(asJson.stdout))).toBe(true);
@@ -227,5 +228,43 @@ describe('each command takes only the options it honours', () => {
     const result = await run(['score', 'fixtures/sample.csv', '--sla', '4h']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("unknown option '--sla'");
+  });
+});
+
+describe('a Monday list: the answers of the last two weeks', () => {
+  // fixtures/followup-survey.csv: answers from 1 to 6 November 2026, four of them from detractors (R1 to R4, 1 to 4 November).
+  const SURVEY = 'fixtures/followup-survey.csv';
+  const listed = (stdout: string): string[] => (JSON.parse(stdout) as Array<Record<string, string>>).map((row) => row['Response ID'] ?? '');
+
+  it('lists the last 14 days by default, and says how many older answers it left out', async () => {
+    const result = await run(['segment', SURVEY, '-c', 'detractors', '--json', '--today', '2026-11-16']);
+    expect(listed(result.stdout)).toEqual(['R2', 'R4']);
+    expect(result.stderr).toContain(
+      'nps: the lists hold the answers of the last 14 days, since 2026-11-03: 4 older answers are not listed, 2 of them from detractors (--window all lists every one)',
+    );
+  });
+
+  it('reaches as far back as --window says, or lists every answer with --window all', async () => {
+    expect(listed((await run(['segment', SURVEY, '-c', 'detractors', '--json', '-q', '--today', '2026-11-06', '--window', '3d'])).stdout)).toEqual(['R4']);
+    expect(listed((await run(['segment', SURVEY, '-c', 'detractors', '--json', '-q', '--today', '2026-11-30', '--window', 'all'])).stdout)).toHaveLength(4);
+  });
+
+  it('leaves the window to --since, --until and --sample when they choose the rows', async () => {
+    const since = await run(['segment', SURVEY, '-c', 'detractors', '--json', '--today', '2026-11-30', '--since', '2026-11-02']);
+    expect(listed(since.stdout)).toEqual(['R1', 'R2', 'R4']);
+    expect(since.stderr).not.toContain('the lists hold');
+    const sample = await run(['segment', SURVEY, '-c', 'detractors', '--json', '-q', '--today', '2026-11-30', '--sample', '9']);
+    expect(listed(sample.stdout)).toHaveLength(4);
+  });
+
+  it('lists undated answers, whose age it cannot tell', async () => {
+    const result = await run(['segment', 'fixtures/dated-detractors.csv', '-c', 'detractors', '--json', '-q', '--today', '2026-12-30']);
+    expect((JSON.parse(result.stdout) as Array<Record<string, string>>).map((row) => row['email'])).toEqual(['undated-three@example.com']);
+  });
+
+  it.each(['0', 'soon', '-3', '2w'])('refuses --window %s', async (value) => {
+    const result = await run(['segment', SURVEY, '-c', 'detractors', '--window', value]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`nps: error: --window takes a number of days such as 14 or 30d, or all, not "${value}"`);
   });
 });

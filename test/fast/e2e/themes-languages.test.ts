@@ -128,13 +128,13 @@ describe('themes in other languages', () => {
   });
 
   it("fills segment's themes column in each comment's language, and takes no complaint for praise", async () => {
-    const result = await run(['segment', 'fixtures/themes-mixed.csv', '-c', 'detractors', '-f', 'json', '-q']);
+    const result = await run(['segment', 'fixtures/themes-mixed.csv', '--window', 'all', '-c', 'detractors', '-f', 'json', '-q']);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
     const themesOf = (comment: string): string | undefined => rows.find((row) => row['comment'] === comment)?.['themes'];
     expect(themesOf('値段が高すぎる')).toBe('price and billing');
     expect(themesOf('Слишком дорого, поддержка отвечает медленно')).toBe('price and billing; support and service; speed and performance');
     expect(themesOf('Prix trop élevés, on regarde ailleurs')).toBe('price and billing');
-    const promoters = JSON.parse((await run(['segment', 'fixtures/themes-fr.csv', '-c', 'promoters', '-f', 'json', '-q'])).stdout) as Array<Record<string, string>>;
+    const promoters = JSON.parse((await run(['segment', 'fixtures/themes-fr.csv', '--window', 'all', '-c', 'promoters', '-f', 'json', '-q'])).stdout) as Array<Record<string, string>>;
     const candidate = (comment: string): string | undefined => promoters.find((row) => row['commentaire'] === comment)?.['testimonial_candidate'];
     expect(candidate('Simple et efficace, je recommande')).toBe('yes');
     expect(candidate('Super produit, très facile à prendre en main')).toBe('yes');

@@ -92,7 +92,7 @@ describe('nps themes', () => {
   });
 
   it('adds a themes column to segment', async () => {
-    const result = await run(['segment', 'fixtures/comments.csv', '-c', 'detractors', '-f', 'json', '-q']);
+    const result = await run(['segment', 'fixtures/comments.csv', '--window', 'all', '-c', 'detractors', '-f', 'json', '-q']);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
     expect(rows.find((row) => row['comment'] === 'Too expensive and too slow.')?.['themes']).toBe('price and billing; speed and performance');
     expect(rows.find((row) => row['comment'] === 'Not helpful at all.')?.['themes']).toBe('support and service (negated)');

@@ -1,4 +1,4 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,10 @@ beforeAll(async () => {
   await copyFile(fixture('quarters-q3.csv'), join(dir, Q3));
   await copyFile(fixture('quarters-q4.csv'), join(dir, Q4));
   await copyFile(fixture('quarters-crm.csv'), join(dir, 'crm.csv'));
+  // A ledger with keys for case ids and the owners a team types.
+  const owner = 'Marie-Claire Dubois-Fontaine, Customer Success EMEA (Paris office)';
+  const cases = Array.from({ length: 3 }, (_, at) => `nps-4f9c2a7d81e3b6${at}0,detractors,2,2026-11-0${at + 1} 09:00 UTC,,,2026-11-0${at + 2} 09:00 UTC,,contacted,"${owner}",,,`);
+  await writeFile(join(dir, 'ledger.csv'), ['case_id,category,score,date,respondent,comment,respond_by,previous_case,status,owner,note,contacted_on,resolved_on', ...cases, ''].join('\r\n'));
 });
 
 const COMMANDS = [
@@ -30,11 +34,12 @@ const COMMANDS = [
   ['themes', Q3],
   ['drivers', Q3],
   ['columns', Q3],
+  ['followup', 'ledger.csv', '--today', '2026-11-20'],
 ];
 
 describe('80 columns on real names', () => {
   it.each(COMMANDS.map((args) => [args.join(' '), args] as const))('nps %s', async (_, args) => {
-    const result = await run(args[0] === 'columns' ? args : [...args, '-q'], { cwd: dir });
+    const result = await run(args[0] === 'columns' || args[0] === 'followup' ? args : [...args, '-q'], { cwd: dir });
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n');
     const widest = lines.reduce((best, line) => (stringWidth(line) > stringWidth(best) ? line : best), '');

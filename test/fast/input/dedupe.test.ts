@@ -42,7 +42,7 @@ describe('--dedupe', () => {
   });
 
   it('keeps the same rows in segment', async () => {
-    const result = await run(['segment', 'fixtures/repeat-respondents.csv', '--dedupe', 'latest', '-c', 'promoters', '-q']);
+    const result = await run(['segment', 'fixtures/repeat-respondents.csv', '--window', 'all', '--dedupe', 'latest', '-c', 'promoters', '-q']);
     // Newest first: ann's answer of May, then bob's of March.
     expect(result.stdout.trimEnd().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['ANN@example.com', 'bob@example.com']);
   });

@@ -58,7 +58,7 @@ describe('a workbook and the CSV Excel saves of it', () => {
   });
 
   it('keeps every column of a sparse row where it belongs, a note in a column with no header included', async () => {
-    const result = await run(['segment', 'fixtures/excel-plain.xlsx', '-c', 'promoters', '--format', 'json', '-q', '--today', '2026-05-01']);
+    const result = await run(['segment', 'fixtures/excel-plain.xlsx', '--window', 'all', '-c', 'promoters', '--format', 'json', '-q', '--today', '2026-05-01']);
     expect(result.code, result.stderr).toBe(0);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
     const eli = rows.find((row) => row['email'] === 'eli@example.com');
@@ -70,11 +70,11 @@ describe('a workbook and the CSV Excel saves of it', () => {
   });
 
   it('reads cells as Excel shows them: line breaks as LF, numbers stored as text, booleans, errors, phonetic guides left out', async () => {
-    const detractors = await run(['segment', 'fixtures/excel-plain.xlsx', '-c', 'detractors', '--format', 'json', '-q']);
+    const detractors = await run(['segment', 'fixtures/excel-plain.xlsx', '--window', 'all', '-c', 'detractors', '--format', 'json', '-q']);
     const comments = (JSON.parse(detractors.stdout) as Array<Record<string, string>>).map((row) => row['comment']);
     expect(comments).toContain('Crashed twice,\nlost work');
     expect(comments).toContain('Too expensive & slow <sometimes>');
-    const texts = await run(['segment', 'fixtures/excel-text-numbers.xlsx', '-c', 'promoters', '--format', 'json', '-q']);
+    const texts = await run(['segment', 'fixtures/excel-text-numbers.xlsx', '--window', 'all', '-c', 'promoters', '--format', 'json', '-q']);
     const rows = JSON.parse(texts.stdout) as Array<Record<string, string>>;
     expect(rows.map((row) => [row['respondent'], row['likelihood to recommend'], row['verified'], row['zip']])).toEqual(
       expect.arrayContaining([
@@ -83,7 +83,7 @@ describe('a workbook and the CSV Excel saves of it', () => {
         ['a4', '9', 'TRUE', '10001'],
       ]),
     );
-    const qualtrics = await run(['segment', 'fixtures/excel-qualtrics.xlsx', '-c', 'promoters', '--format', 'json', '-q']);
+    const qualtrics = await run(['segment', 'fixtures/excel-qualtrics.xlsx', '--window', 'all', '-c', 'promoters', '--format', 'json', '-q']);
     expect((JSON.parse(qualtrics.stdout) as Array<Record<string, string>>).map((row) => row['Q2'])).toContain('使いやすい');
   });
 
@@ -149,7 +149,7 @@ describe('every reading command reads a workbook', () => {
   });
 
   it('segment writes its lists from a workbook', async () => {
-    const result = await run(['segment', 'fixtures/excel-merged-header.xlsx', '-c', 'detractors', '--format', 'json', '--today', '2026-07-02']);
+    const result = await run(['segment', 'fixtures/excel-merged-header.xlsx', '--window', 'all', '-c', 'detractors', '--format', 'json', '--today', '2026-07-02']);
     expect(result.code, result.stderr).toBe(0);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
     expect(rows.map((row) => row['Respondent ID'])).toEqual(['114002', '114004']);

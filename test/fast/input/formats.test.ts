@@ -57,7 +57,7 @@ describe('survey-tool exports', () => {
   });
 
   it('lists the same rows in segment as it scores', async () => {
-    const result = await runInProcess(['segment', fixture('surveymonkey.csv'), '-c', 'promoters', '-f', 'json', '-q', '--date-format', 'm/d/yyyy']);
+    const result = await runInProcess(['segment', fixture('surveymonkey.csv'), '--window', 'all', '-c', 'promoters', '-f', 'json', '-q', '--date-format', 'm/d/yyyy']);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
     // Newest first, by "End Date" read month first as --date-format says.
     expect(rows.map((row) => row['Respondent ID'])).toEqual(['11415120006', '11415120002', '11415120001']);
@@ -74,7 +74,7 @@ describe('encodings', () => {
       const score = await runInProcess(['score', fixture(file), '--json', '-q']);
       // 10 9 | 8 | 3, one blank.
       expect(JSON.parse(score.stdout)).toMatchObject({ nps: 25, promoters: 2, passives: 1, detractors: 1, blank: 1, rows: 5 });
-      const detractors = await runInProcess(['segment', fixture(file), '-c', 'detractors', '-f', 'json', '-q']);
+      const detractors = await runInProcess(['segment', fixture(file), '--window', 'all', '-c', 'detractors', '-f', 'json', '-q']);
       const rows = JSON.parse(detractors.stdout) as Array<Record<string, string>>;
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({ id: '2', score: '3', comment: 'Trop cher: 99 €', nps_category: 'detractors' });

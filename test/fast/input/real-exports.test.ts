@@ -17,7 +17,7 @@ describe('a stray quote in a tab-delimited Google Forms export', () => {
       'nps: warning: fixtures/google-forms-stray-quotes.csv: 24 fields start with a quoted word followed by more text ' +
         '(lines 3, 4, 6, 8, 9, 11, 13, 14, 16, 18, and 14 more); read as written, quotes kept',
     );
-    const lists = await run(['segment', FILE, '-c', 'detractors', '-f', 'json', '-q', '--date-format', 'm/d/yyyy']);
+    const lists = await run(['segment', FILE, '--window', 'all', '-c', 'detractors', '-f', 'json', '-q', '--date-format', 'm/d/yyyy']);
     const packages = (JSON.parse(lists.stdout) as Row[]).map((row) => row['¿Qué paquetes usas?']);
     expect(packages).toContain('"Native" interactive graphics');
     expect(packages).toContain('"tidy" data tools and dplyr');
@@ -43,7 +43,7 @@ describe('repeated and empty headers', () => {
   const NAMES = ['email', 'score', 'Which features do you use?', 'comment', 'Which features do you use?_2', 'column_6', 'Comment_2'];
 
   it.each(['csv', 'json', 'ndjson'])('keeps every column in the %s lists, renamed _2 and column_N', async (format) => {
-    const result = await run(['segment', 'fixtures/repeated-headers.csv', '-c', 'promoters', '-f', format, '-q']);
+    const result = await run(['segment', 'fixtures/repeated-headers.csv', '--window', 'all', '-c', 'promoters', '-f', format, '-q']);
     expect(result.code).toBe(0);
     expect(columnsOf(format, result.stdout).slice(0, 7)).toEqual(NAMES);
     expect(result.stdout).toContain('Dashboards');
@@ -66,7 +66,7 @@ describe('comments that say "no answer"', () => {
   });
 
   it('make no testimonial candidate', async () => {
-    const result = await run(['segment', 'fixtures/na-comments.csv', '-c', 'promoters', '-f', 'json', '-q']);
+    const result = await run(['segment', 'fixtures/na-comments.csv', '--window', 'all', '-c', 'promoters', '-f', 'json', '-q']);
     const rows = JSON.parse(result.stdout) as Row[];
     const candidates = rows.filter((row) => row['testimonial_candidate'] === 'yes').map((row) => row['id']);
     // "NA", "N/A", "null", "-", "  na  " say nothing: none is a candidate, whatever the others are.
@@ -87,7 +87,7 @@ describe('two columns named for recommending, one of them empty in the first row
 
 describe('respondent columns', () => {
   it('finds user_id with 19-digit ids, so that --dedupe works, keeping every digit', async () => {
-    const result = await run(['segment', 'fixtures/user-id-repeats.csv', '--dedupe', 'latest', '-c', 'promoters', '-f', 'json', '-q']);
+    const result = await run(['segment', 'fixtures/user-id-repeats.csv', '--window', 'all', '--dedupe', 'latest', '-c', 'promoters', '-f', 'json', '-q']);
     expect(result.code).toBe(0);
     expect((JSON.parse(result.stdout) as Row[]).map((row) => row['user_id'])).toEqual(['1234567890123456789']);
   });
@@ -112,7 +112,7 @@ describe('a Windows-1252 file with bytes undefined in it', () => {
     expect(result.stderr).toContain(
       'nps: warning: fixtures/windows-1252-undefined.csv: 2 bytes are not defined in Windows-1252 (such as 0x90) and show as \uFFFD',
     );
-    const lists = await run(['segment', 'fixtures/windows-1252-undefined.csv', '--json', '-q']);
+    const lists = await run(['segment', 'fixtures/windows-1252-undefined.csv', '--window', 'all', '--json', '-q']);
     expect(lists.stdout).toContain('\uFFFD');
     expect(lists.stdout).not.toMatch(/[\u0081\u008d\u008f\u0090\u009d]/);
   });
@@ -120,10 +120,10 @@ describe('a Windows-1252 file with bytes undefined in it', () => {
 
 describe('no date column', () => {
   it('segment says what it did instead of "newest first"', async () => {
-    const result = await run(['segment', 'fixtures/na-comments.csv', '-c', 'promoters']);
+    const result = await run(['segment', 'fixtures/na-comments.csv', '--window', 'all', '-c', 'promoters']);
     expect(result.stderr).toContain('nps: wrote 7 promoters to standard output (in input order: no date column)');
     expect(result.stderr).not.toContain('no readable date');
-    const detractors = await run(['segment', 'fixtures/na-comments.csv', '-c', 'detractors']);
+    const detractors = await run(['segment', 'fixtures/na-comments.csv', '--window', 'all', '-c', 'detractors']);
     expect(detractors.stderr).toContain('(lowest score first; no date column, so no respond_by)');
   });
 });

@@ -58,7 +58,7 @@ describe('the score column, by what it holds', () => {
       'nps: error: fixtures/trait-label-beside-score.csv: every answer in the score column "NPS" was rejected (45 rows): it holds no 0-10 score; ' +
         'column 3, "PuntuacionNPS", holds 0-10 answers: --score-column 3',
     );
-    const only = await run(['segment', 'fixtures/trait-labels-only.csv', '--json']);
+    const only = await run(['segment', 'fixtures/trait-labels-only.csv', '--window', 'all', '--json']);
     expect(only.code).toBe(2);
     expect(only.stderr).toContain('every answer in the score column "NPS" was rejected (45 rows)');
   });
@@ -92,7 +92,7 @@ describe('--where, and files of one row per answer', () => {
     const all = await score(['fixtures/plans-monthly.csv']);
     expect((pro.json?.responses ?? 0) + (notPro.json?.responses ?? 0)).toBe(all.json?.responses);
     expect(pro.json?.excluded).toBe(notPro.json?.responses);
-    const lists = await run(['segment', 'fixtures/plans-monthly.csv', '--where', 'plan=pro', '--json', '-q']);
+    const lists = await run(['segment', 'fixtures/plans-monthly.csv', '--window', 'all', '--where', 'plan=pro', '--json', '-q']);
     const rows = Object.values(JSON.parse(lists.stdout) as Record<string, Array<Record<string, string>>>).flat();
     expect(rows.length).toBe(pro.json?.responses);
     expect(rows.every((row) => row['plan'] === 'pro')).toBe(true);
@@ -136,7 +136,7 @@ describe('open questions', () => {
     // Every respondent answered all three: 180 answers in all, 60 for each question.
     expect(Object.values(json.comments).reduce((sum, count) => sum + count, 0)).toBe(180);
     for (const question of json.questions) expect(Object.values(question.comments).reduce((sum, count) => sum + count, 0)).toBe(60);
-    const lists = await run(['segment', 'fixtures/trait-three-questions.csv', '-c', 'detractors', '--language', 'en', '-f', 'json', '-q']);
+    const lists = await run(['segment', 'fixtures/trait-three-questions.csv', '--window', 'all', '-c', 'detractors', '--language', 'en', '-f', 'json', '-q']);
     const rows = JSON.parse(lists.stdout) as Array<Record<string, string>>;
     expect(rows.some((row) => (row['themes'] ?? '').includes('What do you like most about us?: '))).toBe(true);
     const dir = await tempDir();

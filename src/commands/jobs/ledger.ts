@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { Candidate } from '../../core/ledger.js';
+import type { PartJob } from '../../input/parallel.js';
+import type { Response } from '../../input/responses.js';
+
+/** `nps segment --ledger`'s work on each part: every scored response as a candidate case. */
+export interface LedgerConfig {
+  /** The export's column of response ids, in the run's columns; undefined when it has none. */
+  idIndex: number | undefined;
+}
+
+export interface LedgerAccumulator {
+  candidates: Candidate[];
+}
+
+/** Lines of one input never reach this: the input's number is kept above them, so a row's place is unique across inputs. */
+const LINES_PER_INPUT = 2 ** 32;
+
+/**
+ * A case's id: the export's response id, or else a key of what makes the response itself (who, when, the
+ * score, the comment), the same in every export that holds it: `nps-` and 16 hex digits of its SHA-256.
+ */
+export function caseIdOf(response: Pick<Response, 'respondent' | 'date' | 'score' | 'comment' | 'cells'>, idIndex: number | undefined): string {
+  const id = idIndex === undefined ? '' : (response.cells[idIndex] ?? '').trim();
+  if (id !== '') return id;
+  const identity = JSON.stringify([response.respondent, response.date?.time ?? null, response.score, response.comment.trim()]);
+  return `nps-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`;
+}
+
+export const ledgerJob: PartJob<LedgerConfig, LedgerAccumulator, Candidate[]> = {
+  module: 'commands/jobs/ledger.js',
+  name: 'ledgerJob',
+  create: () => ({ candidates: [] }),
+  adder:
+    ({ candidates }, config) =>
+    (response) => {
+      candidates.push({
+        caseId: caseIdOf(response, config.idIndex),
+        score: response.score,
+        time: response.date?.time,
+        respondent: response.respondent,
+        comment: response.comment,
+        cells: response.cells,
+        order: response.input * LINES_PER_INPUT + response.line,
+        anonymous: response.respondent === '' && response.date === undefined && (config.idIndex === undefined || (response.cells[config.idIndex] ?? '').trim() === ''),
+      });
+    },
+  toData: ({ candidates }) => candidates,
+  merge: (into, data) => {
+    into.candidates.push(...data);
+  },
+};
