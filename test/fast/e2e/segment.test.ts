@@ -148,7 +148,7 @@ describe('nps segment --category', () => {
     expect(parse(result.stdout)).toEqual([
       ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up', 'respond_by', 'status', 'testimonial_candidate', 'themes', 'message'],
       ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', ask, '', '', '', '', message],
-      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', '', 'speed and performance; features', message],
+      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', '', 'speed and performance', message],
     ]);
     expect(result.stderr).toContain('nps: wrote 2 passives to standard output');
   });

@@ -3,8 +3,8 @@ import { CommentReader, ThemeMatcher, ThemeTally, distinguishingWords } from '..
 import { builtInThemes } from '../../../src/input/lexicon.js';
 
 const matcher = new ThemeMatcher(builtInThemes());
-const tag = (comment: string): string[] =>
-  matcher.tag(comment).map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme));
+const tag = (comment: string, language = 'en'): string[] =>
+  matcher.tag(comment, language).map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme));
 
 describe('ThemeMatcher', () => {
   it('matches on stems: crashes, crashed and crash are one word', () => {
@@ -29,6 +29,26 @@ describe('ThemeMatcher', () => {
     expect(tag('Not cheap, but fast')).toEqual(['price and billing (negated)', 'speed and performance']);
     expect(tag('Support was not helpful')).toEqual(['support and service']);
     expect(tag('No complaints about the price')).toEqual(['price and billing']);
+  });
+
+  it('hears churn, renewal and lost data, which a customer success lead must see', () => {
+    expect(tag("We're evaluating cheaper alternatives, the renewal quote was a shock.")).toContain('churn and renewal');
+    expect(tag('We are switching to a competitor next month')).toEqual(['churn and renewal']);
+    expect(tag('The sync breaks every week, we lose data.')).toEqual(['reliability and bugs', 'data loss']);
+    expect(tag('Wir kündigen zum Vertragsende', 'de')).toEqual(['churn and renewal']);
+    expect(tag('Résiliation prévue, on part chez un concurrent', 'fr')).toEqual(['churn and renewal']);
+  });
+
+  it('files a product noun alone under no feature request, and an ask for it under features', () => {
+    expect(tag('The reports are slow')).toEqual(['speed and performance']);
+    expect(tag('Love the export and the dashboard')).toEqual([]);
+    expect(tag('Die Berichte sind viel zu langsam', 'de')).toEqual(['speed and performance']);
+    expect(tag('Please add a dashboard')).toEqual(['features']);
+  });
+
+  it('reads a French shop\'s plants as plants, and a crash as a crash', () => {
+    expect(tag('Belles plantes, bien entretenues', 'fr')).toEqual([]);
+    expect(tag("L'application plante tout le temps", 'fr')).toEqual(['reliability and bugs']);
   });
 
   it('finds no theme in small talk', () => {
