@@ -2,6 +2,7 @@ import type { Category } from './categories.js';
 import { FEW_RESPONSES } from './breakdown.js';
 import { profileOf } from './languages.js';
 import { criticalValue } from './normal.js';
+import { emptySentiment, netSentiment, type SentimentCounts } from './sentiment.js';
 import { adjustFamily, compareCounts, subtractCounts, type Difference } from './stats.js';
 import { npsOf } from './summary.js';
 import { distinguishingWords, type DistinguishingWord, type ThemeTally } from './themes.js';
@@ -14,6 +15,8 @@ export interface ThemeLine {
   share: number;
   negated: number;
   examples: string[];
+  /** Its mentions by sentiment, and the net: % positive − % negative of those whose sentiment could be read. */
+  sentiment: SentimentCounts & { net: number | null };
 }
 
 export interface ThemeImpact {
@@ -77,9 +80,9 @@ function themeLines(tally: ThemeTally, category: Category): ThemeLine[] {
   const comments = tally.comments[category];
   return tally.matcher.names
     .map((theme): ThemeLine => {
-      const stats = tally.byCategory.get(theme)?.[category] ?? { comments: 0, negated: 0, examples: [] };
+      const stats = tally.byCategory.get(theme)?.[category] ?? { comments: 0, negated: 0, examples: [], sentiment: emptySentiment() };
       const share = comments === 0 ? 0 : (stats.comments * 100) / comments;
-      return { theme, comments: stats.comments, share, negated: stats.negated, examples: stats.examples };
+      return { theme, comments: stats.comments, share, negated: stats.negated, examples: stats.examples, sentiment: { ...stats.sentiment, net: netSentiment(stats.sentiment) } };
     })
     .filter((line) => line.comments > 0)
     .sort((a, b) => b.comments - a.comments || a.theme.localeCompare(b.theme));

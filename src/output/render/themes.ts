@@ -31,6 +31,13 @@ export function impactSentence(impact: ThemeImpact): string {
   return `${impact.theme}: mentioned by ${share}; the NPS of the rest is ${points} points ${direction} (${chance})`;
 }
 
+/** A net sentiment, "+40" or "-12", or "" when none could be read. */
+export function formatNet(net: number | null): string {
+  if (net === null) return '';
+  const rounded = Math.round(net);
+  return rounded > 0 ? `+${rounded}` : String(rounded);
+}
+
 /** Themes shown per group of each question, most mentioned first. */
 const QUESTION_THEMES = 5;
 
@@ -86,10 +93,10 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
   ];
   for (const category of [...CATEGORIES].reverse()) {
     const lines = report.themes[category];
-    const table = plainTable([chalk.bold('Theme'), chalk.bold('Comments'), chalk.bold('Share'), chalk.bold('Negated')], [false, true, true, true]);
+    const table = plainTable(['Theme', 'Comments', 'Share', 'Negated', 'Net'].map((text) => chalk.bold(text)), [false, true, true, true, true]);
     const examples: string[] = [];
     for (const line of lines) {
-      table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated]);
+      table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated, formatNet(line.sentiment.net)]);
       // One line each, cut at the terminal's edge: the JSON and the report keep every example whole.
       if (line.examples.length > 0) examples.push(cutToWidth(`  ${line.theme}: ${line.examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`, LINE_WIDTH));
     }

@@ -31,6 +31,12 @@ describe('ThemeMatcher', () => {
     expect(tag('No complaints about the price')).toEqual(['price and billing']);
   });
 
+  it('reads a missing thing as a complaint about it, and a missing trouble as praise', () => {
+    expect(tag('No phone support on Starter is a dealbreaker.')).toEqual(['support and service']);
+    expect(tag('No documentation to speak of')).toEqual(['documentation']);
+    expect(tag('No bugs, no crashes')).toEqual(['reliability and bugs (negated)']);
+  });
+
   it('hears churn, renewal and lost data, which a customer success lead must see', () => {
     expect(tag("We're evaluating cheaper alternatives, the renewal quote was a shock.")).toContain('churn and renewal');
     expect(tag('We are switching to a competitor next month')).toEqual(['churn and renewal']);
@@ -43,6 +49,7 @@ describe('ThemeMatcher', () => {
     expect(tag('The reports are slow')).toEqual(['speed and performance']);
     expect(tag('Love the export and the dashboard')).toEqual([]);
     expect(tag('Die Berichte sind viel zu langsam', 'de')).toEqual(['speed and performance']);
+    expect(tag('Better support for tables')).toEqual(['features']);
     expect(tag('Please add a dashboard')).toEqual(['features']);
   });
 
@@ -77,5 +84,33 @@ describe('distinguishingWords', () => {
     for (let i = 0; i < 6; i += 1) tally.add(10, 'Wonderful colleagues');
     const words = distinguishingWords(tally, 50, 0);
     expect(words.detractors.map((word) => word.word).sort()).toEqual(['days', 'open', 'ticket']);
+  });
+});
+
+describe('sentiment per theme mention', () => {
+  const sentimentOf = (language: string, comments: ReadonlyArray<[score: number, text: string]>, theme: string, group: 'promoters' | 'detractors'): { positive: number; negative: number; mixed: number; unknown: number } | undefined => {
+    const tally = new ThemeTally(new CommentReader(matcher, { language }));
+    for (const [score, text] of comments) tally.add(score, text);
+    return tally.byCategory.get(theme)?.[group].sentiment;
+  };
+
+  it('reads each mention by the sentence it stands in, so support praised is told from support complained about', () => {
+    const comments: Array<[number, string]> = [
+      [10, 'Support was great and kind.'],
+      [9, 'Excellent support. Pricing is awful though.'],
+      [2, 'Support was terrible. The app is nice.'],
+      [1, 'Awful support, never answers.'],
+      [3, 'Support is ok but slow and unhelpful.'],
+    ];
+    expect(sentimentOf('en', comments, 'support and service', 'promoters')).toEqual({ positive: 2, negative: 0, mixed: 0, unknown: 0 });
+    expect(sentimentOf('en', comments, 'price and billing', 'promoters')).toEqual({ positive: 0, negative: 1, mixed: 0, unknown: 0 });
+    expect(sentimentOf('en', comments, 'support and service', 'detractors')?.negative).toBeGreaterThanOrEqual(2);
+    expect(sentimentOf('en', comments, 'support and service', 'detractors')?.positive).toBe(0);
+  });
+
+  it('reads French and German with their own words of praise and complaint', () => {
+    expect(sentimentOf('fr', [[10, 'Le support est super, merci.'], [2, 'Support nul et lent.']], 'support and service', 'promoters')).toEqual({ positive: 1, negative: 0, mixed: 0, unknown: 0 });
+    expect(sentimentOf('fr', [[2, 'Support nul et lent.']], 'support and service', 'detractors')?.negative).toBe(1);
+    expect(sentimentOf('de', [[1, 'Der Support ist schlecht.']], 'support and service', 'detractors')?.negative).toBe(1);
   });
 });
