@@ -2,6 +2,7 @@ import { categoryOf, CATEGORIES, type Category } from './categories.js';
 import { LEXICON_LANGUAGES, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import type { Counts } from './stats.js';
 import { addSentiment, emptySentiment, polarityOver, sentencePolarities, type Polarity, type SentimentCounts } from './sentiment.js';
+import { ThemeExtras, type ResponseContext, type ThemeExtrasData } from './theme-extras.js';
 import type { Mention, ThemeMatcher } from './theme-matcher.js';
 import { isUnspacedWord, splitWords, tokensIn, wordsFor, type Token, type Words } from './words.js';
 
@@ -163,6 +164,7 @@ export interface ThemeTallyData {
   all: Counts;
   languages: Map<string, number>;
   words: Map<string, LanguageWords>;
+  extras: ThemeExtrasData | undefined;
 }
 
 /**
@@ -182,9 +184,17 @@ export class ThemeTally {
   /** Word counts per language; the undetermined comments' words are kept as written, unstemmed. */
   readonly words = new Map<string, LanguageWords>();
   readonly matcher: ThemeMatcher;
+  /** The responses discovery reads, each side's themes and the export's own topics; undefined for a question's own tally. */
+  readonly extras: ThemeExtras | undefined;
+  /** Responses added with no place given (a tally fed by hand): numbered in the order they come. */
+  private order = 0;
 
-  constructor(readonly reader: CommentReader) {
+  constructor(
+    readonly reader: CommentReader,
+    options: { extras?: boolean; discover?: boolean } = {},
+  ) {
     this.matcher = reader.matcher;
+    this.extras = options.extras === true ? new ThemeExtras(options.discover !== false) : undefined;
     for (const name of this.matcher.names) {
       const empty = (): ThemeInCategory => ({ comments: 0, negated: 0, examples: [], sentiment: emptySentiment() });
       this.byCategory.set(name, { promoters: empty(), passives: empty(), detractors: empty() });
@@ -201,6 +211,7 @@ export class ThemeTally {
       all: this.all,
       languages: this.languages,
       words: this.words,
+      extras: this.extras?.toData(),
     };
   }
 
@@ -226,12 +237,13 @@ export class ThemeTally {
     }
     for (const [language, comments] of data.languages) this.languages.set(language, (this.languages.get(language) ?? 0) + comments);
     for (const [language, words] of data.words) mergeWords(this.words, language, words);
+    if (data.extras !== undefined) this.extras?.mergeData(data.extras);
     return this;
   }
 
   /** One scored response and its comment (possibly empty); returns the comment's reading, undefined when it has none. */
-  add(score: number, comment: string): Reading | undefined {
-    return this.addAnswers(score, [comment])[0];
+  add(score: number, comment: string, context?: ResponseContext): Reading | undefined {
+    return this.addAnswers(score, [comment], context)[0];
   }
 
   /**
@@ -239,10 +251,11 @@ export class ThemeTally {
    * comment of its own (its themes, words and language), but the respondent counts once,
    * and once for each theme any of the answers mentions. Returns the readings.
    */
-  addAnswers(score: number, answers: readonly string[]): Reading[] {
+  addAnswers(score: number, answers: readonly string[], context?: ResponseContext): Reading[] {
     const category = categoryOf(score);
     this.all[category] += 1;
     const readings: Reading[] = [];
+    const read: Array<{ text: string; language: string; themes: string[] }> = [];
     const mentioned = new Set<string>();
     for (const answer of answers) {
       const text = answer.trim();
@@ -250,6 +263,7 @@ export class ThemeTally {
       this.comments[category] += 1;
       const reading = this.reader.read(text);
       readings.push(reading);
+      read.push({ text, language: reading.language, themes: reading.mentions.map((mention) => mention.theme) });
       this.languages.set(reading.language, (this.languages.get(reading.language) ?? 0) + 1);
       this.countWords(category, reading);
       for (const mention of reading.mentions) {
@@ -266,6 +280,8 @@ export class ThemeTally {
       const counts = this.mentioners.get(theme);
       if (counts !== undefined) counts[category] += 1;
     }
+    this.extras?.add(category, context ?? { order: this.order }, read);
+    this.order += 1;
     return readings;
   }
 
@@ -414,18 +430,18 @@ export class QuestionTallies {
   readonly all: ThemeTally;
   readonly byQuestion: ThemeTally[];
 
-  constructor(reader: CommentReader, questions: number) {
-    this.all = new ThemeTally(reader);
+  constructor(reader: CommentReader, questions: number, options: { discover?: boolean } = {}) {
+    this.all = new ThemeTally(reader, { extras: true, discover: options.discover });
     this.byQuestion = questions < 2 ? [] : Array.from({ length: questions }, () => new ThemeTally(reader));
   }
 
   /** A response's comment and its answers to the other questions (each question's place counted from 0 after the comment). */
-  add(score: number, comment: string, answers: ReadonlyArray<{ question: number; text: string }>): void {
+  add(score: number, comment: string, answers: ReadonlyArray<{ question: number; text: string }>, context?: ResponseContext): void {
     if (this.byQuestion.length === 0) {
-      this.all.add(score, comment);
+      this.all.add(score, comment, context);
       return;
     }
-    this.all.addAnswers(score, [comment, ...answers.map((answer) => answer.text)]);
+    this.all.addAnswers(score, [comment, ...answers.map((answer) => answer.text)], context);
     const texts = new Map(answers.map((answer) => [answer.question + 1, answer.text] as const));
     texts.set(0, comment);
     this.byQuestion.forEach((tally, at) => tally.add(score, texts.get(at) ?? ''));
