@@ -1,4 +1,4 @@
-// npm run bench [-- --large] [-- --runs N] [-- --only "name,name"]
+// npm run bench [-- --large] [-- --runs N] [-- --only "name,name"] [-- --everyday-only]
 // Times nps against the floors and the tools people use instead, on generated exports,
 // checks that every tool counts the same, prints a table and writes it as JSON to bench/results/.
 import { spawn, spawnSync } from 'node:child_process';
@@ -17,7 +17,10 @@ const runs = runsArg === -1 ? 5 : Number(args[runsArg + 1]);
 /** --only times just the tools whose names contain one of these (nps score, the reference, always). */
 const onlyArg = args.indexOf('--only');
 const only = onlyArg === -1 ? undefined : args[onlyArg + 1].split(',').map((part) => part.trim());
-const sizes = [100_000, 1_000_000, ...(large ? [10_000_000] : [])];
+const everydayOnly = args.includes('--everyday-only');
+const sizes = everydayOnly ? [] : [100_000, 1_000_000, ...(large ? [10_000_000] : [])];
+/** The exports most people have: a few thousand rows, and a handful. */
+const EVERYDAY_ROWS = [5_000, 9];
 /** A sheet holds at most 1,048,576 rows, the header included: larger exports have no .xlsx twin. */
 const XLSX_MAX_ROWS = 1_048_575;
 
@@ -209,18 +212,69 @@ function table(size) {
   return lines.join('\n');
 }
 
+/** Every command on an everyday file, against Node starting and doing nothing (`node -e 0`): what a person waits for. */
+function everydayTools(file, other, outDir) {
+  return [
+    { name: 'node -e 0', command: node('-e', '0'), reference: true },
+    { name: 'nps --help', command: nps('--help') },
+    { name: 'nps score', command: nps('score', file, '--json', '-q') },
+    { name: 'nps columns', command: nps('columns', file) },
+    { name: 'nps segment --out', command: nps('segment', file, '--out', outDir, '--force', '-q') },
+    { name: 'nps themes', command: nps('themes', file, '--json', '-q') },
+    { name: 'nps report', command: nps('report', file, '--out', join(outDir, 'report.html'), '--force', '-q') },
+    { name: 'nps drivers', command: nps('drivers', file, '--json', '-q') },
+    { name: 'nps compare', command: nps('compare', file, other, '--json', '-q') },
+  ];
+}
+
+async function benchEveryday(rows) {
+  const dataDir = join(root, 'bench', 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, `everyday-${rows}-v${GENERATOR_VERSION}.csv`);
+  const other = join(dataDir, `everyday-${rows}-v${GENERATOR_VERSION}-b.csv`);
+  if (!existsSync(file)) await generate(file, rows);
+  if (!existsSync(other)) await generate(other, rows, 7);
+  const outDir = mkdtempSync(join(tmpdir(), 'nps-bench-everyday-'));
+  const list = everydayTools(file, other, outDir);
+  const times = list.map(() => []);
+  const rss = list.map(() => []);
+  for (let run = 0; run < runs; run += 1) {
+    for (const [index, tool] of list.entries()) {
+      const result = await runOnce(tool.command, false);
+      times[index].push(result.seconds);
+      if (result.rss !== undefined) rss[index].push(result.rss);
+    }
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  const results = list.map((tool, index) => ({ tool: tool.name, seconds: median(times[index]), peakRssBytes: rss[index].length ? Math.max(...rss[index]) : null, runs: times[index] }));
+  const reference = results[0]?.seconds ?? 1;
+  return { rows, bytes: statSync(file).size, results: results.map((result) => ({ ...result, ratioToNode: result.seconds / reference })) };
+}
+
+function everydayTable(size) {
+  const lines = [`Everyday: ${size.rows.toLocaleString('en-US')} rows, ${(size.bytes / 1e3).toFixed(0)} KB`];
+  const head = ['command', 'median s', '× node -e 0', 'peak RSS MB'];
+  const rows = size.results.map((result) => [result.tool, result.seconds.toFixed(2), result.ratioToNode.toFixed(1), result.peakRssBytes === null ? 'n/a' : mb(result.peakRssBytes)]);
+  const widths = head.map((_, column) => Math.max(...[head, ...rows].map((row) => row[column].length)));
+  for (const row of [head, ...rows]) lines.push(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  '));
+  return lines.join('\n');
+}
+
+const everydayDone = [];
+for (const rows of EVERYDAY_ROWS) everydayDone.push(await benchEveryday(rows));
 const sizesDone = [];
 for (const rows of sizes) sizesDone.push(await benchSize(rows));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout.trim() || 'unknown';
 console.log(`nps benchmark, commit ${commit}, ${machine}, median of ${runs} runs\n`);
+for (const size of everydayDone) console.log(`${everydayTable(size)}\n`);
 for (const size of sizesDone) console.log(`${table(size)}\n`);
 if (only === undefined) console.log(`Timed: nps, the floors${hasCommand('mlr') ? ', Miller' : ''}${hasDuckdb ? ', DuckDB' : ''}.`);
-else console.log(`Timed (--only): ${sizesDone[0]?.results.map((result) => result.tool).join(', ')}.`);
+else console.log(`Timed (--only): ${sizesDone[0]?.results.map((result) => result.tool).join(', ') ?? 'the everyday commands'}.`);
 if (!hasCommand('mlr')) console.log('Miller not timed: install it with `apt-get install miller`.');
 if (!hasDuckdb) console.log('DuckDB not timed: install it with `npm install --no-save @duckdb/node-api`.');
 const resultsDir = join(root, 'bench', 'results');
 mkdirSync(resultsDir, { recursive: true });
 const out = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${commit}.json`);
-writeFileSync(out, `${JSON.stringify({ commit, machine, runs, sizes: sizesDone }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ commit, machine, runs, everyday: everydayDone, sizes: sizesDone }, null, 2)}\n`);
 console.log(`results written to ${out}`);

@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-import { main, onSignal, onStdoutError } from '../dist/cli/main.js';
+import { main, onExit, onSignal, onStderrError, onStdoutError } from '../dist/cli/main.js';
 
 // `nps score big.csv | head` closes the pipe early: that is the reader's choice, not an error.
 // Any other failure to write standard output (a full disk) is one line and its exit code.
 process.stdout.on('error', (error) => process.exit(onStdoutError(error, process.stderr)));
+// `nps score big.csv 2>&1 | head -1` closes standard error too: the messages have no reader, and the run goes on.
+process.stderr.on('error', (error) => {
+  const code = onStderrError(error);
+  if (code !== undefined) process.exit(code);
+});
+// However the process ends, no temporary file of this run (nor the lock of a folder) stays behind.
+process.on('exit', onExit);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(onSignal(signal)));
 
 process.exitCode = await main(process.argv.slice(2), {

@@ -29,6 +29,17 @@ export function wantsColor(stream: { isTTY?: boolean }, io: Pick<Io, 'env' | 'co
   return stream.isTTY === true;
 }
 
+/**
+ * How often a long computation lets the event loop run, in milliseconds: a signal
+ * (Ctrl-C, SIGTERM) is handled only then, and must end a run within a second.
+ */
+export const PAUSE_EVERY_MS = 50;
+
+/** Lets the event loop run what waits: a signal's handler, a timer, a drained stream. */
+export function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Writes and resolves once the stream accepts more, so long outputs keep memory flat. */
 export async function writeAll(stream: Writable, text: string): Promise<void> {
   if (!stream.write(text)) {

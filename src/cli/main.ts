@@ -7,6 +7,7 @@ import type { Io } from '../io.js';
 import { visible } from '../output/render/format.js';
 import { removeTemporaryFiles } from '../output/write/files.js';
 import { buildProgram, type GlobalOptions } from './program.js';
+import { clip } from '../core/clip.js';
 
 /** Commander's own exits: asked-for help or version is a success, anything else a usage error. */
 function exitCodeForCommander(error: CommanderError): ExitCode {
@@ -38,11 +39,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     if (error instanceof CommanderError) return exitCodeForCommander(error);
     if (isBrokenPipe(error)) return EXIT.ok;
     if (isUserFacing(error)) {
-      io.stderr.write(`nps: error: ${visible(error.message)}\n`);
+      io.stderr.write(`nps: error: ${visible(clip(error.message))}\n`);
     } else if (isSystemError(error)) {
-      io.stderr.write(`nps: error: ${visible(describeSystemError(error))}\n`);
+      io.stderr.write(`nps: error: ${visible(clip(describeSystemError(error)))}\n`);
     } else {
-      io.stderr.write(`nps: internal error: ${visible(error instanceof Error ? error.message : String(error))}\n`);
+      io.stderr.write(`nps: internal error: ${visible(clip(error instanceof Error ? error.message : String(error)))}\n`);
       if (argv.includes('--verbose')) io.stderr.write(`${error instanceof Error ? (error.stack ?? '') : ''}\n`);
       else io.stderr.write('nps: run again with --verbose for the technical detail\n');
     }
@@ -55,6 +56,21 @@ export function onStdoutError(error: NodeJS.ErrnoException, stderr: { write(text
   if (error.code === 'EPIPE') return EXIT.ok;
   stderr.write(`nps: error: ${outputError(error, 'standard output').message}\n`);
   return exitCodeOfError(outputError(error, 'standard output'));
+}
+
+/**
+ * Standard error failed: a closed pipe (`2>&1 | head -1`) leaves the messages with no
+ * reader, and the run goes on (standard output, if it shared the pipe, ends it quietly
+ * at its next write); anything else (a full disk) ends it with the code of an output
+ * that could not be written, with nowhere left to say why.
+ */
+export function onStderrError(error: NodeJS.ErrnoException): ExitCode | undefined {
+  return error.code === 'EPIPE' ? undefined : EXIT.output;
+}
+
+/** The last thing a process does, however it ends: its temporary files and folder locks removed. */
+export function onExit(): void {
+  removeTemporaryFiles();
 }
 
 const SIGNAL_NUMBERS: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };

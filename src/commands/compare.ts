@@ -28,6 +28,7 @@ import {
 import type { Outcome } from './shared/outcome.js';
 import { readCountSamples } from './shared/counts.js';
 import { openResponses, readOutcome, requireDates } from './shared/read.js';
+import { clipList, quote } from '../core/clip.js';
 
 export interface CompareOptions extends RawReadingOptions, RawPrecisionOptions {
   json?: boolean;
@@ -96,11 +97,11 @@ function pickTwo(samples: Map<string, Sample>, options: CompareOptions, what: st
   const names = [...samples.keys()];
   const chosen = options.values ?? (options.period !== undefined ? names.slice(-2) : names);
   if (chosen.length !== 2) {
-    throw inputError(`${what} has ${names.length} values (${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''}); choose two with --values A,B`);
+    throw inputError(`${what} has ${names.length} values (${clipList(names)}); choose two with --values A,B`);
   }
   const [a, b] = chosen.map((name) => {
     const sample = samples.get(name);
-    if (sample === undefined) throw inputError(`${what} has no responses with the value ${JSON.stringify(name)}; it has: ${names.join(', ')}`);
+    if (sample === undefined) throw inputError(`${what} has no responses with the value ${quote(name)}; it has: ${clipList(names)}`);
     return sample;
   });
   if (a === undefined || b === undefined) throw inputError('compare needs two samples');

@@ -11,7 +11,7 @@ import { driversJob } from './jobs/drivers.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import { byOption, collectNames, confidenceOption, GROUPS, integerOption, jsonOption, readingOptions, type RawReadingOptions } from './shared/options.js';
 import { readDriverMoments } from './shared/counts.js';
-import { openResponses, readOutcome } from './shared/read.js';
+import { completedPausing, openResponses, readOutcome } from './shared/read.js';
 
 /** What `nps drivers` prints: the row accounting, and the drivers' shares and performance. */
 export interface DriversModel {
@@ -40,7 +40,7 @@ export async function runDrivers(files: string[], options: DriversOptions, io: I
   messages.info(describeDrivers(drivers.map((driver) => driver.spec), { found, hint: true }));
   const read = await readWith(files, responses, spec, io, messages, driversJob, { drivers });
   const outcome = readOutcome(messages, read.totals, options);
-  const result = read.acc.result({ level: Number(options.confidence), seed: options.seed });
+  const result = await completedPausing(read.acc.resultSteps({ level: Number(options.confidence), seed: options.seed }));
   return { outcome, model: { summary: summarize(read.totals.tally), result } };
 }
 

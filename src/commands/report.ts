@@ -100,7 +100,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
     today: responses.today,
   });
   const { renderReportHtml } = await import('../output/render/report-html.js');
-  await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data, messages.warnings), options.force === true);
+  await writeFileSafely(resolve(io.cwd, options.out), options.out, renderReportHtml(data, messages.warnings), options.force === true, (text) => messages.warn(text));
   messages.info(`wrote the report to ${options.out}`);
   return { outcome };
 }

@@ -13,6 +13,7 @@ import { readWith } from '../input/parallel.js';
 import { loadTemplates } from '../input/templates.js';
 import { writeAll, type Io } from '../io.js';
 import { describeAccounting, plural } from '../output/render/format.js';
+import { quote } from '../core/clip.js';
 import {
   commitFiles,
   createPendingFile,
@@ -145,7 +146,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         messages.warn('no files were written');
         return { outcome };
       }
-      const listed = await writeFolder(acc.lists, targets, config, options.force === true);
+      const listed = await writeFolder(acc.lists, targets, config, options.force === true, (text) => messages.warn(text));
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
     } else {
       const listed = await writeStandardOutput(acc.lists, destination, config, io);
@@ -178,7 +179,7 @@ async function writeList(lists: SegmentLists<string>, category: Category, sink: 
 }
 
 /** The three lists as files, written under temporary names and moved into place together. */
-async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean): Promise<Listed> {
+async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean, notice: (text: string) => void): Promise<Listed> {
   const pending: PendingFile[] = [];
   const listed: Listed = {};
   try {
@@ -188,7 +189,7 @@ async function writeFolder(lists: SegmentLists<string>, targets: readonly Target
       const sink = createRecordSink('csv', config.header, file.stream, { endDestination: true, ...config.record });
       listed[target.category] = await writeList(lists, target.category, sink);
     }
-    await commitFiles(pending, force);
+    await commitFiles(pending, force, notice);
     return listed;
   } finally {
     await discardFiles(pending);
@@ -232,6 +233,13 @@ function describeLists(
         `and ${one ? 'has' : 'have'} no respond_by`,
     );
   }
+  if (report.dueBeyondCalendar > 0 && report.listed.detractors !== undefined) {
+    const one = report.dueBeyondCalendar === 1;
+    messages.warn(
+      `${plural(report.dueBeyondCalendar, 'detractor')} ${one ? 'is' : 'are'} dated so late that the reply would be due after 9999-12-31: ` +
+        `${one ? 'its' : 'their'} respond_by is 9999-12-31 23:59 UTC, the calendar's last minute`,
+    );
+  }
   if (report.dated && listedDetractors > 0) {
     messages.info(`detractors: ${report.overdue} overdue, ${report.dueToday} due today (today is ${isoDay(today)}; --today sets it)`);
   }
@@ -242,6 +250,14 @@ function describeLists(
     if (shown === undefined || listed === undefined) continue;
     const count = options.sample === undefined ? '' : ` of ${report.scored[category]} (a sample, seed ${options.seed})`;
     messages.info(`wrote ${plural(listed, category.slice(0, -1), category)}${count} to ${shown}${words[category]}`);
+  }
+  if (options.valueColumn !== undefined && report.unreadValue !== undefined) {
+    const { text, problem } = report.unreadValue;
+    const count = report.unreadValues;
+    messages.warn(
+      `${plural(count, 'value')} of ${quote(options.valueColumn)} ${count === 1 ? 'is' : 'are'} no amount (such as ${quote(text)}, which ${problem}): ` +
+        `${count === 1 ? 'its response counts' : 'their responses count'} as having no revenue`,
+    );
   }
   if (options.valueColumn !== undefined) {
     const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });

@@ -5,7 +5,7 @@ import { profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './langua
 import type { PhraseDocument } from './phrases.js';
 import { requestSentences } from './requests.js';
 import { isEvaluative, sentencePolarities, type Polarity } from './sentiment.js';
-import { isUnspacedWord, splitWords, tokensIn, wordsFor, type Token } from './words.js';
+import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, type Token } from './words.js';
 
 /**
  * The sampled answers as discovery reads them: each in its language (an answer whose
@@ -219,9 +219,11 @@ function answerDocument(
     vocabulary = new Vocabulary();
     vocabularies.set(language, vocabulary);
   }
-  const tokens = tokensOf(answer.text, profile);
+  // The words read are the comment reader's: a pasted document is read in its first part.
+  const read = readPart(answer.text);
+  const tokens = tokensOf(read, profile);
   const runs = runsOf(tokens, profile, vocabulary);
-  const capitals = innerCapitals(answer.text);
+  const capitals = innerCapitals(read);
   let place = 0;
   for (const token of tokens) {
     // Each content token has its place in `runs`, in order.

@@ -1,5 +1,5 @@
 import { categoryOf, FOLLOW_UP, type Category } from './categories.js';
-import { dayOn, momentOn, type Clock } from './clock.js';
+import { dayOn, momentOn, offsetAt, type Clock } from './clock.js';
 import { isTestimonialCandidate } from './quotable.js';
 import { compileTemplate, type CompiledTemplate, type Templates } from './templates.js';
 import type { Mention } from './themes.js';
@@ -98,10 +98,22 @@ export function describeMentions(mentions: readonly Mention[]): string {
   return mentions.map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme)).join('; ');
 }
 
-/** The moment a reply is due, the answer's time plus the SLA, on the team's clock: "2026-11-03 09:00 UTC-08:00". */
+/** The last minute a due time can be written in with a four-digit year: 9999-12-31 23:59 UTC. */
+const LAST_DUE = Date.UTC(9999, 11, 31, 23, 59);
+
+/** Whether an answer's reply would be due past the calendar's end (an answer dated 9999-12-31): its respond_by is cut to it. */
+export function dueBeyondCalendar(time: number | undefined, slaMs: number): boolean {
+  return time !== undefined && time + slaMs > LAST_DUE + 59_999;
+}
+
+/**
+ * The moment a reply is due, the answer's time plus the SLA, on the team's clock:
+ * "2026-11-03 09:00 UTC-08:00"; never past 9999-12-31 23:59 on that clock, which no date has a year beyond.
+ */
 export function respondBy(time: number | undefined, slaMs: number, clock: Clock): string {
   if (time === undefined) return '';
-  return momentOn(clock, time + slaMs);
+  const last = LAST_DUE - offsetAt(clock, LAST_DUE) * 60_000;
+  return momentOn(clock, Math.min(time + slaMs, last));
 }
 
 /** The message templates, each checked against the list's columns before any row is read. */
@@ -191,12 +203,32 @@ export function byRecency(a: Ranked, b: Ranked): number {
   return compareKeys([newestFirst(a.time), a.order], [newestFirst(b.time), b.order]);
 }
 
-/** "$12,000.50", "12000", "€ 1 200": the number, or undefined when there is none. */
-export function parseAmount(text: string): number | undefined {
-  const cleaned = text.replace(/[^\d.-]/g, '');
-  if (cleaned === '' || cleaned === '-' || cleaned === '.') return undefined;
-  const amount = Number(cleaned);
-  return Number.isFinite(amount) ? amount : undefined;
+/** An amount of revenue past this is no amount: 15 digits, all a spreadsheet keeps, and totals of them stay finite. */
+export const MAX_AMOUNT = 1e15;
+
+/** A currency around the number: a symbol ($, €, £…) or a code (USD, EUR); and spaces between its digits. */
+const CURRENCY = /^(?:\p{Sc}|[A-Z]{3}\b)\s*|\s*(?:\p{Sc}|\b[A-Z]{3})$/gu;
+const SPACES = /(?<=\d)[\s\u00a0\u202f\u2009](?=\d)/g;
+/** 12000, 12,000.50, 1.2E+6; 1200,50 and 1.200,50 with a decimal comma. Never hexadecimal, Infinity or NaN. */
+const AMOUNT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
+const DECIMAL_COMMA = /^[-+]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d{1,2}$/;
+const NO_AMOUNT = new Set(['', '-', 'na', 'n/a', 'nan', 'null', 'none', '#n/a']);
+
+/**
+ * "$12,000.50", "12000", "€ 1 200", "USD 1,200", "1200,50": the amount; undefined for a
+ * cell with no amount (empty, NA); or why the text is no amount: `NaN`, `Infinity`,
+ * `0x10`, or `1E+308`, which a total would turn into Infinity.
+ */
+export function readAmount(text: string): number | undefined | { problem: string } {
+  const trimmed = text.trim();
+  if (NO_AMOUNT.has(trimmed.toLowerCase()) && trimmed.toLowerCase() !== 'nan') return undefined;
+  const bare = trimmed.replace(CURRENCY, '').replace(SPACES, '');
+  let amount: number | undefined;
+  if (AMOUNT.test(bare)) amount = Number(bare.replaceAll(',', ''));
+  else if (DECIMAL_COMMA.test(bare)) amount = Number(bare.replaceAll('.', '').replace(',', '.'));
+  if (amount === undefined || !Number.isFinite(amount)) return { problem: 'is not an amount' };
+  if (Math.abs(amount) > MAX_AMOUNT) return { problem: 'is past 10^15, larger than any amount' };
+  return amount;
 }
 
 /**

@@ -7,6 +7,7 @@ import { stemmer as russianStem } from '@orama/stemmers/russian';
 import { stemmer as spanishStem } from '@orama/stemmers/spanish';
 import { stemmer as englishStem } from 'stemmer';
 import * as stopwords from 'stopword';
+import { LEXICON_LANGUAGES } from './language-codes.js';
 
 /**
  * What nps knows of each language it reads comments in. Seven languages and Russian
@@ -167,8 +168,6 @@ const KNOWN: Record<string, Known> = {
   ur: { stopWords: 'urd' }, vi: { stopWords: 'vie' }, yo: { stopWords: 'yor' },
 };
 
-/** The languages whose keywords the built-in lexicon carries, and that --themes files may name. */
-export const LEXICON_LANGUAGES: readonly string[] = Object.keys(KNOWN).filter((code) => KNOWN[code]?.lexicon === true);
 
 const names = new Intl.DisplayNames(['en'], { type: 'language' });
 
@@ -217,11 +216,8 @@ export function profileOf(code: string): LanguageProfile {
   return profile;
 }
 
-export const UNDETERMINED_LANGUAGE = UNDETERMINED;
+export { isKnownLanguage, KNOWN_LANGUAGES, LEXICON_LANGUAGES, UNDETERMINED_LANGUAGE } from './language-codes.js';
 
-/** Whether --language or a lexicon may name this code. */
-export function isKnownLanguage(code: string): boolean {
-  return Object.hasOwn(KNOWN, code);
-}
-
-export const KNOWN_LANGUAGES: readonly string[] = Object.keys(KNOWN);
+/** The codes language-codes.ts lists, as this table has them: a test keeps the two the same. */
+export const PROFILED_LANGUAGES: readonly string[] = Object.keys(KNOWN);
+export const LEXICON_PROFILES: readonly string[] = Object.keys(KNOWN).filter((code) => KNOWN[code]?.lexicon === true);

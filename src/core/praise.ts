@@ -1,6 +1,6 @@
 import Sentiment from 'sentiment';
 import { profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
-import { splitWords, tokensIn, wordsFor, wordsOf, type Words } from './words.js';
+import { readPart, splitWords, tokensIn, wordsFor, wordsOf, type Words } from './words.js';
 
 /**
  * Whether a promoter's comment reads as praise, worth asking to publish as a
@@ -130,7 +130,8 @@ function analyzedPraise(comment: string): Verdict {
 }
 
 /** Whether the comment reads as praise; `language` is its ISO 639-1 code, `und` when it could not be told. */
-export function readsAsPraise(comment: string, language = 'en'): boolean {
+export function readsAsPraise(whole: string, language = 'en'): boolean {
+  const comment = readPart(whole);
   if (comment.trim() === '') return false;
   if (language === 'en') return englishPraise(comment) === 'praise';
   if (language !== UNDETERMINED_LANGUAGE) {

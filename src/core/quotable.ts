@@ -18,7 +18,7 @@ import { QUOTABLE_CUES, type QuotableCues } from './quotable-cues.js';
  */
 
 /** What keeps a comment from being quoted; undefined when it is a candidate. */
-export type NotQuotable = 'empty' | 'personal-data' | 'request' | 'caveat' | 'conditional' | 'complaint' | 'not-praise' | 'faint' | 'third-party' | 'vague';
+export type NotQuotable = 'empty' | 'long' | 'personal-data' | 'request' | 'caveat' | 'conditional' | 'complaint' | 'not-praise' | 'faint' | 'third-party' | 'vague';
 
 interface CompiledCues {
   request: RegExp;
@@ -192,8 +192,13 @@ function afinnComplains(comment: string): boolean {
   return analyzer.analyze(comment, { extras: NOT_COMPLAINTS }).calculation.some((entry) => Object.values(entry).some((score) => score <= AFINN_COMPLAINT));
 }
 
+/** The longest comment that may be quoted: a testimonial is read in a glance. */
+export const QUOTE_CHARS = 1_000;
+
 /** Why a promoter's comment cannot be quoted, or undefined when it can; `language` is its ISO 639-1 code, `und` when unknown. */
 export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | undefined {
+  // A quote is a few sentences; a longer text is not one, and is never searched (a pasted document would take minutes).
+  if (comment.length > QUOTE_CHARS) return 'long';
   const text = normalise(comment);
   if (text.trim() === '') return 'empty';
   const own = language === UNDETERMINED_LANGUAGE ? undefined : cuesFor(language);

@@ -1,5 +1,5 @@
 import { CATEGORIES, categoryOf, type Category } from './categories.js';
-import { compareKeys, describeMentions, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
+import { compareKeys, describeMentions, dueBeyondCalendar, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
 import { BottomK, priorityOf, type SampledItem } from './random.js';
 import type { CompiledTemplate } from './templates.js';
 import type { CommentReader, Mention } from './themes.js';
@@ -35,6 +35,11 @@ export interface SegmentCounts {
   overdue: number;
   dueToday: number;
   undatedDetractors: number;
+  /** Detractors whose reply would be due past 9999-12-31: their respond_by is cut to the calendar's last minute. */
+  dueBeyondCalendar: number;
+  /** --value-column cells that are no amount (NaN, 1E+308), and the first of them with why: counted as unknown. */
+  unreadValues: number;
+  unreadValue: { text: string; problem: string } | undefined;
 }
 
 export function emptySegmentCounts(): SegmentCounts {
@@ -44,6 +49,9 @@ export function emptySegmentCounts(): SegmentCounts {
     overdue: 0,
     dueToday: 0,
     undatedDetractors: 0,
+    dueBeyondCalendar: 0,
+    unreadValues: 0,
+    unreadValue: undefined,
   };
 }
 
@@ -54,6 +62,9 @@ export function mergeSegmentCounts(into: SegmentCounts, from: SegmentCounts): vo
   into.overdue += from.overdue;
   into.dueToday += from.dueToday;
   into.undatedDetractors += from.undatedDetractors;
+  into.dueBeyondCalendar += from.dueBeyondCalendar;
+  into.unreadValues += from.unreadValues;
+  into.unreadValue ??= from.unreadValue;
 }
 
 export interface SegmentSettings extends FollowUpSettings {
@@ -128,6 +139,12 @@ export class SegmentLists<T> {
       .join(' | ');
   }
 
+  /** A --value-column cell that is no amount: counted, the first kept to be quoted. */
+  noteValue(text: string, problem: string): void {
+    this.counts.unreadValues += 1;
+    this.counts.unreadValue ??= { text, problem };
+  }
+
   /** Counts a scored response in its group, with its revenue and, for a detractor, where its reply stands. */
   private count(entry: SegmentEntry): Category {
     const category = categoryOf(entry.score);
@@ -139,6 +156,7 @@ export class SegmentLists<T> {
       if (status === undefined) counts.undatedDetractors += 1;
       else if (status.kind === 'overdue') counts.overdue += 1;
       else if (status.kind === 'due today') counts.dueToday += 1;
+      if (dueBeyondCalendar(entry.time, this.settings.slaMs)) counts.dueBeyondCalendar += 1;
     }
     return category;
   }

@@ -1,5 +1,6 @@
 import { InputProblem } from './problems.js';
 import type { Category } from './categories.js';
+import { quote } from './clip.js';
 
 export type Templates = Record<Category, string>;
 
@@ -61,7 +62,7 @@ function parsePieces(text: string, lookup: (name: string) => number | undefined,
   }
   pieces.push(text.slice(last));
   const stray = pieces.find((piece): piece is string => typeof piece === 'string' && /[{}]/.test(piece));
-  if (stray !== undefined) fail(`has a { or } that is not a placeholder such as {first_name} (in ${JSON.stringify(stray.trim())})`);
+  if (stray !== undefined) fail(`has a { or } that is not a placeholder such as {first_name} (in ${quote(stray.trim())})`);
   return pieces;
 }
 

@@ -4,7 +4,7 @@ import type { Counts } from './stats.js';
 import { addSentiment, emptySentiment, polarityOver, sentencePolarities, type Polarity, type SentimentCounts } from './sentiment.js';
 import { ThemeExtras, type ResponseContext, type ThemeExtrasData } from './theme-extras.js';
 import type { Mention, ThemeMatcher } from './theme-matcher.js';
-import { isUnspacedWord, splitWords, tokensIn, wordsFor, type Token, type Words } from './words.js';
+import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, type Token, type Words } from './words.js';
 
 export { ThemeMatcher, type Mention, type Theme } from './theme-matcher.js';
 
@@ -75,7 +75,7 @@ export class CommentReader {
       const found = this.cache.get(comment);
       if (found !== undefined) return found;
     }
-    const reading = this.readAnew(comment);
+    const reading = this.readAnew(readPart(comment));
     if (short && this.cache.size < CACHE_LIMIT) this.cache.set(comment, reading);
     return reading;
   }

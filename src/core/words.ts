@@ -50,6 +50,36 @@ const APOSTROPHES = /[\u2019\u2018\u02bc\uff07]/g;
 /** Locales whose lower case differs from the default one: Turkish and Azeri dotted i, Lithuanian i with accents. */
 const OWN_LOWER_CASE = new Set(['tr', 'az', 'lt']);
 
+/**
+ * A word longer than this is no word of a language (the longest in real comments are
+ * under 50 letters): a pasted token, a base64 blob, a run of one character. It is not
+ * stemmed, matched or counted, and ends a clause as punctuation does: the stemmers'
+ * work grows faster than a word's length, and one 140,000-letter word took minutes.
+ */
+export const MAX_WORD_LENGTH = 50;
+
+/**
+ * Text without spaces is segmented in pieces of at most this many characters, cut
+ * where a space or a mark allows: the segmenter's time grows faster than the length
+ * of a run it is given (80,000 Han characters took 90 s, 40,000 half a second).
+ */
+const SEGMENTED_PIECE = 1000;
+const PIECE_BREAK = /[\s.!?;:,()\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/u;
+
+/**
+ * A comment is read (its language, words, themes, praise) in its first this many
+ * characters: real comments are a few hundred, and a pasted document of 140,000 took
+ * seconds to read even in linear time, one row the run could not pause inside.
+ */
+export const READ_CHARS = 10_000;
+
+/** The part of a comment that is read: all of it, or its first READ_CHARS characters, a surrogate pair never cut. */
+export function readPart(comment: string): string {
+  if (comment.length <= READ_CHARS) return comment;
+  const code = comment.charCodeAt(READ_CHARS - 1);
+  return comment.slice(0, code >= 0xd800 && code <= 0xdbff ? READ_CHARS - 1 : READ_CHARS);
+}
+
 const segmenters = new Map<string, Intl.Segmenter>();
 
 /** One segmenter per locale: making one loads the locale's rules and dictionaries. */
@@ -71,18 +101,28 @@ export function splitWords(raw: string, locale = 'en'): Words {
   let breaks = false;
   let stops = false;
   const unspaced = UNSPACED.test(text);
+  const add = (word: string): void => {
+    if (word.length > MAX_WORD_LENGTH) {
+      breaks = true;
+      return;
+    }
+    if (!LETTER.test(word)) return;
+    found.push({ word, breaks, stops });
+    breaks = false;
+    stops = false;
+  };
   if (unspaced) {
+    const segmenter = segmenterFor(locale);
     let end = 0;
-    for (const segment of segmenterFor(locale).segment(text)) {
-      if (segment.isWordLike !== true) continue;
-      const between = text.slice(end, segment.index);
-      breaks ||= CLAUSE_PUNCTUATION.test(between);
-      stops ||= SENTENCE_PUNCTUATION.test(between);
-      end = segment.index + segment.segment.length;
-      if (!LETTER.test(segment.segment)) continue;
-      found.push({ word: segment.segment, breaks, stops });
-      breaks = false;
-      stops = false;
+    for (const [start, piece] of pieces(text)) {
+      for (const segment of segmenter.segment(piece)) {
+        if (segment.isWordLike !== true) continue;
+        const between = text.slice(end, start + segment.index);
+        breaks ||= CLAUSE_PUNCTUATION.test(between);
+        stops ||= SENTENCE_PUNCTUATION.test(between);
+        end = start + segment.index + segment.segment.length;
+        add(segment.segment);
+      }
     }
   } else {
     for (const match of text.matchAll(WORD_OR_BREAK)) {
@@ -90,14 +130,28 @@ export function splitWords(raw: string, locale = 'en'): Words {
       if (word === undefined) {
         breaks = true;
         stops ||= SENTENCE_PUNCTUATION.test(match[0]);
-      } else if (LETTER.test(word)) {
-        found.push({ word, breaks, stops });
-        breaks = false;
-        stops = false;
-      }
+      } else add(word);
     }
   }
   return { text, found, unspaced, locale };
+}
+
+/** A text in pieces of at most SEGMENTED_PIECE characters, each with where it starts, cut after a space or a mark where one is near. */
+function pieces(text: string): Array<[number, string]> {
+  if (text.length <= SEGMENTED_PIECE) return [[0, text]];
+  const cut: Array<[number, string]> = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + SEGMENTED_PIECE);
+    if (end < text.length) {
+      let at = end;
+      while (at > start + SEGMENTED_PIECE / 2 && !PIECE_BREAK.test(text[at - 1] ?? '')) at -= 1;
+      if (at > start + SEGMENTED_PIECE / 2) end = at;
+      else if (/[\ud800-\udbff]/.test(text[end - 1] ?? '')) end -= 1;
+    }
+    cut.push([start, text.slice(start, end)]);
+    start = end;
+  }
+  return cut;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { inputError, NpsError } from '../errors.js';
+import { quote } from '../core/clip.js';
 import { DAY_MS, RowDates, UNSETTLED, type DateReading } from './dates.js';
 import { isVendorColumn } from './vendor-topics.js';
 import { COMMENT_NAMES, dateEvidence, namesComment, normalizeHeader, RESPONDENT_NAMES } from './header-words.js';
@@ -39,7 +40,7 @@ const HEADERS_LISTED = 10;
 
 /** `1 "email", 2 "score", …`: at most ten, numbered as --score-column counts them. */
 export function listHeaders(headers: readonly string[], numbers: readonly number[] = headers.map((_, index) => index + 1)): string {
-  const listed = headers.slice(0, HEADERS_LISTED).map((header, at) => `${numbers[at] ?? at + 1} ${JSON.stringify(header)}`);
+  const listed = headers.slice(0, HEADERS_LISTED).map((header, at) => `${numbers[at] ?? at + 1} ${quote(header)}`);
   const more = headers.length > HEADERS_LISTED ? `, … (${headers.length} columns: nps columns FILE lists them all)` : '';
   return `${listed.join(', ')}${more}`;
 }
@@ -64,10 +65,10 @@ export function requireColumn(fileName: string, headers: readonly string[], name
   if (prefixed.length > 1) {
     const matches = prefixed.map((index) => headers[index] ?? '');
     throw inputError(
-      `${fileName}: ${option} ${JSON.stringify(name)} starts several headers: ${listHeaders(matches, prefixed.map((index) => index + 1))}; give more of it, or its number`,
+      `${fileName}: ${option} ${quote(name)} starts several headers: ${listHeaders(matches, prefixed.map((index) => index + 1))}; give more of it, or its number`,
     );
   }
-  throw inputError(`${fileName}: no column named ${JSON.stringify(name)} for ${option}; the headers are: ${listHeaders(headers)}`);
+  throw inputError(`${fileName}: no column named ${quote(name)} for ${option}; the headers are: ${listHeaders(headers)}`);
 }
 
 export interface ColumnOverrides {
@@ -95,7 +96,7 @@ export class ColumnChoiceError extends NpsError {
 function hintFor(candidates: readonly ScoreCandidate[], headers: readonly string[]): string {
   const [best] = candidates;
   if (best === undefined) return 'Name the column with --score-column NAME or NUMBER (nps columns FILE shows them all)';
-  return `The likeliest by its content is column ${best.index + 1}, ${JSON.stringify(headers[best.index] ?? '')}: --score-column ${best.index + 1} (nps columns FILE shows every column)`;
+  return `The likeliest by its content is column ${best.index + 1}, ${quote(headers[best.index] ?? '')}: --score-column ${best.index + 1} (nps columns FILE shows every column)`;
 }
 
 /** A file of one row per answer: said, with the options that score it. */
@@ -103,8 +104,8 @@ function longLayoutError(fileName: string, headers: readonly string[], layout: L
   const [question, answer] = [headers[layout.question] ?? '', headers[layout.answer] ?? ''];
   const where = `--where ${shellWord(`${question}=${layout.value}`)} --score-column ${shellWord(answer)}`;
   const problem =
-    `one row per answer: column ${layout.question + 1}, ${JSON.stringify(question)}, names the question, and column ${layout.answer + 1}, ` +
-    `${JSON.stringify(answer)}, holds every answer; the answers to ${JSON.stringify(layout.value)} are 0-10 scores: ${where}`;
+    `one row per answer: column ${layout.question + 1}, ${quote(question)}, names the question, and column ${layout.answer + 1}, ` +
+    `${quote(answer)}, holds every answer; the answers to ${quote(layout.value)} are 0-10 scores: ${where}`;
   return new ColumnChoiceError(`${fileName}: no score column: the file has ${problem}`, candidates, problem, profiles);
 }
 
@@ -335,7 +336,7 @@ function namedDate(fileName: string, headers: readonly string[], profiles: reado
   const kind = profile === undefined ? undefined : dateKindOf(profile);
   if (kind !== undefined || profile === undefined || profile.answered === 0) return { index, kind: kind ?? 'text' };
   throw inputError(
-    `${fileName}: --date-column ${JSON.stringify(headers[index] ?? '')} holds no date nps can read in its first rows ` +
+    `${fileName}: --date-column ${quote(headers[index] ?? '')} holds no date nps can read in its first rows ` +
       '(such as 2026-03-04, 4/3/2026, 4.3.2026, or Excel serial days); name the column of the answers\' dates',
   );
 }

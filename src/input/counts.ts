@@ -5,6 +5,7 @@ import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { dayOf } from './dates.js';
 import { openSource } from './source.js';
+import { quote } from '../core/clip.js';
 
 /**
  * Reads the result of `nps sql` as a warehouse's client saves it: CSV with a header
@@ -44,9 +45,16 @@ function jsonRecords(name: string, text: string): Record[] {
   }
   return values.map((value, at) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) throw inputError(`${name}: record ${at + 1} is not an object of columns`);
-    return new Map(Object.entries(value));
+    return new Map(Object.entries(value).map(([column, cell]) => [ownName(column), cell]));
   });
 }
+
+/**
+ * The query's own columns all start with `nps_`; a warehouse that folds unquoted names
+ * to upper case (Snowflake gives NPS_SET) is read the same. The table's columns (`--by`)
+ * keep their names as written.
+ */
+const ownName = (column: string): string => (/^nps_/i.test(column) ? column.toLowerCase() : column);
 
 function csvRecords(name: string, text: string): Record[] {
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
@@ -54,7 +62,7 @@ function csvRecords(name: string, text: string): Record[] {
   if (header === undefined) throw inputError(`${name}: the file is empty: it should be the result of the query nps sql prints`);
   return rows.map((cells, at) => {
     if (cells.length !== header.length) throw inputError(`${name} line ${at + 2}: has ${cells.length} fields but the header has ${header.length}`);
-    return new Map(header.map((column, index) => [column, cells[index]]));
+    return new Map(header.map((column, index) => [ownName(column), cells[index]]));
   });
 }
 
@@ -73,7 +81,7 @@ function dayOfText(value: unknown, where: string, column: string): number | unde
   if (text === '') return undefined;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]00:00(?::00(?:\.0+)?)?(?:Z|[+-]00(?::?00)?)?)?$/.exec(text);
   const day = match ? dayOf(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
-  if (day === undefined) throw inputError(`${where}: ${column} should be a day such as 2026-03-01, not ${JSON.stringify(text)}`);
+  if (day === undefined) throw inputError(`${where}: ${column} should be a day such as 2026-03-01, not ${quote(text)}`);
   return day;
 }
 

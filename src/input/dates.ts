@@ -16,6 +16,19 @@ export type DateFormat = keyof typeof DATE_FORMATS;
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * The calendar a date is read in: from the year 100 to the last moment of 9999-12-31,
+ * the dates every program writes with four digits. A cell whose moment falls outside
+ * (9999-12-31T23:59:60Z is 10000-01-01) is no date, as 31 April is none.
+ */
+export const FIRST_MOMENT = Date.UTC(100, 0, 1);
+export const LAST_MOMENT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+/** No zone is further from UTC than 14 hours (Kiribati, +14:00; Baker Island, -12:00). */
+const MAX_OFFSET_MINUTES = 14 * 60;
+
+const inCalendar = (reading: DateReading): DateReading | undefined =>
+  reading.time >= FIRST_MOMENT && reading.time <= LAST_MOMENT ? reading : undefined;
+
 /** A date read from a cell. */
 export interface DateReading {
   /** The calendar day written in the cell, in days since 1970-01-01: the day the respondent answered. */
@@ -129,14 +142,19 @@ function readTime(text: string): TimeOfDay | undefined {
     hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
   }
   if (hours > 23 || minutes > 59 || seconds > 60) return undefined;
-  return { ms: ((hours * 60 + minutes) * 60 + seconds + fraction) * 1000, offsetMinutes: offsetOf(match[6]), zoned: match[6] !== undefined };
+  const offsetMinutes = offsetOf(match[6]);
+  if (offsetMinutes === undefined) return undefined;
+  return { ms: ((hours * 60 + minutes) * 60 + seconds + fraction) * 1000, offsetMinutes, zoned: match[6] !== undefined };
 }
 
-function offsetOf(zone: string | undefined): number {
+/** Minutes east of UTC; undefined for an offset no zone has (+99:99, +15:00). */
+function offsetOf(zone: string | undefined): number | undefined {
   if (zone === undefined || /^(z|utc|gmt)$/i.test(zone)) return 0;
   const digits = zone.replace(':', '');
   const sign = digits.startsWith('-') ? -1 : 1;
-  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+  const [hours, minutes] = [Number(digits.slice(1, 3)), Number(digits.slice(3, 5))];
+  const offset = hours * 60 + minutes;
+  return minutes > 59 || offset > MAX_OFFSET_MINUTES ? undefined : sign * offset;
 }
 
 const ZERO = 48;
@@ -230,7 +248,7 @@ export class RowDates {
   read(cell: string): DateReading | undefined | Unsettled {
     if (this.utc) {
       const stamp = isoStamp(cell);
-      if (stamp !== undefined) return stamp;
+      if (stamp !== undefined) return inCalendar(stamp);
     }
     const [dateText, timeText] = splitCell(cell);
     if (dateText === '') return undefined;
@@ -238,20 +256,20 @@ export class RowDates {
     if (part.kind === 'none') return undefined;
     if (part.kind === 'instant') {
       if (timeText !== '') return undefined;
-      return { day: dayOn(this.clock, part.time), time: part.time, hasTime: true };
+      return inCalendar({ day: dayOn(this.clock, part.time), time: part.time, hasTime: true });
     }
     const day = part.kind === 'day' ? part.day : this.settle(part, dateText);
     if (day === undefined) return undefined;
     if (day === UNSETTLED) return UNSETTLED;
     // A day with no time, or a wall time with no zone, is a moment on the run's clock; a time with its zone is that
     // moment, and its day is the clock's.
-    if (timeText === '') return { day, time: this.utc ? day * DAY_MS : wallToTime(this.clock, day * DAY_MS), hasTime: false };
+    if (timeText === '') return inCalendar({ day, time: this.utc ? day * DAY_MS : wallToTime(this.clock, day * DAY_MS), hasTime: false });
     const time = readTime(timeText);
     if (time === undefined) return undefined;
     const wall = day * DAY_MS + time.ms;
-    if (!time.zoned) return { day, time: this.utc ? wall : wallToTime(this.clock, wall), hasTime: true };
+    if (!time.zoned) return inCalendar({ day, time: this.utc ? wall : wallToTime(this.clock, wall), hasTime: true });
     const moment = wall - time.offsetMinutes * 60_000;
-    return { day: this.utc ? day : dayOn(this.clock, moment), time: moment, hasTime: true };
+    return inCalendar({ day: this.utc ? day : dayOn(this.clock, moment), time: moment, hasTime: true });
   }
 
   private partOf(dateText: string): DatePart {

@@ -5,6 +5,7 @@ import { scoreEvidence } from './header-words.js';
 import { RatingReader, readRating } from './rating-cell.js';
 import type { Response, Responses } from './responses.js';
 import { isMissing } from './score-cell.js';
+import { quote } from '../core/clip.js';
 
 /** A driver of `nps drivers`: its column among the run's columns (several for a crossed segment), and how it is read. */
 export interface DriverColumn {
@@ -107,7 +108,7 @@ export function chooseDrivers(responses: Responses, named: readonly string[] | u
   for (const index of [...(chosen ?? []), ...groups]) {
     const role = roles.get(index);
     if (role === undefined) continue;
-    throw inputError(`${JSON.stringify(responses.columns[index] ?? '')} is the ${role} column: the drivers are the other questions of the survey`);
+    throw inputError(`${quote(responses.columns[index] ?? '')} is the ${role} column: the drivers are the other questions of the survey`);
   }
   const ratings = chosen ?? detectRatingColumns(responses.columns, rows, new Set([...roles.keys(), ...groups, ...otherRecommendQuestions(responses)]));
   const name = (index: number): string => responses.columns[index] ?? '';

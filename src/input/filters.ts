@@ -5,9 +5,11 @@ import { normalizeHeader } from './columns.js';
 import { RowDates, UNSETTLED, type DateFormat } from './dates.js';
 import { respondentKey } from './respondent.js';
 import { openRows } from './rows.js';
+import { readSideFile, type SideFileChecks } from './side-files.js';
+import type { ReadListener } from '../core/reading.js';
 
 /** Respondents already followed up: the first column of a file, or its email/id column when it has one. */
-export async function loadExcluded(file: string, io: Io): Promise<Set<string>> {
+export async function loadExcluded(file: string, io: Io, listener: ReadListener): Promise<{ keys: Set<string>; checks: SideFileChecks }> {
   const reader = await openRows(file, io);
   const normalized = reader.header.map(normalizeHeader);
   const preferred = ['email', 'email address', 'id', 'respondent id', 'customer id'].map((name) => normalized.indexOf(name));
@@ -16,11 +18,11 @@ export async function loadExcluded(file: string, io: Io): Promise<Set<string>> {
   // A list with no header row is common: its first line is a respondent too.
   const first = respondentKey(reader.header[index] ?? '');
   if (first.includes('@') || /^\d+$/.test(first)) keys.add(first);
-  await reader.forEachRow((cells) => {
+  const checks = await readSideFile(reader, listener, (cells) => {
     const key = respondentKey(cells[index] ?? '');
     if (key !== '') keys.add(key);
   });
-  return keys;
+  return { keys, checks };
 }
 
 /** A day range from --since and --until, both inclusive, in days since 1970. */

@@ -3,6 +3,9 @@ import { requireColumn } from './columns.js';
 import type { Io } from '../io.js';
 import { respondentKey } from './respondent.js';
 import { openRows } from './rows.js';
+import { readSideFile, type SideFileChecks } from './side-files.js';
+import type { ReadListener } from '../core/reading.js';
+import { quote } from '../core/clip.js';
 
 /** `--join-on email` (the same name in both files) or `--join-on "Email Address=contact_email"`. */
 export function parseJoinOn(value: string): { survey: string; customers: string } {
@@ -22,15 +25,17 @@ export interface Customers {
   rows: Map<string, string[]>;
   /** Keys found on more than one customer row: the first row is used. */
   repeatedKeys: number;
+  /** What reading the file found that --strict fails on. */
+  checks: SideFileChecks;
 }
 
-export async function loadCustomers(file: string, keyColumn: string, io: Io): Promise<Customers> {
+export async function loadCustomers(file: string, keyColumn: string, io: Io, listener: ReadListener): Promise<Customers> {
   const reader = await openRows(file, io);
   const keyIndex = requireColumn(file, reader.header, keyColumn, '--join-on');
   const keep = reader.header.map((_, index) => index).filter((index) => index !== keyIndex);
   const rows = new Map<string, string[]>();
   let repeatedKeys = 0;
-  await reader.forEachRow((cells) => {
+  const checks = await readSideFile(reader, listener, (cells) => {
     const key = respondentKey(cells[keyIndex] ?? '');
     if (key === '') return;
     if (rows.has(key)) {
@@ -39,8 +44,8 @@ export async function loadCustomers(file: string, keyColumn: string, io: Io): Pr
     }
     rows.set(key, keep.map((index) => cells[index] ?? ''));
   });
-  if (rows.size === 0) throw inputError(`${file}: no customer has a value in ${JSON.stringify(reader.header[keyIndex] ?? keyColumn)}`);
-  return { file, columns: keep.map((index) => reader.header[index] ?? ''), keyColumn: reader.header[keyIndex] ?? keyColumn, rows, repeatedKeys };
+  if (rows.size === 0) throw inputError(`${file}: no customer has a value in ${quote(reader.header[keyIndex] ?? keyColumn)}`);
+  return { file, columns: keep.map((index) => reader.header[index] ?? ''), keyColumn: reader.header[keyIndex] ?? keyColumn, rows, repeatedKeys, checks };
 }
 
 /** Joins customers to the rows of one survey file, counting responses that match no customer. */

@@ -40,28 +40,55 @@ interface Field {
   runaway: { closedAt: number | undefined } | undefined;
 }
 
-/** The end of an unquoted field starting at `from`: the next delimiter or line break. */
-function plainEnd(text: string, from: number, delimiter: string): number {
-  const delimiterAt = text.indexOf(delimiter, from);
-  const lineAt = text.indexOf('\n', from);
-  const ends = [delimiterAt, lineAt, text.length].filter((at) => at !== -1);
-  return Math.min(...ends);
+/**
+ * The next place of one character at or after a position, each stretch of the text
+ * searched once: a plain `indexOf` per field would search a one-column file of 16 MB
+ * to its end for a delimiter it never has, once per line.
+ */
+function finderOf(text: string, char: string): (from: number) => number {
+  // `found` is the first place of `char` at or after `searchedFrom` (-1: none).
+  let searchedFrom = text.length + 1;
+  let found = -1;
+  return (from) => {
+    if (from >= searchedFrom) {
+      if (found === -1 || found >= from) return found;
+      found = text.indexOf(char, from);
+    } else {
+      // Back to an earlier place (a record read again): only the stretch before the one searched is new.
+      const before = text.slice(from, searchedFrom).indexOf(char);
+      if (before !== -1) found = from + before;
+    }
+    searchedFrom = from;
+    return found;
+  };
 }
 
-function readField(text: string, start: number, delimiter: string, literal: ReadonlySet<number>): Field {
+/** Where unquoted fields end: the next delimiter or line break. */
+interface Ends {
+  delimiter: string;
+  nextDelimiter: (from: number) => number;
+  nextLine: (from: number) => number;
+}
+
+/** The end of an unquoted field starting at `from`: the next delimiter or line break. */
+function plainEnd(text: string, from: number, ends: Ends): number {
+  const delimiterAt = ends.nextDelimiter(from);
+  const lineAt = ends.nextLine(from);
+  return Math.min(delimiterAt === -1 ? text.length : delimiterAt, lineAt === -1 ? text.length : lineAt);
+}
+
+function readField(text: string, start: number, ends: Ends, literal: ReadonlySet<number>): Field {
+  const { delimiter } = ends;
   if (text[start] !== '"' || literal.has(start)) {
-    const end = plainEnd(text, start, delimiter);
+    const end = plainEnd(text, start, ends);
     return { text: text.slice(start, end), end, multiLineQuote: false, keptAsWritten: false, runaway: undefined };
   }
   let at = start + 1;
   for (;;) {
     const quote = text.indexOf('"', at);
-    if (quote === -1) {
-      const spansLines = text.indexOf('\n', start) !== -1;
-      if (spansLines) return { text: '', end: text.length, multiLineQuote: true, keptAsWritten: false, runaway: { closedAt: undefined } };
-      const end = plainEnd(text, start, delimiter);
-      return { text: text.slice(start, end), end, multiLineQuote: false, keptAsWritten: true, runaway: undefined };
-    }
+    // No quote closes it before the text ends, on this line or any after (the last line of a file with no line
+    // break after it, a pipe cut short): it never closes, and is read as a plain character.
+    if (quote === -1) return { text: '', end: text.length, multiLineQuote: text.includes('\n', start), keptAsWritten: false, runaway: { closedAt: undefined } };
     if (text[quote + 1] === '"') {
       at = quote + 2;
       continue;
@@ -72,7 +99,7 @@ function readField(text: string, start: number, delimiter: string, literal: Read
       return { text: text.slice(start + 1, quote).replaceAll('""', '"'), end: quote + 1, multiLineQuote, keptAsWritten: false, runaway: undefined };
     }
     if (multiLineQuote) return { text: '', end: quote, multiLineQuote, keptAsWritten: false, runaway: { closedAt: quote } };
-    const end = plainEnd(text, quote + 1, delimiter);
+    const end = plainEnd(text, quote + 1, ends);
     return { text: text.slice(start, end), end, multiLineQuote: false, keptAsWritten: true, runaway: undefined };
   }
 }
@@ -98,11 +125,19 @@ function lineFinder(text: string): (offset: number) => number {
  * `width` fields. A quote that must be read as text sends the reading back to the
  * start of its record only, so a file with many of them is still read in one pass.
  */
-export function readLeniently(text: string, delimiter: string, width: number): { records: LenientRecord[]; repairs: QuoteRepair[] } {
+export function readLeniently(
+  text: string,
+  delimiter: string,
+  width: number,
+  /** Each record as soon as it is read (none is read again after): 16 MB of lines need not be held as records. */
+  onRecord?: (record: LenientRecord) => void,
+): { records: LenientRecord[]; repairs: QuoteRepair[] } {
   const literal = new Set<number>();
   const repairs: QuoteRepair[] = [];
   const records: LenientRecord[] = [];
+  const take = onRecord ?? ((record: LenientRecord): void => void records.push(record));
   const lineOf = lineFinder(text);
+  const ends: Ends = { delimiter, nextDelimiter: finderOf(text, delimiter), nextLine: finderOf(text, '\n') };
   let at = 0;
   while (at < text.length) {
     const recordStart = at;
@@ -112,7 +147,7 @@ export function readLeniently(text: string, delimiter: string, width: number): {
     let retry: { quote: number; closedAt: number | undefined } | undefined;
     for (;;) {
       const fieldStart = at;
-      const field = readField(text, fieldStart, delimiter, literal);
+      const field = readField(text, fieldStart, ends, literal);
       if (field.runaway) {
         retry = { quote: fieldStart, closedAt: field.runaway.closedAt };
         break;
@@ -133,7 +168,7 @@ export function readLeniently(text: string, delimiter: string, width: number): {
     }
     for (const quote of kept) repairs.push({ kind: 'kept-as-written', line: lineOf(quote), closedAtLine: undefined });
     const firstLine = lineOf(recordStart);
-    records.push({ cells, firstLine, lastLine: lineOf(at) });
+    take({ cells, firstLine, lastLine: lineOf(at) });
     // Past the line break that ends the record; a blank line is no record.
     at += 1;
     while (text[at] === '\n') at += 1;

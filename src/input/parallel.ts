@@ -88,18 +88,24 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 const SCAN_BYTES = 1 << 20;
 
-/** Occurrences of `byte` in `buffer` from `from` to `to`, by indexOf: quotes and line breaks are few next to the bytes. */
+/**
+ * Occurrences of `byte` in `buffer` from `from` to `to`, by indexOf: quotes and line breaks are few next to the
+ * bytes. The search never looks past `to`: a file with one stray quote and no other is counted line by line to
+ * the end, and an unbounded indexOf would search the rest of the buffer for a quote once per line.
+ */
 function countByte(buffer: Buffer, byte: number, from: number, to: number): number {
+  const range = buffer.subarray(from, to);
   let count = 0;
-  for (let at = buffer.indexOf(byte, from); at !== -1 && at < to; at = buffer.indexOf(byte, at + 1)) count += 1;
+  for (let at = range.indexOf(byte); at !== -1; at = range.indexOf(byte, at + 1)) count += 1;
   return count;
 }
 
 /** CRs not followed by LF: line breaks of their own (a CRLF is counted at its LF). */
 function loneCrs(buffer: Buffer, from: number, to: number, end: number): number {
+  const range = buffer.subarray(from, to);
   let count = 0;
-  for (let at = buffer.indexOf(CR, from); at !== -1 && at < to; at = buffer.indexOf(CR, at + 1)) {
-    if (at + 1 < end && buffer[at + 1] !== LF) count += 1;
+  for (let at = range.indexOf(CR); at !== -1; at = range.indexOf(CR, at + 1)) {
+    if (from + at + 1 < end && buffer[from + at + 1] !== LF) count += 1;
   }
   return count;
 }

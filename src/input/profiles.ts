@@ -63,6 +63,11 @@ export function profileColumns(rows: ReadonlyArray<readonly string[]>, width: nu
   return Array.from({ length: width }, (_, index) => profileOf(index, rows.map((row) => row[index] ?? ''), scores));
 }
 
+/** The profile of a column with no cell read: what a header alone is judged by. */
+export function emptyProfile(index: number): ColumnProfile {
+  return profileOf(index, [], new ScoreReader());
+}
+
 function profileOf(index: number, cells: readonly string[], scores: ScoreReader): ColumnProfile {
   const answered = cells.map((cell) => cell.trim()).filter((cell) => !isMissing(cell));
   const profile: ColumnProfile = {

@@ -1,3 +1,5 @@
+import { pause, PAUSE_EVERY_MS } from '../io.js';
+
 /** Called once per data row with its fields; the reader's `lineOfCurrentRow()` gives where the row starts. */
 export type RowHandler = (cells: string[]) => void;
 
@@ -47,12 +49,24 @@ export abstract class QueuedRows {
   /** Streams every data row to `handler`; `afterChunk` lets the caller wait for its outputs to drain. */
   async forEachRow(handler: RowHandler, afterChunk?: () => Promise<void> | undefined): Promise<void> {
     this.handler = handler;
+    // Reading a file never waits on anything (the reads are synchronous, an awaited promise lets no event in): it
+    // pauses, between the rows read with the header (up to 200, each as long as a row may be) and between chunks.
+    let paused = Date.now();
+    const pauseNow = async (): Promise<void> => {
+      if (Date.now() - paused < PAUSE_EVERY_MS) return;
+      await pause();
+      paused = Date.now();
+    };
     for (const [cells, position] of this.pending) {
       this.handling(position);
       handler(cells);
+      await pauseNow();
     }
     this.handling(undefined);
     this.pending = [];
-    while (await this.pump()) await afterChunk?.();
+    while (await this.pump()) {
+      await afterChunk?.();
+      await pauseNow();
+    }
   }
 }

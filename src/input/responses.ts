@@ -34,7 +34,7 @@ export class Responses {
 
   /** Opens every input and loads what the filters and the join need; says what it understood of each input. */
   static async open(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener): Promise<Responses> {
-    const loaded = await loadFilters(files, spec, io);
+    const loaded = await loadFilters(files, spec, io, listener);
     const run = await openRun(files, spec, io, listener, loaded);
     if (spec.dedupe === 'none') return new Responses(run, spec, listener, undefined);
     // --dedupe reads the inputs twice: first to find each respondent's answer to keep.

@@ -1,9 +1,10 @@
 import { inputError } from '../errors.js';
 import type { Io } from '../io.js';
 import { CsvReader } from './csv.js';
-import { PARQUET_MAGIC, ParquetReader } from './parquet.js';
+import type { ParquetReader } from './parquet.js';
 import { openSource, type Source } from './source.js';
-import { XlsxReader } from './xlsx.js';
+import type { XlsxReader } from './xlsx.js';
+import { unzipLimits } from './xlsx/limits.js';
 
 /**
  * Every file `nps` reads rows from, surveys, customers and exclusion lists alike, is
@@ -13,6 +14,8 @@ import { XlsxReader } from './xlsx.js';
 export type RowReader = CsvReader | XlsxReader | ParquetReader;
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+/** A Parquet file starts (and ends) with these four bytes. */
+const PARQUET_MAGIC = Buffer.from('PAR1', 'latin1');
 /** An OLE compound file: an old binary workbook (.xls), or an .xlsx encrypted with a password, which Excel wraps in one. */
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** Enough bytes to tell the two signatures. */
@@ -69,8 +72,9 @@ function refuseOle(name: string): never {
 export async function openRows(file: string, io: Io, options: RowOptions = {}): Promise<RowReader> {
   const source = await openSource(file, io.cwd, io.stdin);
   const head = await peekHead(source);
-  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return XlsxReader.open(source, options.sheet);
-  if (head.subarray(0, PARQUET_MAGIC.length).equals(PARQUET_MAGIC) && options.sheet === undefined) return ParquetReader.open(source);
+  // Workbooks and Parquet files load their readers (a zip and XML parser, a Parquet decoder) only when met.
+  if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return (await import('./xlsx.js')).XlsxReader.open(source, options.sheet, unzipLimits(io.env));
+  if (head.subarray(0, PARQUET_MAGIC.length).equals(PARQUET_MAGIC) && options.sheet === undefined) return (await import('./parquet.js')).ParquetReader.open(source);
   if (head.subarray(0, OLE_MAGIC.length).equals(OLE_MAGIC)) {
     source.close();
     refuseOle(source.name);

@@ -1,4 +1,5 @@
 import { MAX_SCORE, MIN_SCORE } from '../core/categories.js';
+import { quote } from '../core/clip.js';
 
 export type ScoreCell =
   | { kind: 'score'; value: number }
@@ -21,16 +22,16 @@ const DASH = '[-–—:=]';
  * guessed ("1,000", "Q3", "v2.0" are not scores). The README lists them.
  */
 const SHAPES: readonly RegExp[] = [
-  // 9, 09, 9.0, 9,00
-  /^(\d{1,2})(?:[.,]0{1,2})?$/u,
+  // 9, 09, 009, 9.0, 9,00: a whole number however it is padded with zeros
+  /^0*(\d{1,2})(?:[.,]0{1,2})?$/u,
   // 10 - Extremely likely, 0: Not at all likely, 10 = Extremely likely
-  new RegExp(`^(\\d{1,2})(?:[.,]0{1,2})?\\s*${DASH}\\s*\\p{L}[^\\d]*$`, 'u'),
+  new RegExp(`^0*(\\d{1,2})(?:[.,]0{1,2})?\\s*${DASH}\\s*\\p{L}[^\\d]*$`, 'u'),
   // 9 (Very likely)
-  /^(\d{1,2})\s*\(\s*\p{L}[^\d)]*\)$/u,
+  /^0*(\d{1,2})\s*\(\s*\p{L}[^\d)]*\)$/u,
   // Not at all likely - 0
-  new RegExp(`^\\p{L}[^\\d]*${DASH}\\s*(\\d{1,2})$`, 'u'),
+  new RegExp(`^\\p{L}[^\\d]*${DASH}\\s*0*(\\d{1,2})$`, 'u'),
   // Extremely likely (10)
-  /^\p{L}[^\d]*\(\s*(\d{1,2})\s*\)$/u,
+  /^\p{L}[^\d]*\(\s*0*(\d{1,2})\s*\)$/u,
 ];
 
 const DECIMAL = /^([-+]?)(\d+)(?:[.,](\d+))?$/;
@@ -77,7 +78,7 @@ export class ScoreReader {
     const written = wholeNumberIn(text);
     if (written !== undefined) return this.checked(written, raw);
     const reason = numberReason(text) ?? 'is not a number from 0 to 10';
-    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${reason}` };
+    return { kind: 'invalid', reason: `score ${quote(raw)} ${reason}` };
   }
 
   private checked(written: number, raw: string): ScoreCell {
@@ -85,7 +86,7 @@ export class ScoreReader {
     if (value >= MIN_SCORE && value <= MAX_SCORE) return { kind: 'score', value };
     const shifted = this.offset === 0 ? '' : ` after --score-offset ${this.offset}`;
     const reason = value < MIN_SCORE ? 'is below 0' : 'is above 10';
-    return { kind: 'invalid', reason: `score ${JSON.stringify(raw)} ${reason}${shifted}`, written };
+    return { kind: 'invalid', reason: `score ${quote(raw)} ${reason}${shifted}`, written };
   }
 }
 

@@ -1,5 +1,6 @@
 import { scoreEvidence, wordsOf, type ScoreEvidence } from './header-words.js';
-import { holdsScores, looksLikeRecommendAnswers, share, spreadOf, type ColumnProfile } from './profiles.js';
+import { emptyProfile, holdsScores, looksLikeRecommendAnswers, share, spreadOf, type ColumnProfile } from './profiles.js';
+import { quote } from '../core/clip.js';
 
 /**
  * Which column holds the answers to "how likely are you to recommend": decided by
@@ -122,7 +123,7 @@ function amongNamed(pool: readonly ScoreCandidate[], candidates: ScoreCandidate[
   const others = (chosen: ScoreCandidate): string =>
     pool
       .filter((candidate) => candidate !== chosen)
-      .map((candidate) => `${JSON.stringify(headers[candidate.index] ?? '')} (--score-column ${candidate.index + 1})`)
+      .map((candidate) => `${quote(headers[candidate.index] ?? '')} (--score-column ${candidate.index + 1})`)
       .join(', ');
   const recommending = pool.filter((candidate) => candidate.evidence === 'recommend');
   const [asked] = recommending;
@@ -155,26 +156,3 @@ function latestWave(pool: readonly ScoreCandidate[], headers: readonly string[])
   return pool[numbers.indexOf(greatest)];
 }
 
-function emptyProfile(index: number): ColumnProfile {
-  return {
-    index,
-    rows: 0,
-    answered: 0,
-    scores: 0,
-    histogram: [],
-    numbers: 0,
-    wholeNumbers: 0,
-    min: undefined,
-    max: undefined,
-    groupLabels: 0,
-    dates: 0,
-    serialDays: 0,
-    yearMonths: 0,
-    emails: 0,
-    distinct: 0,
-    words: 0,
-    length: 0,
-    unique: false,
-    ascending: false,
-  };
-}

@@ -1,5 +1,6 @@
 import { inputError } from '../errors.js';
 import { requireColumn } from './columns.js';
+import { quote } from '../core/clip.js';
 
 /** One --where: a column, and the value its cell must (or must not) hold. */
 export interface WhereCondition {
@@ -12,10 +13,10 @@ export interface WhereCondition {
 /** "question=NPS", "plan!=free": the column named before the first `=` (or `!=`), the value after it, as written. */
 export function parseWhere(text: string): WhereCondition {
   const at = text.indexOf('=');
-  if (at <= 0) throw inputError(`--where takes COLUMN=VALUE or COLUMN!=VALUE, such as question=NPS or plan!=free, not ${JSON.stringify(text)}`);
+  if (at <= 0) throw inputError(`--where takes COLUMN=VALUE or COLUMN!=VALUE, such as question=NPS or plan!=free, not ${quote(text)}`);
   const negated = text[at - 1] === '!';
   const column = text.slice(0, negated ? at - 1 : at).trim();
-  if (column === '') throw inputError(`--where takes COLUMN=VALUE or COLUMN!=VALUE, such as question=NPS or plan!=free, not ${JSON.stringify(text)}`);
+  if (column === '') throw inputError(`--where takes COLUMN=VALUE or COLUMN!=VALUE, such as question=NPS or plan!=free, not ${quote(text)}`);
   return { column, equals: !negated, value: text.slice(at + 1) };
 }
 

@@ -1,12 +1,13 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { SaxesParser } from 'saxes';
 import type { SheetInfo } from '../core/columns-report.js';
 import { inputError } from '../errors.js';
 import { QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
-import { columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
+import { cellNumber, columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
+import { MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js';
 import { damaged, MAX_COLUMNS, partError, Workbook } from './xlsx/workbook.js';
-import { xmlParser } from './xlsx/xml.js';
+import { xmlParser, type XmlParser } from './xlsx/xml.js';
+import { quote } from '../core/clip.js';
 
 export { columnIndex, columnLetters, formatKind, numberText, serialText } from './xlsx/values.js';
 export { SharedStrings } from './xlsx/workbook.js';
@@ -28,6 +29,9 @@ export { SharedStrings } from './xlsx/workbook.js';
  * float noise of their binary form, booleans as TRUE and FALSE, a formula as its
  * saved value.
  */
+
+/** Columns a table may have right of its header row, unnamed, where its first rows have values (see `startTable`). */
+const MAX_UNHEADED = 256;
 
 /** One cell being read: its column, type and style, and the texts of its value. */
 interface CellState {
@@ -55,7 +59,9 @@ export class XlsxReader extends QueuedRows {
   formulasWithoutValue = 0;
   /** Cells left of the table's first column, which the sheet's own dimension says hold nothing: not read. */
   cellsOutside = 0;
-  private readonly parser: SaxesParser;
+  /** Cells of the header row more than MAX_UNHEADED columns right of the others: not part of the table. */
+  headerCellsLeftOut = 0;
+  private readonly parser: XmlParser;
   private readonly decoder = new StringDecoder('utf8');
   private hasHeader = false;
   private done = false;
@@ -75,6 +81,10 @@ export class XlsxReader extends QueuedRows {
   private text = '';
   /** The sheet's used range, as its `dimension` says: the columns Excel's own CSV of the sheet would have. */
   private dimension: { first: number; last: number } | undefined;
+  /** How wide the first rows may make the table: the used range, at most MAX_UNHEADED columns past the header. */
+  private widest = 0;
+  /** Rows with a value right of the table, handed over one cell past it: that value's real column. */
+  private readonly beyond = new WeakMap<readonly string[], number>();
   /** The table's first column: its header's first, or the used range's when that starts further left. */
   private origin = 0;
   /** An error thrown by the row handler, passed on as it is rather than taken for a damaged file. */
@@ -95,8 +105,8 @@ export class XlsxReader extends QueuedRows {
   }
 
   /** Opens the workbook in `source` and its sheet `wanted` (or the first), far enough to know the header. */
-  static async open(source: Source, wanted: string | undefined): Promise<XlsxReader> {
-    const workbook = await Workbook.open(source);
+  static async open(source: Source, wanted: string | undefined, limits: UnzipLimits): Promise<XlsxReader> {
+    const workbook = await Workbook.open(source, limits);
     let reader: XlsxReader | undefined;
     try {
       const sheet = workbook.chooseSheet(wanted);
@@ -122,7 +132,7 @@ export class XlsxReader extends QueuedRows {
 
   /** The file and the sheet, as messages name them. */
   get where(): string {
-    return `${this.name}, sheet ${JSON.stringify(this.sheet.name)}`;
+    return `${this.name}, sheet ${quote(this.sheet.name)}`;
   }
 
   get sheets(): readonly SheetInfo[] {
@@ -168,6 +178,12 @@ export class XlsxReader extends QueuedRows {
       warnings.push(
         `${this.where}: ${this.cellsOutside.toLocaleString('en-US')} ${this.cellsOutside === 1 ? 'cell' : 'cells'} left of column ` +
           `${columnLetters(this.origin)}, where the header and the sheet's used range start, ${this.cellsOutside === 1 ? 'was' : 'were'} not read`,
+      );
+    }
+    if (this.headerCellsLeftOut > 0) {
+      warnings.push(
+        `${this.where}: ${this.headerCellsLeftOut.toLocaleString('en-US')} ${this.headerCellsLeftOut === 1 ? 'cell' : 'cells'} of the header row, more than ` +
+          `${MAX_UNHEADED} columns right of the others, ${this.headerCellsLeftOut === 1 ? 'is' : 'are'} not part of the table; a row with a value there is rejected`,
       );
     }
     return warnings;
@@ -287,7 +303,9 @@ export class XlsxReader extends QueuedRows {
   }
 
   private onText(text: string): void {
-    if (this.capture !== undefined) this.text += text;
+    if (this.capture === undefined) return;
+    this.text += text;
+    if (this.text.length > MAX_TEXT_CHARS) throw textTooLong();
   }
 
   /** A cell's text, by its type: a shared or inline string, a number (a date in a date format), a boolean, an error. */
@@ -299,6 +317,10 @@ export class XlsxReader extends QueuedRows {
     }
     const text = this.cellText(cell);
     if (text === '') return;
+    if (this.hasHeader && cell.column < this.origin) {
+      this.cellsOutside += 1;
+      return;
+    }
     this.row[cell.column] = text;
     this.rowFilled = true;
   }
@@ -318,7 +340,7 @@ export class XlsxReader extends QueuedRows {
       default: {
         const kind = this.workbook.numberKinds[cell.style];
         if (kind !== undefined) {
-          const text = serialText(Number(cell.value), kind, this.workbook.date1904);
+          const text = serialText(cellNumber(cell.value) ?? Number.NaN, kind, this.workbook.date1904);
           if (text !== undefined) return text;
         }
         return numberText(cell.value);
@@ -326,26 +348,36 @@ export class XlsxReader extends QueuedRows {
     }
   }
 
-  /** A row with no value is skipped, as a blank line of a CSV file is; the others keep their columns' positions. */
+  /**
+   * A row with no value is skipped, as a blank line of a CSV file is; the others keep
+   * their columns' positions. A row is a sparse array (a cell the sheet does not have
+   * is a hole): its length is its last cell's column, which a file can set to XFD, so
+   * no row is ever built wider than the table and one cell past it.
+   */
   private endRow(): void {
     if (!this.rowFilled) return;
     const cells = this.row;
     if (!this.hasHeader) {
-      this.hasHeader = true;
       this.headerRow = this.rowNumber;
-      // Excel's CSV of a sheet is its used range: a table that starts in column B has no column A.
-      // A row is a sparse array: a cell the sheet does not have is a hole, read as undefined.
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
-      this.origin = Math.min(cells.findIndex((cell) => cell !== undefined), this.dimension?.first ?? 0);
-      const width = Math.max(cells.length, (this.dimension?.last ?? -1) + 1) - this.origin;
-      this.header = Array.from({ length: width }, (_, index) => cells[index + this.origin] ?? '');
+      this.startTable(cells);
       return;
     }
     const origin = this.origin;
-    for (let index = 0; index < origin; index += 1) if (cells[index] !== undefined) this.cellsOutside += 1;
-    const width = Math.max(cells.length - origin, this.header.length);
-    const row = new Array<string>(width);
-    for (let index = 0; index < width; index += 1) row[index] = cells[index + origin] ?? '';
+    const extent = cells.length - origin;
+    // While the first rows wait (they are read to choose the columns), one within the used range widens the table.
+    if (this.handler === undefined && extent > this.header.length && extent <= this.widest) this.widen(extent);
+    const width = this.header.length;
+    // A row a little wider than the table is kept whole: it is rejected by its width, or, when the first row was a
+    // title above the table, it may be the table's own header. One reaching far right (XFD) keeps only its last value,
+    // one cell past the table.
+    const whole = extent <= width + MAX_UNHEADED;
+    const length = whole ? Math.max(extent, width) : width + 1;
+    const row = new Array<string>(length);
+    for (let index = 0; index < (whole ? length : width); index += 1) row[index] = cells[index + origin] ?? '';
+    if (!whole) {
+      row[width] = cells[cells.length - 1] ?? '';
+      this.beyond.set(row, extent - 1);
+    }
     if (this.handler) {
       this.handledRow = this.rowNumber;
       try {
@@ -357,5 +389,43 @@ export class XlsxReader extends QueuedRows {
     } else {
       this.pending.push([row, this.rowNumber]);
     }
+  }
+
+  /**
+   * The header row: the table starts at its first cell, or where the used range does
+   * when that is further left (Excel's CSV of a sheet is its used range: a table that
+   * starts in column B has no column A). It is as wide as its cells; the first rows may
+   * widen it within the used range, by MAX_UNHEADED columns at most: the range a
+   * `dimension` declares is a claim, not a size to build rows of.
+   */
+  private startTable(cells: readonly string[]): void {
+    this.hasHeader = true;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a hole reads as undefined
+    this.origin = Math.min(cells.findIndex((cell) => cell !== undefined), this.dimension?.first ?? 0);
+    // A header cell far right of the others (XFD1) would make every row as wide: the table ends before such a gap.
+    let end = this.origin;
+    cells.forEach((_cell, index) => {
+      if (index >= this.origin && index - end <= MAX_UNHEADED) end = index + 1;
+      else if (index >= this.origin) this.headerCellsLeftOut += 1;
+    });
+    this.header = Array.from({ length: end - this.origin }, (_, index) => cells[index + this.origin] ?? '');
+    const used = this.dimension === undefined ? 0 : this.dimension.last + 1 - this.origin;
+    this.widest = Math.min(used, this.header.length + MAX_UNHEADED);
+  }
+
+  /** The first rows reach right of the header, within the used range: the table takes their columns, unnamed. */
+  private widen(width: number): void {
+    while (this.header.length < width) this.header.push('');
+    for (const [row] of this.pending) {
+      // A row with a value right of the table keeps it one cell past the table, however wide the table grows.
+      const beyond = this.beyond.has(row) ? row.pop() : undefined;
+      while (row.length < width) row.push('');
+      if (beyond !== undefined) row.push(beyond);
+    }
+  }
+
+  /** The column (in the table, from 0) of a row's last value, when it lies right of the table: for the message that rejects it. */
+  lastColumnOf(cells: readonly string[]): number {
+    return this.beyond.get(cells) ?? cells.length - 1;
   }
 }

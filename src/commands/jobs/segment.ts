@@ -1,5 +1,5 @@
 import type { Category } from '../../core/categories.js';
-import { compileMessages, parseAmount } from '../../core/followup.js';
+import { compileMessages, readAmount } from '../../core/followup.js';
 import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
@@ -51,10 +51,13 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     ({ lists }, config) =>
     (response) => {
       const valueIndex = config.valueIndex;
+      const cell = valueIndex === undefined ? '' : (response.cells[valueIndex] ?? '');
+      const value = readAmount(cell);
+      if (typeof value === 'object') lists.noteValue(cell, value.problem);
       lists.add({
         score: response.score,
         time: response.date?.time,
-        value: valueIndex === undefined ? undefined : parseAmount(response.cells[valueIndex] ?? ''),
+        value: typeof value === 'number' ? value : undefined,
         order: response.input * LINES_PER_INPUT + response.line,
         cells: response.cells,
         comment: response.comment,

@@ -15,6 +15,7 @@ import type { Io } from '../../io.js';
 import { Messages } from '../../output/write/messages.js';
 import { fiscalStartOf, type RawReadingOptions } from './options.js';
 import { failsStrict, type Outcome } from './outcome.js';
+import { quote } from '../../core/clip.js';
 
 /**
  * `--counts`: the inputs are the result of the query `nps sql` prints, not responses.
@@ -175,7 +176,7 @@ const DRIVERS_PREFIX = 'drivers:';
 function numberIn(row: CountRow, column: string, where: string): number {
   const text = row.values.get(column)?.trim() ?? '';
   const value = Number(text);
-  if (text === '' || !Number.isFinite(value)) throw inputError(`${where}: ${column} should be a number, not ${JSON.stringify(text)}`);
+  if (text === '' || !Number.isFinite(value)) throw inputError(`${where}: ${column} should be a number, not ${quote(text)}`);
   return value;
 }
 

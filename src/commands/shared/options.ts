@@ -1,5 +1,5 @@
 import { Option } from 'commander';
-import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/languages.js';
+import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/language-codes.js';
 import { PERIODS, type Period } from '../../core/periods.js';
 import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../../core/stats.js';
 import type { Precision } from '../../core/breakdown.js';
@@ -9,6 +9,7 @@ import { DEDUPE_MODES, type DedupeMode } from '../../input/dedupe.js';
 import type { ReadSpec } from '../../input/responses.js';
 import { parseWhere, type WhereCondition } from '../../input/where.js';
 import { RECORD_FORMATS, type RecordFormat } from '../../output/write/records.js';
+import { quote } from '../../core/clip.js';
 
 /**
  * Every flag that more than one command takes is declared here once, with one help
@@ -182,7 +183,7 @@ export function todayOf(raw: Partial<RawRowOptions>): number | undefined {
   if (raw.today === undefined) return undefined;
   const reading = new RowDates(raw.dateFormat).read(raw.today);
   if (reading === undefined || reading === UNSETTLED || reading.hasTime) {
-    throw inputError(`--today takes a date such as 2026-11-24, not ${JSON.stringify(raw.today)}`);
+    throw inputError(`--today takes a date such as 2026-11-24, not ${quote(raw.today)}`);
   }
   return reading.day;
 }
@@ -334,7 +335,7 @@ export function forceOption(what: string): Option {
 
 /** `--raw`: the cells exactly as read, with nothing neutralised. */
 export function rawOption(): Option {
-  return grouped(new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas (CSV only)'), GROUPS.output);
+  return grouped(new Option('--raw', 'do not neutralise cells that spreadsheets would run as formulas, nor bidirectional controls (CSV only)'), GROUPS.output);
 }
 
 /** `-f, --format`: the format of a list printed on standard output. */

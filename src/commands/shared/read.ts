@@ -1,5 +1,6 @@
+import type { Steps } from '../../core/steps.js';
 import { inputError } from '../../errors.js';
-import type { Io } from '../../io.js';
+import { pause, PAUSE_EVERY_MS, type Io } from '../../io.js';
 import { Responses, type ReadSpec, type ReadTotals } from '../../input/responses.js';
 import { Messages } from '../../output/write/messages.js';
 import { readSpecOf, type RawReadingOptions } from './options.js';
@@ -19,6 +20,19 @@ export async function openResponses(
   return { messages, responses, spec };
 }
 
+/** Runs a long computation's steps, pausing between them often enough that a signal ends the run at once. */
+export async function completedPausing<T>(steps: Steps<T>): Promise<T> {
+  let paused = Date.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    if (Date.now() - paused >= PAUSE_EVERY_MS) {
+      await pause();
+      paused = Date.now();
+    }
+  }
+}
+
 /** Every input must have a date column for `option` (--period, --rolling…). */
 export function requireDates(responses: Responses, option: string): void {
   for (const opened of responses.inputs) {
@@ -31,7 +45,7 @@ export function requireDates(responses: Responses, option: string): void {
 /** After reading: the rejected rows' closing count, and the outcome's share of --strict. */
 export function readOutcome(messages: Messages, totals: ReadTotals, options: RawReadingOptions): Outcome {
   messages.finishRejections();
-  const outcome = { rejected: totals.tally.rejected, repairedQuotes: totals.repairedQuotes, strict: options.strict === true, belowThreshold: false };
+  const outcome = { rejected: totals.tally.rejected + totals.sideRejected, repairedQuotes: totals.repairedQuotes, strict: options.strict === true, belowThreshold: false };
   if (failsStrict(outcome)) messages.strictFailure(outcome.rejected, outcome.repairedQuotes);
   return outcome;
 }

@@ -1,8 +1,11 @@
 import { categoryOf } from '../categories.js';
 import { InputProblem } from '../problems.js';
 import type { Scale } from '../rating-columns.js';
-import { analyse } from './analysis.js';
+import { analyse, analysisSteps } from './analysis.js';
+import { exponentFor, rescaleColumn, scaled } from './scale.js';
+import type { Steps } from '../steps.js';
 import type { DriversResult } from './result.js';
+import { quote } from '../clip.js';
 
 /**
  * Key-driver analysis: how much of the variance of the 0-10 answer each other
@@ -76,6 +79,10 @@ export interface RatingStats {
   min: number;
   max: number;
   wholeNumbers: boolean;
+  /** The rating enters the sums as value / 2^exponent (see scale.ts); 0 for any ordinary rating. */
+  exponent: number;
+  /** Whether it has had a value other than 0: until then its exponent may still go down. */
+  nonzero: boolean;
 }
 
 /** A complete row kept for the row bootstrap: its key, then (column, value) pairs. */
@@ -147,7 +154,7 @@ export class DriversAccumulator {
     this.levelTallies = specs.map((spec) => (spec.kind === 'categorical' ? new Map() : undefined));
     this.ratings = specs.map((spec) =>
       spec.kind === 'rating'
-        ? { small: new Float64Array(SMALL_VALUES), histogram: new Map(), min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, wholeNumbers: true }
+        ? { small: new Float64Array(SMALL_VALUES), histogram: new Map(), min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY, wholeNumbers: true, exponent: 0, nonzero: false }
         : undefined,
     );
     this.blank = specs.map(() => 0);
@@ -207,7 +214,7 @@ export class DriversAccumulator {
       const column = this.ratingColumn[at] ?? -1;
       if (column !== -1) {
         columns[at + 2] = column;
-        entries[at + 2] = value as number;
+        entries[at + 2] = this.scaleRating(at, column, value as number);
         this.countRating(at, value as number);
       } else {
         columns[at + 2] = this.levelColumn(at, String(value));
@@ -216,6 +223,22 @@ export class DriversAccumulator {
       }
     }
     return this.specs.length + 2;
+  }
+
+  /** A rating's value as it enters the sums: scaled by its column's power of two, which a value far larger than the others raises. */
+  private scaleRating(at: number, column: number, value: number): number {
+    const stats = this.ratings[at];
+    if (stats === undefined) return value;
+    this.setExponent(stats, column, exponentFor(value, stats.exponent, stats.nonzero));
+    if (value !== 0) stats.nonzero = true;
+    return scaled(value, stats.exponent);
+  }
+
+  /** Moves a rating to a new exponent, its sums so far rescaled (a column of zeros needs none). */
+  private setExponent(stats: RatingStats, column: number, exponent: number): void {
+    if (exponent === stats.exponent) return;
+    if (stats.nonzero) rescaleColumn(this.sums, { groups: BOOTSTRAP_GROUPS, stride: this.stride, dim: this.dim }, column, exponent - stats.exponent, this.rows);
+    stats.exponent = exponent;
   }
 
   /** Adds the row's cross-products to its group's upper triangle. */
@@ -292,7 +315,7 @@ export class DriversAccumulator {
         .map((spec, index) => ({ name: spec.name, levels: this.levels[index]?.size ?? 0, kind: spec.kind }))
         .filter((entry) => entry.kind === 'categorical')
         .sort((a, b) => b.levels - a.levels)
-        .map((entry) => `${JSON.stringify(entry.name)} (${entry.levels}${entry.name === this.specs[at]?.name ? '+' : ''})`);
+        .map((entry) => `${quote(entry.name)} (${entry.levels}${entry.name === this.specs[at]?.name ? '+' : ''})`);
       throw new DriversError(
         `${segments.length === 1 ? 'the segment' : 'the segments'} ${segments.join(', ')} ${segments.length === 1 ? 'has' : 'have'} more different values than a model can hold: ` +
           'a segment driver needs a handful of groups (a plan, a region), not an id or a comment',
@@ -320,7 +343,8 @@ export class DriversAccumulator {
   /** Adds what another accumulator of the same drivers found: the same as one pass over both inputs. */
   merge(other: DriversAccumulator): this {
     const map = this.columnMap(other);
-    this.mergeSums(other, map);
+    const shifts = this.alignExponents(other);
+    this.mergeSums(other, map, shifts);
     this.mergeRatings(other);
     this.mergeLevels(other);
     other.blank.forEach((count, at) => (this.blank[at] = (this.blank[at] ?? 0) + count));
@@ -334,7 +358,7 @@ export class DriversAccumulator {
       this.rows = undefined;
     } else {
       for (const row of other.rows) {
-        const entries = row.entries.map((value, index) => (index % 2 === 0 ? (map[value] ?? 0) : value));
+        const entries = row.entries.map((value, index) => (index % 2 === 0 ? (map[value] ?? 0) : scaled(value, shifts[row.entries[index - 1] ?? 0] ?? 0)));
         this.rows.push({ key: row.key, entries });
       }
     }
@@ -354,13 +378,32 @@ export class DriversAccumulator {
     return map;
   }
 
-  private mergeSums(other: DriversAccumulator, map: Int32Array): void {
+  /**
+   * Both sides' ratings brought to one exponent, the larger: this side's sums rescaled
+   * now; the shift of each of the other side's columns, to apply as its sums are added.
+   */
+  private alignExponents(other: DriversAccumulator): Int32Array {
+    const shifts = new Int32Array(other.dim);
+    other.ratings.forEach((theirs, at) => {
+      const mine = this.ratings[at];
+      const column = this.ratingColumn[at] ?? -1;
+      if (theirs === undefined || mine === undefined || column === -1) return;
+      const target = !theirs.nonzero ? mine.exponent : !mine.nonzero ? theirs.exponent : Math.max(mine.exponent, theirs.exponent);
+      this.setExponent(mine, column, target);
+      shifts[other.ratingColumn[at] ?? 0] = theirs.nonzero ? target - theirs.exponent : 0;
+      mine.nonzero ||= theirs.nonzero;
+    });
+    return shifts;
+  }
+
+  private mergeSums(other: DriversAccumulator, map: Int32Array, shifts: Int32Array): void {
     const [stride, otherStride] = [this.stride, other.stride];
     for (let group = 0; group < BOOTSTRAP_GROUPS; group += 1) {
       for (let i = 0; i < other.dim; i += 1) {
         for (let j = i; j < other.dim; j += 1) {
-          const value = other.sums[group * otherStride * otherStride + i * otherStride + j] ?? 0;
-          if (value === 0) continue;
+          const raw = other.sums[group * otherStride * otherStride + i * otherStride + j] ?? 0;
+          if (raw === 0) continue;
+          const value = scaled(scaled(raw, shifts[i] ?? 0), shifts[j] ?? 0);
           const [a, b] = [map[i] ?? 0, map[j] ?? 0];
           const at = group * stride * stride + Math.min(a, b) * stride + Math.max(a, b);
           this.sums[at] = (this.sums[at] ?? 0) + value;
@@ -458,6 +501,11 @@ export class DriversAccumulator {
 
   result(options: DriversOptions = {}): DriversResult {
     return analyse(this.snapshot(), { ...DEFAULTS, ...withoutUndefined(options) });
+  }
+
+  /** The same result, as steps that pause between fits (see core/steps.ts). */
+  resultSteps(options: DriversOptions = {}): Steps<DriversResult> {
+    return analysisSteps(this.snapshot(), { ...DEFAULTS, ...withoutUndefined(options) });
   }
 
   private snapshot(): Snapshot {

@@ -4,7 +4,10 @@ import { INTERCEPT, SCORE, type DriversOptions, type DriverSpec, type LevelTally
 import { bootstrap, percentileInterval, type Draw } from './bootstrap.js';
 import { centred, coefficients, correlations, sumGroups, type System } from './linear.js';
 import { markFixFirst, type DriverResult, type DriversResult, type LevelResult, type Performance } from './result.js';
-import { sampledOrders, shapley } from './shapley.js';
+import { scaled } from './scale.js';
+import { sampledOrders, shapleySteps } from './shapley.js';
+import { completed, type Steps } from '../steps.js';
+import { quote } from '../clip.js';
 
 /**
  * From the sums an accumulator kept to the drivers' shares: which drivers enter the
@@ -55,7 +58,7 @@ function modelOf(snapshot: Snapshot): { model: ModelDriver[]; dropped: DriversRe
     tallies.sort((a, b) => b[1].responses - a[1].responses || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const [base] = tallies;
     if (n > 0 && tallies.length < 2) {
-      drop(spec.name, JSON.stringify(base?.[0] ?? ''));
+      drop(spec.name, quote(base?.[0] ?? ''));
       return;
     }
     const others = tallies.slice(1).map(([level]) => level).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -88,6 +91,11 @@ function incompleteWarning(complete: number, leftOut: number, missing: DriversRe
 }
 
 export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): DriversResult {
+  return completed(analysisSteps(snapshot, options));
+}
+
+/** The analysis as steps that pause between fits: the subsets of the drivers, then the bootstrap's replicates. */
+export function* analysisSteps(snapshot: Snapshot, options: Required<DriversOptions>): Steps<DriversResult> {
   const { model, dropped, warnings } = modelOf(snapshot);
   const total = sumGroups(snapshot, undefined);
   const n = snapshot.complete;
@@ -118,11 +126,11 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
   const system = correlations(total, snapshot.dim, modelColumns);
   warnings.push(...correlationWarnings(system, model, modelColumns));
   const collinear = new Set<number>();
-  const point = shapley(system, model, modelColumns, exact, orders, collinear);
+  const point = yield* shapleySteps(system, model, modelColumns, exact, orders, collinear);
   const collinearWarning = describeCollinear(collinear, model);
   if (collinearWarning !== undefined) warnings.push(collinearWarning);
   if (options.moments) warnings.push({ code: 'moments-only', drivers: p });
-  const draws = options.moments ? [] : drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
+  const draws = options.moments ? [] : yield* drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
   const drivers = driverResults(snapshot, model, modelColumns, { system, point, draws, total, level: options.level });
   warnings.push(...signWarnings(system, model, modelColumns, drivers));
   const fixFirstRule = markFixFirst(drivers);
@@ -138,13 +146,13 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
 }
 
 /** The bootstrap replicates: the same drivers, orders and seed on resampled data, as many as the budget allows. */
-function drawReplicates(
+function* drawReplicates(
   snapshot: Snapshot,
   model: readonly ModelDriver[],
   plan: { columns: readonly number[]; exact: boolean; orders: readonly number[][] },
   options: Required<DriversOptions>,
   warnings: DriversWarning[],
-): Draw[] {
+): Steps<Draw[]> {
   const p = model.length;
   const perReplicate = plan.exact ? 2 ** p - 1 : plan.orders.length * Math.max(1, p - 1);
   const replicates = Math.min(options.replicates, Math.floor(options.budget / perReplicate));
@@ -153,7 +161,7 @@ function drawReplicates(
     return [];
   }
   if (replicates < Math.min(FEW_REPLICATES, options.replicates)) warnings.push({ code: 'few-replicates', drivers: p, replicates });
-  return bootstrap(snapshot, model, plan.columns, plan.exact, plan.orders, replicates, options.seed);
+  return yield* bootstrap(snapshot, model, plan.columns, plan.exact, plan.orders, replicates, options.seed);
 }
 
 interface Fitted {
@@ -175,7 +183,8 @@ function driverResults(snapshot: Snapshot, model: readonly ModelDriver[], modelC
     const offset = modelColumns.indexOf(driver.columns[0] ?? -1);
     const shared = { column: driver.spec.name, importance, r2Share: phi, interval, fixFirst: false };
     if (driver.spec.kind === 'rating') {
-      const coefficient = fit.coefficients[offset] ?? 0;
+      // Per point of the rating in its own units: the sums hold it divided by 2^exponent.
+      const coefficient = scaled(fit.coefficients[offset] ?? 0, snapshot.ratings[driver.at]?.exponent ?? 0);
       return {
         ...shared,
         kind: 'rating',
@@ -229,7 +238,7 @@ function performanceOf(snapshot: Snapshot, at: number, total: Float64Array): Per
   if (stats === undefined || n === 0) return null;
   const spec = snapshot.specs[at];
   const scale = (spec?.kind === 'rating' ? spec.scale : undefined) ?? scaleOf(stats.min, stats.max, stats.wholeNumbers);
-  const mean = (total[INTERCEPT * snapshot.dim + column] ?? 0) / n;
+  const mean = scaled((total[INTERCEPT * snapshot.dim + column] ?? 0) / n, -stats.exponent);
   const threshold = lowThreshold(scale) + 1e-9;
   let low: number | null = null;
   if (stats.histogram !== undefined) {

@@ -3,7 +3,8 @@ import { BOOTSTRAP_GROUPS, SCORE, type Snapshot } from './accumulator.js';
 import type { ModelDriver } from './analysis.js';
 import { centred, correlations, sumGroups, sumRows } from './linear.js';
 import type { ShareInterval } from './result.js';
-import { shapley } from './shapley.js';
+import type { Steps } from '../steps.js';
+import { shapleySteps } from './shapley.js';
 
 /** The bootstrap: the shares again on resampled groups (or rows), for their intervals. */
 
@@ -12,7 +13,7 @@ export interface Draw {
   importance: number[];
 }
 
-export function bootstrap(
+export function* bootstrap(
   snapshot: Snapshot,
   model: readonly ModelDriver[],
   columns: readonly number[],
@@ -20,7 +21,7 @@ export function bootstrap(
   orders: readonly number[][],
   replicates: number,
   seed: number,
-): Draw[] {
+): Steps<Draw[]> {
   const random = seededRandom(seed);
   // Kept rows are resampled in the order of their keys, whatever order they came in.
   const rows = snapshot.rows === undefined ? undefined : [...snapshot.rows].sort((a, b) => a.key - b.key);
@@ -35,7 +36,8 @@ export function bootstrap(
     }
     const total = rows === undefined ? sumGroups(snapshot, weights) : sumRows(rows, weights, snapshot.dim);
     if (centred(total, snapshot.dim, SCORE, SCORE) <= 0) continue;
-    const result = shapley(correlations(total, snapshot.dim, columns), model, columns, exact, orders, undefined);
+    yield;
+    const result = yield* shapleySteps(correlations(total, snapshot.dim, columns), model, columns, exact, orders, undefined);
     if (!(result.r2 > 0)) continue;
     draws.push({ r2: result.r2, importance: result.shares.map((share) => (share * 100) / result.r2) });
   }

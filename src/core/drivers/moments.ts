@@ -59,6 +59,9 @@ export function momentsSnapshot(moments: Moments): Snapshot {
     min: moments.n === 0 ? Number.POSITIVE_INFINITY : driver.min,
     max: moments.n === 0 ? Number.NEGATIVE_INFINITY : driver.max,
     wholeNumbers: driver.whole,
+    // The warehouse's sums are of the ratings as written: unscaled (see scale.ts).
+    exponent: 0,
+    nonzero: moments.n > 0 && (driver.min !== 0 || driver.max !== 0),
   }));
   return {
     specs,

@@ -1,4 +1,5 @@
 import { seededRandom } from '../random.js';
+import { completed, type Steps } from '../steps.js';
 import type { ModelDriver } from './analysis.js';
 import { r2Of, type System } from './linear.js';
 
@@ -34,6 +35,20 @@ export function shapley(
   orders: readonly number[][],
   collinear: Set<number> | undefined,
 ): Shares {
+  return completed(shapleySteps(system, model, columns, exact, orders, collinear));
+}
+
+/** The subsets (or orders) of the drivers, fitted one at a time: the steps pause every so many fits. */
+const FITS_PER_STEP = 64;
+
+export function* shapleySteps(
+  system: System,
+  model: readonly ModelDriver[],
+  columns: readonly number[],
+  exact: boolean,
+  orders: readonly number[][],
+  collinear: Set<number> | undefined,
+): Steps<Shares> {
   const p = model.length;
   const offsetsOf = model.map((driver) => driver.columns.map((column) => columns.indexOf(column)));
   const cache = new Map<number, number>([[0, 0]]);
@@ -54,6 +69,7 @@ export function shapley(
     const weight = [1 / p];
     for (let s = 1; s < p; s += 1) weight.push(((weight[s - 1] ?? 0) * s) / (p - s));
     for (let mask = 0; mask <= full; mask += 1) {
+      if (mask % FITS_PER_STEP === FITS_PER_STEP - 1) yield;
       const size = popcount(mask);
       const before = r2(mask);
       for (let index = 0; index < p; index += 1) {
@@ -63,7 +79,8 @@ export function shapley(
       }
     }
   } else {
-    for (const order of orders) {
+    for (const [at, order] of orders.entries()) {
+      if (at % Math.max(1, Math.floor(FITS_PER_STEP / p)) === 0) yield;
       let mask = 0;
       let before = 0;
       for (const index of order) {

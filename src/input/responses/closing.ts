@@ -3,12 +3,13 @@ import { inputError } from '../../errors.js';
 import type { Customers, Join } from '../join.js';
 import type { RowReader } from '../rows.js';
 import type { DedupeWithin, InputFacts, OpenedInput, ReadTotals } from './types.js';
+import { quote } from '../../core/clip.js';
 
 /** " in each file", " in each month": the scope of --dedupe, in words. */
 function withinWords(within: DedupeWithin | undefined): string {
   if (within === undefined || within.kind === 'all') return '';
   if (within.kind === 'input') return ' in each file';
-  if (within.kind === 'column') return ` in each value of ${JSON.stringify(within.name)}`;
+  if (within.kind === 'column') return ` in each value of ${quote(within.name)}`;
   if (within.kind === 'period') return ` in each ${within.period}`;
   return ` (and one in each ${within.period} of the trend)`;
 }
@@ -144,7 +145,7 @@ function sayJoin(
     const repeated = customers.repeatedKeys;
     listener.warn(
       `${plural(repeated, 'customer row')} in ${customers.file} ${repeated === 1 ? 'repeats' : 'repeat'} ` +
-        `a value of ${JSON.stringify(customers.keyColumn)} seen before; the first row with each value was used`,
+        `a value of ${quote(customers.keyColumn)} seen before; the first row with each value was used`,
     );
   }
 }
@@ -178,12 +179,12 @@ export function refuseAllRejected(totals: ReadTotals, inputs: readonly OpenedInp
   const [first] = inputs;
   if (first === undefined) return;
   const { reader, choice } = first;
-  const scoreHeader = JSON.stringify(reader.header[choice.columns.score] ?? '');
+  const scoreHeader = quote(reader.header[choice.columns.score] ?? '');
   const better = choice.candidates.find((candidate) => candidate.holdsScores && candidate.index !== choice.columns.score);
   const hint =
     better === undefined
       ? 'name the column of the 0-10 answers with --score-column NAME or NUMBER (nps columns FILE shows each column)'
-      : `column ${better.index + 1}, ${JSON.stringify(reader.header[better.index] ?? '')}, holds 0-10 answers: --score-column ${better.index + 1}`;
+      : `column ${better.index + 1}, ${quote(reader.header[better.index] ?? '')}, holds 0-10 answers: --score-column ${better.index + 1}`;
   throw inputError(
     `${reader.where}: every answer in the score column ${scoreHeader} was rejected (${plural(tally.rejected, 'row')}): it holds no 0-10 score; ${hint}`,
   );

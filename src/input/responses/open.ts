@@ -9,10 +9,12 @@ import { dayRange, loadExcluded, type DayRange } from '../filters.js';
 import { detectLayout, FORMATS } from '../formats.js';
 import { Join, loadCustomers, parseJoinOn, type Customers } from '../join.js';
 import { openRows, type RowReader } from '../rows.js';
+import { addChecks, NO_CHECKS, type SideFileChecks } from '../side-files.js';
 import { STDIN_NAME } from '../source.js';
 import { headerBelowTitle, isDataRow } from '../table-start.js';
 import { whereTest, type WhereCondition } from '../where.js';
 import type { LaidOutInput, OpenedInput, ReadSpec } from './types.js';
+import { quote } from '../../core/clip.js';
 
 /**
  * Opening a run: every input as far as its export format, header rows and columns,
@@ -101,7 +103,7 @@ const ENCODING_NOTES: Record<string, string> = {
 /** One line saying what `nps` understood of an input: the format, the score column, the date and comment columns. */
 export function describeInput(opened: OpenedInput, withComments = false): string {
   const { reader, layout, choice } = opened;
-  const header = (index: number | undefined): string => JSON.stringify(reader.header[index ?? -1] ?? '');
+  const header = (index: number | undefined): string => quote(reader.header[index ?? -1] ?? '');
   const format = layout.format === 'plain' ? '' : `${FORMATS[layout.format]} export, `;
   const why = choice.why === undefined ? '' : ` (${choice.why})`;
   const parts = [`${format}scoring column ${header(choice.columns.score)}${why}`];
@@ -121,7 +123,7 @@ export function describeInput(opened: OpenedInput, withComments = false): string
 /** The input as messages name it; for a workbook of several sheets, which one is read and that --sheet chooses. */
 function placeOf(reader: RowReader): string {
   if (reader.kind !== 'xlsx' || reader.sheets.length === 1) return reader.where;
-  const found = reader.foundFrom === undefined ? '' : `, the first holding responses: ${JSON.stringify(reader.foundFrom)} holds none`;
+  const found = reader.foundFrom === undefined ? '' : `, the first holding responses: ${quote(reader.foundFrom)} holds none`;
   return `${reader.where} (sheet ${reader.sheet.number} of ${reader.sheets.length}${found}; --sheet chooses)`;
 }
 
@@ -140,6 +142,8 @@ export interface Loaded {
   range: DayRange | undefined;
   excluded: Set<string> | undefined;
   customers: Customers | undefined;
+  /** Rows of those files rejected and quotes read leniently: --strict counts them with the survey's. */
+  checks: SideFileChecks;
 }
 
 /** Every input of a run opened, with the run's columns and how each input's rows map onto them. */
@@ -157,12 +161,12 @@ export interface OpenedRun {
 }
 
 /** Loads the files the filters and the join name (--since/--until, --exclude, --customers). */
-export async function loadFilters(files: readonly string[], spec: ReadSpec, io: Io): Promise<Loaded> {
+export async function loadFilters(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener): Promise<Loaded> {
   checkInputNames(files);
   if (spec.dedupe !== 'none') await refuseRereadingStreams(files, io);
-  const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io));
-  const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io);
-  return { range: undefined, excluded, customers };
+  const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io, listener));
+  const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io, listener);
+  return { range: undefined, excluded: excluded?.keys, customers, checks: addChecks(customers?.checks ?? NO_CHECKS, excluded?.checks ?? NO_CHECKS) };
 }
 
 /**

@@ -5,6 +5,7 @@ import { numberDate, RowDates, UNSETTLED, type DateReading } from '../dates.js';
 import type { KeepRow } from '../dedupe.js';
 import { inRange } from '../filters.js';
 import { respondentKey } from '../respondent.js';
+import { widthProblem } from '../side-files.js';
 import { isMissing, ScoreReader } from '../score-cell.js';
 import { inputWarnings, readerFacts, sayClosing } from './closing.js';
 import type { InputPlan, OpenedRun } from './open.js';
@@ -73,6 +74,9 @@ export class RowPipeline {
 
   /** The closing lines of the whole read: the 1..11 check, partial and repeated responses, filters, the join. */
   finish(): ReadTotals {
+    // The files beside the survey (--customers, --exclude) were read first: --strict counts what they held too.
+    this.totals.sideRejected = this.run.loaded.checks.rejected;
+    this.totals.repairedQuotes += this.run.loaded.checks.repairedQuotes;
     const run = {
       inputs: this.run.inputs,
       unmatched: this.unmatched,
@@ -99,15 +103,10 @@ export class RowPipeline {
       tally.rejected += 1;
       this.listener.rejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason, sheet });
     };
-    // A sheet's rows are never shorter than its header: only a value right of the header's last column makes one longer.
-    const widthProblem = (cells: readonly string[]): string =>
-      reader.kind === 'xlsx'
-        ? `has a value in column ${reader.columnName(cells.length - 1)}, right of the header's last column (${reader.columnName(width - 1)}); give that column a header`
-        : `has ${cells.length} fields but the header has ${width}`;
     const where = plan.opened.where;
     await reader.forEachRow((cells) => {
       if (cells.length !== width) {
-        reject(widthProblem(cells));
+        reject(widthProblem(reader, cells, width));
         return;
       }
       if (where !== undefined && !where(cells)) {

@@ -108,10 +108,12 @@ export interface ReadTotals {
   zeros: number;
   /** Quotes the reader had to read leniently: rows were read, but the file is not clean CSV (--strict fails). */
   repairedQuotes: number;
+  /** Rows of --customers and --exclude rejected (with the wrong number of fields): --strict fails on them too. */
+  sideRejected: number;
 }
 
 export function emptyTotals(): ReadTotals {
-  return { tally: emptyTally(), excludedBy: { respondent: 0, dateRange: 0, where: 0 }, elevens: 0, validScores: 0, zeros: 0, repairedQuotes: 0 };
+  return { tally: emptyTally(), excludedBy: { respondent: 0, dateRange: 0, where: 0 }, elevens: 0, validScores: 0, zeros: 0, repairedQuotes: 0, sideRejected: 0 };
 }
 
 export function addTotals(into: ReadTotals, from: ReadTotals): void {

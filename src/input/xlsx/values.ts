@@ -80,7 +80,8 @@ export function isoDayText(day: number): string | undefined {
   let text = dayTexts.get(day);
   if (text === undefined) {
     const date = new Date(day * DAY_MS);
-    if (Number.isNaN(date.getTime())) return undefined;
+    // Excel's last date is 9999-12-31 (serial 2,958,465): a larger serial is no date, and is read as the number it is.
+    if (Number.isNaN(date.getTime()) || date.getUTCFullYear() > 9999) return undefined;
     text = `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
     if (dayTexts.size < DAY_TEXTS_KEPT) dayTexts.set(day, text);
   }
@@ -94,10 +95,25 @@ export function isoDayText(day: number): string | undefined {
  */
 export function numberText(raw: string): string {
   if (isShortWhole(raw)) return raw;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value)) return raw;
+  const value = cellNumber(raw);
+  if (value === undefined) return raw;
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
   return String(Number(value.toPrecision(15)));
+}
+
+/**
+ * A number as the XML of a sheet writes one (xsd:double, as Excel writes every number):
+ * digits, a point, an exponent. JavaScript's Number() also takes `0x9`, `0b1001`,
+ * `0o11` and `Infinity`, which are no numbers of a cell: such a cell keeps its text,
+ * and a score cell holding it is rejected as a CSV cell would be.
+ */
+const XML_NUMBER = /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
+
+/** The number a cell's value writes, or undefined when it writes none (or none that is finite). */
+export function cellNumber(raw: string): number | undefined {
+  if (!XML_NUMBER.test(raw)) return undefined;
+  const value = Number(raw);
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /** A whole number of at most 15 digits with no leading zero, as Excel writes most scores: already as Excel shows it. */

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { ENCODINGS, type ColumnInfo, type ColumnReport } from '../../core/columns-report.js';
 import { visible, wrap } from './format.js';
 import { cutToWidth, plainTable } from './plain-table.js';
+import { clipList, quote } from '../../core/clip.js';
 
 /** A header named in a sentence: whole up to a point. */
 const HEADER_WIDTH = 40;
@@ -18,7 +19,7 @@ export function renderColumnsJson(reports: ColumnReport[]): string {
 function describeColumn(info: ColumnInfo | null): string {
   if (info === null) return 'none found';
   const text = info.text === undefined ? '' : `: ${info.text.slice(info.header.length).trim()}`;
-  return `column ${info.number}, ${JSON.stringify(visible(info.header))}${visible(text)}`;
+  return `column ${info.number}, ${quote(visible(info.header))}${visible(text)}`;
 }
 
 
@@ -27,7 +28,7 @@ function everyColumn(report: ColumnReport, chalk: InstanceType<typeof Chalk>): s
   const table = plainTable([chalk.bold('No'), chalk.bold('Column'), chalk.bold('Role or content'), chalk.bold('Examples')], [true, false, false, false], { fit: [1, 3] });
   for (const column of report.all) {
     const role = column.scoreCandidate && column.role !== 'score' ? `${column.role.replace(/ \(.*\)$/, '')}, maybe the score` : column.role;
-    table.push([column.number, visible(column.header), role, visible(column.examples.map((example) => JSON.stringify(example)).join(', '))]);
+    table.push([column.number, visible(column.header), role, visible(column.examples.map((example) => quote(example)).join(', '))]);
   }
   return table.toString();
 }
@@ -46,10 +47,10 @@ function fileRows(report: ColumnReport): string[][] {
     ];
   }
   const { sheet, sheets } = workbook;
-  const rows = [['Sheet', `${sheet.number} ${JSON.stringify(visible(sheet.name))}${sheets.length > 1 ? ` (of ${sheets.length}; --sheet chooses)` : ''}`]];
+  const rows = [['Sheet', `${sheet.number} ${quote(visible(sheet.name))}${sheets.length > 1 ? ` (of ${sheets.length.toLocaleString('en-US')}; --sheet chooses)` : ''}`]];
   if (sheets.length > 1) {
-    const list = sheets.map((one) => `${one.number} ${JSON.stringify(visible(one.name))}${one.hidden ? ' (hidden)' : ''}${SHEET_KINDS[one.kind]}`);
-    rows.push(['Sheets', list.join(', ')]);
+    const list = sheets.map((one) => `${one.number} ${quote(visible(one.name))}${one.hidden ? ' (hidden)' : ''}${SHEET_KINDS[one.kind]}`);
+    rows.push(['Sheets', clipList(list)]);
   }
   return rows;
 }

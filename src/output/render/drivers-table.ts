@@ -7,6 +7,7 @@ import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, forma
 import { cutToWidth, plainTable } from './plain-table.js';
 import { fixFirstWords } from './drivers-words.js';
 import { wordWarning } from './warnings.js';
+import { quote } from '../../core/clip.js';
 
 /** The table fits an 80-column terminal: long driver names are cut to what is left. */
 const WIDTH = 80;
@@ -98,7 +99,7 @@ function levelsTables(result: DriversResult, chalk: ChalkInstance): string[] {
       for (const level of levels) {
         table.push([cutToWidth(visible(level.level), 40), level.responses.toLocaleString('en-US'), formatNps(level.nps), level.base ? 'base' : signed(level.coefficient)]);
       }
-      const title = wrap(`${visible(driver.column)}: each level against ${JSON.stringify(visible(base?.level ?? ''))}, the most common, the other drivers held`);
+      const title = wrap(`${visible(driver.column)}: each level against ${quote(visible(base?.level ?? ''))}, the most common, the other drivers held`);
       return `${chalk.bold(title)}\n${table.toString()}`;
     });
 }

@@ -1,6 +1,7 @@
 import type { DriverSpec } from '../../core/drivers/accumulator.js';
 import type { DriversResult } from '../../core/drivers/result.js';
 import { formatScaleEnd, visible } from './format.js';
+import { quote } from '../../core/clip.js';
 
 /** Drivers named one by one in the stderr line before the rest are counted. */
 const LISTED = 12;
@@ -15,7 +16,7 @@ export interface DriversChoice {
 /** One line saying which columns are the drivers, as `score` says which column is the score. */
 export function describeDrivers(drivers: readonly DriverSpec[], choice: DriversChoice): string {
   const list = (columns: readonly DriverSpec[]): string => {
-    const names = columns.slice(0, LISTED).map((column) => JSON.stringify(visible(column.name)));
+    const names = columns.slice(0, LISTED).map((column) => quote(visible(column.name)));
     return columns.length > LISTED ? `${names.join(', ')} and ${columns.length - LISTED} more` : names.join(', ');
   };
   const ratings = drivers.filter((driver) => driver.kind === 'rating');
@@ -38,7 +39,7 @@ export function fixFirstWords(result: DriversResult): string | undefined {
     const driver = result.drivers.find((one) => one.column === rule.column);
     const mean = driver?.performance === null || driver === undefined ? '' : `, mean ${driver.performance.mean.toFixed(1)} of ${formatScaleEnd(driver.performance.scale.max)}`;
     return (
-      `Fix first: ${JSON.stringify(rule.column)}. No rating is both above the median share and below the median performance; ` +
+      `Fix first: ${quote(rule.column)}. No rating is both above the median share and below the median performance; ` +
       `of the most important, it has the most to gain (${(driver?.importance ?? 0).toFixed(1)}% of what the ratings explain${mean}).`
     );
   }

@@ -1,4 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
+import { escapeControl } from '../../core/bidi.js';
 import type { Performance, ShareInterval } from '../../core/drivers/result.js';
 import type { Summary } from '../../core/summary.js';
 
@@ -38,15 +39,16 @@ export function formatP(p: number): string {
 
 /**
  * Text from the input as a terminal shows it harmlessly: control characters (an
- * escape sequence in a cell could move the cursor or retitle the window) are shown
- * as `\u001b`-style escapes; tabs and line breaks in a cell as `\t` and `\n`.
+ * escape sequence in a cell could move the cursor or retitle the window) and the
+ * controls of bidirectional text (which make a name read as another: core/bidi.ts)
+ * are shown as `\u001b`-style escapes; tabs and line breaks in a cell as `\t` and `\n`.
  */
 export function visible(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u202a-\u202e\u2066-\u2069]/g, (char) => {
     if (char === '\n') return '\\n';
     if (char === '\t') return '\\t';
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+    return escapeControl(char);
   });
 }
 
@@ -93,7 +95,7 @@ export function wrap(text: string, indent = 0, width = 80): string {
       const [first = '', ...rest] = wrapAnsi(`${lead}${body}`, width, { hard: false, trim: false }).split('\n');
       if (rest.length === 0) return first;
       // The lines after the first are wrapped again to the width their indent leaves.
-      const remainder = wrapAnsi(rest.map((line) => line.trimEnd()).join(' '), Math.max(1, width - indent), { hard: false }).split('\n');
+      const remainder = wrapAnsi(rest.map((line) => line.trim()).join(' '), Math.max(1, width - indent), { hard: false }).split('\n');
       return [first.trimEnd(), ...remainder.map((line) => `${' '.repeat(indent)}${line}`)].join('\n');
     })
     .join('\n')

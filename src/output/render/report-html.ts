@@ -2,7 +2,7 @@ import { CATEGORIES } from '../../core/categories.js';
 import type { ListedResponse, ReportData } from '../../core/report.js';
 import type { ThemesReport } from '../../core/themes-report.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted, plural } from './format.js';
-import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, escapeXml, trendChart } from './svg.js';
+import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, inputHtml, trendChart } from './svg.js';
 import { impactSentence, languagesSentence } from './themes.js';
 import { formatNet } from './themes-discovered.js';
 import { headlineWords, movementWords, testWords } from './compare.js';
@@ -35,11 +35,11 @@ svg .point { fill: var(--line); } svg .faint { fill: none; stroke: var(--muted);
 @media print { body { background: #fff; color: #000; } main { max-width: none; } section { break-inside: avoid; } }
 `;
 
-const cell = (text: string | number, numeric = false): string => `<td${numeric ? ' class="num"' : ''}>${escapeXml(String(text))}</td>`;
+const cell = (text: string | number, numeric = false): string => `<td${numeric ? ' class="num"' : ''}>${inputHtml(String(text))}</td>`;
 const headRow = (...headers: Array<[string, boolean?]>): string =>
-  `<tr>${headers.map(([text, numeric]) => `<th${numeric ? ' class="num"' : ''}>${escapeXml(text)}</th>`).join('')}</tr>`;
+  `<tr>${headers.map(([text, numeric]) => `<th${numeric ? ' class="num"' : ''}>${inputHtml(text)}</th>`).join('')}</tr>`;
 
-const warningLine = (warning: Warning): string => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`;
+const warningLine = (warning: Warning): string => `<p class="warning">⚠ ${inputHtml(wordWarning(warning))}</p>`;
 
 /** How sure the score is, in one sentence. */
 function sureSentence(scoredPart: Scored): string {
@@ -65,13 +65,13 @@ function headline(data: ReportData): string {
   const of =
     change === undefined
       ? ''
-      : `<p id="nps-of">${escapeXml(`NPS of ${change.b.file} (${plural(change.b.responses, 'response')}), the last ${sideWord(data)}; all ${plural(overall.responses, 'response')} together: ${formatNps(overall.nps)}.`)}</p>`;
-  const verdict = change === undefined ? '' : `<p id="change-verdict"><strong>${escapeXml(headlineWords(change, { a: change.a.file, b: change.b.file }))}</strong></p>`;
+      : `<p id="nps-of">${inputHtml(`NPS of ${change.b.file} (${plural(change.b.responses, 'response')}), the last ${sideWord(data)}; all ${plural(overall.responses, 'response')} together: ${formatNps(overall.nps)}.`)}</p>`;
+  const verdict = change === undefined ? '' : `<p id="change-verdict"><strong>${inputHtml(headlineWords(change, { a: change.a.file, b: change.b.file }))}</strong></p>`;
   return `<section id="headline" class="headline" aria-label="Headline">
-<p class="nps" id="nps-value">${escapeXml(formatNps(shown.nps))}</p>
-${of}${verdict}<p>${escapeXml(sureSentence(shown))}</p>
+<p class="nps" id="nps-value">${inputHtml(formatNps(shown.nps))}</p>
+${of}${verdict}<p>${inputHtml(sureSentence(shown))}</p>
 ${warnings.filter((warning) => !isPeriodWarning(warning)).map(warningLine).join('\n')}
-<p id="accounting">${escapeXml(describeAccounting(summary))}.</p>
+<p id="accounting">${inputHtml(describeAccounting(summary))}.</p>
 ${range}
 ${groupsTable(shown.counts, shown.responses)}</section>`;
 }
@@ -93,10 +93,10 @@ function changeSection(data: ReportData): string {
     movement === undefined
       ? ''
       : `<h3>Respondents in both</h3><table>${headRow([`In ${change.a.file} \\ in ${change.b.file}`], ...CATEGORIES.map((category): [string, boolean] => [category, true]))}` +
-        `${CATEGORIES.map((from) => `<tr>${cell(from)}${CATEGORIES.map((to) => cell(movement[from][to], true)).join('')}</tr>`).join('')}</table><p>${escapeXml(movementWords(movement))}</p>`;
-  const test = change.test === '' ? '' : `<p class="muted">${escapeXml(`Test: ${testWords(change, level)}.`)}</p>`;
-  return `<section id="change"><h2>${escapeXml(`${change.b.file} against ${change.a.file}`)}</h2>
-<p><strong>${escapeXml(headlineWords(change, { a: change.a.file, b: change.b.file }))}</strong></p>${test}
+        `${CATEGORIES.map((from) => `<tr>${cell(from)}${CATEGORIES.map((to) => cell(movement[from][to], true)).join('')}</tr>`).join('')}</table><p>${inputHtml(movementWords(movement))}</p>`;
+  const test = change.test === '' ? '' : `<p class="muted">${inputHtml(`Test: ${testWords(change, level)}.`)}</p>`;
+  return `<section id="change"><h2>${inputHtml(`${change.b.file} against ${change.a.file}`)}</h2>
+<p><strong>${inputHtml(headlineWords(change, { a: change.a.file, b: change.b.file }))}</strong></p>${test}
 ${change.warnings.map(warningLine).join('\n')}
 <table>${headRow([change.sampleKind], ['n', true], ['NPS', true], [`${level} interval`, true], ['Promoters', true], ['Passives', true], ['Detractors', true])}${rows.join('')}</table>
 ${moved}</section>`;
@@ -105,12 +105,12 @@ ${moved}</section>`;
 /** What reading the files warned of, as the terminal said it: rows with no date, repeated answers left out, and the like. */
 function notesSection(notes: readonly string[]): string {
   if (notes.length === 0) return '';
-  return `<section id="notes"><h2>Notes on the data</h2><ul>${notes.map((note) => `<li>${escapeXml(note)}</li>`).join('')}</ul></section>`;
+  return `<section id="notes"><h2>Notes on the data</h2><ul>${notes.map((note) => `<li>${inputHtml(note)}</li>`).join('')}</ul></section>`;
 }
 
 function distribution(data: ReportData): string {
   const { summary } = data.score;
-  const legend = CATEGORIES.map((category) => `<span><i class="swatch" style="background:${CATEGORY_COLOURS[category]}"></i>${escapeXml(LABELS[category])}</span>`).join('');
+  const legend = CATEGORIES.map((category) => `<span><i class="swatch" style="background:${CATEGORY_COLOURS[category]}"></i>${inputHtml(LABELS[category])}</span>`).join('');
   return `<section id="distribution"><h2>Answers from 0 to 10</h2>
 <figure>${distributionChart(summary.distribution, summary.responses)}<figcaption class="legend">${legend}</figcaption></figure></section>`;
 }
@@ -123,7 +123,7 @@ function trend(data: ReportData): string {
     const marks = `${row.partial ? ' (partial)' : ''}${row.small ? ' (small)' : ''}`;
     return `<tr${row.small ? ' class="muted"' : ''}>${cell(`${row.period}${marks}`)}${cell(row.responses, true)}${cell(formatNps(row.nps), true)}${cell(row.interval ? `${formatNps(row.interval.low)} to ${formatNps(row.interval.high)}` : 'n/a', true)}${cell(change)}</tr>`;
   });
-  return `<section id="trend"><h2>Over time, by ${escapeXml(data.score.period ?? '')}</h2>
+  return `<section id="trend"><h2>Over time, by ${inputHtml(data.score.period ?? '')}</h2>
 ${data.score.warnings.filter(isPeriodWarning).map(warningLine).join('\n')}
 <figure>${trendChart(periods)}<figcaption>The band is the interval of each period; a ringed point is a change from the period before that is unlikely to be chance; a hollow grey point is a period under ${data.score.minN} responses, left out of the line and of the tests.</figcaption></figure>
 <table>${headRow(['Period'], ['n', true], ['NPS', true], ['Interval', true], ['Change'])}${rows.join('')}</table></section>`;
@@ -133,7 +133,7 @@ function breakdown(data: ReportData): string {
   return data.score.breakdowns
     .filter((entry) => entry.groups.length > 0)
     .map(
-      ({ columns, groups }) => `<section class="breakdown"><h2>By ${escapeXml(columns.join(' and '))}</h2>
+      ({ columns, groups }) => `<section class="breakdown"><h2>By ${inputHtml(columns.join(' and '))}</h2>
 <figure>${breakdownChart(groups, columns)}<figcaption>Dots are each group's NPS, lines its interval; groups under ${data.score.minN} responses are grey.</figcaption></figure></section>`,
     )
     .join('\n');
@@ -153,12 +153,12 @@ function drivers(data: ReportData): string {
   const rule = fixFirstWords(result);
   const intro = `The ${result.drivers.length} ratings explain ${(result.r2 * 100).toFixed(1)}% of the variance of the 0–10 answer, in the ${result.responses} responses that answered all of them (${result.leftOut} left out with a blank rating). Each rating's share of that is its Shapley value; the shares add up to 100%.`;
   return `\n<section id="drivers"><h2>What moves the score</h2>
-<p>${escapeXml(intro)}</p>
-${result.warnings.map((warning) => `<p class="warning">⚠ ${escapeXml(wordWarning(warning))}</p>`).join('\n')}
-${rule === undefined ? '' : `<p id="fix-first">${escapeXml(rule)}</p>`}
+<p>${inputHtml(intro)}</p>
+${result.warnings.map((warning) => `<p class="warning">⚠ ${inputHtml(wordWarning(warning))}</p>`).join('\n')}
+${rule === undefined ? '' : `<p id="fix-first">${inputHtml(rule)}</p>`}
 <figure>${driversChart(result.drivers, result.fixFirstRule.kind === 'bars')}<figcaption>Up: a larger share; right: a higher mean rating. Lines are ${level}% intervals; ringed ratings are to fix first${result.fixFirstRule.kind === 'bars' ? ': above the median share and below the median performance (the shaded corner)' : ''}.</figcaption></figure>
 <table>${headRow(['Rating'], ['Share', true], [`${level}% interval`, true], ['Per point', true], ['Mean', true], ['Low', true], [''])}${rows.join('')}</table>
-<p class="muted">${escapeXml(`Per point: points of the 0–10 answer per point of the rating, the others held. Low: ratings in the bottom third of the scale. ${CAUSE_NOTE}`)}</p></section>`;
+<p class="muted">${inputHtml(`Per point: points of the 0–10 answer per point of the rating, the others held. Low: ratings in the bottom third of the scale. ${CAUSE_NOTE}`)}</p></section>`;
 }
 
 function themes(data: ReportData): string {
@@ -167,11 +167,11 @@ function themes(data: ReportData): string {
   const perGroup = [...CATEGORIES].reverse().map((category) => {
     const lines = report.themes[category].slice(0, 5);
     const rows = lines.map((line) => `<tr>${cell(line.theme)}${cell(line.comments, true)}${cell(`${line.share.toFixed(0)}%`, true)}${cell(line.examples[0] ?? '')}</tr>`);
-    return `<h3>${escapeXml(LABELS[category])}: ${report.comments[category]} comments</h3>
+    return `<h3>${inputHtml(LABELS[category])}: ${report.comments[category]} comments</h3>
 ${lines.length === 0 ? '<p class="muted">No theme found.</p>' : `<table>${headRow(['Theme'], ['Comments', true], ['Share', true], ['Example'])}${rows.join('')}</table>`}`;
   });
-  const impact = report.impact.filter((line) => line.mentionedBy > 0).map((line) => `<li>${escapeXml(impactSentence(line))}</li>`);
-  const languages = `<p class="muted">Languages: ${escapeXml(languagesSentence(report))}.</p>`;
+  const impact = report.impact.filter((line) => line.mentionedBy > 0).map((line) => `<li>${inputHtml(impactSentence(line))}</li>`);
+  const languages = `<p class="muted">Languages: ${inputHtml(languagesSentence(report))}.</p>`;
   return `<section id="themes"><h2>What the comments are about</h2>${languages}${unthemedHtml(report)}${report.warnings.map(warningLine).join('\n')}${perGroup.join('\n')}
 ${questionsHtml(report)}${discoveredHtml(report)}<h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>
 ${suggestionsHtml(report)}`;
@@ -184,7 +184,7 @@ function unthemedHtml(report: ThemesReport): string {
   if (report.unthemed === null) return '';
   const comments = report.comments.promoters + report.comments.passives + report.comments.detractors;
   const share = comments === 0 ? 0 : (report.unthemed * 100) / comments;
-  return `<p class="muted" id="unthemed">${escapeXml(`${report.unthemed} of ${plural(comments, 'comment')} (${share.toFixed(1)}%) mention no theme, named or discovered.`)}</p>`;
+  return `<p class="muted" id="unthemed">${inputHtml(`${report.unthemed} of ${plural(comments, 'comment')} (${share.toFixed(1)}%) mention no theme, named or discovered.`)}</p>`;
 }
 
 /** The themes found in the comments themselves, each with its examples in full. */
@@ -215,7 +215,7 @@ function questionsHtml(report: ThemesReport): string {
       const lines = question.themes[category].slice(0, 5).map((line) => `${line.theme} (${line.comments})`);
       return `<tr>${cell(LABELS[category])}${cell(question.comments[category], true)}${cell(lines.length === 0 ? 'no theme' : lines.join(', '))}</tr>`;
     });
-    return `<h4>${escapeXml(question.question)}</h4><table>${headRow(['Group'], ['Answers', true], ['Themes'])}${rows.join('')}</table>`;
+    return `<h4>${inputHtml(question.question)}</h4><table>${headRow(['Group'], ['Answers', true], ['Themes'])}${rows.join('')}</table>`;
   });
   return `<h3>By question</h3>${blocks.join('\n')}`;
 }
@@ -224,21 +224,25 @@ function questionsHtml(report: ThemesReport): string {
 
 function people(id: string, title: string, rows: ListedResponse[], withDeadline: boolean): string {
   const body = rows.map(
-    (row) => `<tr>${cell(row.respondent || '(anonymous)')}${cell(row.score, true)}${cell(row.comment)}${withDeadline ? `<td class="due">${escapeXml(row.respondBy || 'no date')}</td><td class="due">${escapeXml(row.status)}</td>` : ''}</tr>`,
+    (row) => `<tr>${cell(row.respondent || '(anonymous)')}${cell(row.score, true)}${cell(row.comment)}${withDeadline ? `<td class="due">${inputHtml(row.respondBy || 'no date')}</td><td class="due">${inputHtml(row.status)}</td>` : ''}</tr>`,
   );
   const head = withDeadline ? headRow(['Respondent'], ['Score', true], ['Comment'], ['Respond by'], ['Status']) : headRow(['Respondent'], ['Score', true], ['Comment']);
-  return `<section id="${id}"><h2>${escapeXml(title)}</h2>${rows.length === 0 ? '<p class="muted">None.</p>' : `<table>${head}${body.join('')}</table>`}</section>`;
+  return `<section id="${id}"><h2>${inputHtml(title)}</h2>${rows.length === 0 ? '<p class="muted">None.</p>' : `<table>${head}${body.join('')}</table>`}</section>`;
 }
 
 /** Passives: the question to ask them, what their comments are about, and the newest of them. */
 function passivesSection(data: ReportData): string {
   const themes = data.themes?.themes.passives.slice(0, 3).map((line) => `${line.theme} (${line.share.toFixed(0)}%)`) ?? [];
-  const about = themes.length === 0 ? '' : `<p>Their comments are most about ${escapeXml(themes.join(', '))}.</p>`;
-  const intro = `<p>${escapeXml(`${data.score.summary.counts.passives} passives (7–8). Ask them: "What would we need to do to earn a 9 or 10 from you next time?"`)}</p>${about}`;
+  const about = themes.length === 0 ? '' : `<p>Their comments are most about ${inputHtml(themes.join(', '))}.</p>`;
+  const intro = `<p>${inputHtml(`${data.score.summary.counts.passives} passives (7–8). Ask them: "What would we need to do to earn a 9 or 10 from you next time?"`)}</p>${about}`;
   return people('passives', `Passives to ask what would earn a 9 or 10 (newest ${data.passives.length})`, data.passives, false).replace('</h2>', `</h2>${intro}`);
 }
 
-/** One HTML file with everything inline: no script, no font, no image fetched from anywhere. */
+/**
+ * One HTML file with everything inline: no script, no font, no image fetched from anywhere.
+ * Every text goes through `inputHtml`, which isolates text from the input that holds a
+ * control of bidirectional text (the same as `escapeXml` for any other).
+ */
 export function renderReportHtml(data: ReportData, notes: readonly string[] = []): string {
   return `<!doctype html>
 <html lang="en">
@@ -246,12 +250,12 @@ export function renderReportHtml(data: ReportData, notes: readonly string[] = []
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${escapeXml(data.title)}</title>
+<title>${inputHtml(data.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <main>
-<header><h1>${escapeXml(data.title)}</h1><p class="files" id="provenance">From ${escapeXml(data.files.join(', '))}, ${escapeXml(data.score.summary.rows.toLocaleString('en-US'))} rows read; made on ${escapeXml(data.generated)} by nps.</p></header>
+<header><h1>${inputHtml(data.title)}</h1><p class="files" id="provenance">From ${inputHtml(data.files.join(', '))}, ${inputHtml(data.score.summary.rows.toLocaleString('en-US'))} rows read; made on ${inputHtml(data.generated)} by nps.</p></header>
 ${headline(data)}
 ${changeSection(data)}
 ${distribution(data)}

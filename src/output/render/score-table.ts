@@ -8,6 +8,7 @@ import type { Summary } from '../../core/summary.js';
 import { describeAccounting, formatNps, formatPercent, intervalName, shortP, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
 import { isPeriodWarning, wordWarning } from './warnings.js';
+import { quote } from '../../core/clip.js';
 
 const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' } as const satisfies Record<
   Category,
@@ -139,7 +140,7 @@ function groupsTable(report: ScoreReport, columns: readonly string[], all: Group
   if (all.length > groups.length) {
     notes.unshift(`… and ${(all.length - groups.length).toLocaleString('en-US')} more groups: the ${groups.length} largest are shown; --json lists all ${all.length.toLocaleString('en-US')}.`);
     // One response per group: the column is most likely an identifier, not a segment.
-    if (all.every((group) => group.responses === 1)) notes.unshift(`Every group has a single response: is ${columns.map((column) => JSON.stringify(column)).join(',')} an identifier rather than a segment?`);
+    if (all.every((group) => group.responses === 1)) notes.unshift(`Every group has a single response: is ${columns.map((column) => quote(column)).join(',')} an identifier rather than a segment?`);
   }
   return `${table.toString()}\n${notes.join('\n')}`;
 }

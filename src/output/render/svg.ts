@@ -3,6 +3,7 @@ import { categoryOf, type Category } from '../../core/categories.js';
 import { fixFirstBars, type DriverResult } from '../../core/drivers/result.js';
 import type { PeriodRow } from '../../core/periods.js';
 import { cutToWidth } from './plain-table.js';
+import { hasBidiControl } from '../../core/bidi.js';
 
 /**
  * Charts as plain inline SVG: a few dozen lines per chart, no charting library to
@@ -17,6 +18,22 @@ export const CATEGORY_COLOURS = { promoters: '#009E73', passives: '#E69F00', det
 
 export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/**
+ * Text from the input in HTML: isolated in a `<bdi>` when it holds a control of
+ * bidirectional text (core/bidi.ts), so that it cannot reorder what stands around it.
+ */
+export function inputHtml(text: string): string {
+  return hasBidiControl(text) ? `<bdi>${escapeXml(text)}</bdi>` : escapeXml(text);
+}
+
+/**
+ * The same in the plain text of a chart (its labels, tooltips and description), where
+ * SVG has no `<bdi>`: between a first-strong isolate (U+2068) and its pop (U+2069).
+ */
+export function isolatedText(text: string): string {
+  return hasBidiControl(text) ? `\u2068${text}\u2069` : text;
 }
 
 const fixed = (value: number): string => value.toFixed(1);
@@ -91,7 +108,7 @@ export function breakdownChart(groups: readonly GroupRow[], columns: readonly st
   ];
   groups.forEach((group, index) => {
     const y = 25 + index * rowHeight;
-    const label = columns.map((column) => group.key[column] || '(blank)').join(' / ');
+    const label = isolatedText(columns.map((column) => group.key[column] || '(blank)').join(' / '));
     const colour = group.small ? 'var(--muted)' : 'var(--ink)';
     const nps = group.nps ?? 0;
     const interval = group.interval;
@@ -105,8 +122,8 @@ export function breakdownChart(groups: readonly GroupRow[], columns: readonly st
       `<text x="${fixed(x(interval?.high ?? nps) + 8)}" y="${y + 4}" class="value">${group.nps === null ? 'n/a' : signed(nps)}</text>`,
     );
   });
-  const description = groups.map((group) => `${columns.map((column) => group.key[column]).join(' / ')}: ${signed(group.nps ?? 0)}`).join('; ');
-  return svg(labelWidth + plotWidth + 60, height, `NPS by ${columns.join(' and ')}`, `Each group's NPS with its interval, highest first. ${description}.`, body);
+  const description = groups.map((group) => `${isolatedText(columns.map((column) => group.key[column]).join(' / '))}: ${signed(group.nps ?? 0)}`).join('; ');
+  return svg(labelWidth + plotWidth + 60, height, `NPS by ${columns.map(isolatedText).join(' and ')}`, `Each group's NPS with its interval, highest first. ${description}.`, body);
 }
 
 /**
@@ -204,7 +221,7 @@ export function driversChart(drivers: readonly DriverResult[], shadeCorner = tru
   ];
   body.push(...driverDots(rated, x, y, { right: width - 4, bottom: top + plotHeight - 4 }));
   const description = rated
-    .map((driver) => `${driver.column}: share ${fixed(driver.importance)}%, performance ${Math.round((driver.performance?.relative ?? 0) * 100)}% of its scale${driver.fixFirst ? ', fix first' : ''}`)
+    .map((driver) => `${isolatedText(driver.column)}: share ${fixed(driver.importance)}%, performance ${Math.round((driver.performance?.relative ?? 0) * 100)}% of its scale${driver.fixFirst ? ', fix first' : ''}`)
     .join('; ');
   return svg(width, height, 'Importance and performance of each rating', `Each rating's share of the explained variance against its mean rating; the shaded corner is what to fix first. ${description}.`, body);
 }
@@ -247,8 +264,8 @@ function driverDots(rated: readonly DriverResult[], x: (relative: number) => num
       body.push(`<line x1="${fixed(cx)}" y1="${fixed(y(driver.interval.low))}" x2="${fixed(cx)}" y2="${fixed(y(driver.interval.high))}" stroke="var(--line)" stroke-width="2" opacity="0.5"/>`);
     }
     body.push(
-      `<circle cx="${fixed(cx)}" cy="${fixed(cy)}" r="6" class="${driver.fixFirst ? 'significant' : 'point'}"><title>${escapeXml(driver.column)}: share ${fixed(driver.importance)}%${interval}${mean}${driver.fixFirst ? '; fix first' : ''}</title></circle>`,
-      `<text x="${fixed(cx + (before ? -10 : 10))}" y="${fixed(labelAt(cx, cy, label, before))}"${before ? ' text-anchor="end"' : ''}>${escapeXml(label)}</text>`,
+      `<circle cx="${fixed(cx)}" cy="${fixed(cy)}" r="6" class="${driver.fixFirst ? 'significant' : 'point'}"><title>${escapeXml(isolatedText(driver.column))}: share ${fixed(driver.importance)}%${interval}${mean}${driver.fixFirst ? '; fix first' : ''}</title></circle>`,
+      `<text x="${fixed(cx + (before ? -10 : 10))}" y="${fixed(labelAt(cx, cy, label, before))}"${before ? ' text-anchor="end"' : ''}>${escapeXml(isolatedText(label))}</text>`,
     );
   }
   return body;

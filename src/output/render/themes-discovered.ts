@@ -2,8 +2,9 @@ import type { Chalk } from 'chalk';
 import { CATEGORIES } from '../../core/categories.js';
 import type { ThemeChangeLine } from '../../core/themes-change.js';
 import type { ThemesReport } from '../../core/themes-report.js';
+import { quote } from '../../core/clip.js';
 import { differenceJson } from './score-json.js';
-import { formatNps, pBesideAdjusted, plural, wrap } from './format.js';
+import { formatNps, pBesideAdjusted, plural, visible, wrap } from './format.js';
 import { cutToWidth, LINE_WIDTH, plainTable } from './plain-table.js';
 
 /** The themes report's parts read from the comments as a whole, as text: discovered themes, suggestions, topics, change. */
@@ -28,7 +29,7 @@ export const quoted = (label: string): string => `"${label}"`;
 
 /** One line per example, cut at the terminal's edge: the JSON and the report keep them whole. */
 export function exampleLine(label: string, examples: readonly string[]): string {
-  return cutToWidth(`  ${label}: ${examples.map((example) => JSON.stringify(example.replace(/\s+/g, ' '))).join('; ')}`, LINE_WIDTH);
+  return cutToWidth(`  ${label}: ${examples.map((example) => quote(example.replace(/\s+/g, ' '))).join('; ')}`, LINE_WIDTH);
 }
 
 /** "Unthemed  38 of 441 comments (8.6%) mention no theme, named or discovered". */
@@ -88,7 +89,7 @@ export function suggestionsText(report: ThemesReport, paint: Paint): string | un
 export function givenText(report: ThemesReport, paint: Paint): string | undefined {
   if (report.given.length === 0) return undefined;
   const table = plainTable(['Topic', 'Comments', 'NPS', 'Net', 'Parent'].map((text) => paint.bold(text)), [false, true, true, true, false], { fit: [0, 4] });
-  for (const line of report.given.slice(0, SHOWN)) table.push([line.topic, line.comments, formatNps(line.nps), formatNet(line.sentiment.net), line.parent ?? '']);
+  for (const line of report.given.slice(0, SHOWN)) table.push([visible(line.topic), line.comments, formatNps(line.nps), formatNet(line.sentiment.net), visible(line.parent ?? '')]);
   const more = report.given.length > SHOWN ? `\n${report.given.length - SHOWN} more in --json` : '';
   return `${paint.bold('Topics the export gives')}\n${table.toString()}${more}`;
 }
@@ -111,7 +112,7 @@ export function changeText(report: ThemesReport, paint: Paint): string | undefin
     const difference = line.difference;
     const verdict = difference === undefined ? '' : difference.significant ? `${difference.difference > 0 ? 'grew' : 'shrank'} (${pBesideAdjusted(difference)})` : 'may be chance';
     const points = difference === undefined ? '' : `${difference.difference >= 0 ? '+' : ''}${difference.difference.toFixed(1)}`;
-    table.push([line.kind === 'discovered' ? quoted(line.theme) : line.theme, `${line.before.share.toFixed(1)}%`, `${line.after.share.toFixed(1)}%`, points, verdict]);
+    table.push([line.kind === 'discovered' ? quoted(line.theme) : visible(line.theme), `${line.before.share.toFixed(1)}%`, `${line.after.share.toFixed(1)}%`, points, verdict]);
   }
   const more = change.themes.length > rows.length ? `\n${change.themes.length - rows.length} more in --json` : '';
   const note = wrap('Before, After: share of each side\'s comments that mention the theme. Change: in points. Themes in quotes are discovered ones.');

@@ -1,4 +1,5 @@
 import type { DriverRef, DriversWarning, Warning } from '../../core/warnings.js';
+import { quote } from '../../core/clip.js';
 
 /**
  * Each warning of the core in plain words: one sentence a person can act on. The
@@ -9,7 +10,7 @@ const responses = (count: number): string => `${count.toLocaleString('en-US')} $
 const drivers = (count: number): string => `${count} ${count === 1 ? 'driver' : 'drivers'}`;
 
 function driverName(ref: DriverRef): string {
-  return ref.level === undefined ? JSON.stringify(ref.column) : `${JSON.stringify(ref.column)} = ${JSON.stringify(ref.level)}`;
+  return ref.level === undefined ? quote(ref.column) : `${quote(ref.column)} = ${quote(ref.level)}`;
 }
 
 function listed(names: readonly string[]): string {
@@ -67,11 +68,11 @@ function wordDriversWarning(warning: DriversWarning): string {
       return (
         `${warning.leftOut.toLocaleString('en-US')} of ${responses(warning.scored)} (${share}%) have a blank driver and are left out: ` +
         `the shares describe the ${kept.toLocaleString('en-US')} who rated every driver, who may not answer like the rest. ` +
-        `${JSON.stringify(warning.column)} is blank in ${warning.blank.toLocaleString('en-US')}: --columns without it keeps more`
+        `${quote(warning.column)} is blank in ${warning.blank.toLocaleString('en-US')}: --columns without it keeps more`
       );
     }
     case 'driver-constant':
-      return `${JSON.stringify(warning.column)} is the same in every complete response (${warning.value}): dropped, share 0`;
+      return `${quote(warning.column)} is the same in every complete response (${warning.value}): dropped, share 0`;
     case 'nothing-to-fit':
       return 'no scored response has every driver answered: there is nothing to fit';
     case 'too-few-to-fit':
@@ -90,7 +91,7 @@ function wordDriversWarning(warning: DriversWarning): string {
       );
     case 'drivers-collinear':
       return (
-        `${listed(warning.columns.map((column) => JSON.stringify(column)))} are collinear (one is a combination of the others): ` +
+        `${listed(warning.columns.map((column) => quote(column)))} are collinear (one is a combination of the others): ` +
         'their shares come from a pseudo-inverse and are not to be told apart'
       );
     case 'moments-only':
@@ -101,12 +102,12 @@ function wordDriversWarning(warning: DriversWarning): string {
       return `intervals from only ${warning.replicates} bootstrap replicates (${drivers(warning.drivers)}): read them as rough`;
     case 'driver-follows-score':
       return (
-        `${JSON.stringify(warning.column)} follows the score almost exactly (r = ${warning.correlation.toFixed(2)}): if it is computed from it ` +
+        `${quote(warning.column)} follows the score almost exactly (r = ${warning.correlation.toFixed(2)}): if it is computed from it ` +
         '(an NPS group, the score recoded), leave it out with --columns'
       );
     case 'driver-overlaps':
       return (
-        `${JSON.stringify(warning.column)}: with the other drivers held, higher ratings go with ${warning.withOthers} scores, ` +
+        `${quote(warning.column)}: with the other drivers held, higher ratings go with ${warning.withOthers} scores, ` +
         `though alone they go with ${warning.alone} ones: it overlaps with other drivers`
       );
     default: {

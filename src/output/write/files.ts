@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, openSync, rmSync, unlinkSync, type WriteStream } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
 
@@ -145,30 +145,57 @@ export function createPendingFile(final: string, shown: string): PendingFile {
   }
 }
 
-/** Another run of `nps` is moving files into this folder: wait for it rather than mix two sets. */
-async function withFolderLock<T>(directory: string, work: () => Promise<T>): Promise<T> {
-  const lock = join(directory, '.nps.lock');
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      const handle = await open(lock, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(error, join(directory, '.nps.lock'));
-      const owner = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
-        await rm(lock, { force: true });
-        continue;
-      }
-      if (attempt >= 100) throw inputError(`another nps run is writing into ${directory}; try again when it is done`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+/** Says something on stderr (a stale lock removed): the command's messages. */
+export type Notice = (text: string) => void;
+
+/** A lock with no process id in it this old was left by a run that could not write it (an older nps, a full disk). */
+const EMPTY_LOCK_STALE_MS = 1000;
+
+/**
+ * Takes the folder's lock, a file holding this process's id: counted among the
+ * temporary files from the moment it exists, so that every exit path removes it, and
+ * removed at once when its id cannot be written (a full disk). A lock whose process
+ * is gone (or that holds no id and is older than a second: a run that could not write
+ * it) is stale: it is removed, and `notice` says so.
+ */
+async function takeFolderLock(lock: string, notice: Notice | undefined): Promise<boolean> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(lock, 'wx');
+    temporaries.add(lock);
+    await handle.writeFile(String(process.pid));
+    await handle.close();
+    return true;
+  } catch (error) {
+    if (handle !== undefined) {
+      await handle.close().catch(() => undefined);
+      temporaries.delete(lock);
+      await rm(lock, { force: true });
     }
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw outputError(error, lock);
   }
-  temporaries.add(lock);
+  const found = await stat(lock).catch(() => undefined);
+  const text = await readFile(lock, 'utf8').catch(() => undefined);
+  if (found === undefined || text === undefined) return false;
+  const owner = Number(text.trim());
+  const known = text.trim() !== '' && Number.isInteger(owner) && owner > 0;
+  if (known ? isAlive(owner) : Date.now() - found.mtimeMs < EMPTY_LOCK_STALE_MS) return false;
+  await rm(lock, { force: true });
+  notice?.(`removed the lock ${lock}, left by an nps run that ended${known ? ` (process ${owner})` : ''} without removing it`);
+  return false;
+}
+
+/** Another run of `nps` is moving files into this folder: wait for it rather than mix two sets. */
+async function withFolderLock<T>(directory: string, work: () => Promise<T>, notice?: Notice): Promise<T> {
+  const lock = join(directory, '.nps.lock');
+  for (let attempt = 0; !(await takeFolderLock(lock, notice)); attempt += 1) {
+    if (attempt >= 100) throw inputError(`another nps run is writing into ${directory}; try again when it is done`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   try {
     return await work();
   } finally {
+    // Released on every path: here, and on exit or a signal through the temporary files.
     temporaries.delete(lock);
     await rm(lock, { force: true });
   }
@@ -179,7 +206,7 @@ async function withFolderLock<T>(directory: string, work: () => Promise<T>): Pro
  * free at the start but is taken now (another run, another program) stops the
  * move, and the files already moved by this call are taken back.
  */
-export async function commitFiles(files: readonly PendingFile[], force: boolean): Promise<void> {
+export async function commitFiles(files: readonly PendingFile[], force: boolean, notice?: Notice): Promise<void> {
   const [first] = files;
   if (first === undefined) return;
   await withFolderLock(dirname(first.final), async () => {
@@ -193,7 +220,7 @@ export async function commitFiles(files: readonly PendingFile[], force: boolean)
       if (!force) for (const file of moved) await unlink(file.final).catch(() => undefined);
       throw error;
     }
-  });
+  }, notice);
   for (const file of files) {
     await rm(file.temporary, { force: true });
     temporaries.delete(file.temporary);
@@ -246,16 +273,18 @@ export async function discardFiles(files: readonly PendingFile[]): Promise<void>
 }
 
 /** Writes one whole file (the HTML report) the same safe way. */
-export async function writeFileSafely(final: string, shown: string, content: string, force: boolean): Promise<void> {
+export async function writeFileSafely(final: string, shown: string, content: string, force: boolean, notice?: Notice): Promise<void> {
   await refuseToReplace(final, shown, force);
   await requireParentFolder(final, shown);
   const file = createPendingFile(final, shown);
   try {
+    // The file is complete only once it is closed: a full disk may refuse its last bytes then.
     await new Promise<void>((resolve, reject) => {
       file.stream.on('error', reject);
-      file.stream.end(content, () => resolve());
+      file.stream.on('close', () => (file.stream.errored === null ? resolve() : reject(file.stream.errored)));
+      file.stream.end(content);
     });
-    await commitFiles([file], force);
+    await commitFiles([file], force, notice);
   } catch (error) {
     await discardFiles([file]);
     throw outputError(error, shown);

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import type { ReadListener, Rejection } from '../../core/reading.js';
 import { visible } from '../render/format.js';
 import { Progress, wantsProgress } from './progress.js';
+import { clip } from '../../core/clip.js';
 
 /** Rejected rows listed one by one before the rest are only counted. */
 export const REJECTIONS_SHOWN = 10;
@@ -94,6 +95,6 @@ export class Messages implements ReadListener {
   }
 
   private line(text: string): void {
-    this.stderr.write(`${visible(text)}\n`);
+    this.stderr.write(`${visible(clip(text))}\n`);
   }
 }

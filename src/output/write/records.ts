@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { BIDI_CONTROLS, escapeControl, hasBidiControl } from '../../core/bidi.js';
 
 /** The formats rows can be written in; `--format` offers exactly these. */
 export const RECORD_FORMATS = {
@@ -35,9 +36,14 @@ export interface SinkOptions {
 /** The OWASP rule for CSV injection: cells starting with these are formulas to Excel and Google Sheets. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Prefixes a single quote to a cell a spreadsheet would run as a formula; other cells are untouched. */
+/**
+ * Prefixes a single quote to a cell a spreadsheet would run as a formula, and writes
+ * the controls of bidirectional text as visible escapes (`\u202e`), so that a name
+ * cannot read as another; other cells are untouched.
+ */
 export function neutralizeCell(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  const shown = hasBidiControl(cell) ? cell.replace(BIDI_CONTROLS, escapeControl) : cell;
+  return FORMULA_START.test(shown) ? `'${shown}` : shown;
 }
 
 

@@ -38,6 +38,13 @@ describe('nps score --counts', () => {
     expect(json).toMatchObject({ responses: 30, promoters: 15, passives: 9, detractors: 6, blank: 2, rejected: 1, excluded: 3, rows: 36, nps: 30 });
   });
 
+  it('reads the columns of a warehouse that folds unquoted names to upper case, as Snowflake does', async () => {
+    const upper = join(folder, 'upper.csv');
+    const [header = '', ...rows] = COUNTS.split('\n');
+    await writeFile(upper, `${[header.replace(/nps_\w+/g, (name) => name.toUpperCase()), ...rows].join('\n')}\n`);
+    expect(await scoreJson(['--counts', upper, '--by', 'plan'])).toEqual(await scoreJson(['--counts', counts, '--by', 'plan']));
+  });
+
   it('leaves out a group with no scored answer, as reading the rows would', async () => {
     const json = (await scoreJson(['--counts', counts, '--by', 'plan'])) as { groups: Array<{ key: { plan: string } }> };
     expect(json.groups.map((group) => group.key.plan)).toEqual(['pro', 'free']);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitFiles, createPendingFile, discardFiles } from '../../../src/output/write/files.js';
@@ -52,6 +52,19 @@ describe('an unclosed quote in mid-file', () => {
         'it was read as a plain character, and the lines after it as the rows they are',
     );
     expect((await run(['score', '-', '--strict', '-q'], { stdin: input })).code).toBe(3);
+  });
+
+  it('on the last line of a file with no final line break, says the quote never closes, and where it opened', async () => {
+    for (const input of ['id,score,comment\n1,9,ok\n2,3,"never closed', 'email,score\nu2@x.com,9\n"u1@x.com,3']) {
+      const result = await run(['score', '-', '--json'], { stdin: input });
+      expect(counts(result.stdout)).toMatchObject({ rows: 2, responses: 2 });
+      expect(result.stderr).toContain('nps: warning: stdin line 3: a quote opens a field and is never closed; it was read as a plain character');
+      expect(result.stderr).not.toContain('followed by more text');
+      expect((await run(['score', '-', '--strict', '-q'], { stdin: input })).code).toBe(3);
+    }
+    // A quoted word followed by more text is still that.
+    const kept = await run(['score', '-', '-q'], { stdin: 'id,score,comment\n1,9,"Native" interactive graphics' });
+    expect(kept.stderr).toContain('1 field starts with a quoted word followed by more text (line 2)');
   });
 
   it('says "never closed" only where it is true', async () => {
@@ -129,6 +142,39 @@ describe('two runs writing into one folder', () => {
   });
 });
 
+describe('the lock of a folder', () => {
+  const pending = async (out: string): Promise<ReturnType<typeof createPendingFile>> => {
+    const file = createPendingFile(join(out, 'report.html'), 'report.html');
+    file.stream.end('<html></html>');
+    await new Promise<void>((resolve) => file.stream.on('close', () => resolve()));
+    return file;
+  };
+
+  it('a lock whose process is gone, or that holds no process and is old, is stale: removed, and said', async () => {
+    for (const [content, age] of [['999999999', 0], ['', 60_000]] as const) {
+      const out = await tempDir();
+      await writeFile(join(out, '.nps.lock'), content);
+      const old = new Date(Date.now() - age);
+      await utimes(join(out, '.nps.lock'), old, old);
+      const said: string[] = [];
+      await commitFiles([await pending(out)], false, (text) => said.push(text));
+      expect(await readdir(out)).toEqual(['report.html']);
+      expect(said).toEqual([
+        `removed the lock ${join(out, '.nps.lock')}, left by an nps run that ended${content === '' ? '' : ' (process 999999999)'} without removing it`,
+      ]);
+    }
+  });
+
+  it('a lock held by a live process is waited for, then refused, and left as it is', async () => {
+    const out = await tempDir();
+    await writeFile(join(out, '.nps.lock'), String(process.ppid));
+    const file = await pending(out);
+    await expect(commitFiles([file], false)).rejects.toThrow(`another nps run is writing into ${out}; try again when it is done`);
+    await discardFiles([file]);
+    expect(await readdir(out)).toEqual(['.nps.lock']);
+  });
+});
+
 describe('the 1..11 check cannot be defeated', () => {
   it.each([
     ['one "abc" row', 'abc'],
@@ -202,5 +248,69 @@ describe('options taken as they are written, or refused', () => {
     const result = await run(['segment', fixture('sample.csv'), '-c', 'promoters', '--templates', 't.json', '-q'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('nps: error: the promoters message template has a { or } that is not a placeholder such as {first_name} (in "Hi {}")');
+  });
+});
+
+describe('the side files are read as carefully as the survey', () => {
+  const survey = 'email,score,comment\nu1@x.com,2,bad\nu2@x.com,3,meh\nu3@x.com,9,great\n';
+
+  it('an --exclude list with a stray quote says so, with its line, and fails --strict', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'survey.csv'), survey);
+    await writeFile(join(dir, 'exclude.csv'), 'email\n"u1@x.com\nu3@x.com\n');
+    const result = await run(['segment', 'survey.csv', '--exclude', 'exclude.csv', '-c', 'detractors'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('nps: warning: exclude.csv line 2: a quote opens a field and is never closed; it was read as a plain character');
+    const strict = await run(['segment', 'survey.csv', '--exclude', 'exclude.csv', '-c', 'detractors', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('nps: warning: --strict: 1 quote was read leniently');
+  });
+
+  it('a --customers file with ragged rows and an unclosed quote draws the survey\'s warnings and rejections, and fails --strict', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'survey.csv'), survey);
+    await writeFile(join(dir, 'customers.csv'), 'email,plan\nu1@x.com,pro\nu2@x.com,free,extra\nu3@x.com,"team');
+    const result = await run(['segment', 'survey.csv', '--customers', 'customers.csv', '--join-on', 'email', '-c', 'detractors', '--strict'], { cwd: dir });
+    expect(result.stderr).toContain('nps: customers.csv line 3: rejected: has 3 fields but the header has 2');
+    expect(result.stderr).toContain('nps: warning: customers.csv line 4: a quote opens a field and is never closed');
+    expect(result.stderr).toContain('nps: warning: --strict: 1 row was rejected and 1 quote was read leniently');
+    expect(result.code).toBe(3);
+    // The survey's own accounting is the survey's: the customers' rows are not rows read.
+    expect(result.stderr).toContain('nps: 3 rows read = 3 scored + 0 blank + 0 rejected');
+  });
+});
+
+describe('bidirectional controls', () => {
+  // "\u202Emoc.elpmaxe@nimda" shows as "admin@example.com" backwards-forwards: a name that reads as another.
+  const spoof = '\u202Emoc.elpmaxe@nimda';
+  const input = `email,plan,score,comment\n${spoof},pro\u2066x\u2069,2,fine \u061Cok\n b@x.com,free,9,great\n`;
+
+  it('are shown visibly on the terminal, as other control characters are', async () => {
+    const result = await run(['score', '-', '--by', 'plan'], { stdin: input });
+    expect(result.stdout).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
+    expect(result.stdout).toContain('pro\\u2066x\\u2069');
+    const detractors = await run(['segment', '-', '-c', 'detractors', '-f', 'json'], { stdin: input, tty: true });
+    expect(detractors.stderr).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
+  });
+
+  it('are neutralised in CSV lists as formula cells are, and kept with --raw', async () => {
+    const lists = await run(['segment', '-', '-c', 'detractors', '-q'], { stdin: input });
+    expect(lists.stdout).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
+    expect(lists.stdout).toContain('\\u202emoc.elpmaxe@nimda,pro\\u2066x\\u2069,2,fine \\u061cok');
+    const raw = await run(['segment', '-', '-c', 'detractors', '-q', '--raw'], { stdin: input });
+    expect(raw.stdout).toContain(`${spoof},pro\u2066x\u2069,2`);
+  });
+
+  it('are isolated in the report, so that they reorder nothing around them', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'survey.csv'), input);
+    const result = await run(['report', 'survey.csv', '--by', 'plan', '--out', 'r.html', '-q'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain(`<td><bdi>${spoof}</bdi></td>`);
+    expect(html).toContain('>\u2068pro\u2066x\u2069\u2069 (1)</text>');
+    // Every control in the page stands inside an isolate: a <bdi> in the page, U+2068…U+2069 in the charts' text.
+    const outside = html.replace(/<bdi>[^<]*<\/bdi>|\u2068[^\u2068]*?\u2069\u2069/g, '');
+    expect(outside).not.toMatch(/[\u061c\u202a-\u202e\u2066-\u2069]/);
   });
 });

@@ -374,3 +374,34 @@ describe('fix first', () => {
     expect(markFixFirst(backwards)).toEqual({ kind: 'none', why: 'no-lever' });
   });
 });
+
+describe('rescaling a driver never changes the shares', () => {
+  const rows = survey(3000, 17);
+  const base = accumulate(SPECS, rows).result({ replicates: 200 });
+  const times = (factor: number): Row[] => rows.map((row) => ({ ...row, values: [(row.values[0] as number) * factor, row.values[1] ?? null, row.values[2] ?? null] }));
+
+  it.each([1e155, 1e300, 2 ** 900, 1e-150, 1e-300, 3.7])('support × %d: the same R², shares and intervals, the effect per point divided by it', (factor) => {
+    const result = accumulate(SPECS, times(factor)).result({ replicates: 200 });
+    expect(result.r2).toBeCloseTo(base.r2, 10);
+    const share = (of: typeof base, column: string): number => of.drivers.find((driver) => driver.column === column)?.importance ?? Number.NaN;
+    for (const column of ['support', 'price', 'plan']) expect(share(result, column), column).toBeCloseTo(share(base, column), 8);
+    const support = (of: typeof base): (typeof base.drivers)[number] | undefined => of.drivers.find((driver) => driver.column === 'support');
+    expect(support(result)?.interval?.low).toBeCloseTo(support(base)?.interval?.low ?? Number.NaN, 6);
+    expect((support(result)?.coefficient ?? 0) * factor).toBeCloseTo(support(base)?.coefficient ?? Number.NaN, 8);
+    expect((support(result)?.performance?.mean ?? 0) / factor).toBeCloseTo(support(base)?.performance?.mean ?? Number.NaN, 8);
+    expect(result.warnings.map((warning) => warning.code)).toEqual(base.warnings.map((warning) => warning.code));
+  });
+
+  it('one huge value met late rescales what came before, and parts merged give what one pass gives', () => {
+    const late = rows.map((row, index) => (index === 2500 ? { ...row, values: [1e200, row.values[1] ?? null, row.values[2] ?? null] } : row));
+    const whole = accumulate(SPECS, late).result({ replicates: 50 });
+    const first = accumulate(SPECS, late.slice(0, 1000));
+    const second = accumulate(SPECS, late.slice(1000));
+    const merged = first.mergeData(second.toData()).result({ replicates: 50 });
+    expect(merged.r2).toBe(whole.r2);
+    expect(merged.drivers.map((driver) => driver.importance)).toEqual(whole.drivers.map((driver) => driver.importance));
+    expect(Number.isFinite(whole.r2)).toBe(true);
+    const reversed = accumulate(SPECS, late.slice(1000)).mergeData(accumulate(SPECS, late.slice(0, 1000)).toData()).result({ replicates: 50 });
+    expect(reversed.r2).toBeCloseTo(whole.r2, 12);
+  });
+});

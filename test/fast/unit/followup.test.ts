@@ -74,8 +74,13 @@ describe('testimonial candidates', () => {
     ['Sarah Whitfield in billing sorted my refund, amazing!', 'personal-data'],
     ['We use it for client onboarding.', 'not-praise'],
     ['', 'empty'],
+    ['Great service, friendly staff and quick answers. '.repeat(25), 'long'],
   ])('%j is not: %s', (comment, why) => {
     expect(whyNotQuotable(comment, 'en')).toBe(why);
+  });
+
+  it('a pasted token of 140,000 characters is too long to quote, and is not searched', () => {
+    expect(whyNotQuotable('x9'.repeat(70_000), 'en')).toBe('long');
   });
 });
 

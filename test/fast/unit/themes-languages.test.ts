@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LEXICON_LANGUAGES, profileOf } from '../../../src/core/languages.js';
 import { isTestimonialCandidate as readsAsPraise } from '../../../src/core/quotable.js';
 import { CommentReader, distinguishingWords, ThemeMatcher, ThemeTally, type DetectLanguage } from '../../../src/core/themes.js';
-import { splitWords, wordsOf } from '../../../src/core/words.js';
+import { MAX_WORD_LENGTH, READ_CHARS, readPart, splitWords, wordsOf } from '../../../src/core/words.js';
 import { loadLanguageDetector } from '../../../src/input/language-detector.js';
 import { builtInThemes } from '../../../src/input/lexicon.js';
 import { fixture } from '../../helpers.js';
@@ -70,6 +70,45 @@ describe('words in every script', () => {
         expect(words.found.map((found) => found.word), comment).toEqual(segmenterWords(comment, 'en'));
       }
     }
+  });
+});
+
+describe('one endless word', () => {
+  const letters = (alphabet: string, length: number): string => Array.from({ length }, (_, index) => alphabet[(index * 7919) % alphabet.length] ?? '').join('');
+
+  it('is no word: not stemmed, matched or counted, and it ends a clause', () => {
+    const blob = letters('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 140_000);
+    const words = splitWords(`not ${blob} expensive`, 'en');
+    expect(words.found).toEqual([
+      { word: 'not', breaks: false, stops: false },
+      { word: 'expensive', breaks: true, stops: false },
+    ]);
+    expect(wordsOf(`${'a'.repeat(MAX_WORD_LENGTH)} ${'b'.repeat(MAX_WORD_LENGTH + 1)}`, profileOf('en'))).toEqual(['a'.repeat(MAX_WORD_LENGTH)]);
+  });
+
+  it('costs time in proportion to its length, in every script', () => {
+    for (const alphabet of ['abcdefghijklmnopqrstuvwxyz', 'абвгдежзийклмнопрстуфхцчшщъыьэюя', '的一是不了人我在有他这为之大来以个中上们', 'กขคงจฉชซญดตถทนบปผพฟภมยรลวศษสหอ']) {
+      const started = performance.now();
+      const reader = new CommentReader(new ThemeMatcher(builtInThemes()), {});
+      reader.read(letters(alphabet, 140_000));
+      expect(performance.now() - started, alphabet).toBeLessThan(5000);
+    }
+  });
+
+  it('a comment is read in its first 10,000 characters', () => {
+    const reader = new CommentReader(new ThemeMatcher(builtInThemes()), { language: 'en' });
+    const filler = 'lorem ipsum '.repeat(1000);
+    expect(reader.read(`too expensive ${filler}`).mentions.map((mention) => mention.theme)).toContain('price and billing');
+    expect(reader.read(`${filler} too expensive`).mentions).toEqual([]);
+    expect(readPart(`${'a'.repeat(READ_CHARS - 1)}😀`)).toHaveLength(READ_CHARS - 1);
+  });
+
+  it('cuts text without spaces into pieces where a mark allows, losing no word', () => {
+    const sentence = '价格太贵了，客服回复很慢。';
+    const long = sentence.repeat(300);
+    const words = splitWords(long, 'zh').found.map((found) => found.word);
+    const one = splitWords(sentence, 'zh').found.map((found) => found.word);
+    expect(words).toEqual(Array.from({ length: 300 }, () => one).flat());
   });
 });
 
@@ -225,5 +264,14 @@ describe('chart ids', () => {
     const { breakdownChart } = await import('../../../src/output/render/svg.js');
     const ids = ['地域', 'プラン'].map((column) => /<title id="([^"]+)"/.exec(breakdownChart([], [column]))?.[1]);
     expect(ids).toEqual(['nps-by-地域-title', 'nps-by-プラン-title']);
+  });
+});
+
+describe('language codes', () => {
+  it('lists, without loading the stemmers, the same languages the profiles know', async () => {
+    const codes = await import('../../../src/core/language-codes.js');
+    const languages = await import('../../../src/core/languages.js');
+    expect([...codes.KNOWN_LANGUAGES].sort()).toEqual([...languages.PROFILED_LANGUAGES].sort());
+    expect([...codes.LEXICON_LANGUAGES].sort()).toEqual([...languages.LEXICON_PROFILES].sort());
   });
 });
