@@ -1,7 +1,7 @@
 import type { Category } from './categories.js';
 import { DISCOVERY_WORDS } from './discover-words.js';
 import type { SampledResponse } from './discover-sample.js';
-import { profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
+import { isNegator, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import type { PhraseDocument } from './phrases.js';
 import { requestSentences } from './requests.js';
 import { isEvaluative, sentencePolarities, type Polarity } from './sentiment.js';
@@ -53,24 +53,23 @@ export class Vocabulary {
   }
 
   stemId(stem: string): number {
-    let id = this.stems.get(stem);
-    if (id === undefined) {
-      id = this.stemList.length;
-      this.stems.set(stem, id);
-      this.stemList.push(stem);
-    }
-    return id;
+    return idIn(this.stems, this.stemList, stem);
   }
 
   wordId(word: string): number {
-    let id = this.words.get(word);
-    if (id === undefined) {
-      id = this.wordList.length;
-      this.words.set(word, id);
-      this.wordList.push(word);
-    }
-    return id;
+    return idIn(this.words, this.wordList, word);
   }
+}
+
+/** A text's number in a table, numbered in the order texts first come. */
+function idIn(ids: Map<string, number>, list: string[], text: string): number {
+  let id = ids.get(text);
+  if (id === undefined) {
+    id = list.length;
+    ids.set(text, id);
+    list.push(text);
+  }
+  return id;
 }
 
 const HAS_DIGIT = /\p{N}/u;
@@ -119,7 +118,6 @@ function withoutSubject(tokens: readonly Token[], polarities: readonly Polarity[
 }
 
 const ENGLISH = profileOf('en');
-const isNegator = (word: string, profile: LanguageProfile): boolean => profile.negators.has(word) || (profile.code === 'en' && word.endsWith("n't"));
 
 /** A word that can name what a comment is about: no stop word, filler, negation, number, lone letter or word of praise or blame. */
 export function isContentWord(word: string, profile: LanguageProfile, extra?: ReadonlySet<string>): boolean {

@@ -1,6 +1,6 @@
 import english from 'sentiment/languages/en/index.js';
 import { DISCOVERY_WORDS } from './discover-words.js';
-import { profileOf, type LanguageProfile } from './languages.js';
+import { isNegator, profileOf, type LanguageProfile } from './languages.js';
 import { COMPLAINTS, CUES } from './praise.js';
 import { QUOTABLE_CUES } from './quotable-cues.js';
 import type { Token } from './words.js';
@@ -121,7 +121,6 @@ export function isEvaluative(word: string, language: string): boolean {
 /** How many words back a negation turns a word of praise or complaint around. */
 const NEGATION_REACH = 3;
 
-const isNegator = (word: string, profile: LanguageProfile): boolean => profile.negators.has(word) || (profile.code === 'en' && word.endsWith("n't"));
 
 function combine(positive: boolean, negative: boolean): Polarity {
   if (positive && negative) return 'mixed';

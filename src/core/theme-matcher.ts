@@ -1,4 +1,4 @@
-import { profileOf, type LanguageProfile } from './languages.js';
+import { isNegator, profileOf, type LanguageProfile } from './languages.js';
 import { polarityOfWord } from './sentiment.js';
 import { isUnspacedWord, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
 
@@ -17,8 +17,6 @@ const NEGATION_REACH = 3;
 /** In Japanese and Chinese, how many characters: 不太贵, 高くない. */
 const NEGATION_REACH_CHARACTERS = 3;
 
-const isNegator = (word: string, profile: LanguageProfile): boolean =>
-  profile.negators.has(word) || (profile.code === 'en' && word.endsWith("n't"));
 
 /**
  * Words that say a thing is missing rather than turn it around: "no phone support" is a
