@@ -45,7 +45,7 @@ export const SAMPLE_RESPONSES = 50_000;
 export const SAMPLE_CHARACTERS = 16_000_000;
 const SEED = 28;
 /** Trims wait until the sample is this much over its limits: each trim sorts. */
-const SLACK = 1.25;
+const SLACK = 2;
 
 const charactersOf = (entry: SampledResponse): number => entry.answers.reduce((sum, answer) => sum + answer.text.length, 0);
 const byPriority = (a: Threshold, b: Threshold): number => a.priority - b.priority || a.order - b.order;
@@ -67,8 +67,13 @@ export class ResponseSample {
     return priorityOf(SEED, order);
   }
 
+  /** Whether a response at this priority and place would be taken now. */
+  accepts(priority: number, order: number): boolean {
+    return byPriority({ priority, order }, this.threshold) < 0;
+  }
+
   offer(entry: SampledResponse): void {
-    if (byPriority(entry, this.threshold) >= 0) return;
+    if (!this.accepts(entry.priority, entry.order)) return;
     this.entries.push(entry);
     this.characters += charactersOf(entry);
     if (this.entries.length > this.maxResponses * SLACK || this.characters > this.maxCharacters * SLACK) this.trim();

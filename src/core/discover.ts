@@ -119,17 +119,24 @@ function sentimentOf(theme: PhraseTheme, documents: readonly AnswerDocument[], i
 /**
  * The named theme whose comments a discovered theme's mostly are, if any: more than half
  * of them, and half as often again as the language's comments at large (a named theme
- * most comments mention holds everything, and is the parent of nothing).
+ * most comments mention holds everything, and is the parent of nothing). `base` is each
+ * named theme's share of the language's comments.
  */
-function parentOf(ids: readonly number[], documents: readonly AnswerDocument[], named: readonly string[]): string | null {
+function parentOf(ids: readonly number[], documents: readonly AnswerDocument[], base: ReadonlyMap<string, number>): string | null {
   let best: { name: string; count: number } | undefined;
-  for (const name of named) {
+  for (const [name, rate] of base) {
     const count = ids.filter((id) => documents[id]?.themes.includes(name) === true).length;
-    const base = documents.filter((document) => document.themes.includes(name)).length / Math.max(1, documents.length);
     const share = count / Math.max(1, ids.length);
-    if (share > PARENT_SHARE && share >= PARENT_LIFT * base && (best === undefined || count > best.count)) best = { name, count };
+    if (share > PARENT_SHARE && share >= PARENT_LIFT * rate && (best === undefined || count > best.count)) best = { name, count };
   }
   return best?.name ?? null;
+}
+
+/** Each named theme's share of some documents. */
+function namedRates(documents: readonly AnswerDocument[], named: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>(named.map((name) => [name, 0]));
+  for (const document of documents) for (const theme of new Set(document.themes)) if (counts.has(theme)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+  return new Map([...counts].map(([name, count]) => [name, count / Math.max(1, documents.length)]));
 }
 
 /** What a group of documents (one language's) says about a theme: counts, respondents, sides. */
@@ -185,7 +192,7 @@ export function byLanguage(documents: readonly AnswerDocument[]): Map<string, An
   return groups;
 }
 
-function describe(found: LanguageThemes, theme: PhraseTheme, named: readonly string[]): DiscoveredTheme {
+function describe(found: LanguageThemes, theme: PhraseTheme, base: ReadonlyMap<string, number>): DiscoveredTheme {
   const { documents, vocabulary } = found;
   const ids = theme.documents;
   const forms = writtenForms(theme.label, documents, ids, vocabulary);
@@ -201,7 +208,7 @@ function describe(found: LanguageThemes, theme: PhraseTheme, named: readonly str
     comments: ids.length,
     byCategory: { promoters: { comments: counted.byCategory.promoters, weight: 0 }, passives: { comments: counted.byCategory.passives, weight: 0 }, detractors: { comments: counted.byCategory.detractors, weight: 0 } },
     nps: npsOf(counted.respondents),
-    parent: parentOf(ids, documents, named),
+    parent: parentOf(ids, documents, base),
     sentiment: { ...sentiment, net: netSentiment(sentiment) },
     examples: examplesOf(documents, ids),
     respondents: counted.respondents,
@@ -244,7 +251,8 @@ export function discover(responses: readonly SampledResponse[], main: string | u
     const vocabulary = vocabularies.get(language);
     if (vocabulary === undefined) continue;
     const languageThemes = themesIn(language, group, vocabulary, rates);
-    for (const theme of languageThemes.themes) found.push({ theme: describe(languageThemes, theme, named), ids: theme.documents, group });
+    const base = namedRates(group, named);
+    for (const theme of languageThemes.themes) found.push({ theme: describe(languageThemes, theme, base), ids: theme.documents, group });
   }
   found.sort((a, b) => b.theme.comments - a.theme.comments || a.theme.label.localeCompare(b.theme.label));
   const kept = found.slice(0, MAX_DISCOVERED);

@@ -13,6 +13,12 @@ import type { Counts } from './stats.js';
  * topics and sentiment an export carries of its own (Qualtrics Text iQ's columns).
  */
 
+/** What the comment reader found in an answer: its language and its named themes. */
+export interface AnswerReading {
+  language: string;
+  mentions: ReadonlyArray<{ theme: string }>;
+}
+
 /** A response's place, its side, and the export's own topics for it. */
 export interface ResponseContext {
   /** The response's place in the input, unique across inputs: the sample's order. */
@@ -94,22 +100,29 @@ export class ThemeExtras {
   /** `discover`: whether responses are kept for discovery (--no-discover keeps none). */
   constructor(readonly discover = true) {}
 
-  /** A response with comments: its answers, each with its language and named themes. */
-  add(category: Category, context: ResponseContext, answers: Array<{ text: string; language: string; themes: string[] }>): void {
+  /** A response with comments: its answers, each with its language and named themes (read only when it is kept or a side counts it). */
+  add(category: Category, context: ResponseContext, answers: ReadonlyArray<{ text: string; reading: AnswerReading }>): void {
+    if (answers.length === 0) return;
     const given = context.given;
     const topics = given === undefined ? [] : given.topics.filter((topic) => this.given.has(topic) || this.given.size < MAX_GIVEN_TOPICS);
-    if (answers.length === 0) return;
     this.withComments[category] += 1;
     if (given !== undefined) this.countGiven(category, answers.length, topics, given);
-    const sampled: SampledAnswer[] = answers.map((answer, at) => ({ ...answer, themes: at === 0 ? [...answer.themes, ...topics] : answer.themes }));
     const side = context.side;
+    const priority = ResponseSample.priorityOf(context.order);
+    const kept = this.discover && this.sample.accepts(priority, context.order);
+    // Most responses of a very large file fall outside the sample: nothing more is built for them.
+    if (side === undefined && !kept) return;
+    const sampled: SampledAnswer[] = answers.map(({ text, reading }, at) => {
+      const themes = reading.mentions.map((mention) => mention.theme);
+      return { text, language: reading.language, themes: at === 0 ? [...themes, ...topics] : themes };
+    });
     if (side !== undefined) {
       const counts = this.sides.get(side.name) ?? { rank: side.rank, comments: 0, themes: {} };
       counts.comments += answers.length;
       for (const answer of sampled) for (const theme of new Set(answer.themes)) counts.themes[theme] = (counts.themes[theme] ?? 0) + 1;
       this.sides.set(side.name, counts);
     }
-    if (this.discover) this.sample.offer({ priority: ResponseSample.priorityOf(context.order), order: context.order, category, side: side?.name, answers: sampled });
+    if (kept) this.sample.offer({ priority, order: context.order, category, side: side?.name, answers: sampled });
   }
 
   private countGiven(category: Category, comments: number, topics: readonly string[], given: GivenReading): void {

@@ -255,7 +255,7 @@ export class ThemeTally {
     const category = categoryOf(score);
     this.all[category] += 1;
     const readings: Reading[] = [];
-    const read: Array<{ text: string; language: string; themes: string[] }> = [];
+    const read: Array<{ text: string; reading: Reading }> = [];
     const mentioned = new Set<string>();
     for (const answer of answers) {
       const text = answer.trim();
@@ -263,7 +263,7 @@ export class ThemeTally {
       this.comments[category] += 1;
       const reading = this.reader.read(text);
       readings.push(reading);
-      read.push({ text, language: reading.language, themes: reading.mentions.map((mention) => mention.theme) });
+      read.push({ text, reading });
       this.languages.set(reading.language, (this.languages.get(reading.language) ?? 0) + 1);
       this.countWords(category, reading);
       for (const mention of reading.mentions) {
