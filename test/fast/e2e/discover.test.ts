@@ -41,7 +41,7 @@ interface Report {
   unthemed: number | null;
   suggestions: Suggestion[];
   given: Array<{ topic: string; parent: string | null; comments: number; sentiment: Sentiment }>;
-  change: null | { by: string; themes: Array<{ theme: string; kind: string; difference: { difference: number; significant: boolean } | null }> };
+  change: null | { by: string; before: { name: string; comments: number }; after: { name: string; comments: number }; themes: Array<{ theme: string; kind: string; difference: { difference: number; significant: boolean } | null }> };
 }
 
 async function themes(...args: string[]): Promise<Report> {
@@ -125,6 +125,13 @@ describe('discovered themes', () => {
     const text = (await run(['themes', 'fixtures/discover-q1.csv', 'fixtures/discover-q2.csv', '-q'])).stdout;
     expect(text).toMatch(/^churn and renewal\s+0\.0%\s+40\.0%\s+\+40\.0\s+grew/m);
     expect(text).toMatch(/^"templates"\s+40\.0%\s+5\.0%\s+-35\.0\s+shrank/m);
+  });
+
+  it('compares the last period with the one before under --period', async () => {
+    const report = await themes('fixtures/report-sample.csv', '--period', 'quarter');
+    expect(report.change).toMatchObject({ by: 'period', before: { name: '2025-Q3', comments: 112 }, after: { name: '2025-Q4', comments: 115 } });
+    expect(report.change?.themes.map((line) => line.theme)).toContain('reliability and bugs');
+    expect((await themes('fixtures/report-sample.csv')).change).toBeNull();
   });
 
   it('keeps the terminal within 80 columns and each example on one line', async () => {
