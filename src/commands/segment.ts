@@ -6,6 +6,7 @@ import { CATEGORIES, type Category } from '../core/categories.js';
 import { compileMessages, FOLLOW_UP_COLUMNS } from '../core/followup.js';
 import { isoDay } from '../core/periods.js';
 import type { SegmentCounts, SegmentLists } from '../core/segment.js';
+import { suggestionsOf, type Suggestion } from '../core/suggestions.js';
 import { summarize } from '../core/summary.js';
 import { inputError } from '../errors.js';
 import { languageWithoutThemes, loadMatcher } from '../input/comment-reader.js';
@@ -30,6 +31,7 @@ import { createRecordSink, type RecordFormat, type RecordSink } from '../output/
 import { segmentJob, type SegmentConfig } from './jobs/segment.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
+  discoverOption,
   forceOption,
   formatOption,
   GROUPS,
@@ -61,6 +63,7 @@ export interface SegmentOptions extends RawReadingOptions {
   language?: string;
   raw?: boolean;
   excel?: boolean;
+  discover: boolean;
 }
 
 /** Where the lists go: three files in a folder, one list on standard output, or all three as one JSON object there. */
@@ -106,6 +109,7 @@ async function planTargets(out: string, directory: string, force: boolean): Prom
 export async function runSegment(files: string[], options: SegmentOptions, io: Io): Promise<Ran<never>> {
   const destination = destinationOf(options, io);
   const targets = destination.kind === 'folder' ? await planTargets(destination.out, destination.directory, options.force === true) : [];
+  const suggestionsTarget = destination.kind === 'folder' && options.discover ? await planSuggestions(destination.out, destination.directory, options.force === true) : undefined;
   const matcher = await loadMatcher(options, io.cwd);
   const templates = await loadTemplates(options.templates, io.cwd);
   const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: true, respondents: false, lines: true }, io);
@@ -137,6 +141,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
       comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
       scratch,
       heldBudget: heldBudget(io),
+      suggestions: suggestionsTarget !== undefined && anyComments,
     };
     const { totals, acc } = await readWith(files, responses, spec, io, messages, segmentJob, config);
     const outcome = readOutcome(messages, totals, options);
@@ -146,8 +151,10 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         messages.warn('no files were written');
         return { outcome };
       }
-      const listed = await writeFolder(acc.lists, targets, config, options.force === true, (text) => messages.warn(text));
+      const suggestions = suggestionsTarget === undefined || acc.lists.extras === undefined ? undefined : { target: suggestionsTarget, rows: suggestionsOf(acc.lists.extras.sample.responses().responses) };
+      const listed = await writeFolder(acc.lists, targets, config, { force: options.force === true, notice: (text) => messages.warn(text) }, suggestions);
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
+      if (suggestions !== undefined) messages.info(`wrote ${plural(suggestions.rows.length, 'suggestion')} of passives and detractors to ${suggestions.target.shown}`);
     } else {
       const listed = await writeStandardOutput(acc.lists, destination, config, io);
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => (listed[category] === undefined ? undefined : 'standard output'), options, messages, responses.today);
@@ -167,6 +174,22 @@ function heldBudget(io: Io): number {
 
 type Listed = Partial<Record<Category, number>>;
 
+/** suggestions.csv, beside the lists: refused before anything is read when it exists, as the lists are. */
+async function planSuggestions(out: string, directory: string, force: boolean): Promise<{ shown: string; final: string }> {
+  const target = { shown: join(out, 'suggestions.csv'), final: join(directory, 'suggestions.csv') };
+  await refuseToReplace(target.final, target.shown, force);
+  return target;
+}
+
+/** The columns of suggestions.csv: what is asked for, by how many, who they are, and their words. */
+const SUGGESTION_COLUMNS = ['suggestion', 'asked', 'passives', 'detractors', 'nps', 'language', 'terms', 'examples'];
+
+function suggestionCells(suggestion: Suggestion): string[] {
+  const nps = suggestion.nps === null ? '' : String(Math.round(suggestion.nps * 10) / 10);
+  const { passives, detractors } = suggestion.byCategory;
+  return [suggestion.label, String(suggestion.comments), String(passives), String(detractors), nps, suggestion.language, suggestion.terms.join('; '), suggestion.examples.join(' | ')];
+}
+
 /** Writes each list in its order of work to a sink; returns how many rows each got. */
 async function writeList(lists: SegmentLists<string>, category: Category, sink: RecordSink): Promise<number> {
   let count = 0;
@@ -179,7 +202,13 @@ async function writeList(lists: SegmentLists<string>, category: Category, sink: 
 }
 
 /** The three lists as files, written under temporary names and moved into place together. */
-async function writeFolder(lists: SegmentLists<string>, targets: readonly Target[], config: SegmentConfig, force: boolean, notice: (text: string) => void): Promise<Listed> {
+async function writeFolder(
+  lists: SegmentLists<string>,
+  targets: readonly Target[],
+  config: SegmentConfig,
+  commit: { force: boolean; notice: (text: string) => void },
+  suggestions: { target: { shown: string; final: string }; rows: readonly Suggestion[] } | undefined,
+): Promise<Listed> {
   const pending: PendingFile[] = [];
   const listed: Listed = {};
   try {
@@ -189,7 +218,14 @@ async function writeFolder(lists: SegmentLists<string>, targets: readonly Target
       const sink = createRecordSink('csv', config.header, file.stream, { endDestination: true, ...config.record });
       listed[target.category] = await writeList(lists, target.category, sink);
     }
-    await commitFiles(pending, force, notice);
+    if (suggestions !== undefined) {
+      const file = createPendingFile(suggestions.target.final, suggestions.target.shown);
+      pending.push(file);
+      const sink = createRecordSink('csv', SUGGESTION_COLUMNS, file.stream, { endDestination: true, ...config.record });
+      for (const suggestion of suggestions.rows) if (!sink.write(suggestionCells(suggestion))) await sink.drain();
+      await sink.end();
+    }
+    await commitFiles(pending, commit.force, commit.notice);
     return listed;
   } finally {
     await discardFiles(pending);
@@ -274,7 +310,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     'detractors most urgent first, promoters newest first (both held in memory to sort them)',
   argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
-    outOption('<dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder'),
+    outOption('<dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder, and suggestions.csv'),
     new Option('-c, --category <name>', 'print only this list on standard output').choices(CATEGORIES).helpGroup(GROUPS.output),
     formatOption('format of the list printed by --category'),
     jsonOption('print the lists as JSON: the --category list as an array, or all three as one object'),
@@ -288,6 +324,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),
     themesOption(),
     languageOption(),
+    discoverOption('with --out: no suggestions.csv'),
     ...readingOptions(),
   ],
   examples: [

@@ -2,6 +2,7 @@ import { CATEGORIES, categoryOf, type Category } from './categories.js';
 import { compareKeys, describeMentions, dueBeyondCalendar, dueStatus, followUpRow, sortKeyOf, type FollowUpSettings, type HeldRows, type SortKey } from './followup.js';
 import { BottomK, priorityOf, type SampledItem } from './random.js';
 import type { CompiledTemplate } from './templates.js';
+import type { ThemeExtras } from './theme-extras.js';
 import type { CommentReader, Mention } from './themes.js';
 
 /**
@@ -95,6 +96,8 @@ export class SegmentLists<T> {
     /** Turns a finished row into what is held: its output line. */
     private readonly record: (cells: readonly string[]) => T,
     private readonly store: HeldRows<T>,
+    /** The comments kept for the pooled suggestions (suggestions.csv); undefined when none are wanted. */
+    readonly extras?: ThemeExtras,
   ) {
     this.wanted = new Set(settings.wanted);
     const sample = settings.sample;
@@ -108,6 +111,7 @@ export class SegmentLists<T> {
     if (!this.wanted.has(category)) return;
     const comment = entry.comment.trim();
     const reading = comment === '' ? undefined : this.comments?.read(comment);
+    if (reading !== undefined) this.extras?.add(category, { order: entry.order }, [{ text: comment, reading }]);
     const cells = followUpRow(
       entry.cells,
       {

@@ -1,5 +1,7 @@
 import type { Category } from './categories.js';
-import type { AnswerDocument, Vocabulary } from './discover-documents.js';
+import { answerDocuments, type AnswerDocument, type Vocabulary } from './discover-documents.js';
+import type { SampledResponse } from './discover-sample.js';
+import { UNDETERMINED_LANGUAGE } from './languages.js';
 import { byLanguage, examplesOf, phraseSettings, writtenForm, type PhraseRates } from './discover.js';
 import { frequentPhrases, mergePhrases, postPhrases, type PhraseDocument } from './phrases.js';
 import type { Counts } from './stats.js';
@@ -66,4 +68,18 @@ export function pooledSuggestions(documents: readonly AnswerDocument[], vocabula
     }
   }
   return found.sort((a, b) => b.comments - a.comments || a.label.localeCompare(b.label)).slice(0, MAX_SUGGESTIONS);
+}
+
+/** The language most answers were read in: the one answers whose language could not be told are read in. */
+function mainLanguageOf(responses: readonly SampledResponse[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const response of responses) for (const answer of response.answers) if (answer.language !== UNDETERMINED_LANGUAGE) counts.set(answer.language, (counts.get(answer.language) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+/** The suggestions of some responses on their own, read as discovery reads them (nps segment's suggestions.csv). */
+export function suggestionsOf(responses: readonly SampledResponse[]): Suggestion[] {
+  const vocabularies = new Map<string, Vocabulary>();
+  const documents = answerDocuments(responses, mainLanguageOf(responses), vocabularies);
+  return pooledSuggestions(documents, vocabularies);
 }

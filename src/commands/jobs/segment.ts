@@ -2,6 +2,7 @@ import type { Category } from '../../core/categories.js';
 import { compileMessages, readAmount } from '../../core/followup.js';
 import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
+import { ThemeExtras, type ThemeExtrasData } from '../../core/theme-extras.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import type { PartJob } from '../../input/parallel.js';
 import { HeldOnDisk } from '../../output/write/held-rows.js';
@@ -21,6 +22,8 @@ export interface SegmentConfig {
   /** Where held rows spill, and how many bytes of them wait in memory first. */
   scratch: string;
   heldBudget: number;
+  /** Whether the passives' and detractors' comments are kept for the pooled suggestions (suggestions.csv). */
+  suggestions: boolean;
 }
 
 export interface SegmentAccumulator {
@@ -32,6 +35,7 @@ export interface SegmentData {
   counts: SegmentCounts;
   samples: Samples<string> | undefined;
   runs: Record<Category, string[]>;
+  extras: ThemeExtrasData | undefined;
 }
 
 /** Lines of one input never reach this: the input's number is kept above them, so a row's place is unique across inputs. */
@@ -44,7 +48,8 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     const store = new HeldOnDisk(config.scratch, config.heldBudget);
     const comments = config.comments === undefined ? undefined : await commentReaderOf(config.comments);
     const messages = compileMessages(config.templates, config.columns);
-    const lists = new SegmentLists(config.lists, messages, comments, serializerFor(config.record.format, config.header, config.record), store);
+    const extras = config.suggestions && comments !== undefined ? new ThemeExtras() : undefined;
+    const lists = new SegmentLists(config.lists, messages, comments, serializerFor(config.record.format, config.header, config.record), store, extras);
     return { lists, store };
   },
   adder:
@@ -64,9 +69,10 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
         answers: response.answers,
       });
     },
-  toData: ({ lists, store }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll() }),
+  toData: ({ lists, store }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll(), extras: lists.extras?.toData() }),
   merge: (into, data) => {
     into.lists.merge(data.counts, data.samples);
+    if (data.extras !== undefined) into.lists.extras?.mergeData(data.extras);
     into.store.adoptRuns(data.runs);
   },
   discard: ({ store }) => store.discard(),

@@ -289,8 +289,8 @@ export function themesOption(): Option {
 }
 
 /** `--no-discover`: only the lexicon's themes. */
-export function discoverOption(): Option {
-  return grouped(new Option('--no-discover', 'only the named themes: none discovered from the comments, no pooled suggestions'), GROUPS.input);
+export function discoverOption(description = 'only the named themes: none discovered from the comments, no pooled suggestions'): Option {
+  return grouped(new Option('--no-discover', description), GROUPS.input);
 }
 
 /** "fr", "FR": the language every comment is read in, instead of each one's detected language. */

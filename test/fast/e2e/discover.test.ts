@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../../helpers.js';
@@ -152,6 +153,24 @@ describe('discovered themes', () => {
     expect(report.given.find((topic) => topic.topic === 'Templates')).toMatchObject({ comments: 2, parent: 'Features' });
     // The topics column is no comment.
     expect(report.comments['promoters']).toBe(3);
+  });
+});
+
+describe('nps segment --out', () => {
+  it('writes what passives and detractors ask for beside the lists, and nothing of it with --no-discover', async () => {
+    const out = await tempDir();
+    const result = await run(['segment', 'fixtures/discover-en.csv', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`nps: wrote 3 suggestions of passives and detractors to ${join(out, 'suggestions.csv')}`);
+    const [header, first] = parse(await readFile(join(out, 'suggestions.csv'), 'utf8')) as string[][];
+    expect(header).toEqual(['suggestion', 'asked', 'passives', 'detractors', 'nps', 'language', 'terms', 'examples']);
+    expect(first?.slice(0, 6)).toEqual(['dark mode', '4', '4', '0', '0', 'en']);
+    expect(first?.[7]).toContain('Please add dark mode.');
+    const refused = await run(['segment', 'fixtures/discover-en.csv', '--out', out]);
+    expect(refused.code).toBe(2);
+    const off = await tempDir();
+    expect((await run(['segment', 'fixtures/discover-en.csv', '--out', off, '--no-discover'])).code).toBe(0);
+    expect((await readdir(off)).sort()).toEqual(['detractors.csv', 'passives.csv', 'promoters.csv']);
   });
 });
 
