@@ -7,6 +7,7 @@ import { inputError } from '../errors.js';
 import { languageWithoutThemes, loadMatcher } from '../input/comment-reader.js';
 import { ratingColumnsOf, type DriverColumn } from '../input/driver-columns.js';
 import { readWith } from '../input/parallel.js';
+import { vendorColumns } from '../input/vendor-topics.js';
 import type { Responses } from '../input/responses.js';
 import type { Io } from '../io.js';
 import { describeDrivers } from '../output/render/drivers-words.js';
@@ -17,6 +18,7 @@ import { defineCommand, type Ran } from './shared/definition.js';
 import {
   accountOptions,
   byOption,
+  discoverOption,
   forceOption,
   languageOption,
   minNOption,
@@ -47,6 +49,7 @@ export interface ReportOptions extends RawReadingOptions, RawPrecisionOptions, R
   themes?: string;
   language?: string;
   sla: number;
+  discover: boolean;
 }
 
 /** The sides the report sets against each other: the periods of --period, else the files when there are two or more. */
@@ -83,10 +86,12 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
       sides: split,
       keep: options.dedupe === 'first' ? ('first' as const) : ('latest' as const),
       levels: plan?.settings,
+      vendor: vendorColumns(responses.columns),
     },
     comments: anyComments ? { themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true } : undefined,
     questions: questionsOf(responses),
     drivers,
+    discover: options.discover,
   };
   const { totals, acc } = await readWith(files, responses, spec, io, messages, reportJob, config);
   const outcome = readOutcome(messages, totals, options);
@@ -138,6 +143,7 @@ export const reportCommand = defineCommand<ReportOptions>({
     ...accountOptions(),
     themesOption(),
     languageOption(),
+    discoverOption(),
     ...readingOptions(),
   ],
   examples: [

@@ -12,6 +12,7 @@ import { emailOf, nameColumnsOf, personName } from '../core/names.js';
 import { isoDay } from '../core/periods.js';
 import { listShape, PRESETS, type PresetName } from '../core/presets.js';
 import type { SegmentCounts } from '../core/segment.js';
+import { suggestionsOf } from '../core/suggestions.js';
 import { summarize } from '../core/summary.js';
 import type { Templates } from '../core/templates.js';
 import { inputError } from '../errors.js';
@@ -33,7 +34,17 @@ import {
   requireParentFolder,
 } from '../output/write/files.js';
 import { ledgerText, pendingLedger } from '../output/write/ledger.js';
-import { writeListFiles, writeListsToStdout, type Listed, type ListLayout, type ListSource, type ListTarget, type StandardOutput } from '../output/write/lists.js';
+import {
+  pendingSuggestions,
+  writeListFiles,
+  writeListsToStdout,
+  type ListFile,
+  type Listed,
+  type ListLayout,
+  type ListSource,
+  type ListTarget,
+  type StandardOutput,
+} from '../output/write/lists.js';
 import type { Messages } from '../output/write/messages.js';
 import { serializerFor, type RecordFormat } from '../output/write/records.js';
 import { ledgerJob } from './jobs/ledger.js';
@@ -43,6 +54,7 @@ import { defineCommand, type Ran } from './shared/definition.js';
 import {
   accountColumnOption,
   collectNames,
+  discoverOption,
   forceOption,
   formatOption,
   GROUPS,
@@ -80,6 +92,7 @@ export interface SegmentOptions extends RawReadingOptions {
   columns?: string[];
   ledger?: string;
   newOnly?: boolean;
+  discover: boolean;
 }
 
 /** How far back the lists reach: a number of days ending today, or every answer. */
@@ -157,6 +170,8 @@ interface Opened {
   ledger: LedgerFile | undefined;
   /** With --value-column or --account-column: how revenue at risk counts each account once. */
   plan: LevelPlan | undefined;
+  /** suggestions.csv beside the lists, with --out (not with --ledger, nor --no-discover). */
+  suggestions: ListFile | undefined;
 }
 
 async function openRun(files: string[], options: SegmentOptions, io: Io): Promise<Opened> {
@@ -178,7 +193,9 @@ async function openRun(files: string[], options: SegmentOptions, io: Io): Promis
     await ensureFolder(destination.directory, destination.out);
     await removeStaleTemporaries(destination.directory);
   }
-  return { destination, targets, templates, messages, responses, spec, window: windowStartOf(options, responses.today), ledger, plan };
+  const suggestions =
+    destination.kind === 'folder' && options.discover && options.ledger === undefined ? await planSuggestions(destination.out, destination.directory, options.force === true) : undefined;
+  return { destination, targets, templates, messages, responses, spec, window: windowStartOf(options, responses.today), ledger, plan, suggestions };
 }
 
 export async function runSegment(files: string[], options: SegmentOptions, io: Io): Promise<Ran<never>> {
@@ -198,8 +215,13 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         messages.warn('no files were written');
         return { outcome };
       }
-      const listed = await writeListFiles(acc.lists, targets, layout, options.force === true, [], (text) => messages.warn(text));
+      const suggestions = opened.suggestions === undefined || acc.lists.extras === undefined ? undefined : suggestionsOf(acc.lists.extras.sample.responses().responses);
+      const also = opened.suggestions === undefined || suggestions === undefined ? [] : [await pendingSuggestions(opened.suggestions, suggestions, config.record)];
+      const listed = await writeListFiles(acc.lists, targets, layout, options.force === true, also, (text) => messages.warn(text));
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
+      if (opened.suggestions !== undefined && suggestions !== undefined) {
+        messages.info(`wrote ${plural(suggestions.length, 'suggestion')} of passives and detractors to ${opened.suggestions.shown}`);
+      }
     } else if (destination.kind !== 'none') {
       const listed = await writeListsToStdout(acc.lists, destination, layout, io.stdout);
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => (listed[category] === undefined ? undefined : 'standard output'), options, messages, responses.today);
@@ -247,7 +269,15 @@ function segmentConfig(options: SegmentOptions, opened: Opened, scratch: string,
     scratch,
     heldBudget: heldBudget(io),
     levels: opened.plan?.settings,
+    suggestions: opened.suggestions !== undefined && anyComments,
   };
+}
+
+/** suggestions.csv, beside the lists: refused before anything is read when it exists, as the lists are. */
+async function planSuggestions(out: string, directory: string, force: boolean): Promise<ListFile> {
+  const target = { shown: join(out, 'suggestions.csv'), final: join(directory, 'suggestions.csv') };
+  await refuseToReplace(target.final, target.shown, force);
+  return target;
 }
 
 /** Says what the window left out, when it left out any answer. */
@@ -470,7 +500,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     'detractors most urgent first, promoters newest first (both held in memory to sort them)',
   argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
   options: [
-    outOption('<dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder'),
+    outOption('<dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder, and suggestions.csv'),
     new Option('--ledger <file>', 'keep the cases in this CSV file from run to run (created when missing): new responses are added, what the team wrote is kept, and the lists hold what needs action now').helpGroup(GROUPS.output),
     new Option('--new-only', 'with --ledger: list only the cases this run added (for an alert)').helpGroup(GROUPS.output),
     new Option('-c, --category <name>', 'print only this list on standard output').choices(CATEGORIES).helpGroup(GROUPS.output),
@@ -496,6 +526,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),
     themesOption(),
     languageOption(),
+    discoverOption('with --out: no suggestions.csv'),
     ...readingOptions().map((option) => (option.long === '--today' ? todayOption : option)),
   ],
   examples: [

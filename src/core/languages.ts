@@ -207,6 +207,9 @@ function buildProfile(code: string): LanguageProfile {
 const profiles = new Map<string, LanguageProfile>();
 
 /** The profile of an ISO 639-1 code (made once, with its stem cache); an unknown code gets whole words only. */
+/** Whether a word negates in a language: one of its negators, or in English a word ending in n't. */
+export const isNegator = (word: string, profile: LanguageProfile): boolean => profile.negators.has(word) || (profile.code === 'en' && word.endsWith("n't"));
+
 export function profileOf(code: string): LanguageProfile {
   let profile = profiles.get(code);
   if (profile === undefined) {

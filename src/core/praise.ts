@@ -17,7 +17,7 @@ import { readPart, splitWords, tokensIn, wordsFor, wordsOf, type Words } from '.
  * not be told is held to every language's words at once; one in a language without
  * such words (Polish, Swedish…) is not taken for praise.
  */
-const COMPLAINTS: Record<string, number> = Object.fromEntries(
+export const COMPLAINTS: Record<string, number> = Object.fromEntries(
   [
     'crash', 'crashes', 'crashed', 'crashing', 'bug', 'bugs', 'buggy', 'slow', 'slower', 'laggy', 'lag', 'expensive',
     'pricey', 'overpriced', 'broken', 'breaks', 'outage', 'outages', 'glitch', 'glitches', 'freezes', 'froze', 'unusable',
@@ -26,7 +26,7 @@ const COMPLAINTS: Record<string, number> = Object.fromEntries(
 );
 
 /** Words of praise and of complaint per language, matched on stems (inside the text in Japanese and Chinese). */
-const CUES: Record<string, { praise: string; complaint: string }> = {
+export const CUES: Record<string, { praise: string; complaint: string }> = {
   fr: {
     praise: 'super génial géniale excellent excellente parfait parfaite top adore adorons recommande recommander bravo merci formidable incroyable impeccable efficace satisfait satisfaite ravi ravie content contente bien agréable pratique bon bonne meilleur meilleure facile',
     complaint: 'cher chère chers lent lente lenteur bug bugs plante panne erreur problème compliqué compliquée manque dommage déçu déçue nul nulle mauvais mauvaise difficile',

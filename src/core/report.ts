@@ -6,12 +6,14 @@ import type { Precision } from './breakdown.js';
 import { compareSamples, type CompareReport } from './compare.js';
 import type { KeepMode } from './latest.js';
 import { LevelAccumulator, type AccountsView, type LevelData, type LevelSettings } from './levels.js';
-import { isoDay, periodOf, periodsApart, type Period } from './periods.js';
+import type { VendorColumns } from './given-topics.js';
+import { isoDay, periodsApart, type Period } from './periods.js';
 import { SideTallies, type SidesData } from './sides.js';
 import { buildScoreReport, ScoreAccumulator, type BreakdownSpec, type ScoreData, type ScoreReport } from './score.js';
 import type { Tally } from './tally.js';
 import { buildThemesReport } from './themes-report.js';
 import type { ThemesReport } from './themes-report.js';
+import { responseContext, sideFor } from './theme-extras.js';
 import type { QuestionTallies, QuestionTalliesData } from './themes.js';
 
 /** A respondent listed in the report, to contact. */
@@ -60,7 +62,7 @@ export interface ReportEntry {
   /** Which input the response was read from, from 0. */
   input: number;
   /** Its line in the input (0 unless lines are read). */
-  line?: number | undefined;
+  line: number;
   /** Counted in its period only (the trend, and the last period against the one before): see Response.periodOnly. */
   periodOnly?: boolean | undefined;
 }
@@ -96,6 +98,8 @@ export interface ReportSettings extends FollowUpSettings {
   keep: KeepMode;
   /** Accounts, weights and values, when asked for. */
   levels?: LevelSettings | undefined;
+  /** The export's own topics and sentiment columns (Qualtrics Text iQ), when it has them. */
+  vendor?: VendorColumns | undefined;
 }
 
 /**
@@ -116,6 +120,11 @@ export class ReportAccumulator {
   readonly sides: SideTallies | undefined;
   readonly levels: LevelAccumulator | undefined;
 
+  /** How the responses are split into sides, if they are. */
+  get sideSplit(): SideSplit | undefined {
+    return this.settings.sides;
+  }
+
   constructor(
     private readonly settings: ReportSettings,
     readonly themes: QuestionTallies | undefined,
@@ -131,24 +140,14 @@ export class ReportAccumulator {
     this.levels = settings.levels === undefined ? undefined : new LevelAccumulator(settings.levels);
   }
 
-  /** The side a response is on, and where that side sorts; undefined for an undated response split by period. */
-  private sideOf(entry: ReportEntry): { name: string; rank: number } | undefined {
-    const split = this.settings.sides;
-    if (split === undefined) return undefined;
-    if (split.kind === 'input') return { name: split.names[entry.input] ?? String(entry.input), rank: entry.input };
-    if (entry.day === undefined) return undefined;
-    const span = periodOf(entry.day, split.period, split.fiscalStart);
-    return { name: span.key, rank: span.start };
-  }
-
   add(entry: ReportEntry): void {
     this.score.add({ score: entry.score, cells: entry.cells, day: entry.day, periodOnly: entry.periodOnly });
-    this.levels?.add({ ...entry, line: entry.line ?? 0 });
+    this.levels?.add(entry);
     this.order += 1;
-    const side = this.sideOf(entry);
+    const side = sideFor(this.settings.sides, entry.input, entry.day);
     if (side !== undefined) this.sides?.add(side.name, side.rank, entry.score, entry.respondent, { time: entry.time, ordinal: this.order });
     if (entry.periodOnly === true) return;
-    this.themes?.add(entry.score, entry.comment, entry.answers);
+    this.themes?.add(entry.score, entry.comment, entry.answers, responseContext({ sides: this.settings.sides, vendor: this.settings.vendor }, entry));
     if (entry.day !== undefined) {
       this.first = Math.min(this.first ?? entry.day, entry.day);
       this.last = Math.max(this.last ?? entry.day, entry.day);
@@ -249,7 +248,7 @@ export function buildReportData(acc: ReportAccumulator, tally: Tally, settings: 
       precision,
     }),
     dateRange: days === undefined ? undefined : { first: isoDay(days.first), last: isoDay(days.last) },
-    themes: themesOf(acc.themes, settings),
+    themes: themesOf(acc.themes, settings, acc.sideSplit),
     drivers: acc.drivers?.result({ level: precision.level }),
     change: changeOf(acc, settings),
     ...acc.lists(),
@@ -271,8 +270,8 @@ function changeOf(acc: ReportAccumulator, settings: ReportSummarySettings): Comp
   return report;
 }
 
-function themesOf(tallies: QuestionTallies | undefined, settings: ReportSummarySettings): ThemesReport | undefined {
+function themesOf(tallies: QuestionTallies | undefined, settings: ReportSummarySettings, sides: SideSplit | undefined): ThemesReport | undefined {
   if (tallies === undefined) return undefined;
   const questions = settings.questions.map((question, at) => ({ question, tally: tallies.byQuestion[at] ?? tallies.all }));
-  return buildThemesReport(tallies.all, REPORT_WORDS, settings.precision.level, settings.precision.adjust, questions);
+  return buildThemesReport(tallies.all, REPORT_WORDS, settings.precision.level, settings.precision.adjust, questions, sides?.kind);
 }

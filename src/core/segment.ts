@@ -4,6 +4,7 @@ import { dayOn } from './clock.js';
 import { emailOf, personName, type NameColumns } from './names.js';
 import { BottomK, priorityOf, type SampledItem } from './random.js';
 import type { CompiledTemplate } from './templates.js';
+import type { ThemeExtras } from './theme-extras.js';
 import type { CommentReader, Mention } from './themes.js';
 
 /**
@@ -96,6 +97,8 @@ export class SegmentLists<T> {
     /** Turns a finished row into what is held: its output line. */
     private readonly record: (cells: readonly string[]) => T,
     private readonly store: HeldRows<T>,
+    /** The comments kept for the pooled suggestions (suggestions.csv); undefined when none are wanted. */
+    readonly extras?: ThemeExtras,
   ) {
     this.wanted = new Set(settings.wanted);
     const sample = settings.sample;
@@ -109,6 +112,7 @@ export class SegmentLists<T> {
     if (category === undefined || !this.wanted.has(category)) return;
     const comment = entry.comment.trim();
     const reading = comment === '' ? undefined : this.comments?.read(comment);
+    if (reading !== undefined) this.extras?.add(category, { order: entry.order }, [{ text: comment, reading }]);
     const cells = followUpRow(
       entry.cells,
       {

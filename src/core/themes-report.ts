@@ -2,8 +2,10 @@ import type { Category } from './categories.js';
 import { FEW_RESPONSES } from './breakdown.js';
 import { profileOf } from './languages.js';
 import { criticalValue } from './normal.js';
-import { adjustFamily, compareCounts, subtractCounts, type Difference } from './stats.js';
-import { npsOf } from './summary.js';
+import { emptySentiment, netSentiment, type SentimentCounts } from './sentiment.js';
+import { adjustFamily, type Difference } from './stats.js';
+import { themesChange, type ThemesChange } from './themes-change.js';
+import { discoveredOf, impactOf, type DiscoveredLine, type GivenLine, type SampleNote, type SuggestionLine } from './themes-discovered.js';
 import { distinguishingWords, type DistinguishingWord, type ThemeTally } from './themes.js';
 import type { ThemesWarning } from './warnings.js';
 
@@ -14,6 +16,8 @@ export interface ThemeLine {
   share: number;
   negated: number;
   examples: string[];
+  /** Its mentions by sentiment, and the net: % positive − % negative of those whose sentiment could be read. */
+  sentiment: SentimentCounts & { net: number | null };
 }
 
 export interface ThemeImpact {
@@ -55,6 +59,18 @@ export interface ThemesReport {
   words: { detractors: DistinguishingWord[]; promoters: DistinguishingWord[] };
   /** With several open questions, each one's themes by group; empty with one. */
   questions: QuestionThemes[];
+  /** Themes found in the comments themselves, the most mentioned first (empty with --no-discover). */
+  discovered: DiscoveredLine[];
+  /** Comments no theme covers; null with --no-discover (then only the named themes would count). */
+  unthemed: number | null;
+  /** What passives and detractors ask for, the most asked first. */
+  suggestions: SuggestionLine[];
+  /** The export's own topics (Qualtrics' Topics column), with its sentiment. */
+  given: GivenLine[];
+  /** The last input or period against the one before; null with one input and no --period. */
+  change: ThemesChange | null;
+  /** When discovery read a sample of a very large file; null when it read every response. */
+  sampled: SampleNote | null;
 }
 
 /** The themes of the answers to one open question, by group. */
@@ -77,9 +93,9 @@ function themeLines(tally: ThemeTally, category: Category): ThemeLine[] {
   const comments = tally.comments[category];
   return tally.matcher.names
     .map((theme): ThemeLine => {
-      const stats = tally.byCategory.get(theme)?.[category] ?? { comments: 0, negated: 0, examples: [] };
+      const stats = tally.byCategory.get(theme)?.[category] ?? { comments: 0, negated: 0, examples: [], sentiment: emptySentiment() };
       const share = comments === 0 ? 0 : (stats.comments * 100) / comments;
-      return { theme, comments: stats.comments, share, negated: stats.negated, examples: stats.examples };
+      return { theme, comments: stats.comments, share, negated: stats.negated, examples: stats.examples, sentiment: { ...stats.sentiment, net: netSentiment(stats.sentiment) } };
     })
     .filter((line) => line.comments > 0)
     .sort((a, b) => b.comments - a.comments || a.theme.localeCompare(b.theme));
@@ -96,25 +112,20 @@ export function buildThemesReport(
   level: number,
   adjust = true,
   questions: ReadonlyArray<{ question: string; tally: ThemeTally }> = [],
+  sides?: 'input' | 'period',
 ): ThemesReport {
   const responses = tally.all.promoters + tally.all.passives + tally.all.detractors;
   const themes = { promoters: themeLines(tally, 'promoters'), passives: themeLines(tally, 'passives'), detractors: themeLines(tally, 'detractors') };
-  const impact = tally.matcher.names.map((theme): ThemeImpact => {
-    const withTheme = tally.mentioners.get(theme) ?? { promoters: 0, passives: 0, detractors: 0 };
-    const rest = subtractCounts(tally.all, withTheme);
-    const mentionedBy = withTheme.promoters + withTheme.passives + withTheme.detractors;
-    return {
-      theme,
-      mentionedBy,
-      share: responses === 0 ? 0 : (mentionedBy * 100) / responses,
-      npsWith: npsOf(withTheme),
-      npsWithout: npsOf(rest),
-      difference: compareCounts(withTheme, rest, level),
-    };
-  });
+  const impact = tally.matcher.names.map((theme): ThemeImpact => ({ theme, ...impactOf(tally.mentioners.get(theme) ?? { promoters: 0, passives: 0, detractors: 0 }, tally.all, level) }));
   impact.sort((a, b) => (b.difference?.difference ?? -Infinity) - (a.difference?.difference ?? -Infinity));
-  const adjusted = adjust ? adjustFamily(impact.map((line) => line.difference), level) : impact.map((line) => line.difference);
+  const found = discoveredOf(tally, level);
+  // Every theme's impact is one family of tests, named, discovered and given alike.
+  const family = [...impact.map((line) => line.difference), ...found.discovered.map((line) => line.impact.difference), ...found.given.map((line) => line.impact.difference)];
+  const adjusted = adjust ? adjustFamily(family, level) : family;
   const lines = impact.map((line, at) => ({ ...line, difference: adjusted[at] }));
+  const discovered = found.discovered.map((line, at) => ({ ...line, impact: { ...line.impact, difference: adjusted[impact.length + at] } }));
+  const given = found.given.map((line, at) => ({ ...line, impact: { ...line.impact, difference: adjusted[impact.length + discovered.length + at] } }));
+  const change = sides === undefined || tally.extras === undefined ? undefined : themesChange(tally.extras.sides, sides, { names: tally.matcher.names, given: given.map((line) => line.topic) }, found.result, level, adjust);
   const warnings = fewMentionsWarnings(lines, responses);
   const words = distinguishingWords(tally, wordsShown, criticalValue(level));
   const languages = tally.languageCounts().map(({ language, comments }) => ({ language, name: profileOf(language).name, comments }));
@@ -130,6 +141,12 @@ export function buildThemesReport(
     impact: lines,
     words,
     questions: questions.length < 2 ? [] : questions.map((one) => questionThemes(one.question, one.tally)),
+    discovered,
+    unthemed: found.unthemed,
+    suggestions: found.suggestions,
+    given,
+    change: change ?? null,
+    sampled: found.sampled,
   };
 }
 

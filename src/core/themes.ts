@@ -1,133 +1,12 @@
 import { categoryOf, CATEGORIES, type Category } from './categories.js';
 import { LEXICON_LANGUAGES, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import type { Counts } from './stats.js';
-import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
+import { addSentiment, emptySentiment, polarityOver, sentencePolarities, type Polarity, type SentimentCounts } from './sentiment.js';
+import { ThemeExtras, type ResponseContext, type ThemeExtrasData } from './theme-extras.js';
+import type { Mention, ThemeMatcher } from './theme-matcher.js';
+import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, type Token, type Words } from './words.js';
 
-/**
- * A theme: its name and the words or phrases that mention it, in any language
- * (`terms`) and in one language (`languages`, by ISO 639-1 code).
- */
-export interface Theme {
-  name: string;
-  terms: string[];
-  languages?: Record<string, string[]> | undefined;
-}
-
-/** How many words back a negation reaches: "not very helpful", "never had any bugs". */
-const NEGATION_REACH = 3;
-/** In Japanese and Chinese, how many characters: 不太贵, 高くない. */
-const NEGATION_REACH_CHARACTERS = 3;
-
-const isNegator = (word: string, profile: LanguageProfile): boolean =>
-  profile.negators.has(word) || (profile.code === 'en' && word.endsWith("n't"));
-
-interface Term {
-  theme: string;
-  stems: string[];
-}
-
-/** A theme's mention in one comment; negated when every mention of it there is. */
-export interface Mention {
-  theme: string;
-  negated: boolean;
-}
-
-/** One language's view of the lexicon: terms by their first stem, or, without spaces, as text to find. */
-interface LanguageIndex {
-  byFirstStem: Map<string, Term[]>;
-  /** Japanese and Chinese terms, found inside the text. */
-  inText: Array<{ theme: string; text: string }>;
-}
-
-/** Looks terms up by their first stem, so a comment is read once whatever the size of the lexicon. */
-export class ThemeMatcher {
-  readonly names: string[];
-  private readonly indexes = new Map<string, LanguageIndex>();
-
-  constructor(private readonly themes: readonly Theme[]) {
-    this.names = themes.map((theme) => theme.name);
-  }
-
-  /** Whether any theme has a term for comments in this language (its own, or one for every language). */
-  hasTermsIn(language: string): boolean {
-    return this.themes.some((theme) => theme.terms.length > 0 || (theme.languages?.[language]?.length ?? 0) > 0);
-  }
-
-  /** Built on a language's first comment: each term is stemmed as that language stems. */
-  private indexFor(profile: LanguageProfile): LanguageIndex {
-    let index = this.indexes.get(profile.code);
-    if (index !== undefined) return index;
-    index = { byFirstStem: new Map(), inText: [] };
-    for (const theme of this.themes) {
-      for (const term of [...theme.terms, ...(theme.languages?.[profile.code] ?? [])]) {
-        const words = wordsOf(term, profile);
-        if (profile.unspaced || words.some(isUnspacedWord)) {
-          const text = splitWords(term, profile.locale).text.trim();
-          if (text !== '') index.inText.push({ theme: theme.name, text });
-          if (profile.unspaced) continue;
-        }
-        const stems = words.map(profile.stem);
-        const [first] = stems;
-        if (first === undefined) continue;
-        const list = index.byFirstStem.get(first) ?? [];
-        list.push({ theme: theme.name, stems });
-        index.byFirstStem.set(first, list);
-      }
-    }
-    this.indexes.set(profile.code, index);
-    return index;
-  }
-
-  /** The themes a comment mentions, in lexicon order; English unless a language is given. */
-  tag(comment: string, language = 'en'): Mention[] {
-    const profile = profileOf(language);
-    const words = wordsFor(splitWords(comment, profile.locale), comment, profile);
-    return this.tagWords(words, tokensIn(words, profile), profile);
-  }
-
-  /** The themes of a comment already split into words. */
-  tagWords(words: Words, tokens: readonly Token[], profile: LanguageProfile): Mention[] {
-    const index = this.indexFor(profile);
-    const negatedByTheme = new Map<string, boolean>();
-    const mention = (theme: string, negated: boolean): void => {
-      negatedByTheme.set(theme, (negatedByTheme.get(theme) ?? true) && negated);
-    };
-    if (index.byFirstStem.size > 0) {
-      const stems = tokens.map((token) => profile.stem(token.word));
-      stems.forEach((first, at) => {
-        for (const term of index.byFirstStem.get(first) ?? []) {
-          const clause = tokens[at]?.clause;
-          const matches = term.stems.every((wanted, offset) => stems[at + offset] === wanted && tokens[at + offset]?.clause === clause);
-          if (!matches) continue;
-          const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((token) => token.clause === clause);
-          mention(term.theme, before.some((token) => isNegator(token.word, profile)));
-        }
-      });
-    }
-    if (index.inText.length > 0 && words.unspaced) {
-      for (const { theme, text } of index.inText) {
-        let at = words.text.indexOf(text);
-        while (at !== -1) {
-          mention(theme, negatedInText(words.text, at, text.length, profile));
-          at = words.text.indexOf(text, at + text.length);
-        }
-      }
-    }
-    return this.names.filter((name) => negatedByTheme.has(name)).map((name) => ({ theme: name, negated: negatedByTheme.get(name) ?? false }));
-  }
-}
-
-const CLAUSE_END = /[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/;
-
-/** Japanese negates after the word (高くない), Chinese before it (不贵); never across punctuation. */
-function negatedInText(text: string, at: number, length: number, profile: LanguageProfile): boolean {
-  const near = profile.negatesAfter
-    ? text.slice(at + length, at + length + NEGATION_REACH_CHARACTERS + 2)
-    : text.slice(Math.max(0, at - NEGATION_REACH_CHARACTERS), at);
-  const clause = profile.negatesAfter ? (near.split(CLAUSE_END)[0] ?? '') : (near.split(CLAUSE_END).pop() ?? '');
-  for (const negator of profile.negators) if (clause.includes(negator)) return true;
-  return false;
-}
+export { ThemeMatcher, type Mention, type Theme } from './theme-matcher.js';
 
 /**
  * What a language detector says of a text: the language it finds (`''` for none),
@@ -147,6 +26,14 @@ export interface Reading {
   language: string;
   tokens: Token[];
   mentions: Mention[];
+  /** Each sentence's sentiment, worked out when first asked (a reading is kept for short comments that repeat). */
+  polarities?: Polarity[];
+}
+
+/** A reading's sentences' sentiment, kept on it. */
+export function polaritiesOf(reading: Reading): Polarity[] {
+  reading.polarities ??= sentencePolarities(reading.tokens, reading.language);
+  return reading.polarities;
 }
 
 /**
@@ -239,6 +126,8 @@ export interface ThemeInCategory {
   comments: number;
   negated: number;
   examples: string[];
+  /** Each mention's sentiment, by the sentences it stands in. */
+  sentiment: SentimentCounts;
 }
 
 /** One language's word counts: per group, by stem; and how each stem was written. */
@@ -275,6 +164,7 @@ export interface ThemeTallyData {
   all: Counts;
   languages: Map<string, number>;
   words: Map<string, LanguageWords>;
+  extras: ThemeExtrasData | undefined;
 }
 
 /**
@@ -294,11 +184,19 @@ export class ThemeTally {
   /** Word counts per language; the undetermined comments' words are kept as written, unstemmed. */
   readonly words = new Map<string, LanguageWords>();
   readonly matcher: ThemeMatcher;
+  /** The responses discovery reads, each side's themes and the export's own topics; undefined for a question's own tally. */
+  readonly extras: ThemeExtras | undefined;
+  /** Responses added with no place given (a tally fed by hand): numbered in the order they come. */
+  private order = 0;
 
-  constructor(readonly reader: CommentReader) {
+  constructor(
+    readonly reader: CommentReader,
+    options: { extras?: boolean; discover?: boolean } = {},
+  ) {
     this.matcher = reader.matcher;
+    this.extras = options.extras === true ? new ThemeExtras(options.discover !== false) : undefined;
     for (const name of this.matcher.names) {
-      const empty = (): ThemeInCategory => ({ comments: 0, negated: 0, examples: [] });
+      const empty = (): ThemeInCategory => ({ comments: 0, negated: 0, examples: [], sentiment: emptySentiment() });
       this.byCategory.set(name, { promoters: empty(), passives: empty(), detractors: empty() });
       this.mentioners.set(name, { promoters: 0, passives: 0, detractors: 0 });
     }
@@ -313,6 +211,7 @@ export class ThemeTally {
       all: this.all,
       languages: this.languages,
       words: this.words,
+      extras: this.extras?.toData(),
     };
   }
 
@@ -328,6 +227,7 @@ export class ThemeTally {
       for (const category of CATEGORIES) {
         into[category].comments += byCategory[category].comments;
         into[category].negated += byCategory[category].negated;
+        addSentiment(into[category].sentiment, byCategory[category].sentiment);
         for (const example of byCategory[category].examples) keepExample(into[category].examples, example, EXAMPLE_MIN_WORDS);
       }
     }
@@ -337,12 +237,13 @@ export class ThemeTally {
     }
     for (const [language, comments] of data.languages) this.languages.set(language, (this.languages.get(language) ?? 0) + comments);
     for (const [language, words] of data.words) mergeWords(this.words, language, words);
+    if (data.extras !== undefined) this.extras?.mergeData(data.extras);
     return this;
   }
 
   /** One scored response and its comment (possibly empty); returns the comment's reading, undefined when it has none. */
-  add(score: number, comment: string): Reading | undefined {
-    return this.addAnswers(score, [comment])[0];
+  add(score: number, comment: string, context?: ResponseContext): Reading | undefined {
+    return this.addAnswers(score, [comment], context)[0];
   }
 
   /**
@@ -350,10 +251,11 @@ export class ThemeTally {
    * comment of its own (its themes, words and language), but the respondent counts once,
    * and once for each theme any of the answers mentions. Returns the readings.
    */
-  addAnswers(score: number, answers: readonly string[]): Reading[] {
+  addAnswers(score: number, answers: readonly string[], context?: ResponseContext): Reading[] {
     const category = categoryOf(score);
     this.all[category] += 1;
     const readings: Reading[] = [];
+    const read: Array<{ text: string; reading: Reading }> = [];
     const mentioned = new Set<string>();
     for (const answer of answers) {
       const text = answer.trim();
@@ -361,21 +263,25 @@ export class ThemeTally {
       this.comments[category] += 1;
       const reading = this.reader.read(text);
       readings.push(reading);
+      read.push({ text, reading });
       this.languages.set(reading.language, (this.languages.get(reading.language) ?? 0) + 1);
       this.countWords(category, reading);
-      for (const { theme, negated } of reading.mentions) {
-        const stats = this.byCategory.get(theme)?.[category];
+      for (const mention of reading.mentions) {
+        const stats = this.byCategory.get(mention.theme)?.[category];
         if (stats === undefined) continue;
         stats.comments += 1;
-        if (negated) stats.negated += 1;
+        if (mention.negated) stats.negated += 1;
+        stats.sentiment[polarityOver(polaritiesOf(reading), mention.sentences ?? [])] += 1;
         keepExample(stats.examples, text, reading.tokens.length);
-        mentioned.add(theme);
+        mentioned.add(mention.theme);
       }
     }
     for (const theme of mentioned) {
       const counts = this.mentioners.get(theme);
       if (counts !== undefined) counts[category] += 1;
     }
+    this.extras?.add(category, context ?? { order: this.order }, read);
+    this.order += 1;
     return readings;
   }
 
@@ -524,18 +430,18 @@ export class QuestionTallies {
   readonly all: ThemeTally;
   readonly byQuestion: ThemeTally[];
 
-  constructor(reader: CommentReader, questions: number) {
-    this.all = new ThemeTally(reader);
+  constructor(reader: CommentReader, questions: number, options: { discover?: boolean } = {}) {
+    this.all = new ThemeTally(reader, { extras: true, discover: options.discover });
     this.byQuestion = questions < 2 ? [] : Array.from({ length: questions }, () => new ThemeTally(reader));
   }
 
   /** A response's comment and its answers to the other questions (each question's place counted from 0 after the comment). */
-  add(score: number, comment: string, answers: ReadonlyArray<{ question: number; text: string }>): void {
+  add(score: number, comment: string, answers: ReadonlyArray<{ question: number; text: string }>, context?: ResponseContext): void {
     if (this.byQuestion.length === 0) {
-      this.all.add(score, comment);
+      this.all.add(score, comment, context);
       return;
     }
-    this.all.addAnswers(score, [comment, ...answers.map((answer) => answer.text)]);
+    this.all.addAnswers(score, [comment, ...answers.map((answer) => answer.text)], context);
     const texts = new Map(answers.map((answer) => [answer.question + 1, answer.text] as const));
     texts.set(0, comment);
     this.byQuestion.forEach((tally, at) => tally.add(score, texts.get(at) ?? ''));

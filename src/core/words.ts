@@ -1,15 +1,21 @@
 import type { LanguageProfile } from './languages.js';
 
-/** A word of a comment as written, lower-cased, and the clause it stands in. */
+/** A word of a comment as written, lower-cased, and the clause and sentence it stands in. */
 export interface Token {
   word: string;
   clause: number;
+  sentence: number;
 }
 
-/** A word found in a text, before any language's rules; `breaks` when punctuation ends a clause before it. */
+/**
+ * A word found in a text, before any language's rules; `breaks` when punctuation ends a
+ * clause before it, `stops` when that punctuation ends a sentence (a full stop, a question
+ * or exclamation mark, a line break).
+ */
 interface FoundWord {
   word: string;
   breaks: boolean;
+  stops: boolean;
 }
 
 /** A comment made comparable and cut into words, the same for every language but a few. */
@@ -38,6 +44,7 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  */
 const WORD_OR_BREAK = /([\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*)|[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/gu;
 const CLAUSE_PUNCTUATION = /[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/;
+const SENTENCE_PUNCTUATION = /[.!?\n\u3002\uff01\uff1f\u2026]/;
 const LETTER = /\p{L}/u;
 const APOSTROPHES = /[\u2019\u2018\u02bc\uff07]/g;
 /** Locales whose lower case differs from the default one: Turkish and Azeri dotted i, Lithuanian i with accents. */
@@ -92,6 +99,7 @@ export function splitWords(raw: string, locale = 'en'): Words {
   const text = lower.replace(APOSTROPHES, "'");
   const found: FoundWord[] = [];
   let breaks = false;
+  let stops = false;
   const unspaced = UNSPACED.test(text);
   const add = (word: string): void => {
     if (word.length > MAX_WORD_LENGTH) {
@@ -99,8 +107,9 @@ export function splitWords(raw: string, locale = 'en'): Words {
       return;
     }
     if (!LETTER.test(word)) return;
-    found.push({ word, breaks });
+    found.push({ word, breaks, stops });
     breaks = false;
+    stops = false;
   };
   if (unspaced) {
     const segmenter = segmenterFor(locale);
@@ -108,7 +117,9 @@ export function splitWords(raw: string, locale = 'en'): Words {
     for (const [start, piece] of pieces(text)) {
       for (const segment of segmenter.segment(piece)) {
         if (segment.isWordLike !== true) continue;
-        breaks ||= CLAUSE_PUNCTUATION.test(text.slice(end, start + segment.index));
+        const between = text.slice(end, start + segment.index);
+        breaks ||= CLAUSE_PUNCTUATION.test(between);
+        stops ||= SENTENCE_PUNCTUATION.test(between);
         end = start + segment.index + segment.segment.length;
         add(segment.segment);
       }
@@ -116,8 +127,10 @@ export function splitWords(raw: string, locale = 'en'): Words {
   } else {
     for (const match of text.matchAll(WORD_OR_BREAK)) {
       const word = match[1];
-      if (word === undefined) breaks = true;
-      else add(word);
+      if (word === undefined) {
+        breaks = true;
+        stops ||= SENTENCE_PUNCTUATION.test(match[0]);
+      } else add(word);
     }
   }
   return { text, found, unspaced, locale };
@@ -156,16 +169,18 @@ export function wordsFor(words: Words, raw: string, profile: LanguageProfile): W
 export function tokensIn(words: Words, profile: LanguageProfile): Token[] {
   const tokens: Token[] = [];
   let clause = 0;
-  for (const { word, breaks } of words.found) {
+  let sentence = 0;
+  for (const { word, breaks, stops } of words.found) {
     if (breaks) clause += 1;
+    if (stops) sentence += 1;
     if (profile.clauseWords.has(word)) {
       clause += 1;
       continue;
     }
     if (profile.splitsApostrophes && word.includes("'")) {
-      for (const part of word.split("'")) if (part !== '') tokens.push({ word: part, clause });
+      for (const part of word.split("'")) if (part !== '') tokens.push({ word: part, clause, sentence });
     } else {
-      tokens.push({ word, clause });
+      tokens.push({ word, clause, sentence });
     }
   }
   return tokens;

@@ -1,6 +1,7 @@
 import { inputError, NpsError } from '../errors.js';
 import { quote } from '../core/clip.js';
 import { DAY_MS, RowDates, UNSETTLED, type DateReading } from './dates.js';
+import { isVendorColumn } from './vendor-topics.js';
 import { COMMENT_NAMES, dateEvidence, namesComment, normalizeHeader, RESPONDENT_NAMES } from './header-words.js';
 import { dateKindOf, holdsText, profileColumns, readDate, share, type ColumnProfile } from './profiles.js';
 import { findLongLayout, type LongLayout } from './long-layout.js';
@@ -317,6 +318,10 @@ export function chooseColumns(
   }
   if (comments.length > 0) columns.comments = comments;
   else {
+    // A platform's topics and sentiment of the comments (Qualtrics' "Q2 - Topics") hold words, but are no open question.
+    headers.forEach((header, at) => {
+      if (isVendorColumn(header)) taken.add(at);
+    });
     const open = chooseComments(headers, texts, profiles, taken);
     columns.comments = complementaryComments(firstRows, open);
     const questions = open.filter((index) => !columns.comments.includes(index)).sort((a, b) => a - b);

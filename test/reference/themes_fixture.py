@@ -15,7 +15,7 @@ PHRASES = {
     "ease of use": ["Very easy to learn", "The interface is confusing", "Far too complicated for my team", "Intuitive from day one", "The navigation is clunky"],
     "reliability and bugs": ["It crashes every morning", "Full of bugs lately", "Another outage yesterday", "We hit a glitch on Monday", "Constant errors when saving"],
     "speed and performance": ["Pages are slow on mobile", "Really fast these days", "Search lags a lot", "Performance has improved", "Loading takes forever"],
-    "features": ["The export feature is great", "Missing a calendar integration", "Please add a dashboard", "The API is limited", "Reports need more options"],
+    "features": ["The export feature is great", "Missing a calendar integration", "Please add a dashboard", "The API lacks webhooks", "Reports need an option to filter"],
     "documentation": ["The documentation is outdated", "The docs are thin", "A tutorial video would be nice", "The user manual is long", "The FAQ is out of date"],
     "communication": ["Too many emails from you", "The newsletter is spam", "Nobody kept us informed", "Release announcements are vague", "Communication could be better"],
 }
@@ -27,15 +27,15 @@ NEGATED = {
     "reliability and bugs": "No bugs so far",
     "speed and performance": "Never slow for us",
     "features": "Nothing missing for us",
-    "documentation": "No documentation to speak of",
-    "communication": "No updates at all",
+    "documentation": "Never needed the documentation",
+    "communication": "Never any spam from you",
 }
 TWO = [
     ("Too expensive and too slow", ["price and billing", "speed and performance"]),
     ("Support was quick", ["support and service", "speed and performance"]),
     ("Billing errors every month", ["price and billing", "reliability and bugs"]),
     ("Easy setup", ["ease of use", "onboarding and setup"]),
-    ("The export is broken", ["features", "reliability and bugs"]),
+    ("The export feature is broken", ["features", "reliability and bugs"]),
 ]
 NONE = ["Thanks!", "Good job overall", "Keep it up", "Happy so far", "Nice work team"]
 WRAPS = [("", "."), ("Honestly, ", "."), ("", " this quarter."), ("Overall, ", "!")]

@@ -8,7 +8,9 @@ theme: the hand counts the language tests state.
 
 The themes are what a person reading the comment would say it is about, not what
 nps finds: some comments say a thing in words the lexicon does not have, and the
-tests allow for that with a tolerance of a few points.
+tests allow for that with a tolerance of a few points. A product's noun praised or blamed
+("the PDF reports are handy", "the ERP integration works wonders") is no feature: features
+are capabilities asked for, missed or judged as such.
 """
 import csv
 import os
@@ -89,7 +91,7 @@ FR = [
     (10, "Interface claire, tout est logique", [E]),
     (9, "Pas cher pour tout ce que ça fait", [P]),
     (10, "Aucun bug depuis un an", [R]),
-    (9, "Les rapports exportés en PDF sont très pratiques", [F]),
+    (9, "Les rapports exportés en PDF sont très pratiques", []),
     (10, "Le meilleur outil que nous ayons utilisé", []),
     (9, "Bonne communication sur les nouveautés", [C]),
     (10, "Migration depuis notre ancien outil sans souci", [O]),
@@ -99,7 +101,7 @@ FR = [
     (10, "Les tutoriels vidéo sont très bien faits", [D]),
     (9, "Application stable et agréable", [R]),
     (10, "Tarifs raisonnables et transparents", [P]),
-    (9, "Intégration avec notre CRM parfaite", [F]),
+    (9, "Intégration avec notre CRM parfaite", []),
     (10, "Je ne pourrais plus m'en passer", []),
     (9, "Simple, clair, efficace", [E]),
     (10, "Support au top, merci Julie !", [S]),
@@ -121,7 +123,7 @@ ES = [
     (0, "Nadie responde a mis correos", [S, C]),
     (5, "Demasiados correos de promoción", [C]),
     (2, "Complicado de usar para gente sin experiencia", [E]),
-    (6, "Las librerías de integración están desactualizadas", [F]),
+    (6, "Las librerías de integración están desactualizadas", []),
     (3, "Perdimos datos por un fallo del servidor", [R]),
     (4, "Pésima atención al cliente", [S]),
     (1, "Lentitud exasperante al cargar los informes", [V, F]),
@@ -172,7 +174,7 @@ ES = [
     (10, "Muy estable y rápido", [R, V]),
     (9, "Los tutoriales en vídeo ayudan mucho", [D]),
     (10, "Todo perfecto", []),
-    (9, "La integración con nuestro ERP funciona de maravilla", [F]),
+    (9, "La integración con nuestro ERP funciona de maravilla", []),
     (10, "La navegación es muy clara", [E]),
     (9, "Excelente atención, resolvieron todo en minutos", [S]),
     (10, "Configurarlo fue facilísimo", [O, E]),

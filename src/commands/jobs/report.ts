@@ -14,13 +14,15 @@ export interface ReportConfig {
   /** The open questions, the comment first (empty with one). */
   questions: string[];
   drivers: DriverColumn[];
+  /** Whether themes are discovered in the comments (--no-discover: not). */
+  discover: boolean;
 }
 
 export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulatorData> = {
   module: 'commands/jobs/report.js',
   name: 'reportJob',
   create: async (config, context) => {
-    const themes = config.comments === undefined ? undefined : new QuestionTallies(await commentReaderOf(config.comments), config.questions.length);
+    const themes = config.comments === undefined ? undefined : new QuestionTallies(await commentReaderOf(config.comments), config.questions.length, { discover: config.discover });
     const drivers = config.drivers.length > 0 ? new DriversAccumulator(config.drivers.map((driver) => driver.spec)) : undefined;
     return new ReportAccumulator(config.report, themes, drivers, context.part);
   },

@@ -5,6 +5,7 @@ import { readAmount } from '../../core/money.js';
 import { listShape, type ShapeChoice } from '../../core/presets.js';
 import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
+import { ThemeExtras, type ThemeExtrasData } from '../../core/theme-extras.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import type { PartJob } from '../../input/parallel.js';
 import { levelResponse } from './level-response.js';
@@ -29,6 +30,8 @@ export interface SegmentConfig {
   heldBudget: number;
   /** With --value-column or --account-column: each account's value once, for the revenue at risk. */
   levels?: LevelSettings | undefined;
+  /** Whether the passives' and detractors' comments are kept for the pooled suggestions (suggestions.csv). */
+  suggestions: boolean;
 }
 
 export interface SegmentAccumulator {
@@ -42,6 +45,7 @@ export interface SegmentData {
   samples: Samples<string> | undefined;
   runs: Record<Category, string[]>;
   levels?: LevelData | undefined;
+  extras: ThemeExtrasData | undefined;
 }
 
 /** Lines of one input never reach this: the input's number is kept above them, so a row's place is unique across inputs. */
@@ -57,7 +61,8 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     const serialize = serializerFor(config.record.format, config.header, config.record);
     // Rows carry every column, derived ones included; the shape writes those chosen (--columns, --preset).
     const shape = listShape(config.rowColumns, config.shape);
-    const lists = new SegmentLists(config.lists, messages, comments, (cells) => serialize(shape.project(cells)), store);
+    const extras = config.suggestions && comments !== undefined ? new ThemeExtras() : undefined;
+    const lists = new SegmentLists(config.lists, messages, comments, (cells) => serialize(shape.project(cells)), store, extras);
     return { lists, store, levels: config.levels === undefined ? undefined : new LevelAccumulator(config.levels) };
   },
   adder:
@@ -77,10 +82,11 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
         answers: response.answers,
       });
     },
-  toData: ({ lists, store, levels }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll(), levels: levels?.toData() }),
+  toData: ({ lists, store, levels }) => ({ counts: lists.counts, samples: lists.samplesHeld(), runs: store.spillAll(), levels: levels?.toData(), extras: lists.extras?.toData() }),
   merge: (into, data) => {
     if (data.levels !== undefined) into.levels?.mergeData(data.levels);
     into.lists.merge(data.counts, data.samples);
+    if (data.extras !== undefined) into.lists.extras?.mergeData(data.extras);
     into.store.adoptRuns(data.runs);
   },
   discard: ({ store }) => store.discard(),

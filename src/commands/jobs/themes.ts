@@ -1,23 +1,29 @@
 import { QuestionTallies, type QuestionTalliesData } from '../../core/themes.js';
+import { responseContext, type ContextSettings } from '../../core/theme-extras.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import type { PartJob } from '../../input/parallel.js';
 
 /**
  * `nps themes`'s work on each part: each answer read in its language, its themes and words counted by group, over
- * all the open questions of a response, and question by question when there are several.
+ * all the open questions of a response, and question by question when there are several; the responses kept for
+ * discovery, each side's themes, and the export's own topics.
  */
 export interface ThemesConfig {
   comments: CommentSettings;
   /** The open questions: the comment first, then the others (empty with a single comment column). */
   questions: string[];
+  /** Whether themes are discovered in the comments (--no-discover: not). */
+  discover: boolean;
+  /** The sides compared (inputs, or periods) and the export's topic columns. */
+  context: ContextSettings;
 }
 
 export const themesJob: PartJob<ThemesConfig, QuestionTallies, QuestionTalliesData> = {
   module: 'commands/jobs/themes.js',
   name: 'themesJob',
-  create: async (config) => new QuestionTallies(await commentReaderOf(config.comments), config.questions.length),
-  adder: (tallies) => (response) => {
-    tallies.add(response.score, response.comment, response.answers);
+  create: async (config) => new QuestionTallies(await commentReaderOf(config.comments), config.questions.length, { discover: config.discover }),
+  adder: (tallies, config) => (response) => {
+    tallies.add(response.score, response.comment, response.answers, responseContext(config.context, { ...response, day: response.date?.day }));
   },
   toData: (tallies) => tallies.toData(),
   merge: (into, data) => {

@@ -289,6 +289,11 @@ export function themesOption(): Option {
   return grouped(new Option('--themes <file>', 'a JSON lexicon replacing or extending the built-in themes (see data/themes.json)'), GROUPS.input);
 }
 
+/** `--no-discover`: only the lexicon's themes. */
+export function discoverOption(description = 'only the named themes: none discovered from the comments, no pooled suggestions'): Option {
+  return grouped(new Option('--no-discover', description), GROUPS.input);
+}
+
 /** "fr", "FR": the language every comment is read in, instead of each one's detected language. */
 export function parseLanguage(value: string): string {
   const code = value.trim().toLowerCase();

@@ -4,6 +4,7 @@ import type { ThemesReport } from '../../core/themes-report.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatPercent, formatShareInterval, pBesideAdjusted, plural } from './format.js';
 import { breakdownChart, CATEGORY_COLOURS, distributionChart, driversChart, inputHtml, trendChart } from './svg.js';
 import { impactSentence, languagesSentence } from './themes.js';
+import { formatNet } from './themes-discovered.js';
 import { headlineWords, movementWords, testWords } from './compare.js';
 import { accountsSection } from './report-accounts.js';
 import { cell, headRow } from './html-table.js';
@@ -169,8 +170,39 @@ ${lines.length === 0 ? '<p class="muted">No theme found.</p>' : `<table>${headRo
   });
   const impact = report.impact.filter((line) => line.mentionedBy > 0).map((line) => `<li>${inputHtml(impactSentence(line))}</li>`);
   const languages = `<p class="muted">Languages: ${inputHtml(languagesSentence(report))}.</p>`;
-  return `<section id="themes"><h2>What the comments are about</h2>${languages}${report.warnings.map(warningLine).join('\n')}${perGroup.join('\n')}
-${questionsHtml(report)}<h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>`;
+  return `<section id="themes"><h2>What the comments are about</h2>${languages}${unthemedHtml(report)}${report.warnings.map(warningLine).join('\n')}${perGroup.join('\n')}
+${questionsHtml(report)}${discoveredHtml(report)}<h3>How much each theme moves the score</h3><ul>${impact.join('')}</ul></section>
+${suggestionsHtml(report)}`;
+}
+
+/** Discovered themes the report lists: the most mentioned. */
+const REPORT_DISCOVERED = 15;
+
+function unthemedHtml(report: ThemesReport): string {
+  if (report.unthemed === null) return '';
+  const comments = report.comments.promoters + report.comments.passives + report.comments.detractors;
+  const share = comments === 0 ? 0 : (report.unthemed * 100) / comments;
+  return `<p class="muted" id="unthemed">${inputHtml(`${report.unthemed} of ${plural(comments, 'comment')} (${share.toFixed(1)}%) mention no theme, named or discovered.`)}</p>`;
+}
+
+/** The themes found in the comments themselves, each with its examples in full. */
+function discoveredHtml(report: ThemesReport): string {
+  if (report.discovered.length === 0) return '';
+  const rows = report.discovered
+    .slice(0, REPORT_DISCOVERED)
+    .map((line) => `<tr>${cell(line.label)}${cell(line.comments, true)}${cell(formatNps(line.nps), true)}${cell(formatNet(line.sentiment.net), true)}${cell(line.parent ?? '')}${cell(line.examples.join(' / '))}</tr>`);
+  return `<h3>Discovered in the comments' own words</h3><table>${headRow(['Theme'], ['Comments', true], ['NPS', true], ['Net', true], ['Under'], ['Examples'])}${rows.join('')}</table>
+<p class="muted">NPS: of those who mention it. Net: % positive − % negative of its mentions. Under: the named theme most of its comments also mention.</p>`;
+}
+
+/** What passives and detractors ask for, pooled: the list a product team works from. */
+function suggestionsHtml(report: ThemesReport): string {
+  if (report.unthemed === null) return '';
+  const rows = report.suggestions.map(
+    (line) => `<tr>${cell(line.label)}${cell(line.comments, true)}${cell(line.byCategory.passives, true)}${cell(line.byCategory.detractors, true)}${cell(formatNps(line.nps), true)}${cell(line.examples.join(' / '))}</tr>`,
+  );
+  const body = rows.length === 0 ? '<p class="muted">No request comes back in their comments.</p>' : `<table>${headRow(['Suggestion'], ['Asked', true], ['Passives', true], ['Detractors', true], ['NPS', true], ['Examples'])}${rows.join('')}</table>`;
+  return `<section id="suggestions"><h2>What passives and detractors ask for</h2>${body}</section>`;
 }
 
 /** Each open question's themes by group, when the survey asks several. */

@@ -4,16 +4,17 @@ import type { ThemeImpact, ThemesReport } from '../../core/themes-report.js';
 import type { DistinguishingWord } from '../../core/themes.js';
 import { differenceJson } from './score-json.js';
 import { formatNps, formatP, pBesideAdjusted, plural, visible, wrap } from './format.js';
-import { cutToWidth, LINE_WIDTH, plainTable } from './plain-table.js';
+import { cutToWidth, plainTable } from './plain-table.js';
+import { changeText, discoveredJson, discoveredText, exampleLine, formatNet, givenText, quoted, suggestionsText, unthemedLine } from './themes-discovered.js';
 import { adjustmentNote } from './score-table.js';
 import { warningJson, wordWarning } from './warnings.js';
-import { quote } from '../../core/clip.js';
 
 export function renderThemesJson(report: ThemesReport): string {
   const json = {
     ...report,
     impact: report.impact.map(({ difference, ...rest }) => ({ ...rest, difference: differenceJson(difference) })),
     warnings: report.warnings.map(warningJson),
+    ...discoveredJson(report),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }
@@ -31,6 +32,9 @@ export function impactSentence(impact: ThemeImpact): string {
   const chance = difference.significant ? p : `could be chance, ${p}`;
   return `${impact.theme}: mentioned by ${share}; the NPS of the rest is ${points} points ${direction} (${chance})`;
 }
+
+/** Discovered themes in the impact table, the most mentioned: the JSON has every one's. */
+const DISCOVERED_IMPACTS = 10;
 
 /** Themes shown per group of each question, most mentioned first. */
 const QUESTION_THEMES = 5;
@@ -82,17 +86,18 @@ export function languagesSentence(report: ThemesReport): string {
 export function renderThemesTable(report: ThemesReport, options: { color: boolean }): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const counted = CATEGORIES.map((category) => `${report.comments[category]} from ${category}`).join(', ');
+  const unthemed = unthemedLine(report, chalk);
   const sections = [
-    `${wrap(`${chalk.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})`, 11)}\n${wrap(`${chalk.bold('Languages')}  ${languagesSentence(report)}`, 11)}`,
+    `${wrap(`${chalk.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})`, 11)}\n${wrap(`${chalk.bold('Languages')}  ${languagesSentence(report)}`, 11)}${unthemed === undefined ? '' : `\n${unthemed}`}`,
   ];
   for (const category of [...CATEGORIES].reverse()) {
     const lines = report.themes[category];
-    const table = plainTable([chalk.bold('Theme'), chalk.bold('Comments'), chalk.bold('Share'), chalk.bold('Negated')], [false, true, true, true]);
+    const table = plainTable(['Theme', 'Comments', 'Share', 'Negated', 'Net'].map((text) => chalk.bold(text)), [false, true, true, true, true]);
     const examples: string[] = [];
     for (const line of lines) {
-      table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated]);
+      table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated, formatNet(line.sentiment.net)]);
       // One line each, cut at the terminal's edge: the JSON and the report keep every example whole.
-      if (line.examples.length > 0) examples.push(cutToWidth(`  ${line.theme}: ${line.examples.map((example) => quote(example.replace(/\s+/g, ' '))).join('; ')}`, LINE_WIDTH));
+      if (line.examples.length > 0) examples.push(exampleLine(line.theme, line.examples));
     }
     // No comment of three words or more: no Examples heading over nothing.
     const shown = examples.length === 0 ? '' : `\n${chalk.dim('Examples')}\n${examples.join('\n')}`;
@@ -100,10 +105,16 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
     sections.push(`${chalk.bold(`${LABELS[category]} (${plural(report.comments[category], 'comment')})`)}\n${body}`);
   }
   if (report.questions.length > 0) sections.push(`${chalk.bold('By question')}\n${questionsText(report)}`);
-  const impacts = report.impact.filter((impact) => impact.mentionedBy > 0);
+  for (const part of [discoveredText(report, chalk), suggestionsText(report, chalk), givenText(report, chalk)]) if (part !== undefined) sections.push(part);
+  const impacts = [
+    ...report.impact.filter((impact) => impact.mentionedBy > 0),
+    ...report.discovered.slice(0, DISCOVERED_IMPACTS).map((line) => ({ theme: quoted(line.label), ...line.impact })),
+    ...report.given.map((line) => ({ theme: line.topic, ...line.impact })),
+  ].sort((a, b) => (b.difference?.difference ?? -Infinity) - (a.difference?.difference ?? -Infinity));
   const impactTable = plainTable(
     ['Theme', 'Share', 'With', 'Rest', 'Effect', 'Verdict'].map((text) => chalk.bold(text)),
     [false, true, true, true, true, false],
+    { fit: [0] },
   );
   for (const impact of impacts) {
     // With minus Rest: a theme that goes with a lower score shows below zero (the JSON's difference is Rest minus With).
@@ -113,9 +124,12 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
   const notes = [
     wrap('Share: of respondents, those who mention the theme. With: their NPS. Rest: the NPS of the others. Effect: With minus Rest, below zero when the theme goes with a lower score.'),
   ];
+  if (report.discovered.length > 0) notes.push(wrap('Themes in quotes are discovered ones.'));
   const adjustment = adjustmentNote(impacts.map((impact) => impact.difference), 'themes', 'adj.');
   if (adjustment !== undefined) notes.push(adjustment);
   sections.push(`${chalk.bold('Theme impact')}\n${impactTable.toString()}\n${notes.join('\n')}`);
+  const change = changeText(report, chalk);
+  if (change !== undefined) sections.push(change);
   // A language column only when the words come from comments in more than one language.
   const withLanguage = new Set([...report.words.detractors, ...report.words.promoters].map((entry) => entry.language)).size > 1;
   sections.push(

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Category } from '../../core/categories.js';
+import type { Suggestion } from '../../core/suggestions.js';
 import { writeAll } from '../../io.js';
 import { commitFiles, createPendingFile, discardFiles, type Notice, type PendingFile } from './files.js';
 import { createRecordSink, type RecordFormat, type RecordSink } from './records.js';
@@ -15,11 +16,15 @@ export interface ListSource {
   ordered(category: Category): Iterable<string>;
 }
 
-/** Where a list file goes: the path as the user would write it (for messages), and the real one. */
-export interface ListTarget {
-  category: Category;
+/** Where a file goes: the path as the user would write it (for messages), and the real one. */
+export interface ListFile {
   shown: string;
   final: string;
+}
+
+/** Where a list file goes. */
+export interface ListTarget extends ListFile {
+  category: Category;
 }
 
 /** How the lists are written: their header, and how cells are written in CSV. */
@@ -87,4 +92,27 @@ export async function writeListsToStdout(lists: ListSource, destination: Standar
   }
   await writeAll(stdout, '}\n');
   return listed;
+}
+
+/** The columns of suggestions.csv: what is asked for, by how many, who they are, and their words. */
+const SUGGESTION_COLUMNS = ['suggestion', 'asked', 'passives', 'detractors', 'nps', 'language', 'terms', 'examples'];
+
+function suggestionCells(suggestion: Suggestion): string[] {
+  const nps = suggestion.nps === null ? '' : String(Math.round(suggestion.nps * 10) / 10);
+  const { passives, detractors } = suggestion.byCategory;
+  return [suggestion.label, String(suggestion.comments), String(passives), String(detractors), nps, suggestion.language, suggestion.terms.join('; '), suggestion.examples.join(' | ')];
+}
+
+/** suggestions.csv written under a temporary name, to be moved into place with the lists (or discarded with them). */
+export async function pendingSuggestions(target: ListFile, rows: readonly Suggestion[], record: ListLayout['record']): Promise<PendingFile> {
+  const file = createPendingFile(target.final, target.shown);
+  try {
+    const sink = createRecordSink('csv', SUGGESTION_COLUMNS, file.stream, { endDestination: true, ...record });
+    for (const suggestion of rows) if (!sink.write(suggestionCells(suggestion))) await sink.drain();
+    await sink.end();
+    return file;
+  } catch (error) {
+    await discardFiles([file]);
+    throw error;
+  }
 }

@@ -124,7 +124,7 @@ describe('ordinary conditions of the machine: one line, a documented code, no tr
     await writeFile(join(out, '.promoters.csv.999999999.deadbeef.tmp'), 'left by a killed run');
     const result = await run(['segment', fixture('sample.csv'), '--window', 'all', '--out', out, '-q']);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(['detractors.csv', 'passives.csv', 'promoters.csv']);
+    expect((await readdir(out)).sort()).toEqual(['detractors.csv', 'passives.csv', 'promoters.csv', 'suggestions.csv']);
   });
 });
 

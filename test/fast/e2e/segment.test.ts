@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { fixture, run, tempDir } from '../../helpers.js';
 
 const LISTS = ['detractors.csv', 'passives.csv', 'promoters.csv'];
+/** What --out writes: the three lists and what passives and detractors ask for. */
+const WRITTEN = [...LISTS, 'suggestions.csv'];
 
 async function readCsv(path: string): Promise<string[][]> {
   return parse(await readFile(path), { bom: true }) as string[][];
@@ -15,7 +17,7 @@ describe('nps segment --out', () => {
     const out = await tempDir();
     const result = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', out]);
     expect(result.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(LISTS);
+    expect((await readdir(out)).sort()).toEqual(WRITTEN);
 
     const input = await readCsv(fixture('sample.csv'));
     const [inputHeader = [], ...inputRows] = input;
@@ -63,10 +65,11 @@ describe('nps segment --out', () => {
   it('says what it wrote, one line per file, and accounts for every row', async () => {
     const out = await tempDir();
     const result = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', join(out, 'lists')]);
-    expect(result.stderr.split('\n').slice(-5)).toEqual([
+    expect(result.stderr.split('\n').slice(-6)).toEqual([
       `nps: wrote 5 promoters to ${join(out, 'lists', 'promoters.csv')} (newest first)`,
       `nps: wrote 2 passives to ${join(out, 'lists', 'passives.csv')}`,
       `nps: wrote 3 detractors to ${join(out, 'lists', 'detractors.csv')} (longest overdue first, then due today, then new)`,
+      `nps: wrote 0 suggestions of passives and detractors to ${join(out, 'lists', 'suggestions.csv')}`,
       'nps: 12 rows read = 10 scored + 1 blank + 1 rejected',
       '',
     ]);
@@ -83,7 +86,7 @@ describe('nps segment --out', () => {
 
     const forced = await run(['segment', 'fixtures/sample.csv', '--window', 'all', '--out', out, '--force']);
     expect(forced.code).toBe(0);
-    expect((await readdir(out)).sort()).toEqual(LISTS);
+    expect((await readdir(out)).sort()).toEqual(WRITTEN);
     expect(await readFile(join(out, 'passives.csv'), 'utf8')).toContain('cai@example.com');
   });
 
@@ -148,7 +151,7 @@ describe('nps segment --category', () => {
     expect(parse(result.stdout)).toEqual([
       ['respondent_id', 'email', 'date', 'plan', 'score', 'comment', 'nps_category', 'follow_up', 'respond_by', 'status', 'testimonial_candidate', 'themes', 'message'],
       ['1003', 'cai@example.com', '2026-10-02', 'pro', '8', '', 'passives', ask, '', '', '', '', message],
-      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', '', 'speed and performance; features', message],
+      ['1004', 'dee@example.com', '2026-10-02', 'team', '7', 'Good, but the export is slow', 'passives', ask, '', '', '', 'speed and performance', message],
     ]);
     expect(result.stderr).toContain('nps: wrote 2 passives to standard output');
   });

@@ -71,7 +71,7 @@ describe('nps themes', () => {
   });
 
   it('gives each theme\'s impact a verdict, and says what the effect is', async () => {
-    const result = await run(['themes', 'fixtures/themes-impact.csv', '-q']);
+    const result = await run(['themes', 'fixtures/themes-impact.csv', '-q', '--no-discover']);
     expect(result.stdout).toMatch(/^price and billing\s+32\.0%\s+-100\.0\s+\+70\.6\s+-170\.6\s+real \(p < 0\.001\)$/m);
     expect(result.stdout).toContain('Effect: With minus Rest, below zero when the theme goes with');
   });

@@ -80,8 +80,8 @@ describe('one endless word', () => {
     const blob = letters('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 140_000);
     const words = splitWords(`not ${blob} expensive`, 'en');
     expect(words.found).toEqual([
-      { word: 'not', breaks: false },
-      { word: 'expensive', breaks: true },
+      { word: 'not', breaks: false, stops: false },
+      { word: 'expensive', breaks: true, stops: false },
     ]);
     expect(wordsOf(`${'a'.repeat(MAX_WORD_LENGTH)} ${'b'.repeat(MAX_WORD_LENGTH + 1)}`, profileOf('en'))).toEqual(['a'.repeat(MAX_WORD_LENGTH)]);
   });

@@ -3,8 +3,8 @@ import { CommentReader, ThemeMatcher, ThemeTally, distinguishingWords } from '..
 import { builtInThemes } from '../../../src/input/lexicon.js';
 
 const matcher = new ThemeMatcher(builtInThemes());
-const tag = (comment: string): string[] =>
-  matcher.tag(comment).map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme));
+const tag = (comment: string, language = 'en'): string[] =>
+  matcher.tag(comment, language).map((mention) => (mention.negated ? `${mention.theme} (negated)` : mention.theme));
 
 describe('ThemeMatcher', () => {
   it('matches on stems: crashes, crashed and crash are one word', () => {
@@ -29,6 +29,33 @@ describe('ThemeMatcher', () => {
     expect(tag('Not cheap, but fast')).toEqual(['price and billing (negated)', 'speed and performance']);
     expect(tag('Support was not helpful')).toEqual(['support and service']);
     expect(tag('No complaints about the price')).toEqual(['price and billing']);
+  });
+
+  it('reads a missing thing as a complaint about it, and a missing trouble as praise', () => {
+    expect(tag('No phone support on Starter is a dealbreaker.')).toEqual(['support and service']);
+    expect(tag('No documentation to speak of')).toEqual(['documentation']);
+    expect(tag('No bugs, no crashes')).toEqual(['reliability and bugs (negated)']);
+  });
+
+  it('hears churn, renewal and lost data, which a customer success lead must see', () => {
+    expect(tag("We're evaluating cheaper alternatives, the renewal quote was a shock.")).toContain('churn and renewal');
+    expect(tag('We are switching to a competitor next month')).toEqual(['churn and renewal']);
+    expect(tag('The sync breaks every week, we lose data.')).toEqual(['reliability and bugs', 'data loss']);
+    expect(tag('Wir kündigen zum Vertragsende', 'de')).toEqual(['churn and renewal']);
+    expect(tag('Résiliation prévue, on part chez un concurrent', 'fr')).toEqual(['churn and renewal']);
+  });
+
+  it('files a product noun alone under no feature request, and an ask for it under features', () => {
+    expect(tag('The reports are slow')).toEqual(['speed and performance']);
+    expect(tag('Love the export and the dashboard')).toEqual([]);
+    expect(tag('Die Berichte sind viel zu langsam', 'de')).toEqual(['speed and performance']);
+    expect(tag('Better support for tables')).toEqual(['features']);
+    expect(tag('Please add a dashboard')).toEqual(['features']);
+  });
+
+  it('reads a French shop\'s plants as plants, and a crash as a crash', () => {
+    expect(tag('Belles plantes, bien entretenues', 'fr')).toEqual([]);
+    expect(tag("L'application plante tout le temps", 'fr')).toEqual(['reliability and bugs']);
   });
 
   it('finds no theme in small talk', () => {
@@ -57,5 +84,33 @@ describe('distinguishingWords', () => {
     for (let i = 0; i < 6; i += 1) tally.add(10, 'Wonderful colleagues');
     const words = distinguishingWords(tally, 50, 0);
     expect(words.detractors.map((word) => word.word).sort()).toEqual(['days', 'open', 'ticket']);
+  });
+});
+
+describe('sentiment per theme mention', () => {
+  const sentimentOf = (language: string, comments: ReadonlyArray<[score: number, text: string]>, theme: string, group: 'promoters' | 'detractors'): { positive: number; negative: number; mixed: number; unknown: number } | undefined => {
+    const tally = new ThemeTally(new CommentReader(matcher, { language }));
+    for (const [score, text] of comments) tally.add(score, text);
+    return tally.byCategory.get(theme)?.[group].sentiment;
+  };
+
+  it('reads each mention by the sentence it stands in, so support praised is told from support complained about', () => {
+    const comments: Array<[number, string]> = [
+      [10, 'Support was great and kind.'],
+      [9, 'Excellent support. Pricing is awful though.'],
+      [2, 'Support was terrible. The app is nice.'],
+      [1, 'Awful support, never answers.'],
+      [3, 'Support is ok but slow and unhelpful.'],
+    ];
+    expect(sentimentOf('en', comments, 'support and service', 'promoters')).toEqual({ positive: 2, negative: 0, mixed: 0, unknown: 0 });
+    expect(sentimentOf('en', comments, 'price and billing', 'promoters')).toEqual({ positive: 0, negative: 1, mixed: 0, unknown: 0 });
+    expect(sentimentOf('en', comments, 'support and service', 'detractors')?.negative).toBeGreaterThanOrEqual(2);
+    expect(sentimentOf('en', comments, 'support and service', 'detractors')?.positive).toBe(0);
+  });
+
+  it('reads French and German with their own words of praise and complaint', () => {
+    expect(sentimentOf('fr', [[10, 'Le support est super, merci.'], [2, 'Support nul et lent.']], 'support and service', 'promoters')).toEqual({ positive: 1, negative: 0, mixed: 0, unknown: 0 });
+    expect(sentimentOf('fr', [[2, 'Support nul et lent.']], 'support and service', 'detractors')?.negative).toBe(1);
+    expect(sentimentOf('de', [[1, 'Der Support ist schlecht.']], 'support and service', 'detractors')?.negative).toBe(1);
   });
 });

@@ -1,0 +1,117 @@
+import type { Category } from './categories.js';
+import { priorityOf } from './random.js';
+
+/**
+ * The responses discovery reads, held whole: every one in a file of ordinary size,
+ * a seeded random sample beyond it, so that memory stays bounded whatever the file.
+ * Each response has a priority, a hash of its place in the input; the sample is the
+ * longest run of responses by priority that fits in both limits (a count and a
+ * number of characters). Whatever fits is kept; the first response that does not
+ * fit sets a threshold above which nothing is taken again. So the sample of a file
+ * read in parts, merged, is the sample of the file read whole.
+ */
+export interface SampledAnswer {
+  text: string;
+  /** The language the answer was read in (`und` when it could not be told). */
+  language: string;
+  /** The named themes it mentions: the lexicon's and the export's own topics. */
+  themes: string[];
+}
+
+export interface SampledResponse {
+  priority: number;
+  /** The response's place in the input, unique across inputs. */
+  order: number;
+  category: Category;
+  /** The side it belongs to (an input, or a period) when themes are compared over time. */
+  side: string | undefined;
+  answers: SampledAnswer[];
+}
+
+/** The first response left out, by priority then place: it and all after it are never taken. */
+interface Threshold {
+  priority: number;
+  order: number;
+}
+
+export interface SampleData {
+  entries: SampledResponse[];
+  threshold: Threshold;
+}
+
+/** A file of up to this many responses with comments is read whole. */
+export const SAMPLE_RESPONSES = 50_000;
+/** And up to this many characters of comments (about 32 MB). */
+export const SAMPLE_CHARACTERS = 16_000_000;
+const SEED = 28;
+/** Trims wait until the sample is this much over its limits: each trim sorts. */
+const SLACK = 2;
+
+const charactersOf = (entry: SampledResponse): number => entry.answers.reduce((sum, answer) => sum + answer.text.length, 0);
+const byPriority = (a: Threshold, b: Threshold): number => a.priority - b.priority || a.order - b.order;
+const NONE: Threshold = { priority: Infinity, order: Infinity };
+const earlier = (a: Threshold, b: Threshold): Threshold => (byPriority(a, b) <= 0 ? a : b);
+
+export class ResponseSample {
+  private entries: SampledResponse[] = [];
+  private characters = 0;
+  private threshold: Threshold = NONE;
+
+  constructor(
+    private readonly maxResponses = SAMPLE_RESPONSES,
+    private readonly maxCharacters = SAMPLE_CHARACTERS,
+  ) {}
+
+  /** The priority of the response at this place in the input. */
+  static priorityOf(order: number): number {
+    return priorityOf(SEED, order);
+  }
+
+  /** Whether a response at this priority and place would be taken now. */
+  accepts(priority: number, order: number): boolean {
+    return byPriority({ priority, order }, this.threshold) < 0;
+  }
+
+  offer(entry: SampledResponse): void {
+    if (!this.accepts(entry.priority, entry.order)) return;
+    this.entries.push(entry);
+    this.characters += charactersOf(entry);
+    if (this.entries.length > this.maxResponses * SLACK || this.characters > this.maxCharacters * SLACK) this.trim();
+  }
+
+  /** Keeps the longest run by priority that fits; the first left out sets the threshold. */
+  private trim(): void {
+    if (this.entries.length <= this.maxResponses && this.characters <= this.maxCharacters) return;
+    this.entries.sort(byPriority);
+    let characters = 0;
+    let kept = 0;
+    for (const entry of this.entries) {
+      const size = charactersOf(entry);
+      if (kept + 1 > this.maxResponses || characters + size > this.maxCharacters) break;
+      characters += size;
+      kept += 1;
+    }
+    const first = this.entries[kept];
+    if (first !== undefined) this.threshold = earlier(this.threshold, { priority: first.priority, order: first.order });
+    this.entries = this.entries.slice(0, kept);
+    this.characters = this.entries.reduce((sum, entry) => sum + charactersOf(entry), 0);
+  }
+
+  toData(): SampleData {
+    return { entries: this.entries, threshold: this.threshold };
+  }
+
+  mergeData(data: SampleData): void {
+    this.threshold = earlier(this.threshold, data.threshold);
+    const below = (entry: SampledResponse): boolean => byPriority(entry, this.threshold) < 0;
+    this.entries = [...this.entries.filter(below), ...data.entries.filter(below)];
+    this.characters = this.entries.reduce((sum, entry) => sum + charactersOf(entry), 0);
+    this.trim();
+  }
+
+  /** The responses kept, in input order; `complete` when none was ever left out. */
+  responses(): { responses: SampledResponse[]; complete: boolean } {
+    this.trim();
+    return { responses: [...this.entries].sort((a, b) => a.order - b.order), complete: this.threshold.priority === Infinity };
+  }
+}

@@ -1,0 +1,264 @@
+import { CATEGORIES, type Category } from './categories.js';
+import { answerDocuments, WITHOUT_SUBJECT, type AnswerDocument, type Vocabulary } from './discover-documents.js';
+import type { SampledResponse } from './discover-sample.js';
+import { isEverywhere, productWords, tellsNamesByCapitals } from './everywhere.js';
+import { profileOf } from './languages.js';
+import { frequentPhrases, mergePhrases, postPhrases, type Phrase, type PhraseDocument, type PhraseSettings, type PhraseTheme } from './phrases.js';
+import { emptySentiment, netSentiment, polarityOver, type SentimentCounts } from './sentiment.js';
+import type { Counts } from './stats.js';
+import { npsOf } from './summary.js';
+
+/**
+ * Themes discovered from the comments themselves, language by language: the phrases of
+ * one to three content words that come back often enough for the file's size, merged
+ * when they share most of their comments, labelled by their most common written form.
+ * Each is filed under a named theme whose comments it mostly shares (a sub-theme), and
+ * weighed in each group by c-TF-IDF (Grootendorst 2022, BERTopic's representation):
+ * how often the group mentions it, against how common it is in all groups.
+ */
+export interface DiscoveredTheme {
+  label: string;
+  /** The language of the comments it was found in. */
+  language: string;
+  /** The written forms it merges, the label's first. */
+  terms: string[];
+  comments: number;
+  byCategory: Record<Category, { comments: number; weight: number }>;
+  /** The NPS of the respondents who mention it. */
+  nps: number | null;
+  /** The named theme whose comments it mostly shares; null when it stands on its own. */
+  parent: string | null;
+  sentiment: SentimentCounts & { net: number | null };
+  examples: string[];
+  /** Respondents who mention it, by group: for its impact on the score (counted in the sample). */
+  respondents: Counts;
+  /** Comments mentioning it on each side, for themes over time (counted in the sample). */
+  sides: Record<string, number>;
+}
+
+export interface PhraseRates {
+  /** A phrase must be in at least this share of a language's comments… */
+  rate: number;
+  /** …and in at least this many. */
+  floor: number;
+}
+
+/** What sets the minimum for a language's comments: 0.5% of them, at least 3. */
+export const THEME_RATES: PhraseRates = { rate: 0.005, floor: 3 };
+/** Fewer comments than this in a language: too few to find anything that comes back. */
+const LANGUAGE_MINIMUM = 10;
+/** Discovered themes kept, the most mentioned, over all languages. */
+export const MAX_DISCOVERED = 40;
+/** A discovered theme is a sub-theme of a named one when more than this share of its comments mention it. */
+const PARENT_SHARE = 0.6;
+const PARENT_LIFT = 1.5;
+const EXAMPLES = 3;
+const EXAMPLE_MIN_WORDS = 3;
+
+export function phraseSettings(comments: number, rates: PhraseRates): PhraseSettings {
+  return { minimum: Math.max(rates.floor, Math.ceil(comments * rates.rate)), hold: 0.5, merge: 0.5, candidates: 400 };
+}
+
+/** The most common written form of a phrase in some documents, words as written (lower case). */
+export function writtenForm(phrase: Phrase, documents: readonly PhraseDocument[], ids: readonly number[], vocabulary: Vocabulary): string {
+  return writtenForms(phrase, documents, ids, vocabulary)[0] ?? '';
+}
+
+/** A phrase's written forms in some documents, the most common first. */
+export function writtenForms(phrase: Phrase, documents: readonly PhraseDocument[], ids: readonly number[], vocabulary: Vocabulary): string[] {
+  const forms = new Map<string, number>();
+  const n = phrase.stems.length;
+  for (const id of ids) {
+    const document = documents[id];
+    if (document === undefined) continue;
+    const seen = new Set<string>();
+    for (const at of placesOf(document, phrase)) seen.add(Array.from(document.words.subarray(at, at + n), (word) => vocabulary.wordList[word] ?? '').join(' '));
+    for (const form of seen) forms.set(form, (forms.get(form) ?? 0) + 1);
+  }
+  return [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form);
+}
+
+/** Forms listed for a theme of comments with no subject: its commonest comments. */
+const SUBJECTLESS_FORMS = 5;
+
+/** Where a phrase starts in a document. */
+export function placesOf(document: PhraseDocument, phrase: Phrase): number[] {
+  const places: number[] = [];
+  const n = phrase.stems.length;
+  for (let at = 0; at + n <= document.stems.length; at += 1) {
+    let match = true;
+    for (let k = 0; k < n && match; k += 1) match = document.stems[at + k] === phrase.stems[k];
+    if (match) places.push(at);
+  }
+  return places;
+}
+
+/** The shortest answers of three words or more, each once: examples people read at a glance. */
+export function examplesOf(documents: readonly AnswerDocument[], ids: readonly number[]): string[] {
+  const texts = new Set<string>();
+  for (const id of ids) {
+    const document = documents[id];
+    if (document !== undefined && document.length >= EXAMPLE_MIN_WORDS) texts.add(document.text);
+  }
+  return [...texts].sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, EXAMPLES);
+}
+
+/** How a phrase theme's mentions read, each by the sentences its phrases stand in. */
+function sentimentOf(theme: PhraseTheme, documents: readonly AnswerDocument[], ids: readonly number[]): SentimentCounts {
+  const counts = emptySentiment();
+  for (const id of ids) {
+    const document = documents[id];
+    if (document === undefined) continue;
+    const sentences = new Set<number>();
+    for (const phrase of theme.phrases) for (const at of placesOf(document, phrase)) sentences.add(document.sentences[at] ?? 0);
+    counts[polarityOver(document.polarities, sentences)] += 1;
+  }
+  return counts;
+}
+
+/**
+ * The named theme whose comments a discovered theme's mostly are, if any: more than half
+ * of them, and half as often again as the language's comments at large (a named theme
+ * most comments mention holds everything, and is the parent of nothing). `base` is each
+ * named theme's share of the language's comments.
+ */
+function parentOf(ids: readonly number[], documents: readonly AnswerDocument[], base: ReadonlyMap<string, number>): string | null {
+  let best: { name: string; count: number } | undefined;
+  for (const [name, rate] of base) {
+    const count = ids.filter((id) => documents[id]?.themes.includes(name) === true).length;
+    const share = count / Math.max(1, ids.length);
+    if (share > PARENT_SHARE && share >= PARENT_LIFT * rate && (best === undefined || count > best.count)) best = { name, count };
+  }
+  return best?.name ?? null;
+}
+
+/** Each named theme's share of some documents. */
+function namedRates(documents: readonly AnswerDocument[], named: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>(named.map((name) => [name, 0]));
+  for (const document of documents) for (const theme of new Set(document.themes)) if (counts.has(theme)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+  return new Map([...counts].map(([name, count]) => [name, count / Math.max(1, documents.length)]));
+}
+
+/** What a group of documents (one language's) says about a theme: counts, respondents, sides. */
+function tallyOf(documents: readonly AnswerDocument[], ids: readonly number[]): Pick<DiscoveredTheme, 'respondents' | 'sides'> & { byCategory: Record<Category, number> } {
+  const byCategory = { promoters: 0, passives: 0, detractors: 0 };
+  const respondents = { promoters: 0, passives: 0, detractors: 0 };
+  const sides: Record<string, number> = {};
+  const seen = new Set<number>();
+  for (const id of ids) {
+    const document = documents[id];
+    if (document === undefined) continue;
+    byCategory[document.category] += 1;
+    if (document.side !== undefined) sides[document.side] = (sides[document.side] ?? 0) + 1;
+    if (seen.has(document.response)) continue;
+    seen.add(document.response);
+    respondents[document.category] += 1;
+  }
+  return { byCategory, respondents, sides };
+}
+
+interface LanguageThemes {
+  language: string;
+  documents: AnswerDocument[];
+  themes: PhraseTheme[];
+  vocabulary: Vocabulary;
+}
+
+/** One language's themes, from its documents. */
+function themesIn(language: string, documents: AnswerDocument[], vocabulary: Vocabulary, rates: PhraseRates): LanguageThemes {
+  if (documents.length < LANGUAGE_MINIMUM) return { language, documents, themes: [], vocabulary };
+  const exempt = new Set(Object.values(WITHOUT_SUBJECT).flatMap((stem) => vocabulary.stems.get(stem) ?? []));
+  const profile = profileOf(language);
+  const products = new Set(productWords(language).flatMap((word) => vocabulary.stems.get(profile.stem(word)) ?? []));
+  const names = tellsNamesByCapitals(language);
+  const everywhere: PhraseSettings['everywhere'] = (phrase, inGroup, total) => {
+    const stem = phrase.stems[0] ?? -1;
+    return isEverywhere(phrase, inGroup, total, { name: names && vocabulary.isName(stem), product: products.has(stem) });
+  };
+  const settings = { ...phraseSettings(documents.length, rates), exempt, everywhere };
+  const phrases = frequentPhrases(documents, settings);
+  postPhrases(documents, phrases);
+  return { language, documents, themes: mergePhrases(phrases, documents.length, settings), vocabulary };
+}
+
+/** Documents grouped by language, in order of first appearance. */
+export function byLanguage(documents: readonly AnswerDocument[]): Map<string, AnswerDocument[]> {
+  const groups = new Map<string, AnswerDocument[]>();
+  for (const document of documents) {
+    const group = groups.get(document.language) ?? [];
+    group.push(document);
+    groups.set(document.language, group);
+  }
+  return groups;
+}
+
+function describe(found: LanguageThemes, theme: PhraseTheme, base: ReadonlyMap<string, number>): DiscoveredTheme {
+  const { documents, vocabulary } = found;
+  const ids = theme.documents;
+  const forms = writtenForms(theme.label, documents, ids, vocabulary);
+  const label = forms[0] ?? '';
+  const subjectless = (vocabulary.stemList[theme.label.stems[0] ?? -1] ?? '').startsWith('\u0000');
+  const others = subjectless ? forms.slice(1, SUBJECTLESS_FORMS) : theme.phrases.filter((phrase) => phrase !== theme.label).map((phrase) => writtenForm(phrase, documents, phrase.documents, vocabulary));
+  const counted = tallyOf(documents, ids);
+  const sentiment = sentimentOf(theme, documents, ids);
+  return {
+    label,
+    language: found.language,
+    terms: [...new Set([label, ...others])],
+    comments: ids.length,
+    byCategory: { promoters: { comments: counted.byCategory.promoters, weight: 0 }, passives: { comments: counted.byCategory.passives, weight: 0 }, detractors: { comments: counted.byCategory.detractors, weight: 0 } },
+    nps: npsOf(counted.respondents),
+    parent: parentOf(ids, documents, base),
+    sentiment: { ...sentiment, net: netSentiment(sentiment) },
+    examples: examplesOf(documents, ids),
+    respondents: counted.respondents,
+    sides: counted.sides,
+  };
+}
+
+/**
+ * c-TF-IDF: a theme's weight in a group is how often the group's comments mention it,
+ * per content word the group wrote, times log(1 + A / f), A the average number of
+ * content words per group and f the theme's mentions in all groups.
+ */
+function weigh(themes: ReadonlyArray<DiscoveredTheme>, documents: readonly AnswerDocument[]): void {
+  const words = { promoters: 0, passives: 0, detractors: 0 };
+  for (const document of documents) words[document.category] += document.contentWords;
+  const average = (words.promoters + words.passives + words.detractors) / CATEGORIES.length;
+  for (const theme of themes) {
+    const total = CATEGORIES.reduce((sum, category) => sum + theme.byCategory[category].comments, 0);
+    for (const category of CATEGORIES) {
+      const tf = words[category] === 0 ? 0 : theme.byCategory[category].comments / words[category];
+      theme.byCategory[category].weight = total === 0 ? 0 : tf * Math.log(1 + average / total);
+    }
+  }
+}
+
+export interface DiscoveryResult {
+  themes: DiscoveredTheme[];
+  vocabularies: Map<string, Vocabulary>;
+  /** Every sampled answer, read; and which of them a discovered theme mentions. */
+  documents: AnswerDocument[];
+  themed: boolean[];
+}
+
+/** The discovered themes of a sample of responses, the most mentioned first. */
+export function discover(responses: readonly SampledResponse[], main: string | undefined, named: readonly string[], rates = THEME_RATES): DiscoveryResult {
+  const vocabularies = new Map<string, Vocabulary>();
+  const documents = answerDocuments(responses, main, vocabularies);
+  const found: Array<{ theme: DiscoveredTheme; ids: number[]; group: AnswerDocument[] }> = [];
+  for (const [language, group] of byLanguage(documents)) {
+    const vocabulary = vocabularies.get(language);
+    if (vocabulary === undefined) continue;
+    const languageThemes = themesIn(language, group, vocabulary, rates);
+    const base = namedRates(group, named);
+    for (const theme of languageThemes.themes) found.push({ theme: describe(languageThemes, theme, base), ids: theme.documents, group });
+  }
+  found.sort((a, b) => b.theme.comments - a.theme.comments || a.theme.label.localeCompare(b.theme.label));
+  const kept = found.slice(0, MAX_DISCOVERED);
+  const themedSet = new Set<AnswerDocument>();
+  for (const { ids, group } of kept) for (const id of ids) themedSet.add(group[id] as AnswerDocument);
+  const themes = kept.map(({ theme }) => theme);
+  weigh(themes, documents);
+  return { themes, vocabularies, documents, themed: documents.map((document) => themedSet.has(document)) };
+}

@@ -1,0 +1,220 @@
+import { isNegator, profileOf, type LanguageProfile } from './languages.js';
+import { polarityOfWord } from './sentiment.js';
+import { isUnspacedWord, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
+
+/**
+ * A theme: its name and the words or phrases that mention it, in any language
+ * (`terms`) and in one language (`languages`, by ISO 639-1 code).
+ */
+export interface Theme {
+  name: string;
+  terms: string[];
+  languages?: Record<string, string[]> | undefined;
+}
+
+/** How many words back a negation reaches: "not very helpful", "never had any bugs". */
+const NEGATION_REACH = 3;
+/** In Japanese and Chinese, how many characters: 不太贵, 高くない. */
+const NEGATION_REACH_CHARACTERS = 3;
+
+
+/**
+ * Words that say a thing is missing rather than turn it around: "no phone support" is a
+ * complaint about support, not its absence as a complaint; "no bugs" is the absence of
+ * a trouble. So these negate only a term that names a trouble (a word of complaint).
+ * French "pas de", Spanish "no hay" say the same with two words.
+ */
+const ABSENCE: Readonly<Record<string, string>> = {
+  en: 'no without',
+  fr: 'sans aucun aucune',
+  es: 'sin ningún ninguna ninguno',
+  de: 'kein keine keinen keinem keiner keines ohne',
+  pt: 'sem nenhum nenhuma',
+  it: 'senza nessun nessuno nessuna',
+  nl: 'geen zonder',
+  ru: 'без нет',
+};
+const ABSENCE_PAIRS: Readonly<Record<string, string[]>> = {
+  fr: ['pas de', 'pas d', 'manque de', "manque d"],
+  es: ['no hay', 'no tiene', 'no tienen', 'falta de'],
+  pt: ['não tem', 'não há', 'falta de'],
+  it: ['non ha', 'non hanno', "non c'è", 'manca'],
+  en: ['lack of', 'lacks', "doesn't have", "don't have", "there's no", 'there is no'],
+};
+const absenceWords = new Map<string, ReadonlySet<string>>();
+
+function absenceOf(language: string): ReadonlySet<string> {
+  let found = absenceWords.get(language);
+  if (found === undefined) {
+    found = new Set((ABSENCE[language] ?? '').split(' ').filter((word) => word !== ''));
+    absenceWords.set(language, found);
+  }
+  return found;
+}
+
+/** Whether the words before a mention (its clause, within reach) turn it around. */
+function negates(before: readonly Token[], trouble: boolean, profile: LanguageProfile): boolean {
+  const absence = absenceOf(profile.code);
+  const pairs = ABSENCE_PAIRS[profile.code] ?? [];
+  return before.some((token, at) => {
+    const next = before[at + 1]?.word;
+    const saysMissing = absence.has(token.word) || pairs.includes(next === undefined ? token.word : `${token.word} ${next}`) || pairs.includes(token.word);
+    if (saysMissing) return trouble;
+    return isNegator(token.word, profile);
+  });
+}
+
+interface Term {
+  theme: string;
+  stems: string[];
+  /** A term naming a trouble ("bug", "expensive"): a "no" before it is praise, not a complaint. */
+  trouble: boolean;
+}
+
+/** A theme's mention in one comment; negated when every mention of it there is; the sentences it stands in. */
+export interface Mention {
+  theme: string;
+  negated: boolean;
+  sentences?: number[];
+}
+
+/** One language's view of the lexicon: terms by their first stem, or, without spaces, as text to find. */
+interface LanguageIndex {
+  byFirstStem: Map<string, Term[]>;
+  /** Japanese and Chinese terms, found inside the text. */
+  inText: Array<{ theme: string; text: string }>;
+}
+
+interface Match {
+  theme: string;
+  start: number;
+  end: number;
+  clause: number;
+  negated: boolean;
+  sentence: number;
+}
+
+/**
+ * Matches inside a longer match of another theme are its words, not a mention of their
+ * own: "support for tables" is a feature, not support.
+ */
+function longestMatches(matches: readonly Match[]): Match[] {
+  return matches.filter(
+    (match) =>
+      !matches.some(
+        (other) => other.theme !== match.theme && other.start <= match.start && other.end >= match.end && other.end - other.start > match.end - match.start,
+      ),
+  );
+}
+
+/** Looks terms up by their first stem, so a comment is read once whatever the size of the lexicon. */
+export class ThemeMatcher {
+  readonly names: string[];
+  private readonly indexes = new Map<string, LanguageIndex>();
+
+  constructor(private readonly themes: readonly Theme[]) {
+    this.names = themes.map((theme) => theme.name);
+  }
+
+  /** Whether any theme has a term for comments in this language (its own, or one for every language). */
+  hasTermsIn(language: string): boolean {
+    return this.themes.some((theme) => theme.terms.length > 0 || (theme.languages?.[language]?.length ?? 0) > 0);
+  }
+
+  /** Built on a language's first comment: each term is stemmed as that language stems. */
+  private indexFor(profile: LanguageProfile): LanguageIndex {
+    let index = this.indexes.get(profile.code);
+    if (index !== undefined) return index;
+    index = { byFirstStem: new Map(), inText: [] };
+    for (const theme of this.themes) {
+      for (const term of [...theme.terms, ...(theme.languages?.[profile.code] ?? [])]) {
+        const words = wordsOf(term, profile);
+        if (profile.unspaced || words.some(isUnspacedWord)) {
+          const text = splitWords(term, profile.locale).text.trim();
+          if (text !== '') index.inText.push({ theme: theme.name, text });
+          if (profile.unspaced) continue;
+        }
+        const stems = words.map(profile.stem);
+        const [first] = stems;
+        if (first === undefined) continue;
+        const list = index.byFirstStem.get(first) ?? [];
+        list.push({ theme: theme.name, stems, trouble: words.some((word) => polarityOfWord(word, profile.code) < 0) });
+        index.byFirstStem.set(first, list);
+      }
+    }
+    this.indexes.set(profile.code, index);
+    return index;
+  }
+
+  /** The themes a comment mentions, in lexicon order; English unless a language is given. */
+  tag(comment: string, language = 'en'): Mention[] {
+    const profile = profileOf(language);
+    const words = wordsFor(splitWords(comment, profile.locale), comment, profile);
+    return this.tagWords(words, tokensIn(words, profile), profile);
+  }
+
+  /** Every term found among the tokens, where it starts and ends. */
+  private matchesIn(index: LanguageIndex, tokens: readonly Token[], profile: LanguageProfile): Match[] {
+    const matches: Match[] = [];
+    const stems = tokens.map((token) => profile.stem(token.word));
+    stems.forEach((first, at) => {
+      for (const term of index.byFirstStem.get(first) ?? []) {
+        const clause = tokens[at]?.clause ?? 0;
+        const matched = term.stems.every((wanted, offset) => stems[at + offset] === wanted && tokens[at + offset]?.clause === clause);
+        if (!matched) continue;
+        const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((token) => token.clause === clause);
+        const sentence = tokens[at]?.sentence ?? 0;
+        matches.push({ theme: term.theme, start: at, end: at + term.stems.length, clause, negated: negates(before, term.trouble, profile), sentence });
+      }
+    });
+    return longestMatches(matches);
+  }
+
+  /** The themes of a comment already split into words. */
+  tagWords(words: Words, tokens: readonly Token[], profile: LanguageProfile): Mention[] {
+    const index = this.indexFor(profile);
+    const found = new Map<string, { negated: boolean; sentences: Set<number> }>();
+    const mention = (theme: string, negated: boolean, sentence: number): void => {
+      const seen = found.get(theme) ?? { negated: true, sentences: new Set<number>() };
+      seen.negated &&= negated;
+      seen.sentences.add(sentence);
+      found.set(theme, seen);
+    };
+    if (index.byFirstStem.size > 0) for (const match of this.matchesIn(index, tokens, profile)) mention(match.theme, match.negated, match.sentence);
+    if (index.inText.length > 0 && words.unspaced) {
+      for (const { theme, text } of index.inText) {
+        let at = words.text.indexOf(text);
+        while (at !== -1) {
+          mention(theme, negatedInText(words.text, at, text.length, profile), sentenceAt(words.text, at));
+          at = words.text.indexOf(text, at + text.length);
+        }
+      }
+    }
+    return this.names
+      .filter((name) => found.has(name))
+      .map((name) => {
+        const seen = found.get(name);
+        return { theme: name, negated: seen?.negated ?? false, sentences: [...(seen?.sentences ?? [])].sort((a, b) => a - b) };
+      });
+  }
+}
+
+const CLAUSE_END = /[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/;
+const SENTENCE_ENDS = /[.!?\n\u3002\uff01\uff1f\u2026]+(?=[^.!?\n\u3002\uff01\uff1f\u2026])/g;
+
+/** The sentence a place of a text is in, counted as the words' sentences are: from 0, one more after each run of ending marks. */
+function sentenceAt(text: string, at: number): number {
+  let sentence = 0;
+  for (const match of text.slice(0, at).matchAll(SENTENCE_ENDS)) if (match.index > 0 || /\p{L}/u.test(text.slice(0, match.index))) sentence += 1;
+  return sentence;
+}
+
+/** Japanese negates after the word (高くない), Chinese before it (不贵); never across punctuation. */
+function negatedInText(text: string, at: number, length: number, profile: LanguageProfile): boolean {
+  const near = profile.negatesAfter
+    ? text.slice(at + length, at + length + NEGATION_REACH_CHARACTERS + 2)
+    : text.slice(Math.max(0, at - NEGATION_REACH_CHARACTERS), at);
+  const clause = profile.negatesAfter ? (near.split(CLAUSE_END)[0] ?? '') : (near.split(CLAUSE_END).pop() ?? '');
+  for (const negator of profile.negators) if (clause.includes(negator)) return true;
+  return false;
+}
