@@ -72,6 +72,7 @@ describe.skipIf(!available)('nps report in a real browser', () => {
       'Over time, by month',
       'By plan',
       'What the comments are about',
+      'What passives and detractors ask for',
       'Most urgent detractors (top 20)',
       'Promoters to ask now (newest 20)',
       'Passives to ask what would earn a 9 or 10 (newest 20)',
