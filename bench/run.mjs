@@ -24,7 +24,10 @@ const EVERYDAY_ROWS = [5_000, 9];
 /** A sheet holds at most 1,048,576 rows, the header included: larger exports have no .xlsx twin. */
 const XLSX_MAX_ROWS = 1_048_575;
 
-const rssFile = join(mkdtempSync(join(tmpdir(), 'nps-bench-')), 'rss');
+const rssFolder = mkdtempSync(join(tmpdir(), 'nps-bench-'));
+const rssFile = join(rssFolder, 'rss');
+// The folder of the memory readings goes when the bench ends, however it ends.
+process.on('exit', () => rmSync(rssFolder, { recursive: true, force: true }));
 const node = (script, ...rest) => [process.execPath, '--require', join(root, 'bench', 'rss.cjs'), script, ...rest];
 const nps = (...rest) => node(join(root, 'bin', 'nps.js'), ...rest);
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
