@@ -136,7 +136,7 @@ function destinationOf(options: SegmentOptions, io: Io): Destination {
   if (options.category !== undefined) return { kind: 'list', category: options.category, format };
   if (options.json === true) return { kind: 'object' };
   if (options.ledger !== undefined) return { kind: 'none' };
-  throw inputError('say where the lists go: --out DIR writes three files, --category NAME prints one list, --json prints all three');
+  throw inputError('say where the lists go: --out DIR writes the lists as files, --category NAME prints one list, --json prints all three');
 }
 
 /** What --ledger does not go with, and what goes only with it. */
@@ -170,7 +170,7 @@ interface Opened {
   ledger: LedgerFile | undefined;
   /** With --value-column or --account-column: how revenue at risk counts each account once. */
   plan: LevelPlan | undefined;
-  /** suggestions.csv beside the lists, with --out (not with --ledger, nor --no-discover). */
+  /** suggestions.csv beside the lists, with --out (not with --ledger); header only with --no-discover. */
   suggestions: ListFile | undefined;
 }
 
@@ -194,7 +194,7 @@ async function openRun(files: string[], options: SegmentOptions, io: Io): Promis
     await removeStaleTemporaries(destination.directory);
   }
   const suggestions =
-    destination.kind === 'folder' && options.discover && options.ledger === undefined ? await planSuggestions(destination.out, destination.directory, options.force === true) : undefined;
+    destination.kind === 'folder' && options.ledger === undefined ? await planSuggestions(destination.out, destination.directory, options.force === true) : undefined;
   return { destination, targets, templates, messages, responses, spec, window: windowStartOf(options, responses.today), ledger, plan, suggestions };
 }
 
@@ -215,11 +215,12 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
         messages.warn('no files were written');
         return { outcome };
       }
-      const suggestions = opened.suggestions === undefined || acc.lists.extras === undefined ? undefined : suggestionsOf(acc.lists.extras.sample.responses().responses);
-      const also = opened.suggestions === undefined || suggestions === undefined ? [] : [await pendingSuggestions(opened.suggestions, suggestions, config.record)];
+      // Written with every run of --out, empty without comments or discovery: the folder never holds an older run's.
+      const suggestions = acc.lists.extras === undefined ? [] : suggestionsOf(acc.lists.extras.sample.responses().responses);
+      const also = opened.suggestions === undefined ? [] : [await pendingSuggestions(opened.suggestions, suggestions, config.record)];
       const listed = await writeListFiles(acc.lists, targets, layout, options.force === true, also, (text) => messages.warn(text));
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
-      if (opened.suggestions !== undefined && suggestions !== undefined) {
+      if (opened.suggestions !== undefined) {
         messages.info(`wrote ${plural(suggestions.length, 'suggestion')} of passives and detractors to ${opened.suggestions.shown}`);
       }
     } else if (destination.kind !== 'none') {
@@ -269,7 +270,7 @@ function segmentConfig(options: SegmentOptions, opened: Opened, scratch: string,
     scratch,
     heldBudget: heldBudget(io),
     levels: opened.plan?.settings,
-    suggestions: opened.suggestions !== undefined && anyComments,
+    suggestions: opened.suggestions !== undefined && anyComments && options.discover,
   };
 }
 
@@ -526,7 +527,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),
     themesOption(),
     languageOption(),
-    discoverOption('with --out: no suggestions.csv'),
+    discoverOption('with --out: suggestions.csv holds its header only'),
     ...readingOptions().map((option) => (option.long === '--today' ? todayOption : option)),
   ],
   examples: [

@@ -85,7 +85,7 @@ export const themesCommand = defineCommand<ThemesOptions, ThemesReport>({
     ...readingOptions(),
   ],
   examples: [
-    ['nps themes fixtures/themes-impact.csv', 'the themes of each group, their impact on the score, the words that set groups apart'],
+    ['nps themes fixtures/themes-impact.csv', 'each group\'s themes, their impact on the score, the words that set groups apart'],
     ['nps themes fixtures/comments.csv --json', 'the same as one JSON object'],
     ['nps themes fixtures/themes-fr.csv --language fr', 'every comment read as French, without detecting languages'],
     ['nps themes fixtures/discover-q1.csv fixtures/discover-q2.csv', 'which themes grew and shrank from one export to the next'],

@@ -157,7 +157,7 @@ describe('discovered themes', () => {
 });
 
 describe('nps segment --out', () => {
-  it('writes what passives and detractors ask for beside the lists, and nothing of it with --no-discover', async () => {
+  it("writes what passives and detractors ask for beside the lists, and its header only with --no-discover, so no older run's list is left", async () => {
     const out = await tempDir();
     const result = await run(['segment', 'fixtures/discover-en.csv', '--out', out]);
     expect(result.code).toBe(0);
@@ -170,7 +170,13 @@ describe('nps segment --out', () => {
     expect(refused.code).toBe(2);
     const off = await tempDir();
     expect((await run(['segment', 'fixtures/discover-en.csv', '--out', off, '--no-discover'])).code).toBe(0);
-    expect((await readdir(off)).sort()).toEqual(['detractors.csv', 'passives.csv', 'promoters.csv']);
+    expect((await readdir(off)).sort()).toEqual(['detractors.csv', 'passives.csv', 'promoters.csv', 'suggestions.csv']);
+    expect(await readFile(join(off, 'suggestions.csv'), 'utf8')).toBe('suggestion,asked,passives,detractors,nps,language,terms,examples\n');
+    // A run with suggestions, then one without comments: the folder never keeps the first run's.
+    expect((await run(['segment', 'fixtures/discover-en.csv', '--out', off, '--force'])).code).toBe(0);
+    expect((await readFile(join(off, 'suggestions.csv'), 'utf8')).split('\n').length).toBeGreaterThan(2);
+    expect((await run(['segment', 'fixtures/compare-a.csv', '--out', off, '--force'])).code).toBe(0);
+    expect(await readFile(join(off, 'suggestions.csv'), 'utf8')).toBe('suggestion,asked,passives,detractors,nps,language,terms,examples\n');
   });
 });
 

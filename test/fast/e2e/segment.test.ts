@@ -177,7 +177,7 @@ describe('nps segment --category', () => {
 describe('nps segment, where the lists go', () => {
   it.each([
     [['--out', 'x', '--category', 'promoters'], 'use either --out DIR (all three lists) or --category NAME (one list on standard output), not both'],
-    [[], 'say where the lists go: --out DIR writes three files, --category NAME prints one list, --json prints all three'],
+    [[], 'say where the lists go: --out DIR writes the lists as files, --category NAME prints one list, --json prints all three'],
     [['--out', '-'], '--out takes a folder; to print one list on standard output use --category NAME'],
     [['--out', 'x', '--format', 'json'], '--format applies to --category; files written with --out are always CSV'],
   ])('refuses %j', async (args, message) => {
