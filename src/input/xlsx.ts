@@ -371,9 +371,9 @@ export class XlsxReader extends QueuedRows {
     // title above the table, it may be the table's own header. One reaching far right (XFD) keeps only its last value,
     // one cell past the table.
     const whole = extent <= width + MAX_UNHEADED;
-    const length = whole ? Math.max(extent, width) : width + 1;
-    const row = new Array<string>(length);
-    for (let index = 0; index < (whole ? length : width); index += 1) row[index] = cells[index + origin] ?? '';
+    const copied = whole ? Math.max(extent, width) : width;
+    const row = new Array<string>(whole ? copied : width + 1);
+    for (let index = 0; index < copied; index += 1) row[index] = cells[index + origin] ?? '';
     if (!whole) {
       row[width] = cells[cells.length - 1] ?? '';
       this.beyond.set(row, extent - 1);
