@@ -14,16 +14,17 @@ import { accountColumnProposed, finishLevels, planLevels, revenueWords, shellWor
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
   accountColumnOption,
+  FILES_ARGUMENT,
   formatOption,
   GROUPS,
   invitedOption,
   jsonOption,
-  rawOption,
-  readingOptions,
-  valueColumnOption,
   type RawAccountOptions,
+  rawOption,
   type RawReadingOptions,
+  readingOptions,
   type RecordFormat,
+  valueColumnOption,
 } from './shared/options.js';
 import { openResponses, readOutcome } from './shared/read.js';
 
@@ -153,7 +154,7 @@ export const accountsCommand = defineCommand<AccountsOptions>({
   description:
     'list the customer accounts that answered, each with its respondents\' mix, its NPS, its value and whether to escalate it (two or more detractors); ' +
     'with --invited, the invited accounts that did not answer',
-  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
+  argument: FILES_ARGUMENT,
   options: [
     formatOption('format of the list'),
     jsonOption('print the list as a JSON array (the same as --format json)'),

@@ -9,7 +9,17 @@ import type { Io } from '../io.js';
 import { describeDrivers } from '../output/render/drivers-words.js';
 import { driversJob } from './jobs/drivers.js';
 import { defineCommand, type Ran } from './shared/definition.js';
-import { byOption, collectNames, confidenceOption, GROUPS, integerOption, jsonOption, readingOptions, type RawReadingOptions } from './shared/options.js';
+import {
+  byOption,
+  collectNames,
+  confidenceOption,
+  FILES_ARGUMENT,
+  GROUPS,
+  integerOption,
+  jsonOption,
+  type RawReadingOptions,
+  readingOptions,
+} from './shared/options.js';
 import { readDriverMoments } from './shared/counts.js';
 import { completedPausing, openResponses, readOutcome } from './shared/read.js';
 
@@ -48,7 +58,7 @@ export const driversCommand = defineCommand<DriversOptions, DriversModel>({
   name: 'drivers',
   description:
     'what moves the score: how much of the 0-10 answer each other rating (or segment) accounts for, how each performs, and what to fix first',
-  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
+  argument: FILES_ARGUMENT,
   options: [
     jsonOption(),
     new Option('--columns <columns>', 'the drivers: columns named or numbered, repeat or separate with commas (default: every rating column)')

@@ -19,22 +19,23 @@ import {
   accountOptions,
   byOption,
   discoverOption,
+  FILES_ARGUMENT,
+  fiscalStartOf,
+  fiscalStartOption,
   forceOption,
+  GROUPS,
   languageOption,
   minNOption,
   outOption,
   periodOption,
-  fiscalStartOf,
-  fiscalStartOption,
   precisionOf,
   precisionOptions,
-  readingOptions,
-  slaOption,
-  GROUPS,
-  themesOption,
   type RawAccountOptions,
   type RawPrecisionOptions,
   type RawReadingOptions,
+  readingOptions,
+  slaOption,
+  themesOption,
 } from './shared/options.js';
 import { openResponses, questionsOf, readOutcome, requireDates } from './shared/read.js';
 
@@ -129,7 +130,7 @@ export const reportCommand = defineCommand<ReportOptions>({
   name: 'report',
   description:
     'write one self-contained HTML report (works offline, fit to email or print): the score, trend, breakdown, themes, and whom to contact',
-  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
+  argument: FILES_ARGUMENT,
   options: [
     outOption('<file>', 'the HTML file to write (required)').makeOptionMandatory(),
     forceOption('replace the file if it exists'),

@@ -14,19 +14,20 @@ import { defineCommand, type Ran } from './shared/definition.js';
 import {
   accountOptions,
   byOption,
+  FILES_ARGUMENT,
+  fiscalStartOf,
+  fiscalStartOption,
   GROUPS,
   jsonOption,
   minNOption,
   numberOption,
   periodOption,
-  fiscalStartOf,
-  fiscalStartOption,
   precisionOf,
   precisionOptions,
-  readingOptions,
   type RawAccountOptions,
   type RawPrecisionOptions,
   type RawReadingOptions,
+  readingOptions,
 } from './shared/options.js';
 import { readScoreCounts } from './shared/counts.js';
 import type { Outcome } from './shared/outcome.js';
@@ -127,7 +128,7 @@ export const scoreCommand = defineCommand<ScoreOptions, ScoreReport>({
   name: 'score',
   description:
     'print the Net Promoter Score of one or more exports, with its margin of error, the row accounting and the 0-10 distribution',
-  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
+  argument: FILES_ARGUMENT,
   options: [
     jsonOption(),
     byOption(),

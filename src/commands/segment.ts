@@ -55,6 +55,7 @@ import {
   accountColumnOption,
   collectNames,
   discoverOption,
+  FILES_ARGUMENT,
   forceOption,
   formatOption,
   GROUPS,
@@ -63,10 +64,10 @@ import {
   languageOption,
   outOption,
   rawOption,
+  type RawReadingOptions,
   readingOptions,
   slaOption,
   themesOption,
-  type RawReadingOptions,
 } from './shared/options.js';
 import { failsStrict } from './shared/outcome.js';
 import { openResponses, questionsOf, readOutcome } from './shared/read.js';
@@ -499,7 +500,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
   description:
     'split responses into promoters, passives and detractors, each with what to do next and a message to send; ' +
     'detractors most urgent first, promoters newest first (both held in memory to sort them)',
-  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
+  argument: FILES_ARGUMENT,
   options: [
     outOption('<dir>', 'write promoters.csv, passives.csv and detractors.csv into this folder, and suggestions.csv'),
     new Option('--ledger <file>', 'keep the cases in this CSV file from run to run (created when missing): new responses are added, what the team wrote is kept, and the lists hold what needs action now').helpGroup(GROUPS.output),

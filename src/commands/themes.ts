@@ -11,19 +11,20 @@ import { themesJob, type ThemesConfig } from './jobs/themes.js';
 import { defineCommand, type Ran } from './shared/definition.js';
 import {
   discoverOption,
+  FILES_ARGUMENT,
   fiscalStartOf,
   fiscalStartOption,
   GROUPS,
   integerOption,
-  periodOption,
   jsonOption,
   languageOption,
+  periodOption,
   precisionOf,
   precisionOptions,
-  readingOptions,
-  themesOption,
   type RawPrecisionOptions,
   type RawReadingOptions,
+  readingOptions,
+  themesOption,
 } from './shared/options.js';
 import { openResponses, questionsOf, readOutcome, requireDates } from './shared/read.js';
 
@@ -72,7 +73,7 @@ export const themesCommand = defineCommand<ThemesOptions, ThemesReport>({
   name: 'themes',
   description:
     'what the comments are about, each read in its own language: themes per group with examples, how much each theme moves the score, and the words that set detractors apart from promoters',
-  argument: { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' },
+  argument: FILES_ARGUMENT,
   options: [
     jsonOption('print one JSON object instead of the tables'),
     themesOption(),

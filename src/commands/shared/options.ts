@@ -325,6 +325,9 @@ export function slaOption(): Option {
 
 
 /** `-o, --out`: where a command writes its file(s). */
+/** The files every reading command takes, read together as one survey. */
+export const FILES_ARGUMENT = { name: '<file...>', description: 'CSV files, Excel workbooks (.xlsx) or Parquet files to read together; "-" reads standard input' };
+
 export function outOption(argument: '<dir>' | '<file>', what: string): Option {
   return grouped(new Option(`-o, --out ${argument}`, what), GROUPS.output);
 }
