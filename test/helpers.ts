@@ -24,21 +24,27 @@ export interface RunOptions {
   stdin?: string | Buffer | ReadonlyArray<string | Buffer>;
   cwd?: string;
   env?: Record<string, string>;
+  /** Options for Node itself, before the script: `--max-old-space-size=256` bounds the memory a run may take. */
+  nodeOptions?: readonly string[];
+  /** Milliseconds after which the run is killed (SIGKILL), for a run that must not take minutes. */
+  killAfterMs?: number;
 }
 
 /** Runs the built `bin/nps.js` exactly as a user's shell would. */
 export function runBin(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, [...(options.nodeOptions ?? []), BIN, ...args], {
       cwd: options.cwd ?? ROOT,
       env: { PATH: process.env['PATH'] ?? '', ...options.env },
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
+    const timer = options.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), options.killAfterMs);
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
     child.on('error', reject);
     child.on('close', (code) => {
+      clearTimeout(timer);
       resolvePromise({
         code: code ?? -1,
         stdout: Buffer.concat(stdout).toString('utf8'),

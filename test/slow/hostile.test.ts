@@ -1,8 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, fixture, tempDir, type RunResult } from '../helpers.js';
+import { BIN, fixture, runBin, tempDir, type RunResult } from '../helpers.js';
 import { part, repeatedPart, rowXml, SHEET_START, STRINGS_START, workbookOf } from '../workbooks.js';
 
 /**
@@ -13,21 +13,10 @@ import { part, repeatedPart, rowXml, SHEET_START, STRINGS_START, workbookOf } fr
 const HEAP_MB = 256;
 const DEADLINE_MS = 15_000;
 
-function runBounded(args: readonly string[], cwd: string, env: Record<string, string> = {}, heapMb = HEAP_MB): Promise<RunResult & { ms: number }> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const child = spawn(process.execPath, [`--max-old-space-size=${heapMb}`, BIN, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env } });
-    const timer = setTimeout(() => child.kill('SIGKILL'), DEADLINE_MS);
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString(), ms: Date.now() - started });
-    });
-  });
+async function runBounded(args: readonly string[], cwd: string, env: Record<string, string> = {}, heapMb = HEAP_MB): Promise<RunResult & { ms: number }> {
+  const started = Date.now();
+  const result = await runBin(args, { cwd, env, nodeOptions: [`--max-old-space-size=${heapMb}`], killAfterMs: DEADLINE_MS });
+  return { ...result, ms: Date.now() - started };
 }
 
 const HEADER_ROW = rowXml(1, ['email', 'score', 'comment']);
