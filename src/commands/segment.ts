@@ -10,9 +10,9 @@ import { casesToWork, countLists, describeDue, LEDGER_LIST_ADDED, LEDGER_LIST_CO
 import { ledgerColumnsOf, mergeLedger, numberRepeats, responseIdColumn, type LedgerCase, type MergedLedger } from '../core/ledger.js';
 import { emailOf, nameColumnsOf, personName } from '../core/names.js';
 import { isoDay } from '../core/periods.js';
-import { listShape, PRESETS, type PresetName } from '../core/presets.js';
+import { listShape, PRESETS, type PresetName, type ShapeChoice } from '../core/presets.js';
 import type { SegmentCounts } from '../core/segment.js';
-import { suggestionsOf } from '../core/suggestions.js';
+import { listedDiscovery } from '../core/listed-themes.js';
 import { summarize } from '../core/summary.js';
 import type { Templates } from '../core/templates.js';
 import { inputError } from '../errors.js';
@@ -47,6 +47,7 @@ import {
 } from '../output/write/lists.js';
 import type { Messages } from '../output/write/messages.js';
 import { serializerFor, type RecordFormat } from '../output/write/records.js';
+import { discoveredRows, ledgerReadings } from './shared/discovered-rows.js';
 import { ledgerJob } from './jobs/ledger.js';
 import { segmentJob, type SegmentConfig } from './jobs/segment.js';
 import { finishLevels, levelNeeds, planLevels, revenueWords, type LevelPlan } from './shared/accounts.js';
@@ -211,21 +212,25 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
     const dated = responses.inputs.some((input) => input.choice.columns.date !== undefined);
     if (window !== undefined) describeWindow(acc.lists.counts, window, messages);
     const layout = { header: config.header, record: config.record };
+    // Discovery sees every comment listed before a row is written: the themes column then holds the discovered themes too.
+    const found = acc.lists.extras === undefined ? { suggestions: [], find: undefined } : listedDiscovery(acc.lists.extras.sample.responses().responses);
+    const at = config.discoveredAt;
+    const source = at === undefined || found.find === undefined ? acc.lists : discoveredRows(acc.lists, found.find, config, at);
     if (destination.kind === 'folder') {
       if (failsStrict(outcome)) {
         messages.warn('no files were written');
         return { outcome };
       }
       // Written with every run of --out, empty without comments or discovery: the folder never holds an older run's.
-      const suggestions = acc.lists.extras === undefined ? [] : suggestionsOf(acc.lists.extras.sample.responses().responses);
+      const suggestions = config.suggestions ? found.suggestions : [];
       const also = opened.suggestions === undefined ? [] : [await pendingSuggestions(opened.suggestions, suggestions, config.record)];
-      const listed = await writeListFiles(acc.lists, targets, layout, options.force === true, also, (text) => messages.warn(text));
+      const listed = await writeListFiles(source, targets, layout, options.force === true, also, (text) => messages.warn(text));
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => targets.find((target) => target.category === category)?.shown, options, messages, responses.today);
       if (opened.suggestions !== undefined) {
         messages.info(`wrote ${plural(suggestions.length, 'suggestion')} of passives and detractors to ${opened.suggestions.shown}`);
       }
     } else if (destination.kind !== 'none') {
-      const listed = await writeListsToStdout(acc.lists, destination, layout, io.stdout);
+      const listed = await writeListsToStdout(source, destination, layout, io.stdout);
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => (listed[category] === undefined ? undefined : 'standard output'), options, messages, responses.today);
     }
     const view = plan === undefined || acc.levels === undefined ? undefined : await finishLevels(acc.levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
@@ -272,7 +277,18 @@ function segmentConfig(options: SegmentOptions, opened: Opened, scratch: string,
     heldBudget: heldBudget(io),
     levels: opened.plan?.settings,
     suggestions: opened.suggestions !== undefined && anyComments && options.discover,
+    discoveredAt: anyComments && options.discover ? themesPlace(rowColumns, responses.columns.length, shape) : undefined,
   };
+}
+
+/** Where a written row holds the themes column; undefined when it is not written (--columns, a CRM preset). */
+function themesPlace(rowColumns: readonly string[], inputColumns: number, shape: ShapeChoice): number | undefined {
+  if (shape.preset !== undefined) return undefined;
+  const themes = inputColumns + FOLLOW_UP_COLUMNS.indexOf('themes');
+  const at = listShape(rowColumns, shape)
+    .project(rowColumns.map((_, index) => String(index)))
+    .indexOf(String(themes));
+  return at === -1 ? undefined : at;
 }
 
 /** suggestions.csv, beside the lists: refused before anything is read when it exists, as the lists are. */
@@ -372,16 +388,19 @@ async function ledgerLists(
   const reader = await commentReaderOf({ themes: options.themes, language: options.language, cwd: io.cwd, hasComments: true });
   const names = nameColumnsOf(merged.header);
   const commentAt = ledgerColumnsOf(merged.header).comment;
+  const commentOf = (row: number): string => (commentAt === undefined ? '' : (merged.rows[row]?.[commentAt] ?? ''));
+  const readingOf = ledgerReadings(toWork, commentOf, reader, options.discover);
   const rowOf = (found: LedgerCase & { category: Category }): string => {
     const cells = merged.rows[found.row] ?? [];
-    const comment = commentAt === undefined ? '' : (cells[commentAt] ?? '');
-    const reading = comment.trim() === '' ? undefined : reader.read(comment.trim());
+    const comment = commentOf(found.row);
+    const reading = readingOf(found.row);
     const response: FollowUpResponse = {
       score: found.score ?? 0,
       time: found.time,
       comment,
       mentions: reading?.mentions ?? [],
       language: reading?.language,
+      themes: reading?.themes,
       person: { ...personName(cells, names), email: emailOf(cells, names) },
     };
     const deadline = found.respondBy === undefined ? undefined : dayOn(responses.clock, found.respondBy);
@@ -528,7 +547,7 @@ export const segmentCommand = defineCommand<SegmentOptions>({
     new Option('--templates <file>', 'JSON file of message templates for promoters, passives and detractors').helpGroup(GROUPS.output),
     themesOption(),
     languageOption(),
-    discoverOption('with --out: suggestions.csv holds its header only'),
+    discoverOption('the themes column holds the lexicon\'s themes only; with --out, suggestions.csv holds its header only'),
     ...readingOptions().map((option) => (option.long === '--today' ? todayOption : option)),
   ],
   examples: [

@@ -187,6 +187,26 @@ function requestsOf(tokens: readonly Token[], profile: LanguageProfile, vocabula
   return runs.content === 0 ? undefined : { stems: runs.stems, words: runs.words, category };
 }
 
+/** An answer's words as discovery counts them. The words read are the comment reader's: a pasted document is read in its first part. */
+function readAnswer(text: string, language: string, vocabulary: Vocabulary): { profile: LanguageProfile; read: string; tokens: Token[]; runs: ReturnType<typeof runsOf> } {
+  const profile = profileOf(language);
+  const read = readPart(text);
+  const tokens = tokensOf(read, profile);
+  return { profile, read, tokens, runs: runsOf(tokens, profile, vocabulary) };
+}
+
+/**
+ * An answer's stems as a discovered theme's phrases are matched in it: its runs of
+ * content words, or the kind of a comment with no subject ("Nothing.", praise alone).
+ * Words the vocabulary has not seen get new ids, which no phrase holds.
+ */
+export function answerStems(text: string, language: string, vocabulary: Vocabulary): Int32Array {
+  const { tokens, runs } = readAnswer(text, language, vocabulary);
+  if (runs.content > 0) return runs.stems;
+  const kind = withoutSubject(tokens, sentencePolarities(tokens, language), language);
+  return kind === undefined ? runs.stems : Int32Array.of(vocabulary.stemId(kind));
+}
+
 /** Every answer of the sample, read in its language; answers in no language are left out. */
 export function answerDocuments(
   responses: readonly SampledResponse[],
@@ -211,16 +231,12 @@ function answerDocument(
   language: string,
   vocabularies: Map<string, Vocabulary>,
 ): AnswerDocument {
-  const profile = profileOf(language);
   let vocabulary = vocabularies.get(language);
   if (vocabulary === undefined) {
     vocabulary = new Vocabulary();
     vocabularies.set(language, vocabulary);
   }
-  // The words read are the comment reader's: a pasted document is read in its first part.
-  const read = readPart(answer.text);
-  const tokens = tokensOf(read, profile);
-  const runs = runsOf(tokens, profile, vocabulary);
+  const { profile, read, tokens, runs } = readAnswer(answer.text, language, vocabulary);
   const capitals = innerCapitals(read);
   let place = 0;
   for (const token of tokens) {

@@ -240,19 +240,21 @@ export interface DiscoveryResult {
   /** Every sampled answer, read; and which of them a discovered theme mentions. */
   documents: AnswerDocument[];
   themed: boolean[];
+  /** Each kept theme's phrases, as stem ids of its language's vocabulary: to find the themes in other answers. */
+  phrases: Array<{ label: string; language: string; stems: number[][] }>;
 }
 
 /** The discovered themes of a sample of responses, the most mentioned first. */
 export function discover(responses: readonly SampledResponse[], main: string | undefined, named: readonly string[], rates = THEME_RATES): DiscoveryResult {
   const vocabularies = new Map<string, Vocabulary>();
   const documents = answerDocuments(responses, main, vocabularies);
-  const found: Array<{ theme: DiscoveredTheme; ids: number[]; group: AnswerDocument[] }> = [];
+  const found: Array<{ theme: DiscoveredTheme; ids: number[]; group: AnswerDocument[]; stems: number[][] }> = [];
   for (const [language, group] of byLanguage(documents)) {
     const vocabulary = vocabularies.get(language);
     if (vocabulary === undefined) continue;
     const languageThemes = themesIn(language, group, vocabulary, rates);
     const base = namedRates(group, named);
-    for (const theme of languageThemes.themes) found.push({ theme: describe(languageThemes, theme, base), ids: theme.documents, group });
+    for (const theme of languageThemes.themes) found.push({ theme: describe(languageThemes, theme, base), ids: theme.documents, group, stems: theme.phrases.map((phrase) => phrase.stems) });
   }
   found.sort((a, b) => b.theme.comments - a.theme.comments || a.theme.label.localeCompare(b.theme.label));
   const kept = found.slice(0, MAX_DISCOVERED);
@@ -260,5 +262,6 @@ export function discover(responses: readonly SampledResponse[], main: string | u
   for (const { ids, group } of kept) for (const id of ids) themedSet.add(group[id] as AnswerDocument);
   const themes = kept.map(({ theme }) => theme);
   weigh(themes, documents);
-  return { themes, vocabularies, documents, themed: documents.map((document) => themedSet.has(document)) };
+  const phrases = kept.map(({ theme, stems }) => ({ label: theme.label, language: theme.language, stems }));
+  return { themes, vocabularies, documents, themed: documents.map((document) => themedSet.has(document)), phrases };
 }

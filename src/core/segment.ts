@@ -77,6 +77,12 @@ export interface SegmentSettings extends FollowUpSettings {
   windowStart?: number | undefined;
 }
 
+/** A row's comment as read, held with the row when its discovered themes are added once every comment is seen. */
+export interface HeldAnswer {
+  comment: string;
+  language: string | undefined;
+}
+
 export interface Held<T> {
   key: SortKey;
   payload: T;
@@ -94,8 +100,8 @@ export class SegmentLists<T> {
     private readonly settings: SegmentSettings,
     private readonly messages: Record<Category, CompiledTemplate>,
     private readonly comments: CommentReader | undefined,
-    /** Turns a finished row into what is held: its output line. */
-    private readonly record: (cells: readonly string[]) => T,
+    /** Turns a finished row into what is held (its output line), given the comment and the language it was read in. */
+    private readonly record: (cells: readonly string[], answer: HeldAnswer) => T,
     private readonly store: HeldRows<T>,
     /** The comments kept for the pooled suggestions (suggestions.csv); undefined when none are wanted. */
     readonly extras?: ThemeExtras,
@@ -109,10 +115,14 @@ export class SegmentLists<T> {
 
   add(entry: SegmentEntry): void {
     const category = this.count(entry);
-    if (category === undefined || !this.wanted.has(category)) return;
+    if (category === undefined) return;
+    const wanted = this.wanted.has(category);
+    // Discovery reads every comment of the window, whichever lists are written: a row's themes do not depend on them.
+    if (!wanted && this.extras === undefined) return;
     const comment = entry.comment.trim();
     const reading = comment === '' ? undefined : this.comments?.read(comment);
     if (reading !== undefined) this.extras?.add(category, { order: entry.order }, [{ text: comment, reading }]);
+    if (!wanted) return;
     const cells = followUpRow(
       entry.cells,
       {
@@ -127,7 +137,7 @@ export class SegmentLists<T> {
       this.settings,
       this.messages,
     );
-    const held = { key: sortKeyOf(category, entry, this.settings), payload: this.record(cells) };
+    const held = { key: sortKeyOf(category, entry, this.settings), payload: this.record(cells, { comment, language: reading?.language }) };
     const sample = this.settings.sample;
     if (this.samples !== undefined && sample !== undefined) this.samples[category].offer(priorityOf(sample.seed, entry.order), entry.order, held);
     else this.store.hold(category, held.key, held.payload);
@@ -201,4 +211,28 @@ export class SegmentLists<T> {
 function shortQuestion(question: string): string {
   const text = question.trim().replace(/\s+/g, ' ');
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * The themes column with a comment's discovered themes added after its named ones; with
+ * several open questions, in the first question's part ("What could we improve?: …").
+ * A label whose every word the named themes already hold is not added: "support" after
+ * "support and service" says nothing more.
+ */
+export function withDiscovered(cell: string, labels: readonly string[], questions: readonly string[] = []): string {
+  if (labels.length === 0) return cell;
+  if (questions.length < 2) return joinThemes(cell, labels);
+  const prefix = `${shortQuestion(questions[0] ?? '')}: `;
+  if (!cell.startsWith(prefix)) return [`${prefix}${labels.join('; ')}`, ...(cell === '' ? [] : [cell])].join(' | ');
+  const end = cell.indexOf(' | ');
+  const first = end === -1 ? cell : cell.slice(0, end);
+  return `${prefix}${joinThemes(first.slice(prefix.length), labels)}${end === -1 ? '' : cell.slice(end)}`;
+}
+
+/** The named themes, then the discovered ones that add a word: "support" adds nothing to "support and service". */
+function joinThemes(cell: string, labels: readonly string[]): string {
+  const named = cell === '' ? [] : cell.split('; ');
+  const words = new Set(named.flatMap((theme) => theme.toLowerCase().split(/\s+/u)));
+  const added = labels.filter((label, at) => labels.indexOf(label) === at && label.toLowerCase().split(/\s+/u).some((word) => !words.has(word)));
+  return [...named, ...added].join('; ');
 }

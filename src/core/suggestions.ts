@@ -71,7 +71,7 @@ export function pooledSuggestions(documents: readonly AnswerDocument[], vocabula
 }
 
 /** The language most answers were read in: the one answers whose language could not be told are read in. */
-function mainLanguageOf(responses: readonly SampledResponse[]): string | undefined {
+export function mainLanguageOf(responses: readonly SampledResponse[]): string | undefined {
   const counts = new Map<string, number>();
   for (const response of responses) for (const answer of response.answers) if (answer.language !== UNDETERMINED_LANGUAGE) counts.set(answer.language, (counts.get(answer.language) ?? 0) + 1);
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];

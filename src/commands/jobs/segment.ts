@@ -3,7 +3,7 @@ import { LevelAccumulator, type LevelData, type LevelSettings } from '../../core
 import { compileMessages } from '../../core/followup.js';
 import { readAmount } from '../../core/money.js';
 import { listShape, type ShapeChoice } from '../../core/presets.js';
-import { SegmentLists, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
+import { SegmentLists, type HeldAnswer, type SegmentCounts, type SegmentSettings, type Samples } from '../../core/segment.js';
 import type { Templates } from '../../core/templates.js';
 import { ThemeExtras, type ThemeExtrasData } from '../../core/theme-extras.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
@@ -32,6 +32,23 @@ export interface SegmentConfig {
   levels?: LevelSettings | undefined;
   /** Whether the passives' and detractors' comments are kept for the pooled suggestions (suggestions.csv). */
   suggestions: boolean;
+  /**
+   * Where the themes column stands in a written row, when discovered themes are added to it: the comments are
+   * kept for discovery, and each row is held as JSON with its comment until the themes are known.
+   */
+  discoveredAt?: number | undefined;
+}
+
+/** A row held until its discovered themes are known: the language its comment was read in, the comment, the cells written. */
+export type PendingRow = [language: string, comment: string, ...cells: string[]];
+
+/** A held row, marked: finished (a row with no comment has no theme to find) or pending, as JSON. */
+export const HELD_FINISHED = 'F';
+export const HELD_PENDING = 'P';
+
+function pendingRecord(cells: string[], answer: HeldAnswer, serialize: (cells: readonly string[]) => string): string {
+  if (answer.language === undefined) return HELD_FINISHED + serialize(cells);
+  return HELD_PENDING + JSON.stringify([answer.language, answer.comment, ...cells] satisfies PendingRow);
 }
 
 export interface SegmentAccumulator {
@@ -61,8 +78,12 @@ export const segmentJob: PartJob<SegmentConfig, SegmentAccumulator, SegmentData>
     const serialize = serializerFor(config.record.format, config.header, config.record);
     // Rows carry every column, derived ones included; the shape writes those chosen (--columns, --preset).
     const shape = listShape(config.rowColumns, config.shape);
-    const extras = config.suggestions && comments !== undefined ? new ThemeExtras() : undefined;
-    const lists = new SegmentLists(config.lists, messages, comments, (cells) => serialize(shape.project(cells)), store, extras);
+    const pending = config.discoveredAt !== undefined && comments !== undefined;
+    const extras = (config.suggestions || pending) && comments !== undefined ? new ThemeExtras() : undefined;
+    const record = pending
+      ? (cells: readonly string[], answer: HeldAnswer): string => pendingRecord(shape.project(cells), answer, serialize)
+      : (cells: readonly string[]): string => serialize(shape.project(cells));
+    const lists = new SegmentLists(config.lists, messages, comments, record, store, extras);
     return { lists, store, levels: config.levels === undefined ? undefined : new LevelAccumulator(config.levels) };
   },
   adder:

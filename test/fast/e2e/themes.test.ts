@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { run } from '../../helpers.js';
+import { join } from 'node:path';
+import { run, tempDir } from '../../helpers.js';
 
 interface Line {
   theme: string;
@@ -91,10 +92,44 @@ describe('nps themes', () => {
     expect(bad.stderr).toBe('nps: error: --themes fixtures/themes-bad.json: themes.0.terms: must list at least one word\n');
   });
 
-  it('adds a themes column to segment', async () => {
+  it('adds a themes column to segment: the named themes, then those discovered in the comments listed', async () => {
     const result = await run(['segment', 'fixtures/comments.csv', '--window', 'all', '-c', 'detractors', '-f', 'json', '-q']);
     const rows = JSON.parse(result.stdout) as Array<Record<string, string>>;
-    expect(rows.find((row) => row['comment'] === 'Too expensive and too slow.')?.['themes']).toBe('price and billing; speed and performance');
+    expect(rows.find((row) => row['comment'] === 'Too expensive and too slow.')?.['themes']).toBe('price and billing; speed and performance; slow; expensive');
     expect(rows.find((row) => row['comment'] === 'Not helpful at all.')?.['themes']).toBe('support and service (negated)');
+    const named = await run(['segment', 'fixtures/comments.csv', '--window', 'all', '-c', 'detractors', '-f', 'json', '-q', '--no-discover']);
+    const plain = JSON.parse(named.stdout) as Array<Record<string, string>>;
+    expect(plain.find((row) => row['comment'] === 'Too expensive and too slow.')?.['themes']).toBe('price and billing; speed and performance');
+  });
+
+  it("writes segment's discovered themes in every list and format, as themes discovers them", async () => {
+    const all = await run(['segment', 'fixtures/discover-en.csv', '--window', 'all', '--json', '-q']);
+    const lists = JSON.parse(all.stdout) as Record<string, Array<Record<string, string>>>;
+    const themesOf = (comment: string): string | undefined =>
+      Object.values(lists)
+        .flat()
+        .find((row) => row['comment'] === comment)?.['themes'];
+    // What no named theme covers: the product's own nouns, found in the comments.
+    expect(themesOf('Have a way to hide the sticky notes.')).toBe('sticky notes');
+    expect(themesOf('Please let mind maps collapse branches.')).toBe('mind maps');
+    expect(themesOf('Would love more templates for roadmaps.')).toBe('features; templates');
+    expect(themesOf('The app is slow on large boards.')).toBe('speed and performance; boards');
+    // The same labels as nps themes finds in the same comments.
+    const themes = await run(['themes', 'fixtures/discover-en.csv', '--json']);
+    const labels = (JSON.parse(themes.stdout) as { discovered: Array<{ label: string }> }).discovered.map((theme) => theme.label);
+    expect(labels).toEqual(expect.arrayContaining(['templates', 'mind maps', 'sticky notes', 'boards']));
+    const csv = await run(['segment', 'fixtures/discover-en.csv', '--window', 'all', '-c', 'passives', '-q']);
+    expect(csv.stdout).toContain(',sticky notes,');
+    const chosen = await run(['segment', 'fixtures/discover-en.csv', '--window', 'all', '-c', 'passives', '-q', '--columns', 'id,themes', '-f', 'ndjson']);
+    expect(chosen.stdout.split('\n')).toContain('{"id":"r14","themes":"mind maps"}');
+  });
+
+  it('adds discovered themes to the lists of a run with a ledger, and not with --no-discover', async () => {
+    const folder = await tempDir();
+    const args = ['segment', 'fixtures/discover-en.csv', '--window', 'all', '-c', 'passives', '-q', '--columns', 'id,themes', '-f', 'ndjson'];
+    const found = await run([...args, '--ledger', join(folder, 'a.csv')]);
+    expect(found.stdout.split('\n')).toEqual(expect.arrayContaining(['{"id":"r7","themes":"features; templates"}', '{"id":"r14","themes":"mind maps"}']));
+    const named = await run([...args, '--ledger', join(folder, 'b.csv'), '--no-discover']);
+    expect(named.stdout.split('\n')).toEqual(expect.arrayContaining(['{"id":"r7","themes":"features"}', '{"id":"r14","themes":""}']));
   });
 });

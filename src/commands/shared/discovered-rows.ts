@@ -1,0 +1,61 @@
+import { CATEGORIES, type Category } from '../../core/categories.js';
+import type { SampledResponse } from '../../core/discover-sample.js';
+import { describeMentions } from '../../core/followup.js';
+import type { LedgerCase } from '../../core/ledger.js';
+import { listedDiscovery } from '../../core/listed-themes.js';
+import type { CommentReader, Reading } from '../../core/themes.js';
+import type { DiscoveredFinder } from '../../core/discover-finder.js';
+import { withDiscovered } from '../../core/segment.js';
+import type { ListSource } from '../../output/write/lists.js';
+import { serializerFor } from '../../output/write/records.js';
+import { HELD_FINISHED, HELD_PENDING, type PendingRow, type SegmentConfig } from '../jobs/segment.js';
+
+/** The lists' rows written at last: each held row's discovered themes added to its themes column, then the row made a record. */
+export function discoveredRows(lists: ListSource, find: DiscoveredFinder, config: SegmentConfig, at: number): ListSource {
+  const serialize = serializerFor(config.record.format, config.header, config.record);
+  const questions = config.lists.questions ?? [];
+  function* finished(category: Category): Generator<string> {
+    for (const held of lists.ordered(category)) {
+      if (held.startsWith(HELD_FINISHED)) {
+        yield held.slice(HELD_FINISHED.length);
+        continue;
+      }
+      const [language, comment, ...cells] = JSON.parse(held.slice(HELD_PENDING.length)) as PendingRow;
+      cells[at] = withDiscovered(cells[at] ?? '', find(comment, language), questions);
+      yield serialize(cells);
+    }
+  }
+  return { ordered: finished };
+}
+
+/**
+ * Each listed case's comment, read, with its themes column: the named themes, then those discovered in the
+ * comments of every case listed (none with --no-discover).
+ */
+export function ledgerReadings(
+  toWork: Record<Category, LedgerCase[]>,
+  commentOf: (row: number) => string,
+  reader: CommentReader,
+  discover: boolean,
+): (row: number) => (Reading & { themes: string }) | undefined {
+  const readings = new Map<number, Reading>();
+  const sampled: SampledResponse[] = [];
+  for (const category of CATEGORIES) {
+    for (const found of toWork[category]) {
+      const comment = commentOf(found.row).trim();
+      if (comment === '' || readings.has(found.row)) continue;
+      const reading = reader.read(comment);
+      readings.set(found.row, reading);
+      const answer = { text: comment, language: reading.language, themes: reading.mentions.map((mention) => mention.theme) };
+      sampled.push({ priority: 0, order: found.row, category, side: undefined, answers: [answer] });
+    }
+  }
+  const find = discover && sampled.length > 0 ? listedDiscovery(sampled).find : undefined;
+  return (row) => {
+    const reading = readings.get(row);
+    if (reading === undefined) return undefined;
+    const named = describeMentions(reading.mentions);
+    return { ...reading, themes: find === undefined ? named : withDiscovered(named, find(commentOf(row).trim(), reading.language)) };
+  };
+}
+
