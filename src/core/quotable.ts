@@ -205,6 +205,9 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   const sets = own === undefined ? Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []) : [own];
   if (EMAIL.test(comment) || PHONE.test(comment) || namesSomeone(comment, language)) return 'personal-data';
   if (comment.includes('?') || sets.some((set) => found(text, set.request))) return 'request';
+  if (wishes(text, own === undefined ? Object.keys(QUOTABLE_CUES) : [language])) return 'request';
+  if (IRONY.test(comment)) return 'not-praise';
+  if (REFERENCE.test(comment)) return 'personal-data';
   if (sets.some((set) => found(text, set.conditional))) return 'conditional';
   if (sets.some((set) => found(text, set.caveat))) return 'caveat';
   if (sets.some((set) => complains(comment, set.complaint)) || ((own === undefined || language === 'en') && afinnComplains(comment)) || LOW_MARK.test(comment)) return 'complaint';
@@ -229,3 +232,40 @@ export function isTestimonialCandidate(comment: string, language = 'en'): boolea
   if (language !== UNDETERMINED_LANGUAGE && QUOTABLE_CUES[language] === undefined) return readsAsPraise(comment, language);
   return whyNotQuotable(comment, language) === undefined;
 }
+
+/**
+ * The mood of a wish, by the verb's form rather than a list of requests: English
+ * "would", "could", "should" (not "would recommend"); the conditional of Spanish
+ * (-aría, -iría, -dría), Portuguese (-aria, -eria, -iria) and French (-rait, -rais,
+ * -raient); German Konjunktiv II. Nouns with those endings are left out.
+ */
+const MOOD: Record<string, RegExp> = {
+  en: /(?<= )(?:would|could|should|wishlist|wish list)(?! recommend)(?= )/u,
+  es: /(?<= )(?:[\p{L}]+(?:aría|iría|dría|rían|rías)|sería|serían|debería|deberían|estaría|habría)(?= )/u,
+  pt: /(?<= )(?:[\p{L}]+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|podia|deviam|devia|precisava|faltou|faltava)(?= )/u,
+  fr: /(?<= )(?:[\p{L}]+(?:rait|raient|rions|riez)|aimerais|voudrais|souhaiterais|préférerais)(?= )/u,
+  de: /(?<= )(?:würde|würden|wäre|wären|hätte|hätten|könnte|könnten|müsste|müssten|dürfte|sollte|sollten|wunschliste|wunsch)(?= )/u,
+};
+/** Nouns and adjectives that end like a conditional. */
+const NOT_MOOD = new Set([
+  'categoria', 'maioria', 'loteria', 'padaria', 'pizzaria', 'livraria', 'secretaria', 'portaria', 'parceria', 'galeria', 'bateria', 'engenharia', 'hamburgueria',
+  'sorveteria', 'papelaria', 'barbearia', 'cervejaria', 'lavanderia', 'churrascaria', 'feira', 'história', 'diária', 'diaria', 'portrait', 'attrait', 'extrait',
+  'retrait', 'distrait', 'abstrait', 'categoría', 'alegría', 'librería', 'panadería', 'peluquería', 'cafetería', 'lavandería', 'batería', 'galería',
+  'tontería', 'cervecería', 'mayoría', 'frutería', 'joyería', 'consultoría', 'asesoría', 'tutoría', 'mentoría', 'consultoria', 'assessoria', 'auditoria',
+  'auditoría', 'ferretería', 'carnicería', 'pastelería', 'relojería', 'zapatería', 'pizzería', 'hamburguesería', 'sastrería', 'mensajería', 'cristalería',
+  'ortodoncia', 'travessia', 'energia', 'garantia', 'garantía', 'agencia', 'academia', 'via', 'dia', 'maria', 'baía', 'praia', 'ria', 'tia', 'fria', 'cria',
+]);
+function wishes(text: string, languages: readonly string[]): boolean {
+  return languages.some((language) => {
+    const mood = MOOD[language];
+    if (mood === undefined) return false;
+    const pattern = new RegExp(mood.source, 'gu');
+    return [...text.matchAll(pattern)].some((match) => !NOT_MOOD.has(match[0]));
+  });
+}
+
+/** Faces that say the words mean their opposite: "Great, the update moved every button 🙃". */
+const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]/u;
+/** An order, account or ticket number: "#48213", "58-20194", six digits and more. */
+const REFERENCE = /#\s?\d{3,}|\b\d{2,}-\d{3,}\b|\b\d{6,}\b/u;
+

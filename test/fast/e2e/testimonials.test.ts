@@ -66,12 +66,13 @@ describe('testimonial candidates on hand-labelled promoter comments', () => {
   it('dev, which the rules were written on: every candidate right', async () => {
     const { precision, recall } = await measure('dev');
     expect(precision).toBeGreaterThanOrEqual(0.98);
-    expect(recall).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.97);
   });
 
   it.each([
-    ['holdout', 0.66, 0.35],
-    ['holdout2', 0.64, 0.38],
+    ['holdout', 0.92, 0.34],
+    ['holdout2', 0.84, 0.38],
+    ['holdout3', 0.89, 0.57],
   ])('%s: no worse than measured', async (name, precisionFloor, recallFloor) => {
     const { precision, recall } = await measure(name);
     expect(precision).toBeGreaterThanOrEqual(precisionFloor);

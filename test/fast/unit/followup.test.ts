@@ -79,6 +79,26 @@ describe('testimonial candidates', () => {
     expect(whyNotQuotable(comment, 'en')).toBe(why);
   });
 
+  it.each([
+    ['The dashboard is brilliant, dark mode would make it unbeatable.', 'en', 'request'],
+    ['La app es buenísima, solo le añadiría pagos con tarjeta.', 'es', 'request'],
+    ['Curso excelente, podiam abrir uma turma aos sábados.', 'pt', 'request'],
+    ['Superbe appli, un mode hors ligne la rendrait parfaite.', 'fr', 'request'],
+    ['Tolles Tool, ein Export nach Excel wäre schön.', 'de', 'request'],
+    ['Brilliant, the update logged everyone out during payroll 🙃', 'en', 'not-praise'],
+    ['Great service on order #48213, arrived a day early.', 'en', 'personal-data'],
+  ])('%j wishes, mocks or names an order, whatever its words of praise (%s)', (comment, language, why) => {
+    expect(whyNotQuotable(comment, language)).toBe(why);
+  });
+
+  it.each([
+    ['Would recommend the onboarding team to any clinic, they set us up in a day.', 'en'],
+    ['La mejor panadería del barrio, el pan siempre recién hecho.', 'es'],
+    ['Sans frais et rapide, le virement arrive en quelques minutes.', 'fr'],
+  ])('%j is praise: "would recommend", a bakery and fees are no wish', (comment, language) => {
+    expect(whyNotQuotable(comment, language)).toBeUndefined();
+  });
+
   it('a pasted token of 140,000 characters is too long to quote, and is not searched', () => {
     expect(whyNotQuotable('x9'.repeat(70_000), 'en')).toBe('long');
   });
