@@ -1,3 +1,4 @@
+import { groupDigits } from './digits.js';
 /**
  * What a message quotes of the input has a size: a cell, a header, a sheet's name, a
  * list of sheets or columns. A file can hold a 300 KB header or 200,000 sheets, and a
@@ -12,7 +13,7 @@ export const LISTED_CHARS = 400;
 /** A whole message line, whatever it quotes: the last bound, for any text no helper cut before. */
 export const LINE_CHARS = 2000;
 
-const count = (value: number): string => value.toLocaleString('en-US');
+const count = (value: number): string => groupDigits(value);
 
 /** Where to cut `text` near `at` without splitting a surrogate pair in two. */
 function cutAt(text: string, at: number): number {

@@ -8,6 +8,7 @@ import { MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js'
 import { damaged, MAX_COLUMNS, partError, Workbook } from './xlsx/workbook.js';
 import { xmlParser, type XmlParser } from './xlsx/xml.js';
 import { quote } from '../core/clip.js';
+import { groupDigits } from '../core/digits.js';
 
 export { columnIndex, columnLetters, formatKind, numberText, serialText } from './xlsx/values.js';
 export { SharedStrings } from './xlsx/workbook.js';
@@ -170,19 +171,19 @@ export class XlsxReader extends QueuedRows {
     const count = this.formulasWithoutValue;
     if (count > 0) {
       warnings.push(
-        `${this.where}: ${count.toLocaleString('en-US')} formula ${count === 1 ? 'cell has' : 'cells have'} no saved value ` +
+        `${this.where}: ${groupDigits(count)} formula ${count === 1 ? 'cell has' : 'cells have'} no saved value ` +
           '(the program that wrote the file did not calculate them) and read as empty; open the file in Excel and save it again',
       );
     }
     if (this.cellsOutside > 0) {
       warnings.push(
-        `${this.where}: ${this.cellsOutside.toLocaleString('en-US')} ${this.cellsOutside === 1 ? 'cell' : 'cells'} left of column ` +
+        `${this.where}: ${groupDigits(this.cellsOutside)} ${this.cellsOutside === 1 ? 'cell' : 'cells'} left of column ` +
           `${columnLetters(this.origin)}, where the header and the sheet's used range start, ${this.cellsOutside === 1 ? 'was' : 'were'} not read`,
       );
     }
     if (this.headerCellsLeftOut > 0) {
       warnings.push(
-        `${this.where}: ${this.headerCellsLeftOut.toLocaleString('en-US')} ${this.headerCellsLeftOut === 1 ? 'cell' : 'cells'} of the header row, more than ` +
+        `${this.where}: ${groupDigits(this.headerCellsLeftOut)} ${this.headerCellsLeftOut === 1 ? 'cell' : 'cells'} of the header row, more than ` +
           `${MAX_UNHEADED} columns right of the others, ${this.headerCellsLeftOut === 1 ? 'is' : 'are'} not part of the table; a row with a value there is rejected`,
       );
     }

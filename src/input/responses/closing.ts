@@ -4,6 +4,7 @@ import type { Customers, Join } from '../join.js';
 import type { RowReader } from '../rows.js';
 import type { DedupeWithin, InputFacts, OpenedInput, ReadTotals } from './types.js';
 import { quote } from '../../core/clip.js';
+import { groupDigits } from '../../core/digits.js';
 
 /** " in each file", " in each month": the scope of --dedupe, in words. */
 function withinWords(within: DedupeWithin | undefined): string {
@@ -98,7 +99,7 @@ function listLines(lines: readonly number[]): string {
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+  return `${groupDigits(count)} ${count === 1 ? one : many}`;
 }
 
 /** What every command hears once all is read: the 1..11 check, partial and repeated responses, filters, the join. */

@@ -10,6 +10,7 @@ import { isMissing, ScoreReader } from '../score-cell.js';
 import { inputWarnings, readerFacts, sayClosing } from './closing.js';
 import type { InputPlan, OpenedRun } from './open.js';
 import { emptyTotals, type InputFacts, type ReadSpec, type ReadTotals, type Response } from './types.js';
+import { groupDigits } from '../../core/digits.js';
 
 /**
  * The row pipeline: streams each input's rows and accounts for every one as scored,
@@ -159,7 +160,7 @@ export class RowPipeline {
     this.pending.push(row);
     if (this.pending.length > MAX_PENDING) {
       throw inputError(
-        `${MAX_PENDING.toLocaleString('en-US')} responses in a row have dates such as ${this.dates.firstUnsettled ?? '3/4/2026'} ` +
+        `${groupDigits(MAX_PENDING)} responses in a row have dates such as ${this.dates.firstUnsettled ?? '3/4/2026'} ` +
           'that could be month first or day first; add --date-format m/d/yyyy or --date-format d/m/yyyy',
       );
     }

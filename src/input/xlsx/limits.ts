@@ -1,5 +1,6 @@
 import { quote } from '../../core/clip.js';
 import { inputError } from '../../errors.js';
+import { groupDigits } from '../../core/digits.js';
 
 /**
  * What a workbook may unzip to. A zip says how large each part is, and a zip bomb
@@ -51,7 +52,7 @@ export function checkDeclared(
   const ratio = part.size / Math.max(1, part.zipped);
   if (part.size > RATIO_FREE_BYTES && ratio > limits.ratio) {
     throw inputError(
-      `${name}: ${quote(part.path)} would unzip from ${megabytes(part.zipped)} to ${megabytes(part.size)}, ${Math.round(ratio).toLocaleString('en-US')} times its size, ` +
+      `${name}: ${quote(part.path)} would unzip from ${megabytes(part.zipped)} to ${megabytes(part.size)}, ${groupDigits(Math.round(ratio))} times its size, ` +
         `as a zip bomb does; if you trust the file, set NPS_UNZIP_RATIO above ${Math.ceil(ratio)} (docs/messages.md)`,
     );
   }
@@ -65,10 +66,10 @@ export function checkDeclared(
 
 /** A part that inflates past the size its zip directory declares is a forged or damaged zip: stopped at once. */
 export function oversized(declared: number): Error {
-  return new Error(`it unzips to more than the ${declared.toLocaleString('en-US')} bytes its zip directory declares`);
+  return new Error(`it unzips to more than the ${groupDigits(declared)} bytes its zip directory declares`);
 }
 
 /** A text longer than any cell can hold: stopped before it fills the memory (said as a damaged part). */
 export function textTooLong(): Error {
-  return new Error(`it holds a text longer than ${MAX_TEXT_CHARS.toLocaleString('en-US')} characters, where a cell holds at most 32,767`);
+  return new Error(`it holds a text longer than ${groupDigits(MAX_TEXT_CHARS)} characters, where a cell holds at most 32,767`);
 }

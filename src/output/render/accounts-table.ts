@@ -7,6 +7,7 @@ import type { Coverage, ResponseRate } from '../../core/reach.js';
 import type { NormalInterval } from '../../core/weights.js';
 import { formatNps, plural, visible, wrap } from './format.js';
 import { plainTable } from './plain-table.js';
+import { groupDigits } from '../../core/digits.js';
 
 /**
  * What accounts, weights and reach add to `nps score`'s table: the account view and
@@ -55,7 +56,7 @@ export function accountSentences(view: AccountsView, overall: Scored): AccountSe
   if (levels.byAccount && clustered !== undefined) {
     const effect = clustered.designEffect;
     const worthOf = Math.round(overall.responses / (effect ?? 1));
-    const worth = effect === undefined || effect <= 0 ? '' : `: the ${overall.responses.toLocaleString('en-US')} responses weigh like ${worthOf.toLocaleString('en-US')} independent ${worthOf === 1 ? 'one' : 'ones'}`;
+    const worth = effect === undefined || effect <= 0 ? '' : `: the ${groupDigits(overall.responses)} responses weigh like ${groupDigits(worthOf)} independent ${worthOf === 1 ? 'one' : 'ones'}`;
     sentences.push({
       label: '',
       text: `The responses' NPS with accounts as clusters: ${level} interval ${formatRange(clustered.interval)}${effect === undefined ? '' : ` (design effect ${effect.toFixed(2)}${worth})`}`,
@@ -68,7 +69,7 @@ export function accountSentences(view: AccountsView, overall: Scored): AccountSe
       label: 'Weighted',
       text:
         `by ${visible(view.weightName ?? '')}: NPS ${formatNps(weighted.nps)} (${level} interval ${formatRange(weighted.interval)}), ` +
-        `effective n ${Math.round(weighted.effectiveN).toLocaleString('en-US')} of ${weighted.responses.toLocaleString('en-US')}${leftOut}`,
+        `effective n ${groupDigits(Math.round(weighted.effectiveN))} of ${groupDigits(weighted.responses)}${leftOut}`,
     });
   }
   const revenue = levels.revenue;

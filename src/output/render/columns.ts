@@ -3,6 +3,7 @@ import { ENCODINGS, type ColumnInfo, type ColumnReport } from '../../core/column
 import { visible, wrap } from './format.js';
 import { cutToWidth, plainTable } from './plain-table.js';
 import { clipList, quote } from '../../core/clip.js';
+import { groupDigits } from '../../core/digits.js';
 
 /** A header named in a sentence: whole up to a point. */
 const HEADER_WIDTH = 40;
@@ -47,7 +48,7 @@ function fileRows(report: ColumnReport): string[][] {
     ];
   }
   const { sheet, sheets } = workbook;
-  const rows = [['Sheet', `${sheet.number} ${quote(visible(sheet.name))}${sheets.length > 1 ? ` (of ${sheets.length.toLocaleString('en-US')}; --sheet chooses)` : ''}`]];
+  const rows = [['Sheet', `${sheet.number} ${quote(visible(sheet.name))}${sheets.length > 1 ? ` (of ${groupDigits(sheets.length)}; --sheet chooses)` : ''}`]];
   if (sheets.length > 1) {
     const list = sheets.map((one) => `${one.number} ${quote(visible(one.name))}${one.hidden ? ' (hidden)' : ''}${SHEET_KINDS[one.kind]}`);
     rows.push(['Sheets', clipList(list)]);

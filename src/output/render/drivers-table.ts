@@ -1,13 +1,14 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import { fixFirstBars, type DriverResult, type DriversResult } from '../../core/drivers/result.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
+import { textWidth } from './text-width.js';
 import { CAUSE_NOTE, describeAccounting, formatLow, formatMean, formatNps, formatShareInterval, formatScaleEnd, visible, wrap } from './format.js';
 import { cutToWidth, plainTable } from './plain-table.js';
 import { fixFirstWords } from './drivers-words.js';
 import { wordWarning } from './warnings.js';
 import { quote } from '../../core/clip.js';
+import { groupDigits } from '../../core/digits.js';
 
 /** The table fits an 80-column terminal: long driver names are cut to what is left. */
 const WIDTH = 80;
@@ -22,7 +23,7 @@ function headline(result: DriversResult, chalk: ChalkInstance): string {
   const { r2, r2Interval, drivers } = result;
   const count = drivers.length === 1 ? '1 driver explains' : `${drivers.length} drivers explain`;
   const interval = r2Interval === null ? '' : `, ${Math.round(r2Interval.level * 100)}% interval ${percent(r2Interval.low * 100)} to ${percent(r2Interval.high * 100)}`;
-  const responses = `${result.responses.toLocaleString('en-US')} ${result.responses === 1 ? 'response' : 'responses'}`;
+  const responses = `${groupDigits(result.responses)} ${result.responses === 1 ? 'response' : 'responses'}`;
   // Bold is added after wrapping, so that escape codes never count as width.
   const text = wrap(
     `Drivers  ${count} R2 of the variance of the 0-10 answer (R²${interval}) in the ${responses} that answered every driver (NPS ${formatNps(result.nps)}).`,
@@ -44,7 +45,7 @@ function driversTable(result: DriversResult, chalk: ChalkInstance): string {
     driver.fixFirst ? 'fix first' : '',
   ]);
   for (const dropped of result.dropped) rows.push([visible(dropped.column), percent(0), '', 'none', '', '', 'constant']);
-  const widths = head.map((_, column) => Math.max(...[head, ...rows].map((row) => stringWidth(row[column] ?? ''))));
+  const widths = head.map((_, column) => Math.max(...[head, ...rows].map((row) => textWidth(row[column] ?? ''))));
   const others = widths.slice(1).reduce((sum, width) => sum + width + 2, 0);
   const nameWidth = Math.max(MIN_NAME, WIDTH - others);
   const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, true, true, false]);
@@ -68,10 +69,10 @@ function notes(result: DriversResult): string {
   const how =
     result.method.shapley === 'exact'
       ? 'over every order the drivers could enter a model in'
-      : `over ${(result.method.permutations ?? 0).toLocaleString('en-US')} sampled orders (exact up to 12 drivers)`;
+      : `over ${groupDigits(result.method.permutations ?? 0)} sampled orders (exact up to 12 drivers)`;
   const lines = [
     `Share: the part of the explained variance each driver carries (Shapley values of R², ${how}); the shares add up to 100%. ` +
-      (result.method.replicates === 0 ? `${level}% int.: none (see the warning above).` : `${level}% int.: from ${result.method.replicates.toLocaleString('en-US')} bootstrap replicates.`),
+      (result.method.replicates === 0 ? `${level}% int.: none (see the warning above).` : `${level}% int.: from ${groupDigits(result.method.replicates)} bootstrap replicates.`),
   ];
   // Effect, Mean and fix first are the ratings' columns: segments explain themselves in their own tables.
   const bars = fixFirstBars(result.drivers);
@@ -97,7 +98,7 @@ function levelsTables(result: DriversResult, chalk: ChalkInstance): string[] {
       const base = levels.find((level) => level.base);
       const table = plainTable(['Level', 'n', 'NPS', 'Effect'].map((text) => chalk.bold(text)), [false, true, true, true]);
       for (const level of levels) {
-        table.push([cutToWidth(visible(level.level), 40), level.responses.toLocaleString('en-US'), formatNps(level.nps), level.base ? 'base' : signed(level.coefficient)]);
+        table.push([cutToWidth(visible(level.level), 40), groupDigits(level.responses), formatNps(level.nps), level.base ? 'base' : signed(level.coefficient)]);
       }
       const title = wrap(`${visible(driver.column)}: each level against ${quote(visible(base?.level ?? ''))}, the most common, the other drivers held`);
       return `${chalk.bold(title)}\n${table.toString()}`;
@@ -107,12 +108,12 @@ function levelsTables(result: DriversResult, chalk: ChalkInstance): string[] {
 function accounting(summary: Summary, result: DriversResult, chalk: ChalkInstance): string {
   const lines = [`${chalk.bold('Rows')}  ${describeAccounting(summary)}`];
   const missing = result.missing.filter((one) => one.blank + one.unreadable > 0);
-  const complete = `${result.responses.toLocaleString('en-US')} scored ${result.responses === 1 ? 'response has' : 'responses have'} every driver`;
+  const complete = `${groupDigits(result.responses)} scored ${result.responses === 1 ? 'response has' : 'responses have'} every driver`;
   if (result.leftOut === 0) {
     lines.push(`      ${complete}`);
   } else {
-    const which = missing.map((one) => `${visible(one.column)} ${(one.blank + one.unreadable).toLocaleString('en-US')}`).join(', ');
-    lines.push(wrap(`      ${complete}; ${result.leftOut.toLocaleString('en-US')} left out with a blank driver (${which})`, 6));
+    const which = missing.map((one) => `${visible(one.column)} ${groupDigits(one.blank + one.unreadable)}`).join(', ');
+    lines.push(wrap(`      ${complete}; ${groupDigits(result.leftOut)} left out with a blank driver (${which})`, 6));
   }
   const unreadable = missing.filter((one) => one.unreadable > 0);
   if (unreadable.length > 0) {

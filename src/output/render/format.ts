@@ -1,7 +1,7 @@
-import wrapAnsi from 'wrap-ansi';
 import { escapeControl } from '../../core/bidi.js';
 import type { Performance, ShareInterval } from '../../core/drivers/result.js';
 import type { Summary } from '../../core/summary.js';
+import { wrapText } from './text-width.js';
 
 /** NPS as people write it: one decimal and a sign, "+40.0", "-12.5", "0.0". */
 export function formatNps(nps: number | null): string {
@@ -82,7 +82,7 @@ function keepTogether(text: string): string {
 /**
  * Prose wrapped at word boundaries to fit a terminal of `width` columns (80: what a
  * terminal opens with), measured as a terminal shows it (wide characters count two,
- * colours none), by wrap-ansi; lines after the first of each paragraph are indented
+ * colours none), as wrap-ansi wraps (text-width.ts); lines after the first of each paragraph are indented
  * by `indent`. A word longer than the line stays whole; lines break where the text
  * breaks them too.
  */
@@ -92,10 +92,10 @@ export function wrap(text: string, indent = 0, width = 80): string {
     .map((paragraph) => {
       const lead = /^ */.exec(paragraph)?.[0] ?? '';
       const body = keepTogether(paragraph.slice(lead.length));
-      const [first = '', ...rest] = wrapAnsi(`${lead}${body}`, width, { hard: false, trim: false }).split('\n');
+      const [first = '', ...rest] = wrapText(`${lead}${body}`, width, { trim: false }).split('\n');
       if (rest.length === 0) return first;
       // The lines after the first are wrapped again to the width their indent leaves.
-      const remainder = wrapAnsi(rest.map((line) => line.trim()).join(' '), Math.max(1, width - indent), { hard: false }).split('\n');
+      const remainder = wrapText(rest.map((line) => line.trim()).join(' '), Math.max(1, width - indent)).split('\n');
       return [first.trimEnd(), ...remainder.map((line) => `${' '.repeat(indent)}${line}`)].join('\n');
     })
     .join('\n')

@@ -1,10 +1,10 @@
-import stringWidth from 'string-width';
+import { isNarrow, textWidth } from './text-width.js';
 
 /**
  * A table with no rules, so it reads as plain aligned text and survives copy and
  * paste: columns two spaces apart, each left or right aligned. Linear in its rows
  * (a table library took 23 s for 10,000 groups); widths are measured as a terminal
- * shows text (string-width: colours take none, wide characters two).
+ * shows text (text-width.ts: colours take none, wide characters two).
  *
  * Text output is laid out for LINE_WIDTH columns. The columns named in `fit` (the
  * names from the input: groups, files, companies) give way when a table would be
@@ -24,17 +24,20 @@ export const LINE_WIDTH = 80;
 /** A column given way to is never cut narrower than this. */
 const FIT_MINIMUM = 12;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Made when first needed: making one takes about 15 ms. */
+let segmenter: Intl.Segmenter | undefined;
 
 /** Text cut to `width` terminal columns, ending with "…" when cut; escape codes are not counted, and are dropped when cutting. */
 export function cutToWidth(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text;
+  if (textWidth(text) <= width) return text;
   // eslint-disable-next-line no-control-regex -- colour escape codes are what is removed here
   const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  if (isNarrow(plain)) return `${plain.slice(0, Math.max(0, width - 1))}…`;
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let kept = '';
   let used = 0;
   for (const { segment } of segmenter.segment(plain)) {
-    const cell = stringWidth(segment);
+    const cell = textWidth(segment);
     if (used + cell > width - 1) break;
     kept += segment;
     used += cell;
@@ -61,7 +64,7 @@ export function plainTable(head: readonly string[], alignRight: readonly boolean
     toString: () => {
       const naturalOf = (rows: readonly string[][]): number[] => {
         const columns = Math.max(0, ...rows.map((row) => row.length));
-        return Array.from({ length: columns }, (_, column) => Math.max(0, ...rows.map((row) => stringWidth(row[column] ?? ''))));
+        return Array.from({ length: columns }, (_, column) => Math.max(0, ...rows.map((row) => textWidth(row[column] ?? ''))));
       };
       const fit = options.fit ?? [];
       const drop = options.drop ?? [];
@@ -84,7 +87,7 @@ export function plainTable(head: readonly string[], alignRight: readonly boolean
             .map((text, column) => {
               const width = widths[column] ?? 0;
               const cell = cutToWidth(text, width);
-              const padding = ' '.repeat(Math.max(0, width - stringWidth(cell)));
+              const padding = ' '.repeat(Math.max(0, width - textWidth(cell)));
               return alignOf[column] === true ? padding + cell : cell + padding;
             })
             .join(GAP),

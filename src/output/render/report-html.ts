@@ -12,6 +12,7 @@ import { fixFirstWords } from './drivers-words.js';
 import { isPeriodWarning, wordWarning } from './warnings.js';
 import type { Warning } from '../../core/warnings.js';
 import type { Scored } from '../../core/breakdown.js';
+import { groupDigits } from '../../core/digits.js';
 
 const LABELS = { promoters: 'Promoters (9–10)', passives: 'Passives (7–8)', detractors: 'Detractors (0–6)' } as const;
 
@@ -253,7 +254,7 @@ export function renderReportHtml(data: ReportData, notes: readonly string[] = []
 </head>
 <body>
 <main>
-<header><h1>${inputHtml(data.title)}</h1><p class="files" id="provenance">From ${inputHtml(data.files.join(', '))}, ${inputHtml(data.score.summary.rows.toLocaleString('en-US'))} rows read; made on ${inputHtml(data.generated)} by nps.</p></header>
+<header><h1>${inputHtml(data.title)}</h1><p class="files" id="provenance">From ${inputHtml(data.files.join(', '))}, ${inputHtml(groupDigits(data.score.summary.rows))} rows read; made on ${inputHtml(data.generated)} by nps.</p></header>
 ${headline(data)}
 ${changeSection(data)}${accountsSection(data)}
 ${distribution(data)}

@@ -1,4 +1,5 @@
 import type { Counts } from '../../core/stats.js';
+import { groupDigits } from '../../core/digits.js';
 
 interface Need {
   worstCase: number;
@@ -18,7 +19,7 @@ export function renderSampleSizeJson(report: SampleSizeReport): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const count = (value: number): string => `${value.toLocaleString('en-US')} ${value === 1 ? 'response' : 'responses'}`;
+const count = (value: number): string => `${groupDigits(value)} ${value === 1 ? 'response' : 'responses'}`;
 
 export function renderSampleSize(report: SampleSizeReport): string {
   const lines: string[] = [];

@@ -10,6 +10,7 @@ import { describeAccounting, formatNps, formatPercent, intervalName, shortP, vis
 import { plainTable } from './plain-table.js';
 import { isPeriodWarning, wordWarning } from './warnings.js';
 import { quote } from '../../core/clip.js';
+import { groupDigits } from '../../core/digits.js';
 
 const LABELS = { promoters: 'Promoters', passives: 'Passives', detractors: 'Detractors' } as const satisfies Record<
   Category,
@@ -63,7 +64,7 @@ function headline(overall: Scored, chalk: ChalkInstance): string {
   const margin = overall.marginOfError === undefined ? '' : ` ± ${overall.marginOfError.toFixed(1)}`;
   const range = overall.interval ? `  (${levelLabel(overall.interval)} ${intervalName(overall.interval.method)} ${formatInterval(overall.interval)})` : '';
   const responses = overall.responses === 1 ? 'response' : 'responses';
-  const line = `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}, ${overall.responses.toLocaleString('en-US')} ${responses}`;
+  const line = `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}, ${groupDigits(overall.responses)} ${responses}`;
   return offCentre(overall) ? `${line}\n${OFF_CENTRE}` : line;
 }
 
@@ -139,7 +140,7 @@ function groupsTable(report: ScoreReport, columns: readonly string[], all: Group
   if (adjustment !== undefined) notes.push(adjustment);
   if (groups.some((group) => group.small)) notes.unshift(`* fewer than ${report.minN} responses: read with care.`);
   if (all.length > groups.length) {
-    notes.unshift(`… and ${(all.length - groups.length).toLocaleString('en-US')} more groups: the ${groups.length} largest are shown; --json lists all ${all.length.toLocaleString('en-US')}.`);
+    notes.unshift(`… and ${groupDigits(all.length - groups.length)} more groups: the ${groups.length} largest are shown; --json lists all ${groupDigits(all.length)}.`);
     // One response per group: the column is most likely an identifier, not a segment.
     if (all.every((group) => group.responses === 1)) notes.unshift(`Every group has a single response: is ${columns.map((column) => quote(column)).join(',')} an identifier rather than a segment?`);
   }

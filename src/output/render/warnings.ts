@@ -1,12 +1,13 @@
 import type { DriverRef, DriversWarning, Warning } from '../../core/warnings.js';
 import { quote } from '../../core/clip.js';
+import { groupDigits } from '../../core/digits.js';
 
 /**
  * Each warning of the core in plain words: one sentence a person can act on. The
  * terminal, the JSON (beside its code and figures) and the report all say it so.
  */
 
-const responses = (count: number): string => `${count.toLocaleString('en-US')} ${count === 1 ? 'response' : 'responses'}`;
+const responses = (count: number): string => `${groupDigits(count)} ${count === 1 ? 'response' : 'responses'}`;
 const drivers = (count: number): string => `${count} ${count === 1 ? 'driver' : 'drivers'}`;
 
 function driverName(ref: DriverRef): string {
@@ -66,9 +67,9 @@ function wordDriversWarning(warning: DriversWarning): string {
       const share = Math.round((warning.leftOut * 100) / warning.scored);
       const kept = warning.scored - warning.leftOut;
       return (
-        `${warning.leftOut.toLocaleString('en-US')} of ${responses(warning.scored)} (${share}%) have a blank driver and are left out: ` +
-        `the shares describe the ${kept.toLocaleString('en-US')} who rated every driver, who may not answer like the rest. ` +
-        `${quote(warning.column)} is blank in ${warning.blank.toLocaleString('en-US')}: --columns without it keeps more`
+        `${groupDigits(warning.leftOut)} of ${responses(warning.scored)} (${share}%) have a blank driver and are left out: ` +
+        `the shares describe the ${groupDigits(kept)} who rated every driver, who may not answer like the rest. ` +
+        `${quote(warning.column)} is blank in ${groupDigits(warning.blank)}: --columns without it keeps more`
       );
     }
     case 'driver-constant':
@@ -81,7 +82,7 @@ function wordDriversWarning(warning: DriversWarning): string {
       return 'every complete response gives the same score: there is nothing to explain';
     case 'few-per-driver':
       return (
-        `only ${warning.responses.toLocaleString('en-US')} complete responses for ${drivers(warning.drivers)}: ` +
+        `only ${groupDigits(warning.responses)} complete responses for ${drivers(warning.drivers)}: ` +
         `at least ${warning.needed} (${warning.perDriver} per driver) are needed for shares to lean on`
       );
     case 'drivers-correlated':

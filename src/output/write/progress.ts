@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { groupDigits } from '../../core/digits.js';
 
 /** Smaller files finish before a bar would be worth looking at. */
 export const PROGRESS_MIN_BYTES = 50 * 1000 * 1000;
@@ -24,8 +25,8 @@ export function renderProgress(bytes: number, total: number, rows: number, elaps
   const left = share > 0 ? (elapsedSeconds * (1 - share)) / share : Number.POSITIVE_INFINITY;
   return (
     `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${Math.floor(share * 100)}% ` +
-    `${(bytes / 1e6).toFixed(0)}/${(total / 1e6).toFixed(0)} MB, ${rows.toLocaleString('en-US')} rows, ` +
-    `${Math.round(rate).toLocaleString('en-US')} rows/s, ${duration(left)} left`
+    `${(bytes / 1e6).toFixed(0)}/${(total / 1e6).toFixed(0)} MB, ${groupDigits(rows)} rows, ` +
+    `${groupDigits(Math.round(rate))} rows/s, ${duration(left)} left`
   );
 }
 
