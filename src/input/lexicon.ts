@@ -58,7 +58,8 @@ function toTheme(name: string, terms: string[] | Record<string, string[]>): Them
   return { name, terms: any, languages };
 }
 
-function validate(json: unknown, where: string): LexiconFile {
+/** A lexicon checked against the format: the file's themes, or an error that names the first thing wrong. */
+export function validateLexicon(json: unknown, where: string): LexiconFile {
   const { z } = require('zod') as typeof Zod;
   const result = lexiconSchema(z).safeParse(json);
   if (result.success) return { mode: result.data.mode, themes: result.data.themes.map((theme) => toTheme(theme.name, theme.terms)) };
@@ -67,8 +68,19 @@ function validate(json: unknown, where: string): LexiconFile {
   throw inputError(`${where}: ${path}: ${issue?.message ?? 'is not valid'}`);
 }
 
+/** The built-in lexicon as it is written. */
+export function builtInLexicon(): unknown {
+  return require(LEXICON_PATH) as unknown;
+}
+
+/**
+ * The built-in themes, read as they are written: the file ships with nps and its tests
+ * hold it to the format (validateLexicon), so no run loads the validator for it (about
+ * 0.1 s, a sixth of a run on a small file).
+ */
 export function builtInThemes(): Theme[] {
-  return validate(require(LEXICON_PATH) as unknown, 'data/themes.json').themes;
+  const file = builtInLexicon() as { themes: Array<{ name: string; terms: string[] | Record<string, string[]> }> };
+  return file.themes.map((theme) => toTheme(theme.name, theme.terms));
 }
 
 /**
@@ -85,7 +97,7 @@ export async function loadThemes(file: string | undefined, cwd: string): Promise
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(error as Error).message})`;
     throw inputError(`--themes ${file}: ${reason}`);
   }
-  const given = validate(json, `--themes ${file}`);
+  const given = validateLexicon(json, `--themes ${file}`);
   if (given.mode !== 'extend') return given.themes;
   const merged = builtIn.map((theme) => ({ ...theme, terms: [...theme.terms], languages: { ...theme.languages } }));
   for (const theme of given.themes) {

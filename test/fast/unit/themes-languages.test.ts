@@ -6,7 +6,7 @@ import { isTestimonialCandidate as readsAsPraise } from '../../../src/core/quota
 import { CommentReader, distinguishingWords, ThemeMatcher, ThemeTally, type DetectLanguage } from '../../../src/core/themes.js';
 import { MAX_WORD_LENGTH, READ_CHARS, readPart, splitWords, wordsOf } from '../../../src/core/words.js';
 import { loadLanguageDetector } from '../../../src/input/language-detector.js';
-import { builtInThemes } from '../../../src/input/lexicon.js';
+import { builtInLexicon, builtInThemes, validateLexicon } from '../../../src/input/lexicon.js';
 import { fixture } from '../../helpers.js';
 
 const matcher = new ThemeMatcher(builtInThemes());
@@ -113,6 +113,10 @@ describe('one endless word', () => {
 });
 
 describe('one lexicon for every language', () => {
+  it('is written in the format a lexicon of your own is held to, so runs read it without checking it', () => {
+    expect(validateLexicon(builtInLexicon(), 'data/themes.json').themes).toEqual(builtInThemes());
+  });
+
   it('has keywords in every language of the lexicon for every theme', () => {
     for (const theme of builtInThemes()) {
       expect(Object.keys(theme.languages ?? {}).sort(), theme.name).toEqual([...LEXICON_LANGUAGES].sort());

@@ -1,0 +1,62 @@
+/**
+ * eld's n-gram table as `npm run build` writes it (scripts/language-table.mjs), read
+ * without being built: a four-byte length and a JSON head (the table's type, its
+ * languages, how many n-grams), then where each n-gram's text and scores start
+ * (32-bit), then the n-grams, sorted, one after another, then their scores
+ * ("11:52,59:3": language index and score), both UTF-16. An n-gram is found by binary
+ * search and its scores made into the object eld reads the first time it is asked for:
+ * a file of a few comments asks for a few hundred of the table's 81,206.
+ */
+export interface LanguageTable {
+  type: string;
+  languages: Record<string, string>;
+  /** What eld looks its n-grams up in: `ngrams[text]` is the scores by language index, or undefined. */
+  ngrams: Record<string, Record<string, number> | undefined>;
+}
+
+export function readLanguageTable(buffer: Buffer): LanguageTable {
+  const headLength = buffer.readUInt32LE(0);
+  const head = JSON.parse(buffer.toString('utf8', 4, 4 + headLength)) as { type: string; languages: Record<string, string>; count: number };
+  const count = head.count;
+  const startsAt = 4 + headLength;
+  const textAt = startsAt + 8 * (count + 1);
+  // Copied out: a view would need its offset to fall on four bytes.
+  const starts = new Uint32Array(buffer.buffer.slice(buffer.byteOffset + startsAt, buffer.byteOffset + textAt));
+  const keysEnd = textAt + 2 * (starts[count] ?? 0);
+  const keys = buffer.toString('utf16le', textAt, keysEnd);
+  const values = buffer.toString('utf16le', keysEnd);
+  const keyOf = (at: number): string => keys.slice(starts[at], starts[at + 1]);
+  const found = new Map<string, Record<string, number> | null>();
+  const lookUp = (ngram: string): Record<string, number> | undefined => {
+    const known = found.get(ngram);
+    if (known !== undefined) return known ?? undefined;
+    const at = search(ngram, count, keyOf);
+    const scores = at === -1 ? null : scoresOf(values.slice(starts[count + 1 + at], starts[count + 2 + at]));
+    found.set(ngram, scores);
+    return scores ?? undefined;
+  };
+  const ngrams = new Proxy<LanguageTable['ngrams']>({}, { get: (_target, ngram) => (typeof ngram === 'string' ? lookUp(ngram) : undefined) });
+  return { type: head.type, languages: head.languages, ngrams };
+}
+
+function search(ngram: string, count: number, keyOf: (at: number) => string): number {
+  let low = 0;
+  let high = count - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const probe = keyOf(middle);
+    if (probe === ngram) return middle;
+    if (probe < ngram) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+function scoresOf(text: string): Record<string, number> {
+  const scores: Record<string, number> = {};
+  for (const pair of text.split(',')) {
+    const colon = pair.indexOf(':');
+    scores[pair.slice(0, colon)] = Number(pair.slice(colon + 1));
+  }
+  return scores;
+}
