@@ -267,16 +267,27 @@ export class HeldInMemory<T> implements HeldRows<T> {
 
 /** Keeps the first `size` items in `order` from a stream, in memory for a few times `size`. */
 export class TopList<T> {
-  private items: T[] = [];
+  /** The first items so far, in order: at most `size`. */
+  private readonly items: T[] = [];
 
   constructor(
     private readonly size: number,
     private readonly order: (a: T, b: T) => number,
   ) {}
 
+  /** Whether an item would be kept now: one that comes after the last of a full list never is (a tie keeps the earlier). */
+  admits(item: T): boolean {
+    const last = this.items[this.items.length - 1];
+    return this.items.length < this.size || last === undefined || this.order(item, last) < 0;
+  }
+
+  /** Keeps the item in its place when it is among the first; a million rows cost one comparison each, most of them. */
   add(item: T): void {
-    this.items.push(item);
-    if (this.items.length >= this.size * 5) this.trim();
+    if (!this.admits(item)) return;
+    let at = this.items.length;
+    while (at > 0 && this.order(item, this.items[at - 1] as T) < 0) at -= 1;
+    this.items.splice(at, 0, item);
+    if (this.items.length > this.size) this.items.pop();
   }
 
   /** Adds the first items of another part of the input: the first `size` of both are the first of the whole. */
@@ -285,11 +296,6 @@ export class TopList<T> {
   }
 
   result(): T[] {
-    this.trim();
-    return this.items;
-  }
-
-  private trim(): void {
-    this.items = this.items.sort(this.order).slice(0, this.size);
+    return [...this.items];
   }
 }

@@ -153,17 +153,15 @@ export class ReportAccumulator {
       this.last = Math.max(this.last ?? entry.day, entry.day);
     }
     const category = categoryOf(entry.score);
-    const detractor = category === 'detractors';
-    this.listOf(category).add({
-      score: entry.score,
-      value: undefined,
-      time: entry.time,
-      order: this.order,
-      respondent: entry.respondent,
-      comment: entry.comment,
-      respondBy: detractor ? respondBy(entry.time, this.settings.slaMs, this.settings.clock) : '',
-      status: detractor ? describeStatus(dueStatus(entry.time, this.settings)) : '',
-    });
+    const list = this.listOf(category);
+    const candidate = { score: entry.score, value: undefined, time: entry.time, order: this.order, respondent: entry.respondent, comment: entry.comment, respondBy: '', status: '' };
+    // Most responses are not among the first listed: their due date is never written out.
+    if (!list.admits(candidate)) return;
+    if (category === 'detractors') {
+      candidate.respondBy = respondBy(entry.time, this.settings.slaMs, this.settings.clock);
+      candidate.status = describeStatus(dueStatus(entry.time, this.settings));
+    }
+    list.add(candidate);
   }
 
   private listOf(category: Category): TopList<Candidate> {

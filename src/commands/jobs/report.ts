@@ -4,7 +4,7 @@ import { QuestionTallies } from '../../core/themes.js';
 import { commentReaderOf, type CommentSettings } from '../../input/comment-reader.js';
 import { addingDrivers, type DriverColumn } from '../../input/driver-columns.js';
 import type { PartJob } from '../../input/parallel.js';
-import { levelResponse } from './level-response.js';
+import { reportEntry } from './level-response.js';
 
 /** `nps report`'s work on each part: the score's tallies, themes, drivers and the people to contact first. */
 export interface ReportConfig {
@@ -30,7 +30,7 @@ export const reportJob: PartJob<ReportConfig, ReportAccumulator, ReportAccumulat
     const addDrivers = acc.drivers === undefined ? undefined : addingDrivers(config.drivers, acc.drivers);
     return (response) => {
       if (response.periodOnly !== true) addDrivers?.(response);
-      acc.add({ ...levelResponse(response), comment: response.comment, answers: response.answers });
+      acc.add(reportEntry(response));
     };
   },
   toData: (acc) => acc.toData(),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { byStatusThenUrgency, describeStatus, dueStatus, respondBy, type Ranked } from '../../../src/core/followup.js';
+import { byStatusThenUrgency, describeStatus, dueStatus, respondBy, TopList, type Ranked } from '../../../src/core/followup.js';
 import { whyNotQuotable } from '../../../src/core/quotable.js';
+import { seededRandom } from '../../../src/core/random.js';
 import { fixedClock, UTC, zoneClock } from '../../../src/core/clock.js';
 import { compileTemplate, DEFAULT_TEMPLATES, TemplateError } from '../../../src/core/templates.js';
 
@@ -125,5 +126,22 @@ describe('message templates', () => {
     expect(() => fill('Hi {nickname}', ['email'], [''])).toThrow(TemplateError);
     expect(() => fill('Hi {}', ['email'], [''])).toThrow('has a { or } that is not a placeholder');
     expect(fill('Hi {nickname|friend}', ['email'], [''])).toBe('Hi friend');
+  });
+});
+
+describe('the first items of a stream', () => {
+  it('are the first of a stable sort of them all, however the stream is cut into parts', () => {
+    const random = seededRandom(11);
+    for (let run = 0; run < 200; run += 1) {
+      const items = Array.from({ length: Math.floor(random() * 300) }, (_, at) => ({ key: Math.floor(random() * 20), at }));
+      const size = 1 + Math.floor(random() * 25);
+      const order = (a: { key: number }, b: { key: number }): number => a.key - b.key;
+      const cut = Math.floor(random() * items.length);
+      const [first, second] = [new TopList(size, order), new TopList(size, order)];
+      for (const item of items.slice(0, cut)) first.add(item);
+      for (const item of items.slice(cut)) second.add(item);
+      first.addAll(second.result());
+      expect(first.result()).toEqual([...items].sort(order).slice(0, size));
+    }
   });
 });
