@@ -127,6 +127,14 @@ const found = (text: string, expression: RegExp): boolean => {
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/u;
 const PHONE = /(?:\+|\b)\d(?:[\d\s\-/().]*\d){7,}/u;
+const YEARS = /^(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d$/u;
+
+/** A phone number: eight digits and more in a row, spaced or not; a span of years ("2015-2024") is none. */
+function callsOut(comment: string): boolean {
+  const found = new RegExp(PHONE.source, 'gu');
+  return [...comment.matchAll(found)].some((match) => !YEARS.test(match[0].trim()));
+}
+
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'herr', 'frau', 'm', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña', 'prof']);
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
@@ -203,9 +211,9 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   if (text.trim() === '') return 'empty';
   const own = language === UNDETERMINED_LANGUAGE ? undefined : cuesFor(language);
   const sets = own === undefined ? Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []) : [own];
-  if (EMAIL.test(comment) || PHONE.test(comment) || namesSomeone(comment, language)) return 'personal-data';
+  if (EMAIL.test(comment) || callsOut(comment) || namesSomeone(comment, language)) return 'personal-data';
   if (comment.includes('?') || sets.some((set) => found(text, set.request))) return 'request';
-  if (wishes(text, own === undefined ? Object.keys(QUOTABLE_CUES) : [language])) return 'request';
+  if (wishes(text, own === undefined ? UNDETERMINED_LANGUAGE : language)) return 'request';
   if (IRONY.test(comment)) return 'not-praise';
   if (REFERENCE.test(comment)) return 'personal-data';
   if (sets.some((set) => found(text, set.conditional))) return 'conditional';
@@ -235,37 +243,57 @@ export function isTestimonialCandidate(comment: string, language = 'en'): boolea
 
 /**
  * The mood of a wish, by the verb's form rather than a list of requests: English
- * "would", "could", "should" (not "would recommend"); the conditional of Spanish
- * (-aría, -iría, -dría), Portuguese (-aria, -eria, -iria) and French (-rait, -rais,
- * -raient); German Konjunktiv II. Nouns with those endings are left out.
+ * "would", "could" or "should" before a verb of having or changing ("would make it
+ * perfect", "could use a dark mode"); the conditional of Spanish (-aría, -iría, -dría)
+ * and Portuguese (-aria, -eria, -iria, "podiam"); French and German conditionals of
+ * wanting, needing and being ("serait", "manquerait", "wäre", "könnte"). Praise
+ * speaks in the conditional too, and is left out: recommending, coming back and
+ * buying again ("I would definitely recommend", "lo recomendaría", "voltaria com
+ * certeza"), and "could not be happier", "hätte nicht besser sein können".
  */
 const MOOD: Record<string, RegExp> = {
-  en: /(?<= )(?:would|could|should|wishlist|wish list)(?! recommend)(?= )/u,
-  es: /(?<= )(?:[\p{L}]+(?:aría|iría|dría|rían|rías)|sería|serían|debería|deberían|estaría|habría)(?= )/u,
-  pt: /(?<= )(?:[\p{L}]+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|podia|deviam|devia|precisava|faltou|faltava)(?= )/u,
-  fr: /(?<= )(?:[\p{L}]+(?:rait|raient|rions|riez)|aimerais|voudrais|souhaiterais|préférerais)(?= )/u,
-  de: /(?<= )(?:würde|würden|wäre|wären|hätte|hätten|könnte|könnten|müsste|müssten|dürfte|sollte|sollten|wunschliste|wunsch)(?= )/u,
+  en: /(?<= )(?:would|could|should|wishlist|wish list)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use)(?= )/u,
+  es: /(?<= )\p{L}+(?:aría|iría|dría|arían|irían|drían)(?= )/u,
+  pt: /(?<= )(?:\p{L}+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|deviam)(?= )/u,
+  fr: /(?<= )(?:serait|seraient|serais|pourrait|pourraient|pourriez|faudrait|manquerait|manqueraient|aimerais|aimerait|aimerions|voudrais|voudrait|souhaiterais|souhaiterait|rendrait|ajouterais|préférerais|mériterait)(?= )/u,
+  de: /(?<= )(?:würde|würden|wäre|wären|hätte|hätten|könnte|könnten|müsste|müssten|sollte|sollten|wunschliste)(?= )/u,
 };
+/** Praise in the conditional: recommending, coming back, choosing or buying again, and nothing better to wish for. */
+const PRAISING_MOOD = new RegExp(
+  [
+    String.raw`(?:would|could|should)(?: \p{L}+)?? (?:recommend|buy|use it again|come back|return|go back|choose|do it again|not be without|be lost without)`,
+    String.raw`(?:could|couldn't|could not|can't|cannot)(?: not)? (?:be|have been|ask for) (?:happier|better|more)`,
+    String.raw`(?:recomend|volv|repet|compr|contrat|eleg|escog|indic|volt|escolh|voltar|us)\p{L}*(?:aría|iría|aria|eria|iria)`,
+    String.raw`(?:hätte|hätten|könnte|könnten|wäre|wären|würde)(?: \p{L}+){0,2} (?:nicht|kaum) (?:besser|schöner|zufriedener)`,
+    String.raw`(?:pourrait|pourraient|serait)(?: pas| rien)(?: \p{L}+)? (?:mieux|rêver)`,
+    String.raw`(?:não|nada) (?:podia|poderia|seria) (?:ser )?(?:melhor|mais)`,
+  ]
+    .map((alternative) => `(?<= )(?:${alternative})(?= )`)
+    .join('|'),
+  'u',
+);
 /** Nouns and adjectives that end like a conditional. */
 const NOT_MOOD = new Set([
   'categoria', 'maioria', 'loteria', 'padaria', 'pizzaria', 'livraria', 'secretaria', 'portaria', 'parceria', 'galeria', 'bateria', 'engenharia', 'hamburgueria',
-  'sorveteria', 'papelaria', 'barbearia', 'cervejaria', 'lavanderia', 'churrascaria', 'feira', 'história', 'diária', 'diaria', 'portrait', 'attrait', 'extrait',
-  'retrait', 'distrait', 'abstrait', 'categoría', 'alegría', 'librería', 'panadería', 'peluquería', 'cafetería', 'lavandería', 'batería', 'galería',
-  'tontería', 'cervecería', 'mayoría', 'frutería', 'joyería', 'consultoría', 'asesoría', 'tutoría', 'mentoría', 'consultoria', 'assessoria', 'auditoria',
-  'auditoría', 'ferretería', 'carnicería', 'pastelería', 'relojería', 'zapatería', 'pizzería', 'hamburguesería', 'sastrería', 'mensajería', 'cristalería',
-  'ortodoncia', 'travessia', 'energia', 'garantia', 'garantía', 'agencia', 'academia', 'via', 'dia', 'maria', 'baía', 'praia', 'ria', 'tia', 'fria', 'cria',
+  'sorveteria', 'papelaria', 'barbearia', 'cervejaria', 'lavanderia', 'churrascaria', 'cafeteria', 'drogaria', 'mercearia', 'joalheria', 'relojoaria',
+  'ourivesaria', 'tesouraria', 'confeitaria', 'doceria', 'floricultura', 'história', 'diária', 'diaria', 'categoría', 'alegría', 'librería', 'panadería',
+  'peluquería', 'cafetería', 'lavandería', 'batería', 'galería', 'tontería', 'cervecería', 'mayoría', 'frutería', 'joyería', 'consultoría', 'asesoría',
+  'tutoría', 'mentoría', 'consultoria', 'assessoria', 'auditoria', 'auditoría', 'ferretería', 'carnicería', 'pastelería', 'relojería', 'zapatería',
+  'pizzería', 'hamburguesería', 'sastrería', 'mensajería', 'cristalería', 'energia', 'garantia', 'garantía', 'academia', 'maria', 'praia', 'fria', 'cria',
+  'categorías', 'librerías', 'galerías', 'criteria', 'pizzeria', 'bacteria', 'cafeteria',
 ]);
-function wishes(text: string, languages: readonly string[]): boolean {
-  return languages.some((language) => {
-    const mood = MOOD[language];
-    if (mood === undefined) return false;
-    const pattern = new RegExp(mood.source, 'gu');
-    return [...text.matchAll(pattern)].some((match) => !NOT_MOOD.has(match[0]));
-  });
+function wishes(text: string, language: string): boolean {
+  // Text whose language could not be told is held to English's: other languages' endings would catch English nouns.
+  const mood = MOOD[language === UNDETERMINED_LANGUAGE ? 'en' : language];
+  if (mood === undefined) return false;
+  const pattern = new RegExp(mood.source, 'gu');
+  const praising = new RegExp(PRAISING_MOOD.source, 'gu');
+  const praised = [...text.matchAll(praising)].map((match) => [match.index, match.index + match[0].length] as const);
+  return [...text.matchAll(pattern)].some((match) => !NOT_MOOD.has(match[0]) && !praised.some(([start, end]) => match.index + match[0].length > start && match.index < end));
 }
 
 /** Faces that say the words mean their opposite: "Great, the update moved every button 🙃". */
 const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]/u;
-/** An order, account or ticket number: "#48213", "58-20194", six digits and more. */
-const REFERENCE = /#\s?\d{3,}|\b\d{2,}-\d{3,}\b|\b\d{6,}\b/u;
+/** An order, account or ticket number: "#48213", "58-20194" (not a span of years, "2015-2024"). */
+const REFERENCE = /#\s?\d{3,}|\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)\d{2,}-\d{3,}\b/u;
 

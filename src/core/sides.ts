@@ -22,13 +22,19 @@ export interface SidesData {
  */
 export class SideTallies {
   private readonly sides = new Map<string, Side>();
+  /**
+   * The two latest sides, the only ones whose respondents are kept: lastTwo compares
+   * them, and a million respondents kept for every month cost most of a report's time
+   * and memory. A part's two latest hold the whole file's two latest, if it has them.
+   */
+  private latest = new Set<Side>();
 
   constructor(private readonly mode: KeepMode) {}
 
   add(name: string, rank: number, score: number, respondent: string, stamp: Stamp): void {
     const side = this.sideNamed(name, rank);
     addScore(side.tally, score);
-    if (respondent !== '') side.answers.offer(respondent, stamp, categoryOf(score));
+    if (respondent !== '' && this.latest.has(side)) side.answers.offer(respondent, stamp, categoryOf(score));
   }
 
   private sideNamed(name: string, rank: number): Side {
@@ -36,8 +42,16 @@ export class SideTallies {
     if (side === undefined) {
       side = { tally: emptyTally(), answers: new AnswerPerRespondent(this.mode), rank };
       this.sides.set(name, side);
+      this.forgetOlder();
     }
     return side;
+  }
+
+  /** Sides older than the two latest keep their counts, not their respondents. */
+  private forgetOlder(): void {
+    const ordered = [...this.sides.values()].sort((a, b) => b.rank - a.rank);
+    for (const side of ordered.slice(2)) side.answers = new AnswerPerRespondent(this.mode);
+    this.latest = new Set(ordered.slice(0, 2));
   }
 
   toData(): SidesData {
@@ -45,10 +59,10 @@ export class SideTallies {
   }
 
   mergeData(data: SidesData): void {
-    for (const other of data.sides) {
-      const side = this.sideNamed(other.name, other.rank);
+    const sides = data.sides.map((other) => ({ other, side: this.sideNamed(other.name, other.rank) }));
+    for (const { other, side } of sides) {
       mergeTallies(side.tally, other.tally);
-      side.answers.mergeData(other.answers);
+      if (this.latest.has(side)) side.answers.mergeData(other.answers);
     }
   }
 

@@ -34,10 +34,15 @@ export async function loadLanguageDetector(): Promise<DetectLanguage> {
 async function fromTable(): Promise<Eld | undefined> {
   const buffer = await readFile(TABLE).catch(() => undefined);
   if (buffer === undefined) return undefined;
-  // eld's entries build their detector so; the package exports only the entries, so its file is named.
-  const detector = new URL('../languageDetector.js', import.meta.resolve('eld/small'));
-  const { createEld } = (await import(detector.href)) as { createEld: () => { instance: Eld; loadData: (data: unknown) => unknown } };
-  const { instance, loadData } = createEld();
-  loadData(readLanguageTable(buffer));
-  return instance;
+  try {
+    // eld's entries build their detector so; the package exports only the entries, so its file is named.
+    const detector = new URL('../languageDetector.js', import.meta.resolve('eld/small'));
+    const { createEld } = (await import(detector.href)) as { createEld: () => { instance: Eld; loadData: (data: unknown) => unknown } };
+    const { instance, loadData } = createEld();
+    loadData(readLanguageTable(buffer));
+    return instance;
+  } catch {
+    // Another eld than the one the table was written for (its files moved): its own module still answers.
+    return undefined;
+  }
 }

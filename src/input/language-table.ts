@@ -14,6 +14,9 @@ export interface LanguageTable {
   ngrams: Record<string, Record<string, number> | undefined>;
 }
 
+/** How many looked-up n-grams the table does not have are remembered as such. */
+const MISSES_KEPT = 200_000;
+
 export function readLanguageTable(buffer: Buffer): LanguageTable {
   const headLength = buffer.readUInt32LE(0);
   const head = JSON.parse(buffer.toString('utf8', 4, 4 + headLength)) as { type: string; languages: Record<string, string>; count: number };
@@ -26,13 +29,14 @@ export function readLanguageTable(buffer: Buffer): LanguageTable {
   const keys = buffer.toString('utf16le', textAt, keysEnd);
   const values = buffer.toString('utf16le', keysEnd);
   const keyOf = (at: number): string => keys.slice(starts[at], starts[at + 1]);
+  // The table's n-grams once made, and n-grams it does not have, up to a bound: varied text has many of those.
   const found = new Map<string, Record<string, number> | null>();
   const lookUp = (ngram: string): Record<string, number> | undefined => {
     const known = found.get(ngram);
     if (known !== undefined) return known ?? undefined;
     const at = search(ngram, count, keyOf);
     const scores = at === -1 ? null : scoresOf(values.slice(starts[count + 1 + at], starts[count + 2 + at]));
-    found.set(ngram, scores);
+    if (scores !== null || found.size < MISSES_KEPT) found.set(ngram, scores);
     return scores ?? undefined;
   };
   const ngrams = new Proxy<LanguageTable['ngrams']>({}, { get: (_target, ngram) => (typeof ngram === 'string' ? lookUp(ngram) : undefined) });
