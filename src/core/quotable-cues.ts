@@ -62,8 +62,7 @@ const EN: QuotableCues = {
 const DE: QuotableCues = {
   request: [
     'bitte', 'wünsch*', 'wäre', 'wären', 'würde', 'würden', 'hätte gern', 'hätte gerne', 'gerne noch', 'gern noch', 'fehlt', 'fehlen', 'fehlte',
-    'könnte', 'könnten', 'sollte', 'sollten', 'einführen', 'anbieten', 'hoffe', 'hoffentlich', 'freue mich auf', 'vermisse', 'nächster schritt', 'wichtig für uns',
-  ],
+    'könnte', 'könnten', 'sollte', 'sollten', 'einführen', 'anbieten', 'hoffe', 'hoffentlich', 'freue mich auf', 'vermisse', 'nächster schritt', 'wichtig für uns', 'fehlt nur', 'einzig fehlt'],
   caveat: ['aber', 'jedoch', 'sonst', 'ansonsten', 'eher nicht', 'allerdings', 'leider', 'nur', 'trotzdem', 'dennoch', 'etwas teuer', 'bisschen', 'ein wenig', 'abgesehen von', 'außer', 'eher weniger', 'weniger gut', 'nicht so'],
   conditional: ['solange', 'wenn', 'falls', 'sofern', 'bisher', 'bis jetzt', 'noch zu früh', 'mal sehen', 'vorerst', 'vorausgesetzt', 'sobald', 'unter der bedingung', 'erst wenn', 'kommt darauf an'],
   complaint: [
@@ -84,8 +83,7 @@ const DE: QuotableCues = {
 const FR: QuotableCues = {
   request: [
     'svp', "s'il vous plaît", "s'il vous plait", 'stp', "j'aimerais", 'aimerais', 'aimerait', 'il faudrait', 'faudrait', 'manque', 'manquent', 'serait', 'seraient',
-    'pourrait', 'pourriez', 'devrait', 'vivement', 'souhait*', 'espère', "j'espère", 'ajouter', 'ajoutez', 'prochaine étape', 'bienvenu*',
-  ],
+    'pourrait', 'pourriez', 'devrait', 'vivement', 'souhait*', 'espère', "j'espère", 'ajouter', 'ajoutez', 'prochaine étape', 'bienvenu*', 'il manque juste', 'manque juste', 'seul manque'],
   caveat: ['mais', 'cependant', 'par contre', 'en revanche', 'pourtant', 'toutefois', 'seul bémol', 'bémol', 'dommage', 'hormis', 'sauf', 'un peu', 'juste le', 'juste la', 'sinon', 'pas tant', 'moins bien', 'pas terrible'],
   conditional: ['tant que', 'si', "s'il", 'pour le moment', "pour l'instant", "jusqu'ici", 'à voir', 'on verra', 'trop tôt', 'à condition', 'une fois que', "une fois qu'*", 'pourvu que', 'dès que', 'dépend'],
   complaint: [
@@ -106,8 +104,7 @@ const FR: QuotableCues = {
 const ES: QuotableCues = {
   request: [
     'por favor', 'porfa', 'ojalá', 'me gustaría', 'gustaría', 'sería', 'serían', 'falta', 'faltan', 'debería', 'deberían', 'podría', 'podrían', 'espero',
-    'añadir', 'agreguen', 'añadan', 'quisiera', 'necesita', 'necesitan', 'próximo paso',
-  ],
+    'añadir', 'agreguen', 'añadan', 'quisiera', 'necesita', 'necesitan', 'próximo paso', 'solo faltó', 'solo le falta', 'solo falta', 'solo le faltó', 'le faltó'],
   caveat: ['pero', 'aunque', 'en cambio', 'por lo demás', 'sin embargo', 'aun así', 'solo que', 'lástima', 'pena', 'un poco', 'algo caro', 'salvo', 'excepto', 'menos', 'no tanto', 'no tan', 'no tanta'],
   conditional: ['mientras', 'si', 'por ahora', 'de momento', 'hasta ahora', 'ya veremos', 'pronto para', 'siempre que', 'con tal de que', 'una vez que', 'cuando le', 'en cuanto', 'depende'],
   complaint: [
@@ -127,8 +124,7 @@ const ES: QuotableCues = {
 const PT: QuotableCues = {
   request: [
     'por favor', 'pfv', 'gostaria', 'seria', 'seriam', 'falta', 'faltam', 'deveria', 'deveriam', 'poderia', 'poderiam', 'espero', 'adicionar', 'adicionem',
-    'queria', 'precisa', 'precisam', 'próximo passo', 'tomara',
-  ],
+    'queria', 'precisa', 'precisam', 'próximo passo', 'tomara', 'só faltou', 'só faltava', 'só falta', 'só precisava', 'só precisa', 'faltou só'],
   caveat: ['mas', 'porém', 'já o', 'já a', 'no mais', 'entretanto', 'contudo', 'embora', 'só que', 'pena', 'um pouco', 'meio caro', 'exceto', 'tirando', 'apesar', 'nem tanto', 'nem tão', 'não tanto', 'não tão'],
   conditional: ['enquanto', 'se', 'por enquanto', 'até agora', 'vamos ver', 'cedo para', 'desde que', 'contanto que', 'uma vez que', 'assim que', 'depois que', 'depende'],
   complaint: [

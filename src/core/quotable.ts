@@ -212,9 +212,9 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   const own = language === UNDETERMINED_LANGUAGE ? undefined : cuesFor(language);
   const sets = own === undefined ? Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []) : [own];
   if (EMAIL.test(comment) || callsOut(comment) || namesSomeone(comment, language)) return 'personal-data';
+  if (IRONY.test(comment)) return 'not-praise';
   if (comment.includes('?') || sets.some((set) => found(text, set.request))) return 'request';
   if (wishes(text, own === undefined ? UNDETERMINED_LANGUAGE : language)) return 'request';
-  if (IRONY.test(comment)) return 'not-praise';
   if (REFERENCE.test(comment)) return 'personal-data';
   if (sets.some((set) => found(text, set.conditional))) return 'conditional';
   if (sets.some((set) => found(text, set.caveat))) return 'caveat';
@@ -252,7 +252,7 @@ export function isTestimonialCandidate(comment: string, language = 'en'): boolea
  * certeza"), and "could not be happier", "hätte nicht besser sein können".
  */
 const MOOD: Record<string, RegExp> = {
-  en: /(?<= )(?:would|could|should|wishlist|wish list)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use)(?= )/u,
+  en: /(?<= )(?:(?:would|could|should)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use)|wishlist|wish list|counting on|can't wait for)(?= )/u,
   es: /(?<= )\p{L}+(?:aría|iría|dría|arían|irían|drían)(?= )/u,
   pt: /(?<= )(?:\p{L}+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|deviam)(?= )/u,
   fr: /(?<= )(?:serait|seraient|serais|pourrait|pourraient|pourriez|faudrait|manquerait|manqueraient|aimerais|aimerait|aimerions|voudrais|voudrait|souhaiterais|souhaiterait|rendrait|ajouterais|préférerais|mériterait)(?= )/u,
@@ -292,8 +292,8 @@ function wishes(text: string, language: string): boolean {
   return [...text.matchAll(pattern)].some((match) => !NOT_MOOD.has(match[0]) && !praised.some(([start, end]) => match.index + match[0].length > start && match.index < end));
 }
 
-/** Faces that say the words mean their opposite: "Great, the update moved every button 🙃". */
-const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]/u;
+/** Faces that say the words mean their opposite ("Great, the update moved every button 🙃"), and the openings of English irony. */
+const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]|^\s*(?:oh (?:great|sure|wonderful|joy|brilliant|perfect)|yeah,? right)\b/iu;
 /** An order, account or ticket number: "#48213", "58-20194" (not a span of years, "2015-2024"). */
 const REFERENCE = /#\s?\d{3,}|\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)\d{2,}-\d{3,}\b/u;
 

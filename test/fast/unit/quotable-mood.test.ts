@@ -11,6 +11,10 @@ describe('a wish told by the mood of its verb', () => {
     ['Ótimo app, seria perfeito com modo escuro.', 'pt'],
     ['Superbe appli, un mode hors ligne la rendrait parfaite.', 'fr'],
     ['Tolles Tool, ein Export nach Excel wäre schön.', 'de'],
+    ['Lovely booking app. Top of my wishlist: reminders by text.', 'en'],
+    ['Great clinic, and I am counting on the weekend hours coming back.', 'en'],
+    ['Hotel lindo, só faltava uma cafeteira no quarto.', 'pt'],
+    ['Todo perfecto, solo le faltó un cargador en la habitación.', 'es'],
   ])('%j asks for something (%s)', (comment, language) => {
     expect(whyNotQuotable(comment, language)).toBe('request');
   });
@@ -33,5 +37,15 @@ describe('a wish told by the mood of its verb', () => {
   ])('%j is no wish (%s)', (comment, language) => {
     expect(whyNotQuotable(comment, language)).not.toBe('request');
     expect(whyNotQuotable(comment, language)).not.toBe('personal-data');
+  });
+});
+
+describe('irony', () => {
+  it.each(['Oh sure, a three-hour wait is exactly what I wanted.', 'Yeah right, "instant" transfers that took two days.', 'Great, the app logged me out at the till 🙄'])('%j is no praise', (comment) => {
+    expect(whyNotQuotable(comment, 'en')).toBe('not-praise');
+  });
+
+  it('does not take "Oh, great staff" for irony', () => {
+    expect(whyNotQuotable('Oh, great staff: they fixed my boiler the same day.', 'en')).toBeUndefined();
   });
 });
