@@ -113,7 +113,9 @@ export class ResponseSample {
     this.characters = characters;
   }
 
+  /** Trimmed first: a part sends at most a sample's worth to be merged, not the slack it gathers between trims. */
   toData(): SampleData {
+    this.trim();
     return { entries: this.entries, threshold: this.threshold };
   }
 
