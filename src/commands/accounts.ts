@@ -48,6 +48,13 @@ interface Listed {
 
 const cell = (value: number | undefined): string => (value === undefined ? '' : String(value));
 
+/** An NPS in the CSV as the tables write it, to one decimal ("-90.9"); the JSON keeps it whole. */
+function oneDecimal(nps: number | null): string {
+  if (nps === null) return '';
+  const rounded = Math.round(nps * 10) / 10;
+  return rounded === 0 ? '0.0' : rounded.toFixed(1);
+}
+
 function listedOf(row: AccountRow, rate: RateRow | undefined, invited: boolean): Listed {
   const json = accountRowJson(row);
   const cells = [
@@ -57,7 +64,7 @@ function listedOf(row: AccountRow, rate: RateRow | undefined, invited: boolean):
     String(row.counts.promoters),
     String(row.counts.passives),
     String(row.counts.detractors),
-    String(row.nps),
+    oneDecimal(row.nps),
     String(row.latest.promoters),
     String(row.latest.passives),
     String(row.latest.detractors),
