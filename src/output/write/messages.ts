@@ -3,13 +3,17 @@ import type { ReadListener, Rejection } from '../../core/reading.js';
 import { visible } from '../render/format.js';
 import { Progress, wantsProgress } from './progress.js';
 import { clip } from '../../core/clip.js';
+import { wrapText } from '../render/text-width.js';
+
+/** Where a message's wrapped lines start at a terminal: under its text, after "nps: ". */
+const MESSAGE_INDENT = '     ';
 
 /** Rejected rows listed one by one before the rest are only counted. */
 export const REJECTIONS_SHOWN = 10;
 
 /**
- * Everything `nps` says to the person running it, on stderr, one line each, so
- * that stdout carries only data. Text from the input is shown with its control
+ * Everything `nps` says to the person running it, on stderr, one line each (wrapped at
+ * a terminal), so that stdout carries only data. Text from the input is shown with its control
  * characters made visible.
  */
 export class Messages implements ReadListener {
@@ -18,7 +22,7 @@ export class Messages implements ReadListener {
   private readonly warned: string[] = [];
 
   constructor(
-    private readonly stderr: Writable & { isTTY?: boolean },
+    private readonly stderr: Writable & { isTTY?: boolean; columns?: number },
     private readonly quiet: boolean,
   ) {}
 
@@ -94,7 +98,20 @@ export class Messages implements ReadListener {
     return this.rejectionsSeen;
   }
 
+  /**
+   * One message: at a terminal, wrapped to its width (80 columns when it does not say)
+   * under the "nps: " it starts with; elsewhere (a log, a pipe, a script that greps) on
+   * one line.
+   */
   private line(text: string): void {
-    this.stderr.write(`${visible(clip(text))}\n`);
+    const shown = visible(clip(text));
+    if (this.stderr.isTTY !== true) {
+      this.stderr.write(`${shown}\n`);
+      return;
+    }
+    const width = Math.max(40, this.stderr.columns ?? 80);
+    const [first = '', ...rest] = wrapText(shown, width).split('\n');
+    const more = rest.length === 0 ? [] : wrapText(rest.join(' '), width - MESSAGE_INDENT.length).split('\n');
+    this.stderr.write(`${[first, ...more.map((row) => `${MESSAGE_INDENT}${row}`)].join('\n')}\n`);
   }
 }
