@@ -118,6 +118,20 @@ export function isEvaluative(word: string, language: string): boolean {
   return lexicon.judgement.has(word) || polarityOfWord(word, language) > 0;
 }
 
+/** The modals of a wish: a word of praise after one ("could be better") says what is lacking. */
+const WISHING: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set(['could', 'should', 'might']),
+  fr: new Set(['pourrait', 'pourraient', 'devrait', 'devraient']),
+  de: new Set(['könnte', 'könnten', 'sollte', 'sollten']),
+  es: new Set(['podría', 'podrían', 'debería', 'deberían']),
+  pt: new Set(['poderia', 'poderiam', 'deveria', 'deveriam']),
+  it: new Set(['potrebbe', 'potrebbero', 'dovrebbe', 'dovrebbero']),
+  nl: new Set(['zou', 'zouden', 'kon', 'konden']),
+};
+
+/** English modals with their negation in them: "couldn't be better" is the highest praise. */
+const CANNOT = new Set(["couldn't", 'couldnt', "can't", 'cant', 'cannot', "wouldn't", 'wouldnt']);
+
 /** How many words back a negation turns a word of praise or complaint around. */
 const NEGATION_REACH = 3;
 
@@ -143,11 +157,18 @@ export function sentencePolarities(tokens: readonly Token[], language: string): 
       negative[at] = lexicon.inText?.negative.some((cue) => text.includes(cue)) ?? false;
     });
   } else {
+    const wishing = WISHING[language];
     tokens.forEach((token, at) => {
       const polarity = polarityOfWord(token.word, language);
       if (polarity === 0) return;
-      const negated = tokens.slice(Math.max(0, at - NEGATION_REACH), at).some((before) => before.clause === token.clause && isNegator(before.word, lexicon.profile));
-      if ((polarity > 0) !== negated) positive[token.sentence] = true;
+      const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((one) => one.clause === token.clause);
+      const negated = before.some((one) => isNegator(one.word, lexicon.profile));
+      // A modal stands a word further back than a negation: "could not be more helpful".
+      const reach = tokens.slice(Math.max(0, at - NEGATION_REACH - 1), at).filter((one) => one.clause === token.clause);
+      // "could be better", "pourrait être plus rapide": praise wished for is a complaint; "couldn't be better" is praise.
+      const modal = polarity > 0 && reach.some((one) => wishing?.has(one.word) === true || CANNOT.has(one.word));
+      const praised = modal ? negated : (polarity > 0) !== negated;
+      if (praised) positive[token.sentence] = true;
       else negative[token.sentence] = true;
     });
   }
