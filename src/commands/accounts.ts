@@ -126,10 +126,12 @@ async function writeList(listed: readonly Listed[], header: readonly string[], f
   await writeAll(io.stdout, format === 'ndjson' ? objects.map((line) => `${line}\n`).join('') : objects.length === 0 ? '[]\n' : `[\n${objects.join(',\n')}\n]\n`);
 }
 
-function describe(view: AccountsView, written: number, messages: Messages): void {
+function describe(view: AccountsView, written: number, silent: boolean, messages: Messages): void {
   const rows = view.levels.accounts ?? [];
   const escalate = rows.filter((row) => row.escalate).length;
-  messages.info(`listed ${plural(written, 'account')} by ${JSON.stringify(visible(view.unitWords))}: ${escalate} of ${rows.length} that answered have two or more detractors`);
+  const by = JSON.stringify(visible(view.unitWords));
+  if (silent) messages.info(`listed ${plural(written, 'silent account')} by ${by}: invited, and no one answered`);
+  else messages.info(`listed ${plural(written, 'account')} by ${by}: ${escalate} of ${rows.length} that answered have two or more detractors`);
   if (view.levels.revenue !== undefined) messages.info(revenueWords(view));
 }
 
@@ -152,7 +154,7 @@ export async function runAccounts(files: string[], options: AccountsOptions, io:
   const view = await finishLevels(acc.levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
   const listed = listOf(view, options);
   await writeList(listed, view.responseRate === undefined ? COLUMNS : [...COLUMNS, ...INVITED_COLUMNS], format, options, io);
-  describe(view, listed.length, messages);
+  describe(view, listed.length, options.silent === true, messages);
   return { outcome: withInvitedChecks(outcome, view) };
 }
 

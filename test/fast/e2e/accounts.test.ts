@@ -255,6 +255,17 @@ describe('accounts: what is never guessed, and clear errors', () => {
     expect(strict.code, strict.stderr).toBe(3);
   });
 
+  it('lists the silent accounts alone with --silent, and says only what it listed', async () => {
+    const args = ['accounts', SURVEY, '--account-column', 'Company', '--invited', 'fixtures/accounts-invited.csv', '--silent'];
+    const result = await run(args);
+    expect(result.code, result.stderr).toBe(0);
+    const rows = result.stdout.trim().split('\n').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.split(',').includes('silent'))).toBe(true);
+    expect(result.stderr).toContain(`nps: listed ${rows.length} silent accounts by "Company": invited, and no one answered`);
+    expect(result.stderr).not.toContain('have two or more detractors');
+  });
+
   it('asks for an account column in nps accounts, proposing the one that looks like it', async () => {
     const result = await run(['accounts', SURVEY]);
     expect(result.code).toBe(2);
