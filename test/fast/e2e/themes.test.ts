@@ -124,6 +124,22 @@ describe('nps themes', () => {
     expect(chosen.stdout.split('\n')).toContain('{"id":"r14","themes":"mind maps"}');
   });
 
+  it("extends the lexicon language by language, as docs/themes.md's example says", async () => {
+    const totals = async (extra: string[]): Promise<Record<string, number>> => {
+      const result = await run(['themes', 'fixtures/themes-design.csv', '--json', '--no-discover', ...extra]);
+      const themes = (JSON.parse(result.stdout) as { themes: Record<string, Array<{ theme: string; comments: number }>> }).themes;
+      const sums: Record<string, number> = {};
+      for (const row of Object.values(themes).flat()) sums[row.theme] = (sums[row.theme] ?? 0) + row.comments;
+      return sums;
+    };
+    const own = await totals([]);
+    expect(own['design']).toBeUndefined();
+    expect(own['price and billing']).toBe(1);
+    const extended = await totals(['--themes', 'fixtures/themes-languages.json']);
+    expect(extended['design']).toBe(9);
+    expect(extended['price and billing']).toBe(3);
+  });
+
   it('adds discovered themes to the lists of a run with a ledger, and not with --no-discover', async () => {
     const folder = await tempDir();
     const args = ['segment', 'fixtures/discover-en.csv', '--window', 'all', '-c', 'passives', '-q', '--columns', 'id,themes', '-f', 'ndjson'];
