@@ -132,6 +132,34 @@ const WISHING: Readonly<Record<string, ReadonlySet<string>>> = {
 /** English modals with their negation in them: "couldn't be better" is the highest praise. */
 const CANNOT = new Set(["couldn't", 'couldnt', "can't", 'cant', 'cannot', "wouldn't", 'wouldnt']);
 
+/**
+ * The verbs of a service done for the customer: negated, they are a complaint with no
+ * word of complaint in it ("Support never answers", "ne répond jamais", "antwortet
+ * nie", "nunca responde").
+ */
+const SERVING: Readonly<Record<string, string>> = {
+  en: 'answer answers answered reply replies replied respond responds responded arrive arrives arrived work works worked load loads loaded',
+  fr: 'répond répondent répondu rappelle rappellent rappelé arrive arrivent arrivé marche marchent fonctionne fonctionnent',
+  de: 'antwortet antworten geantwortet meldet melden gemeldet kommt kam funktioniert funktionieren funktionierte lädt',
+  es: 'responde responden respondió contesta contestan contestó llega llegan llegó funciona funcionan funcionó carga',
+  pt: 'responde respondem respondeu atende atendem atendeu chega chegam chegou funciona funcionam funcionou carrega',
+};
+
+const failingSets = new Map<string, ReadonlySet<string> | undefined>();
+
+function failingOf(language: string): ReadonlySet<string> | undefined {
+  if (!failingSets.has(language)) failingSets.set(language, SERVING[language] === undefined ? undefined : new Set(SERVING[language]?.split(' ')));
+  return failingSets.get(language);
+}
+
+/** A verb of service with a negation in its clause, just before it or (German, French) just after. */
+function failsToServe(tokens: readonly Token[], at: number, failing: ReadonlySet<string>, profile: LanguageProfile): boolean {
+  const token = tokens[at];
+  if (token === undefined || !failing.has(token.word)) return false;
+  const near = [...tokens.slice(Math.max(0, at - NEGATION_REACH), at), ...tokens.slice(at + 1, at + 3)];
+  return near.some((one) => one.clause === token.clause && isNegator(one.word, profile));
+}
+
 /** How many words back a negation turns a word of praise or complaint around. */
 const NEGATION_REACH = 3;
 
@@ -158,9 +186,13 @@ export function sentencePolarities(tokens: readonly Token[], language: string): 
     });
   } else {
     const wishing = WISHING[language];
+    const failing = failingOf(language);
     tokens.forEach((token, at) => {
       const polarity = polarityOfWord(token.word, language);
-      if (polarity === 0) return;
+      if (polarity === 0) {
+        if (failing !== undefined && failsToServe(tokens, at, failing, lexicon.profile)) negative[token.sentence] = true;
+        return;
+      }
       const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((one) => one.clause === token.clause);
       const negated = before.some((one) => isNegator(one.word, lexicon.profile));
       // A modal stands a word further back than a negation: "could not be more helpful".

@@ -33,3 +33,23 @@ describe('the sentiment of a sentence', () => {
     expect(polarityOf(text, language)).toBe('positive');
   });
 });
+
+describe('a service not done', () => {
+  it.each([
+    ['Support never answers', 'en'],
+    ["The agent didn't reply for a week", 'en'],
+    ['Le service client ne répond jamais', 'fr'],
+    ['Der Support antwortet nie', 'de'],
+    ['El soporte nunca responde', 'es'],
+    ['O suporte nunca responde', 'pt'],
+  ])('%j is a complaint (%s)', (text, language) => {
+    expect(polarityOf(text, language)).toBe('negative');
+  });
+
+  it.each([
+    ['Support answers within the hour', 'en'],
+    ['I never had a problem', 'en'],
+  ])('%j is none (%s)', (text, language) => {
+    expect(polarityOf(text, language)).not.toBe('negative');
+  });
+});
