@@ -148,7 +148,10 @@ const SERVING: Readonly<Record<string, string>> = {
 const failingSets = new Map<string, ReadonlySet<string> | undefined>();
 
 function failingOf(language: string): ReadonlySet<string> | undefined {
-  if (!failingSets.has(language)) failingSets.set(language, SERVING[language] === undefined ? undefined : new Set(SERVING[language]?.split(' ')));
+  if (!failingSets.has(language)) {
+    const verbs = SERVING[language];
+    failingSets.set(language, verbs === undefined ? undefined : new Set(verbs.split(' ')));
+  }
   return failingSets.get(language);
 }
 
