@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { createRequire } from 'node:module';
+import { LINE_WIDTH } from '../output/render/plain-table.js';
 import { wrapText } from '../output/render/text-width.js';
 import type { CommandDefinition } from '../commands/shared/definition.js';
 import type { Outcome } from '../commands/shared/outcome.js';
@@ -103,16 +104,13 @@ export type Done = (outcome: Outcome) => void;
 /** Runs a loaded command: reads its arguments, runs it, and writes what it returns. */
 export type RunCommand = (definition: CommandDefinition<unknown>, files: string[], options: unknown) => Promise<void>;
 
-/** The width help is laid out for: what a terminal opens with. */
-const HELP_WIDTH = 80;
-
 /**
  * Each example as a command to copy, broken at spaces with a shell's line continuation
  * where it is wider than the help, then what it does, wrapped under it.
  */
 function examplesText(definition: CommandDefinition<unknown>): string {
   if (definition.examples.length === 0) return '';
-  const lines = definition.examples.map(([command, what]) => `${continued(`  $ ${command}`)}\n${wrapText(what, HELP_WIDTH - 6).replace(/^/gmu, '      ')}`);
+  const lines = definition.examples.map(([command, what]) => `${continued(`  $ ${command}`)}\n${wrapText(what, LINE_WIDTH - 6).replace(/^/gmu, '      ')}`);
   return `\nExamples:\n${lines.join('\n')}\n`;
 }
 
@@ -121,7 +119,7 @@ function continued(line: string): string {
   const rows: string[] = [];
   let row = '';
   for (const word of line.split(/(?= --?[A-Za-z])/u)) {
-    if (row !== '' && row.length + word.length + 2 > HELP_WIDTH) {
+    if (row !== '' && row.length + word.length + 2 > LINE_WIDTH) {
       rows.push(`${row} \\`);
       row = `       ${word}`;
     } else row += word;

@@ -13,8 +13,6 @@ export const LISTED_CHARS = 400;
 /** A whole message line, whatever it quotes: the last bound, for any text no helper cut before. */
 export const LINE_CHARS = 2000;
 
-const count = (value: number): string => groupDigits(value);
-
 /** Where to cut `text` near `at` without splitting a surrogate pair in two. */
 function cutAt(text: string, at: number): number {
   const code = text.charCodeAt(at - 1);
@@ -25,14 +23,14 @@ function cutAt(text: string, at: number): number {
 export function clip(text: string, limit = LINE_CHARS): string {
   if (text.length <= limit) return text;
   const end = cutAt(text, limit);
-  return `${text.slice(0, end)}… and ${count(text.length - end)} more characters`;
+  return `${text.slice(0, end)}… and ${groupDigits(text.length - end)} more characters`;
 }
 
 /** A text as a message quotes it: `"score"`, or `"hhh…" (and 299,800 more characters)` for a long one. */
 export function quote(text: string, limit = QUOTED_CHARS): string {
   if (text.length <= limit) return JSON.stringify(text);
   const end = cutAt(text, limit);
-  return `${JSON.stringify(`${text.slice(0, end)}…`)} (and ${count(text.length - end)} more characters)`;
+  return `${JSON.stringify(`${text.slice(0, end)}…`)} (and ${groupDigits(text.length - end)} more characters)`;
 }
 
 /** Items joined with ", " up to about `limit` characters, then "… and N more": a list of sheets, of columns. */
@@ -46,5 +44,5 @@ export function clipList(items: readonly string[], limit = LISTED_CHARS, separat
     length += added;
   }
   const more = items.length - shown.length;
-  return more === 0 ? shown.join(separator) : `${shown.join(separator)}${separator}… and ${count(more)} more`;
+  return more === 0 ? shown.join(separator) : `${shown.join(separator)}${separator}… and ${groupDigits(more)} more`;
 }

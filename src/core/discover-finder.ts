@@ -1,5 +1,6 @@
 import { answerStems, discoveryLanguage, Vocabulary } from './discover-documents.js';
-import type { DiscoveryResult } from './discover.js';
+import { placesOf, type DiscoveryResult } from './discover.js';
+import { CACHE_LIMIT, CACHED_LENGTH } from './themes.js';
 
 /**
  * The discovered themes an answer mentions, found after discovery: `nps segment` writes
@@ -22,22 +23,9 @@ export function discoveredFinder(result: Pick<DiscoveryResult, 'phrases' | 'voca
     const cached = key === undefined ? undefined : known.get(key);
     if (cached !== undefined) return cached;
     const stems = answerStems(text, language, result.vocabularies.get(language) ?? new Vocabulary());
-    const found = themes.filter((theme) => theme.stems.some((phrase) => standsIn(stems, phrase))).map((theme) => theme.label);
+    const found = themes.filter((theme) => theme.stems.some((phrase) => placesOf({ stems }, { stems: phrase }).length > 0)).map((theme) => theme.label);
     if (key !== undefined && known.size < CACHE_LIMIT) known.set(key, found);
     return found;
   };
 }
 
-const CACHED_LENGTH = 48;
-const CACHE_LIMIT = 50_000;
-
-/** Whether a phrase's stems stand one after the other somewhere in a run (-1 ends a run, and no phrase holds it). */
-function standsIn(stems: Int32Array, phrase: readonly number[]): boolean {
-  const n = phrase.length;
-  for (let at = 0; at + n <= stems.length; at += 1) {
-    let k = 0;
-    while (k < n && stems[at + k] === phrase[k]) k += 1;
-    if (k === n) return true;
-  }
-  return false;
-}

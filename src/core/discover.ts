@@ -82,7 +82,7 @@ export function writtenForms(phrase: Phrase, documents: readonly PhraseDocument[
 const SUBJECTLESS_FORMS = 5;
 
 /** Where a phrase starts in a document. */
-export function placesOf(document: PhraseDocument, phrase: Phrase): number[] {
+export function placesOf(document: Pick<PhraseDocument, 'stems'>, phrase: Pick<Phrase, 'stems'>): number[] {
   const places: number[] = [];
   const n = phrase.stems.length;
   for (let at = 0; at + n <= document.stems.length; at += 1) {

@@ -127,12 +127,13 @@ const found = (text: string, expression: RegExp): boolean => {
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/u;
 const PHONE = /(?:\+|\b)\d(?:[\d\s\-/().]*\d){7,}/u;
+/** Every phone number of a comment: matchAll takes a global expression (and copies it, so it is shared safely). */
+const PHONES = new RegExp(PHONE.source, 'gu');
 const YEARS = /^(?:19|20)\d\d\s?[-–/]\s?(?:19|20)\d\d$/u;
 
 /** A phone number: eight digits and more in a row, spaced or not; a span of years ("2015-2024") is none. */
 function callsOut(comment: string): boolean {
-  const found = new RegExp(PHONE.source, 'gu');
-  return [...comment.matchAll(found)].some((match) => !YEARS.test(match[0].trim()));
+  return [...comment.matchAll(PHONES)].some((match) => !YEARS.test(match[0].trim()));
 }
 
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'herr', 'frau', 'm', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña', 'prof']);
@@ -252,11 +253,11 @@ export function isTestimonialCandidate(comment: string, language = 'en'): boolea
  * certeza"), and "could not be happier", "hätte nicht besser sein können".
  */
 const MOOD: Record<string, RegExp> = {
-  en: /(?<= )(?:(?:would|could|should)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use)|wishlist|wish list|counting on|can't wait for)(?= )/u,
-  es: /(?<= )\p{L}+(?:aría|iría|dría|arían|irían|drían)(?= )/u,
-  pt: /(?<= )(?:\p{L}+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|deviam)(?= )/u,
-  fr: /(?<= )(?:serait|seraient|serais|pourrait|pourraient|pourriez|faudrait|manquerait|manqueraient|aimerais|aimerait|aimerions|voudrais|voudrait|souhaiterais|souhaiterait|rendrait|ajouterais|préférerais|mériterait)(?= )/u,
-  de: /(?<= )(?:würde|würden|wäre|wären|hätte|hätten|könnte|könnten|müsste|müssten|sollte|sollten|wunschliste)(?= )/u,
+  en: /(?<= )(?:(?:would|could|should)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use)|wishlist|wish list|counting on|can't wait for)(?= )/gu,
+  es: /(?<= )\p{L}+(?:aría|iría|dría|arían|irían|drían)(?= )/gu,
+  pt: /(?<= )(?:\p{L}+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|deviam)(?= )/gu,
+  fr: /(?<= )(?:serait|seraient|serais|pourrait|pourraient|pourriez|faudrait|manquerait|manqueraient|aimerais|aimerait|aimerions|voudrais|voudrait|souhaiterais|souhaiterait|rendrait|ajouterais|préférerais|mériterait)(?= )/gu,
+  de: /(?<= )(?:würde|würden|wäre|wären|hätte|hätten|könnte|könnten|müsste|müssten|sollte|sollten|wunschliste)(?= )/gu,
 };
 /** Praise in the conditional: recommending, coming back, choosing or buying again, and nothing better to wish for. */
 const PRAISING_MOOD = new RegExp(
@@ -270,7 +271,7 @@ const PRAISING_MOOD = new RegExp(
   ]
     .map((alternative) => `(?<= )(?:${alternative})(?= )`)
     .join('|'),
-  'u',
+  'gu',
 );
 /** Nouns and adjectives that end like a conditional. */
 const NOT_MOOD = new Set([
@@ -286,10 +287,8 @@ function wishes(text: string, language: string): boolean {
   // Text whose language could not be told is held to English's: other languages' endings would catch English nouns.
   const mood = MOOD[language === UNDETERMINED_LANGUAGE ? 'en' : language];
   if (mood === undefined) return false;
-  const pattern = new RegExp(mood.source, 'gu');
-  const praising = new RegExp(PRAISING_MOOD.source, 'gu');
-  const praised = [...text.matchAll(praising)].map((match) => [match.index, match.index + match[0].length] as const);
-  return [...text.matchAll(pattern)].some((match) => !NOT_MOOD.has(match[0]) && !praised.some(([start, end]) => match.index + match[0].length > start && match.index < end));
+  const praised = [...text.matchAll(PRAISING_MOOD)].map((match) => [match.index, match.index + match[0].length] as const);
+  return [...text.matchAll(mood)].some((match) => !NOT_MOOD.has(match[0]) && !praised.some(([start, end]) => match.index + match[0].length > start && match.index < end));
 }
 
 /** Faces that say the words mean their opposite ("Great, the update moved every button 🙃"), and the openings of English irony. */

@@ -45,9 +45,9 @@ export function polaritiesOf(reading: Reading): Polarity[] {
 const CLOSE_SCORE = 0.9;
 /** Past this many words a detector is seldom wrong, and its first choice is taken as it is. */
 const SURE_WORDS = 8;
-/** Comments this short repeat ("ok", "Great", "Trop cher"): their reading is kept. */
-const CACHED_LENGTH = 48;
-const CACHE_LIMIT = 50_000;
+/** Comments this short repeat ("ok", "Great", "Trop cher"): their reading is kept, for so many of them. */
+export const CACHED_LENGTH = 48;
+export const CACHE_LIMIT = 50_000;
 
 /**
  * Reads each comment in its language: the detector's, or one set for all (--language).

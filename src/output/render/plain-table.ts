@@ -1,4 +1,4 @@
-import { isNarrow, textWidth } from './text-width.js';
+import { isNarrow, textWidth, withoutColour } from './text-width.js';
 
 /**
  * A table with no rules, so it reads as plain aligned text and survives copy and
@@ -30,8 +30,7 @@ let segmenter: Intl.Segmenter | undefined;
 /** Text cut to `width` terminal columns, ending with "…" when cut; escape codes are not counted, and are dropped when cutting. */
 export function cutToWidth(text: string, width: number): string {
   if (textWidth(text) <= width) return text;
-  // eslint-disable-next-line no-control-regex -- colour escape codes are what is removed here
-  const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+  const plain = withoutColour(text);
   if (isNarrow(plain)) return `${plain.slice(0, Math.max(0, width - 1))}…`;
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   let kept = '';

@@ -33,10 +33,15 @@ export function isNarrow(text: string): boolean {
 // eslint-disable-next-line no-control-regex -- the colour codes nps writes on a terminal take no column
 const COLOUR = /\u001b\[[0-9;]*m/gu;
 
+/** A text without the colour codes nps writes on a terminal. */
+export function withoutColour(text: string): string {
+  return text.includes('\u001b') ? text.replace(COLOUR, '') : text;
+}
+
 /** The columns a text takes in a terminal: colours none, wide characters two. */
 export function textWidth(text: string): number {
   if (NARROW.test(text)) return text.length;
-  const plain = text.includes('\u001b') ? text.replace(COLOUR, '') : text;
+  const plain = withoutColour(text);
   if (NARROW.test(plain)) return plain.length;
   fullWidth ??= (load('string-width') as { default: typeof stringWidthOf }).default;
   return fullWidth(text);

@@ -1,12 +1,12 @@
 import type { Writable } from 'node:stream';
 import type { ReadListener, Rejection } from '../../core/reading.js';
-import { visible } from '../render/format.js';
+import { visible, wrap } from '../render/format.js';
 import { Progress, wantsProgress } from './progress.js';
 import { clip } from '../../core/clip.js';
-import { wrapText } from '../render/text-width.js';
+import { LINE_WIDTH } from '../render/plain-table.js';
 
 /** Where a message's wrapped lines start at a terminal: under its text, after "nps: ". */
-const MESSAGE_INDENT = '     ';
+const MESSAGE_INDENT = 'nps: '.length;
 
 /** Rejected rows listed one by one before the rest are only counted. */
 export const REJECTIONS_SHOWN = 10;
@@ -109,9 +109,6 @@ export class Messages implements ReadListener {
       this.stderr.write(`${shown}\n`);
       return;
     }
-    const width = Math.max(40, this.stderr.columns ?? 80);
-    const [first = '', ...rest] = wrapText(shown, width).split('\n');
-    const more = rest.length === 0 ? [] : wrapText(rest.join(' '), width - MESSAGE_INDENT.length).split('\n');
-    this.stderr.write(`${[first, ...more.map((row) => `${MESSAGE_INDENT}${row}`)].join('\n')}\n`);
+    this.stderr.write(`${wrap(shown, MESSAGE_INDENT, Math.max(40, this.stderr.columns ?? LINE_WIDTH))}\n`);
   }
 }
