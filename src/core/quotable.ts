@@ -26,6 +26,7 @@ interface CompiledCues {
   conditional: RegExp;
   complaint: RegExp;
   faint: RegExp;
+  faintPhrases: RegExp;
   thirdParty: RegExp;
   usage: RegExp;
   health: RegExp;
@@ -33,7 +34,11 @@ interface CompiledCues {
   implicit: RegExp;
   troubles: RegExp;
   generic: ReadonlySet<string>;
+  /** Generic praise of several words ("keep it up", "from start to finish"), taken out before the words are counted. */
+  genericPhrases: RegExp;
   things: ReadonlySet<string>;
+  /** Someone the company points to (the venue, the reception) recommending: what they recommended is someone else. */
+  hostRecommends: RegExp;
   stopWords: ReadonlySet<string>;
 }
 
@@ -41,10 +46,25 @@ const compiled = new Map<string, CompiledCues>();
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One expression for a list of phrases, on whole words of normalised text; `*` ends a word with any letters. */
+/** The alternatives of a list of phrases, normalised; `*` ends a word with any letters. */
+const alternativesOf = (list: readonly string[]): string =>
+  list.map((phrase) => escape(normalise(phrase.replace(/\*$/, '')).trim()) + (phrase.endsWith('*') ? "[\\p{L}']*" : '')).join('|');
+
+/** One expression for a list of phrases, on whole words of normalised text; an empty list matches nothing. */
 function phrases(list: readonly string[]): RegExp {
-  const alternatives = list.map((phrase) => escape(normalise(phrase.replace(/\*$/, '')).trim()) + (phrase.endsWith('*') ? "[\\p{L}']*" : ''));
-  return new RegExp(`(?<= )(?:${alternatives.join('|')})(?= )`, 'gu');
+  return list.length === 0 ? /(?!)/gu : new RegExp(`(?<= )(?:${alternativesOf(list)})(?= )`, 'gu');
+}
+
+/**
+ * A host recommending: "the photographer the venue recommended", "den uns das Hotel
+ * empfohlen hat", "que nos recomendó la recepción". What a host recommends is someone
+ * else, and praise of it is no testimonial of the company.
+ */
+function hostRecommending(cues: QuotableCues): RegExp {
+  const hosts = alternativesOf(cues.hosts);
+  const after = `(?:${hosts})(?: [\\p{L}']+){0,3} (?:${alternativesOf(cues.hostRecommends)})`;
+  const before = cues.recommendedByHost.length === 0 ? '(?!)' : `(?:${alternativesOf(cues.recommendedByHost)})(?: [\\p{L}']+){0,2} (?:${hosts})`;
+  return new RegExp(`(?<= )(?:${after}|${before})(?= )`, 'gu');
 }
 
 function cuesFor(language: string): CompiledCues | undefined {
@@ -58,6 +78,7 @@ function cuesFor(language: string): CompiledCues | undefined {
     conditional: phrases(cues.conditional),
     complaint: phrases(cues.complaint),
     faint: phrases(cues.faint),
+    faintPhrases: phrases(cues.faint.filter((phrase) => phrase.includes(' '))),
     thirdParty: phrases(cues.thirdParty),
     usage: phrases(cues.usage),
     health: phrases(cues.health),
@@ -65,7 +86,9 @@ function cuesFor(language: string): CompiledCues | undefined {
     implicit: phrases(cues.implicit),
     troubles: phrases(cues.troubles),
     generic: new Set(cues.generic.map((word) => normalise(word).trim())),
+    genericPhrases: phrases([...cues.generic, ...cues.things].filter((phrase) => phrase.includes(' '))),
     things: new Set(cues.things.map((word) => normalise(word).trim())),
+    hostRecommends: hostRecommending(cues),
     stopWords: profileOf(language).stopWords,
   };
   compiled.set(language, set);
@@ -79,6 +102,8 @@ function normalise(text: string): string {
     .toLowerCase()
     .replace(/[’`´]/g, "'")
     .replace(/[^\p{L}\p{N}'+%/]+/gu, ' ')
+    // French and Italian elide an article or pronoun into the next word ("d'attente", "l'appli"): the word is matched alone.
+    .replace(/(?<![\p{L}'])(qu|[cdjlmnst])'(?=\p{L})/gu, "$1' ")
     .trim();
   return ` ${words} `;
 }
@@ -153,8 +178,21 @@ function namesSomeone(comment: string, language: string): boolean {
     // A name opening a sentence, then a role: "Sarah Whitfield in billing".
     const [first = '', second = '', third = ''] = words;
     if (language !== 'de' && CAPITALISED.test(first) && CAPITALISED.test(second) && /^(?:in|at|from|du|de|von|aus|à|en|da|do)$/u.test(third)) return true;
+    // Or a name, a comma and who they are: "Marie Lefebvre, notre conseillère" (not "Great Service, fast delivery").
+    const opening = /^\s*(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+),/u.exec(sentence);
+    if (language !== 'de' && opening !== null && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) return true;
   }
   return false;
+}
+
+/** A word the cues of some language know (a stop word, praise, a generic thing): no one's name. */
+function ordinaryWord(word: string): boolean {
+  const text = normalise(word);
+  const bare = text.trim();
+  return Object.keys(QUOTABLE_CUES).some((code) => {
+    const set = cuesFor(code);
+    return set !== undefined && (set.stopWords.has(bare) || set.generic.has(bare) || set.things.has(bare) || found(text, set.praise) || found(text, set.complaint));
+  });
 }
 
 /** Whether a word of praise is in the comment. */
@@ -165,12 +203,13 @@ function praises(text: string, cues: readonly CompiledCues[]): boolean {
     .some((word) => cues.some((set) => set.generic.has(word)));
 }
 
-/** Specific enough to stand alone: at least two words that are neither stop words nor generic praise. */
-function specific(text: string, cues: readonly CompiledCues[]): boolean {
-  const content = text
+/** Specific enough to stand alone: at least two words that are neither stop words nor generic praise ("keep it up", "show de bola" count as one). */
+function specific(text: string, cues: readonly CompiledCues[], stopWords: ReadonlySet<string> = new Set()): boolean {
+  const content = cues
+    .reduce((rest, set) => rest.replace(set.genericPhrases, ' '), text)
     .trim()
     .split(' ')
-    .filter((word) => word.length > 1 && !/^\d+$/.test(word))
+    .filter((word) => word.length > 1 && !/^\d+$/.test(word) && !word.endsWith("'") && !stopWords.has(word))
     .filter((word) => !cues.some((set) => set.stopWords.has(word) || set.generic.has(word) || set.things.has(word)));
   return content.length >= 2;
 }
@@ -212,19 +251,19 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   if (text.trim() === '') return 'empty';
   const own = language === UNDETERMINED_LANGUAGE ? undefined : cuesFor(language);
   const sets = own === undefined ? Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []) : [own];
-  if (EMAIL.test(comment) || callsOut(comment) || namesSomeone(comment, language)) return 'personal-data';
-  if (IRONY.test(comment)) return 'not-praise';
+  const first = whyNotQuotableAnywhere(comment, language);
+  if (first !== undefined) return first;
   if (comment.includes('?') || sets.some((set) => found(text, set.request))) return 'request';
-  if (wishes(text, own === undefined ? UNDETERMINED_LANGUAGE : language)) return 'request';
-  if (REFERENCE.test(comment)) return 'personal-data';
+  if (wishes(text, own === undefined ? UNDETERMINED_LANGUAGE : language) || ASKS.test(text)) return 'request';
   if (sets.some((set) => found(text, set.conditional))) return 'conditional';
   if (sets.some((set) => found(text, set.caveat))) return 'caveat';
   if (sets.some((set) => complains(comment, set.complaint)) || ((own === undefined || language === 'en') && afinnComplains(comment)) || LOW_MARK.test(comment)) return 'complaint';
   if (sets.some((set) => found(text, set.usage)) && !praises(text, sets)) return 'not-praise';
   // "ok", "passt", "correct" are faint praise alone; "passt perfekt" is not.
-  if (sets.some((set) => found(text, set.faint)) && !praises(text, sets)) return 'faint';
+  // The praise must stand outside a faint phrase of several words: "good enough" is faint, "good enough, and fast" is not.
+  if (sets.some((set) => found(text, set.faint) && !praises(text.replace(set.faintPhrases, ' '), sets))) return 'faint';
   if (sets.some((set) => found(text, set.health))) return 'personal-data';
-  if (sets.some((set) => found(text, set.thirdParty))) return 'third-party';
+  if (sets.some((set) => found(text, set.thirdParty) || found(text, set.hostRecommends))) return 'third-party';
   if (!specific(text, sets)) return 'vague';
   // A candidate is praise: it has a word of praise, or says it without one.
   const praised = sets.some((set) => found(text, set.praise) || found(text, set.implicit) || troubleGone(text, set)) || QUICK.test(text);
@@ -238,8 +277,31 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
  * Chinese) are read by those: praise with no complaint, negation or "but".
  */
 export function isTestimonialCandidate(comment: string, language = 'en'): boolean {
-  if (language !== UNDETERMINED_LANGUAGE && QUOTABLE_CUES[language] === undefined) return readsAsPraise(comment, language);
+  if (language !== UNDETERMINED_LANGUAGE && QUOTABLE_CUES[language] === undefined) return quotableWithoutCues(comment, language);
   return whyNotQuotable(comment, language) === undefined;
+}
+
+/** What rules a comment out in any language: personal data, irony, a question. */
+function whyNotQuotableAnywhere(comment: string, language: string): NotQuotable | undefined {
+  if (EMAIL.test(comment) || callsOut(comment) || namesSomeone(comment, language) || REFERENCE.test(comment)) return 'personal-data';
+  if (IRONY.test(comment)) return 'not-praise';
+  if (comment.includes('?')) return 'request';
+  return undefined;
+}
+
+/**
+ * A comment in a language with no cues here (or a short one taken for it, as "Alles top"
+ * is for Dutch): praise by that language's words, nothing ruled out anywhere, and
+ * specific by every language's generic words and its own stop words.
+ */
+function quotableWithoutCues(comment: string, language: string): boolean {
+  if (comment.length > QUOTE_CHARS) return false;
+  const text = normalise(comment);
+  const every = Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []);
+  const profile = profileOf(language);
+  // Words are not spaced apart in Japanese or Chinese: there, no count of words tells how specific a comment is.
+  const specificEnough = profile.unspaced || specific(text, every, profile.stopWords);
+  return whyNotQuotableAnywhere(comment, language) === undefined && specificEnough && readsAsPraise(comment, language);
 }
 
 /**
@@ -253,7 +315,7 @@ export function isTestimonialCandidate(comment: string, language = 'en'): boolea
  * certeza"), and "could not be happier", "hätte nicht besser sein können".
  */
 const MOOD: Record<string, RegExp> = {
-  en: /(?<= )(?:(?:would|could|should)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use)|wishlist|wish list|counting on|can't wait for)(?= )/gu,
+  en: /(?<= )(?:(?:would|could|should)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use|save)|wishlist|wish list|counting on|can't wait for)(?= )/gu,
   es: /(?<= )\p{L}+(?:aría|iría|dría|arían|irían|drían)(?= )/gu,
   pt: /(?<= )(?:\p{L}+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|deviam)(?= )/gu,
   fr: /(?<= )(?:serait|seraient|serais|pourrait|pourraient|pourriez|faudrait|manquerait|manqueraient|aimerais|aimerait|aimerions|voudrais|voudrait|souhaiterais|souhaiterait|rendrait|ajouterais|préférerais|mériterait)(?= )/gu,
@@ -293,6 +355,12 @@ function wishes(text: string, language: string): boolean {
 
 /** Faces that say the words mean their opposite ("Great, the update moved every button 🙃"), and the openings of English irony. */
 const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]|^\s*(?:oh (?:great|sure|wonderful|joy|brilliant|perfect)|yeah,? right)\b/iu;
-/** An order, account or ticket number: "#48213", "58-20194" (not a span of years, "2015-2024"). */
-const REFERENCE = /#\s?\d{3,}|\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)\d{2,}-\d{3,}\b/u;
+/**
+ * An order, account or ticket number: "#48213", "58-20194", "48213-7", "order 482139",
+ * "Bestellnummer 48213" (not a span of years, "2015-2024").
+ */
+const REFERENCE =
+  /#\s?(?:\p{L}{1,4}-?)?\d{3,}|\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?:\d{2,}-\d{3,}|\d{4,}-\d{1,2})\b|\b(?:order|ticket|case|pedido|encomenda|commande|dossier|bestellung|bestellnummer|auftrag|vorgang|n[º°o]\.?|nr\.?)\s*(?:n[º°o]\.?|nr\.?|number|número|numéro)?\s*\d{4,}/iu;
+/** French "merci de…" and "pensez à…" with a verb: "Merci de remettre l'export" asks, where "merci de votre aide" thanks. */
+const ASKS = /(?<= )(?:merci (?:de|d') (?!votre |notre |leur |tout )\p{L}+(?:er|ir|re)|pensez à|pense à)(?= )/u;
 

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { isTestimonialCandidate, whyNotQuotable } from '../../../src/core/quotable.js';
+
+describe('what keeps a promoter comment from being quoted', () => {
+  it.each([
+    // An elided article no longer hides the complaint word after it.
+    ["Génial, une heure d'attente au guichet.", 'fr', 'complaint'],
+    // A host's recommendation is someone else.
+    ['The guide the hotel recommended for the old town was a gem.', 'en', 'third-party'],
+    ['Der Caterer, den uns die Location empfohlen hat, war großartig.', 'de', 'third-party'],
+    ['El guía que nos recomendó la recepción fue increíble.', 'es', 'third-party'],
+    ['A padaria que a recepção indicou é maravilhosa.', 'pt', 'third-party'],
+    ["Le traiteur que l'hôtel nous a conseillé était parfait.", 'fr', 'third-party'],
+    // Asking in French with "merci de" or "pensez à".
+    ["Merci d'ouvrir le samedi matin, ce serait top.", 'fr', 'request'],
+    ['Livraison rapide. Pensez à proposer un créneau le soir.', 'fr', 'request'],
+    // Looking forward to what is not there yet.
+    ['Wir freuen uns schon auf die neue Filiale in Köln, tolles Team.', 'de', 'request'],
+    ['Produto ótimo, ansiosos pela versão para Android.', 'pt', 'request'],
+    ["Appli super, on attend avec impatience le mode sombre.", 'fr', 'request'],
+    // Order numbers, however written.
+    ['Bestellung 583920 kam am nächsten Tag, perfekt verpackt.', 'de', 'personal-data'],
+    ['Minha encomenda 7731-2 chegou rápido, obrigada!', 'pt', 'personal-data'],
+    // A name, a comma and the role.
+    ['Tomás Brennan, our account manager, sorted the renewal in a day.', 'en', 'personal-data'],
+    // A closed place is a complaint with no complaint word.
+    ['The spa was closed for the whole long weekend.', 'en', 'complaint'],
+    ['La piscina estaba cerrada los tres días.', 'es', 'complaint'],
+    // Faint praise with a word of praise inside it.
+    ['Good enough for a weekend away.', 'en', 'faint'],
+    ['Está bien, nada especial.', 'es', 'faint'],
+    // A caveat in Spanish.
+    ['Entrega rapidísima, eso sí, el embalaje muy justo.', 'es', 'caveat'],
+    // Generic praise in several words is still too vague.
+    ['Always a pleasure, keep it up!', 'en', 'vague'],
+    ['Continuez comme ça, bravo', 'fr', 'vague'],
+    ['Show de bola, nota 10', 'pt', 'vague'],
+  ])('%j is not a candidate (%s): %s', (comment, language, why) => {
+    expect(whyNotQuotable(comment, language)).toBe(why);
+  });
+
+  it.each([
+    ['Merci de votre patience, le conseiller a tout réglé en une heure.', 'fr'],
+    ['We booked the hotel for our wedding and every detail was handled perfectly.', 'en'],
+    ["J'ai recommandé l'hôtel à toute ma famille, accueil chaleureux et chambres impeccables.", 'fr'],
+    ['Great Service, fast delivery and the sofa is gorgeous.', 'en'],
+    ['Das Hotel habe ich allen Freunden empfohlen, so ruhig und sauber.', 'de'],
+    ['Pagamos metade do preço da concorrência e o atendimento é rápido.', 'pt'],
+    ['Closed my old account and moved everything over in ten minutes, so easy.', 'en'],
+  ])('%j is still a candidate (%s)', (comment, language) => {
+    expect(whyNotQuotable(comment, language)).toBeUndefined();
+  });
+
+  it('holds a short comment taken for a language without cues to the generic words of every language', () => {
+    // "Alles top" reads as Dutch to the detector: it is still too vague to quote.
+    expect(isTestimonialCandidate('Alles top', 'nl')).toBe(false);
+    expect(isTestimonialCandidate('Geweldige service, de monteur kwam binnen een uur en alles werkt weer perfect.', 'nl')).toBe(true);
+    expect(isTestimonialCandidate('Ottimo, chiamate il 333 1234567', 'it')).toBe(false);
+  });
+});
