@@ -328,8 +328,9 @@ async function openLedger(file: string, options: SegmentOptions, responses: Resp
  * ledger only if it is still the one read, its previous version kept as FILE.bak.
  */
 async function runLedger(files: string[], options: SegmentOptions, io: Io, opened: Opened, file: string): Promise<Ran<never>> {
-  const { destination, targets, messages, responses, spec, window, ledger } = opened;
-  const { totals, acc } = await readWith(files, responses, spec, io, messages, ledgerJob, { idIndex: responseIdColumn(responses.columns) });
+  const { destination, targets, messages, responses, spec, window, ledger, plan } = opened;
+  const config = { idIndex: responseIdColumn(responses.columns), levels: plan?.settings };
+  const { totals, acc } = await readWith(files, responses, spec, io, messages, ledgerJob, config);
   const outcome = readOutcome(messages, totals, options);
   if (failsStrict(outcome)) {
     messages.warn('no files were written');
@@ -357,6 +358,8 @@ async function runLedger(files: string[], options: SegmentOptions, io: Io, opene
   const where = (category: Category): string | undefined =>
     listed[category] === undefined ? undefined : (targets.find((target) => target.category === category)?.shown ?? 'standard output');
   describeWork(lists.toWork, listed, where, options, opened, messages);
+  const view = plan === undefined || acc.levels === undefined ? undefined : await finishLevels(acc.levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
+  if (view?.levels.revenue !== undefined) messages.info(revenueWords(view));
   messages.info(`wrote ${file}${ledger === undefined ? '' : ` (its previous version is ${file}.bak)`}`);
   messages.info(describeAccounting(summarize(totals.tally)));
   return { outcome };

@@ -1,16 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { Candidate } from '../../core/ledger.js';
+import { LevelAccumulator, type LevelData, type LevelSettings } from '../../core/levels.js';
 import type { PartJob } from '../../input/parallel.js';
 import type { Response } from '../../input/responses.js';
+import { levelResponse } from './level-response.js';
 
 /** `nps segment --ledger`'s work on each part: every scored response as a candidate case. */
 export interface LedgerConfig {
   /** The export's column of response ids, in the run's columns; undefined when it has none. */
   idIndex: number | undefined;
+  /** With --value-column or --account-column: the revenue at risk, each account once, as without a ledger. */
+  levels?: LevelSettings | undefined;
 }
 
 export interface LedgerAccumulator {
   candidates: Candidate[];
+  levels?: LevelAccumulator | undefined;
+}
+
+interface LedgerData {
+  candidates: Candidate[];
+  levels: LevelData | undefined;
 }
 
 /** Lines of one input never reach this: the input's number is kept above them, so a row's place is unique across inputs. */
@@ -27,13 +37,14 @@ export function caseIdOf(response: Pick<Response, 'respondent' | 'date' | 'score
   return `nps-${createHash('sha256').update(identity).digest('hex').slice(0, 16)}`;
 }
 
-export const ledgerJob: PartJob<LedgerConfig, LedgerAccumulator, Candidate[]> = {
+export const ledgerJob: PartJob<LedgerConfig, LedgerAccumulator, LedgerData> = {
   module: 'commands/jobs/ledger.js',
   name: 'ledgerJob',
-  create: () => ({ candidates: [] }),
+  create: (config) => ({ candidates: [], levels: config.levels === undefined ? undefined : new LevelAccumulator(config.levels) }),
   adder:
-    ({ candidates }, config) =>
+    ({ candidates, levels }, config) =>
     (response) => {
+      levels?.add(levelResponse(response));
       candidates.push({
         caseId: caseIdOf(response, config.idIndex),
         score: response.score,
@@ -45,8 +56,9 @@ export const ledgerJob: PartJob<LedgerConfig, LedgerAccumulator, Candidate[]> = 
         anonymous: response.respondent === '' && response.date === undefined && (config.idIndex === undefined || (response.cells[config.idIndex] ?? '').trim() === ''),
       });
     },
-  toData: ({ candidates }) => candidates,
+  toData: ({ candidates, levels }) => ({ candidates, levels: levels?.toData() }),
   merge: (into, data) => {
-    into.candidates.push(...data);
+    if (data.levels !== undefined) into.levels?.mergeData(data.levels);
+    into.candidates.push(...data.candidates);
   },
 };

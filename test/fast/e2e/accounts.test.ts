@@ -184,6 +184,16 @@ describe('accounts and weights: agreement with the independent reference', () =>
     const table = await run(['score', SURVEY, ...CRM, '--account-column', 'Company', '--value-column', 'ARR', '-q']);
     expect(table.stdout.replace(/\s+/g, ' ')).toContain(`each account once: ${expected}`);
   });
+
+  it('says the same revenue at risk, each account once, when the cases go to a ledger', async () => {
+    const revenue = reference.crm.revenueAtRisk;
+    const amount = (value: number): string => value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const expected = `${amount(revenue.detractors)} with detractors (${revenue.accounts.detractors} accounts), ${amount(revenue.passives)} with passives (${revenue.accounts.passives})`;
+    const ledger = join(await tempDir(), 'cases.csv');
+    const result = await run(['segment', SURVEY, ...CRM, '--account-column', 'Company', '--value-column', 'ARR', '--ledger', ledger, '--today', '2027-01-05']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`nps: revenue at risk (ARR, each account once, by "Company"): ${expected}, of ${amount(revenue.total)} that answered`);
+  });
 });
 
 describe('the report\'s accounts section', () => {
