@@ -392,7 +392,7 @@ async function ledgerLists(
   const names = nameColumnsOf(merged.header);
   const commentAt = ledgerColumnsOf(merged.header).comment;
   const commentOf = (row: number): string => (commentAt === undefined ? '' : (merged.rows[row]?.[commentAt] ?? ''));
-  const readingOf = ledgerReadings(toWork, commentOf, reader, options.discover);
+  const readingOf = ledgerReadings(merged.cases, commentOf, reader, options.discover);
   const rowOf = (found: LedgerCase & { category: Category }): string => {
     const cells = merged.rows[found.row] ?? [];
     const comment = commentOf(found.row);

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../core/categories.js';
+import type { Category } from '../../core/categories.js';
 import type { SampledResponse } from '../../core/discover-sample.js';
 import { describeMentions } from '../../core/followup.js';
 import type { LedgerCase } from '../../core/ledger.js';
@@ -30,25 +30,24 @@ export function discoveredRows(lists: ListSource, find: DiscoveredFinder, config
 
 /**
  * Each listed case's comment, read, with its themes column: the named themes, then those discovered in the
- * comments of every case listed (none with --no-discover).
+ * comments of every case of the ledger (none with --no-discover), so that a case's themes do not depend on
+ * which cases are listed with it (--new-only lists a few).
  */
 export function ledgerReadings(
-  toWork: Record<Category, LedgerCase[]>,
+  cases: readonly LedgerCase[],
   commentOf: (row: number) => string,
   reader: CommentReader,
   discover: boolean,
 ): (row: number) => (Reading & { themes: string }) | undefined {
   const readings = new Map<number, Reading>();
   const sampled: SampledResponse[] = [];
-  for (const category of CATEGORIES) {
-    for (const found of toWork[category]) {
-      const comment = commentOf(found.row).trim();
-      if (comment === '' || readings.has(found.row)) continue;
-      const reading = reader.read(comment);
-      readings.set(found.row, reading);
-      const answer = { text: comment, language: reading.language, themes: reading.mentions.map((mention) => mention.theme) };
-      sampled.push({ priority: 0, order: found.row, category, side: undefined, answers: [answer] });
-    }
+  for (const found of cases) {
+    const comment = commentOf(found.row).trim();
+    if (found.category === undefined || comment === '' || readings.has(found.row)) continue;
+    const reading = reader.read(comment);
+    readings.set(found.row, reading);
+    const answer = { text: comment, language: reading.language, themes: reading.mentions.map((mention) => mention.theme) };
+    sampled.push({ priority: 0, order: found.row, category: found.category, side: undefined, answers: [answer] });
   }
   const find = discover && sampled.length > 0 ? listedDiscovery(sampled).find : undefined;
   return (row) => {
@@ -58,4 +57,3 @@ export function ledgerReadings(
     return { ...reading, themes: find === undefined ? named : withDiscovered(named, find(commentOf(row).trim(), reading.language)) };
   };
 }
-

@@ -1,6 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { run, tempDir } from '../../helpers.js';
+import { fixture, run, tempDir } from '../../helpers.js';
 
 interface Line {
   theme: string;
@@ -147,5 +148,17 @@ describe('nps themes', () => {
     expect(found.stdout.split('\n')).toEqual(expect.arrayContaining(['{"id":"r7","themes":"features; templates"}', '{"id":"r14","themes":"mind maps"}']));
     const named = await run([...args, '--ledger', join(folder, 'b.csv'), '--no-discover']);
     expect(named.stdout.split('\n')).toEqual(expect.arrayContaining(['{"id":"r7","themes":"features"}', '{"id":"r14","themes":""}']));
+  });
+
+  it('gives a case the same discovered themes when --new-only lists it alone', async () => {
+    const folder = await tempDir();
+    const lines = (await readFile(fixture('discover-en.csv'), 'utf8')).trimEnd().split('\n');
+    // The first week holds every row but r14; the second adds it, and --new-only lists it alone.
+    const week1 = join(folder, 'week1.csv');
+    await writeFile(week1, `${lines.filter((line) => !line.startsWith('r14,')).join('\n')}\n`);
+    const args = ['--window', 'all', '-c', 'passives', '-q', '--columns', 'id,themes', '-f', 'ndjson'];
+    await run(['segment', week1, ...args, '--ledger', join(folder, 'cases.csv')]);
+    const alone = await run(['segment', 'fixtures/discover-en.csv', ...args, '--ledger', join(folder, 'cases.csv'), '--new-only']);
+    expect(alone.stdout.trim().split('\n')).toEqual(['{"id":"r14","themes":"mind maps"}']);
   });
 });
