@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { CommanderError } from '../libraries/commander.js';
 import type { CommandDefinition } from '../commands/shared/definition.js';
 import { exitCodeOfOutcome, type Outcome } from '../commands/shared/outcome.js';
 import { present } from '../commands/shared/present.js';

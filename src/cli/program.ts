@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander';
+import { Command, Option } from '../libraries/commander.js';
 import { createRequire } from 'node:module';
 import { LINE_WIDTH } from '../output/render/plain-table.js';
 import { wrapText } from '../output/render/text-width.js';

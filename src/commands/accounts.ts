@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import type { AccountRow } from '../core/account-book.js';
 import { accountKey, type AccountsView } from '../core/levels.js';
 import type { RateRow, SilentAccount } from '../core/reach.js';

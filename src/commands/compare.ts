@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { CATEGORIES, categoryOf, type Category } from '../core/categories.js';
 import { compareSamples, type CompareReport, type Sample } from '../core/compare.js';
 import { addToSide, compareAccounts, compareWeighted, emptySideLevels, type SideLevels } from '../core/compare-levels.js';

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { driversFromMoments } from '../core/drivers/moments.js';
 import { type DriversResult } from '../core/drivers/result.js';
 import { summarize, type Summary } from '../core/summary.js';

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { dayOn, UTC } from '../core/clock.js';
 import { followupReport, type FollowupReport } from '../core/ledger-report.js';
 import { inputError } from '../errors.js';

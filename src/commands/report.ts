@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { resolve } from 'node:path';
 import { MAX_DRIVERS } from '../core/drivers/accumulator.js';
 import type { Period } from '../core/periods.js';

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { responsesForDifference, responsesForMargin, WORST_CASE_MIX, type Counts } from '../core/stats.js';
 import { inputError } from '../errors.js';
 import type { SampleSizeReport } from '../output/render/sample-size.js';

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import type { AccountsView } from '../core/levels.js';
 import type { AnsweredDays, Period } from '../core/periods.js';
 import { buildScoreReport, type BreakdownSpec, type ScoreAccumulator, type ScoreReport } from '../core/score.js';

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { COUNT_COLUMNS, COUNT_PERIODS, STATISTIC_COLUMNS, type CountPeriod } from '../core/counts.js';
 import { DIALECTS, splitTableName, type DialectName } from '../core/sql/dialects.js';
 import { countsQuery, groupColumns, type CountsQuerySpec } from '../core/sql/query.js';

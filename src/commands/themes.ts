@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../libraries/commander.js';
 import { buildThemesReport, type ThemesReport } from '../core/themes-report.js';
 import { inputError } from '../errors.js';
 import { languageWithoutThemes, loadMatcher } from '../input/comment-reader.js';

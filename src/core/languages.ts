@@ -6,7 +6,7 @@ import { stemmer as portugueseStem } from '@orama/stemmers/portuguese';
 import { stemmer as russianStem } from '@orama/stemmers/russian';
 import { stemmer as spanishStem } from '@orama/stemmers/spanish';
 import { stemmer as englishStem } from 'stemmer';
-import * as stopwords from 'stopword';
+import { stopwords } from '../libraries/stopword.js';
 import { LEXICON_LANGUAGES } from './language-codes.js';
 
 /**

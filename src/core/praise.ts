@@ -1,4 +1,4 @@
-import Sentiment from 'sentiment';
+import { Sentiment } from '../libraries/sentiment.js';
 import { profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import { readPart, splitWords, tokensIn, wordsFor, wordsOf, type Words } from './words.js';
 

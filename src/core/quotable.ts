@@ -1,4 +1,4 @@
-import Sentiment from 'sentiment';
+import { Sentiment } from '../libraries/sentiment.js';
 import { profileOf, UNDETERMINED_LANGUAGE } from './languages.js';
 import { readsAsPraise } from './praise.js';
 import { QUOTABLE_CUES, type QuotableCues } from './quotable-cues.js';

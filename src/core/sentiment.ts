@@ -1,4 +1,4 @@
-import english from 'sentiment/languages/en/index.js';
+import { english } from '../libraries/sentiment.js';
 import { DISCOVERY_WORDS } from './discover-words.js';
 import { isNegator, profileOf, type LanguageProfile } from './languages.js';
 import { COMPLAINTS, CUES } from './praise.js';

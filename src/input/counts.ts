@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { Papa } from '../libraries/papaparse.js';
 import { COUNT_COLUMNS, SCORE_COLUMNS, STATISTIC_COLUMNS, type CountRow } from '../core/counts.js';
 import { emptyTally, type Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';

@@ -1,4 +1,4 @@
-import Papa, { type ParseError, type ParseStepResult } from 'papaparse';
+import { Papa, type ParseError, type ParseStepResult, type Parser } from '../libraries/papaparse.js';
 import { inputError } from '../errors.js';
 import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
 import { readLeniently } from './lenient-csv.js';
@@ -102,7 +102,7 @@ export class CsvReader extends QueuedRows {
   private readonly chunks: AsyncIterator<Buffer>;
   private decoder: Decoder = createDecoder('utf-8');
   private sourceDone = false;
-  private parser: Papa.Parser | undefined;
+  private parser: Parser | undefined;
   /** A CR at the end of a chunk: it may be the first half of a CRLF split across two chunks. */
   private carriedCr = false;
   private hasHeader = false;
@@ -252,7 +252,7 @@ export class CsvReader extends QueuedRows {
     if (!this.hasHeader) throw inputError(`${this.name}: the file is empty (no header row)`);
   }
 
-  private newParser(): Papa.Parser {
+  private newParser(): Parser {
     return new Papa.Parser({
       delimiter: this.delimiter,
       newline: '\n',

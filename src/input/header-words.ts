@@ -112,19 +112,20 @@ export const RESPONDENT_NAMES = [
 /** Exact names of a comment column. */
 export const COMMENT_NAMES = ['comment', 'comments', 'feedback', 'reason', 'why', 'text', 'verbatim', 'hs_content'];
 
-/** A word at the start of a word: "reason" in "reason_for_score" but not in "InformationReasonableTime". */
-const word = (stem: string): RegExp => new RegExp(`(?:^|[^\\p{L}])${stem}`, 'u');
-
-/** Words of an open question, in the languages nps reads. */
-export const COMMENT_WORDS = [
-  word('comment'), word('feedback'), word('reason'), word('why'), /open-ended/, word('tell us'), word('suggest'), word('improve'), word('explain'),
-  word('verbatim'), word('remark'), word('opinion'), word('describe'),
-  word('pourquoi'), word('raison'), word('commentaire'), word('remarque'), word('avis'), word('suggestion'), word('am[ée]lior'), word('pr[ée]cis'),
-  word('por qu'), word('raz[oó]n'), word('comentario'), word('observaci'), word('opini[oó]n'), word('sugerenc'), word('mejor'),
-  word('porque'), word('motivo'), word('coment[aá]rio'), word('observa[cç]'), word('sugest'), word('melhor'),
-  word('warum'), word('grund'), word('kommentar'), word('anmerkung'), word('bemerkung'), word('verbesser'), word('vorschl'),
-  word('perch[eé]'), word('commento'), word('osservazion'), word('suggeriment'), word('miglior'),
-  word('waarom'), word('reden'), word('opmerking'), word('toelichting'), word('verbeter'), word('suggestie'),
+/**
+ * Words of an open question, in the languages nps reads, each at the start of a word:
+ * "reason" in "reason_for_score" but not in "InformationReasonableTime". One expression,
+ * compiled once: fifty of them, each with its class of letters, took 6 ms of every run.
+ */
+const COMMENT_STEMS = [
+  'comment', 'feedback', 'reason', 'why', 'tell us', 'suggest', 'improve', 'explain',
+  'verbatim', 'remark', 'opinion', 'describe', 'pourquoi', 'raison', 'commentaire', 'remarque',
+  'avis', 'suggestion', 'am[ée]lior', 'pr[ée]cis', 'por qu', 'raz[oó]n', 'comentario', 'observaci',
+  'opini[oó]n', 'sugerenc', 'mejor', 'porque', 'motivo', 'coment[aá]rio', 'observa[cç]', 'sugest',
+  'melhor', 'warum', 'grund', 'kommentar', 'anmerkung', 'bemerkung', 'verbesser', 'vorschl',
+  'perch[eé]', 'commento', 'osservazion', 'suggeriment', 'miglior', 'waarom', 'reden', 'opmerking',
+  'toelichting', 'verbeter', 'suggestie',
 ];
+export const COMMENT_WORDS = new RegExp(`(?:^|[^\\p{L}])(?:${COMMENT_STEMS.join('|')})|open-ended`, 'u');
 
-export const namesComment = (text: string): boolean => COMMENT_NAMES.includes(normalizeHeader(text)) || COMMENT_WORDS.some((pattern) => pattern.test(normalizeHeader(text)));
+export const namesComment = (text: string): boolean => COMMENT_NAMES.includes(normalizeHeader(text)) || COMMENT_WORDS.test(normalizeHeader(text));

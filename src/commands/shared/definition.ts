@@ -1,4 +1,4 @@
-import type { Option } from 'commander';
+import type { Option } from '../../libraries/commander.js';
 import type { Io } from '../../io.js';
 import type { Outcome } from './outcome.js';
 

@@ -1,4 +1,4 @@
-import type { Option } from 'commander';
+import type { Option } from '../../libraries/commander.js';
 
 /**
  * The reference text of the options every reading command shares, written once:

@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option } from '../../libraries/commander.js';
 import { isKnownLanguage, LEXICON_LANGUAGES } from '../../core/language-codes.js';
 import { PERIODS, type Period } from '../../core/periods.js';
 import { CONFIDENCE_LEVELS, INTERVAL_METHODS, type IntervalMethod } from '../../core/stats.js';

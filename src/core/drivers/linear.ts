@@ -1,4 +1,4 @@
-import { CholeskyDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
+import { CholeskyDecomposition, Matrix, pseudoInverse } from '../../libraries/ml-matrix.js';
 import { BOOTSTRAP_GROUPS, INTERCEPT, SCORE, type KeptRow, type Snapshot } from './accumulator.js';
 
 /** Cross-products to correlations to R²: every model on any subset of the drivers, from the sums alone. */

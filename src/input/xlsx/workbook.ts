@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import { yauzl, type Entry, type ZipFile } from '../../libraries/yauzl.js';
 import type { SheetInfo } from '../../core/columns-report.js';
 import { inputError, NpsError } from '../../errors.js';
 import type { Source } from '../source.js';

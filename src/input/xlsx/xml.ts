@@ -1,4 +1,4 @@
-import { SaxesParser } from 'saxes';
+import { SaxesParser } from '../../libraries/saxes.js';
 import { MAX_TEXT_CHARS, textTooLong } from './limits.js';
 
 /** The XML of a workbook's parts: names without their prefix, and a streaming parser over them. */

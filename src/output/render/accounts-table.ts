@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import type { Styles } from './styles.js';
 import type { GroupRow, Scored } from '../../core/breakdown.js';
 import { GROUP_KEY_SEPARATOR } from '../../core/breakdown.js';
 import type { AccountsView, LevelFigures } from '../../core/levels.js';
@@ -31,8 +31,8 @@ export function formatAmount(value: number): string {
 }
 
 /** "Accounts  …": a label in bold, then text wrapped under it. */
-function labelled(chalk: ChalkInstance, label: string, text: string): string {
-  return wrap(`${chalk.bold(label.padEnd(INDENT - 2))}  ${text}`, INDENT);
+function labelled(paint: Styles, label: string, text: string): string {
+  return wrap(`${paint.bold(label.padEnd(INDENT - 2))}  ${text}`, INDENT);
 }
 
 /** One labelled sentence of the account view: the terminal and the report say the same. */
@@ -110,10 +110,10 @@ function invitedText(rate: ResponseRate): string {
 }
 
 /** The lines under the headline: accounts, clusters, weights, revenue, coverage, response rate. */
-export function accountsSection(view: AccountsView, overall: Scored, chalk: ChalkInstance): string | undefined {
+export function accountsSection(view: AccountsView, overall: Scored, paint: Styles): string | undefined {
   const sentences = accountSentences(view, overall);
   if (sentences.length === 0) return undefined;
-  return sentences.map((sentence) => labelled(chalk, sentence.label, sentence.text)).join('\n');
+  return sentences.map((sentence) => labelled(paint, sentence.label, sentence.text)).join('\n');
 }
 
 /** The figures' columns: accounts, their NPS and interval; the weighted NPS, interval and effective n. */
@@ -138,11 +138,11 @@ function figureHead(view: AccountsView, level: string): string[] {
 }
 
 /** The account-level and weighted figures of each group of a --by, in the order of the groups' table. */
-export function levelGroupsTable(columns: readonly string[], groups: readonly GroupRow[], figures: ReadonlyMap<string, LevelFigures>, view: AccountsView, chalk: ChalkInstance): string {
+export function levelGroupsTable(columns: readonly string[], groups: readonly GroupRow[], figures: ReadonlyMap<string, LevelFigures>, view: AccountsView, paint: Styles): string {
   const level = `${Math.round((groups[0]?.interval?.level ?? 0.95) * 100)}%`;
   const head = [...columns.map(visible), ...figureHead(view, level)];
   const table = plainTable(
-    head.map((text) => chalk.bold(text)),
+    head.map((text) => paint.bold(text)),
     head.map((_, index) => index >= columns.length),
     { fit: columns.map((_, index) => index) },
   );
@@ -150,7 +150,7 @@ export function levelGroupsTable(columns: readonly string[], groups: readonly Gr
     const id = columns.map((column) => group.key[column] ?? '').join(GROUP_KEY_SEPARATOR);
     table.push([...columns.map((column) => visible(group.key[column] || '(blank)')), ...figureCells(figures.get(id), view)]);
   }
-  return `${chalk.bold(titleOf(view))}\n${table.toString()}`;
+  return `${paint.bold(titleOf(view))}\n${table.toString()}`;
 }
 
 function titleOf(view: AccountsView): string {
@@ -159,10 +159,10 @@ function titleOf(view: AccountsView): string {
 }
 
 /** The account-level and weighted figures of each period of the trend. */
-export function levelPeriodsTable(periods: readonly PeriodRow[], view: AccountsView, chalk: ChalkInstance): string {
+export function levelPeriodsTable(periods: readonly PeriodRow[], view: AccountsView, paint: Styles): string {
   const level = `${Math.round((periods[0]?.interval?.level ?? 0.95) * 100)}%`;
   const head = ['Period', ...figureHead(view, level)];
-  const table = plainTable(head.map((text) => chalk.bold(text)), head.map((_, index) => index > 0));
+  const table = plainTable(head.map((text) => paint.bold(text)), head.map((_, index) => index > 0));
   periods.forEach((row, at) => table.push([row.period, ...figureCells(view.levels.periods?.[at], view)]));
-  return `${chalk.bold(titleOf(view))}\n${table.toString()}`;
+  return `${paint.bold(titleOf(view))}\n${table.toString()}`;
 }

@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { stylesFor, type Styles } from './styles.js';
 import { ENCODINGS, type ColumnInfo, type ColumnReport } from '../../core/columns-report.js';
 import { visible, wrap } from './format.js';
 import { cutToWidth, plainTable } from './plain-table.js';
@@ -24,9 +24,9 @@ function describeColumn(info: ColumnInfo | null): string {
 }
 
 
-function everyColumn(report: ColumnReport, chalk: InstanceType<typeof Chalk>): string {
+function everyColumn(report: ColumnReport, paint: Styles): string {
   // Headers and examples give way, examples first, so that the table fits 80 columns.
-  const table = plainTable([chalk.bold('No'), chalk.bold('Column'), chalk.bold('Role or content'), chalk.bold('Examples')], [true, false, false, false], { fit: [1, 3] });
+  const table = plainTable([paint.bold('No'), paint.bold('Column'), paint.bold('Role or content'), paint.bold('Examples')], [true, false, false, false], { fit: [1, 3] });
   for (const column of report.all) {
     const role = column.scoreCandidate && column.role !== 'score' ? `${column.role.replace(/ \(.*\)$/, '')}, maybe the score` : column.role;
     table.push([column.number, visible(column.header), role, visible(column.examples.map((example) => quote(example)).join(', '))]);
@@ -56,7 +56,7 @@ function fileRows(report: ColumnReport): string[][] {
   return rows;
 }
 
-function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): string {
+function renderOne(report: ColumnReport, paint: Styles): string {
   const { columns } = report;
   const facts = plainTable([], [false, false]);
   const others = report.scoreCandidates.filter((candidate) => candidate.number !== columns.score?.number);
@@ -78,18 +78,18 @@ function renderOne(report: ColumnReport, chalk: InstanceType<typeof Chalk>): str
     .split('\n')
     .map((line) => wrap(line.trimEnd(), FACT_INDENT))
     .join('\n');
-  const sections = [`${chalk.bold(visible(report.file))}\n${described}`];
+  const sections = [`${paint.bold(visible(report.file))}\n${described}`];
   if (report.scoreProblem !== null) {
     const example = report.scoreCandidates[0]?.number ?? report.all.find((column) => column.role.startsWith('numbers'))?.number ?? 1;
     sections.push(
-      `${chalk.bold('No score column was chosen')}: ${visible(report.scoreProblem)}.\n` +
+      `${paint.bold('No score column was chosen')}: ${visible(report.scoreProblem)}.\n` +
         `Choose it by the number below, for example: nps score ${visible(report.file)}${sheetOption(report)} --score-column ${example}`,
     );
   }
-  if (report.scoreCandidates.length > 0) sections.push(`${chalk.bold('Score candidates')}\n${candidatesList(report)}`);
-  sections.push(`${chalk.bold('Columns')}\n${everyColumn(report, chalk)}`);
+  if (report.scoreCandidates.length > 0) sections.push(`${paint.bold('Score candidates')}\n${candidatesList(report)}`);
+  sections.push(`${paint.bold('Columns')}\n${everyColumn(report, paint)}`);
   if (columns.score !== null) {
-    const values = plainTable([chalk.bold('Score cell'), chalk.bold('Rows'), chalk.bold('Read as')], [false, true, false]);
+    const values = plainTable([paint.bold('Score cell'), paint.bold('Rows'), paint.bold('Read as')], [false, true, false]);
     for (const value of report.scoreValues) values.push([value.value === '' ? '(empty)' : visible(JSON.stringify(value.value)), value.count, visible(value.readAs)]);
     const more = report.otherValues > 0 ? `\n... and ${report.otherValues} rows with other values` : '';
     sections.push(`${values.toString()}${more}`);
@@ -115,6 +115,6 @@ function sheetOption(report: ColumnReport): string {
 }
 
 export function renderColumnsTable(reports: ColumnReport[], options: { color: boolean }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  return `${reports.map((report) => renderOne(report, chalk)).join('\n\n').replace(/ +$/gm, '')}\n`;
+  const paint = stylesFor(options.color);
+  return `${reports.map((report) => renderOne(report, paint)).join('\n\n').replace(/ +$/gm, '')}\n`;
 }

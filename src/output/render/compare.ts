@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { stylesFor } from './styles.js';
 import { CATEGORIES } from '../../core/categories.js';
 import type { AccountLevel } from '../../core/accounts.js';
 import type { CompareReport } from '../../core/compare.js';
@@ -108,9 +108,9 @@ export function movementWords(movement: Movement): string {
 }
 
 export function renderCompareTable(report: CompareReport, options: { color: boolean }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const paint = stylesFor(options.color);
   const level = `${Math.round(report.level * 100)}%`;
-  const head = ['', visible(report.sampleKind), 'n', 'NPS', `${level} ${intervalName(report.a.interval?.method ?? 'adjusted-wald')}`].map((text) => chalk.bold(text));
+  const head = ['', visible(report.sampleKind), 'n', 'NPS', `${level} ${intervalName(report.a.interval?.method ?? 'adjusted-wald')}`].map((text) => paint.bold(text));
   const samples = plainTable(head, [false, false, true, true, true], { fit: [1] });
   for (const [label, sample] of [['A', report.a], ['B', report.b]] as const) {
     samples.push([label, visible(sample.file), sample.responses, formatNps(sample.nps), formatInterval(sample.interval)]);
@@ -124,21 +124,21 @@ export function renderCompareTable(report: CompareReport, options: { color: bool
       paired === undefined
         ? intervalText(report.difference.interval, level)
         : `the ${paired.respondents} in both: ${formatNps(paired.difference.difference)}, ${intervalText(paired.difference.interval, level)}`;
-    sections.push(`${chalk.bold('B − A')}  ${formatNps(points)} points  (${detail})`);
+    sections.push(`${paint.bold('B − A')}  ${formatNps(points)} points  (${detail})`);
   }
   const words = headlineWords(report);
-  sections.push(report.test === '' ? chalk.bold(wrap(words)) : `${chalk.bold(wrap(words))}\n${wrap(`Test: ${testWords(report, level)}.`)}`);
-  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
+  sections.push(report.test === '' ? paint.bold(wrap(words)) : `${paint.bold(wrap(words))}\n${wrap(`Test: ${testWords(report, level)}.`)}`);
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${paint.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
   const levels = levelLines(report, level);
   if (levels !== undefined) sections.push(levels);
   if (report.movement) {
     const movement = report.movement;
     const table = plainTable(
-      ['In A \\ in B', ...CATEGORIES].map((text) => chalk.bold(text)),
+      ['In A \\ in B', ...CATEGORIES].map((text) => paint.bold(text)),
       [false, true, true, true],
     );
     for (const from of CATEGORIES) table.push([from, ...CATEGORIES.map((to) => movement[from][to])]);
-    sections.push(`${chalk.bold('Respondents in both')}\n${table.toString()}\n${wrap(movementWords(movement))}`);
+    sections.push(`${paint.bold('Respondents in both')}\n${table.toString()}\n${wrap(movementWords(movement))}`);
   }
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }

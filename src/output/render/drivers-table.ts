@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { stylesFor, type Styles } from './styles.js';
 import { fixFirstBars, type DriverResult, type DriversResult } from '../../core/drivers/result.js';
 import { lowThreshold } from '../../core/rating-columns.js';
 import type { Summary } from '../../core/summary.js';
@@ -19,7 +19,7 @@ const signed = (value: number): string => `${value >= 0 ? '+' : ''}${value.toFix
 
 const HEADLINE_INDENT = 9;
 
-function headline(result: DriversResult, chalk: ChalkInstance): string {
+function headline(result: DriversResult, paint: Styles): string {
   const { r2, r2Interval, drivers } = result;
   const count = drivers.length === 1 ? '1 driver explains' : `${drivers.length} drivers explain`;
   const interval = r2Interval === null ? '' : `, ${Math.round(r2Interval.level * 100)}% interval ${percent(r2Interval.low * 100)} to ${percent(r2Interval.high * 100)}`;
@@ -29,10 +29,10 @@ function headline(result: DriversResult, chalk: ChalkInstance): string {
     `Drivers  ${count} R2 of the variance of the 0-10 answer (R²${interval}) in the ${responses} that answered every driver (NPS ${formatNps(result.nps)}).`,
     HEADLINE_INDENT,
   );
-  return text.replace('Drivers', chalk.bold('Drivers')).replace(' R2 ', ` ${chalk.bold(percent(r2 * 100))} `);
+  return text.replace('Drivers', paint.bold('Drivers')).replace(' R2 ', ` ${paint.bold(percent(r2 * 100))} `);
 }
 
-function driversTable(result: DriversResult, chalk: ChalkInstance): string {
+function driversTable(result: DriversResult, paint: Styles): string {
   const level = Math.round(result.method.level * 100);
   const head = ['Driver', 'Share', `${level}% int.`, 'Effect', 'Mean', 'Low', ''];
   const rows = result.drivers.map((driver) => [
@@ -48,7 +48,7 @@ function driversTable(result: DriversResult, chalk: ChalkInstance): string {
   const widths = head.map((_, column) => Math.max(...[head, ...rows].map((row) => textWidth(row[column] ?? ''))));
   const others = widths.slice(1).reduce((sum, width) => sum + width + 2, 0);
   const nameWidth = Math.max(MIN_NAME, WIDTH - others);
-  const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, true, true, false]);
+  const table = plainTable(head.map((text) => paint.bold(text)), [false, true, true, true, true, true, false]);
   for (const row of rows) table.push([cutToWidth(row[0] ?? '', nameWidth), ...row.slice(1)]);
   return table.toString();
 }
@@ -90,23 +90,23 @@ function notes(result: DriversResult): string {
   return lines.map((line) => wrap(line)).join('\n');
 }
 
-function levelsTables(result: DriversResult, chalk: ChalkInstance): string[] {
+function levelsTables(result: DriversResult, paint: Styles): string[] {
   return result.drivers
     .filter((driver) => driver.levels !== undefined)
     .map((driver) => {
       const levels = driver.levels ?? [];
       const base = levels.find((level) => level.base);
-      const table = plainTable(['Level', 'n', 'NPS', 'Effect'].map((text) => chalk.bold(text)), [false, true, true, true]);
+      const table = plainTable(['Level', 'n', 'NPS', 'Effect'].map((text) => paint.bold(text)), [false, true, true, true]);
       for (const level of levels) {
         table.push([cutToWidth(visible(level.level), 40), groupDigits(level.responses), formatNps(level.nps), level.base ? 'base' : signed(level.coefficient)]);
       }
       const title = wrap(`${visible(driver.column)}: each level against ${quote(visible(base?.level ?? ''))}, the most common, the other drivers held`);
-      return `${chalk.bold(title)}\n${table.toString()}`;
+      return `${paint.bold(title)}\n${table.toString()}`;
     });
 }
 
-function accounting(summary: Summary, result: DriversResult, chalk: ChalkInstance): string {
-  const lines = [`${chalk.bold('Rows')}  ${describeAccounting(summary)}`];
+function accounting(summary: Summary, result: DriversResult, paint: Styles): string {
+  const lines = [`${paint.bold('Rows')}  ${describeAccounting(summary)}`];
   const missing = result.missing.filter((one) => one.blank + one.unreadable > 0);
   const complete = `${groupDigits(result.responses)} scored ${result.responses === 1 ? 'response has' : 'responses have'} every driver`;
   if (result.leftOut === 0) {
@@ -124,12 +124,12 @@ function accounting(summary: Summary, result: DriversResult, chalk: ChalkInstanc
 
 /** The human summary of `nps drivers`; `color` only when writing to a terminal. */
 export function renderDriversTable({ summary, result }: { summary: Summary; result: DriversResult }, options: { color: boolean }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const warnings = result.warnings.map((warning) => wrap(`Warning: ${visible(wordWarning(warning))}`, 2).replace('Warning:', chalk.yellow('Warning:')));
+  const paint = stylesFor(options.color);
+  const warnings = result.warnings.map((warning) => wrap(`Warning: ${visible(wordWarning(warning))}`, 2).replace('Warning:', paint.yellow('Warning:')));
   const sections =
     result.drivers.length === 0
-      ? [[`${chalk.bold('Drivers')}  n/a: no model could be fitted`, ...warnings].join('\n')]
-      : [[headline(result, chalk), ...warnings].join('\n'), driversTable(result, chalk), notes(result), ...levelsTables(result, chalk)];
-  sections.push(accounting(summary, result, chalk));
+      ? [[`${paint.bold('Drivers')}  n/a: no model could be fitted`, ...warnings].join('\n')]
+      : [[headline(result, paint), ...warnings].join('\n'), driversTable(result, paint), notes(result), ...levelsTables(result, paint)];
+  sections.push(accounting(summary, result, paint));
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import { stylesFor, type Styles } from './styles.js';
 import type { GroupRow, Scored } from '../../core/breakdown.js';
 import { CATEGORIES, categoryOf, type Category } from '../../core/categories.js';
 import type { PeriodRow } from '../../core/periods.js';
@@ -22,8 +22,8 @@ const SPARKS = '▁▂▃▄▅▆▇█';
 /** Width of the −100..+100 axis on which each period's interval is drawn. */
 const AXIS_WIDTH = 15;
 
-function paint(chalk: ChalkInstance, category: Category, text: string): string {
-  const colours = { promoters: chalk.green, passives: chalk.yellow, detractors: chalk.red };
+function paint(styles: Styles, category: Category, text: string): string {
+  const colours = { promoters: styles.green, passives: styles.yellow, detractors: styles.red };
   return colours[category](text);
 }
 
@@ -35,36 +35,36 @@ function levelLabel(interval: Interval | undefined): string {
   return interval === undefined ? '' : `${Math.round(interval.level * 100)}%`;
 }
 
-function accounting(summary: Summary, chalk: ChalkInstance): string {
-  const line = `${chalk.bold('Rows')}  ${describeAccounting(summary)}`;
+function accounting(summary: Summary, styles: Styles): string {
+  const line = `${styles.bold('Rows')}  ${describeAccounting(summary)}`;
   return summary.blank > 0 ? `${line}\n      (a blank score is an unanswered survey: not counted as a detractor)` : line;
 }
 
-function categoryTable(summary: Summary, chalk: ChalkInstance): string {
-  const table = plainTable([chalk.bold('Group'), chalk.bold('Count'), chalk.bold('Percent')], [false, true, true]);
+function categoryTable(summary: Summary, styles: Styles): string {
+  const table = plainTable([styles.bold('Group'), styles.bold('Count'), styles.bold('Percent')], [false, true, true]);
   for (const category of CATEGORIES) {
-    table.push([paint(chalk, category, LABELS[category]), summary.counts[category], formatPercent(summary.percentages[category])]);
+    table.push([paint(styles, category, LABELS[category]), summary.counts[category], formatPercent(summary.percentages[category])]);
   }
   return table.toString();
 }
 
-function distributionTable(summary: Summary, chalk: ChalkInstance): string {
-  const table = plainTable([chalk.bold('Score'), chalk.bold('Count'), chalk.bold('Percent'), ''], [true, true, true, false]);
+function distributionTable(summary: Summary, styles: Styles): string {
+  const table = plainTable([styles.bold('Score'), styles.bold('Count'), styles.bold('Percent'), ''], [true, true, true, false]);
   const largest = Math.max(1, ...summary.distribution);
   summary.distribution.forEach((count, score) => {
     const percent = summary.responses === 0 ? null : (count * 100) / summary.responses;
     const bar = '█'.repeat(Math.round((count / largest) * BAR_WIDTH));
-    table.push([score, count, formatPercent(percent), paint(chalk, categoryOf(score), bar)]);
+    table.push([score, count, formatPercent(percent), paint(styles, categoryOf(score), bar)]);
   });
   return table.toString();
 }
 
-function headline(overall: Scored, chalk: ChalkInstance): string {
-  if (overall.nps === null) return `${chalk.bold('NPS')}  n/a: no scored responses, so there is no score`;
+function headline(overall: Scored, styles: Styles): string {
+  if (overall.nps === null) return `${styles.bold('NPS')}  n/a: no scored responses, so there is no score`;
   const margin = overall.marginOfError === undefined ? '' : ` ± ${overall.marginOfError.toFixed(1)}`;
   const range = overall.interval ? `  (${levelLabel(overall.interval)} ${intervalName(overall.interval.method)} ${formatInterval(overall.interval)})` : '';
   const responses = overall.responses === 1 ? 'response' : 'responses';
-  const line = `${chalk.bold('NPS')}  ${chalk.bold(formatNps(overall.nps))}${margin}${range}, ${groupDigits(overall.responses)} ${responses}`;
+  const line = `${styles.bold('NPS')}  ${styles.bold(formatNps(overall.nps))}${margin}${range}, ${groupDigits(overall.responses)} ${responses}`;
   return offCentre(overall) ? `${line}\n${OFF_CENTRE}` : line;
 }
 
@@ -110,13 +110,13 @@ function largestGroups(groups: readonly GroupRow[]): GroupRow[] {
   return groups.filter((group) => kept.has(group));
 }
 
-function groupsTable(report: ScoreReport, columns: readonly string[], all: GroupRow[], chalk: ChalkInstance): string {
+function groupsTable(report: ScoreReport, columns: readonly string[], all: GroupRow[], styles: Styles): string {
   const groups = largestGroups(all);
   const level = levelLabel(report.overall.interval) || '95%';
   const adjusted = all.some((group) => group.versusRest !== undefined && group.versusRest.pAdjusted !== null);
   const head = [...columns.map(visible), 'n', 'Prom.', 'Pass.', 'Detr.', 'NPS', `${level} interval`, 'vs rest', adjusted ? 'p (adj.)' : 'p'];
   const table = plainTable(
-    head.map((text) => chalk.bold(text)),
+    head.map((text) => styles.bold(text)),
     head.map((_, index) => index >= columns.length && index < head.length - 2),
     // Long names first give way down to a point; then the three shares (in the JSON still) make room.
     { fit: columns.map((_, index) => index), drop: [1, 2, 3].map((offset) => columns.length + offset) },
@@ -195,10 +195,10 @@ function axisHeader(): string {
   return cells.join('');
 }
 
-function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkInstance): string {
+function periodsTable(report: ScoreReport, periods: PeriodRow[], styles: Styles): string {
   const level = levelLabel(report.overall.interval) || '95%';
   const head = ['Period', 'n', 'NPS', `${level} interval`, axisHeader(), 'Change'];
-  const table = plainTable(head.map((text) => chalk.bold(text)), [false, true, true, true, false, false]);
+  const table = plainTable(head.map((text) => styles.bold(text)), [false, true, true, true, false, false]);
   for (const row of periods) {
     table.push([
       row.partial ? `${row.period}†` : row.period,
@@ -216,33 +216,33 @@ function periodsTable(report: ScoreReport, periods: PeriodRow[], chalk: ChalkIns
   if (adjustment !== undefined) notes.push(adjustment);
   if (periods.some((row) => row.small)) notes.unshift(`* fewer than ${report.minN} responses: no change tested to or from it.`);
   // † marks a partial period; its warning says how partial.
-  notes.push(...report.warnings.filter(isPeriodWarning).map((warning) => wrap(`${chalk.yellow('Warning:')} ${wordWarning(warning)}`)));
-  return `${chalk.bold(title)}  ${sparkline(periods.map((row) => (row.small ? null : row.nps)))}\n${table.toString()}\n${notes.join('\n')}`;
+  notes.push(...report.warnings.filter(isPeriodWarning).map((warning) => wrap(`${styles.yellow('Warning:')} ${wordWarning(warning)}`)));
+  return `${styles.bold(title)}  ${sparkline(periods.map((row) => (row.small ? null : row.nps)))}\n${table.toString()}\n${notes.join('\n')}`;
 }
 
 /** The human summary of `nps score`; `color` only when writing to a terminal. */
 export function renderScoreTable(report: ScoreReport, options: { color: boolean; width?: number | undefined }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const styles = stylesFor(options.color);
   const { summary } = report;
   const sections = [
-    [headline(report.overall, chalk), ...report.warnings.filter((warning) => !isPeriodWarning(warning)).map((warning) => wrap(`${chalk.yellow('Warning:')} ${wordWarning(warning)}`))].join('\n'),
+    [headline(report.overall, styles), ...report.warnings.filter((warning) => !isPeriodWarning(warning)).map((warning) => wrap(`${styles.yellow('Warning:')} ${wordWarning(warning)}`))].join('\n'),
   ];
   const view = report.accounts;
-  const accounts = view === undefined ? undefined : accountsSection(view, report.overall, chalk);
+  const accounts = view === undefined ? undefined : accountsSection(view, report.overall, styles);
   if (accounts !== undefined) sections.push(accounts);
-  sections.push(accounting(summary, chalk), categoryTable(summary, chalk));
+  sections.push(accounting(summary, styles), categoryTable(summary, styles));
   report.breakdowns.forEach((breakdown, at) => {
-    sections.push(groupsTable(report, breakdown.columns, breakdown.groups, chalk));
+    sections.push(groupsTable(report, breakdown.columns, breakdown.groups, styles));
     const figures = view?.levels.breakdowns[at];
     if (view !== undefined && figures !== undefined && (view.levels.byAccount || view.levels.weightedBy)) {
-      sections.push(levelGroupsTable(breakdown.columns, largestGroups(breakdown.groups), figures, view, chalk));
+      sections.push(levelGroupsTable(breakdown.columns, largestGroups(breakdown.groups), figures, view, styles));
     }
   });
   if (report.periods) {
-    sections.push(periodsTable(report, report.periods, chalk));
-    if (view !== undefined && (view.levels.byAccount || view.levels.weightedBy)) sections.push(levelPeriodsTable(report.periods, view, chalk));
+    sections.push(periodsTable(report, report.periods, styles));
+    if (view !== undefined && (view.levels.byAccount || view.levels.weightedBy)) sections.push(levelPeriodsTable(report.periods, view, styles));
   }
-  sections.push(distributionTable(summary, chalk));
+  sections.push(distributionTable(summary, styles));
   // cli-table3 pads the last column; trailing spaces only get in the way of diffs and pipes.
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }

@@ -1,4 +1,4 @@
-import type { Chalk } from 'chalk';
+import type { Styles } from './styles.js';
 import { CATEGORIES } from '../../core/categories.js';
 import type { ThemeChangeLine } from '../../core/themes-change.js';
 import type { ThemesReport } from '../../core/themes-report.js';
@@ -9,7 +9,7 @@ import { cutToWidth, LINE_WIDTH, plainTable } from './plain-table.js';
 
 /** The themes report's parts read from the comments as a whole, as text: discovered themes, suggestions, topics, change. */
 
-type Paint = InstanceType<typeof Chalk>;
+type Paint = Styles;
 
 /** Discovered themes listed in the terminal; the JSON and the report list them all. */
 const SHOWN = 15;

@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { stylesFor, type Styles } from './styles.js';
 import { CATEGORIES } from '../../core/categories.js';
 import type { ThemeImpact, ThemesReport } from '../../core/themes-report.js';
 import type { DistinguishingWord } from '../../core/themes.js';
@@ -60,10 +60,10 @@ function verdict(impact: ThemeImpact): string {
   return difference.significant ? `real (${pBesideAdjusted(difference)})` : 'may be chance';
 }
 
-function wordsTable(title: string, entries: DistinguishingWord[], chalk: InstanceType<typeof Chalk>, level: number, withLanguage: boolean): string {
+function wordsTable(title: string, entries: DistinguishingWord[], paint: Styles, level: number, withLanguage: boolean): string {
   if (entries.length === 0) return `no word sets them apart at ${Math.round(level * 100)}% confidence`;
   const head = [title, ...(withLanguage ? ['Language'] : []), 'Lean', 'Detractors', 'Promoters'];
-  const table = plainTable(head.map((text) => chalk.bold(text)), [false, ...(withLanguage ? [false] : []), true, true, true]);
+  const table = plainTable(head.map((text) => paint.bold(text)), [false, ...(withLanguage ? [false] : []), true, true, true]);
   // The lean is |z|: the table's title says which way; the JSON keeps the sign (positive towards detractors).
   for (const entry of entries) table.push([entry.word, ...(withLanguage ? [entry.language] : []), Math.abs(entry.z).toFixed(1), entry.detractors, entry.promoters]);
   return table.toString();
@@ -84,15 +84,15 @@ export function languagesSentence(report: ThemesReport): string {
 }
 
 export function renderThemesTable(report: ThemesReport, options: { color: boolean }): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const paint = stylesFor(options.color);
   const counted = CATEGORIES.map((category) => `${report.comments[category]} from ${category}`).join(', ');
-  const unthemed = unthemedLine(report, chalk);
+  const unthemed = unthemedLine(report, paint);
   const sections = [
-    `${wrap(`${chalk.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})`, 11)}\n${wrap(`${chalk.bold('Languages')}  ${languagesSentence(report)}`, 11)}${unthemed === undefined ? '' : `\n${unthemed}`}`,
+    `${wrap(`${paint.bold('Comments')}  ${counted} (of ${plural(report.responses, 'scored response')})`, 11)}\n${wrap(`${paint.bold('Languages')}  ${languagesSentence(report)}`, 11)}${unthemed === undefined ? '' : `\n${unthemed}`}`,
   ];
   for (const category of [...CATEGORIES].reverse()) {
     const lines = report.themes[category];
-    const table = plainTable(['Theme', 'Comments', 'Share', 'Negated', 'Net'].map((text) => chalk.bold(text)), [false, true, true, true, true]);
+    const table = plainTable(['Theme', 'Comments', 'Share', 'Negated', 'Net'].map((text) => paint.bold(text)), [false, true, true, true, true]);
     const examples: string[] = [];
     for (const line of lines) {
       table.push([line.theme, line.comments, `${line.share.toFixed(1)}%`, line.negated, formatNet(line.sentiment.net)]);
@@ -100,19 +100,19 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
       if (line.examples.length > 0) examples.push(exampleLine(line.theme, line.examples));
     }
     // No comment of three words or more: no Examples heading over nothing.
-    const shown = examples.length === 0 ? '' : `\n${chalk.dim('Examples')}\n${examples.join('\n')}`;
+    const shown = examples.length === 0 ? '' : `\n${paint.dim('Examples')}\n${examples.join('\n')}`;
     const body = lines.length === 0 ? 'no theme found in these comments' : `${table.toString()}${shown}`;
-    sections.push(`${chalk.bold(`${LABELS[category]} (${plural(report.comments[category], 'comment')})`)}\n${body}`);
+    sections.push(`${paint.bold(`${LABELS[category]} (${plural(report.comments[category], 'comment')})`)}\n${body}`);
   }
-  if (report.questions.length > 0) sections.push(`${chalk.bold('By question')}\n${questionsText(report)}`);
-  for (const part of [discoveredText(report, chalk), suggestionsText(report, chalk), givenText(report, chalk)]) if (part !== undefined) sections.push(part);
+  if (report.questions.length > 0) sections.push(`${paint.bold('By question')}\n${questionsText(report)}`);
+  for (const part of [discoveredText(report, paint), suggestionsText(report, paint), givenText(report, paint)]) if (part !== undefined) sections.push(part);
   const impacts = [
     ...report.impact.filter((impact) => impact.mentionedBy > 0),
     ...report.discovered.slice(0, DISCOVERED_IMPACTS).map((line) => ({ theme: quoted(line.label), ...line.impact })),
     ...report.given.map((line) => ({ theme: line.topic, ...line.impact })),
   ].sort((a, b) => (b.difference?.difference ?? -Infinity) - (a.difference?.difference ?? -Infinity));
   const impactTable = plainTable(
-    ['Theme', 'Share', 'With', 'Rest', 'Effect', 'Verdict'].map((text) => chalk.bold(text)),
+    ['Theme', 'Share', 'With', 'Rest', 'Effect', 'Verdict'].map((text) => paint.bold(text)),
     [false, true, true, true, true, false],
     { fit: [0] },
   );
@@ -127,15 +127,15 @@ export function renderThemesTable(report: ThemesReport, options: { color: boolea
   if (report.discovered.length > 0) notes.push(wrap('Themes in quotes are discovered ones.'));
   const adjustment = adjustmentNote(impacts.map((impact) => impact.difference), 'themes', 'adj.');
   if (adjustment !== undefined) notes.push(adjustment);
-  sections.push(`${chalk.bold('Theme impact')}\n${impactTable.toString()}\n${notes.join('\n')}`);
-  const change = changeText(report, chalk);
+  sections.push(`${paint.bold('Theme impact')}\n${impactTable.toString()}\n${notes.join('\n')}`);
+  const change = changeText(report, paint);
   if (change !== undefined) sections.push(change);
   // A language column only when the words come from comments in more than one language.
   const withLanguage = new Set([...report.words.detractors, ...report.words.promoters].map((entry) => entry.language)).size > 1;
   sections.push(
-    `${chalk.bold('Words that set detractors apart (Lean: in standard errors)')}\n${wordsTable('Detractors', report.words.detractors, chalk, report.level, withLanguage)}`,
-    `${chalk.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, chalk, report.level, withLanguage)}`,
+    `${paint.bold('Words that set detractors apart (Lean: in standard errors)')}\n${wordsTable('Detractors', report.words.detractors, paint, report.level, withLanguage)}`,
+    `${paint.bold('Words that set promoters apart')}\n${wordsTable('Promoters', report.words.promoters, paint, report.level, withLanguage)}`,
   );
-  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${chalk.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
+  if (report.warnings.length > 0) sections.push(report.warnings.map((warning) => wrap(`${paint.yellow('Warning:')} ${visible(wordWarning(warning))}`)).join('\n'));
   return `${sections.join('\n\n').replace(/ +$/gm, '')}\n`;
 }
