@@ -11,9 +11,18 @@ export type ScoreCell =
 export const MISSING_VALUES = ['', 'na', 'n/a', 'nan', 'null', 'none', '-', '#n/a'] as const;
 const MISSING = new Set<string>(MISSING_VALUES);
 
-/** Whether a cell says "no answer" (empty, NA, N/A, null, -…): for scores and comments alike. */
+/** The longest way of writing "no answer" ("null", "none", "#n/a"). */
+const MISSING_CHARS = Math.max(...MISSING_VALUES.map((value) => value.length));
+
+/**
+ * Whether a cell says "no answer" (empty, NA, N/A, null, -…): for scores and comments
+ * alike. A longer text is none of them, and is not lower-cased whole to find it out:
+ * every comment of a file passes here.
+ */
 export function isMissing(cell: string): boolean {
-  return MISSING.has(cell.trim().toLowerCase());
+  const text = cell.length > MISSING_CHARS ? cell.trim() : cell;
+  if (text.length > MISSING_CHARS) return false;
+  return MISSING.has(text.trim().toLowerCase());
 }
 
 const DASH = '[-–—:=]';

@@ -17,7 +17,7 @@ export { SharedStrings } from './xlsx/workbook.js';
 /**
  * Reading an Excel workbook (.xlsx): a zip of XML parts. The zip is read from its
  * end (its central directory) with yauzl, which inflates one part at a time as a
- * stream; each part is parsed by saxes, a streaming XML parser. The small parts
+ * stream; each part is parsed by a streaming XML reader (xlsx/xml.ts). The small parts
  * (the workbook's sheet list, the relationships, the styles) are read whole; the
  * shared strings table is held in memory, as every reader of the format must,
  * since any cell may refer to any string; the sheet itself is streamed row by row,
@@ -33,6 +33,9 @@ export { SharedStrings } from './xlsx/workbook.js';
 
 /** Columns a table may have right of its header row, unnamed, where its first rows have values (see `startTable`). */
 const MAX_UNHEADED = 256;
+
+/** The elements of a sheet whose attributes are read: the others' are not even parsed. */
+const ATTRIBUTES_READ: ReadonlySet<string> = new Set(['c', 'row', 'dimension']);
 
 /** One cell being read: its column, type and style, and the texts of its value. */
 interface CellState {
@@ -102,7 +105,14 @@ export class XlsxReader extends QueuedRows {
   ) {
     super();
     this.size = size;
-    this.parser = xmlParser({ open: (name, attributes) => this.onOpen(name, attributes), close: (name) => this.onClose(name), text: (text) => this.onText(text) });
+    this.parser = xmlParser(
+      {
+        open: (name, attributes) => this.onOpen(name, attributes),
+        close: (name) => this.onClose(name),
+        text: (text) => this.onText(text),
+      },
+      ATTRIBUTES_READ,
+    );
   }
 
   /** Opens the workbook in `source` and its sheet `wanted` (or the first), far enough to know the header. */
@@ -220,22 +230,25 @@ export class XlsxReader extends QueuedRows {
     this.workbook.close();
   }
 
+  private startCell(attributes: Record<string, string>): void {
+    const reference = attributes['r'];
+    const column = reference === undefined ? undefined : columnIndex(reference);
+    const cell = this.cell;
+    cell.column = column ?? cell.column + 1;
+    if (cell.column >= MAX_COLUMNS) throw new Error(`a cell is beyond Excel's last column, XFD (${reference ?? cell.column})`);
+    cell.type = attributes['t'] ?? 'n';
+    const style = attributes['s'];
+    cell.style = style === undefined ? 0 : Number(style);
+    cell.value = '';
+    cell.hasValue = false;
+    cell.formula = false;
+  }
+
   private onOpen(name: string, attributes: Record<string, string>): void {
     switch (name) {
-      case 'c': {
-        const reference = attributes['r'];
-        const column = reference === undefined ? undefined : columnIndex(reference);
-        const cell = this.cell;
-        cell.column = column ?? cell.column + 1;
-        if (cell.column >= MAX_COLUMNS) throw new Error(`a cell is beyond Excel's last column, XFD (${reference ?? cell.column})`);
-        cell.type = attributes['t'] ?? 'n';
-        const style = attributes['s'];
-        cell.style = style === undefined ? 0 : Number(style);
-        cell.value = '';
-        cell.hasValue = false;
-        cell.formula = false;
+      case 'c':
+        this.startCell(attributes);
         break;
-      }
       case 'v':
         this.capture = 'v';
         this.text = '';

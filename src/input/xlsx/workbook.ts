@@ -13,7 +13,7 @@ import { clipList, quote } from '../../core/clip.js';
 
 /** A workbook's zip and its small parts: the sheets, their relationships, the styles and the shared strings. */
 
-/** What yauzl, zlib and saxes say of a file they cannot read, as the one line `nps` prints. */
+/** What yauzl, zlib and the XML reader say of a file they cannot read, as the one line `nps` prints. */
 export function damaged(name: string, error: unknown): NpsError {
   if (error instanceof NpsError) return error;
   const message = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';

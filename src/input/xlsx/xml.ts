@@ -1,7 +1,25 @@
-import { SaxesParser } from '../../libraries/saxes.js';
 import { MAX_TEXT_CHARS, textTooLong } from './limits.js';
 
-/** The XML of a workbook's parts: names without their prefix, and a streaming parser over them. */
+/**
+ * The XML of a workbook's parts, read as a stream of events: an element opens (with
+ * its attributes), text, an element closes. Names lose the root element's prefix: the
+ * elements `nps` reads are all in the root's namespace, and Excel writes none.
+ *
+ * The parts of a workbook use a small corner of XML: UTF-8, no DTD, elements,
+ * attributes, text, the five named entities and character references, now and then
+ * a comment, a processing instruction or CDATA. This reader knows that corner and
+ * refuses what falls outside it, as a damaged file: a tag closed that was not open,
+ * an element left open, an unknown entity, a broken tag. It finds each `<` and `>`
+ * with indexOf rather than stepping through the text a character at a time, and
+ * builds attributes only for the elements asked for: a general parser (saxes,
+ * htmlparser2) takes a character at a time through its states, where a sheet of a
+ * million rows has fourteen million cells. Measured on the 49 MB sheet of a
+ * 100,000-row workbook, events alone (fastest of five): saxes 706 ms, htmlparser2
+ * 733 ms, this reader 469 ms.
+ *
+ * What it reads is held to MAX_TEXT_CHARS between two events: a text, a tag or a
+ * comment that never ends is refused rather than gathered in memory.
+ */
 
 export const local = (name: string): string => {
   const colon = name.indexOf(':');
@@ -28,49 +46,238 @@ export interface XmlParser {
   close(): void;
 }
 
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const ENTITY = /&([^;&]*);?/g;
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+
+/** A character reference's character, when it names one XML allows. */
+function referenced(body: string): string | undefined {
+  const hex = body.startsWith('#x');
+  const digits = body.slice(hex ? 2 : 1);
+  if (digits === '' || !(hex ? /^[\da-fA-F]+$/ : /^\d+$/).test(digits)) return undefined;
+  const code = Number.parseInt(digits, hex ? 16 : 10);
+  const allowed = code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  return allowed ? String.fromCodePoint(code) : undefined;
+}
+
+/** Text with its entities and character references replaced; an unknown or unended one is a damaged file. */
+function decoded(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, body: string) => {
+    if (!whole.endsWith(';')) throw new Error('unterminated entity');
+    const character = body.startsWith('#') ? referenced(body) : NAMED[body];
+    if (character === undefined) throw new Error(`undefined entity: ${whole}`);
+    return character;
+  });
+}
+
+/** Text as XML reads it: line ends made `\n` (before references, so that `&#13;` stays). */
+const textOf = (raw: string): string => decoded(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+
 /**
- * A streaming XML parser calling `handlers` with names stripped of the root
- * element's prefix: the elements `nps` reads are all in the root's namespace, and
- * Excel writes none, so most files cost no stripping at all.
- *
- * saxes gathers a text, a tag or an attribute whole before it hands it over: one
- * 2 GB text would be gathered whole in memory. So the characters written since the
- * parser last handed anything over are counted (from the end of the chunk that held
- * it, never more than they are), and past MAX_TEXT_CHARS the XML is refused.
+ * One-letter names as constants: a cell's `r`, `t` and `s`, millions of times a sheet. A
+ * name cut from the text would be looked up in V8's table of names at every store.
  */
-export function xmlParser(handlers: XmlHandlers): XmlParser {
-  const parser = new SaxesParser({ position: false });
-  const { open, close, text } = handlers;
-  let prefix: string | undefined;
-  const nameOf = (name: string): string => {
-    prefix ??= name.slice(0, name.indexOf(':') + 1);
-    return prefix !== '' && name.startsWith(prefix) ? name.slice(prefix.length) : name;
-  };
-  let written = 0;
-  let handedOver = 0;
-  const handed = (): void => {
-    handedOver = written;
-  };
-  parser.on('opentag', (tag) => {
-    handed();
-    open?.(nameOf(tag.name), tag.attributes as Record<string, string>);
+const LETTERS: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
+
+const isSpace = (code: number): boolean => code <= 0x20 && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d);
+
+/** The attributes of the tag in `text` from `from` to `end` (after its name); a broken one is a damaged file. */
+function attributesIn(text: string, from: number, end: number): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  scanAttributes(text, from, end, (name, value) => {
+    attributes[name] = value;
   });
-  parser.on('closetag', (tag) => {
-    handed();
-    close?.(nameOf(tag.name));
-  });
-  const onText = (chunk: string): void => {
-    handed();
-    text?.(chunk);
-  };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  return {
-    write: (chunk) => {
-      written += chunk.length;
-      parser.write(chunk);
-      if (written - handedOver > MAX_TEXT_CHARS) throw textTooLong();
-    },
-    close: () => void parser.close(),
-  };
+  return attributes;
+}
+
+/** Each attribute of a tag, from the text after its name, handed to `store`; a broken one is a damaged file. */
+function scanAttributes(text: string, from: number, end: number, store: (name: string, value: string) => void): void {
+  const broken = (why: string): Error => new Error(`${why} in <${text.slice(from, end)}>`);
+  let at = from;
+  for (;;) {
+    while (at < end && isSpace(text.charCodeAt(at))) at += 1;
+    if (at >= end) return;
+    let nameEnd = at;
+    while (nameEnd < end) {
+      const code = text.charCodeAt(nameEnd);
+      if (code === 0x3d || isSpace(code)) break;
+      nameEnd += 1;
+    }
+    let equals = nameEnd;
+    while (equals < end && isSpace(text.charCodeAt(equals))) equals += 1;
+    if (nameEnd === at || text.charCodeAt(equals) !== 0x3d) throw broken('an attribute without a value');
+    let open = equals + 1;
+    while (open < end && isSpace(text.charCodeAt(open))) open += 1;
+    const quote = text.charCodeAt(open);
+    if (quote !== 0x22 && quote !== 0x27) throw broken('an unquoted attribute value');
+    // One pass over the value: where it ends, and whether it needs its references or white space read.
+    let close = open + 1;
+    let special = false;
+    for (; close < end; close += 1) {
+      const code = text.charCodeAt(close);
+      if (code === quote) break;
+      if (code === 0x26 || code === 0x09 || code === 0x0a || code === 0x0d) special = true;
+      else if (code === 0x3c) throw broken('"<" in an attribute value');
+    }
+    if (close >= end) throw broken('an unterminated attribute value');
+    const name = nameEnd === at + 1 ? (LETTERS[text.charCodeAt(at)] ?? text.charAt(at)) : text.slice(at, nameEnd);
+    const raw = text.slice(open + 1, close);
+    // Attribute values are normalised: a tab or a line end written as such is a space (one written as a reference is not).
+    store(name, special ? decoded(raw.replace(/\r\n|[\t\n\r]/g, ' ')) : raw);
+    at = close + 1;
+    if (at < end && !isSpace(text.charCodeAt(at))) throw broken('attributes not apart');
+  }
+}
+
+/** The end of a tag from `<` at `start`: the `>` outside any quoted value; -1 when the text has not come yet. */
+function tagEnd(text: string, start: number): number {
+  let quote = 0;
+  for (let at = start + 1; at < text.length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === 0x22 || code === 0x27) quote = code;
+    else if (code === 0x3e) return at;
+  }
+  return -1;
+}
+
+/**
+ * A streaming XML parser calling `handlers`. `attributesOf` names the elements whose
+ * attributes are wanted (by local name); the others are handed an empty set.
+ */
+export function xmlParser(handlers: XmlHandlers, attributesOf?: ReadonlySet<string>): XmlParser {
+  return new XmlReader(handlers, attributesOf);
+}
+
+class XmlReader implements XmlParser {
+  private prefix: string | undefined;
+  /** The elements open, as written (with their prefix). */
+  private readonly stack: string[] = [];
+  /** What was written and not yet read: a tag, a text or a comment the chunk cut. */
+  private rest = '';
+  /** The root element has closed. */
+  private ended = false;
+
+  constructor(
+    private readonly handlers: XmlHandlers,
+    private readonly attributesOf: ReadonlySet<string> | undefined,
+  ) {}
+
+  write(chunk: string): void {
+    const input = this.rest === '' ? chunk : this.rest + chunk;
+    const upTo = this.read(input, false);
+    this.rest = upTo >= input.length ? '' : input.slice(upTo);
+    if (this.rest.length > MAX_TEXT_CHARS) throw textTooLong();
+  }
+
+  close(): void {
+    if (this.rest !== '') {
+      const upTo = this.read(this.rest, true);
+      if (upTo < this.rest.length) throw new Error('unclosed tag');
+      this.rest = '';
+    }
+    if (this.stack.length > 0) throw new Error(`unclosed tag: ${this.stack[this.stack.length - 1] ?? ''}`);
+  }
+
+  private nameOf(name: string): string {
+    this.prefix ??= name.slice(0, name.indexOf(':') + 1);
+    return this.prefix !== '' && name.startsWith(this.prefix) ? name.slice(this.prefix.length) : name;
+  }
+
+  /** Reads what `input` holds whole, from the start; returns where the unread rest begins. */
+  private read(input: string, final: boolean): number {
+    let at = 0;
+    for (;;) {
+      const lt = input.indexOf('<', at);
+      if (lt === -1) return this.trailingText(input, at, final);
+      if (lt > at) this.text(input.slice(at, lt));
+      at = lt;
+      const next = input.charCodeAt(lt + 1);
+      let end: number;
+      if (next === 0x2f) {
+        end = input.indexOf('>', lt);
+        if (end !== -1) this.closeTag(input.slice(lt + 2, end));
+      } else if (next === 0x3f) {
+        end = input.indexOf('?>', lt + 2);
+        if (end !== -1) end += 1;
+      } else if (next === 0x21) end = this.markup(input, lt);
+      else {
+        end = tagEnd(input, lt);
+        if (end !== -1) this.openTag(input, lt, end);
+      }
+      if (end === -1) return at;
+      at = end + 1;
+    }
+  }
+
+  /** The text after the last tag: all of it, but an entity or a line end the chunk cut waits for the next. */
+  private trailingText(input: string, at: number, final: boolean): number {
+    let upTo = input.length;
+    if (!final) {
+      const amp = input.lastIndexOf('&');
+      if (amp >= at && !input.includes(';', amp)) upTo = amp;
+      if (upTo > at && input.charCodeAt(upTo - 1) === 0x0d) upTo -= 1;
+    }
+    this.text(input.slice(at, upTo));
+    return upTo;
+  }
+
+  private text(raw: string): void {
+    if (raw === '') return;
+    if (this.stack.length === 0) {
+      if (/\S/.test(raw)) throw new Error('text outside the root element');
+      return;
+    }
+    this.handlers.text?.(textOf(raw));
+  }
+
+  /** A comment, CDATA or a DOCTYPE from `<!` at `lt`: where it ends (its last character), or -1 when it has not come yet. */
+  private markup(input: string, lt: number): number {
+    if (input.startsWith('<!--', lt)) {
+      const end = input.indexOf('-->', lt + 4);
+      return end === -1 ? -1 : end + 2;
+    }
+    if (input.startsWith('<![CDATA[', lt)) {
+      const end = input.indexOf(']]>', lt + 9);
+      if (end === -1) return -1;
+      if (this.stack.length === 0) throw new Error('CDATA outside the root element');
+      this.handlers.text?.(input.slice(lt + 9, end));
+      return end + 2;
+    }
+    if (input.length - lt < 9) return -1;
+    if (!input.startsWith('<!DOCTYPE', lt)) throw new Error('unknown markup "<!"');
+    const subset = input.indexOf('[', lt);
+    const gt = input.indexOf('>', lt);
+    if (subset === -1 || (gt !== -1 && gt < subset)) return gt;
+    const end = input.indexOf(']>', subset);
+    return end === -1 ? -1 : end + 1;
+  }
+
+  /** The tag from `<` at `lt` to `>` at `gt`. */
+  private openTag(input: string, lt: number, gt: number): void {
+    if (this.ended) throw new Error('an element after the root element');
+    const selfClosing = input.charCodeAt(gt - 1) === 0x2f;
+    const end = selfClosing ? gt - 1 : gt;
+    let nameEnd = lt + 1;
+    while (nameEnd < end && !isSpace(input.charCodeAt(nameEnd))) nameEnd += 1;
+    if (nameEnd === lt + 1) throw new Error('a tag without a name');
+    const raw = input.slice(lt + 1, nameEnd);
+    const name = this.nameOf(raw);
+    const attributes = this.attributesOf === undefined || this.attributesOf.has(name) ? attributesIn(input, nameEnd, end) : NO_ATTRIBUTES;
+    this.handlers.open?.(name, attributes);
+    if (selfClosing) {
+      this.handlers.close?.(name);
+      if (this.stack.length === 0) this.ended = true;
+    } else this.stack.push(raw);
+  }
+
+  private closeTag(tag: string): void {
+    const raw = tag.trimEnd();
+    if (this.stack.length === 0 || this.stack[this.stack.length - 1] !== raw) throw new Error('unexpected close tag');
+    this.stack.pop();
+    if (this.stack.length === 0) this.ended = true;
+    this.handlers.close?.(this.nameOf(raw));
+  }
 }
