@@ -7,7 +7,7 @@ import type { Readable, Writable } from 'node:stream';
 export interface Io {
   stdin: Readable;
   stdout: Writable & { isTTY?: boolean; columns?: number };
-  stderr: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean; columns?: number };
   cwd: string;
   env: Record<string, string | undefined>;
   /** --color (true) or --no-color (false); undefined when neither was given. */

@@ -71,10 +71,10 @@ function chunksOf(stdin: RunOptions['stdin']): Buffer[] {
 /** Runs `nps` inside the test process with its own streams: fast, and lets a test pretend to be a terminal. */
 export async function runInProcess(
   args: readonly string[],
-  options: RunOptions & { tty?: boolean } = {},
+  options: RunOptions & { tty?: boolean; columns?: number } = {},
 ): Promise<RunResult> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty === true });
-  const stderr = Object.assign(new PassThrough(), { isTTY: options.tty === true });
+  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty === true, columns: options.columns });
+  const stderr = Object.assign(new PassThrough(), { isTTY: options.tty === true, columns: options.columns });
   const readOut = collect(stdout);
   const readErr = collect(stderr);
   const code = await main(args, {

@@ -1,6 +1,6 @@
 import { Command, Option } from '../libraries/commander.js';
 import { createRequire } from 'node:module';
-import { LINE_WIDTH } from '../output/render/plain-table.js';
+import { LINE_WIDTH, widthOf } from '../output/render/plain-table.js';
 import { wrapText } from '../output/render/text-width.js';
 import type { CommandDefinition } from '../commands/shared/definition.js';
 import type { Outcome } from '../commands/shared/outcome.js';
@@ -174,6 +174,9 @@ export async function buildProgram(argv: readonly string[], io: Io, runCommand: 
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // commander asks the process's own streams, and takes a terminal of 0 columns for one that cannot wrap.
+      getOutHelpWidth: () => widthOf(io.stdout),
+      getErrHelpWidth: () => widthOf(io.stderr),
       outputError: (text, write) => write(`nps: ${text}`),
     });
   const named = commandNamed(argv);

@@ -21,6 +21,12 @@ const GAP = '  ';
 /** The width text output is laid out for: what a terminal opens with. */
 export const LINE_WIDTH = 80;
 
+/**
+ * The width a terminal reports, or LINE_WIDTH when it reports none: a pipe, or a terminal
+ * whose size is unknown (a pseudo-terminal opened without one reports 0 columns).
+ */
+export const widthOf = (stream: { columns?: number | undefined }): number => (stream.columns !== undefined && stream.columns > 0 ? stream.columns : LINE_WIDTH);
+
 /** A column given way to is never cut narrower than this. */
 const FIT_MINIMUM = 12;
 

@@ -3,7 +3,7 @@ import type { ReadListener, Rejection } from '../../core/reading.js';
 import { visible, wrap } from '../render/format.js';
 import { Progress, wantsProgress } from './progress.js';
 import { clip } from '../../core/clip.js';
-import { LINE_WIDTH } from '../render/plain-table.js';
+import { widthOf } from '../render/plain-table.js';
 
 /** Where a message's wrapped lines start at a terminal: under its text, after "nps: ". */
 const MESSAGE_INDENT = 'nps: '.length;
@@ -109,6 +109,6 @@ export class Messages implements ReadListener {
       this.stderr.write(`${shown}\n`);
       return;
     }
-    this.stderr.write(`${wrap(shown, MESSAGE_INDENT, Math.max(40, this.stderr.columns ?? LINE_WIDTH))}\n`);
+    this.stderr.write(`${wrap(shown, MESSAGE_INDENT, Math.max(40, widthOf(this.stderr)))}\n`);
   }
 }

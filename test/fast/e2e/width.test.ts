@@ -52,3 +52,15 @@ describe('80 columns on real names', () => {
     expect(groups.map((group) => group.key.Company)).toContain('Northwind Logistics International GmbH & Co. KG');
   });
 });
+
+describe('help at a terminal that reports no size', () => {
+  it.each(['score', 'segment', 'followup', 'themes', 'report'])('wraps nps %s --help at 80 columns, and at the width a terminal reports', async (command) => {
+    // A pseudo-terminal opened without a size (script, some editors' shells) reports 0 columns.
+    const unsized = await run([command, '--help'], { tty: true, columns: 0 });
+    expect(Math.max(...unsized.stdout.split('\n').map((line) => stringWidth(line)))).toBeLessThanOrEqual(80);
+    const wide = await run([command, '--help'], { tty: true, columns: 120 });
+    const widest = Math.max(...wide.stdout.split('\n').map((line) => stringWidth(line)));
+    expect(widest).toBeLessThanOrEqual(120);
+    expect(widest).toBeGreaterThan(80);
+  });
+});
