@@ -392,7 +392,10 @@ async function ledgerLists(
   const names = nameColumnsOf(merged.header);
   const commentAt = ledgerColumnsOf(merged.header).comment;
   const commentOf = (row: number): string => (commentAt === undefined ? '' : (merged.rows[row]?.[commentAt] ?? ''));
-  const readingOf = ledgerReadings(merged.cases, commentOf, reader, options.discover);
+  const window = opened.window;
+  const inWindow = (found: LedgerCase): boolean => window === undefined || found.time === undefined || dayOn(responses.clock, found.time) >= window.start;
+  const listed = CATEGORIES.flatMap((category) => toWork[category]);
+  const readingOf = ledgerReadings(listed, merged.cases.filter(inWindow), commentOf, reader, options.discover);
   const rowOf = (found: LedgerCase & { category: Category }): string => {
     const cells = merged.rows[found.row] ?? [];
     const comment = commentOf(found.row);

@@ -37,8 +37,6 @@ interface CompiledCues {
   /** Generic praise of several words ("keep it up", "from start to finish"), taken out before the words are counted. */
   genericPhrases: RegExp;
   things: ReadonlySet<string>;
-  /** Someone the company points to (the venue, the reception) recommending: what they recommended is someone else. */
-  hostRecommends: RegExp;
   stopWords: ReadonlySet<string>;
 }
 
@@ -53,18 +51,6 @@ const alternativesOf = (list: readonly string[]): string =>
 /** One expression for a list of phrases, on whole words of normalised text; an empty list matches nothing. */
 function phrases(list: readonly string[]): RegExp {
   return list.length === 0 ? /(?!)/gu : new RegExp(`(?<= )(?:${alternativesOf(list)})(?= )`, 'gu');
-}
-
-/**
- * A host recommending: "the photographer the venue recommended", "den uns das Hotel
- * empfohlen hat", "que nos recomendó la recepción". What a host recommends is someone
- * else, and praise of it is no testimonial of the company.
- */
-function hostRecommending(cues: QuotableCues): RegExp {
-  const hosts = alternativesOf(cues.hosts);
-  const after = `(?:${hosts})(?: [\\p{L}']+){0,3} (?:${alternativesOf(cues.hostRecommends)})`;
-  const before = cues.recommendedByHost.length === 0 ? '(?!)' : `(?:${alternativesOf(cues.recommendedByHost)})(?: [\\p{L}']+){0,2} (?:${hosts})`;
-  return new RegExp(`(?<= )(?:${after}|${before})(?= )`, 'gu');
 }
 
 function cuesFor(language: string): CompiledCues | undefined {
@@ -88,7 +74,6 @@ function cuesFor(language: string): CompiledCues | undefined {
     generic: new Set(cues.generic.map((word) => normalise(word).trim())),
     genericPhrases: phrases([...cues.generic, ...cues.things].filter((phrase) => phrase.includes(' '))),
     things: new Set(cues.things.map((word) => normalise(word).trim())),
-    hostRecommends: hostRecommending(cues),
     stopWords: profileOf(language).stopWords,
   };
   compiled.set(language, set);
@@ -123,10 +108,15 @@ const RESOLVED = /(?<= )(?:solved|fixed|sorted|resolv\p{L}*|gelöst|behoben|erle
 function troubleGone(text: string, set: CompiledCues): boolean {
   set.troubles.lastIndex = 0;
   for (const match of text.matchAll(set.troubles)) {
-    const before = text.slice(0, match.index).trim().split(' ').slice(-3);
-    if (before.some((word) => NEGATIONS.has(word))) return true;
+    if (negated(text, match.index)) return true;
   }
   return false;
+}
+
+/** Whether a negation stands among the three words before `at`: an elided article ("d'") is no word here. */
+function negated(text: string, at: number): boolean {
+  const before = text.slice(0, at).trim().split(' ').filter((word) => !word.endsWith("'")).slice(-3);
+  return before.some((word) => NEGATIONS.has(word));
 }
 
 /** A speed: a number (or one, two…) of minutes, hours or days, after "in", "within", "innerhalb", "en", "em". */
@@ -137,10 +127,7 @@ function complains(comment: string, expression: RegExp): boolean {
   for (const sentence of comment.split(/[.!;\n]+/u)) {
     const text = normalise(sentence);
     if (RESOLVED.test(text)) continue;
-    for (const match of text.matchAll(expression)) {
-      const before = text.slice(0, match.index).trim().split(' ').slice(-3);
-      if (!before.some((word) => NEGATIONS.has(word))) return true;
-    }
+    for (const match of text.matchAll(expression)) if (!negated(text, match.index)) return true;
   }
   return false;
 }
@@ -161,6 +148,10 @@ function callsOut(comment: string): boolean {
   return [...comment.matchAll(PHONES)].some((match) => !YEARS.test(match[0].trim()));
 }
 
+/** What follows a name before the role it gives: "our", "notre", "unsere", "nuestra", "nossa", "the". */
+const ROLE_OPENINGS = 'our|my|the|notre|ma|mon|nos|mes|le|la|unser|unsere|unserem|meine|mein|der|die|nuestra|nuestro|mi|el|la|nossa|nosso|minha|meu|o|a';
+const NAME_THEN_ROLE = new RegExp(`^\\s*(\\p{Lu}\\p{Ll}+) (\\p{Lu}\\p{Ll}+), (?:${ROLE_OPENINGS})\\s`, 'u');
+
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'herr', 'frau', 'm', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña', 'prof']);
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
 
@@ -178,8 +169,8 @@ function namesSomeone(comment: string, language: string): boolean {
     // A name opening a sentence, then a role: "Sarah Whitfield in billing".
     const [first = '', second = '', third = ''] = words;
     if (language !== 'de' && CAPITALISED.test(first) && CAPITALISED.test(second) && /^(?:in|at|from|du|de|von|aus|à|en|da|do)$/u.test(third)) return true;
-    // Or a name, a comma and who they are: "Marie Lefebvre, notre conseillère" (not "Great Service, fast delivery").
-    const opening = /^\s*(\p{Lu}\p{Ll}+) (\p{Lu}\p{Ll}+),/u.exec(sentence);
+    // Or a name, a comma and who they are: "Marie Lefebvre, notre conseillère" (not "Customer Support, quick and friendly").
+    const opening = NAME_THEN_ROLE.exec(sentence);
     if (language !== 'de' && opening !== null && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) return true;
   }
   return false;
@@ -193,6 +184,19 @@ function ordinaryWord(word: string): boolean {
     const set = cuesFor(code);
     return set !== undefined && (set.stopWords.has(bare) || set.generic.has(bare) || set.things.has(bare) || found(text, set.praise) || found(text, set.complaint));
   });
+}
+
+/**
+ * Faint praise and nothing more: "ok" and "passt" alone ("passt perfekt" is not), a faint
+ * phrase of several words with no praise beside it ("good enough" is, "good enough, and
+ * fast" is not).
+ */
+function faintOnly(text: string, set: CompiledCues, sets: readonly CompiledCues[]): boolean {
+  if (found(text, set.faintPhrases)) {
+    const rest = text.replace(set.faintPhrases, ' ');
+    return !praises(rest, sets) && !sets.some((other) => found(rest, other.praise));
+  }
+  return found(text, set.faint) && !praises(text, sets);
 }
 
 /** Whether a word of praise is in the comment. */
@@ -260,10 +264,9 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   if (sets.some((set) => complains(comment, set.complaint)) || ((own === undefined || language === 'en') && afinnComplains(comment)) || LOW_MARK.test(comment)) return 'complaint';
   if (sets.some((set) => found(text, set.usage)) && !praises(text, sets)) return 'not-praise';
   // "ok", "passt", "correct" are faint praise alone; "passt perfekt" is not.
-  // The praise must stand outside a faint phrase of several words: "good enough" is faint, "good enough, and fast" is not.
-  if (sets.some((set) => found(text, set.faint) && !praises(text.replace(set.faintPhrases, ' '), sets))) return 'faint';
+  if (sets.some((set) => faintOnly(text, set, sets))) return 'faint';
   if (sets.some((set) => found(text, set.health))) return 'personal-data';
-  if (sets.some((set) => found(text, set.thirdParty) || found(text, set.hostRecommends))) return 'third-party';
+  if (sets.some((set) => found(text, set.thirdParty)) || hostRecommends(text, own === undefined ? undefined : language)) return 'third-party';
   if (!specific(text, sets)) return 'vague';
   // A candidate is praise: it has a word of praise, or says it without one.
   const praised = sets.some((set) => found(text, set.praise) || found(text, set.implicit) || troubleGone(text, set)) || QUICK.test(text);
@@ -315,7 +318,7 @@ function quotableWithoutCues(comment: string, language: string): boolean {
  * certeza"), and "could not be happier", "hätte nicht besser sein können".
  */
 const MOOD: Record<string, RegExp> = {
-  en: /(?<= )(?:(?:would|could|should)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use|save)|wishlist|wish list|counting on|can't wait for)(?= )/gu,
+  en: /(?<= )(?:(?:would|could|should)(?: \p{L}+)?? (?:be|make|made|like|love|help|have|add|need|want|prefer|appreciate|improve|benefit|use)|wishlist|wish list|counting on|can't wait for)(?= )/gu,
   es: /(?<= )\p{L}+(?:aría|iría|dría|arían|irían|drían)(?= )/gu,
   pt: /(?<= )(?:\p{L}+(?:aria|eria|iria|ariam|eriam|iriam)|podiam|deviam)(?= )/gu,
   fr: /(?<= )(?:serait|seraient|serais|pourrait|pourraient|pourriez|faudrait|manquerait|manqueraient|aimerais|aimerait|aimerions|voudrais|voudrait|souhaiterais|souhaiterait|rendrait|ajouterais|préférerais|mériterait)(?= )/gu,
@@ -359,8 +362,68 @@ const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]|^\s*(?:oh (?:grea
  * An order, account or ticket number: "#48213", "58-20194", "48213-7", "order 482139",
  * "Bestellnummer 48213" (not a span of years, "2015-2024").
  */
-const REFERENCE =
-  /#\s?(?:\p{L}{1,4}-?)?\d{3,}|\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?:\d{2,}-\d{3,}|\d{4,}-\d{1,2})\b|\b(?:order|ticket|case|pedido|encomenda|commande|dossier|bestellung|bestellnummer|auftrag|vorgang|n[º°o]\.?|nr\.?)\s*(?:n[º°o]\.?|nr\.?|number|número|numéro)?\s*\d{4,}/iu;
+const REFERENCE = new RegExp(
+  [
+    String.raw`#\s?(?:\p{L}{1,4}-?)?\d{3,}`,
+    String.raw`\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?:\d{2,}-\d{3,}|\d{5,}-\d{1,2})\b`,
+    // A word for an order, then a number with its mark ("order no. 482", "pedido nº 4821") or five digits and more ("Bestellung 583920").
+    String.raw`\b(?:order|ticket|pedido|encomenda|commande|dossier|bestellung|bestellnummer|auftrag|vorgang)\s*(?:(?:no\.|nr\.?|n[º°]\.?|number|número|numéro|nummer)\s*\d{3,}|\d{5,})`,
+    String.raw`\bn[º°]\s*\d{3,}`,
+  ].join('|'),
+  'iu',
+);
 /** French "merci de…" and "pensez à…" with a verb: "Merci de remettre l'export" asks, where "merci de votre aide" thanks. */
-const ASKS = /(?<= )(?:merci (?:de|d') (?!votre |notre |leur |tout )\p{L}+(?:er|ir|re)|pensez à|pense à)(?= )/u;
+const ASKS = /(?<= )(?:merci (?:de|d') (?!votre |notre |leur |tout |avoir |être |etre )\p{L}+(?:er|ir|re)|pensez à)(?= )/u;
+
+/** Who points a guest elsewhere: a venue, a hotel's reception, a host, a guide. */
+const HOSTS: Record<string, string> = {
+  en: 'venue|hotel|reception|receptionist|front desk|concierge|host|hosts|guide|tour guide|landlord',
+  de: 'location|hotel|rezeption|gastgeber|gastgeberin|vermieter|vermieterin|reiseleiter|reiseleiterin|concierge',
+  fr: "hôtel|réception|réceptionniste|hôte|hôtes|concierge|guide|propriétaire",
+  es: 'hotel|recepción|recepcionista|anfitrión|anfitriona|guía|conserje|dueño|dueña',
+  pt: 'hotel|recepção|receção|rececionista|recepcionista|anfitrião|anfitriã|guia|pousada|dono|dona',
+};
+
+/**
+ * What a host recommended, said as a relative clause, the one shape that tells it from
+ * praise of the host itself: "the photographer the venue recommended" (not "the hotel is
+ * highly recommended"), "den uns die Location empfohlen hat", "que l'hôtel nous a
+ * conseillé", "que nos recomendó la recepción" (not "mi hermana me recomendó el hotel"),
+ * "que a recepção indicou"; and "recommended by the hotel".
+ */
+const HOST_RECOMMENDS: Record<string, RegExp> = Object.fromEntries(
+  Object.entries({
+    en: [
+      String.raw`\p{L}+ (?:that |which )?the (?:HOSTS) (?:had )?(?:recommended|suggested|booked)`,
+      String.raw`(?:recommended|suggested) by (?:the|our) (?:HOSTS)`,
+    ],
+    de: [
+      String.raw`(?:den|die|das|dem) (?:uns |mir )?(?:der |die |das |unsere? )?(?:HOSTS)(?: \p{L}+){0,2} (?:empfohlen|vermittelt|gebucht|vorgeschlagen) (?:hat|hatte|haben)`,
+      String.raw`(?:empfohlen|vorgeschlagen) (?:von der|vom|von unserem|von unserer) (?:HOSTS)`,
+    ],
+    fr: [
+      String.raw`que (?:l' |la |le |notre )(?:HOSTS) (?:nous |m' |vous )?(?:a |avait |ont )?(?:recommandé|recommandée|recommandés|conseillé|conseillée|conseillés|indiqué|indiquée)`,
+      String.raw`(?:recommandé|recommandée|conseillé|conseillée) par (?:l' |la |le |notre )(?:HOSTS)`,
+    ],
+    es: [
+      String.raw`que (?:nos |me )?(?:recomendó|recomendaron|sugirió|sugirieron|indicó|indicaron) (?:el |la |nuestro |nuestra )(?:HOSTS)`,
+      String.raw`que (?:el |la )(?:HOSTS) (?:nos |me )?(?:recomendó|recomendaron|sugirió|indicó)`,
+      String.raw`(?:recomendado|recomendada|sugerido|sugerida) por (?:el |la |nuestro |nuestra )(?:HOSTS)`,
+    ],
+    pt: [
+      String.raw`que (?:a |o )(?:HOSTS) (?:nos |me )?(?:indicou|indicaram|recomendou|recomendaram|sugeriu)`,
+      String.raw`que (?:nos |me )?(?:indicou|indicaram|recomendou|recomendaram|sugeriu) (?:a |o )(?:HOSTS)`,
+      String.raw`(?:indicado|indicada|recomendado|recomendada) (?:pela|pelo) (?:HOSTS)`,
+    ],
+  }).map(([language, shapes]) => [
+    language,
+    new RegExp(shapes.map((shape) => `(?<= )(?:${shape.replaceAll('HOSTS', HOSTS[language] ?? '')})(?= )`).join('|'), 'u'),
+  ]),
+);
+
+/** Whether a comment praises what a host recommended; `language` undefined holds it to every language's shapes. */
+function hostRecommends(text: string, language: string | undefined): boolean {
+  const shapes = language === undefined ? Object.values(HOST_RECOMMENDS) : [HOST_RECOMMENDS[language]].filter((shape) => shape !== undefined);
+  return shapes.some((shape) => shape.test(text));
+}
 

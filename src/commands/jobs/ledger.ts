@@ -59,6 +59,7 @@ export const ledgerJob: PartJob<LedgerConfig, LedgerAccumulator, LedgerData> = {
   toData: ({ candidates, levels }) => ({ candidates, levels: levels?.toData() }),
   merge: (into, data) => {
     if (data.levels !== undefined) into.levels?.mergeData(data.levels);
-    into.candidates.push(...data.candidates);
+    // One at a time: a spread of a part's hundreds of thousands of cases would overflow the call stack.
+    for (const candidate of data.candidates) into.candidates.push(candidate);
   },
 };

@@ -147,7 +147,7 @@ export async function readScoreCounts(
       }
     }
     messages.info(`${counts.name}: counts from nps sql, ${counts.rows.length} ${counts.rows.length === 1 ? 'row' : 'rows'}`);
-    rows.push(...counts.rows);
+    for (const row of counts.rows) rows.push(row);
   }
   const name = files.length === 1 ? (files[0] ?? '') : 'the counts';
   const asked = options.period === undefined ? undefined : { period: options.period, fiscalStart: fiscalStartOf(options), rolling: options.rolling !== undefined };
@@ -318,7 +318,7 @@ export async function readCountSamples(
       mergeTallies(tally, row.tally);
       if (options.column === undefined && options.period === undefined) addInto(samples, file, row.tally);
     }
-    all.push(...counts.rows);
+    for (const row of counts.rows) all.push(row);
   }
   if (options.column !== undefined) {
     for (const row of all) if (row.set === bySet([options.column]) && responsesIn(row.tally) > 0) addInto(samples, row.values.get(options.column) ?? '', row.tally);

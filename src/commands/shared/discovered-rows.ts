@@ -30,26 +30,39 @@ export function discoveredRows(lists: ListSource, find: DiscoveredFinder, config
 
 /**
  * Each listed case's comment, read, with its themes column: the named themes, then those discovered in the
- * comments of every case of the ledger (none with --no-discover), so that a case's themes do not depend on
- * which cases are listed with it (--new-only lists a few).
+ * comments of the ledger's cases of the run's window (`pool`; none with --no-discover), as a run without a ledger
+ * discovers them in the window's comments. A case's themes then do not depend on which cases are listed with it
+ * (--new-only lists a few), and an alert's run does not read the ledger's whole history.
  */
 export function ledgerReadings(
-  cases: readonly LedgerCase[],
+  listed: readonly LedgerCase[],
+  pool: readonly LedgerCase[],
   commentOf: (row: number) => string,
   reader: CommentReader,
   discover: boolean,
 ): (row: number) => (Reading & { themes: string }) | undefined {
   const readings = new Map<number, Reading>();
+  const readingAt = (row: number): Reading | undefined => {
+    const comment = commentOf(row).trim();
+    if (comment === '') return undefined;
+    let reading = readings.get(row);
+    if (reading === undefined) {
+      reading = reader.read(comment);
+      readings.set(row, reading);
+    }
+    return reading;
+  };
   const sampled: SampledResponse[] = [];
-  for (const found of cases) {
-    const comment = commentOf(found.row).trim();
-    if (found.category === undefined || comment === '' || readings.has(found.row)) continue;
-    const reading = reader.read(comment);
-    readings.set(found.row, reading);
-    const answer = { text: comment, language: reading.language, themes: reading.mentions.map((mention) => mention.theme) };
-    sampled.push({ priority: 0, order: found.row, category: found.category, side: undefined, answers: [answer] });
+  if (discover) {
+    for (const found of pool) {
+      const reading = found.category === undefined ? undefined : readingAt(found.row);
+      if (reading === undefined || found.category === undefined) continue;
+      const answer = { text: commentOf(found.row).trim(), language: reading.language, themes: reading.mentions.map((mention) => mention.theme) };
+      sampled.push({ priority: 0, order: found.row, category: found.category, side: undefined, answers: [answer] });
+    }
   }
-  const find = discover && sampled.length > 0 ? listedDiscovery(sampled).find : undefined;
+  for (const found of listed) readingAt(found.row);
+  const find = sampled.length > 0 ? listedDiscovery(sampled).find : undefined;
   return (row) => {
     const reading = readings.get(row);
     if (reading === undefined) return undefined;

@@ -159,6 +159,8 @@ class XmlReader implements XmlParser {
   private rest = '';
   /** The root element has closed. */
   private ended = false;
+  /** The length the unread input must reach before it is read again (see `write`). */
+  private readAgainAt = 0;
 
   constructor(
     private readonly handlers: XmlHandlers,
@@ -167,8 +169,16 @@ class XmlReader implements XmlParser {
 
   write(chunk: string): void {
     const input = this.rest === '' ? chunk : this.rest + chunk;
+    if (input.length < this.readAgainAt) {
+      this.rest = input;
+      if (this.rest.length > MAX_TEXT_CHARS) throw textTooLong();
+      return;
+    }
     const upTo = this.read(input, false);
     this.rest = upTo >= input.length ? '' : input.slice(upTo);
+    // Nothing could be read: a tag, a comment or CDATA runs on. It is looked at again once the input has doubled,
+    // so that one that runs for megabytes is scanned a few times over, not once for every chunk.
+    this.readAgainAt = upTo === 0 ? input.length * 2 : 0;
     if (this.rest.length > MAX_TEXT_CHARS) throw textTooLong();
   }
 
@@ -243,7 +253,9 @@ class XmlReader implements XmlParser {
       const end = input.indexOf(']]>', lt + 9);
       if (end === -1) return -1;
       if (this.stack.length === 0) throw new Error('CDATA outside the root element');
-      this.handlers.text?.(input.slice(lt + 9, end));
+      const raw = input.slice(lt + 9, end);
+      // Line ends are read as `\n` in CDATA too; its `&` are its own.
+      this.handlers.text?.(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
       return end + 2;
     }
     if (input.length - lt < 9) return -1;

