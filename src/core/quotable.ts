@@ -115,9 +115,14 @@ function troubleGone(text: string, set: CompiledCues): boolean {
 
 /** Whether a negation stands among the three words before `at`: an elided article ("d'") is no word here. */
 function negated(text: string, at: number): boolean {
-  const before = text.slice(0, at).trim().split(' ').filter((word) => !word.endsWith("'")).slice(-3);
-  return before.some((word) => NEGATIONS.has(word));
+  const words = text.slice(0, at).trim().split(' ').filter((word) => !word.endsWith("'"));
+  // Five words back ("not a single minute of waiting"), but not past a "but": "not bad, but the wait" complains.
+  const contrast = words.findLastIndex((word) => CONTRASTS.has(word));
+  return words.slice(Math.max(contrast + 1, words.length - 5)).some((word) => NEGATIONS.has(word));
 }
+
+/** Words that turn a sentence around: a negation before them does not reach past them. */
+const CONTRASTS = new Set(['but', 'though', 'aber', 'doch', 'mais', 'pero', 'mas', 'porém']);
 
 /** A speed: a number (or one, two…) of minutes, hours or days, after "in", "within", "innerhalb", "en", "em". */
 const QUICK = /(?<= )(?:in|within|under|took|takes|innerhalb|binnen|dauert|en|em|dans|nach|after)(?: (?:von|de|d'|of|less than|moins d'?|unter|nur))? (?:\d+|one|two|three|a|an|une?|zwei|drei|einer|einem|dos|tres|uma?|duas) (?:min|mins|minutes?|minuten|minutos|heures?|hours?|stunden?|horas?|seconds?|sekunden|secondes?|segundos)(?= )/u;
@@ -149,11 +154,27 @@ function callsOut(comment: string): boolean {
 }
 
 /** What follows a name before the role it gives: "our", "notre", "unsere", "nuestra", "nossa", "the". */
-const ROLE_OPENINGS = 'our|my|the|notre|ma|mon|nos|mes|le|la|unser|unsere|unserem|meine|mein|der|die|nuestra|nuestro|mi|el|la|nossa|nosso|minha|meu|o|a';
-const NAME_THEN_ROLE = new RegExp(`^\\s*(\\p{Lu}\\p{Ll}+) (\\p{Lu}\\p{Ll}+), (?:${ROLE_OPENINGS})\\s`, 'u');
+const POSSESSIVES = 'our|my|notre|ma|mon|nos|mes|unser|unsere|unserem|unseren|meine|mein|nuestra|nuestro|nuestras|nuestros|mi|nossa|nosso|minha|meu';
+/** Words for someone's role at a company, in the five languages: what follows a name and its comma. */
+const ROLES = [
+  'manager|advisor|adviser|consultant|agent|rep|representative|technician|engineer|coordinator|specialist|nurse|doctor|dentist|teacher|trainer|instructor|coach|planner|broker|agent|driver|contact',
+  'conseill(?:er|ère)|responsable|technicien(?:ne)?|gestionnaire|commerci(?:al|ale)|interlocut(?:eur|rice)|format(?:eur|rice)|infirmi(?:er|ère)',
+  '(?:kunden)?(?:betreuer|berater|ansprechpartner)(?:in)?|techniker(?:in)?|trainer(?:in)?|sachbearbeiter(?:in)?',
+  'asesora?|gestora?|técnic[oa]|agente|ejecutiv[oa]|comercial|enfermer[oa]',
+  'consultora?|gerente|técnic[oa]|atendente|assessora?|corretora?|enfermeir[oa]',
+].join('|');
+const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
+/**
+ * A name opening a sentence, a comma, then who they are: "Marie Lefebvre, notre conseillère",
+ * "Sarah Whitfield, account manager", "Jonas Becker, unser Kundenbetreuer" (not "Customer
+ * Support, quick and friendly", "Cosy Rooms, a warm welcome").
+ */
+const NAME_THEN_ROLE = new RegExp(`^\\s*(${NAME}) (${NAME}), (?:(?:${POSSESSIVES}) |(?:\\p{L}+ )?(?=(?:${ROLES})(?!\\p{L})))`, 'iu');
 
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'herr', 'frau', 'm', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña', 'prof']);
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
+/** A name as written: capital, then small letters, hyphenated once at most ("Jean-Pierre"); the 'i' flag of NAME_THEN_ROLE does not hold it. */
+const CAPITALISED_NAME = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u;
 
 /** Someone's full name: two capitalised words inside a sentence, not after a title ("Dr Lambert" is fine; "Sarah Whitfield" is not). */
 function namesSomeone(comment: string, language: string): boolean {
@@ -171,7 +192,9 @@ function namesSomeone(comment: string, language: string): boolean {
     if (language !== 'de' && CAPITALISED.test(first) && CAPITALISED.test(second) && /^(?:in|at|from|du|de|von|aus|à|en|da|do)$/u.test(third)) return true;
     // Or a name, a comma and who they are: "Marie Lefebvre, notre conseillère" (not "Customer Support, quick and friendly").
     const opening = NAME_THEN_ROLE.exec(sentence);
-    if (language !== 'de' && opening !== null && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) return true;
+    if (opening !== null && CAPITALISED_NAME.test(opening[1] ?? '') && CAPITALISED_NAME.test(opening[2] ?? '') && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) {
+      return true;
+    }
   }
   return false;
 }
@@ -187,16 +210,22 @@ function ordinaryWord(word: string): boolean {
 }
 
 /**
- * Faint praise and nothing more: "ok" and "passt" alone ("passt perfekt" is not), a faint
- * phrase of several words with no praise beside it ("good enough" is, "good enough, and
- * fast" is not).
+ * Faint praise and nothing more: "ok" and "passt" alone ("passt perfekt" is not), "good
+ * enough" ("good enough, fast and friendly" is not).
  */
 function faintOnly(text: string, set: CompiledCues, sets: readonly CompiledCues[]): boolean {
-  if (found(text, set.faintPhrases)) {
-    const rest = text.replace(set.faintPhrases, ' ');
-    return !praises(rest, sets) && !sets.some((other) => found(rest, other.praise));
-  }
-  return found(text, set.faint) && !praises(text, sets);
+  if (!found(text, set.faint)) return false;
+  const rest = text.replace(set.faintPhrases, ' ').replace(set.faint, ' ');
+  if (praises(rest, sets)) return false;
+  // Beside a faint word, praise of two things outweighs it ("decent, intuitive and reliable"); of one, not ("normal, sin problemas").
+  const praised = new Set(
+    sets.flatMap((other) => {
+      // matchAll starts where the expression's last search left off: from the start, here.
+      other.praise.lastIndex = 0;
+      return [...rest.matchAll(other.praise)].map((match) => match[0]);
+    }),
+  );
+  return praised.size < 2;
 }
 
 /** Whether a word of praise is in the comment. */
@@ -365,15 +394,23 @@ const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]|^\s*(?:oh (?:grea
 const REFERENCE = new RegExp(
   [
     String.raw`#\s?(?:\p{L}{1,4}-?)?\d{3,}`,
-    String.raw`\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?:\d{2,}-\d{3,}|\d{5,}-\d{1,2})\b`,
-    // A word for an order, then a number with its mark ("order no. 482", "pedido nº 4821") or five digits and more ("Bestellung 583920").
-    String.raw`\b(?:order|ticket|pedido|encomenda|commande|dossier|bestellung|bestellnummer|auftrag|vorgang)\s*(?:(?:no\.|nr\.?|n[º°]\.?|number|número|numéro|nummer)\s*\d{3,}|\d{5,})`,
+    // "58-20194", "48213-7"; not a span of years ("2015-2024"), a season ("2023-24") or a range ("50-500 seats").
+    String.raw`\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?:\d{2,}-\d{4,}|\d{5,}-\d{1,2})\b`,
+    // A word that is itself a number's mark: "Bestellnummer 4821", "numéro de commande 4821", "order number 4821".
+    String.raw`\b(?:bestellnummer|kundennummer|auftragsnummer|rechnungsnummer|vertragsnummer|ticketnummer|(?:order|ticket|case|reference|invoice|customer|account) (?:number|no\.?|nr\.?)|numéro de (?:commande|dossier|client|ticket)|n° de (?:commande|dossier)|número de (?:pedido|cliente|encomenda|ticket|caso))\s*:?\s*#?\s*\d{3,}`,
+    // A word for one, then a number: "ticket 4821", "pedido 4821", "Bestellung 583920".
+    String.raw`\b(?:ticket|pedido|encomenda|commande|bestellung|auftrag|vorgang|dossier)\s*:?\s*\d{4,}`,
+    // "case 482139", but not "in any case 5000"; "order" is a verb too ("we order 25000 labels"): only with its mark.
+    String.raw`\bcase\s*:?\s*\d{5,}`,
     String.raw`\bn[º°]\s*\d{3,}`,
   ].join('|'),
   'iu',
 );
 /** French "merci de…" and "pensez à…" with a verb: "Merci de remettre l'export" asks, where "merci de votre aide" thanks. */
 const ASKS = /(?<= )(?:merci (?:de|d') (?!votre |notre |leur |tout |avoir |être |etre )\p{L}+(?:er|ir|re)|pensez à)(?= )/u;
+
+/** Words that open a clause rather than end a noun: "and the host suggested" is the host's own doing. */
+const CLAUSE_WORDS = 'and|but|because|so|when|as|then|while|since|after|before|until|if|or|also|where|once|that|which';
 
 /** Who points a guest elsewhere: a venue, a hotel's reception, a host, a guide. */
 const HOSTS: Record<string, string> = {
@@ -394,11 +431,11 @@ const HOSTS: Record<string, string> = {
 const HOST_RECOMMENDS: Record<string, RegExp> = Object.fromEntries(
   Object.entries({
     en: [
-      String.raw`\p{L}+ (?:that |which )?the (?:HOSTS) (?:had )?(?:recommended|suggested|booked)`,
+      String.raw`(?!(?:CLAUSE_WORDS) )\p{L}+ (?:that |which )?the (?:HOSTS) (?:had )?(?:recommended|suggested)`,
       String.raw`(?:recommended|suggested) by (?:the|our) (?:HOSTS)`,
     ],
     de: [
-      String.raw`(?:den|die|das|dem) (?:uns |mir )?(?:der |die |das |unsere? )?(?:HOSTS)(?: \p{L}+){0,2} (?:empfohlen|vermittelt|gebucht|vorgeschlagen) (?:hat|hatte|haben)`,
+      String.raw`(?:den|die|das|dem) (?:uns |mir )?(?:der|die|das|unsere?|unser) (?:HOSTS)(?: \p{L}+){0,2} (?:empfohlen|vermittelt|vorgeschlagen) (?:hat|hatte)`,
       String.raw`(?:empfohlen|vorgeschlagen) (?:von der|vom|von unserem|von unserer) (?:HOSTS)`,
     ],
     fr: [
@@ -406,18 +443,16 @@ const HOST_RECOMMENDS: Record<string, RegExp> = Object.fromEntries(
       String.raw`(?:recommandé|recommandée|conseillé|conseillée) par (?:l' |la |le |notre )(?:HOSTS)`,
     ],
     es: [
-      String.raw`que (?:nos |me )?(?:recomendó|recomendaron|sugirió|sugirieron|indicó|indicaron) (?:el |la |nuestro |nuestra )(?:HOSTS)`,
       String.raw`que (?:el |la )(?:HOSTS) (?:nos |me )?(?:recomendó|recomendaron|sugirió|indicó)`,
       String.raw`(?:recomendado|recomendada|sugerido|sugerida) por (?:el |la |nuestro |nuestra )(?:HOSTS)`,
     ],
     pt: [
       String.raw`que (?:a |o )(?:HOSTS) (?:nos |me )?(?:indicou|indicaram|recomendou|recomendaram|sugeriu)`,
-      String.raw`que (?:nos |me )?(?:indicou|indicaram|recomendou|recomendaram|sugeriu) (?:a |o )(?:HOSTS)`,
       String.raw`(?:indicado|indicada|recomendado|recomendada) (?:pela|pelo) (?:HOSTS)`,
     ],
   }).map(([language, shapes]) => [
     language,
-    new RegExp(shapes.map((shape) => `(?<= )(?:${shape.replaceAll('HOSTS', HOSTS[language] ?? '')})(?= )`).join('|'), 'u'),
+    new RegExp(shapes.map((shape) => `(?<= )(?:${shape.replaceAll('HOSTS', HOSTS[language] ?? '').replaceAll('CLAUSE_WORDS', CLAUSE_WORDS)})(?= )`).join('|'), 'u'),
   ]),
 );
 

@@ -178,7 +178,8 @@ class XmlReader implements XmlParser {
     this.rest = upTo >= input.length ? '' : input.slice(upTo);
     // Nothing could be read: a tag, a comment or CDATA runs on. It is looked at again once the input has doubled,
     // so that one that runs for megabytes is scanned a few times over, not once for every chunk.
-    this.readAgainAt = upTo === 0 ? input.length * 2 : 0;
+    // Never past the most it may hold: a construct that long is refused, one shorter is read.
+    this.readAgainAt = upTo === 0 ? Math.min(input.length * 2, MAX_TEXT_CHARS) : 0;
     if (this.rest.length > MAX_TEXT_CHARS) throw textTooLong();
   }
 

@@ -8,7 +8,7 @@ describe('what keeps a promoter comment from being quoted', () => {
     // A host's recommendation is someone else.
     ['The guide the hotel recommended for the old town was a gem.', 'en', 'third-party'],
     ['Der Caterer, den uns die Location empfohlen hat, war großartig.', 'de', 'third-party'],
-    ['El guía que nos recomendó la recepción fue increíble.', 'es', 'third-party'],
+    ['El guía que la recepción nos recomendó fue increíble.', 'es', 'third-party'],
     ['A padaria que a recepção indicou é maravilhosa.', 'pt', 'third-party'],
     ["Le traiteur que l'hôtel nous a conseillé était parfait.", 'fr', 'third-party'],
     // Asking in French with "merci de" or "pensez à".
@@ -21,6 +21,15 @@ describe('what keeps a promoter comment from being quoted', () => {
     // Order numbers, however written.
     ['Bestellung 583920 kam am nächsten Tag, perfekt verpackt.', 'de', 'personal-data'],
     ['Order no. 4821 arrived early, perfectly packed.', 'en', 'personal-data'],
+    ['Case 482139 was solved within minutes, brilliant support.', 'en', 'personal-data'],
+    ['Ticket 4821 was solved within minutes, brilliant support.', 'en', 'personal-data'],
+    ['Bestellnummer 4821 kam am nächsten Tag, perfekt verpackt.', 'de', 'personal-data'],
+    ['Numéro de commande 4821 arrivé en avance, emballage parfait.', 'fr', 'personal-data'],
+    ['Número de pedido 4821 llegó antes de tiempo, muy bien embalado.', 'es', 'personal-data'],
+    ['Sarah Whitfield, account manager, was brilliant and quick.', 'en', 'personal-data'],
+    ['Jean-Pierre Martin, our account manager, was brilliant and quick.', 'en', 'personal-data'],
+    ['Jonas Becker, unser Kundenbetreuer, war super hilfsbereit und schnell.', 'de', 'personal-data'],
+    ['Lucía Fernández, nuestra asesora, siempre rápida y muy amable.', 'es', 'personal-data'],
     ['Minha encomenda 77310-2 chegou rápido, obrigada!', 'pt', 'personal-data'],
     // A name, a comma and the role.
     ['Tomás Brennan, our account manager, sorted the renewal in a day.', 'en', 'personal-data'],
@@ -74,6 +83,21 @@ describe('what keeps a promoter comment from being quoted', () => {
     ['This tool could save any small business hours every week, brilliant support.', 'en'],
     ['Great to see how they handled our peak season, fast and friendly.', 'en'],
     ['Good enough, and fast checkout with friendly staff.', 'en'],
+    ['Our flight was cancelled so the hotel booked us two extra nights at no cost, amazing service.', 'en'],
+    ['Wir sind froh, dass wir das Hotel gebucht haben, sauber, ruhig und herzliche Gastgeber.', 'de'],
+    ['Vinimos por una amiga que nos recomendó el hotel y fue perfecto, habitación limpia y personal amable.', 'es'],
+    ['Uma amiga que nos indicou o hotel acertou em cheio, quarto limpo e equipe atenciosa.', 'pt'],
+    ['Lovely stay and the host suggested great walks, spotless rooms and a warm welcome.', 'en'],
+    ['Setup was painless because the guide suggested exactly the right settings.', 'en'],
+    ['We scaled from 50-500 seats without a hitch, onboarding was smooth.', 'en'],
+    ['Catered our wedding for 100-150 guests flawlessly, the food was delicious.', 'en'],
+    ['We order 25000 labels every quarter and they always arrive on time.', 'en'],
+    ['Cosy Rooms, a warm welcome and the quietest street in town.', 'en'],
+    ['Fresh Croissants, the best breakfast we had in Lisbon.', 'en'],
+    ['Decent, intuitive and reliable, saves me an hour a day.', 'en'],
+    ['Hotel limpo e tranquilo, equipe atenciosa e café da manhã delicioso.', 'pt'],
+    ["Pas une seule minute d'attente, accueil chaleureux et efficace.", 'fr'],
+    ['Not a single minute of waiting, friendly and efficient staff.', 'en'],
   ])('%j is still a candidate (%s)', (comment, language) => {
     expect(whyNotQuotable(comment, language)).toBeUndefined();
   });
