@@ -75,6 +75,7 @@ describe('testimonial candidates on hand-labelled promoter comments', () => {
     ['holdout3', 0.98, 0.55],
     ['holdout4', 0.98, 0.48],
     ['holdout5', 0.91, 0.55],
+    ['holdout6', 0.81, 0.58],
   ])('%s: no worse than measured', async (name, precisionFloor, recallFloor) => {
     const { precision, recall } = await measure(name);
     expect(precision).toBeGreaterThanOrEqual(precisionFloor);
