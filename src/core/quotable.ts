@@ -116,20 +116,21 @@ function troubleGone(text: string, set: CompiledCues): boolean {
 /** Whether a negation stands among the three words before `at`: an elided article ("d'") is no word here. */
 function negated(text: string, at: number): boolean {
   const words = text.slice(0, at).trim().split(' ').filter((word) => !word.endsWith("'"));
-  // Five words back ("not a single minute of waiting"), but not past a "but": "not bad, but the wait" complains.
+  // Five words back ("not a single minute of waiting"), but not past a "but" or an "and": "no fees and the app slow" complains.
   const contrast = words.findLastIndex((word) => CONTRASTS.has(word));
   return words.slice(Math.max(contrast + 1, words.length - 5)).some((word) => NEGATIONS.has(word));
 }
 
 /** Words that turn a sentence around: a negation before them does not reach past them. */
-const CONTRASTS = new Set(['but', 'though', 'aber', 'doch', 'mais', 'pero', 'mas', 'porém']);
+const CONTRASTS = new Set(['but', 'though', 'aber', 'doch', 'mais', 'pero', 'mas', 'porém', 'and', 'und', 'et', 'y', 'e']);
 
 /** A speed: a number (or one, two…) of minutes, hours or days, after "in", "within", "innerhalb", "en", "em". */
 const QUICK = /(?<= )(?:in|within|under|took|takes|innerhalb|binnen|dauert|en|em|dans|nach|after)(?: (?:von|de|d'|of|less than|moins d'?|unter|nur))? (?:\d+|one|two|three|a|an|une?|zwei|drei|einer|einem|dos|tres|uma?|duas) (?:min|mins|minutes?|minuten|minutos|heures?|hours?|stunden?|horas?|seconds?|sekunden|secondes?|segundos)(?= )/u;
 
 /** Whether a complaint phrase is found that no negation just before it turns around, in a sentence that puts nothing right. */
 function complains(comment: string, expression: RegExp): boolean {
-  for (const sentence of comment.split(/[.!;\n]+/u)) {
+  // A clause at a time: "No fees, the app slow" complains of the app, whatever the fees.
+  for (const sentence of comment.split(/[.!;,\n]+/u)) {
     const text = normalise(sentence);
     if (RESOLVED.test(text)) continue;
     for (const match of text.matchAll(expression)) if (!negated(text, match.index)) return true;
@@ -157,11 +158,11 @@ function callsOut(comment: string): boolean {
 const POSSESSIVES = 'our|my|notre|ma|mon|nos|mes|unser|unsere|unserem|unseren|meine|mein|nuestra|nuestro|nuestras|nuestros|mi|nossa|nosso|minha|meu';
 /** Words for someone's role at a company, in the five languages: what follows a name and its comma. */
 const ROLES = [
-  'manager|advisor|adviser|consultant|agent|rep|representative|technician|engineer|coordinator|specialist|nurse|doctor|dentist|teacher|trainer|instructor|coach|planner|broker|agent|driver|contact',
-  'conseill(?:er|ère)|responsable|technicien(?:ne)?|gestionnaire|commerci(?:al|ale)|interlocut(?:eur|rice)|format(?:eur|rice)|infirmi(?:er|ère)',
-  '(?:kunden)?(?:betreuer|berater|ansprechpartner)(?:in)?|techniker(?:in)?|trainer(?:in)?|sachbearbeiter(?:in)?',
-  'asesora?|gestora?|técnic[oa]|agente|ejecutiv[oa]|comercial|enfermer[oa]',
-  'consultora?|gerente|técnic[oa]|atendente|assessora?|corretora?|enfermeir[oa]',
+  'manager|advisor|adviser|consultant|representative|technician|engineer|coordinator|specialist|nurse|teacher|trainer|instructor|broker',
+  'conseill(?:er|ère)|technicien(?:ne)?|gestionnaire|interlocut(?:eur|rice)|format(?:eur|rice)|infirmi(?:er|ère)',
+  '(?:kunden)?(?:betreuer|berater|ansprechpartner)(?:in)?|techniker(?:in)?|sachbearbeiter(?:in)?',
+  'asesora?|gestora?|ejecutiv[oa]|enfermer[oa]',
+  'consultora?|gerente|atendente|assessora?|corretora?|enfermeir[oa]',
 ].join('|');
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
 /**
@@ -169,7 +170,7 @@ const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
  * "Sarah Whitfield, account manager", "Jonas Becker, unser Kundenbetreuer" (not "Customer
  * Support, quick and friendly", "Cosy Rooms, a warm welcome").
  */
-const NAME_THEN_ROLE = new RegExp(`^\\s*(${NAME}) (${NAME}), (?:(?:${POSSESSIVES}) |(?:\\p{L}+ )?(?=(?:${ROLES})(?!\\p{L})))`, 'iu');
+const NAME_THEN_ROLE = new RegExp(`^\\s*(${NAME}) (${NAME}), (?:(?<possessive>${POSSESSIVES}) (?!(?:${ROLES})(?!\\p{L}))|(?:\\p{L}+ )?(?=(?:${ROLES})(?!\\p{L})))`, 'iu');
 
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'herr', 'frau', 'm', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña', 'prof']);
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
@@ -192,7 +193,10 @@ function namesSomeone(comment: string, language: string): boolean {
     if (language !== 'de' && CAPITALISED.test(first) && CAPITALISED.test(second) && /^(?:in|at|from|du|de|von|aus|à|en|da|do)$/u.test(third)) return true;
     // Or a name, a comma and who they are: "Marie Lefebvre, notre conseillère" (not "Customer Support, quick and friendly").
     const opening = NAME_THEN_ROLE.exec(sentence);
-    if (opening !== null && CAPITALISED_NAME.test(opening[1] ?? '') && CAPITALISED_NAME.test(opening[2] ?? '') && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) {
+    // German writes every noun with a capital ("Hotel Adlon, unser Lieblingshotel"): there, only a role after the comma tells a name.
+    const byRole = opening?.groups?.['possessive'] === undefined;
+    const named = opening !== null && CAPITALISED_NAME.test(opening[1] ?? '') && CAPITALISED_NAME.test(opening[2] ?? '');
+    if (named && (language !== 'de' || byRole) && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) {
       return true;
     }
   }
@@ -215,17 +219,25 @@ function ordinaryWord(word: string): boolean {
  */
 function faintOnly(text: string, set: CompiledCues, sets: readonly CompiledCues[]): boolean {
   if (!found(text, set.faint)) return false;
-  const rest = text.replace(set.faintPhrases, ' ').replace(set.faint, ' ');
-  if (praises(rest, sets)) return false;
-  // Beside a faint word, praise of two things outweighs it ("decent, intuitive and reliable"); of one, not ("normal, sin problemas").
-  const praised = new Set(
-    sets.flatMap((other) => {
-      // matchAll starts where the expression's last search left off: from the start, here.
-      other.praise.lastIndex = 0;
-      return [...rest.matchAll(other.praise)].map((match) => match[0]);
-    }),
-  );
-  return praised.size < 2;
+  const withoutPhrases = text.replace(set.faintPhrases, ' ');
+  if (!found(withoutPhrases, set.faint)) {
+    // A faint phrase alone: one word of praise beside it outweighs it ("it works perfectly", "pas mal du tout, livraison rapide").
+    return !praises(withoutPhrases, sets) && praisedIn(withoutPhrases, sets) === 0;
+  }
+  // A faint word ("ok", "bien", "decent"): generic praise outweighs it as before ("muito bom", "passt perfekt"), and so
+  // does praise of two things ("decent, intuitive and reliable"); praise of one does not ("normal, sin problemas").
+  return !praises(text, sets) && praisedIn(withoutPhrases.replace(set.faint, ' '), sets) < 2;
+}
+
+/** How many different words of praise a text has. */
+function praisedIn(text: string, sets: readonly CompiledCues[]): number {
+  const words = new Set<string>();
+  for (const other of sets) {
+    // matchAll starts where the expression's last search left off: from the start, here.
+    other.praise.lastIndex = 0;
+    for (const match of text.matchAll(other.praise)) words.add(match[0]);
+  }
+  return words.size;
 }
 
 /** Whether a word of praise is in the comment. */
@@ -295,7 +307,7 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   // "ok", "passt", "correct" are faint praise alone; "passt perfekt" is not.
   if (sets.some((set) => faintOnly(text, set, sets))) return 'faint';
   if (sets.some((set) => found(text, set.health))) return 'personal-data';
-  if (sets.some((set) => found(text, set.thirdParty)) || hostRecommends(text, own === undefined ? undefined : language)) return 'third-party';
+  if (sets.some((set) => found(text, set.thirdParty)) || hostRecommends(comment, own === undefined ? undefined : language)) return 'third-party';
   if (!specific(text, sets)) return 'vague';
   // A candidate is praise: it has a word of praise, or says it without one.
   const praised = sets.some((set) => found(text, set.praise) || found(text, set.implicit) || troubleGone(text, set)) || QUICK.test(text);
@@ -394,15 +406,16 @@ const IRONY = /[\u{1F643}\u{1F644}\u{1F612}\u{1F611}\u{1F624}]|^\s*(?:oh (?:grea
 const REFERENCE = new RegExp(
   [
     String.raw`#\s?(?:\p{L}{1,4}-?)?\d{3,}`,
-    // "58-20194", "48213-7"; not a span of years ("2015-2024"), a season ("2023-24") or a range ("50-500 seats").
-    String.raw`\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?:\d{2,}-\d{4,}|\d{5,}-\d{1,2})\b`,
+    // "58-20194", "48213-7"; not a span of years ("2015-2024"), a season ("2023-24") or a range ("500-5000 seats").
+    String.raw`\b(?!(?:19|20)\d\d-(?:19|20)\d\d\b)(?:\d{2,}-\d{5,}|\d{5,}-\d{1,2})\b`,
     // A word that is itself a number's mark: "Bestellnummer 4821", "numéro de commande 4821", "order number 4821".
-    String.raw`\b(?:bestellnummer|kundennummer|auftragsnummer|rechnungsnummer|vertragsnummer|ticketnummer|(?:order|ticket|case|reference|invoice|customer|account) (?:number|no\.?|nr\.?)|numéro de (?:commande|dossier|client|ticket)|n° de (?:commande|dossier)|número de (?:pedido|cliente|encomenda|ticket|caso))\s*:?\s*#?\s*\d{3,}`,
-    // A word for one, then a number: "ticket 4821", "pedido 4821", "Bestellung 583920".
-    String.raw`\b(?:ticket|pedido|encomenda|commande|bestellung|auftrag|vorgang|dossier)\s*:?\s*\d{4,}`,
-    // "case 482139", but not "in any case 5000"; "order" is a verb too ("we order 25000 labels"): only with its mark.
-    String.raw`\bcase\s*:?\s*\d{5,}`,
-    String.raw`\bn[º°]\s*\d{3,}`,
+    // The space between is bounded: unbounded runs of optional spaces backtrack in cubic time on a long blank.
+    String.raw`\b(?:bestellnummer|kundennummer|auftragsnummer|rechnungsnummer|vertragsnummer|ticketnummer|(?:order|ticket|case|reference|invoice|customer|account) (?:number|no\.?|nr\.?)|numéro de (?:commande|dossier|client|ticket)|n° de (?:commande|dossier)|número de (?:pedido|cliente|encomenda|ticket|caso))[\s:#]{0,4}\d{3,}`,
+    // A word for one, then a number of five digits and more that is not a year: "ticket 48213", "Bestellung 583920",
+    // "my order 582931"; not "season ticket 2025", "encomenda 1000 convites", "battery case 10000mAh" or "we order 25000 labels".
+    String.raw`\b(?:ticket|pedido|encomenda|commande|bestellung|auftrag|vorgang|dossier|case)[\s:]{0,3}\d{5,}\b`,
+    String.raw`(?<!\b(?:we|i|you|they|to|will|can|always|often|usually|also)\s)\border[\s:]{0,3}\d{5,}\b`,
+    String.raw`\bn[º°][\s.]{0,3}\d{3,}`,
   ].join('|'),
   'iu',
 );
@@ -431,23 +444,23 @@ const HOSTS: Record<string, string> = {
 const HOST_RECOMMENDS: Record<string, RegExp> = Object.fromEntries(
   Object.entries({
     en: [
-      String.raw`(?!(?:CLAUSE_WORDS) )\p{L}+ (?:that |which )?the (?:HOSTS) (?:had )?(?:recommended|suggested)`,
+      String.raw`(?!(?:CLAUSE_WORDS) )\p{L}+ (?:that |which )?the (?:HOSTS) (?:had )?(?:recommended|suggested|booked)(?=(?: \p{L}+){0,4} (?:was|were|is|are|made|turned) | $)`,
       String.raw`(?:recommended|suggested) by (?:the|our) (?:HOSTS)`,
     ],
     de: [
-      String.raw`(?:den|die|das|dem) (?:uns |mir )?(?:der|die|das|unsere?|unser) (?:HOSTS)(?: \p{L}+){0,2} (?:empfohlen|vermittelt|vorgeschlagen) (?:hat|hatte)`,
+      String.raw`(?:den|die|das|dem) (?:uns |mir )?(?:der|die|das|unsere?|unser) (?:HOSTS)(?: \p{L}+){0,2} (?:empfohlen|vermittelt|vorgeschlagen|gebucht) (?:hat|hatte)`,
       String.raw`(?:empfohlen|vorgeschlagen) (?:von der|vom|von unserem|von unserer) (?:HOSTS)`,
     ],
     fr: [
-      String.raw`que (?:l' |la |le |notre )(?:HOSTS) (?:nous |m' |vous )?(?:a |avait |ont )?(?:recommandé|recommandée|recommandés|conseillé|conseillée|conseillés|indiqué|indiquée)`,
+      String.raw`que (?:l' |la |le |notre )(?:HOSTS) (?:nous |m' |vous )?(?:a |avait |ont )?(?:recommandé|recommandée|recommandés|conseillé|conseillée|conseillés|indiqué|indiquée)(?= (?:était|est|fut|a été|valait) | $)`,
       String.raw`(?:recommandé|recommandée|conseillé|conseillée) par (?:l' |la |le |notre )(?:HOSTS)`,
     ],
     es: [
-      String.raw`que (?:el |la )(?:HOSTS) (?:nos |me )?(?:recomendó|recomendaron|sugirió|indicó)`,
+      String.raw`que (?:el |la )(?:HOSTS) (?:nos |me )?(?:recomendó|recomendaron|sugirió|indicó)(?= (?:fue|era|es|estaba|está|resultó) | $)`,
       String.raw`(?:recomendado|recomendada|sugerido|sugerida) por (?:el |la |nuestro |nuestra )(?:HOSTS)`,
     ],
     pt: [
-      String.raw`que (?:a |o )(?:HOSTS) (?:nos |me )?(?:indicou|indicaram|recomendou|recomendaram|sugeriu)`,
+      String.raw`que (?:a |o )(?:HOSTS) (?:nos |me )?(?:indicou|indicaram|recomendou|recomendaram|sugeriu)(?= (?:foi|era|é|estava|está|ficou) | $)`,
       String.raw`(?:indicado|indicada|recomendado|recomendada) (?:pela|pelo) (?:HOSTS)`,
     ],
   }).map(([language, shapes]) => [
@@ -457,8 +470,12 @@ const HOST_RECOMMENDS: Record<string, RegExp> = Object.fromEntries(
 );
 
 /** Whether a comment praises what a host recommended; `language` undefined holds it to every language's shapes. */
-function hostRecommends(text: string, language: string | undefined): boolean {
+function hostRecommends(comment: string, language: string | undefined): boolean {
   const shapes = language === undefined ? Object.values(HOST_RECOMMENDS) : [HOST_RECOMMENDS[language]].filter((shape) => shape !== undefined);
-  return shapes.some((shape) => shape.test(text));
+  // A clause at a time: "Wonderful stay, the host suggested great walks" is the host's own doing, and a relative clause ends its clause.
+  return comment.split(/[.!?;,:\n]+/u).some((clause) => {
+    const text = normalise(clause);
+    return shapes.some((shape) => shape.test(text));
+  });
 }
 

@@ -203,6 +203,7 @@ class XmlReader implements XmlParser {
     for (;;) {
       const lt = input.indexOf('<', at);
       if (lt === -1) return this.trailingText(input, at, final);
+      if (lt - at > MAX_TEXT_CHARS) throw textTooLong();
       if (lt > at) this.text(input.slice(at, lt));
       at = lt;
       const next = input.charCodeAt(lt + 1);
@@ -219,6 +220,8 @@ class XmlReader implements XmlParser {
         if (end !== -1) this.openTag(input, lt, end);
       }
       if (end === -1) return at;
+      // One construct is held to the limit, wherever the chunks that brought it were cut.
+      if (end - lt > MAX_TEXT_CHARS) throw textTooLong();
       at = end + 1;
     }
   }
