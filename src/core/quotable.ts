@@ -158,7 +158,7 @@ function callsOut(comment: string): boolean {
 const POSSESSIVES = 'our|my|notre|ma|mon|nos|mes|unser|unsere|unserem|unseren|meine|mein|nuestra|nuestro|nuestras|nuestros|mi|nossa|nosso|minha|meu';
 /** Words for someone's role at a company, in the five languages: what follows a name and its comma. */
 const ROLES = [
-  'manager|advisor|adviser|consultant|representative|technician|engineer|coordinator|specialist|nurse|teacher|trainer|instructor|broker',
+  'manager|advisor|adviser|consultant|agent|representative|technician|engineer|coordinator|specialist|nurse|teacher|trainer|instructor|broker',
   'conseill(?:er|ère)|technicien(?:ne)?|gestionnaire|interlocut(?:eur|rice)|format(?:eur|rice)|infirmi(?:er|ère)',
   '(?:kunden)?(?:betreuer|berater|ansprechpartner)(?:in)?|techniker(?:in)?|sachbearbeiter(?:in)?',
   'asesora?|gestora?|ejecutiv[oa]|enfermer[oa]',
@@ -166,11 +166,12 @@ const ROLES = [
 ].join('|');
 const NAME = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?`;
 /**
- * A name opening a sentence, a comma, then who they are: "Marie Lefebvre, notre conseillère",
+ * A name opening a sentence, a comma, then their role: "Marie Lefebvre, notre conseillère",
  * "Sarah Whitfield, account manager", "Jonas Becker, unser Kundenbetreuer" (not "Customer
- * Support, quick and friendly", "Cosy Rooms, a warm welcome").
+ * Support, quick and friendly", "Sunny Bay, our favourite resort", "Hotel Adlon, unser
+ * Lieblingshotel": a possessive alone does not tell a person from a place).
  */
-const NAME_THEN_ROLE = new RegExp(`^\\s*(${NAME}) (${NAME}), (?:(?<possessive>${POSSESSIVES}) (?!(?:${ROLES})(?!\\p{L}))|(?:\\p{L}+ )?(?=(?:${ROLES})(?!\\p{L})))`, 'iu');
+const NAME_THEN_ROLE = new RegExp(`^\\s*(${NAME}) (${NAME}), (?:(?:${POSSESSIVES}) )?(?:\\p{L}+ )?(?=(?:${ROLES})(?!\\p{L}))`, 'iu');
 
 const TITLES = new Set(['dr', 'mr', 'mrs', 'ms', 'miss', 'herr', 'frau', 'm', 'mme', 'mlle', 'sr', 'sra', 'srta', 'don', 'doña', 'prof']);
 const CAPITALISED = /^\p{Lu}\p{Ll}+$/u;
@@ -193,10 +194,8 @@ function namesSomeone(comment: string, language: string): boolean {
     if (language !== 'de' && CAPITALISED.test(first) && CAPITALISED.test(second) && /^(?:in|at|from|du|de|von|aus|à|en|da|do)$/u.test(third)) return true;
     // Or a name, a comma and who they are: "Marie Lefebvre, notre conseillère" (not "Customer Support, quick and friendly").
     const opening = NAME_THEN_ROLE.exec(sentence);
-    // German writes every noun with a capital ("Hotel Adlon, unser Lieblingshotel"): there, only a role after the comma tells a name.
-    const byRole = opening?.groups?.['possessive'] === undefined;
     const named = opening !== null && CAPITALISED_NAME.test(opening[1] ?? '') && CAPITALISED_NAME.test(opening[2] ?? '');
-    if (named && (language !== 'de' || byRole) && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) {
+    if (named && !ordinaryWord(opening[1] ?? '') && !ordinaryWord(opening[2] ?? '')) {
       return true;
     }
   }
