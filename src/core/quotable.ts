@@ -106,14 +106,11 @@ const RESOLVED = /(?<= )(?:solved|fixed|sorted|resolv\p{L}*|gelöst|behoben|erle
 
 /** A trouble said to be absent: "no fees", "zero downtime", "keine Wartezeit", "sans coupure". */
 function troubleGone(text: string, set: CompiledCues): boolean {
-  set.troubles.lastIndex = 0;
-  for (const match of text.matchAll(set.troubles)) {
-    if (negated(text, match.index)) return true;
-  }
+  for (const match of matchesOf(text, set.troubles)) if (negated(text, match.index)) return true;
   return false;
 }
 
-/** Whether a negation stands among the three words before `at`: an elided article ("d'") is no word here. */
+/** Whether a negation stands among the words just before `at`: an elided article ("d'") is no word here. */
 function negated(text: string, at: number): boolean {
   const words = text.slice(0, at).trim().split(' ').filter((word) => !word.endsWith("'"));
   // Five words back ("not a single minute of waiting"), but not past a "but" or an "and": "no fees and the app slow" complains.
@@ -133,14 +130,21 @@ function complains(comment: string, expression: RegExp): boolean {
   for (const sentence of comment.split(/[.!;,\n]+/u)) {
     const text = normalise(sentence);
     if (RESOLVED.test(text)) continue;
-    for (const match of text.matchAll(expression)) if (!negated(text, match.index)) return true;
+    for (const match of matchesOf(text, expression)) if (!negated(text, match.index)) return true;
   }
   return false;
 }
 
+/** The cues' expressions are global and shared: each search starts from the start, whatever the last one left. */
 const found = (text: string, expression: RegExp): boolean => {
   expression.lastIndex = 0;
   return expression.test(text);
+};
+
+/** Every match of a cue's expression: matchAll would start where the last search (`found`) left off. */
+const matchesOf = (text: string, expression: RegExp): IterableIterator<RegExpExecArray> => {
+  expression.lastIndex = 0;
+  return text.matchAll(expression);
 };
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/u;
@@ -231,11 +235,7 @@ function faintOnly(text: string, set: CompiledCues, sets: readonly CompiledCues[
 /** How many different words of praise a text has. */
 function praisedIn(text: string, sets: readonly CompiledCues[]): number {
   const words = new Set<string>();
-  for (const other of sets) {
-    // matchAll starts where the expression's last search left off: from the start, here.
-    other.praise.lastIndex = 0;
-    for (const match of text.matchAll(other.praise)) words.add(match[0]);
-  }
+  for (const other of sets) for (const match of matchesOf(text, other.praise)) words.add(match[0]);
   return words.size;
 }
 
@@ -297,7 +297,7 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   const sets = own === undefined ? Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []) : [own];
   const first = whyNotQuotableAnywhere(comment, language);
   if (first !== undefined) return first;
-  if (comment.includes('?') || sets.some((set) => found(text, set.request))) return 'request';
+  if (sets.some((set) => found(text, set.request))) return 'request';
   if (wishes(text, own === undefined ? UNDETERMINED_LANGUAGE : language) || ASKS.test(text)) return 'request';
   if (sets.some((set) => found(text, set.conditional))) return 'conditional';
   if (sets.some((set) => found(text, set.caveat))) return 'caveat';
@@ -437,8 +437,9 @@ const HOSTS: Record<string, string> = {
  * What a host recommended, said as a relative clause, the one shape that tells it from
  * praise of the host itself: "the photographer the venue recommended" (not "the hotel is
  * highly recommended"), "den uns die Location empfohlen hat", "que l'hôtel nous a
- * conseillé", "que nos recomendó la recepción" (not "mi hermana me recomendó el hotel"),
- * "que a recepção indicou"; and "recommended by the hotel".
+ * conseillé", "que la recepción nos recomendó" (not "una amiga que nos recomendó el
+ * hotel", where the hotel is what was recommended), "que a recepção indicou"; and
+ * "recommended by the hotel".
  */
 const HOST_RECOMMENDS: Record<string, RegExp> = Object.fromEntries(
   Object.entries({

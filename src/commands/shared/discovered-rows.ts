@@ -55,8 +55,9 @@ export function ledgerReadings(
   const sampled: SampledResponse[] = [];
   if (discover) {
     for (const found of pool) {
-      const reading = found.category === undefined ? undefined : readingAt(found.row);
-      if (reading === undefined || found.category === undefined) continue;
+      if (found.category === undefined) continue;
+      const reading = readingAt(found.row);
+      if (reading === undefined) continue;
       const answer = { text: commentOf(found.row).trim(), language: reading.language, themes: reading.mentions.map((mention) => mention.theme) };
       sampled.push({ priority: 0, order: found.row, category: found.category, side: undefined, answers: [answer] });
     }

@@ -71,8 +71,11 @@ function decoded(text: string): string {
   });
 }
 
+/** Line ends as XML reads them: `\n`. */
+const lineEnds = (raw: string): string => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+
 /** Text as XML reads it: line ends made `\n` (before references, so that `&#13;` stays). */
-const textOf = (raw: string): string => decoded(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+const textOf = (raw: string): string => decoded(lineEnds(raw));
 
 /**
  * One-letter names as constants: a cell's `r`, `t` and `s`, millions of times a sheet. A
@@ -85,19 +88,11 @@ const isSpace = (code: number): boolean => code <= 0x20 && (code === 0x20 || cod
 /** The attributes of the tag in `text` from `from` to `end` (after its name); a broken one is a damaged file. */
 function attributesIn(text: string, from: number, end: number): Record<string, string> {
   const attributes: Record<string, string> = {};
-  scanAttributes(text, from, end, (name, value) => {
-    attributes[name] = value;
-  });
-  return attributes;
-}
-
-/** Each attribute of a tag, from the text after its name, handed to `store`; a broken one is a damaged file. */
-function scanAttributes(text: string, from: number, end: number, store: (name: string, value: string) => void): void {
   const broken = (why: string): Error => new Error(`${why} in <${text.slice(from, end)}>`);
   let at = from;
   for (;;) {
     while (at < end && isSpace(text.charCodeAt(at))) at += 1;
-    if (at >= end) return;
+    if (at >= end) return attributes;
     let nameEnd = at;
     while (nameEnd < end) {
       const code = text.charCodeAt(nameEnd);
@@ -124,7 +119,7 @@ function scanAttributes(text: string, from: number, end: number, store: (name: s
     const name = nameEnd === at + 1 ? (LETTERS[text.charCodeAt(at)] ?? text.charAt(at)) : text.slice(at, nameEnd);
     const raw = text.slice(open + 1, close);
     // Attribute values are normalised: a tab or a line end written as such is a space (one written as a reference is not).
-    store(name, special ? decoded(raw.replace(/\r\n|[\t\n\r]/g, ' ')) : raw);
+    attributes[name] = special ? decoded(raw.replace(/\r\n|[\t\n\r]/g, ' ')) : raw;
     at = close + 1;
     if (at < end && !isSpace(text.charCodeAt(at))) throw broken('attributes not apart');
   }
@@ -169,9 +164,9 @@ class XmlReader implements XmlParser {
 
   write(chunk: string): void {
     const input = this.rest === '' ? chunk : this.rest + chunk;
+    // (readAgainAt is never past MAX_TEXT_CHARS: what waits here is within the limit.)
     if (input.length < this.readAgainAt) {
       this.rest = input;
-      if (this.rest.length > MAX_TEXT_CHARS) throw textTooLong();
       return;
     }
     const upTo = this.read(input, false);
@@ -257,9 +252,8 @@ class XmlReader implements XmlParser {
       const end = input.indexOf(']]>', lt + 9);
       if (end === -1) return -1;
       if (this.stack.length === 0) throw new Error('CDATA outside the root element');
-      const raw = input.slice(lt + 9, end);
       // Line ends are read as `\n` in CDATA too; its `&` are its own.
-      this.handlers.text?.(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+      this.handlers.text?.(lineEnds(input.slice(lt + 9, end)));
       return end + 2;
     }
     if (input.length - lt < 9) return -1;
