@@ -123,7 +123,7 @@ function pickTwo(samples: Map<string, Sample>, options: CompareOptions, what: st
  */
 async function listMovers(fileB: string, before: ReadonlyMap<string, Category>, options: CompareOptions, io: Io): Promise<number> {
   const target = options.movedTo ?? 'detractors';
-  const { responses } = await openResponses([fileB], { ...options, quiet: true }, { dates: true, comments: false, respondents: true }, io);
+  const { responses } = await openResponses([fileB], { ...options, quiet: true }, { dates: true, comments: false, respondents: true }, io, undefined, { inParts: false });
   const latest = new AnswerPerRespondent<{ category: Category; cells: readonly string[] | undefined }>(keepModeOf(options));
   let ordinal = 0;
   await responses.read((response) => {
@@ -175,7 +175,7 @@ async function readSamples(
   io: Io,
 ): Promise<{ samples: Map<string, Sample>; spans: Map<string, number>; messages: Messages; outcome: Outcome }> {
   const needs = levelNeeds(options, { dates: true, comments: false, respondents: true });
-  const { messages, responses } = await openResponses(files, options, needs, io, sidesOf(options));
+  const { messages, responses } = await openResponses(files, options, needs, io, sidesOf(options), { inParts: false });
   const account = options.accountColumn === undefined ? undefined : responses.column(options.accountColumn, '--account-column');
   const weight = options.weightColumn === undefined ? undefined : responses.column(options.weightColumn, '--weight-column');
   const leftOut: LeftOut = emptyLeftOut();

@@ -13,6 +13,20 @@ const OTHER_LANGUAGES: readonly string[] = [
 
 export const KNOWN_LANGUAGES: readonly string[] = [...LEXICON_LANGUAGES, ...OTHER_LANGUAGES];
 
+/**
+ * The known languages' names in English, as messages and reports print them: written
+ * out rather than asked of Intl.DisplayNames, whose first use costs a command 20 ms
+ * and whose names change with the ICU data Node is built with ("Bangla", "Bengali").
+ */
+export const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  en: 'English', fr: 'French', es: 'Spanish', de: 'German', pt: 'Portuguese', it: 'Italian', nl: 'Dutch', ru: 'Russian',
+  ja: 'Japanese', zh: 'Chinese', ar: 'Arabic', bg: 'Bulgarian', bn: 'Bangla', ca: 'Catalan', cs: 'Czech', da: 'Danish',
+  el: 'Greek', et: 'Estonian', eu: 'Basque', fa: 'Persian', fi: 'Finnish', gu: 'Gujarati', he: 'Hebrew', hi: 'Hindi',
+  hr: 'Croatian', hu: 'Hungarian', hy: 'Armenian', ko: 'Korean', ku: 'Kurdish', lt: 'Lithuanian', lv: 'Latvian',
+  mr: 'Marathi', ms: 'Malay', no: 'Norwegian', pl: 'Polish', ro: 'Romanian', sk: 'Slovak', sl: 'Slovenian', sv: 'Swedish',
+  th: 'Thai', tl: 'Filipino', tr: 'Turkish', uk: 'Ukrainian', ur: 'Urdu', vi: 'Vietnamese', yo: 'Yoruba',
+};
+
 export const UNDETERMINED_LANGUAGE = 'und';
 
 /** Whether --language or a lexicon may name this code. */

@@ -6,8 +6,8 @@ import { stemmer as portugueseStem } from '@orama/stemmers/portuguese';
 import { stemmer as russianStem } from '@orama/stemmers/russian';
 import { stemmer as spanishStem } from '@orama/stemmers/spanish';
 import { stemmer as englishStem } from 'stemmer';
-import { stopwords } from '../libraries/stopword.js';
-import { LEXICON_LANGUAGES } from './language-codes.js';
+import { stopWordsIn, type StopWordCode } from '../libraries/stopword.js';
+import { LANGUAGE_NAMES, LEXICON_LANGUAGES } from './language-codes.js';
 
 /**
  * What nps knows of each language it reads comments in. Seven languages and Russian
@@ -68,7 +68,7 @@ const set = (words: string): ReadonlySet<string> => new Set(words.split(' '));
 interface Known {
   stem?: (word: string) => string;
   /** The `stopword` package's list, by its ISO 639-3 name. */
-  stopWords?: keyof typeof stopwords;
+  stopWords?: StopWordCode;
   negators?: string;
   clauseWords?: string;
   splitsApostrophes?: boolean;
@@ -169,20 +169,23 @@ const KNOWN: Record<string, Known> = {
 };
 
 
-const names = new Intl.DisplayNames(['en'], { type: 'language' });
+/** Made on first use only: a code the detector names beyond the known languages. */
+let displayNames: Intl.DisplayNames | undefined;
 
 function nameOf(code: string): string {
   if (code === UNDETERMINED) return 'undetermined';
+  const known = LANGUAGE_NAMES[code];
+  if (known !== undefined) return known;
   try {
-    return names.of(code) ?? code;
+    displayNames ??= new Intl.DisplayNames(['en'], { type: 'language' });
+    return displayNames.of(code) ?? code;
   } catch {
     return code;
   }
 }
 
-function stopWordsOf(known: Known): string[] {
-  const list = known.stopWords === undefined ? [] : (stopwords[known.stopWords] as unknown);
-  return Array.isArray(list) ? (list as string[]) : [];
+function stopWordsOf(known: Known): readonly string[] {
+  return known.stopWords === undefined ? [] : stopWordsIn(known.stopWords);
 }
 
 function buildProfile(code: string): LanguageProfile {

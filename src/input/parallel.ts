@@ -1,10 +1,14 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ReadListener } from '../core/reading.js';
 import { NpsError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
+import { MAGIC_BYTES, startsAsBinary } from './rows.js';
+import { STDIN_NAME } from './source.js';
 import { Responses, type FilePart, type PartReport, type ReadSpec, type ReadTotals, type Response } from './responses.js';
 
 /**
@@ -196,9 +200,70 @@ export function jobModuleUrl(module: string): string {
   return new URL(module, DIST).href;
 }
 
+/**
+ * Threads started ahead of a read that will likely be in parts: a thread takes longer
+ * to start (about 0.15 s: its own Node and the read pipeline's modules) than this
+ * thread takes to read the header and find the cuts, so it starts first and waits.
+ * An idle thread does not keep the process alive; one never used is let go.
+ */
+const waiting: Worker[] = [];
+
+function startThread(): Worker {
+  const worker = new Worker(WORKER);
+  worker.unref();
+  // A thread that fails to start is reported by the read that sends it a part; until then, nobody listens.
+  worker.on('error', () => undefined);
+  return worker;
+}
+
+/** A waiting thread, or a new one. */
+function takeThread(): Worker {
+  return waiting.shift() ?? startThread();
+}
+
+/** Lets go of the threads started for a read that did not use them. */
+function letWaitingThreadsGo(): void {
+  for (const worker of waiting.splice(0)) void worker.terminate();
+}
+
+/** Whether a file starts as text: a workbook or a Parquet file is read in one pass. */
+function startsAsText(path: string): boolean {
+  const head = Buffer.alloc(MAGIC_BYTES);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return !startsAsBinary(head);
+}
+
+/**
+ * Starts, before the input is opened, the threads a read in parts would use, when
+ * it likely will be: one large regular file of text, and no --dedupe. What the
+ * header says (an encoding that cannot be cut) is known only later; a thread not
+ * used then is let go.
+ */
+export function startThreadsFor(files: readonly string[], spec: Pick<ReadSpec, 'dedupe'>, io: Io): void {
+  const [only, ...others] = files;
+  if (only === undefined || others.length > 0 || only === STDIN_NAME || spec.dedupe !== 'none') return;
+  const threads = threadsFor(io);
+  if (threads < 2) return;
+  try {
+    const path = resolve(io.cwd, only);
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size < minimumBytes(io) || !startsAsText(path)) return;
+  } catch {
+    // A file that cannot be read is the reader's to report.
+    return;
+  }
+  while (waiting.length < threads - 1) waiting.push(startThread());
+}
+
 function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => void, started: (worker: Worker) => void): Promise<Extract<PartMessage, { kind: 'done' }>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: task });
+    const worker = takeThread();
+    worker.ref();
     started(worker);
     worker.on('message', (message: PartMessage) => {
       if (message.kind === 'progress') onProgress(message.bytes, message.rows);
@@ -209,6 +274,7 @@ function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => vo
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`a reading thread stopped with code ${code}`));
     });
+    worker.postMessage(task);
   });
 }
 
@@ -306,6 +372,7 @@ export async function readWith<Config, Acc, Data>(
     const parallel = await readInParallel(responses, spec, io, job, config, progress);
     if (parallel !== undefined) return parallel;
   } finally {
+    letWaitingThreadsGo();
     messages.progressDone?.();
   }
   const source = responses.consumed ? await Responses.open(files, spec, io, messages.silent()) : responses;

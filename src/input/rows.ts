@@ -18,8 +18,13 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const PARQUET_MAGIC = Buffer.from('PAR1', 'latin1');
 /** An OLE compound file: an old binary workbook (.xls), or an .xlsx encrypted with a password, which Excel wraps in one. */
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-/** Enough bytes to tell the two signatures. */
-const MAGIC_BYTES = OLE_MAGIC.length;
+/** Enough bytes to tell the signatures. */
+export const MAGIC_BYTES = OLE_MAGIC.length;
+
+/** Whether a file's first bytes are a workbook's or a Parquet file's: read in one pass, never in parts. */
+export function startsAsBinary(head: Buffer): boolean {
+  return [ZIP_MAGIC, PARQUET_MAGIC, OLE_MAGIC].some((magic) => head.subarray(0, magic.length).equals(magic));
+}
 
 export interface RowOptions {
   /** The sheet of a workbook to read (`--sheet`): a name or a number from 1; the first when undefined. */

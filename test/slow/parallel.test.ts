@@ -115,6 +115,21 @@ describe('parallel reading', async () => {
     expect(two.stderr).toMatch(/^nps: error: /);
   });
 
+  it('lets go of the threads it started early when the run stops before reading', async () => {
+    // The threads start while the header is read; a column that does not exist stops the run before any part is read.
+    const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11}`);
+    const path = join(dir, 'no-such-column.csv');
+    await writeFile(path, `id,score\n${rows.join('\n')}\n`);
+    // Spawned: a thread left waiting would keep a real process from ending, and the test would time out.
+    const two = await runBin(['score', path, '--by', 'plan', '-q'], { env: TWO });
+    expect(two.code).toBe(2);
+    expect(two.stderr).toMatch(/^nps: error: .*plan/);
+    // Two files are read in one pass: no thread starts, and both are read as before.
+    const both = await runBin(['score', path, path, '--json', '-q'], { env: TWO });
+    expect(both.code).toBe(0);
+    expect((JSON.parse(both.stdout) as { responses: number }).responses).toBe(40_000);
+  });
+
   it('reads a stray quote that crosses a cut the ordinary way, with the same result', async () => {
     const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11},fine`);
     // A quote that opens in the middle of the file and closes 30 lines later, across the cut.

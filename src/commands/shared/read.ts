@@ -1,21 +1,28 @@
 import type { Steps } from '../../core/steps.js';
 import { inputError } from '../../errors.js';
 import { pause, PAUSE_EVERY_MS, type Io } from '../../io.js';
+import { startThreadsFor } from '../../input/parallel.js';
 import { Responses, type ReadSpec, type ReadTotals } from '../../input/responses.js';
 import { Messages } from '../../output/write/messages.js';
 import { readSpecOf, type RawReadingOptions } from './options.js';
 import { failsStrict, type Outcome } from './outcome.js';
 
-/** What every reading command starts with: its messages, and its inputs opened through the one read pipeline. */
+/**
+ * What every reading command starts with: its messages, and its inputs opened through
+ * the one read pipeline. A command that then reads them with `readWith` says so
+ * (`inParts`): a large file's threads start now, while the header is read.
+ */
 export async function openResponses(
   files: readonly string[],
   options: RawReadingOptions,
   needs: ReadSpec['needs'],
   io: Io,
   dedupeWithin?: ReadSpec['dedupeWithin'],
+  { inParts = true }: { inParts?: boolean } = {},
 ): Promise<{ messages: Messages; responses: Responses; spec: ReadSpec }> {
   const messages = new Messages(io.stderr, options.quiet === true);
   const spec = { ...readSpecOf(options, needs), dedupeWithin };
+  if (inParts) startThreadsFor(files, spec, io);
   const responses = await Responses.open(files, spec, io, messages);
   return { messages, responses, spec };
 }

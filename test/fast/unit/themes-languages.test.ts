@@ -278,4 +278,28 @@ describe('language codes', () => {
     expect([...codes.KNOWN_LANGUAGES].sort()).toEqual([...languages.PROFILED_LANGUAGES].sort());
     expect([...codes.LEXICON_LANGUAGES].sort()).toEqual([...languages.LEXICON_PROFILES].sort());
   });
+
+  it('names every known language in English, the table the same whatever ICU data Node has', async () => {
+    const codes = await import('../../../src/core/language-codes.js');
+    expect(Object.keys(codes.LANGUAGE_NAMES).sort()).toEqual([...codes.KNOWN_LANGUAGES].sort());
+    expect(profileOf('fr').name).toBe('French');
+    expect(profileOf('bn').name).toBe('Bangla');
+    expect(profileOf('und').name).toBe('undetermined');
+  });
+
+  it('still names a language beyond the known ones, as Intl does', () => {
+    expect(profileOf('sw').name).toBe(new Intl.DisplayNames(['en'], { type: 'language' }).of('sw'));
+  });
+});
+
+describe('stop words', () => {
+  it("are each language's list of the stopword package, read one language at a time", async () => {
+    const { stopWordsIn } = await import('../../../src/libraries/stopword.js');
+    const { createRequire } = await import('node:module');
+    const stopword = createRequire(import.meta.url)('stopword') as Record<string, unknown>;
+    for (const code of ['eng', 'fra', 'deu', 'jpn', 'zho', 'ara'] as const) {
+      expect(stopWordsIn(code)).toEqual(stopword[code]);
+    }
+    expect(profileOf('de').stopWords.has('und')).toBe(true);
+  });
 });
