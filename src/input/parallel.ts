@@ -211,8 +211,13 @@ const waiting: Worker[] = [];
 function startThread(): Worker {
   const worker = new Worker(WORKER);
   worker.unref();
-  // A thread that fails to start is reported by the read that sends it a part; until then, nobody listens.
+  // A thread that ends while it waits (it failed to start) is no longer offered: a read would wait on it for ever.
+  // The read that starts one in its place reports the failure, if it fails again.
   worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    const at = waiting.indexOf(worker);
+    if (at !== -1) waiting.splice(at, 1);
+  });
   return worker;
 }
 
