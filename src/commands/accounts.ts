@@ -6,7 +6,7 @@ import { inputError } from '../errors.js';
 import { readWith } from '../input/parallel.js';
 import { writeAll, type Io } from '../io.js';
 import { accountRowJson } from '../output/render/accounts-json.js';
-import { plural, visible } from '../output/render/format.js';
+import { formatNps, plural, visible } from '../output/render/format.js';
 import type { Messages } from '../output/write/messages.js';
 import { createRecordSink, neutralizeCell } from '../output/write/records.js';
 import { scoreJob } from './jobs/score.js';
@@ -48,11 +48,9 @@ interface Listed {
 
 const cell = (value: number | undefined): string => (value === undefined ? '' : String(value));
 
-/** An NPS in the CSV as the tables write it, to one decimal ("-90.9"); the JSON keeps it whole. */
+/** An NPS in the CSV to one decimal, as the tables round it, without their "+" ("-90.9", "40.0"); the JSON keeps it whole. */
 function oneDecimal(nps: number | null): string {
-  if (nps === null) return '';
-  const rounded = Math.round(nps * 10) / 10;
-  return rounded === 0 ? '0.0' : rounded.toFixed(1);
+  return nps === null ? '' : formatNps(nps).replace(/^\+/, '');
 }
 
 function listedOf(row: AccountRow, rate: RateRow | undefined, invited: boolean): Listed {

@@ -8,6 +8,7 @@ import { compileMessages, DERIVED_COLUMNS, dueStatusOf, FOLLOW_UP_COLUMNS, type 
 import { readAmount } from '../core/money.js';
 import { casesToWork, countLists, describeDue, LEDGER_LIST_ADDED, LEDGER_LIST_COLUMNS, ledgerListRow } from '../core/ledger-lists.js';
 import { ledgerColumnsOf, mergeLedger, numberRepeats, responseIdColumn, type LedgerCase, type MergedLedger } from '../core/ledger.js';
+import type { LevelAccumulator } from '../core/levels.js';
 import { emailOf, nameColumnsOf, personName } from '../core/names.js';
 import { isoDay } from '../core/periods.js';
 import { listShape, PRESETS, type PresetName, type ShapeChoice } from '../core/presets.js';
@@ -203,7 +204,7 @@ async function openRun(files: string[], options: SegmentOptions, io: Io): Promis
 export async function runSegment(files: string[], options: SegmentOptions, io: Io): Promise<Ran<never>> {
   const opened = await openRun(files, options, io);
   if (options.ledger !== undefined) return runLedger(files, options, io, opened, options.ledger);
-  const { destination, targets, messages, responses, spec, window, plan } = opened;
+  const { destination, targets, messages, responses, spec, window } = opened;
   const scratch = createScratchFolder(destination.kind === 'folder' ? destination.directory : tmpdir());
   try {
     const config = segmentConfig(options, opened, scratch, io);
@@ -233,8 +234,7 @@ export async function runSegment(files: string[], options: SegmentOptions, io: I
       const listed = await writeListsToStdout(source, destination, layout, io.stdout);
       describeLists({ ...acc.lists.counts, listed, dated }, (category) => (listed[category] === undefined ? undefined : 'standard output'), options, messages, responses.today);
     }
-    const view = plan === undefined || acc.levels === undefined ? undefined : await finishLevels(acc.levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
-    if (view?.levels.revenue !== undefined) messages.info(revenueWords(view));
+    await sayRevenueAtRisk(acc.levels, opened, options, io);
     messages.info(describeAccounting(summarize(totals.tally)));
     return { outcome };
   } finally {
@@ -322,6 +322,14 @@ async function openLedger(file: string, options: SegmentOptions, responses: Resp
   return ledger;
 }
 
+/** With --value-column or --account-column: the revenue at risk, each account once, as `nps accounts` counts it. */
+async function sayRevenueAtRisk(levels: LevelAccumulator | undefined, opened: Opened, options: SegmentOptions, io: Io): Promise<void> {
+  const { plan, responses, messages } = opened;
+  if (plan === undefined || levels === undefined) return;
+  const view = await finishLevels(levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
+  if (view.levels.revenue !== undefined) messages.info(revenueWords(view));
+}
+
 /**
  * A run with a ledger: every scored response becomes a case the ledger does not have yet, and the lists hold
  * what needs action now. The lists and the ledger are moved into place together, under the same lock; the
@@ -358,8 +366,7 @@ async function runLedger(files: string[], options: SegmentOptions, io: Io, opene
   const where = (category: Category): string | undefined =>
     listed[category] === undefined ? undefined : (targets.find((target) => target.category === category)?.shown ?? 'standard output');
   describeWork(lists.toWork, listed, where, options, opened, messages);
-  const view = plan === undefined || acc.levels === undefined ? undefined : await finishLevels(acc.levels, plan, { responses, options, messages, io, level: 0.95, periods: undefined });
-  if (view?.levels.revenue !== undefined) messages.info(revenueWords(view));
+  await sayRevenueAtRisk(acc.levels, opened, options, io);
   messages.info(`wrote ${file}${ledger === undefined ? '' : ` (its previous version is ${file}.bak)`}`);
   messages.info(describeAccounting(summarize(totals.tally)));
   return { outcome };

@@ -53,6 +53,11 @@ function phrases(list: readonly string[]): RegExp {
   return list.length === 0 ? /(?!)/gu : new RegExp(`(?<= )(?:${alternativesOf(list)})(?= )`, 'gu');
 }
 
+/** The cues of every language that has them: what a comment of no language told is held to. */
+function everyLanguagesCues(): CompiledCues[] {
+  return Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []);
+}
+
 function cuesFor(language: string): CompiledCues | undefined {
   const found = compiled.get(language);
   if (found !== undefined) return found;
@@ -210,10 +215,9 @@ function namesSomeone(comment: string, language: string): boolean {
 function ordinaryWord(word: string): boolean {
   const text = normalise(word);
   const bare = text.trim();
-  return Object.keys(QUOTABLE_CUES).some((code) => {
-    const set = cuesFor(code);
-    return set !== undefined && (set.stopWords.has(bare) || set.generic.has(bare) || set.things.has(bare) || found(text, set.praise) || found(text, set.complaint));
-  });
+  return everyLanguagesCues().some(
+    (set) => set.stopWords.has(bare) || set.generic.has(bare) || set.things.has(bare) || found(text, set.praise) || found(text, set.complaint),
+  );
 }
 
 /**
@@ -294,7 +298,7 @@ export function whyNotQuotable(comment: string, language = 'en'): NotQuotable | 
   const text = normalise(comment);
   if (text.trim() === '') return 'empty';
   const own = language === UNDETERMINED_LANGUAGE ? undefined : cuesFor(language);
-  const sets = own === undefined ? Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []) : [own];
+  const sets = own === undefined ? everyLanguagesCues() : [own];
   const first = whyNotQuotableAnywhere(comment, language);
   if (first !== undefined) return first;
   if (sets.some((set) => found(text, set.request))) return 'request';
@@ -340,7 +344,7 @@ function whyNotQuotableAnywhere(comment: string, language: string): NotQuotable 
 function quotableWithoutCues(comment: string, language: string): boolean {
   if (comment.length > QUOTE_CHARS) return false;
   const text = normalise(comment);
-  const every = Object.keys(QUOTABLE_CUES).flatMap((code) => cuesFor(code) ?? []);
+  const every = everyLanguagesCues();
   const profile = profileOf(language);
   // Words are not spaced apart in Japanese or Chinese: there, no count of words tells how specific a comment is.
   const specificEnough = profile.unspaced || specific(text, every, profile.stopWords);

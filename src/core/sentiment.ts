@@ -137,23 +137,13 @@ const CANNOT = new Set(["couldn't", 'couldnt', "can't", 'cant', 'cannot', "would
  * word of complaint in it ("Support never answers", "ne répond jamais", "antwortet
  * nie", "nunca responde").
  */
-const SERVING: Readonly<Record<string, string>> = {
-  en: 'answer answers answered reply replies replied respond responds responded arrive arrives arrived work works worked load loads loaded',
-  fr: 'répond répondent répondu rappelle rappellent rappelé arrive arrivent arrivé marche marchent fonctionne fonctionnent',
-  de: 'antwortet antworten geantwortet meldet melden gemeldet kommt kam funktioniert funktionieren funktionierte lädt',
-  es: 'responde responden respondió contesta contestan contestó llega llegan llegó funciona funcionan funcionó carga',
-  pt: 'responde respondem respondeu atende atendem atendeu chega chegam chegou funciona funcionam funcionou carrega',
+const SERVING: Readonly<Record<string, ReadonlySet<string>>> = {
+  en: new Set('answer answers answered reply replies replied respond responds responded arrive arrives arrived work works worked load loads loaded'.split(' ')),
+  fr: new Set('répond répondent répondu rappelle rappellent rappelé arrive arrivent arrivé marche marchent fonctionne fonctionnent'.split(' ')),
+  de: new Set('antwortet antworten geantwortet meldet melden gemeldet kommt kam funktioniert funktionieren funktionierte lädt'.split(' ')),
+  es: new Set('responde responden respondió contesta contestan contestó llega llegan llegó funciona funcionan funcionó carga'.split(' ')),
+  pt: new Set('responde respondem respondeu atende atendem atendeu chega chegam chegou funciona funcionam funcionou carrega'.split(' ')),
 };
-
-const failingSets = new Map<string, ReadonlySet<string> | undefined>();
-
-function failingOf(language: string): ReadonlySet<string> | undefined {
-  if (!failingSets.has(language)) {
-    const verbs = SERVING[language];
-    failingSets.set(language, verbs === undefined ? undefined : new Set(verbs.split(' ')));
-  }
-  return failingSets.get(language);
-}
 
 /** A verb of service with a negation in its clause, just before it or (German, French) just after. */
 function failsToServe(tokens: readonly Token[], at: number, failing: ReadonlySet<string>, profile: LanguageProfile): boolean {
@@ -189,7 +179,7 @@ export function sentencePolarities(tokens: readonly Token[], language: string): 
     });
   } else {
     const wishing = WISHING[language];
-    const failing = failingOf(language);
+    const failing = SERVING[language];
     tokens.forEach((token, at) => {
       const polarity = polarityOfWord(token.word, language);
       if (polarity === 0) {

@@ -231,14 +231,28 @@ function letWaitingThreadsGo(): void {
   for (const worker of waiting.splice(0)) void worker.terminate();
 }
 
+/** A regular file's size; undefined for a pipe or a device, or a file that cannot be read (its reader says why). */
+function regularFileSize(path: string): number | undefined {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() ? stat.size : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a file starts as text: a workbook or a Parquet file is read in one pass. */
 function startsAsText(path: string): boolean {
   const head = Buffer.alloc(MAGIC_BYTES);
-  const fd = openSync(path, 'r');
   try {
-    readSync(fd, head, 0, head.length, 0);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
   }
   return !startsAsBinary(head);
 }
@@ -250,18 +264,12 @@ function startsAsText(path: string): boolean {
  * used then is let go.
  */
 export function startThreadsFor(files: readonly string[], spec: Pick<ReadSpec, 'dedupe'>, io: Io): void {
-  const [only, ...others] = files;
-  if (only === undefined || others.length > 0 || only === STDIN_NAME || spec.dedupe !== 'none') return;
-  const threads = threadsFor(io);
-  if (threads < 2) return;
-  try {
-    const path = resolve(io.cwd, only);
-    const stat = statSync(path);
-    if (!stat.isFile() || stat.size < minimumBytes(io) || !startsAsText(path)) return;
-  } catch {
-    // A file that cannot be read is the reader's to report.
-    return;
-  }
+  const [only] = files;
+  if (only === undefined || only === STDIN_NAME) return;
+  const path = resolve(io.cwd, only);
+  const size = regularFileSize(path);
+  const threads = size === undefined ? undefined : threadsForParts(files.length, spec.dedupe, size, io);
+  if (threads === undefined || !startsAsText(path)) return;
   while (waiting.length < threads - 1) waiting.push(startThread());
 }
 
@@ -283,18 +291,26 @@ function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => vo
   });
 }
 
+/**
+ * The threads a read of `inputs` files of `size` bytes in parts takes: one input, no
+ * --dedupe, large enough, and two threads or more; undefined when it is read in one pass.
+ */
+function threadsForParts(inputs: number, dedupe: ReadSpec['dedupe'], size: number, io: Io): number | undefined {
+  if (inputs !== 1 || dedupe !== 'none' || size < minimumBytes(io)) return undefined;
+  const threads = threadsFor(io);
+  return threads >= 2 ? threads : undefined;
+}
+
 /** Whether one input can be read in parts: a regular file, large enough, in an encoding cut safely at a line break. */
 function canReadInParts(responses: Responses, spec: ReadSpec, io: Io): { path: string; size: number; threads: number } | undefined {
-  const [only, ...others] = responses.inputs;
-  if (only === undefined || others.length > 0 || spec.dedupe !== 'none') return undefined;
+  const [only] = responses.inputs;
   // A workbook's sheet is one deflated stream, read from its start: it takes the one-thread path.
-  if (only.reader.kind !== 'csv') return undefined;
+  if (only === undefined || only.reader.kind !== 'csv') return undefined;
   const { source, encoding } = only.reader;
-  const threads = threadsFor(io);
-  if (source.path === undefined || source.size === undefined || threads < 2) return undefined;
+  if (source.path === undefined || source.size === undefined) return undefined;
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') return undefined;
-  if (source.size < minimumBytes(io)) return undefined;
-  return { path: source.path, size: source.size, threads };
+  const threads = threadsForParts(responses.inputs.length, spec.dedupe, source.size, io);
+  return threads === undefined ? undefined : { path: source.path, size: source.size, threads };
 }
 
 /**

@@ -20,9 +20,8 @@ const MISSING_CHARS = Math.max(...MISSING_VALUES.map((value) => value.length));
  * every comment of a file passes here.
  */
 export function isMissing(cell: string): boolean {
-  const text = cell.length > MISSING_CHARS ? cell.trim() : cell;
-  if (text.length > MISSING_CHARS) return false;
-  return MISSING.has(text.trim().toLowerCase());
+  const text = cell.trim();
+  return text.length <= MISSING_CHARS && MISSING.has(text.toLowerCase());
 }
 
 const DASH = '[-–—:=]';
