@@ -4,9 +4,10 @@ import { inputError } from '../errors.js';
 import { QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
 import { cellNumber, columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
-import { MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js';
-import { damaged, MAX_COLUMNS, partError, Workbook } from './xlsx/workbook.js';
+import { MAX_COLUMNS, MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js';
+import { damaged, partError, Workbook } from './xlsx/workbook.js';
 import { xmlParser, type XmlParser } from './xlsx/xml.js';
+import { scanCell, type CellState } from './xlsx/shortcuts.js';
 import { quote } from '../core/clip.js';
 import { groupDigits } from '../core/digits.js';
 
@@ -21,7 +22,9 @@ export { SharedStrings } from './xlsx/workbook.js';
  * (the workbook's sheet list, the relationships, the styles) are read whole; the
  * shared strings table is held in memory, as every reader of the format must,
  * since any cell may refer to any string; the sheet itself is streamed row by row,
- * so memory does not grow with its rows.
+ * so memory does not grow with its rows. Cells and shared strings in the shape
+ * nearly every writer gives them are read whole (xlsx/shortcuts.ts), the others
+ * through the XML reader's events.
  *
  * Each row becomes an array of strings, as a CSV row would be, with cells at the
  * position of their column (A is the first), the missing ones empty: the read
@@ -36,16 +39,6 @@ const MAX_UNHEADED = 256;
 
 /** The elements of a sheet whose attributes are read: the others' are not even parsed. */
 const ATTRIBUTES_READ: ReadonlySet<string> = new Set(['c', 'row', 'dimension']);
-
-/** One cell being read: its column, type and style, and the texts of its value. */
-interface CellState {
-  column: number;
-  type: string;
-  style: number;
-  value: string;
-  hasValue: boolean;
-  formula: boolean;
-}
 
 /**
  * One sheet of a workbook read as rows of strings, with the same surface as
@@ -77,7 +70,7 @@ export class XlsxReader extends QueuedRows {
   private headerRow = 0;
   private rowFilled = false;
   private handledRow = 0;
-  private cell: CellState = { column: -1, type: 'n', style: 0, value: '', hasValue: false, formula: false };
+  private cell: CellState = { column: -1, type: 'n', style: 0, value: '', index: -1, hasValue: false, formula: false };
   /** Which text is being gathered: a cell's value, or a text run of an inline string. */
   private capture: 'v' | 't' | undefined;
   private inInline = false;
@@ -112,6 +105,7 @@ export class XlsxReader extends QueuedRows {
         text: (text) => this.onText(text),
       },
       ATTRIBUTES_READ,
+      (input, lt) => this.wholeCellsAt(input, lt),
     );
   }
 
@@ -232,17 +226,41 @@ export class XlsxReader extends QueuedRows {
 
   private startCell(attributes: Record<string, string>): void {
     const reference = attributes['r'];
-    const column = reference === undefined ? undefined : columnIndex(reference);
+    const column = (reference === undefined ? undefined : columnIndex(reference)) ?? this.cell.column + 1;
+    if (column >= MAX_COLUMNS) throw new Error(`a cell is beyond Excel's last column, XFD (${reference ?? column})`);
+    this.beginCell(column, attributes['t'], attributes['s']);
+  }
+
+  private beginCell(column: number, type: string | undefined, style: string | undefined): void {
     const cell = this.cell;
-    cell.column = column ?? cell.column + 1;
-    if (cell.column >= MAX_COLUMNS) throw new Error(`a cell is beyond Excel's last column, XFD (${reference ?? cell.column})`);
-    cell.type = attributes['t'] ?? 'n';
-    const style = attributes['s'];
+    cell.column = column;
+    cell.type = type ?? 'n';
     cell.style = style === undefined ? 0 : Number(style);
     cell.value = '';
+    cell.index = -1;
     cell.hasValue = false;
     cell.formula = false;
   }
+
+  /**
+   * Cells of the common shape, one after another, read whole from the `<` at `lt` of the
+   * first (xlsx/shortcuts.ts) as their events would read them: the position of the last
+   * one's last character, or -1 to leave the first to the events (a cell in another
+   * shape, inside an inline string, or past the last column, whose message the events give).
+   */
+  private wholeCellsAt(input: string, lt: number): number {
+    if (this.capture !== undefined || this.inInline) return -1;
+    let end = -1;
+    for (let at = lt; input.charCodeAt(at) === 0x3c; at = end + 1) {
+      const next = scanCell(input, at, this.cell);
+      if (next === -1) break;
+      this.endCell();
+      end = next;
+    }
+    return end;
+  }
+
+
 
   private onOpen(name: string, attributes: Record<string, string>): void {
     switch (name) {
@@ -342,7 +360,7 @@ export class XlsxReader extends QueuedRows {
   private cellText(cell: CellState): string {
     switch (cell.type) {
       case 's':
-        return this.workbook.sharedStrings.get(Number(cell.value)) ?? '';
+        return this.workbook.sharedStrings.get(cell.index >= 0 ? cell.index : Number(cell.value)) ?? '';
       case 'inlineStr':
       case 'str':
         return unescapeText(cell.value);

@@ -17,6 +17,9 @@ export interface UnzipLimits {
   bytes: number;
 }
 
+/** Excel's last column is XFD, the 16,384th. */
+export const MAX_COLUMNS = 16_384;
+
 /** Real sheets unzip to 5 to 30 times their size; a deflate stream can reach about 1,000. */
 export const DEFAULT_UNZIP_RATIO = 100;
 /** 2,000 MB of XML: about a million rows of 60 columns, past what Excel itself opens comfortably. */

@@ -1,14 +1,15 @@
 import { posix } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import type { Readable, TransformOptions } from 'node:stream';
+import { createInflateRaw, type ZlibOptions } from 'node:zlib';
 import { yauzl, type Entry, type ZipFile } from '../../libraries/yauzl.js';
 import type { SheetInfo } from '../../core/columns-report.js';
 import { inputError, NpsError } from '../../errors.js';
 import type { Source } from '../source.js';
 import { checkDeclared, MAX_TEXT_CHARS, oversized, textTooLong, type UnzipLimits } from './limits.js';
+import { scanSharedString } from './shortcuts.js';
 import { BUILT_IN_FORMATS, formatKind, unescapeText, type NumberKind } from './values.js';
-import { attribute, xmlParser, type XmlHandlers } from './xml.js';
+import { attribute, xmlParser, type Shortcut, type XmlHandlers } from './xml.js';
 import { clipList, quote } from '../../core/clip.js';
 
 /** A workbook's zip and its small parts: the sheets, their relationships, the styles and the shared strings. */
@@ -30,8 +31,12 @@ export function partError(part: string, error: unknown): Error {
 
 export const INFLATE_CHUNK_BYTES = 1 << 16;
 
-/** Excel's last column is XFD, the 16,384th. */
-export const MAX_COLUMNS = 16_384;
+/**
+ * A part inflates on another thread while its XML is read, up to this far ahead: with one
+ * chunk ahead (the stream's default) the reading waited on the inflating for a tenth of
+ * its time. (Node's zlib streams take a stream's options; its types do not say so.)
+ */
+const INFLATE_OPTIONS: ZlibOptions & Pick<TransformOptions, 'readableHighWaterMark'> = { chunkSize: INFLATE_CHUNK_BYTES, readableHighWaterMark: 1 << 20 };
 
 /** The shared strings table, held whole: past this many bytes of XML it would not fit in memory anyway. */
 const MAX_SHARED_STRINGS_BYTES = 2 ** 30;
@@ -167,7 +172,7 @@ export class Workbook {
     const raw = await new Promise<Readable>((resolve, reject) => {
       this.zip.openReadStream(entry, { decodeFileData: false }, (error, stream) => (error ? reject(error) : resolve(stream)));
     });
-    const stream = entry.compressionMethod === 0 ? raw : raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }));
+    const stream = entry.compressionMethod === 0 ? raw : raw.pipe(createInflateRaw(INFLATE_OPTIONS));
     if (stream !== raw) raw.once('error', (error) => stream.destroy(error));
     async function* chunks(): AsyncGenerator<Buffer> {
       let read = 0;
@@ -189,13 +194,13 @@ export class Workbook {
   }
 
   /** Parses a whole part with `handlers`; a part that is absent is nothing to parse when `optional`. */
-  private async parsePart(path: string | undefined, handlers: XmlHandlers, optional = false): Promise<void> {
+  private async parsePart(path: string | undefined, handlers: XmlHandlers, optional = false, shortcut?: Shortcut): Promise<void> {
     if (path === undefined || this.entry(path) === undefined) {
       if (optional) return;
       throw new Error(`${path ?? 'a required part'} is missing`);
     }
     const { chunks, close } = await this.openPart(path);
-    const parser = xmlParser(handlers);
+    const parser = xmlParser(handlers, undefined, shortcut);
     const decoder = new StringDecoder('utf8');
     try {
       for await (const chunk of chunks) parser.write(decoder.write(chunk));
@@ -301,6 +306,17 @@ export class Workbook {
     let text = '';
     let capture = false;
     let phonetic = false;
+    const whole = { text: '' };
+    // A string of the common shape is read whole (xlsx/shortcuts.ts), as its events would read it.
+    const wholeStringAt: Shortcut = (input, lt) => {
+      if (capture || phonetic) return -1;
+      const end = scanSharedString(input, lt, whole);
+      if (end !== -1) {
+        text = whole.text;
+        strings.push(unescapeText(text));
+      }
+      return end;
+    };
     await this.parsePart(path, {
       open: (name) => {
         if (name === 't') capture = !phonetic;
@@ -317,7 +333,7 @@ export class Workbook {
         text += chunk;
         if (text.length > MAX_TEXT_CHARS) throw textTooLong();
       },
-    });
+    }, false, wholeStringAt);
     strings.seal();
   }
 

@@ -48,6 +48,8 @@ export interface XmlParser {
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const ENTITY = /&([^;&]*);?/g;
+/** How much of a chunk is joined to what the chunk before cut: more than a cell or a row's tag takes. */
+const JOIN_AHEAD = 1024;
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 /** A character reference's character, when it names one XML allows. */
@@ -75,7 +77,7 @@ function decoded(text: string): string {
 const lineEnds = (raw: string): string => (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
 
 /** Text as XML reads it: line ends made `\n` (before references, so that `&#13;` stays). */
-const textOf = (raw: string): string => decoded(lineEnds(raw));
+export const textOf = (raw: string): string => decoded(lineEnds(raw));
 
 /**
  * One-letter names as constants: a cell's `r`, `t` and `s`, millions of times a sheet. A
@@ -139,11 +141,18 @@ function tagEnd(text: string, start: number): number {
 }
 
 /**
+ * Elements read whole by the reader's own means, from the `<` at `lt` of the first: the
+ * position of the last one's last character, or -1 to leave the first to the parser's
+ * events. Asked at every tag that opens within the root element.
+ */
+export type Shortcut = (input: string, lt: number) => number;
+
+/**
  * A streaming XML parser calling `handlers`. `attributesOf` names the elements whose
  * attributes are wanted (by local name); the others are handed an empty set.
  */
-export function xmlParser(handlers: XmlHandlers, attributesOf?: ReadonlySet<string>): XmlParser {
-  return new XmlReader(handlers, attributesOf);
+export function xmlParser(handlers: XmlHandlers, attributesOf?: ReadonlySet<string>, shortcut?: Shortcut): XmlParser {
+  return new XmlReader(handlers, attributesOf, shortcut);
 }
 
 class XmlReader implements XmlParser {
@@ -160,16 +169,29 @@ class XmlReader implements XmlParser {
   constructor(
     private readonly handlers: XmlHandlers,
     private readonly attributesOf: ReadonlySet<string> | undefined,
+    private readonly shortcut: Shortcut | undefined,
   ) {}
 
   write(chunk: string): void {
-    const input = this.rest === '' ? chunk : this.rest + chunk;
     // (readAgainAt is never past MAX_TEXT_CHARS: what waits here is within the limit.)
-    if (input.length < this.readAgainAt) {
-      this.rest = input;
+    if (this.rest.length + chunk.length < this.readAgainAt) {
+      this.rest += chunk;
       return;
     }
-    const upTo = this.read(input, false);
+    let input = chunk;
+    let from = 0;
+    const rest = this.rest;
+    if (rest !== '') {
+      // What the last chunk cut is read with the start of this one, and this one then from where that ended, as it
+      // came: a string joined to another is read a character at a time at up to twice the cost.
+      const upTo = this.read(rest + chunk.slice(0, JOIN_AHEAD), 0, false);
+      if (upTo >= rest.length) from = upTo - rest.length;
+      else {
+        input = rest + chunk;
+        from = upTo;
+      }
+    }
+    const upTo = this.read(input, from, false);
     this.rest = upTo >= input.length ? '' : input.slice(upTo);
     // Nothing could be read: a tag, a comment or CDATA runs on. It is looked at again once the input has doubled,
     // so that one that runs for megabytes is scanned a few times over, not once for every chunk.
@@ -180,7 +202,7 @@ class XmlReader implements XmlParser {
 
   close(): void {
     if (this.rest !== '') {
-      const upTo = this.read(this.rest, true);
+      const upTo = this.read(this.rest, 0, true);
       if (upTo < this.rest.length) throw new Error('unclosed tag');
       this.rest = '';
     }
@@ -192,9 +214,9 @@ class XmlReader implements XmlParser {
     return this.prefix !== '' && name.startsWith(this.prefix) ? name.slice(this.prefix.length) : name;
   }
 
-  /** Reads what `input` holds whole, from the start; returns where the unread rest begins. */
-  private read(input: string, final: boolean): number {
-    let at = 0;
+  /** Reads what `input` holds whole, from `from`; returns where the unread rest begins. */
+  private read(input: string, from: number, final: boolean): number {
+    let at = from;
     for (;;) {
       const lt = input.indexOf('<', at);
       if (lt === -1) return this.trailingText(input, at, final);
@@ -211,6 +233,12 @@ class XmlReader implements XmlParser {
         if (end !== -1) end += 1;
       } else if (next === 0x21) end = this.markup(input, lt);
       else {
+        const read = this.shortcut !== undefined && this.stack.length > 0 ? this.shortcut(input, lt) : -1;
+        if (read !== -1) {
+          // Elements read whole, each held to the limit by the shortcut.
+          at = read + 1;
+          continue;
+        }
         end = tagEnd(input, lt);
         if (end !== -1) this.openTag(input, lt, end);
       }

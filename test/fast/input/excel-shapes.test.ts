@@ -1,0 +1,72 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../src/core/random.js';
+import { run, tempDir } from '../../helpers.js';
+import { part, SHEET_START, STRINGS_START, workbookOf } from '../../workbooks.js';
+
+/**
+ * A sheet whose cells come in every shape writers give them, the common one read whole
+ * and the others through the XML reader's events, mixed at random over a sheet of many
+ * inflated chunks (64 KiB each): the workbook must read as the CSV of the same rows.
+ */
+
+const PLANS = ['free', 'pro', 'team & co', 'über', 'a<b'];
+const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const csvCell = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+describe('a workbook whose cells come in every shape', () => {
+  it('reads as the CSV of its rows, 4,000 rows over many chunks', async () => {
+    const random = seededRandom(64);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    // Shared strings: the plans, in the common shape or as runs of rich text, with a phonetic guide or not.
+    const strings = PLANS.map((plan, index) => {
+      const text = escape(plan);
+      if (index % 3 === 1) return `<si><r><t>${escape(plan.slice(0, 2))}</t></r><r><t>${escape(plan.slice(2))}</t></r></si>`;
+      if (index % 3 === 2) return `<si><t xml:space="preserve">${text}</t><rPh sb="0" eb="1"><t>x</t></rPh></si>`;
+      return `<si><t>${text}</t></si>`;
+    });
+    const csv = ['id,plan,score'];
+    const rows: string[] = [];
+    for (let number = 2; number <= 4001; number += 1) {
+      const plan = Math.floor(random() * PLANS.length);
+      const score = Math.floor(random() * 11);
+      const id = `R${number}`;
+      const idCell = pick([`<c r="A${number}" t="inlineStr"><is><t>${id}</t></is></c>`, `<c r="A${number}" t="str"><f>"R"&amp;ROW()</f><v>${id}</v></c>`]);
+      const planCell = pick([
+        `<c r="B${number}" t="s"><v>${plan}</v></c>`,
+        `<c r="B${number}" s="0" t="s"><v>${plan}</v></c>`,
+        `<c t="s"><v>${plan}</v></c>`,
+        `<c  r="B${number}" t="s"><v>${plan}</v></c>`,
+        `<c r="B${number}" t="s">\n<v>${plan}</v>\n</c>`,
+        `<c r="B${number}" t='s'><v>${plan}</v></c>`,
+      ]);
+      const scoreCell = pick([
+        `<c r="C${number}"><v>${score}</v></c>`,
+        `<c r="C${number}" s="0"><v>${score}.0</v></c>`,
+        `<c r="C${number}"><f>${score}+0</f><v>${score}</v></c>`,
+        // A score saved with the float noise of its binary form (9 as 8.999999999999998).
+        `<c r="C${number}" t="n"><v>${score === 0 ? '0E0' : String(score + 0.1 + 0.2 - 0.3)}</v></c>`,
+      ]);
+      // Now and then an empty cell past the table's last column, in both self-closing forms.
+      const after = pick(['', '', `<c r="D${number}"/>`, `<c r="D${number}" s="0"></c>`]);
+      rows.push(`<row r="${number}">${idCell}${planCell}${scoreCell}${after}</row>`);
+      csv.push([id, PLANS[plan] ?? '', String(score)].map(csvCell).join(','));
+    }
+    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>plan</t></is></c><c r="C1" t="inlineStr"><is><t>score</t></is></c></row>';
+    const sheet = part('xl/worksheets/sheet1.xml', `${SHEET_START}<sheetData>${header}${rows.join('')}</sheetData></worksheet>`);
+    expect(sheet.size).toBeGreaterThan(5 * 65_536);
+    const sharedStrings = part('xl/sharedStrings.xml', `${STRINGS_START}${strings.join('')}</sst>`);
+    const dir = await tempDir();
+    await writeFile(join(dir, 'shapes.xlsx'), workbookOf(sheet, { sharedStrings }));
+    await writeFile(join(dir, 'shapes.csv'), `${csv.join('\n')}\n`);
+    const fromWorkbook = await run(['score', join(dir, 'shapes.xlsx'), '--by', 'plan', '--json']);
+    const fromCsv = await run(['score', join(dir, 'shapes.csv'), '--by', 'plan', '--json']);
+    expect(fromWorkbook.code, fromWorkbook.stderr).toBe(0);
+    expect(fromCsv.code, fromCsv.stderr).toBe(0);
+    const workbook = JSON.parse(fromWorkbook.stdout) as { responses: number; groups: Array<{ key: { plan: string } }> };
+    expect(workbook).toEqual(JSON.parse(fromCsv.stdout));
+    expect(workbook.responses).toBe(4000);
+    expect(workbook.groups.map((group) => group.key.plan).sort()).toEqual([...PLANS].sort());
+  });
+});
