@@ -75,6 +75,8 @@ export class XlsxReader extends QueuedRows {
   private capture: 'v' | 't' | undefined;
   private inInline = false;
   private phonetic = false;
+  /** A cell opened by the XML reader's events is open: a cell inside it is theirs too (see `wholeCellsAt`). */
+  private inCell = false;
   private text = '';
   /** The sheet's used range, as its `dimension` says: the columns Excel's own CSV of the sheet would have. */
   private dimension: { first: number; last: number } | undefined;
@@ -246,10 +248,12 @@ export class XlsxReader extends QueuedRows {
    * Cells of the common shape, one after another, read whole from the `<` at `lt` of the
    * first (xlsx/shortcuts.ts) as their events would read them: the position of the last
    * one's last character, or -1 to leave the first to the events (a cell in another
-   * shape, inside an inline string, or past the last column, whose message the events give).
+   * shape, past the last column, whose message the events give, or inside what the
+   * events read: a cell, a value, an inline string, whose state a cell read whole would
+   * not leave as its events do).
    */
   private wholeCellsAt(input: string, lt: number): number {
-    if (this.capture !== undefined || this.inInline) return -1;
+    if (this.inCell || this.capture !== undefined || this.inInline) return -1;
     let end = -1;
     for (let at = lt; input.charCodeAt(at) === 0x3c; at = end + 1) {
       const next = scanCell(input, at, this.cell);
@@ -266,6 +270,7 @@ export class XlsxReader extends QueuedRows {
     switch (name) {
       case 'c':
         this.startCell(attributes);
+        this.inCell = true;
         break;
       case 'v':
         this.capture = 'v';
@@ -307,6 +312,7 @@ export class XlsxReader extends QueuedRows {
     switch (name) {
       case 'v':
         this.cell.value = this.text;
+        this.cell.index = -1;
         this.cell.hasValue = true;
         this.capture = undefined;
         break;
@@ -316,12 +322,14 @@ export class XlsxReader extends QueuedRows {
       case 'is':
         this.inInline = false;
         this.cell.value = this.text;
+        this.cell.index = -1;
         this.cell.hasValue = true;
         break;
       case 'rPh':
         this.phonetic = false;
         break;
       case 'c':
+        this.inCell = false;
         this.endCell();
         break;
       case 'row':

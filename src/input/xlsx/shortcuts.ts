@@ -170,7 +170,8 @@ export function scanCell(input: string, lt: number, cell: CellState): number {
   read.type = 'n';
   read.style = 0;
   while (at !== -1 && input.charCodeAt(at) === SPACE) at = attributeAt(input, at);
-  if (at === -1) return -1;
+  // A tag longer than a text may be is refused by the events, as one that never ends would be.
+  if (at === -1 || at + 1 - lt > MAX_TEXT_CHARS) return -1;
   const column = read.column === -1 ? cell.column + 1 : read.column;
   if (column >= MAX_COLUMNS) return -1;
   const end = contentAt(input, at);

@@ -85,6 +85,8 @@ export const textOf = (raw: string): string => decoded(lineEnds(raw));
  */
 const LETTERS: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
 
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+
 const isSpace = (code: number): boolean => code <= 0x20 && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d);
 
 /** The attributes of the tag in `text` from `from` to `end` (after its name); a broken one is a damaged file. */
@@ -180,11 +182,14 @@ class XmlReader implements XmlParser {
     }
     let input = chunk;
     let from = 0;
+    let readSome = false;
     const rest = this.rest;
     if (rest !== '') {
       // What the last chunk cut is read with the start of this one, and this one then from where that ended, as it
       // came: a string joined to another is read a character at a time at up to twice the cost.
-      const upTo = this.read(rest + chunk.slice(0, JOIN_AHEAD), 0, false);
+      const ahead = isHighSurrogate(chunk.charCodeAt(JOIN_AHEAD - 1)) ? JOIN_AHEAD + 1 : JOIN_AHEAD;
+      const upTo = this.read(rest + chunk.slice(0, ahead), 0, false);
+      readSome = upTo > 0;
       if (upTo >= rest.length) from = upTo - rest.length;
       else {
         input = rest + chunk;
@@ -196,7 +201,7 @@ class XmlReader implements XmlParser {
     // Nothing could be read: a tag, a comment or CDATA runs on. It is looked at again once the input has doubled,
     // so that one that runs for megabytes is scanned a few times over, not once for every chunk.
     // Never past the most it may hold: a construct that long is refused, one shorter is read.
-    this.readAgainAt = upTo === 0 ? Math.min(input.length * 2, MAX_TEXT_CHARS) : 0;
+    this.readAgainAt = readSome || upTo > from ? 0 : Math.min(this.rest.length * 2, MAX_TEXT_CHARS);
     if (this.rest.length > MAX_TEXT_CHARS) throw textTooLong();
   }
 
@@ -235,7 +240,7 @@ class XmlReader implements XmlParser {
       else {
         const read = this.shortcut !== undefined && this.stack.length > 0 ? this.shortcut(input, lt) : -1;
         if (read !== -1) {
-          // Elements read whole, each held to the limit by the shortcut.
+          // Elements read whole, each held to the limit by the shortcut (which leaves a longer one to the events).
           at = read + 1;
           continue;
         }

@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random.js';
+import { openSource } from '../../../src/input/source.js';
+import { XlsxReader } from '../../../src/input/xlsx.js';
+import { unzipLimits } from '../../../src/input/xlsx/limits.js';
 import { run, tempDir } from '../../helpers.js';
 import { part, SHEET_START, STRINGS_START, workbookOf } from '../../workbooks.js';
 
@@ -68,5 +72,70 @@ describe('a workbook whose cells come in every shape', () => {
     expect(workbook).toEqual(JSON.parse(fromCsv.stdout));
     expect(workbook.responses).toBe(4000);
     expect(workbook.groups.map((group) => group.key.plan).sort()).toEqual([...PLANS].sort());
+  });
+});
+
+/** Everything the reader gives of a workbook: its header, each row with its sheet row number, its warnings; or its refusal. */
+async function readAll(path: string): Promise<unknown> {
+  try {
+    const reader = await XlsxReader.open(await openSource(path, '/', Readable.from([])), undefined, unzipLimits({}));
+    const rows: Array<[number, string[]]> = [];
+    await reader.forEachRow((cells) => rows.push([reader.lineOfCurrentRow(), [...cells]]));
+    return { header: reader.header, rows, warnings: reader.warnings().map((warning) => warning.replace(path, 'FILE')) };
+  } catch (error) {
+    return { refused: (error as Error).message.replace(path, 'FILE') };
+  }
+}
+
+/** A random cell at `column` of row `row`: the common shapes, and others the events read (some of them nested oddly). */
+function randomCell(random: () => number, row: number, column: number): string {
+  const letters = String.fromCharCode(65 + column);
+  const r = random() < 0.9 ? ` r="${letters}${row}"` : '';
+  const index = Math.floor(random() * 6);
+  const shapes = [
+    `<c${r} t="s"><v>${index}</v></c>`,
+    `<c${r} s="0" t="s"><v>${index}</v></c>`,
+    `<c${r}><v>${Math.floor(random() * 11)}</v></c>`,
+    `<c${r}><v>8.9999999999999982</v></c>`,
+    `<c${r}/>`,
+    `<c${r}></c>`,
+    `<c${r} t="b"><v>1</v></c>`,
+    `<c${r} t="e"><v>#N/A</v></c>`,
+    `<c${r} t="str"><v>a &amp; b&#13;</v></c>`,
+    `<c${r}><f>1+1</f><v>2</v></c>`,
+    `<c${r}><f>A1</f></c>`,
+    `<c${r} t="inlineStr"><is><t>in &lt;line&gt;</t></is></c>`,
+    `<c${r} t="s"><c r="Z${row}" t="s"><v>1</v></c><v>2</v></c>`,
+    `<c${r}><v><v>1</v><c r="Y${row}"><v>5</v></c></v></c>`,
+    `<c${r} t="inlineStr"><is><t>a</t><c r="X${row}"><v>7</v></c></is></c>`,
+  ];
+  return shapes[Math.floor(random() * shapes.length)] ?? '';
+}
+
+describe('cells read whole and cells read as events', () => {
+  it('give the same rows, row numbers and warnings on 12 random workbooks of many chunks', async () => {
+    const random = seededRandom(65);
+    const dir = await tempDir();
+    const strings = ['zero', 'one', 'two &amp; more', 'three', '', 'five'].map((text) => `<si><t>${text}</t></si>`).join('');
+    let rowsRead = 0;
+    for (let round = 0; round < 12; round += 1) {
+      const rows: string[] = [];
+      for (let row = 1; row <= 1200; row += 1) {
+        const cells = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, column) => randomCell(random, row, column));
+        rows.push(`<row r="${row}">${cells.join('')}</row>`);
+      }
+      const sheet = `${SHEET_START}<sheetData>${rows.join('')}</sheetData></worksheet>`;
+      const table = `${STRINGS_START}${strings}</sst>`;
+      // The same workbook with a line end after each cell's and each string's name: no cell or string is read whole.
+      const asEvents = (xml: string): string => xml.replace(/<(c|si)(?=[ />])/g, '<$1\n');
+      const whole = join(dir, `whole-${round}.xlsx`);
+      const events = join(dir, `events-${round}.xlsx`);
+      await writeFile(whole, workbookOf(part('xl/worksheets/sheet1.xml', sheet), { sharedStrings: part('xl/sharedStrings.xml', table) }));
+      await writeFile(events, workbookOf(part('xl/worksheets/sheet1.xml', asEvents(sheet)), { sharedStrings: part('xl/sharedStrings.xml', asEvents(table)) }));
+      const read = await readAll(whole);
+      expect(read).toEqual(await readAll(events));
+      if (typeof read === 'object' && read !== null && 'rows' in read && Array.isArray(read.rows)) rowsRead += read.rows.length;
+    }
+    expect(rowsRead).toBeGreaterThan(10_000);
   });
 });

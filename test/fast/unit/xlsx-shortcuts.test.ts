@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random.js';
+import { MAX_TEXT_CHARS } from '../../../src/input/xlsx/limits.js';
 import { scanCell, scanSharedString, type CellState } from '../../../src/input/xlsx/shortcuts.js';
 import { xmlParser } from '../../../src/input/xlsx/xml.js';
 
@@ -142,6 +143,15 @@ describe('cells read whole', () => {
     expect(state).toMatchObject({ column: 1, value: '', hasValue: false });
     expect(scanCell(xml, starts[3] ?? 0, state)).toBe(-1);
     expect(state.column).toBe(1);
+  });
+
+  it('leaves to the events a tag longer than a text may be, which they refuse', () => {
+    const state: CellState = { column: -1, type: 'n', style: 0, value: '', index: -1, hasValue: false, formula: false };
+    const long = `<c r="A1" x="${'y'.repeat(MAX_TEXT_CHARS)}"/>`;
+    expect(scanCell(long, 0, state)).toBe(-1);
+    const fits = `<c r="A1" x="${'y'.repeat(MAX_TEXT_CHARS - 20)}"/>`;
+    expect(scanCell(fits, 0, state)).toBe(fits.length - 1);
+    expect(state.column).toBe(0);
   });
 });
 
