@@ -22,11 +22,46 @@ export const DAY_MS = 86_400_000;
 const dayOfDate = (year: number, monthIndex: number, day: number): number => Date.UTC(year, monthIndex, day) / DAY_MS;
 
 /**
+ * The spans of the days seen, by period and fiscal start: a file's responses fall on a
+ * few hundred days, and a span is asked of every response (a trend, the sides of a
+ * comparison), each time a date, a key and two more dates. Spans are frozen: they are
+ * shared. Each table is emptied past MAX_SPANS_KEPT days.
+ */
+const spansKept = new Map<string, Map<number, Span>>();
+const MAX_SPANS_KEPT = 10_000;
+
+/**
  * The period holding a day. Quarters and years start in January, or in `fiscalStart`
  * (1–12): a fiscal year is named by the calendar year it ends in, as most companies
  * name theirs (with April, FY2027 runs from April 2026 to March 2027).
  */
 export function periodOf(day: number, period: Period, fiscalStart = 1): Span {
+  const table = spansOf(period, fiscalStart);
+  let span = table.get(day);
+  if (span === undefined) {
+    if (table.size >= MAX_SPANS_KEPT) table.clear();
+    span = Object.freeze(spanOf(day, period, fiscalStart));
+    table.set(day, span);
+  }
+  return span;
+}
+
+/** The table of spans of a period and fiscal start: the last one asked is kept at hand, as a run asks of one or two. */
+let lastTable: { period: Period; fiscalStart: number; spans: Map<number, Span> } | undefined;
+
+function spansOf(period: Period, fiscalStart: number): Map<number, Span> {
+  if (lastTable?.period === period && lastTable.fiscalStart === fiscalStart) return lastTable.spans;
+  const name = `${period} ${fiscalStart}`;
+  let spans = spansKept.get(name);
+  if (spans === undefined) {
+    spans = new Map();
+    spansKept.set(name, spans);
+  }
+  lastTable = { period, fiscalStart, spans };
+  return spans;
+}
+
+function spanOf(day: number, period: Period, fiscalStart: number): Span {
   const date = new Date(day * DAY_MS);
   const year = date.getUTCFullYear();
   const month = date.getUTCMonth();

@@ -20,6 +20,27 @@ describe('periodOf', () => {
     const span = periodOf(dayOf(date), period);
     expect([span.key, isoDay(span.start), isoDay(span.end - 1)]).toEqual([key, first, last]);
   });
+
+  it('gives each day its own period, whatever was asked before: 20,000 days, periods and fiscal starts in random order', () => {
+    const random = seededRandom(66);
+    const periods: Period[] = ['week', 'month', 'quarter', 'year'];
+    const keys = new Map<string, string>();
+    for (let round = 0; round < 20_000; round += 1) {
+      const day = dayOf('2024-01-01') + Math.floor(random() * 1200);
+      const period = periods[Math.floor(random() * periods.length)] ?? 'month';
+      const fiscalStart = random() < 0.5 ? 1 : 1 + Math.floor(random() * 12);
+      const span = periodOf(day, period, fiscalStart);
+      expect(span.start <= day && day < span.end, `${isoDay(day)} ${period} ${fiscalStart}`).toBe(true);
+      // The key says its period and its kind of year: a span of another period or fiscal year would say otherwise.
+      const fiscal = fiscalStart !== 1 && (period === 'quarter' || period === 'year');
+      const shape = { week: /^\d{4}-W\d{2}$/, month: /^\d{4}-\d{2}$/, quarter: fiscal ? /^FY\d{4}-Q[1-4]$/ : /^\d{4}-Q[1-4]$/, year: fiscal ? /^FY\d{4}$/ : /^\d{4}$/ }[period];
+      expect(span.key).toMatch(shape);
+      const name = `${period} ${fiscal ? fiscalStart : 1} ${span.start}`;
+      expect(keys.get(name) ?? span.key, name).toBe(span.key);
+      keys.set(name, span.key);
+      expect(Object.isFrozen(span)).toBe(true);
+    }
+  });
 });
 
 describe('trend', () => {
