@@ -29,12 +29,19 @@ export function addingDrivers(columns: readonly DriverColumn[], acc: DriversAccu
   const values: DriverValue[] = columns.map(() => null);
   return (response) => {
     for (let at = 0; at < columns.length; at += 1) {
-      const cells = (columns[at]?.indexes ?? []).map((index) => response.cells[index] ?? '');
+      const indexes = columns[at]?.indexes ?? [];
       const reader = readers[at];
-      if (reader !== undefined) {
-        const rating = reader.read(cells[0] ?? '');
-        values[at] = rating === undefined ? Number.NaN : rating;
+      // Most drivers are one column: its cell is read with no array made for it, a row at a time.
+      if (reader !== undefined || indexes.length === 1) {
+        const first = indexes[0];
+        const cell = first === undefined ? '' : (response.cells[first] ?? '');
+        if (reader === undefined) values[at] = isMissing(cell) ? null : cell.trim();
+        else {
+          const rating = reader.read(cell);
+          values[at] = rating === undefined ? Number.NaN : rating;
+        }
       } else {
+        const cells = indexes.map((index) => response.cells[index] ?? '');
         values[at] = cells.some(isMissing) ? null : cells.map((cell) => cell.trim()).join(CROSSED);
       }
     }
