@@ -89,6 +89,26 @@ export interface ThemeExtrasData {
 const MAX_GIVEN_TOPICS = 500;
 
 const zero = (): Counts => ({ promoters: 0, passives: 0, detractors: 0 });
+const NO_TOPICS: readonly string[] = [];
+
+/**
+ * Counts each theme an answer names once: its mentions' themes, then the export's topics,
+ * in that order (the order a side's themes are first met in). An answer names a few, so
+ * the earlier ones are looked through rather than gathered in a set, a response at a time.
+ */
+function countOnce(counts: Record<string, number>, mentions: AnswerReading['mentions'], topics: readonly string[]): void {
+  const named = (theme: string, mentionsBefore: number, topicsBefore: number): boolean => {
+    for (let at = 0; at < mentionsBefore; at += 1) if (mentions[at]?.theme === theme) return true;
+    for (let at = 0; at < topicsBefore; at += 1) if (topics[at] === theme) return true;
+    return false;
+  };
+  mentions.forEach(({ theme }, at) => {
+    if (!named(theme, at, 0)) counts[theme] = (counts[theme] ?? 0) + 1;
+  });
+  topics.forEach((theme, at) => {
+    if (!named(theme, mentions.length, at)) counts[theme] = (counts[theme] ?? 0) + 1;
+  });
+}
 
 export class ThemeExtras {
   readonly sample = new ResponseSample();
@@ -110,19 +130,19 @@ export class ThemeExtras {
     const side = context.side;
     const priority = ResponseSample.priorityOf(context.order);
     const kept = this.discover && this.sample.accepts(priority, context.order);
+    if (side !== undefined) {
+      const counts = this.sides.get(side.name) ?? { rank: side.rank, comments: 0, themes: {} };
+      counts.comments += answers.length;
+      answers.forEach(({ reading }, at) => countOnce(counts.themes, reading.mentions, at === 0 ? topics : NO_TOPICS));
+      this.sides.set(side.name, counts);
+    }
     // Most responses of a very large file fall outside the sample: nothing more is built for them.
-    if (side === undefined && !kept) return;
+    if (!kept) return;
     const sampled: SampledAnswer[] = answers.map(({ text, reading }, at) => {
       const themes = reading.mentions.map((mention) => mention.theme);
       return { text, language: reading.language, themes: at === 0 ? [...themes, ...topics] : themes };
     });
-    if (side !== undefined) {
-      const counts = this.sides.get(side.name) ?? { rank: side.rank, comments: 0, themes: {} };
-      counts.comments += answers.length;
-      for (const answer of sampled) for (const theme of new Set(answer.themes)) counts.themes[theme] = (counts.themes[theme] ?? 0) + 1;
-      this.sides.set(side.name, counts);
-    }
-    if (kept) this.sample.offer({ priority, order: context.order, category, side: side?.name, answers: sampled });
+    this.sample.offer({ priority, order: context.order, category, side: side?.name, answers: sampled });
   }
 
   private countGiven(category: Category, comments: number, topics: readonly string[], given: GivenReading): void {
