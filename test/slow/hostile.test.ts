@@ -86,7 +86,7 @@ describe('one stray quote in a large one-column file', () => {
     const rows = ['score', '"9', ...Array.from({ length: 2_000_000 }, (_, index) => `${index % 11}          `)];
     await writeFile(join(dir, 'one-column.csv'), `${rows.join('\n')}\n`);
     // With two threads, read in parts whatever its size (24 MB, under the default for reading in parts).
-    const env = threads === '2' ? { NPS_THREADS: threads, NPS_PARALLEL_MIN_BYTES: '0' } : { NPS_THREADS: threads };
+    const env: Record<string, string> = threads === '2' ? { NPS_THREADS: threads, NPS_PARALLEL_MIN_BYTES: '0' } : { NPS_THREADS: threads };
     const result = await runBounded(['score', 'one-column.csv', '--json'], dir, env, 1024);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ responses: 2_000_000, rejected: 1 });
