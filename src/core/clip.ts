@@ -13,8 +13,8 @@ export const LISTED_CHARS = 400;
 /** A whole message line, whatever it quotes: the last bound, for any text no helper cut before. */
 export const LINE_CHARS = 2000;
 
-/** Where to cut `text` near `at` without splitting a surrogate pair in two. */
-function cutAt(text: string, at: number): number {
+/** Where to cut `text` near `at` without splitting a surrogate pair in two: `at`, or one before. */
+export function cutAt(text: string, at: number): number {
   const code = text.charCodeAt(at - 1);
   return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
 }

@@ -27,7 +27,7 @@ const dayOfDate = (year: number, monthIndex: number, day: number): number => Dat
  * comparison), each time a date, a key and two more dates. Spans are frozen: they are
  * shared. Each table is emptied past MAX_SPANS_KEPT days.
  */
-const spansKept = new Map<string, Map<number, Span>>();
+const spansKept: Record<Period, Map<number, Map<number, Span>>> = { week: new Map(), month: new Map(), quarter: new Map(), year: new Map() };
 const MAX_SPANS_KEPT = 10_000;
 
 /**
@@ -46,18 +46,13 @@ export function periodOf(day: number, period: Period, fiscalStart = 1): Span {
   return span;
 }
 
-/** The table of spans of a period and fiscal start: the last one asked is kept at hand, as a run asks of one or two. */
-let lastTable: { period: Period; fiscalStart: number; spans: Map<number, Span> } | undefined;
-
 function spansOf(period: Period, fiscalStart: number): Map<number, Span> {
-  if (lastTable?.period === period && lastTable.fiscalStart === fiscalStart) return lastTable.spans;
-  const name = `${period} ${fiscalStart}`;
-  let spans = spansKept.get(name);
+  const byStart = spansKept[period];
+  let spans = byStart.get(fiscalStart);
   if (spans === undefined) {
     spans = new Map();
-    spansKept.set(name, spans);
+    byStart.set(fiscalStart, spans);
   }
-  lastTable = { period, fiscalStart, spans };
   return spans;
 }
 

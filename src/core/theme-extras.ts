@@ -97,17 +97,13 @@ const NO_TOPICS: readonly string[] = [];
  * the earlier ones are looked through rather than gathered in a set, a response at a time.
  */
 function countOnce(counts: Record<string, number>, mentions: AnswerReading['mentions'], topics: readonly string[]): void {
-  const named = (theme: string, mentionsBefore: number, topicsBefore: number): boolean => {
-    for (let at = 0; at < mentionsBefore; at += 1) if (mentions[at]?.theme === theme) return true;
-    for (let at = 0; at < topicsBefore; at += 1) if (topics[at] === theme) return true;
-    return false;
-  };
-  mentions.forEach(({ theme }, at) => {
-    if (!named(theme, at, 0)) counts[theme] = (counts[theme] ?? 0) + 1;
-  });
-  topics.forEach((theme, at) => {
-    if (!named(theme, mentions.length, at)) counts[theme] = (counts[theme] ?? 0) + 1;
-  });
+  const themeAt = (at: number): string => (at < mentions.length ? (mentions[at]?.theme ?? '') : (topics[at - mentions.length] ?? ''));
+  for (let at = 0; at < mentions.length + topics.length; at += 1) {
+    const theme = themeAt(at);
+    let named = false;
+    for (let before = 0; before < at && !named; before += 1) named = themeAt(before) === theme;
+    if (!named) counts[theme] = (counts[theme] ?? 0) + 1;
+  }
 }
 
 export class ThemeExtras {

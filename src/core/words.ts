@@ -1,3 +1,4 @@
+import { cutAt } from './clip.js';
 import type { LanguageProfile } from './languages.js';
 
 /** A word of a comment as written, lower-cased, and the clause and sentence it stands in. */
@@ -75,9 +76,7 @@ export const READ_CHARS = 10_000;
 
 /** The part of a comment that is read: all of it, or its first READ_CHARS characters, a surrogate pair never cut. */
 export function readPart(comment: string): string {
-  if (comment.length <= READ_CHARS) return comment;
-  const code = comment.charCodeAt(READ_CHARS - 1);
-  return comment.slice(0, code >= 0xd800 && code <= 0xdbff ? READ_CHARS - 1 : READ_CHARS);
+  return comment.length <= READ_CHARS ? comment : comment.slice(0, cutAt(comment, READ_CHARS));
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

@@ -264,8 +264,6 @@ export class XlsxReader extends QueuedRows {
     return end;
   }
 
-
-
   private onOpen(name: string, attributes: Record<string, string>): void {
     switch (name) {
       case 'c':

@@ -1,5 +1,6 @@
 import { MAX_COLUMNS, MAX_TEXT_CHARS } from './limits.js';
-import { textOf } from './xml.js';
+import { columnIndex } from './values.js';
+import { LETTERS, textOf } from './xml.js';
 
 /**
  * The elements a workbook has millions of, read whole when they have the shape nearly
@@ -32,9 +33,6 @@ export interface CellState {
   formula: boolean;
 }
 
-/** One-letter types as constants (`s`, `n`, `b`, `e`), not a new string for each cell. */
-const LETTERS: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
-
 /** The numbers of the characters read below (constants, not an enum: its object would be looked up at every character). */
 const TAB = 0x09;
 const LINE_FEED = 0x0a;
@@ -58,18 +56,6 @@ const LOWER_V = 0x76;
 /** A character that ends an attribute's name, or makes the tag one to leave to the XML reader. */
 const endsName = (code: number): boolean =>
   code === EQUALS || code <= SPACE || code === GREATER || code === SLASH || code === QUOTE || code === APOSTROPHE || code === LESS;
-
-/** Column letters from `from` to `to` in `text`, as `columnIndex` reads them: A is 0; -1 when there are none. */
-function columnAt(text: string, from: number, to: number): number {
-  let index = 0;
-  let at = from;
-  for (; at < to; at += 1) {
-    const code = text.charCodeAt(at) & ~0x20;
-    if (code < 65 || code > 90) break;
-    index = index * 26 + code - 64;
-  }
-  return at === from ? -1 : index - 1;
-}
 
 /** The whole number written from `from` to `to`, when it is digits only, at most 9 of them; else -1. */
 function digitsAt(text: string, from: number, to: number): number {
@@ -121,7 +107,7 @@ function attributeAt(input: string, at: number): number {
   }
   if (nameEnd === nameStart + 1) {
     const name = input.charCodeAt(nameStart);
-    if (name === LOWER_R) read.column = columnAt(input, valueStart, valueEnd);
+    if (name === LOWER_R) read.column = columnIndex(input, valueStart, valueEnd) ?? -1;
     else if (name === LOWER_T) read.type = valueEnd === valueStart + 1 ? (LETTERS[input.charCodeAt(valueStart)] ?? input.slice(valueStart, valueEnd)) : input.slice(valueStart, valueEnd);
     else if (name === LOWER_S) {
       // A style written otherwise than in digits (`s=""`, `s="1.0"`) reads as Number reads it.

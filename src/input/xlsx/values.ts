@@ -134,16 +134,19 @@ export function unescapeText(text: string): string {
   return decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
 }
 
-/** Column letters to a position from 0: A is 0, Z 25, AA 26. Undefined when the reference has no letters. */
-export function columnIndex(reference: string): number | undefined {
+/**
+ * Column letters to a position from 0: A is 0, Z 25, AA 26. Undefined when the reference has no letters.
+ * Read from `from` to `to` of a longer text (a cell's `r` where the sheet's XML holds it) with no slice made.
+ */
+export function columnIndex(reference: string, from = 0, to = reference.length): number | undefined {
   let index = 0;
-  let at = 0;
-  for (; at < reference.length; at += 1) {
+  let at = from;
+  for (; at < to; at += 1) {
     const code = reference.charCodeAt(at) & ~0x20;
     if (code < 65 || code > 90) break;
     index = index * 26 + code - 64;
   }
-  return at === 0 ? undefined : index - 1;
+  return at === from ? undefined : index - 1;
 }
 
 export function columnLetters(index: number): string {

@@ -1,3 +1,4 @@
+import { cutAt } from '../../core/clip.js';
 import { MAX_TEXT_CHARS, textTooLong } from './limits.js';
 
 /**
@@ -83,9 +84,7 @@ export const textOf = (raw: string): string => decoded(lineEnds(raw));
  * One-letter names as constants: a cell's `r`, `t` and `s`, millions of times a sheet. A
  * name cut from the text would be looked up in V8's table of names at every store.
  */
-const LETTERS: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
-
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+export const LETTERS: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
 
 const isSpace = (code: number): boolean => code <= 0x20 && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d);
 
@@ -187,8 +186,7 @@ class XmlReader implements XmlParser {
     if (rest !== '') {
       // What the last chunk cut is read with the start of this one, and this one then from where that ended, as it
       // came: a string joined to another is read a character at a time at up to twice the cost.
-      const ahead = isHighSurrogate(chunk.charCodeAt(JOIN_AHEAD - 1)) ? JOIN_AHEAD + 1 : JOIN_AHEAD;
-      const upTo = this.read(rest + chunk.slice(0, ahead), 0, false);
+      const upTo = this.read(rest + chunk.slice(0, cutAt(chunk, JOIN_AHEAD)), 0, false);
       readSome = upTo > 0;
       if (upTo >= rest.length) from = upTo - rest.length;
       else {
