@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main, onExit, onSignal, onStderrError, onStdoutError } from '../dist/cli/main.js';
+import { main, onExit, onSignal, onStderrError, onStdoutError } from '../dist/bundle/main.js';
 
 // `nps score big.csv | head` closes the pipe early: that is the reader's choice, not an error.
 // Any other failure to write standard output (a full disk) is one line and its exit code.

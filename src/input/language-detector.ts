@@ -10,8 +10,11 @@ interface Eld {
   detect(text: string): { language: string; isReliable(): boolean; getScores(): Record<string, number> };
 }
 
-/** The table `npm run build` writes beside this module (scripts/language-table.mjs). */
-const TABLE = new URL('./eld-small.bin', import.meta.url);
+/**
+ * The table `npm run build` writes beside this module (scripts/language-table.mjs), named from
+ * two folders down so that the bundle of dist/bundle/ finds it too (scripts/bundle.mjs).
+ */
+const TABLE = new URL('../input/eld-small.bin', import.meta.url);
 
 /**
  * The language detector: Nito-ELD (the `eld` package) with its small n-gram database,

@@ -96,9 +96,10 @@ describe('the layers of src/', () => {
     }
   });
 
-  it('bin/nps.js reaches src only through the cli', async () => {
+  it('bin/nps.js reaches src only through the bundle of the cli (scripts/bundle.mjs bundles cli/main.js alone)', async () => {
     const text = await readFile(join(ROOT, 'bin', 'nps.js'), 'utf8');
     const targets = specifiersOf(text).map((specifier) => relative(join(ROOT, 'dist'), join(ROOT, 'bin', specifier)).split('\\').join('/'));
-    expect(targets.filter((target) => !target.startsWith('cli/'))).toEqual([]);
+    expect(targets).toEqual(['bundle/main.js']);
+    expect(await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8')).toContain("input: { main: new URL('../dist/cli/main.js', import.meta.url).pathname }");
   });
 });

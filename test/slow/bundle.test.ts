@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/cli/program.js';
+import { run, runBin, tempDir } from '../helpers.js';
+
+/**
+ * `bin/nps.js` runs the bundle of dist/bundle/ (scripts/bundle.mjs), the tests run the
+ * sources: each run below, spawned, must print what the sources print, byte for byte,
+ * with the same exit code. Together they reach every command and every module loaded
+ * only when needed: each command's help, the workbook and Parquet readers, the language
+ * detector and its table, the stop words, the lexicon, each command's renderers, zod's
+ * templates, and the files a command writes.
+ */
+const RUNS: ReadonlyArray<readonly string[]> = [
+  ['--help'],
+  ['--version'],
+  ...COMMANDS.map((entry) => [entry.name, '--help']),
+  ['score', 'fixtures/sample.csv'],
+  ['score', 'fixtures/report-sample.csv', '--by', 'plan', '--period', 'month', '--json'],
+  ['score', 'fixtures/excel-plain.xlsx', '--json'],
+  ['score', 'fixtures/excel-dates-1904.xlsx'],
+  ['score', 'fixtures/accents-windows-1252.csv'],
+  ['score', 'fixtures/does-not-exist.csv'],
+  ['columns', 'fixtures/wide-export.csv'],
+  ['columns', 'fixtures/excel-qualtrics.xlsx', '--json'],
+  ['segment', 'fixtures/comments.csv', '--category', 'detractors'],
+  ['segment', 'fixtures/themes-mixed.csv', '--category', 'passives', '--json'],
+  ['themes', 'fixtures/themes-mixed.csv'],
+  ['themes', 'fixtures/themes-fr.csv', '--json'],
+  ['themes', 'fixtures/discover-en.csv', '--json'],
+  ['themes', 'fixtures/comments.csv', '--themes', 'fixtures/themes-extra.json'],
+  ['drivers', 'fixtures/drivers-survey.csv'],
+  ['compare', 'fixtures/compare-a.csv', 'fixtures/compare-b.csv'],
+  ['compare', 'fixtures/quarters-q3.csv', 'fixtures/quarters-q4.csv', '--json'],
+  ['accounts', 'fixtures/accounts-survey.csv', '--account-column', 'Company', '--value-column', 'MRR'],
+  ['followup', 'fixtures/followup-ledger.csv', '--today', '2026-11-16', '--json'],
+  ['sql', '--dialect', 'postgres', '--table', 'survey.responses', '--score-column', 'score', '--by', 'plan', '--period', 'month', '--date-column', 'date'],
+  ['sample-size', '--difference', '10', '--mix', '50/30/20'],
+];
+
+const ENV = { NO_COLOR: '1' };
+
+describe('the bundle bin/nps.js runs prints what the sources print', () => {
+  it.each(RUNS.map((args) => [args.join(' '), args] as const))('nps %s', async (_, args) => {
+    const spawned = await runBin(args, { env: ENV });
+    const inProcess = await run(args, { env: ENV });
+    expect(spawned).toEqual(inProcess);
+  });
+
+  it('writes the same files: a report and the lists of segment --out', async () => {
+    const folders = [await tempDir(), await tempDir()];
+    const args = (folder: string): string[] => ['segment', 'fixtures/report-sample.csv', '--out', join(folder, 'lists'), '-q'];
+    const report = (folder: string): string[] => ['report', 'fixtures/report-sample.csv', '--by', 'plan', '--out', join(folder, 'report.html'), '-q'];
+    const [spawnedFolder, inProcessFolder] = folders as [string, string];
+    expect((await runBin(args(spawnedFolder), { env: ENV })).code).toBe(0);
+    expect((await run(args(inProcessFolder), { env: ENV })).code).toBe(0);
+    expect((await runBin(report(spawnedFolder), { env: ENV })).code).toBe(0);
+    expect((await run(report(inProcessFolder), { env: ENV })).code).toBe(0);
+    for (const name of ['lists/promoters.csv', 'lists/passives.csv', 'lists/detractors.csv', 'report.html']) {
+      expect(await readFile(join(spawnedFolder, name), 'utf8'), name).toBe(await readFile(join(inProcessFolder, name), 'utf8'));
+    }
+  });
+});
