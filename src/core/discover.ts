@@ -66,16 +66,42 @@ export function writtenForm(phrase: Phrase, documents: readonly PhraseDocument[]
 
 /** A phrase's written forms in some documents, the most common first. */
 export function writtenForms(phrase: Phrase, documents: readonly PhraseDocument[], ids: readonly number[], vocabulary: Vocabulary): string[] {
-  const forms = new Map<string, number>();
+  // Counted by the forms' word ids, each document once, and written out once each: a theme can be in
+  // tens of thousands of sampled answers, and a text and a set made for each place took most of discovery.
+  const forms = new Map<number | string, { words: Int32Array; documents: number; last: number }>();
   const n = phrase.stems.length;
-  for (const id of ids) {
-    const document = documents[id];
+  const base = vocabulary.wordList.length + 1;
+  for (let visit = 0; visit < ids.length; visit += 1) {
+    const document = documents[ids[visit] ?? -1];
     if (document === undefined) continue;
-    const seen = new Set<string>();
-    for (const at of placesOf(document, phrase)) seen.add(Array.from(document.words.subarray(at, at + n), (word) => vocabulary.wordList[word] ?? '').join(' '));
-    for (const form of seen) forms.set(form, (forms.get(form) ?? 0) + 1);
+    const { stems, words } = document;
+    for (let at = 0; at + n <= stems.length; at += 1) {
+      if (!startsAt(stems, at, phrase.stems)) continue;
+      const key = formKey(words, at, n, base);
+      const form = forms.get(key);
+      if (form === undefined) forms.set(key, { words: words.subarray(at, at + n), documents: 1, last: visit });
+      else if (form.last !== visit) {
+        form.documents += 1;
+        form.last = visit;
+      }
+    }
   }
-  return [...forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([form]) => form);
+  const written = [...forms.values()].map((form) => ({ text: Array.from(form.words, (word) => vocabulary.wordList[word] ?? '').join(' '), count: form.documents }));
+  return written.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).map((form) => form.text);
+}
+
+/** Whether a phrase's stems start at a place of a document's. */
+function startsAt(stems: Int32Array, at: number, phrase: readonly number[]): boolean {
+  for (let k = 0; k < phrase.length; k += 1) if (stems[at + k] !== phrase[k]) return false;
+  return true;
+}
+
+/** The word ids of a form as one number while they fit a double exactly, as text past that: one key per form. */
+function formKey(words: Int32Array, at: number, n: number, base: number): number | string {
+  if (base ** n > Number.MAX_SAFE_INTEGER) return words.subarray(at, at + n).join(' ');
+  let key = 0;
+  for (let k = 0; k < n; k += 1) key = key * base + (words[at + k] ?? 0);
+  return key;
 }
 
 /** Forms listed for a theme of comments with no subject: its commonest comments. */
@@ -85,11 +111,7 @@ const SUBJECTLESS_FORMS = 5;
 export function placesOf(document: Pick<PhraseDocument, 'stems'>, phrase: Pick<Phrase, 'stems'>): number[] {
   const places: number[] = [];
   const n = phrase.stems.length;
-  for (let at = 0; at + n <= document.stems.length; at += 1) {
-    let match = true;
-    for (let k = 0; k < n && match; k += 1) match = document.stems[at + k] === phrase.stems[k];
-    if (match) places.push(at);
-  }
+  for (let at = 0; at + n <= document.stems.length; at += 1) if (startsAt(document.stems, at, phrase.stems)) places.push(at);
   return places;
 }
 
@@ -123,13 +145,26 @@ function sentimentOf(theme: PhraseTheme, documents: readonly AnswerDocument[], i
  * named theme's share of the language's comments.
  */
 function parentOf(ids: readonly number[], documents: readonly AnswerDocument[], base: ReadonlyMap<string, number>): string | null {
+  const counts = namedCounts(ids, documents);
   let best: { name: string; count: number } | undefined;
   for (const [name, rate] of base) {
-    const count = ids.filter((id) => documents[id]?.themes.includes(name) === true).length;
+    const count = counts.get(name) ?? 0;
     const share = count / Math.max(1, ids.length);
     if (share > PARENT_SHARE && share >= PARENT_LIFT * rate && (best === undefined || count > best.count)) best = { name, count };
   }
   return best?.name ?? null;
+}
+
+/** How many of some documents mention each named theme, in one pass over them. */
+function namedCounts(ids: readonly number[], documents: readonly AnswerDocument[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    const themes = documents[id]?.themes ?? [];
+    themes.forEach((theme, at) => {
+      if (themes.indexOf(theme) === at) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+    });
+  }
+  return counts;
 }
 
 /** Each named theme's share of some documents. */
