@@ -196,13 +196,16 @@ export async function cutPoints(path: string, size: number, count: number, heade
   }));
 }
 
-/** The worker's script and the jobs' modules: built to dist/ (tests that read in parallel run after `npm run build`). */
-const DIST = new URL('../../dist/', import.meta.url);
-const WORKER = fileURLToPath(new URL('input/parallel-worker.js', DIST));
+/**
+ * The thread's script and the jobs' modules, bundled by `npm run build` into dist/thread/ as
+ * `worker.js` and `jobs-<name>.js` (scripts/bundle.mjs); tests that read in parallel run after it.
+ */
+const THREAD = new URL('../../dist/thread/', import.meta.url);
+const WORKER = fileURLToPath(new URL('worker.js', THREAD));
 
-/** The URL a worker imports a job's module from. */
+/** The URL a thread imports a job's module from: `commands/jobs/score.js` is `jobs-score.js`. */
 export function jobModuleUrl(module: string): string {
-  return new URL(module, DIST).href;
+  return new URL(`jobs-${module.slice(module.lastIndexOf('/') + 1)}`, THREAD).href;
 }
 
 /**

@@ -100,6 +100,6 @@ describe('the layers of src/', () => {
     const text = await readFile(join(ROOT, 'bin', 'nps.js'), 'utf8');
     const targets = specifiersOf(text).map((specifier) => relative(join(ROOT, 'dist'), join(ROOT, 'bin', specifier)).split('\\').join('/'));
     expect(targets).toEqual(['bundle/main.js']);
-    expect(await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8')).toContain("input: { main: new URL('../dist/cli/main.js', import.meta.url).pathname }");
+    expect(await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8')).toContain("await bundle('bundle', { main: built('cli/main.js') });");
   });
 });
