@@ -1,9 +1,14 @@
 import type * as MatrixModule from 'ml-matrix';
 import { required } from './required.js';
 
-/** ml-matrix, the linear algebra of the drivers (required: see required.ts; its CommonJS build is the smaller). */
-const matrix = required('ml-matrix') as typeof MatrixModule;
+let loaded: typeof MatrixModule | undefined;
 
-export const { CholeskyDecomposition, Matrix, pseudoInverse } = matrix;
-export type CholeskyDecomposition = MatrixModule.CholeskyDecomposition;
-export type Matrix = MatrixModule.Matrix;
+/**
+ * ml-matrix, the linear algebra of the drivers (required: see required.ts; its CommonJS build is
+ * the smaller), loaded the first time it is asked for: only a system whose columns are collinear
+ * needs it (core/drivers/linear.ts), and loading it costs a run about 10 ms.
+ */
+export function mlMatrix(): typeof MatrixModule {
+  loaded ??= required('ml-matrix') as typeof MatrixModule;
+  return loaded;
+}

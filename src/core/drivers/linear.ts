@@ -1,4 +1,4 @@
-import { CholeskyDecomposition, Matrix, pseudoInverse } from '../../libraries/ml-matrix.js';
+import { mlMatrix } from '../../libraries/ml-matrix.js';
 import { BOOTSTRAP_GROUPS, INTERCEPT, SCORE, type KeptRow, type Snapshot } from './accumulator.js';
 
 /** Cross-products to correlations to R²: every model on any subset of the drivers, from the sums alone. */
@@ -98,20 +98,78 @@ export function r2Of(system: System, offsets: readonly number[]): { r2: number; 
  */
 export function solveSystem(system: System, offsets: readonly number[]): { x: number[]; singular: boolean } {
   const k = offsets.length;
-  const matrix = new Matrix(k, k);
-  const vector = new Matrix(k, 1);
+  const { a, b, l } = scratchFor(k);
   offsets.forEach((row, i) => {
-    vector.set(i, 0, system.r[row] ?? 0);
-    offsets.forEach((column, j) => matrix.set(i, j, system.c[row * system.m + column] ?? 0));
+    b[i] = system.r[row] ?? 0;
+    offsets.forEach((column, j) => (a[i * k + j] = system.c[row * system.m + column] ?? 0));
   });
-  const cholesky = new CholeskyDecomposition(matrix);
-  if (cholesky.isPositiveDefinite()) {
-    const lower = cholesky.lowerTriangularMatrix;
+  if (choleskyLower(a, k, l)) {
     let wellPosed = true;
-    for (let i = 0; i < k; i += 1) if (!(lower.get(i, i) ** 2 > SINGULAR)) wellPosed = false;
-    if (wellPosed) return { x: cholesky.solve(vector).getColumn(0), singular: false };
+    for (let i = 0; i < k; i += 1) if (!((l[i * k + i] ?? 0) ** 2 > SINGULAR)) wellPosed = false;
+    if (wellPosed) {
+      solveLower(l, b, k);
+      return { x: Array.from({ length: k }, (_, i) => b[i] ?? 0), singular: false };
+    }
   }
-  return { x: pseudoInverse(matrix).mmul(vector).getColumn(0), singular: true };
+  const { Matrix, pseudoInverse } = mlMatrix();
+  const matrix = new Matrix(k, k);
+  for (let i = 0; i < k; i += 1) for (let j = 0; j < k; j += 1) matrix.set(i, j, a[i * k + j] ?? 0);
+  return { x: pseudoInverse(matrix).mmul(Matrix.columnVector(Array.from(b.subarray(0, k)))).getColumn(0), singular: true };
+}
+
+/**
+ * The arrays a system is solved in, made once and kept: a fit solves tens of thousands of
+ * small systems, and a typed array of more than 64 bytes is made outside V8's heap, at a
+ * cost larger than a small system's whole arithmetic.
+ */
+const scratch = { a: new Float64Array(0), b: new Float64Array(0), l: new Float64Array(0) };
+
+function scratchFor(k: number): typeof scratch {
+  if (scratch.b.length < k) {
+    scratch.a = new Float64Array(k * k);
+    scratch.b = new Float64Array(k);
+    scratch.l = new Float64Array(k * k);
+  }
+  return scratch;
+}
+
+/**
+ * The lower Cholesky factor of a symmetric k × k matrix (row-major), written into `l`;
+ * false when the matrix is not positive definite. Written out rather than ml-matrix's
+ * CholeskyDecomposition, whose objects cost more than the arithmetic of these small systems
+ * (a fit of six ratings solves 64 of them for each of its 1,000 bootstrap replicates); the
+ * arithmetic is the same, in the same order, so the factor is the same to the last bit (a
+ * test holds the two to each other).
+ */
+export function choleskyLower(a: Float64Array, k: number, l: Float64Array): boolean {
+  let positiveDefinite = true;
+  for (let j = 0; j < k; j += 1) {
+    let d = 0;
+    for (let c = 0; c < j; c += 1) {
+      let s = 0;
+      for (let i = 0; i < c; i += 1) s += (l[c * k + i] ?? 0) * (l[j * k + i] ?? 0);
+      s = ((a[j * k + c] ?? 0) - s) / (l[c * k + c] ?? 0);
+      l[j * k + c] = s;
+      d = d + s * s;
+    }
+    d = (a[j * k + j] ?? 0) - d;
+    positiveDefinite &&= d > 0;
+    l[j * k + j] = Math.sqrt(Math.max(d, 0));
+    for (let c = j + 1; c < k; c += 1) l[j * k + c] = 0;
+  }
+  return positiveDefinite;
+}
+
+/** Solves L Lᵀ x = b in place (b becomes x) with the factor of choleskyLower, in ml-matrix's order of operations. */
+export function solveLower(l: Float64Array, x: Float64Array, k: number): void {
+  for (let row = 0; row < k; row += 1) {
+    for (let i = 0; i < row; i += 1) x[row] = (x[row] ?? 0) - (x[i] ?? 0) * (l[row * k + i] ?? 0);
+    x[row] = (x[row] ?? 0) / (l[row * k + row] ?? 0);
+  }
+  for (let row = k - 1; row >= 0; row -= 1) {
+    for (let i = row + 1; i < k; i += 1) x[row] = (x[row] ?? 0) - (x[i] ?? 0) * (l[i * k + row] ?? 0);
+    x[row] = (x[row] ?? 0) / (l[row * k + row] ?? 0);
+  }
 }
 
 /** Coefficients of the full model in each column's own units: points of the 0-10 answer per unit. */
