@@ -53,13 +53,13 @@ function absenceOf(language: string): ReadonlySet<string> {
 }
 
 /** Whether the words before a mention (its clause, within reach) turn it around. */
-function negates(before: readonly Token[], trouble: boolean, profile: LanguageProfile): boolean {
+function negates(before: readonly Token[], trouble: () => boolean, profile: LanguageProfile): boolean {
   const absence = absenceOf(profile.code);
   const pairs = ABSENCE_PAIRS[profile.code] ?? [];
   return before.some((token, at) => {
     const next = before[at + 1]?.word;
     const saysMissing = absence.has(token.word) || pairs.includes(next === undefined ? token.word : `${token.word} ${next}`) || pairs.includes(token.word);
-    if (saysMissing) return trouble;
+    if (saysMissing) return trouble();
     return isNegator(token.word, profile);
   });
 }
@@ -67,8 +67,19 @@ function negates(before: readonly Token[], trouble: boolean, profile: LanguagePr
 interface Term {
   theme: string;
   stems: string[];
-  /** A term naming a trouble ("bug", "expensive"): a "no" before it is praise, not a complaint. */
-  trouble: boolean;
+  words: string[];
+  /**
+   * A term naming a trouble ("bug", "expensive"): a "no" before it is praise, not a complaint.
+   * Worked out the first time a "no" stands before it: doing so builds the language's words of
+   * praise and complaint, and a comment's lookup in the other languages (see CommentReader)
+   * would build them for every language, most of them for nothing.
+   */
+  trouble?: boolean;
+}
+
+function troubleOf(term: Term, profile: LanguageProfile): boolean {
+  term.trouble ??= term.words.some((word) => polarityOfWord(word, profile.code) < 0);
+  return term.trouble;
 }
 
 /** A theme's mention in one comment; negated when every mention of it there is; the sentences it stands in. */
@@ -138,7 +149,7 @@ export class ThemeMatcher {
         const [first] = stems;
         if (first === undefined) continue;
         const list = index.byFirstStem.get(first) ?? [];
-        list.push({ theme: theme.name, stems, trouble: words.some((word) => polarityOfWord(word, profile.code) < 0) });
+        list.push({ theme: theme.name, stems, words });
         index.byFirstStem.set(first, list);
       }
     }
@@ -164,7 +175,7 @@ export class ThemeMatcher {
         if (!matched) continue;
         const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((token) => token.clause === clause);
         const sentence = tokens[at]?.sentence ?? 0;
-        matches.push({ theme: term.theme, start: at, end: at + term.stems.length, clause, negated: negates(before, term.trouble, profile), sentence });
+        matches.push({ theme: term.theme, start: at, end: at + term.stems.length, clause, negated: negates(before, () => troubleOf(term, profile), profile), sentence });
       }
     });
     return longestMatches(matches);
