@@ -11,9 +11,11 @@
 // the stop words, the package's own files) is written two folders down from the package, as both
 // folders are, so it resolves alike from dist/ or either bundle. Run by `npm run build`, after tsc.
 import { readdir, rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
-const built = (path) => new URL(`../dist/${path}`, import.meta.url).pathname;
+// Paths, not URLs' pathnames: a folder named with a space or an accent is written %20 in a URL.
+const built = (path) => fileURLToPath(new URL(`../dist/${path}`, import.meta.url));
 
 /** Bundles `input` (entry names to modules of dist/) into the folder `folder` of dist/. */
 async function bundle(folder, input) {

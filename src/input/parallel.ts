@@ -42,7 +42,8 @@ export interface PartContext {
 
 /**
  * The work a command does on each part, as a worker thread can rebuild it: the
- * module that exports it (under dist/, as `commands/jobs/score.js`) and its export
+ * module that exports it (`commands/jobs/score.js`, which a thread loads from its bundle
+ * as `jobs-score.js`: see jobModuleUrl) and its export
  * name, and how its accumulator is made, fed, carried and merged.
  */
 export interface PartJob<Config, Acc, Data> {

@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
-import { run, runBin, tempDir } from '../helpers.js';
+import { jobModuleUrl, type PartJob } from '../../src/input/parallel.js';
+import { ROOT, run, runBin, tempDir } from '../helpers.js';
 
 /**
  * `bin/nps.js` runs the bundle of dist/bundle/ (scripts/bundle.mjs), the tests run the
@@ -60,5 +63,51 @@ describe('the bundle bin/nps.js runs prints what the sources print', () => {
     for (const name of ['lists/promoters.csv', 'lists/passives.csv', 'lists/detractors.csv', 'report.html']) {
       expect(await readFile(join(spawnedFolder, name), 'utf8'), name).toBe(await readFile(join(inProcessFolder, name), 'utf8'));
     }
+  });
+});
+
+describe('the bundles find what their modules read beside themselves', () => {
+  /**
+   * A missing language table or stop-word list is no error: the sources fall back on the
+   * packages' own modules, with the same answers, only slower. So no run above would show
+   * a path that a bundle resolves wrong; this reads the paths in the bundles themselves.
+   */
+  it('every relative path of dist/bundle/ and dist/thread/ names a file or folder that is there', async () => {
+    const named: string[] = [];
+    for (const folder of ['bundle', 'thread']) {
+      for (const name of (await readdir(join(ROOT, 'dist', folder))).filter((file) => file.endsWith('.js'))) {
+        const chunk = join(ROOT, 'dist', folder, name);
+        for (const line of (await readFile(chunk, 'utf8')).split('\n')) {
+          // A path resolved against a package's own entry is the package's, not ours.
+          if (line.includes('import.meta.resolve(')) continue;
+          for (const [, path] of line.matchAll(/["'`](\.{1,2}\/[^"'`$]*)/g)) {
+            named.push(`${folder}/${name}: ${path}`);
+            expect(existsSync(resolve(dirname(chunk), path ?? '')), `${folder}/${name} names ${path}`).toBe(true);
+          }
+        }
+      }
+    }
+    // The table, the stop words, the lexicon and the package's own file are among them.
+    for (const path of ['../input/eld-small.bin', '../../dist/stop-words/', '../../data/themes.json', '../../package.json']) {
+      expect(named.some((entry) => entry.endsWith(`: ${path}`)), path).toBe(true);
+    }
+  });
+
+  it('a thread finds every job of commands/jobs/ in its bundle, under the name the job gives', async () => {
+    const folder = join(ROOT, 'src', 'commands', 'jobs');
+    let jobs = 0;
+    for (const name of await readdir(folder)) {
+      const exports = (await import(pathToFileURL(join(folder, name)).href)) as Record<string, unknown>;
+      for (const value of Object.values(exports)) {
+        if (typeof value !== 'object' || value === null || !('module' in value) || !('name' in value)) continue;
+        const job = value as PartJob<unknown, unknown, unknown>;
+        jobs += 1;
+        expect(job.module).toBe(`commands/jobs/${name.replace(/\.ts$/, '.js')}`);
+        expect(existsSync(fileURLToPath(jobModuleUrl(job.module))), job.module).toBe(true);
+        const built = (await import(jobModuleUrl(job.module))) as Record<string, unknown>;
+        expect(built[job.name], `${job.module} ${job.name}`).toBeDefined();
+      }
+    }
+    expect(jobs).toBeGreaterThanOrEqual(6);
   });
 });

@@ -8,7 +8,7 @@ import { readLanguageTable } from '../../../src/input/language-table.js';
 import { fixture, ROOT } from '../../helpers.js';
 
 /**
- * The detector nps builds from the JSON table `npm run build` writes (dist/input/eld-small.json)
+ * The detector nps builds from the table `npm run build` writes (dist/input/eld-small.bin)
  * answers as eld's own module of the table does, on every comment of the language fixtures.
  */
 describe('the language table the build writes', () => {
