@@ -211,7 +211,7 @@ export function jobModuleUrl(module: string): string {
 
 /**
  * Threads started ahead of a read that will likely be in parts: a thread takes longer
- * to start (about 0.15 s: its own Node and the read pipeline's modules) than this
+ * to start (about 0.1 s: its own Node and the read pipeline's modules, bundled) than this
  * thread takes to read the header and find the cuts, so it starts first and waits.
  * An idle thread does not keep the process alive; one never used is let go.
  */
