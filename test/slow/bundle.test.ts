@@ -1,3 +1,4 @@
+import { DuckDBInstance } from '@duckdb/node-api';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -5,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/program.js';
 import { jobModuleUrl, type PartJob } from '../../src/input/parallel.js';
-import { ROOT, run, runBin, tempDir } from '../helpers.js';
+import { fixture, ROOT, run, runBin, tempDir } from '../helpers.js';
 
 /**
  * `bin/nps.js` runs the bundle of dist/bundle/ (scripts/bundle.mjs), the tests run the
@@ -49,6 +50,20 @@ describe('the bundle bin/nps.js runs prints what the sources print', () => {
     const spawned = await runBin(args, { env: ENV });
     const inProcess = await run(args, { env: ENV });
     expect(spawned).toEqual(inProcess);
+  });
+
+  it('reads a Parquet file (written by DuckDB) as the sources do', async () => {
+    const parquet = join(await tempDir(), 'sample.parquet');
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    await connection.run(`COPY (SELECT * FROM read_csv('${fixture('report-sample.csv').replaceAll("'", "''")}')) TO '${parquet.replaceAll("'", "''")}' (FORMAT parquet)`);
+    connection.closeSync();
+    instance.closeSync();
+    for (const args of [['score', parquet, '--by', 'plan', '--json'], ['themes', parquet, '--json']]) {
+      const spawned = await runBin(args, { env: ENV });
+      expect(spawned.code, spawned.stderr).toBe(0);
+      expect(spawned).toEqual(await run(args, { env: ENV }));
+    }
   });
 
   it('writes the same files: a report and the lists of segment --out', async () => {
