@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, symlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,27 @@ describe('the bundle bin/nps.js runs prints what the sources print', () => {
   });
 });
 
+/** Every relative path the bundles of a package's dist/ name is there, the table, stop words, lexicon and package.json among them. */
+async function expectPathsFound(root: string): Promise<void> {
+  const named: string[] = [];
+  for (const folder of ['bundle', 'thread']) {
+    for (const name of (await readdir(join(root, 'dist', folder))).filter((file) => file.endsWith('.js'))) {
+      const chunk = join(root, 'dist', folder, name);
+      for (const line of (await readFile(chunk, 'utf8')).split('\n')) {
+        // A path resolved against a package's own entry is the package's, not ours.
+        if (line.includes('import.meta.resolve(')) continue;
+        for (const [, path] of line.matchAll(/["'`](\.{1,2}\/[^"'`$]*)/g)) {
+          named.push(`${folder}/${name}: ${path}`);
+          expect(existsSync(resolve(dirname(chunk), path ?? '')), `${folder}/${name} names ${path}`).toBe(true);
+        }
+      }
+    }
+  }
+  for (const path of ['../input/eld-small.bin', '../../dist/stop-words/', '../../data/themes.json', '../../package.json']) {
+    expect(named.some((entry) => entry.endsWith(`: ${path}`)), path).toBe(true);
+  }
+}
+
 describe('the bundles find what their modules read beside themselves', () => {
   /**
    * A missing language table or stop-word list is no error: the sources fall back on the
@@ -88,24 +110,7 @@ describe('the bundles find what their modules read beside themselves', () => {
    * a path that a bundle resolves wrong; this reads the paths in the bundles themselves.
    */
   it('every relative path of dist/bundle/ and dist/thread/ names a file or folder that is there', async () => {
-    const named: string[] = [];
-    for (const folder of ['bundle', 'thread']) {
-      for (const name of (await readdir(join(ROOT, 'dist', folder))).filter((file) => file.endsWith('.js'))) {
-        const chunk = join(ROOT, 'dist', folder, name);
-        for (const line of (await readFile(chunk, 'utf8')).split('\n')) {
-          // A path resolved against a package's own entry is the package's, not ours.
-          if (line.includes('import.meta.resolve(')) continue;
-          for (const [, path] of line.matchAll(/["'`](\.{1,2}\/[^"'`$]*)/g)) {
-            named.push(`${folder}/${name}: ${path}`);
-            expect(existsSync(resolve(dirname(chunk), path ?? '')), `${folder}/${name} names ${path}`).toBe(true);
-          }
-        }
-      }
-    }
-    // The table, the stop words, the lexicon and the package's own file are among them.
-    for (const path of ['../input/eld-small.bin', '../../dist/stop-words/', '../../data/themes.json', '../../package.json']) {
-      expect(named.some((entry) => entry.endsWith(`: ${path}`)), path).toBe(true);
-    }
+    await expectPathsFound(ROOT);
   });
 
   it('a thread finds every job of commands/jobs/ in its bundle, under the name the job gives', async () => {
@@ -124,5 +129,39 @@ describe('the bundles find what their modules read beside themselves', () => {
       }
     }
     expect(jobs).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('the package as npm packs it', () => {
+  /**
+   * package.json's `files` ships the bundles and what they read, not the modules tsc wrote:
+   * the package, packed and unpacked elsewhere (its libraries beside it, as an install
+   * puts them), must run as the sources do, a large file read by two threads included.
+   */
+  it('runs the commands from another folder as the sources do', async () => {
+    const folder = await tempDir();
+    const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--silent', '--pack-destination', folder, ROOT], { encoding: 'utf8' });
+    expect(packed.status, packed.stderr).toBe(0);
+    const tarball = join(folder, packed.stdout.trim().split('\n').at(-1) ?? '');
+    expect(spawnSync('tar', ['xzf', tarball, '-C', folder]).status).toBe(0);
+    const bin = join(folder, 'package', 'bin', 'nps.js');
+    await symlink(join(ROOT, 'node_modules'), join(folder, 'package', 'node_modules'), 'dir');
+    expect(existsSync(join(folder, 'package', 'dist', 'cli'))).toBe(false);
+    await expectPathsFound(join(folder, 'package'));
+    const runs: Array<{ args: string[]; env?: Record<string, string> }> = [
+      { args: ['score', 'fixtures/report-sample.csv', '--by', 'plan', '--json'] },
+      { args: ['score', 'fixtures/excel-plain.xlsx', '--json'] },
+      { args: ['themes', 'fixtures/themes-mixed.csv', '--json'] },
+      { args: ['segment', 'fixtures/report-sample.csv', '--category', 'detractors', '--json'] },
+      { args: ['drivers', 'fixtures/drivers-survey.csv', '--json'] },
+      // Threads even for a small file: the thread's bundle and its jobs.
+      { args: ['themes', 'fixtures/report-sample.csv', '--json'], env: { NPS_PARALLEL_MIN_BYTES: '0' } },
+      { args: ['segment', 'fixtures/report-sample.csv', '--category', 'passives', '--json'], env: { NPS_PARALLEL_MIN_BYTES: '0' } },
+    ];
+    for (const { args, env = {} } of runs) {
+      const spawned = spawnSync(process.execPath, [bin, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', ...ENV, ...env } });
+      const inProcess = await run(args, { env: { ...ENV, ...env } });
+      expect({ code: spawned.status, stdout: spawned.stdout, stderr: spawned.stderr }, args.join(' ')).toEqual(inProcess);
+    }
   });
 });
