@@ -169,9 +169,8 @@ function namedCounts(ids: readonly number[], documents: readonly AnswerDocument[
 
 /** Each named theme's share of some documents. */
 function namedRates(documents: readonly AnswerDocument[], named: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>(named.map((name) => [name, 0]));
-  for (const document of documents) for (const theme of new Set(document.themes)) if (counts.has(theme)) counts.set(theme, (counts.get(theme) ?? 0) + 1);
-  return new Map([...counts].map(([name, count]) => [name, count / Math.max(1, documents.length)]));
+  const counts = namedCounts([...documents.keys()], documents);
+  return new Map(named.map((name) => [name, (counts.get(name) ?? 0) / Math.max(1, documents.length)]));
 }
 
 /** What a group of documents (one language's) says about a theme: counts, respondents, sides. */

@@ -230,13 +230,10 @@ export class XlsxReader extends QueuedRows {
     const reference = attributes['r'];
     const column = (reference === undefined ? undefined : columnIndex(reference)) ?? this.cell.column + 1;
     if (column >= MAX_COLUMNS) throw new Error(`a cell is beyond Excel's last column, XFD (${reference ?? column})`);
-    this.beginCell(column, attributes['t'], attributes['s']);
-  }
-
-  private beginCell(column: number, type: string | undefined, style: string | undefined): void {
     const cell = this.cell;
+    const style = attributes['s'];
     cell.column = column;
-    cell.type = type ?? 'n';
+    cell.type = attributes['t'] ?? 'n';
     cell.style = style === undefined ? 0 : Number(style);
     cell.value = '';
     cell.index = -1;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random.js';
 import { MAX_TEXT_CHARS } from '../../../src/input/xlsx/limits.js';
 import { scanCell, scanSharedString, type CellState } from '../../../src/input/xlsx/shortcuts.js';
-import { xmlParser } from '../../../src/input/xlsx/xml.js';
+import { xmlParser, type XmlParser } from '../../../src/input/xlsx/xml.js';
 
 /**
  * The cells and shared strings read whole, held to what the XML reader's events give
@@ -17,6 +17,17 @@ function columnOf(reference: string | undefined): number | undefined {
   const letters = /^[A-Za-z]+/.exec(reference ?? '')?.[0];
   if (letters === undefined) return undefined;
   return Array.from(letters.toUpperCase(), (letter) => letter.charCodeAt(0) - 64).reduce((sum, value) => sum * 26 + value, 0) - 1;
+}
+
+/** Has `parser` read `xml` whole: undefined, or the message with which it refuses it. */
+function refusal(parser: XmlParser, xml: string): string | undefined {
+  try {
+    parser.write(xml);
+    parser.close();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }
 
 interface FromEvents {
@@ -45,13 +56,7 @@ function cellFromEvents(xml: string): FromEvents | string | undefined {
       if (inValue && found !== undefined) found.value = (found.value ?? '') + text;
     },
   });
-  try {
-    parser.write(xml);
-    parser.close();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return found;
+  return refusal(parser, xml) ?? found;
 }
 
 /** What reading a cell whole gives: its end, or the message of what it throws (a reference that names no character). */
@@ -176,13 +181,7 @@ function stringsFromEvents(xml: string): string[] | string {
       if (inText) text += chunk;
     },
   });
-  try {
-    parser.write(xml);
-    parser.close();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return strings;
+  return refusal(parser, xml) ?? strings;
 }
 
 describe('shared strings read whole', () => {
