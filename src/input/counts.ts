@@ -1,4 +1,4 @@
-import { Papa } from '../libraries/papaparse.js';
+import { papa } from '../libraries/papaparse.js';
 import { COUNT_COLUMNS, SCORE_COLUMNS, STATISTIC_COLUMNS, type CountRow } from '../core/counts.js';
 import { emptyTally, type Tally } from '../core/tally.js';
 import { inputError } from '../errors.js';
@@ -57,7 +57,7 @@ function jsonRecords(name: string, text: string): Record[] {
 const ownName = (column: string): string => (/^nps_/i.test(column) ? column.toLowerCase() : column);
 
 function csvRecords(name: string, text: string): Record[] {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+  const parsed = papa().parse<string[]>(text, { skipEmptyLines: 'greedy' });
   const [header, ...rows] = parsed.data;
   if (header === undefined) throw inputError(`${name}: the file is empty: it should be the result of the query nps sql prints`);
   return rows.map((cells, at) => {
@@ -113,7 +113,7 @@ export async function readCounts(file: string, io: Io): Promise<CountsFile> {
   const { name, text } = await readText(file, io);
   const json = /^\s*[[{]/.test(text);
   const records = json ? jsonRecords(name, text) : csvRecords(name, text);
-  const keys = records[0] === undefined ? (json ? [] : (Papa.parse<string[]>(text, { preview: 1 }).data[0] ?? [])) : [...records[0].keys()];
+  const keys = records[0] === undefined ? (json ? [] : (papa().parse<string[]>(text, { preview: 1 }).data[0] ?? [])) : [...records[0].keys()];
   const missing = [COUNT_COLUMNS.set, ...SCORE_COLUMNS, COUNT_COLUMNS.blank, COUNT_COLUMNS.rejected].filter((column) => !keys.includes(column));
   if (missing.length > 0) {
     throw inputError(`${name}: these are not counts from nps sql (no ${missing.slice(0, 3).join(', ')} column${missing.length > 1 ? 's' : ''}); run the query nps sql prints and save its result`);

@@ -1,5 +1,6 @@
-import { Papa, type ParseError, type ParseStepResult, type Parser } from '../libraries/papaparse.js';
+import type { ParseError } from '../libraries/papaparse.js';
 import { inputError } from '../errors.js';
+import { scanRecords } from './csv-scanner.js';
 import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
 import { readLeniently } from './lenient-csv.js';
 import { QueuedRows } from './queued-rows.js';
@@ -76,13 +77,13 @@ const UNDEFINED_IN_1252_ALL = /[\u0081\u008d\u008f\u0090\u009d]/g;
  * `forEachRow` streams the rest. Rows are arrays of strings, never objects: the
  * column mapping is decided once from the header.
  *
- * Parsing is papaparse's synchronous parser, driven one chunk at a time: each
- * chunk is parsed up to its last complete row and the remainder carried into the
- * next, which keeps memory to about one chunk whatever the file size. Line breaks
- * are CRLF, LF or CR wherever they occur (mixed in one file, split across chunks):
- * each becomes LF before parsing. The few records papaparse cannot read (a stray
- * quote, a quoted field that runs on and fails) are read again leniently, and
- * what was done is noted in `quoteNotes`.
+ * Parsing is one chunk at a time (csv-scanner.ts, papaparse's reading of records):
+ * each chunk is parsed up to its last complete row and the remainder carried into
+ * the next, which keeps memory to about one chunk whatever the file size. Line
+ * breaks are CRLF, LF or CR wherever they occur (mixed in one file, split across
+ * chunks): each becomes LF before parsing. The few records that reading cannot
+ * read (a stray quote, a quoted field that runs on and fails) are read again
+ * leniently, and what was done is noted in `quoteNotes`.
  */
 export class CsvReader extends QueuedRows {
   readonly kind = 'csv' as const;
@@ -102,7 +103,6 @@ export class CsvReader extends QueuedRows {
   private readonly chunks: AsyncIterator<Buffer>;
   private decoder: Decoder = createDecoder('utf-8');
   private sourceDone = false;
-  private parser: Parser | undefined;
   /** A CR at the end of a chunk: it may be the first half of a CRLF split across two chunks. */
   private carriedCr = false;
   private hasHeader = false;
@@ -143,7 +143,6 @@ export class CsvReader extends QueuedRows {
     reader.delimiter = like.delimiter;
     reader.encoding = like.encoding;
     reader.decoder = createDecoder(like.encoding);
-    reader.parser = reader.newParser();
     reader.hasHeader = true;
     reader.linesBeforeText = firstLine - 1;
     reader.endIsRecordBoundary = !isLast;
@@ -246,32 +245,18 @@ export class CsvReader extends QueuedRows {
     const text = this.decode(start.subarray(bomLength));
     const firstLine = text.split(/\r|\n/, 1)[0] ?? '';
     this.delimiter = detectDelimiter(firstLine);
-    this.parser = this.newParser();
     this.feed(text, false);
     while (!this.hasHeader && (await this.pump()));
     if (!this.hasHeader) throw inputError(`${this.name}: the file is empty (no header row)`);
   }
 
-  private newParser(): Parser {
-    return new Papa.Parser({
-      delimiter: this.delimiter,
-      newline: '\n',
-      quoteChar: '"',
-      escapeChar: '"',
-      step: (result: ParseStepResult<string[][]>) => this.onRow(result),
-    });
-  }
-
   /** Parses `more` after what was carried over; at the end, the carried row too. */
   private feed(more: string, last: boolean): void {
-    const parser = this.parser;
-    if (parser === undefined) throw new Error('CsvReader fed before its parser exists');
     this.text += this.normalizeLineBreaks(more, last);
     // A record that runs on (a quote not yet closed) is parsed again from its start with every chunk: parsed again
     // only once the text has doubled, the parses of a 16 MB record cost 32 MB of parsing, not 2 GB.
     if (!last && this.text.length < this.parsedInVain * 2 && this.text.length <= MAX_ROW_CHARS) return;
-    const result = parser.parse(this.text, this.textStart, !last) as { meta: { cursor: number } };
-    const consumed = result.meta.cursor - this.textStart;
+    const consumed = scanRecords(this.text, 0, last, this.delimiter, this.onRecord);
     this.parsedInVain = consumed === 0 ? this.text.length : 0;
     this.consume(consumed);
     if (!last && this.text.length > MAX_ROW_CHARS) this.readStuckRecord();
@@ -327,12 +312,11 @@ export class CsvReader extends QueuedRows {
     }
   }
 
-  private onRow(result: ParseStepResult<string[][]>): void {
-    this.rowStart = this.rowEnd;
-    this.rowEnd = result.meta.cursor;
-    const cells = result.data[0] ?? [];
+  private readonly onRecord = (cells: string[], start: number, end: number, errors: readonly ParseError[]): void => {
+    this.rowStart = this.textStart + start;
+    this.rowEnd = this.textStart + end;
     // A blank line parses as one empty field: it is not a row.
-    if (cells.length === 1 && cells[0] === '' && result.errors.length === 0) return;
+    if (cells.length === 1 && cells[0] === '' && errors.length === 0) return;
     if (!this.hasHeader) {
       this.hasHeader = true;
       this.header = cells;
@@ -340,12 +324,12 @@ export class CsvReader extends QueuedRows {
       return;
     }
     const raw = (): string => this.text.slice(this.rowStart - this.textStart, this.rowEnd - this.textStart);
-    if (this.endIsRecordBoundary && result.errors.some((error) => error.code === 'MissingQuotes')) {
+    if (this.endIsRecordBoundary && errors.some((error) => error.code === 'MissingQuotes')) {
       // A part of a file that ends inside a quoted field was cut in the wrong place: its reader stops here.
       this.boundaryBroken = true;
       return;
     }
-    const quoteTrouble = result.errors.some(isQuoteError);
+    const quoteTrouble = errors.some(isQuoteError);
     const long = this.rowEnd - this.rowStart > LONG_RECORD_CHARS;
     if (quoteTrouble || (long && cells.length !== this.header.length && raw().trimEnd().includes('\n'))) {
       this.readAgain(raw(), this.currentLine());
@@ -353,7 +337,7 @@ export class CsvReader extends QueuedRows {
     }
     if (long) this.noteLongRecord(raw());
     this.deliver(cells, undefined);
-  }
+  };
 
   private noteLongRecord(raw: string): void {
     const lines = countOf(raw.trimEnd(), '\n', 0, raw.length) + 1;

@@ -1,6 +1,16 @@
 import type * as PapaModule from 'papaparse';
 import { required } from './required.js';
 
-/** papaparse, the CSV parser (required: see required.ts). */
-export const Papa = required('papaparse') as typeof PapaModule;
-export type { ParseError, ParseStepResult, Parser } from 'papaparse';
+let loaded: typeof PapaModule | undefined;
+
+/**
+ * papaparse, the CSV parser (required: see required.ts), loaded the first time it is asked for:
+ * csv-scanner.ts reads well-formed records itself and hands papaparse only those whose quotes
+ * are not, so most runs never load it.
+ */
+export function papa(): typeof PapaModule {
+  loaded ??= required('papaparse') as typeof PapaModule;
+  return loaded;
+}
+
+export type { ParseError } from 'papaparse';
