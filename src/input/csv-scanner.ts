@@ -26,8 +26,8 @@ const LF = 0x0a;
  * gives it, which the lenient reading of csv.ts relies on. A test holds the two
  * to each other on random text fed in random pieces.
  */
-export function scanRecords(text: string, from: number, last: boolean, delimiter: string, onRecord: RecordHandler): number {
-  const scanner = new RecordScanner(text, from, last, delimiter, onRecord);
+export function scanRecords(text: string, from: number, last: boolean, delimiter: string, onRecord: RecordHandler, keep?: ColumnsKept): number {
+  const scanner = new RecordScanner(text, from, last, delimiter, onRecord, keep);
   let start = from;
   while (start < text.length) {
     const end = scanner.record(start);
@@ -36,6 +36,14 @@ export function scanRecords(text: string, from: number, last: boolean, delimiter
   }
   return start;
 }
+
+/**
+ * The columns a reader cuts out of the text (1) and those it leaves empty (0), by
+ * index: what a row's reading never looks at need not be made a string. A record
+ * with another number of fields than this has keeps all of them, as written: the
+ * message about its width shows what it holds.
+ */
+export type ColumnsKept = Uint8Array;
 
 /** One text's records, read in turn; the next quote, delimiter and line break are each found once, when needed. */
 class RecordScanner {
@@ -50,6 +58,7 @@ class RecordScanner {
     private readonly last: boolean,
     private readonly delimiter: string,
     private readonly onRecord: RecordHandler,
+    private readonly keep: ColumnsKept | undefined,
   ) {
     this.nextQuote = text.indexOf('"', from);
     this.nextBreak = text.indexOf('\n', from);
@@ -64,60 +73,77 @@ class RecordScanner {
     if (this.nextBreak === -1 && !this.last) return -1;
     const lineEnd = this.nextBreak === -1 ? this.text.length : this.nextBreak;
     // No quote on the line, the usual record: its fields are what lies between delimiters.
-    return this.nextQuote === -1 || this.nextQuote > lineEnd ? this.plainLine(start, lineEnd) : this.quotedRecord(start);
+    if (this.nextQuote !== -1 && this.nextQuote <= lineEnd) return this.quotedRecord(start, this.keep);
+    let cells = this.plainLine(start, lineEnd, this.keep);
+    if (this.keep !== undefined && cells.length !== this.keep.length) {
+      // Not the header's width: read again whole, the search for delimiters started again from the line's start.
+      this.nextDelimiter = this.text.indexOf(this.delimiter, start);
+      cells = this.plainLine(start, lineEnd, undefined);
+    }
+    const end = lineEnd === this.text.length ? lineEnd : lineEnd + 1;
+    this.onRecord(cells, start, end, NO_ERRORS);
+    return end;
   }
 
-  private plainLine(start: number, lineEnd: number): number {
+  /** The fields of a line with no quote: what lies between delimiters. */
+  private plainLine(start: number, lineEnd: number, keep: ColumnsKept | undefined): string[] {
     const { text, delimiter } = this;
     const cells: string[] = [];
     let at = start;
     let next = this.nextDelimiter !== -1 && this.nextDelimiter < at ? text.indexOf(delimiter, at) : this.nextDelimiter;
     while (next !== -1 && next < lineEnd) {
-      cells.push(text.slice(at, next));
+      cells.push(keep === undefined || keep[cells.length] !== 0 ? text.slice(at, next) : '');
       at = next + 1;
       next = text.indexOf(delimiter, at);
     }
     this.nextDelimiter = next;
-    cells.push(text.slice(at, lineEnd));
-    const end = lineEnd === text.length ? lineEnd : lineEnd + 1;
-    this.onRecord(cells, start, end, NO_ERRORS);
-    return end;
+    cells.push(keep === undefined || keep[cells.length] !== 0 ? text.slice(at, lineEnd) : '');
+    return cells;
   }
 
   /** A record with a quote somewhere: field by field, a field that starts with a quote read to its closing quote. */
-  private quotedRecord(start: number): number {
+  private quotedRecord(start: number, keep: ColumnsKept | undefined): number {
     const { text } = this;
     const cells: string[] = [];
+    const kept = (): boolean => keep === undefined || keep[cells.length] !== 0;
     let at = start;
     for (;;) {
       if (text.charCodeAt(at) === QUOTE) {
         const close = closingQuote(text, at);
         const after = close === -1 ? -1 : close + 1 === text.length ? LF : text.charCodeAt(close + 1);
         if (close === -1 && !this.last) return -1;
-        if (after !== this.delimiterCode && after !== LF) return readByPapaparse(text, start, this.last, this.delimiter, this.onRecord);
+        if (after !== this.delimiterCode && after !== LF) return readByPapaparse(text, start, this.last, this.delimiter, this.onRecord, keep);
         if (close + 1 === text.length && !this.last) return -1;
-        cells.push(unquoted(text, at + 1, close));
+        cells.push(kept() ? unquoted(text, at + 1, close) : '');
         at = close + 2;
         if (after === this.delimiterCode) continue;
-        const end = Math.min(at, text.length);
-        this.onRecord(cells, start, end, NO_ERRORS);
-        return end;
+        return this.quotedRecordRead(start, Math.min(at, text.length), cells, keep);
       }
       if (this.nextDelimiter !== -1 && this.nextDelimiter < at) this.nextDelimiter = text.indexOf(this.delimiter, at);
       if (this.nextBreak !== -1 && this.nextBreak < at) this.nextBreak = text.indexOf('\n', at);
       const { nextDelimiter, nextBreak } = this;
       if (nextDelimiter !== -1 && (nextDelimiter < nextBreak || nextBreak === -1)) {
-        cells.push(text.slice(at, nextDelimiter));
+        cells.push(kept() ? text.slice(at, nextDelimiter) : '');
         at = nextDelimiter + 1;
         continue;
       }
       if (nextBreak === -1 && !this.last) return -1;
       const fieldEnd = nextBreak === -1 ? text.length : nextBreak;
-      cells.push(text.slice(at, fieldEnd));
-      const end = nextBreak === -1 ? fieldEnd : fieldEnd + 1;
+      cells.push(kept() ? text.slice(at, fieldEnd) : '');
+      return this.quotedRecordRead(start, nextBreak === -1 ? fieldEnd : fieldEnd + 1, cells, keep);
+    }
+  }
+
+  /** A record with quotes read to its end: handed on, or read again whole when its width is not the header's. */
+  private quotedRecordRead(start: number, end: number, cells: string[], keep: ColumnsKept | undefined): number {
+    if (keep === undefined || cells.length === keep.length) {
       this.onRecord(cells, start, end, NO_ERRORS);
       return end;
     }
+    // The searches went on past the record's start: they start again from it.
+    this.nextDelimiter = this.text.indexOf(this.delimiter, start);
+    this.nextBreak = this.text.indexOf('\n', start);
+    return this.quotedRecord(start, undefined);
   }
 }
 
@@ -138,13 +164,14 @@ function unquoted(text: string, from: number, to: number): string {
 }
 
 /** Reads one record with papaparse; its end, or -1 when it may go on past the text. */
-function readByPapaparse(text: string, start: number, last: boolean, delimiter: string, onRecord: RecordHandler): number {
+function readByPapaparse(text: string, start: number, last: boolean, delimiter: string, onRecord: RecordHandler, keep: ColumnsKept | undefined): number {
   const Parser = papa().Parser;
   const parser = new Parser({ delimiter, newline: '\n', quoteChar: '"', escapeChar: '"', preview: 1, fastMode: false });
   const result = parser.parse(text.slice(start), 0, !last) as { data: string[][]; errors: ParseError[]; meta: { cursor: number } };
   const cells = result.data[0];
   if (cells === undefined) return -1;
   const end = start + result.meta.cursor;
-  onRecord(cells, start, end, result.errors);
+  const kept = keep === undefined || cells.length !== keep.length ? cells : cells.map((cell, index) => (keep[index] === 0 ? '' : cell));
+  onRecord(kept, start, end, result.errors);
   return end;
 }

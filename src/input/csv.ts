@@ -1,6 +1,6 @@
 import type { ParseError } from '../libraries/papaparse.js';
 import { inputError } from '../errors.js';
-import { scanRecords } from './csv-scanner.js';
+import { scanRecords, type ColumnsKept } from './csv-scanner.js';
 import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
 import { readLeniently } from './lenient-csv.js';
 import { QueuedRows } from './queued-rows.js';
@@ -149,6 +149,20 @@ export class CsvReader extends QueuedRows {
     return reader;
   }
 
+  /** The columns cut out of the text; undefined for all of them. */
+  private keep: ColumnsKept | undefined;
+
+  /**
+   * From now on, cuts out of the text only these columns' cells, the others left
+   * empty, unless a row's width is not the header's (see csv-scanner.ts): for a
+   * read that looks at a few columns of every row. Rows read already keep every cell.
+   */
+  readOnly(columns: readonly number[]): void {
+    const keep = new Uint8Array(this.header.length);
+    for (const column of columns) if (column >= 0 && column < keep.length) keep[column] = 1;
+    this.keep = keep;
+  }
+
   /** Set when a part of a file ended inside a quoted field: it was not cut between records. */
   boundaryBroken = false;
   private endIsRecordBoundary = false;
@@ -256,7 +270,7 @@ export class CsvReader extends QueuedRows {
     // A record that runs on (a quote not yet closed) is parsed again from its start with every chunk: parsed again
     // only once the text has doubled, the parses of a 16 MB record cost 32 MB of parsing, not 2 GB.
     if (!last && this.text.length < this.parsedInVain * 2 && this.text.length <= MAX_ROW_CHARS) return;
-    const consumed = scanRecords(this.text, 0, last, this.delimiter, this.onRecord);
+    const consumed = scanRecords(this.text, 0, last, this.delimiter, this.onRecord, this.keep);
     this.parsedInVain = consumed === 0 ? this.text.length : 0;
     this.consume(consumed);
     if (!last && this.text.length > MAX_ROW_CHARS) this.readStuckRecord();

@@ -105,6 +105,10 @@ export class RowPipeline {
       this.listener.rejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason, sheet });
     };
     const where = plan.opened.where;
+    // A read that hands no response on looks at a few cells of each row: only those are made strings.
+    if (this.onResponse === undefined && where === undefined && reader.kind === 'csv') {
+      reader.readOnly([scoreIndex, dateIndex, partial?.index, this.needsRespondent() ? plan.opened.choice.columns.respondent : undefined].filter((index) => index !== undefined));
+    }
     await reader.forEachRow((cells) => {
       if (cells.length !== width) {
         reject(widthProblem(reader, cells, width));
@@ -176,13 +180,17 @@ export class RowPipeline {
     }
   }
 
+  /** Whether a row's respondent is read: for --exclude, --dedupe, or a command that asks. */
+  private needsRespondent(): boolean {
+    return this.run.loaded.excluded !== undefined || this.keep !== undefined || this.spec.needs.respondents;
+  }
+
   /** A row whose score is valid or blank: the filters, then --dedupe, then the command. */
   private accept(plan: InputPlan, cells: string[], score: number | undefined, date: DateReading | undefined, line: number): void {
     const { tally, excludedBy } = this.totals;
     const { range, excluded } = this.run.loaded;
     const { respondent: respondentIndex } = plan.opened.choice.columns;
-    const needsRespondent = excluded !== undefined || this.keep !== undefined || this.spec.needs.respondents;
-    const respondent = needsRespondent && respondentIndex !== undefined ? respondentKey(cells[respondentIndex] ?? '') : '';
+    const respondent = this.needsRespondent() && respondentIndex !== undefined ? respondentKey(cells[respondentIndex] ?? '') : '';
     if (excluded !== undefined && respondent !== '' && excluded.has(respondent)) {
       tally.excluded += 1;
       excludedBy.respondent += 1;

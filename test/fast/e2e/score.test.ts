@@ -142,3 +142,34 @@ describe('the table in an 80-column terminal', () => {
     expect(header.indexOf('0  ', header.indexOf('-100') + 4)).toBe(bar.indexOf('┊') === -1 ? bar.indexOf('●') : bar.indexOf('┊'));
   });
 });
+
+describe('nps score on rows read after the first piece of the input', () => {
+  // The first piece (the header and the 200 rows the columns are chosen from) is read with every cell kept; after it,
+  // a plain score cuts out only the columns it reads.
+  const sample = Array.from({ length: 198 }, (_, index) => `s${index},${index % 11},team,"fine, thanks",\n`).join('');
+  const first = `id,score,plan,comment,extra\n1,9,pro,"fine, thanks",\n2,7,team,ok,\n${sample}`;
+  const later = [
+    '3,10,pro,"two\nlines",\n',
+    '4,8,team,ok,,overflow\n',
+    '5,6\n',
+    'just one field\n',
+    '\n',
+    '6,abc,pro,"a ""quoted"" word",\n',
+    '7,"0",team,"x"y,\n',
+    '8,,pro,no score,\n',
+  ];
+
+  it('accounts for and describes every row as it does when the rows come with the header', async () => {
+    const inPieces = await run(['score', '-', '--json'], { stdin: [first, ...later] });
+    const whole = await run(['score', '-', '--json'], { stdin: [first + later.join('')] });
+    expect(inPieces.stderr).toBe(whole.stderr);
+    expect(inPieces.stdout).toBe(whole.stdout);
+    const json = JSON.parse(inPieces.stdout) as Record<string, number>;
+    expect({ rows: json['rows'], responses: json['responses'], blank: json['blank'], rejected: json['rejected'] }).toEqual({ rows: 207, responses: 202, blank: 1, rejected: 4 });
+    expect(inPieces.stderr).toContain('stdin line 204: rejected: has 6 fields but the header has 5');
+    expect(inPieces.stderr).toContain('stdin line 205: rejected: has 2 fields but the header has 5');
+    expect(inPieces.stderr).toContain('stdin line 206: rejected: has 1 fields but the header has 5');
+    expect(inPieces.stderr).toContain('stdin line 208: rejected: score "abc" is not a number from 0 to 10');
+    expect(inPieces.stderr).toContain('1 field starts with a quoted word followed by more text (line 209)');
+  });
+});

@@ -37,7 +37,7 @@ function byPapaparse(text: string, delimiter: string): Found[] {
 }
 
 /** The scanner driven as the CSV reader drives it: text in pieces, what is not consumed carried to the next. */
-function byScanner(pieces: readonly string[], delimiter: string): Found[] {
+function byScanner(pieces: readonly string[], delimiter: string, keep?: Uint8Array): Found[] {
   const found: Found[] = [];
   let text = '';
   let offset = 0;
@@ -47,11 +47,17 @@ function byScanner(pieces: readonly string[], delimiter: string): Found[] {
     const consumed = scanRecords(text, 0, last, delimiter, (cells, start, end, errors) => {
       expect(start + offset, 'records follow one another').toBe(found.at(-1)?.end ?? 0);
       found.push({ cells, end: end + offset, errors: errors.map((error) => error.code) });
-    });
+    }, keep);
     text = text.slice(consumed);
     offset += consumed;
   });
   return found;
+}
+
+/** A record as the scanner gives it when it keeps only some columns: the others empty, unless its width is not theirs. */
+function keptOnly(record: Found, keep: Uint8Array): Found {
+  if (record.cells.length !== keep.length) return record;
+  return { ...record, cells: record.cells.map((cell, index) => (keep[index] === 1 ? cell : '')) };
 }
 
 /** Text made mostly of what CSV reading turns on: quotes, delimiters, line breaks, spaces. */
@@ -93,7 +99,20 @@ describe('the CSV scanner', () => {
       const where = `case ${cases} (seed ${SEED}): ${JSON.stringify(text)}`;
       expect(byScanner([text], delimiter), where).toEqual(expected);
       expect(byScanner(cutRandomly(random, text), delimiter), `${where} in pieces`).toEqual(expected);
+      const keep = Uint8Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.5 ? 1 : 0));
+      expect(byScanner(cutRandomly(random, text), delimiter, keep), `${where} keeping ${keep.join('')}`).toEqual(expected.map((record) => keptOnly(record, keep)));
     }
+  });
+
+  it('cuts out only the columns kept, and every field of a record whose width is not theirs', () => {
+    const keep = Uint8Array.from([0, 1, 0]);
+    expect(byScanner(['a,b,c\n"x",7,"y"\n1,2\n1,2,3,4\n"q"\n'], ',', keep).map((record) => record.cells)).toEqual([
+      ['', 'b', ''],
+      ['', '7', ''],
+      ['1', '2'],
+      ['1', '2', '3', '4'],
+      ['q'],
+    ]);
   });
 
   it('reads a well-formed record itself, doubled quotes and line breaks inside quotes included', () => {
