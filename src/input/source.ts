@@ -43,10 +43,10 @@ const OPEN_FAILURES: Record<string, string> = {
  * idle a fifth of the time, waiting for each chunk in turn.
  */
 // eslint-disable-next-line @typescript-eslint/require-await -- the reads are synchronous on purpose (above); the generator is async for its callers
-async function* fileChunks(fd: number, start: number, endOf: () => number | undefined, closed: () => boolean): AsyncGenerator<Buffer> {
+async function* fileChunks(fd: number, start: number, endOf: () => number | undefined, file: { closed(): boolean; close(): void }): AsyncGenerator<Buffer> {
   let position = start;
   try {
-    for (let end = endOf(); !closed() && (end === undefined || position < end); end = endOf()) {
+    for (let end = endOf(); !file.closed() && (end === undefined || position < end); end = endOf()) {
       const length = end === undefined ? CHUNK_BYTES : Math.min(CHUNK_BYTES, end - position);
       const buffer = Buffer.allocUnsafe(length);
       const read = readSync(fd, buffer, 0, length, position);
@@ -55,7 +55,7 @@ async function* fileChunks(fd: number, start: number, endOf: () => number | unde
       yield read === length ? buffer : buffer.subarray(0, read);
     }
   } finally {
-    closeQuietly(fd);
+    file.close();
   }
 }
 
@@ -79,9 +79,12 @@ export async function openSource(name: string, cwd: string, stdin: Readable, ran
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    let closed = false;
     const openFd = fd;
+    let closed = false;
+    // Closed once, by whichever comes first (the last chunk read, or the reader stopping early): the descriptor's
+    // number may belong to another file by the time a second close came.
     const close = (): void => {
+      if (closed) return;
       closed = true;
       closeQuietly(openFd);
     };
@@ -96,7 +99,7 @@ export async function openSource(name: string, cwd: string, stdin: Readable, ran
     let end = range?.end;
     const source: Source = {
       name,
-      chunks: fileChunks(openFd, start, () => end, () => closed),
+      chunks: fileChunks(openFd, start, () => end, { closed: () => closed, close }),
       close,
       size: (end ?? stat.size) - start,
       limit: (at) => {
