@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,13 +142,17 @@ export function dataStartIn(buffer: Buffer, length: number, headerRecords: numbe
  * any quoted field), after the data starts. Also counts the lines before each cut,
  * so that each part gives its rows their lines in the file. One pass up to the last
  * cut, counting quotes and line breaks with indexOf rather than byte by byte.
+ *
+ * The reads are synchronous: the threads wait for the cuts, and this thread has
+ * nothing else to do. Read asynchronously, a megabyte at a time, this thread was
+ * idle three fifths of the 1.1 s the cuts of a 1 GB file took.
  */
-export async function cutPoints(path: string, size: number, count: number, headerRecords: number, alreadyRead = 0): Promise<FilePart[] | undefined> {
-  const handle = await open(path, 'r');
+export function cutPoints(path: string, size: number, count: number, headerRecords: number, alreadyRead = 0): FilePart[] | undefined {
+  const fd = openSync(path, 'r');
   const buffer = Buffer.allocUnsafe(SCAN_BYTES);
   const cuts: Array<{ at: number; lines: number }> = [];
   try {
-    const { bytesRead: headBytes } = await handle.read(buffer, 0, buffer.length, 0);
+    const headBytes = readSync(fd, buffer, 0, buffer.length, 0);
     const dataStart = headerRecords === 0 ? 0 : dataStartIn(buffer, headBytes, headerRecords);
     // A file with no LF in its first megabyte (CR line ends, or a huge header) is read the ordinary way.
     if (dataStart === undefined || buffer.subarray(0, headBytes).indexOf(LF) === -1) return undefined;
@@ -159,7 +162,7 @@ export async function cutPoints(path: string, size: number, count: number, heade
     let lines = 0;
     let position = 0;
     while (cuts.length < targets.length && position < size) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
       let at = 0;
       while (at < bytesRead && cuts.length < targets.length) {
@@ -184,7 +187,7 @@ export async function cutPoints(path: string, size: number, count: number, heade
       position += bytesRead;
     }
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
   if (cuts.length === 0) return undefined;
   const starts = [{ at: 0, lines: 0 }, ...cuts];
@@ -342,7 +345,7 @@ async function readInParallel<Config, Acc, Data>(
   const plan = canReadInParts(responses, spec, io);
   const [opened] = responses.inputs;
   if (plan === undefined || opened === undefined) return undefined;
-  const parts = await cutPoints(plan.path, plan.size, plan.threads, opened.layout.headerRows, opened.reader.bytesRead);
+  const parts = cutPoints(plan.path, plan.size, plan.threads, opened.layout.headerRows, opened.reader.bytesRead);
   const [first, ...others] = parts ?? [];
   if (first === undefined || others.length === 0) return undefined;
   const seen = (parts ?? []).map(() => ({ bytes: 0, rows: 0 }));
