@@ -1,4 +1,4 @@
-import { Sentiment } from '../libraries/sentiment.js';
+import { englishWith } from '../libraries/sentiment.js';
 import { profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import { readPart, splitWords, tokensIn, wordsFor, wordsOf, type Words } from './words.js';
 
@@ -104,7 +104,8 @@ function verdictIn(comment: string, split: Words, cues: CueSet): Verdict {
   return has(cues.praise) ? 'praise' : 'neither';
 }
 
-const analyzer = new Sentiment();
+/** AFINN with the complaints above, made the first time a comment in English is read for praise. */
+let withComplaints: ((text: string) => { negative: string[]; score: number }) | undefined;
 
 /**
  * Short comments repeat ("Great product", "Love it"): their verdict is kept, as the
@@ -124,7 +125,8 @@ function englishPraise(comment: string): Verdict {
 }
 
 function analyzedPraise(comment: string): Verdict {
-  const result = analyzer.analyze(comment, { extras: COMPLAINTS });
+  withComplaints ??= englishWith('en-nps-complaints', COMPLAINTS);
+  const result = withComplaints(comment);
   if (result.negative.length > 0) return 'complaint';
   return result.score > 0 ? 'praise' : 'neither';
 }

@@ -1,4 +1,4 @@
-import { Sentiment } from '../libraries/sentiment.js';
+import { englishWith, Sentiment } from '../libraries/sentiment.js';
 import { profileOf, UNDETERMINED_LANGUAGE } from './languages.js';
 import { readsAsPraise } from './praise.js';
 import { QUOTABLE_CUES, type QuotableCues } from './quotable-cues.js';
@@ -262,7 +262,9 @@ function specific(text: string, cues: readonly CompiledCues[], stopWords: Readon
   return content.length >= 2;
 }
 
-const analyzer = new Sentiment();
+/** AFINN as it is, and AFINN with the words below scored 0 (the second made the first time it is needed). */
+const afinn = new Sentiment();
+let afinnWithoutTroublesTakenAway: ((text: string) => { calculation: Array<Record<string, number>> }) | undefined;
 
 /**
  * Words AFINN scores −2 or lower that, in a promoter's comment, mostly tell a trouble the
@@ -275,7 +277,7 @@ const NOT_COMPLAINTS = { alone: 0, problem: 0, problems: 0, cried: 0, nervous: 0
 const AFINN_COMPLAINT = -2;
 
 function afinnPraises(comment: string): boolean {
-  return analyzer.analyze(comment).calculation.some((entry) => Object.values(entry).some((score) => score >= AFINN_PRAISE));
+  return afinn.analyze(comment).calculation.some((entry) => Object.values(entry).some((score) => score >= AFINN_PRAISE));
 }
 
 /** AFINN's words of +2 and more; +1 ("yes", "please") is no praise. */
@@ -285,7 +287,8 @@ const AFINN_PRAISE = 2;
 const LOW_MARK = /(?<![\d.])([0-6])\s*\/\s*10\b/u;
 
 function afinnComplains(comment: string): boolean {
-  return analyzer.analyze(comment, { extras: NOT_COMPLAINTS }).calculation.some((entry) => Object.values(entry).some((score) => score <= AFINN_COMPLAINT));
+  afinnWithoutTroublesTakenAway ??= englishWith('en-nps-not-complaints', NOT_COMPLAINTS);
+  return afinnWithoutTroublesTakenAway(comment).calculation.some((entry) => Object.values(entry).some((score) => score <= AFINN_COMPLAINT));
 }
 
 /** The longest comment that may be quoted: a testimonial is read in a glance. */
