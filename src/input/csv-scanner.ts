@@ -20,8 +20,8 @@ const LF = 0x0a;
  * Well-formed records are read here, field by field with `indexOf`, and only the
  * fields are cut out of the text: about twice as fast as papaparse, whose step
  * wrapper and general options cost it on every record. A record whose quotes are
- * not well formed (a closing quote followed by anything but a delimiter or a line
- * break, a quote that never closes) is read by papaparse itself, from the record's
+ * not well formed (a closing quote followed by other text than spaces and a
+ * delimiter or a line break, a quote that never closes) is read by papaparse itself, from the record's
  * start, so that every record has the cells, the extent and the errors papaparse
  * gives it, which the lenient reading of csv.ts relies on. A test holds the two
  * to each other on random text fed in random pieces.
@@ -40,8 +40,8 @@ export function scanRecords(text: string, from: number, last: boolean, delimiter
 /**
  * The columns a reader cuts out of the text (1) and those it leaves empty (0), by
  * index: what a row's reading never looks at need not be made a string. A record
- * with another number of fields than this has keeps all of them, as written: the
- * message about its width shows what it holds.
+ * whose number of fields is not the mask's length keeps all of them, as written:
+ * the message about its width shows what it holds.
  */
 export type ColumnsKept = Uint8Array;
 
@@ -72,8 +72,8 @@ class RecordScanner {
     if (this.nextQuote !== -1 && this.nextQuote < start) this.nextQuote = this.text.indexOf('"', start);
     if (this.nextBreak === -1 && !this.last) return -1;
     const lineEnd = this.nextBreak === -1 ? this.text.length : this.nextBreak;
-    // No quote on the line, the usual record: its fields are what lies between delimiters.
     if (this.nextQuote !== -1 && this.nextQuote <= lineEnd) return this.quotedRecord(start, this.keep);
+    // No quote on the line, the usual record: its fields are what lies between delimiters.
     let cells = this.plainLine(start, lineEnd, this.keep);
     if (this.keep !== undefined && cells.length !== this.keep.length) {
       // Not the header's width: read again whole, the search for delimiters started again from the line's start.
@@ -110,13 +110,13 @@ class RecordScanner {
     for (;;) {
       if (text.charCodeAt(at) === QUOTE) {
         const close = closingQuote(text, at);
-        const after = close === -1 ? -1 : close + 1 === text.length ? LF : text.charCodeAt(close + 1);
         if (close === -1 && !this.last) return -1;
-        if (after !== this.delimiterCode && after !== LF) return readByPapaparse(text, start, this.last, this.delimiter, this.onRecord, keep);
-        if (close + 1 === text.length && !this.last) return -1;
+        const fieldEnd = close === -1 ? -1 : this.endOfQuoted(close);
+        if (fieldEnd === -1) return readByPapaparse(text, start, this.last, this.delimiter, this.onRecord, keep);
+        if (fieldEnd === text.length && !this.last) return -1;
         cells.push(kept() ? unquoted(text, at + 1, close) : '');
-        at = close + 2;
-        if (after === this.delimiterCode) continue;
+        at = fieldEnd + 1;
+        if (text.charCodeAt(fieldEnd) === this.delimiterCode) continue;
         return this.quotedRecordRead(start, Math.min(at, text.length), cells, keep);
       }
       if (this.nextDelimiter !== -1 && this.nextDelimiter < at) this.nextDelimiter = text.indexOf(this.delimiter, at);
@@ -132,6 +132,29 @@ class RecordScanner {
       cells.push(kept() ? text.slice(at, fieldEnd) : '');
       return this.quotedRecordRead(start, nextBreak === -1 ? fieldEnd : fieldEnd + 1, cells, keep);
     }
+  }
+
+  /**
+   * Where the quoted field whose closing quote is at `close` ends: at the delimiter or
+   * line break that follows it, or at the text's end; -1 when other text follows (the
+   * record is papaparse's to read). Spaces between the quote and the delimiter or line
+   * break are allowed, as papaparse allows them, by its rule: up to whichever of the
+   * next delimiter and line break comes first (the line break only when no delimiter
+   * follows at all), else up to the line break.
+   */
+  private endOfQuoted(close: number): number {
+    const { text } = this;
+    const next = close + 1;
+    if (next === text.length) return next;
+    const after = text.charCodeAt(next);
+    if (after === this.delimiterCode || after === LF) return next;
+    if (this.nextDelimiter !== -1 && this.nextDelimiter < next) this.nextDelimiter = text.indexOf(this.delimiter, next);
+    if (this.nextBreak !== -1 && this.nextBreak < next) this.nextBreak = text.indexOf('\n', next);
+    const { nextDelimiter, nextBreak } = this;
+    const firstEnd = nextBreak === -1 ? nextDelimiter : Math.min(nextDelimiter, nextBreak);
+    if (firstEnd !== -1 && firstEnd === nextDelimiter && onlySpaces(text, next, nextDelimiter)) return nextDelimiter;
+    if (nextBreak !== -1 && onlySpaces(text, next, nextBreak)) return nextBreak;
+    return -1;
   }
 
   /** A record with quotes read to its end: handed on, or read again whole when its width is not the header's. */
@@ -155,6 +178,11 @@ function closingQuote(text: string, open: number): number {
     if (at === -1 || text.charCodeAt(at + 1) !== QUOTE) return at;
     at += 1;
   }
+}
+
+/** Whether the text from `from` to `to` is white space alone (as `trim` sees it, as papaparse tests it). */
+function onlySpaces(text: string, from: number, to: number): boolean {
+  return text.slice(from, to).trim() === '';
 }
 
 /** A quoted field's text, its doubled quotes made single. */

@@ -150,7 +150,7 @@ export class CsvReader extends QueuedRows {
   }
 
   /** The columns cut out of the text; undefined for all of them. */
-  private keep: ColumnsKept | undefined;
+  private columnsKept: ColumnsKept | undefined;
 
   /**
    * From now on, cuts out of the text only these columns' cells, the others left
@@ -158,9 +158,10 @@ export class CsvReader extends QueuedRows {
    * read that looks at a few columns of every row. Rows read already keep every cell.
    */
   readOnly(columns: readonly number[]): void {
-    const keep = new Uint8Array(this.header.length);
-    for (const column of columns) if (column >= 0 && column < keep.length) keep[column] = 1;
-    this.keep = keep;
+    const kept = new Uint8Array(this.header.length);
+    for (const column of columns) if (column >= 0 && column < kept.length) kept[column] = 1;
+    // A mask that keeps nothing would make a row of one field look like a blank line: every cell is kept then.
+    this.columnsKept = kept.includes(1) ? kept : undefined;
   }
 
   /** Set when a part of a file ended inside a quoted field: it was not cut between records. */
@@ -270,7 +271,7 @@ export class CsvReader extends QueuedRows {
     // A record that runs on (a quote not yet closed) is parsed again from its start with every chunk: parsed again
     // only once the text has doubled, the parses of a 16 MB record cost 32 MB of parsing, not 2 GB.
     if (!last && this.text.length < this.parsedInVain * 2 && this.text.length <= MAX_ROW_CHARS) return;
-    const consumed = scanRecords(this.text, 0, last, this.delimiter, this.onRecord, this.keep);
+    const consumed = scanRecords(this.text, 0, last, this.delimiter, this.onRecord, this.columnsKept);
     this.parsedInVain = consumed === 0 ? this.text.length : 0;
     this.consume(consumed);
     if (!last && this.text.length > MAX_ROW_CHARS) this.readStuckRecord();

@@ -180,7 +180,7 @@ export class RowPipeline {
     }
   }
 
-  /** Whether a row's respondent is read: for --exclude, --dedupe, or a command that asks. */
+  /** Whether a row's respondent is read: for --exclude, --dedupe (`this.keep`, which keeps one answer each), or a command that asks. */
   private needsRespondent(): boolean {
     return this.run.loaded.excluded !== undefined || this.keep !== undefined || this.spec.needs.respondents;
   }

@@ -10,7 +10,7 @@ import { scanRecords } from '../../../src/input/csv-scanner.js';
  * cut anywhere. papaparse, run over the whole text at once, is the reference.
  */
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261207);
-const CASES = Number(process.env['FUZZ_CASES'] ?? 400);
+const CASES = Number(process.env['FUZZ_CASES'] ?? 2000);
 
 interface Found {
   cells: string[];
@@ -62,7 +62,7 @@ function keptOnly(record: Found, keep: Uint8Array): Found {
 
 /** Text made mostly of what CSV reading turns on: quotes, delimiters, line breaks, spaces. */
 function quirkyText(random: () => number, delimiter: string): string {
-  const tokens = ['a', 'bc', 'été', '😀', delimiter, delimiter, '\n', '\n', '"', '"', '""', ' ', '\t', ',', ';', '"x"', `"${delimiter}"`, '"\n"'];
+  const tokens = ['a', 'bc', 'été', '😀', delimiter, delimiter, '\n', '\n', '"', '"', '""', ' ', '\t', '\u00a0', ',', ';', '"x"', '"x" ', `"x" ${delimiter}`, `"${delimiter}"`, '"\n"'];
   const length = Math.floor(random() * 80);
   return Array.from({ length }, () => tokens[Math.floor(random() * tokens.length)]).join('');
 }
@@ -71,7 +71,7 @@ function quirkyText(random: () => number, delimiter: string): string {
 function csvText(random: () => number, delimiter: string): string {
   const cells = ['1', 'ok', 'a, b', 'say "hi"', 'two\nlines', '', ' spaced ', 'x;y', 'tab\there'];
   const quote = (cell: string): string => (/["\n,;\t]/.test(cell) || random() < 0.1 ? `"${cell.replaceAll('"', '""')}"` : cell);
-  const breakages = ['"open', 'close" ', '"a" b', '"a"  ', 'mid"dle'];
+  const breakages = ['"open', 'close" ', '"a" b', '"a"  ', '"a"\t', 'mid"dle'];
   const rows = Array.from({ length: Math.floor(random() * 12) }, () =>
     Array.from({ length: 1 + Math.floor(random() * 4) }, () => (random() < 0.05 ? breakages[Math.floor(random() * breakages.length)] : quote(cells[Math.floor(random() * cells.length)] ?? ''))).join(delimiter),
   );
@@ -122,6 +122,30 @@ describe('the CSV scanner', () => {
       { cells: ['1', 'say "hi"\nthen, go'], end: 35, errors: [] },
       { cells: ['2', 'plain'], end: 43, errors: [] },
     ]);
+  });
+
+  it('reads white space after a closing quote as papaparse does, without handing the record to it', () => {
+    const texts = [
+      'a,b\n"x" ,y\n',
+      'a\n"7" \n"8"\t\n"9"\u00a0\n',
+      'a,b\n"x" \n,y\n',
+      'a,b\n"x"  \t,y\n"z" \n',
+      'a,b\n"x" q,y\n',
+      'a;b\n"x" ;y\n',
+    ];
+    for (const text of texts) {
+      const delimiter = text.includes(';') ? ';' : ',';
+      expect(byScanner([text], delimiter), JSON.stringify(text)).toEqual(byPapaparse(text, delimiter));
+    }
+    expect(byScanner(['a,b\n"x" \n,y\n'], ',').map((record) => record.cells)).toEqual([['a', 'b'], ['x'], ['', 'y']]);
+    // A record the scanner reads itself comes with its shared, frozen list of no errors; papaparse makes a list of its own.
+    const readByItself = (text: string): boolean[] => {
+      const frozen: boolean[] = [];
+      scanRecords(text, 0, true, ',', (_cells, _start, _end, errors) => frozen.push(Object.isFrozen(errors)));
+      return frozen;
+    };
+    expect(readByItself('a\n"7" \n"8"\t\n"9"\u00a0\n"10" ,\n')).toEqual([true, true, true, true, true]);
+    expect(readByItself('a,b\n"x" q,y\n')).toEqual([true, false]);
   });
 
   it('gives a broken quote the errors papaparse gives, so that the reader can read it again leniently', () => {

@@ -9,7 +9,8 @@ import { english } from '../../../src/libraries/sentiment.js';
 const shipped = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('sentiment/languages/en/labels.json'), 'utf8')) as Record<string, number>;
 
 describe("AFINN's words", () => {
-  // First in the file: before any other reading, as in a run of the command line.
+  // First in the file, so that in a fresh thread it runs before any other reading, as in a run of the command line;
+  // after other test files in the same thread, the next test still fails if any reading changed AFINN's words.
   it('give a comment the same verdict whatever was read before it', () => {
     // Longer than the short comments whose verdicts are kept: read again each time.
     const comment = 'Setting it up was a pain at first, and now it works great for our whole team';
