@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixture, run, runInProcess } from '../../helpers.js';
+import { fixture, run, runInProcess, tempDir } from '../../helpers.js';
 
 describe('nps score (built binary)', () => {
   it('prints the headline, the accounting, the groups and the distribution', async () => {
@@ -172,4 +173,39 @@ describe('nps score on rows read after the first piece of the input', () => {
     expect(inPieces.stderr).toContain('stdin line 208: rejected: score "abc" is not a number from 0 to 10');
     expect(inPieces.stderr).toContain('1 field starts with a quoted word followed by more text (line 209)');
   });
+});
+
+describe('nps score on a file whose later rows need the respondent, the date or the width', () => {
+  // Past the first 64 KiB, a plain score cuts out only the cells it reads; --where keeps every cell, so it is the reference.
+  const rows = Array.from({ length: 1_500 }, (_, index) => `${index},user${index % 900}@example.com,2026-0${1 + (index % 9)}-1${index % 10},${(index * 7) % 11},plan${index % 3},"comment ${index}, with a comma",x`);
+  const later = [
+    '9001,USER5@example.com,2026-05-15,3,plan1,a later answer of user5,x',
+    '9002,excluded@example.com,2026-05-16,10,plan1,left out,x',
+    '9003,other@example.com,2025-12-31,0,plan1,before --since,x',
+    '9004,wide@example.com,2026-06-01,9,plan1,one cell too many,x,more',
+  ];
+  const text = ['id,email,date,score,plan,comment,extra', ...rows, ...later, ''].join('\n');
+
+  it.each([
+    { options: ['--dedupe', 'latest'], counted: 'duplicates' },
+    { options: ['--exclude', 'exclude.csv'], counted: 'excluded' },
+    { options: ['--since', '2026-01-01', '--until', '2026-08-31'], counted: 'excluded' },
+    { options: ['--dedupe', 'first', '--since', '2026-01-01'], counted: 'duplicates' },
+  ])(
+    'gives with $options what it gives when every cell is kept',
+    async ({ options, counted }) => {
+      const folder = await tempDir();
+      await writeFile(join(folder, 'big.csv'), text);
+      await writeFile(join(folder, 'exclude.csv'), 'email\nexcluded@example.com\n');
+      const masked = await run(['score', 'big.csv', '--json', ...options], { cwd: folder });
+      const whole = await run(['score', 'big.csv', '--json', ...options, '--where', 'extra!=none'], { cwd: folder });
+      expect(masked.code).toBe(0);
+      expect(masked.stdout).toBe(whole.stdout);
+      expect(masked.stderr).toBe(whole.stderr);
+      expect(masked.stderr).toContain('line 1505: rejected: has 8 fields but the header has 7');
+      const json = JSON.parse(masked.stdout) as Record<string, number>;
+      // The option read the masked-out file's respondents or dates: it left rows out.
+      expect(json[counted]).toBeGreaterThan(0);
+    },
+  );
 });
