@@ -18,13 +18,14 @@ const LF = 0x0a;
  * when more text has come, since the text may stop in the middle of it.
  *
  * Well-formed records are read here, field by field with `indexOf`, and only the
- * fields are cut out of the text: about twice as fast as papaparse, whose step
- * wrapper and general options cost it on every record. A record whose quotes are
- * not well formed (a closing quote followed by other text than spaces and a
- * delimiter or a line break, a quote that never closes) is read by papaparse itself, from the record's
- * start, so that every record has the cells, the extent and the errors papaparse
- * gives it, which the lenient reading of csv.ts relies on. A test holds the two
- * to each other on random text fed in random pieces.
+ * fields are cut out of the text: about 1.5 times as fast as papaparse (0.30 s
+ * against 0.45 s for the bench's 1M-row text), whose step wrapper and general
+ * options cost it on every record. A record whose quotes are not well formed (a
+ * closing quote followed by other text than spaces and a delimiter or a line
+ * break, a quote that never closes) is read by papaparse itself, from the
+ * record's start, so that every record has the cells, the extent and the errors
+ * papaparse gives it, which the lenient reading of csv.ts relies on. A test holds
+ * the two to each other on random text fed in random pieces.
  */
 export function scanRecords(text: string, from: number, last: boolean, delimiter: string, onRecord: RecordHandler, keep?: ColumnsKept): number {
   const scanner = new RecordScanner(text, from, last, delimiter, onRecord, keep);
