@@ -12,8 +12,7 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 
 /**
- * Reads the records of CSV text whose line breaks are all LF, from `from`, and
- * returns where the first record it could not finish starts: the text's end when it
+ * Reads the records of CSV text whose line breaks are all LF, and returns where the first record it could not finish starts: the text's end when it
  * read them all. Unless `last`, a record that reaches the end of the text is left for
  * when more text has come, since the text may stop in the middle of it.
  *
@@ -27,9 +26,9 @@ const LF = 0x0a;
  * papaparse gives it, which the lenient reading of csv.ts relies on. A test holds
  * the two to each other on random text fed in random pieces.
  */
-export function scanRecords(text: string, from: number, last: boolean, delimiter: string, onRecord: RecordHandler, keep?: ColumnsKept): number {
-  const scanner = new RecordScanner(text, from, last, delimiter, onRecord, keep);
-  let start = from;
+export function scanRecords(text: string, last: boolean, delimiter: string, onRecord: RecordHandler, keep?: ColumnsKept): number {
+  const scanner = new RecordScanner(text, last, delimiter, onRecord, keep);
+  let start = 0;
   while (start < text.length) {
     const end = scanner.record(start);
     if (end === -1) return start;
@@ -46,6 +45,11 @@ export function scanRecords(text: string, from: number, last: boolean, delimiter
  */
 export type ColumnsKept = Uint8Array;
 
+/** Whether the cell at `index` is cut out of the text: with no mask, every cell is, and any beyond the mask. */
+function isKept(keep: ColumnsKept | undefined, index: number): boolean {
+  return keep === undefined || keep[index] !== 0;
+}
+
 /** One text's records, read in turn; the next quote, delimiter and line break are each found once, when needed. */
 class RecordScanner {
   private nextQuote: number;
@@ -55,15 +59,14 @@ class RecordScanner {
 
   constructor(
     private readonly text: string,
-    from: number,
     private readonly last: boolean,
     private readonly delimiter: string,
     private readonly onRecord: RecordHandler,
     private readonly keep: ColumnsKept | undefined,
   ) {
-    this.nextQuote = text.indexOf('"', from);
-    this.nextBreak = text.indexOf('\n', from);
-    this.nextDelimiter = text.indexOf(delimiter, from);
+    this.nextQuote = text.indexOf('"');
+    this.nextBreak = text.indexOf('\n');
+    this.nextDelimiter = text.indexOf(delimiter);
     this.delimiterCode = delimiter.charCodeAt(0);
   }
 
@@ -77,8 +80,8 @@ class RecordScanner {
     // No quote on the line, the usual record: its fields are what lies between delimiters.
     let cells = this.plainLine(start, lineEnd, this.keep);
     if (this.keep !== undefined && cells.length !== this.keep.length) {
-      // Not the header's width: read again whole, the search for delimiters started again from the line's start.
-      this.nextDelimiter = this.text.indexOf(this.delimiter, start);
+      // Not the header's width: read again whole.
+      this.searchAgainFrom(start);
       cells = this.plainLine(start, lineEnd, undefined);
     }
     const end = lineEnd === this.text.length ? lineEnd : lineEnd + 1;
@@ -93,12 +96,12 @@ class RecordScanner {
     let at = start;
     let next = this.nextDelimiter !== -1 && this.nextDelimiter < at ? text.indexOf(delimiter, at) : this.nextDelimiter;
     while (next !== -1 && next < lineEnd) {
-      cells.push(keep === undefined || keep[cells.length] !== 0 ? text.slice(at, next) : '');
+      cells.push(isKept(keep, cells.length) ? text.slice(at, next) : '');
       at = next + 1;
       next = text.indexOf(delimiter, at);
     }
     this.nextDelimiter = next;
-    cells.push(keep === undefined || keep[cells.length] !== 0 ? text.slice(at, lineEnd) : '');
+    cells.push(isKept(keep, cells.length) ? text.slice(at, lineEnd) : '');
     return cells;
   }
 
@@ -106,7 +109,6 @@ class RecordScanner {
   private quotedRecord(start: number, keep: ColumnsKept | undefined): number {
     const { text } = this;
     const cells: string[] = [];
-    const kept = (): boolean => keep === undefined || keep[cells.length] !== 0;
     let at = start;
     for (;;) {
       if (text.charCodeAt(at) === QUOTE) {
@@ -115,22 +117,21 @@ class RecordScanner {
         const fieldEnd = close === -1 ? -1 : this.endOfQuoted(close);
         if (fieldEnd === -1) return readByPapaparse(text, start, this.last, this.delimiter, this.onRecord, keep);
         if (fieldEnd === text.length && !this.last) return -1;
-        cells.push(kept() ? unquoted(text, at + 1, close) : '');
+        cells.push(isKept(keep, cells.length) ? unquoted(text, at + 1, close) : '');
         at = fieldEnd + 1;
         if (text.charCodeAt(fieldEnd) === this.delimiterCode) continue;
         return this.quotedRecordRead(start, Math.min(at, text.length), cells, keep);
       }
-      if (this.nextDelimiter !== -1 && this.nextDelimiter < at) this.nextDelimiter = text.indexOf(this.delimiter, at);
-      if (this.nextBreak !== -1 && this.nextBreak < at) this.nextBreak = text.indexOf('\n', at);
+      this.searchFrom(at);
       const { nextDelimiter, nextBreak } = this;
-      if (nextDelimiter !== -1 && (nextDelimiter < nextBreak || nextBreak === -1)) {
-        cells.push(kept() ? text.slice(at, nextDelimiter) : '');
+      if (this.delimiterFirst()) {
+        cells.push(isKept(keep, cells.length) ? text.slice(at, nextDelimiter) : '');
         at = nextDelimiter + 1;
         continue;
       }
       if (nextBreak === -1 && !this.last) return -1;
       const fieldEnd = nextBreak === -1 ? text.length : nextBreak;
-      cells.push(kept() ? text.slice(at, fieldEnd) : '');
+      cells.push(isKept(keep, cells.length) ? text.slice(at, fieldEnd) : '');
       return this.quotedRecordRead(start, nextBreak === -1 ? fieldEnd : fieldEnd + 1, cells, keep);
     }
   }
@@ -149,13 +150,22 @@ class RecordScanner {
     if (next === text.length) return next;
     const after = text.charCodeAt(next);
     if (after === this.delimiterCode || after === LF) return next;
-    if (this.nextDelimiter !== -1 && this.nextDelimiter < next) this.nextDelimiter = text.indexOf(this.delimiter, next);
-    if (this.nextBreak !== -1 && this.nextBreak < next) this.nextBreak = text.indexOf('\n', next);
+    this.searchFrom(next);
     const { nextDelimiter, nextBreak } = this;
-    const firstEnd = nextBreak === -1 ? nextDelimiter : Math.min(nextDelimiter, nextBreak);
-    if (firstEnd !== -1 && firstEnd === nextDelimiter && onlySpaces(text, next, nextDelimiter)) return nextDelimiter;
+    if (this.delimiterFirst() && onlySpaces(text, next, nextDelimiter)) return nextDelimiter;
     if (nextBreak !== -1 && onlySpaces(text, next, nextBreak)) return nextBreak;
     return -1;
+  }
+
+  /** Moves the next delimiter and the next line break on to the first at or after `at`, when they are before it. */
+  private searchFrom(at: number): void {
+    if (this.nextDelimiter !== -1 && this.nextDelimiter < at) this.nextDelimiter = this.text.indexOf(this.delimiter, at);
+    if (this.nextBreak !== -1 && this.nextBreak < at) this.nextBreak = this.text.indexOf('\n', at);
+  }
+
+  /** Whether a delimiter comes before the next line break (or with none left, at all). */
+  private delimiterFirst(): boolean {
+    return this.nextDelimiter !== -1 && (this.nextDelimiter < this.nextBreak || this.nextBreak === -1);
   }
 
   /** A record with quotes read to its end: handed on, or read again whole when its width is not the header's. */
@@ -164,10 +174,14 @@ class RecordScanner {
       this.onRecord(cells, start, end, NO_ERRORS);
       return end;
     }
-    // The searches went on past the record's start: they start again from it.
+    this.searchAgainFrom(start);
+    return this.quotedRecord(start, undefined);
+  }
+
+  /** For a record read again whole: the searches went on past its start, and start again from it. */
+  private searchAgainFrom(start: number): void {
     this.nextDelimiter = this.text.indexOf(this.delimiter, start);
     this.nextBreak = this.text.indexOf('\n', start);
-    return this.quotedRecord(start, undefined);
   }
 }
 
@@ -200,7 +214,7 @@ function readByPapaparse(text: string, start: number, last: boolean, delimiter: 
   const cells = result.data[0];
   if (cells === undefined) return -1;
   const end = start + result.meta.cursor;
-  const kept = keep === undefined || cells.length !== keep.length ? cells : cells.map((cell, index) => (keep[index] === 0 ? '' : cell));
+  const kept = keep === undefined || cells.length !== keep.length ? cells : cells.map((cell, index) => (isKept(keep, index) ? cell : ''));
   onRecord(kept, start, end, result.errors);
   return end;
 }

@@ -271,7 +271,7 @@ export class CsvReader extends QueuedRows {
     // A record that runs on (a quote not yet closed) is parsed again from its start with every chunk: parsed again
     // only once the text has doubled, the parses of a 16 MB record cost 32 MB of parsing, not 2 GB.
     if (!last && this.text.length < this.parsedInVain * 2 && this.text.length <= MAX_ROW_CHARS) return;
-    const consumed = scanRecords(this.text, 0, last, this.delimiter, this.onRecord, this.columnsKept);
+    const consumed = scanRecords(this.text, last, this.delimiter, this.onRecord, this.columnsKept);
     this.parsedInVain = consumed === 0 ? this.text.length : 0;
     this.consume(consumed);
     if (!last && this.text.length > MAX_ROW_CHARS) this.readStuckRecord();

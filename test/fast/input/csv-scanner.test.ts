@@ -44,7 +44,7 @@ function byScanner(pieces: readonly string[], delimiter: string, keep?: Uint8Arr
   pieces.forEach((piece, index) => {
     text += piece;
     const last = index === pieces.length - 1;
-    const consumed = scanRecords(text, 0, last, delimiter, (cells, start, end, errors) => {
+    const consumed = scanRecords(text, last, delimiter, (cells, start, end, errors) => {
       expect(start + offset, 'records follow one another').toBe(found.at(-1)?.end ?? 0);
       found.push({ cells, end: end + offset, errors: errors.map((error) => error.code) });
     }, keep);
@@ -141,7 +141,7 @@ describe('the CSV scanner', () => {
     // A record the scanner reads itself comes with its shared, frozen list of no errors; papaparse makes a list of its own.
     const readByItself = (text: string): boolean[] => {
       const frozen: boolean[] = [];
-      scanRecords(text, 0, true, ',', (_cells, _start, _end, errors) => frozen.push(Object.isFrozen(errors)));
+      scanRecords(text, true, ',', (_cells, _start, _end, errors) => frozen.push(Object.isFrozen(errors)));
       return frozen;
     };
     expect(readByItself('a\n"7" \n"8"\t\n"9"\u00a0\n"10" ,\n')).toEqual([true, true, true, true, true]);
@@ -154,16 +154,16 @@ describe('the CSV scanner', () => {
   });
 
   it('leaves a record that reaches the end of the text for the next piece', () => {
-    const consumed = scanRecords('a,b\n1,"x\ny', 0, false, ',', () => undefined);
+    const consumed = scanRecords('a,b\n1,"x\ny', false, ',', () => undefined);
     expect(consumed).toBe(4);
-    expect(scanRecords('a,b\n1,2', 0, false, ',', () => undefined)).toBe(4);
-    expect(scanRecords('a,b\n1,"2"', 0, false, ',', () => undefined)).toBe(4);
+    expect(scanRecords('a,b\n1,2', false, ',', () => undefined)).toBe(4);
+    expect(scanRecords('a,b\n1,"2"', false, ',', () => undefined)).toBe(4);
   });
 
   it('reads a file of one column, which has no delimiter at all', () => {
     const text = `score\n${'7\n'.repeat(20_000)}`;
     let records = 0;
-    expect(scanRecords(text, 0, true, ',', () => (records += 1))).toBe(text.length);
+    expect(scanRecords(text, true, ',', () => (records += 1))).toBe(text.length);
     expect(records).toBe(20_001);
   });
 });
