@@ -104,8 +104,8 @@ function verdictIn(comment: string, split: Words, cues: CueSet): Verdict {
   return has(cues.praise) ? 'praise' : 'neither';
 }
 
-/** AFINN with the complaints above, made the first time a comment in English is read for praise. */
-let withComplaints: ((text: string) => { negative: string[]; score: number }) | undefined;
+/** AFINN with the complaints above. */
+const withComplaints = englishWith('en-nps-complaints', COMPLAINTS);
 
 /**
  * Short comments repeat ("Great product", "Love it"): their verdict is kept, as the
@@ -125,7 +125,6 @@ function englishPraise(comment: string): Verdict {
 }
 
 function analyzedPraise(comment: string): Verdict {
-  withComplaints ??= englishWith('en-nps-complaints', COMPLAINTS);
   const result = withComplaints(comment);
   if (result.negative.length > 0) return 'complaint';
   return result.score > 0 ? 'praise' : 'neither';

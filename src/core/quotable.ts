@@ -262,9 +262,8 @@ function specific(text: string, cues: readonly CompiledCues[], stopWords: Readon
   return content.length >= 2;
 }
 
-/** AFINN as it is, and AFINN with the words below scored 0 (the second made the first time it is needed). */
+/** AFINN as it is. */
 const afinn = new Sentiment();
-let afinnWithoutTroublesTakenAway: ((text: string) => { calculation: Array<Record<string, number>> }) | undefined;
 
 /**
  * Words AFINN scores −2 or lower that, in a promoter's comment, mostly tell a trouble the
@@ -275,6 +274,9 @@ const NOT_COMPLAINTS = { alone: 0, problem: 0, problems: 0, cried: 0, nervous: 0
 
 /** AFINN's mild words (−1: "pay", "dropped", "no") are too common in praise to tell a complaint by. */
 const AFINN_COMPLAINT = -2;
+
+/** AFINN with NOT_COMPLAINTS' words scored 0. */
+const afinnWithoutTroublesTakenAway = englishWith('en-nps-not-complaints', NOT_COMPLAINTS);
 
 function afinnPraises(comment: string): boolean {
   return afinn.analyze(comment).calculation.some((entry) => Object.values(entry).some((score) => score >= AFINN_PRAISE));
@@ -287,7 +289,6 @@ const AFINN_PRAISE = 2;
 const LOW_MARK = /(?<![\d.])([0-6])\s*\/\s*10\b/u;
 
 function afinnComplains(comment: string): boolean {
-  afinnWithoutTroublesTakenAway ??= englishWith('en-nps-not-complaints', NOT_COMPLAINTS);
   return afinnWithoutTroublesTakenAway(comment).calculation.some((entry) => Object.values(entry).some((score) => score <= AFINN_COMPLAINT));
 }
 

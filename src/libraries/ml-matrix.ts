@@ -1,14 +1,9 @@
 import type * as MatrixModule from 'ml-matrix';
-import { required } from './required.js';
-
-let loaded: typeof MatrixModule | undefined;
+import { requiredWhenUsed } from './required.js';
 
 /**
  * ml-matrix, the linear algebra of the drivers (required: see required.ts; its CommonJS build is
  * the smaller), loaded the first time it is asked for: only a system whose columns are collinear
  * needs it (core/drivers/linear.ts), and loading it costs a run about 10 ms.
  */
-export function mlMatrix(): typeof MatrixModule {
-  loaded ??= required('ml-matrix') as typeof MatrixModule;
-  return loaded;
-}
+export const mlMatrix = requiredWhenUsed('ml-matrix') as () => typeof MatrixModule;

@@ -9,3 +9,12 @@ import { createRequire } from 'node:module';
  * own module here, so a command loads only those it uses, and any layer may use them.
  */
 export const required = createRequire(import.meta.url);
+
+/**
+ * A library required the first time it is asked for, not when its module is loaded: for
+ * one that most runs never use (ml-matrix, papaparse), which would cost every run its load.
+ */
+export function requiredWhenUsed(id: string): () => unknown {
+  let loaded: unknown;
+  return () => (loaded ??= required(id) as unknown);
+}
