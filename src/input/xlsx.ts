@@ -146,6 +146,25 @@ export class XlsxReader extends QueuedRows {
     return this.workbook.sheets;
   }
 
+  /** The sheet's columns whose cells are not made text (see `readOnly`); undefined for none. */
+  private skipped: Uint8Array | undefined;
+
+  /**
+   * From now on, makes text only of these columns' cells (columns of the table), the
+   * others left empty: for a read that looks at a few columns of every row. A row's
+   * first value, cells left of the table and cells right of it are still read, so that
+   * which rows are blank, which are too wide and what the warnings count stay as they
+   * were. Rows read already keep every cell.
+   */
+  readOnly(columns: readonly number[]): void {
+    const width = this.header.length;
+    const skipped = new Uint8Array(this.origin + width);
+    skipped.fill(1, this.origin);
+    for (const column of columns) if (column >= 0 && column < width) skipped[column + this.origin] = 0;
+    // A mask that keeps nothing would leave rows of one value as they are: every cell is read then.
+    this.skipped = skipped.includes(0, this.origin) ? skipped : undefined;
+  }
+
   /** The sheet's letters for a column of the table (which may start right of column A). */
   columnName(index: number): string {
     return columnLetters(index + this.origin);
@@ -253,7 +272,8 @@ export class XlsxReader extends QueuedRows {
     if (this.inCell || this.capture !== undefined || this.inInline) return -1;
     let end = -1;
     for (let at = lt; input.charCodeAt(at) === 0x3c; at = end + 1) {
-      const next = scanCell(input, at, this.cell);
+      // Once a row has a value, a cell of a column not read changes nothing: no text is made of it.
+      const next = scanCell(input, at, this.cell, this.rowFilled ? this.skipped : undefined);
       if (next === -1) break;
       this.endCell();
       end = next;

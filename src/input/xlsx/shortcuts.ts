@@ -80,6 +80,11 @@ const closesValue = (text: string, at: number): boolean =>
 /** What the cell being read says (one object, reused: a single cell is read at a time). */
 const read = { column: -1, type: 'n', style: 0, value: '', index: -1, hasValue: false };
 
+function hasAmpersand(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === AMPERSAND) return true;
+  return false;
+}
+
 /**
  * Reads one attribute, ` name="value"`, from its space at `at`: the position after it, or
  * -1 when it is written otherwise (more white space, a reference, a tab or line end in its
@@ -122,7 +127,7 @@ function attributeAt(input: string, at: number): number {
  * Reads what follows a cell's attributes, from `at`: `/>`, `></c>` or `><v>text</v></c>`.
  * The position of the cell's last character, or -1 when it is something else or cut.
  */
-function contentAt(input: string, at: number): number {
+function contentAt(input: string, at: number, skipped: boolean): number {
   const code = input.charCodeAt(at);
   read.value = '';
   read.index = -1;
@@ -134,6 +139,9 @@ function contentAt(input: string, at: number): number {
   const valueStart = at + 4;
   const valueEnd = input.indexOf('<', valueStart);
   if (valueEnd === -1 || valueEnd - valueStart > MAX_TEXT_CHARS || !closesValue(input, valueEnd)) return -1;
+  // A cell of a column not read is left without a value, unless its value writes a reference, which is read (and
+  // refused when unknown) as it would be.
+  if (skipped && !hasAmpersand(input, valueStart, valueEnd)) return valueEnd + 7;
   read.hasValue = true;
   // A shared string's index is read as the number it is, with no text made of it.
   read.index = digitsAt(input, valueStart, valueEnd);
@@ -145,9 +153,11 @@ function contentAt(input: string, at: number): number {
  * Reads the cell whose `<` is at `lt` in `input` into `cell`, whose column is the cell
  * before's (a cell without a reference is the next one). Returns the position of its
  * last character (the `>` of `</c>` or of `<c/>`), or -1 when it is not a whole cell
- * of the common shape, and `cell` is then as it was.
+ * of the common shape, and `cell` is then as it was. A cell in a column `skipped`
+ * marks is read as one without a value (no text is made of it): for a read that needs
+ * a few columns, once it knows what else the cell could change.
  */
-export function scanCell(input: string, lt: number, cell: CellState): number {
+export function scanCell(input: string, lt: number, cell: CellState, skipped?: Uint8Array): number {
   if (input.charCodeAt(lt + 1) !== LOWER_C) return -1;
   let at = lt + 2;
   const after = input.charCodeAt(at);
@@ -160,7 +170,7 @@ export function scanCell(input: string, lt: number, cell: CellState): number {
   if (at === -1 || at + 1 - lt > MAX_TEXT_CHARS) return -1;
   const column = read.column === -1 ? cell.column + 1 : read.column;
   if (column >= MAX_COLUMNS) return -1;
-  const end = contentAt(input, at);
+  const end = contentAt(input, at, skipped !== undefined && skipped[column] === 1);
   if (end === -1) return -1;
   cell.column = column;
   cell.type = read.type;

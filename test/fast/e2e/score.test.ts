@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, run, runInProcess, tempDir } from '../../helpers.js';
+import { part, SHEET_START, STRINGS_START, workbookOf } from '../../workbooks.js';
 
 describe('nps score (built binary)', () => {
   it('prints the headline, the accounting, the groups and the distribution', async () => {
@@ -208,4 +209,76 @@ describe('nps score on a file whose later rows need the respondent, the date or 
       expect(json[counted]).toBeGreaterThan(0);
     },
   );
+});
+
+describe('nps score on a workbook whose later rows need the respondent, the date or the width', () => {
+  // Past the first 200 rows, a plain score makes text only of the cells it reads; --where reads every cell, so it is the reference.
+  const strings: string[] = [];
+  const stringIndex = (text: string): number => {
+    const found = strings.indexOf(text);
+    if (found !== -1) return found;
+    strings.push(text);
+    return strings.length - 1;
+  };
+  const columns = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];
+  /** A row of shared strings and numbers, written as nearly every writer writes them; `raw` cells go as they are. */
+  const rowOf = (number: number, cells: ReadonlyArray<string | number | { raw: string } | undefined>): string =>
+    `<row r="${number}">${cells
+      .map((cell, index) => {
+        const ref = `${columns[index] ?? 'Z'}${number}`;
+        if (cell === undefined) return '';
+        if (typeof cell === 'number') return `<c r="${ref}"><v>${cell}</v></c>`;
+        if (typeof cell === 'string') return `<c r="${ref}" t="s"><v>${stringIndex(cell)}</v></c>`;
+        return cell.raw.replace('REF', ref);
+      })
+      .join('')}</row>`;
+  const header = ['id', 'email', 'date', 'score', 'plan', 'comment', 'extra'];
+  const rows = Array.from({ length: 400 }, (_, index) => [index, `user${index % 300}@example.com`, `2026-0${1 + (index % 9)}-1${index % 10}`, (index * 7) % 11, `plan${index % 3}`, `comment ${index} & more`, 'x']);
+  const later: Array<Array<string | number | { raw: string } | undefined>> = [
+    [9001, 'USER5@example.com', '2026-05-15', 3, 'plan1', 'a later answer of user5', 'x'],
+    [9002, 'excluded@example.com', '2026-05-16', 10, 'plan1', 'left out', 'x'],
+    [9003, 'other@example.com', '2025-12-31', 0, 'plan1', 'before --since', 'x'],
+    [9004, 'wide@example.com', '2026-06-01', 9, 'plan1', 'one cell too many', 'x', 'more'],
+    // A row whose only values are in columns a plain score does not read: an unanswered survey, not a blank row.
+    [undefined, undefined, undefined, undefined, 'plan2', 'no score given'],
+    // A formula with no saved value, a string cell whose value writes references, and a number kept as written.
+    [9005, 'formula@example.com', '2026-06-02', 8, { raw: '<c r="REF"><f>1+1</f></c>' }, { raw: '<c r="REF" t="str"><v>a &amp; b</v></c>' }, 1.5],
+  ];
+  const sheet = `${SHEET_START}<sheetData>${[header, ...rows, ...later].map((cells, index) => rowOf(index + 1, cells)).join('')}</sheetData></worksheet>`;
+  const table = `${STRINGS_START}${strings.map((text) => `<si><t>${text.replace(/&/g, '&amp;')}</t></si>`).join('')}</sst>`;
+
+  it.each([
+    { options: [] as string[], counted: 'blank' },
+    { options: ['--dedupe', 'latest'], counted: 'duplicates' },
+    { options: ['--exclude', 'exclude.csv'], counted: 'excluded' },
+    { options: ['--since', '2026-01-01', '--until', '2026-08-31'], counted: 'excluded' },
+  ])(
+    'gives with $options what it gives when every cell is read',
+    async ({ options, counted }) => {
+      const folder = await tempDir();
+      await writeFile(join(folder, 'big.xlsx'), workbookOf(part('xl/worksheets/sheet1.xml', sheet), { sharedStrings: part('xl/sharedStrings.xml', table) }));
+      await writeFile(join(folder, 'exclude.csv'), 'email\nexcluded@example.com\n');
+      const masked = await run(['score', 'big.xlsx', '--json', ...options], { cwd: folder });
+      const whole = await run(['score', 'big.xlsx', '--json', ...options, '--where', 'extra!=none'], { cwd: folder });
+      expect(masked.code).toBe(0);
+      expect(masked.stdout).toBe(whole.stdout);
+      expect(masked.stderr).toBe(whole.stderr);
+      expect(masked.stderr).toContain('row 405: rejected');
+      expect(masked.stderr).toContain('1 formula cell has no saved value');
+      const json = JSON.parse(masked.stdout) as Record<string, number>;
+      expect(json[counted]).toBeGreaterThan(0);
+    },
+  );
+
+  it('refuses a damaged cell in a column it does not read, as it does when it reads every cell', async () => {
+    const folder = await tempDir();
+    const damaged = sheet.replace('</sheetData>', `${rowOf(408, [9006, 'x@example.com', '2026-06-03', 7, 'plan1', { raw: '<c r="REF" t="str"><v>a &bogus; b</v></c>' }])}</sheetData>`);
+    await writeFile(join(folder, 'damaged.xlsx'), workbookOf(part('xl/worksheets/sheet1.xml', damaged), { sharedStrings: part('xl/sharedStrings.xml', table) }));
+    const masked = await run(['score', 'damaged.xlsx', '--json'], { cwd: folder });
+    const whole = await run(['score', 'damaged.xlsx', '--json', '--where', 'extra!=none'], { cwd: folder });
+    expect(masked.code).not.toBe(0);
+    expect(masked.code).toBe(whole.code);
+    expect(masked.stderr).toBe(whole.stderr);
+    expect(masked.stderr).toContain('undefined entity');
+  });
 });
