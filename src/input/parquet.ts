@@ -106,7 +106,7 @@ export class ParquetReader extends QueuedRows {
   private readonly cells: Cell[];
   private scan: ParquetScan | undefined;
   /** The row group being handed on, decoded, column by column; its rows, from the file's first. */
-  private decoded: Array<ArrayLike<unknown>> | undefined;
+  private decoded: Array<ArrayLike<unknown> | undefined> | undefined;
   private nextGroup = 0;
   private groupStart = 0;
   private groupEnd = 0;
@@ -189,13 +189,27 @@ export class ParquetReader extends QueuedRows {
     const decoded = this.decoded ?? [];
     const from = this.rowStart - this.groupStart;
     const to = Math.min(this.groupEnd, this.rowStart + STRETCH_ROWS) - this.groupStart;
-    const columns = decoded.map((values, at) => columnText(values, from, to, this.cells[at] ?? String));
+    // A column not read gives no text: its cells are empty.
+    const columns = decoded.map((values, at) => (values === undefined ? undefined : columnText(values, from, to, this.cells[at] ?? String)));
     this.rowStart = this.groupStart + to;
     this.deliver(columns, to - from);
     return true;
   }
 
-  /** Decodes every column of the next row group; false when there is none left. */
+  /** The columns decoded (see `readOnly`); undefined for all of them. */
+  private columnsRead: ReadonlySet<number> | undefined;
+
+  /**
+   * From the next row group on, decodes only these columns, the others' cells left
+   * empty: for a read that looks at a few columns of every row. Every row of a table
+   * has its width, so no other cell is ever shown. Rows read already keep every cell.
+   */
+  readOnly(columns: readonly number[]): void {
+    const kept = new Set(columns.filter((column) => column >= 0 && column < this.header.length));
+    this.columnsRead = kept.size === 0 ? undefined : kept;
+  }
+
+  /** Decodes the columns read of the next row group; false when there is none left. */
   private async readGroup(): Promise<boolean> {
     const group = this.metadata.row_groups[this.nextGroup];
     this.decoded = undefined;
@@ -207,8 +221,11 @@ export class ParquetReader extends QueuedRows {
     const rowEnd = rowStart + Number(group.num_rows);
     try {
       this.scan ??= await parquetScan({ file: this.file, metadata: this.metadata, compressors: CODECS, useOffsetIndex: false });
-      const decoded: Array<ArrayLike<unknown>> = [];
-      for (const name of this.header) decoded.push(await this.scan.readColumn({ column: name, rowStart, rowEnd }));
+      const decoded: Array<ArrayLike<unknown> | undefined> = [];
+      for (const [index, name] of this.header.entries()) {
+        const read = this.columnsRead === undefined || this.columnsRead.has(index);
+        decoded.push(read ? await this.scan.readColumn({ column: name, rowStart, rowEnd }) : undefined);
+      }
       this.decoded = decoded;
     } catch (error) {
       this.close();
@@ -222,7 +239,7 @@ export class ParquetReader extends QueuedRows {
     return true;
   }
 
-  private deliver(columns: readonly string[][], rows: number): void {
+  private deliver(columns: ReadonlyArray<readonly string[] | undefined>, rows: number): void {
     const width = columns.length;
     for (let row = 0; row < rows; row += 1) {
       const cells = new Array<string>(width);

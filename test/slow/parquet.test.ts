@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,10 +40,17 @@ beforeAll(async () => {
   for (const { name } of FIXTURES) {
     const csv = fixture(name).replaceAll("'", "''");
     const base = join(folder, name.replace(/\.csv$/, ''));
-    // Several row groups, so that reading them one after another is tested too.
+    // DuckDB writes row groups of 2,048 rows at least: each fixture is one group (the test of later rows reads three).
     await connection.run(`COPY (SELECT * FROM read_csv('${csv}')) TO '${base}.parquet' (FORMAT parquet, ROW_GROUP_SIZE 100)`);
     await connection.run(`COPY (SELECT * FROM read_csv('${csv}', all_varchar = true)) TO '${base}-text.parquet' (FORMAT parquet, COMPRESSION zstd)`);
   }
+  // Past its first row group, a plain score decodes only the columns it reads: rows that need the others come later,
+  // in the third of three row groups.
+  const rows = Array.from({ length: 5_000 }, (_, index) => `${index},user${index % 3000}@example.com,2026-0${1 + (index % 9)}-1${index % 10},${(index * 7) % 11},plan${index % 3},x`);
+  const later = ['9001,USER5@example.com,2026-05-15,3,plan1,x', '9002,excluded@example.com,2026-05-16,10,plan1,x', '9003,other@example.com,2025-12-31,0,plan1,x', '9004,,2026-06-01,,plan2,x'];
+  await writeFile(join(folder, 'later.csv'), ['id,email,date,score,plan,extra', ...rows, ...later, ''].join('\n'));
+  await writeFile(join(folder, 'exclude.csv'), 'email\nexcluded@example.com\n');
+  await connection.run(`COPY (SELECT * FROM read_csv('${join(folder, 'later.csv')}', all_varchar = true)) TO '${join(folder, 'later.parquet')}' (FORMAT parquet, ROW_GROUP_SIZE 2048)`);
   connection.closeSync();
 }, 60_000);
 
@@ -77,6 +85,21 @@ describe('a Parquet file written by DuckDB gives the JSON of its CSV', () => {
     expect(JSON.parse(piped.stdout)).toEqual(JSON.parse(await stdoutOf(['score', fixture('sample.csv'), '--json'])));
     // The 11th row: line 12 counting the header, where the CSV, whose 10th row holds a line break, says 13.
     expect(piped.stderr).toContain('nps: stdin line 12: rejected: score "11" is above 10');
+  });
+
+  it.each([
+    { options: [] as string[], counted: 'blank' },
+    { options: ['--dedupe', 'latest'], counted: 'duplicates' },
+    { options: ['--exclude', 'exclude.csv'], counted: 'excluded' },
+    { options: ['--since', '2026-01-01', '--until', '2026-08-31'], counted: 'excluded' },
+  ])('decodes only the columns a plain score reads, and gives with $options what a read of every column gives', async ({ options, counted }) => {
+    const masked = await run(['score', join(folder, 'later.parquet'), '--json', ...options], { cwd: folder });
+    const whole = await run(['score', join(folder, 'later.parquet'), '--json', ...options, '--where', 'extra!=none'], { cwd: folder });
+    const csv = await run(['score', join(folder, 'later.csv'), '--json', ...options], { cwd: folder });
+    expect(masked.code, masked.stderr).toBe(0);
+    expect(masked.stdout).toBe(whole.stdout);
+    expect(JSON.parse(masked.stdout)).toEqual(JSON.parse(csv.stdout));
+    expect((JSON.parse(masked.stdout) as Record<string, number>)[counted]).toBeGreaterThan(0);
   });
 
   it('refuses --sheet and a damaged file in one line', async () => {

@@ -106,7 +106,7 @@ export class RowPipeline {
     };
     const where = plan.opened.where;
     // A read that hands no response on looks at a few cells of each row: only those are made strings.
-    if (this.onResponse === undefined && where === undefined && (reader.kind === 'csv' || reader.kind === 'xlsx')) {
+    if (this.onResponse === undefined && where === undefined) {
       reader.readOnly([scoreIndex, dateIndex, partial?.index, this.needsRespondent() ? plan.opened.choice.columns.respondent : undefined].filter((index) => index !== undefined));
     }
     await reader.forEachRow((cells) => {
