@@ -1,11 +1,5 @@
-import { stemmer as dutchStem } from '@orama/stemmers/dutch';
-import { stemmer as frenchStem } from '@orama/stemmers/french';
-import { stemmer as germanStem } from '@orama/stemmers/german';
-import { stemmer as italianStem } from '@orama/stemmers/italian';
-import { stemmer as portugueseStem } from '@orama/stemmers/portuguese';
-import { stemmer as russianStem } from '@orama/stemmers/russian';
-import { stemmer as spanishStem } from '@orama/stemmers/spanish';
 import { stemmer as englishStem } from 'stemmer';
+import { snowballStem } from '../libraries/stemmers.js';
 import { stopWordsIn, type StopWordCode } from '../libraries/stopword.js';
 import { LANGUAGE_NAMES, LEXICON_LANGUAGES } from './language-codes.js';
 
@@ -91,7 +85,7 @@ const KNOWN: Record<string, Known> = {
     lexicon: true,
   },
   fr: {
-    stem: frenchStem,
+    stem: snowballStem('french'),
     stopWords: 'fra',
     // "n'" becomes "n" once the apostrophe splits the word; "pas" alone is the spoken negation.
     negators: 'ne n pas jamais sans aucun aucune rien ni guère',
@@ -100,28 +94,28 @@ const KNOWN: Record<string, Known> = {
     lexicon: true,
   },
   es: {
-    stem: spanishStem,
+    stem: snowballStem('spanish'),
     stopWords: 'spa',
     negators: 'no nunca sin nada ningún ninguno ninguna ni jamás tampoco',
     clauseWords: 'pero sino aunque',
     lexicon: true,
   },
   de: {
-    stem: germanStem,
+    stem: snowballStem('german'),
     stopWords: 'deu',
     negators: 'nicht kein keine keinen keinem keiner keines nie niemals ohne nichts weder kaum',
     clauseWords: 'aber sondern jedoch doch',
     lexicon: true,
   },
   pt: {
-    stem: portugueseStem,
+    stem: snowballStem('portuguese'),
     stopWords: 'por',
     negators: 'não nao nunca sem nada nenhum nenhuma nem jamais',
     clauseWords: 'mas porém porem contudo',
     lexicon: true,
   },
   it: {
-    stem: italianStem,
+    stem: snowballStem('italian'),
     stopWords: 'ita',
     negators: 'non mai senza niente nulla nessun nessuno nessuna né',
     clauseWords: 'ma però tuttavia',
@@ -129,7 +123,7 @@ const KNOWN: Record<string, Known> = {
     lexicon: true,
   },
   nl: {
-    stem: dutchStem,
+    stem: snowballStem('dutch'),
     stopWords: 'nld',
     negators: 'niet geen nooit zonder niets noch nauwelijks',
     clauseWords: 'maar echter',
@@ -137,7 +131,7 @@ const KNOWN: Record<string, Known> = {
     lexicon: true,
   },
   ru: {
-    stem: russianStem,
+    stem: snowballStem('russian'),
     stopWords: 'rus',
     negators: 'не нет никогда без ни ничего',
     clauseWords: 'но однако',
