@@ -211,6 +211,28 @@ describe('nps score on a file whose later rows need the respondent, the date or 
   );
 });
 
+describe('nps score on a Qualtrics export whose later responses are partial', () => {
+  // A plain score reads the Finished column only for the rows past the first 200 (and, in a CSV, past the first 64 KiB).
+  const row = (index: number, finished: number, score: number): string =>
+    `2026-10-01 09:00:00,2026-10-01 09:03:10,IP Address,203.0.113.7,${finished === 1 ? 100 : 40},190,${finished},2026-10-01 09:03:11,R_${index},Doe,Sam${index},sam${index}@example.com,,39.7,-104.9,email,EN,${score},1,"a reason, ${index}"`;
+  const rows = Array.from({ length: 1_500 }, (_, index) => row(index, 1, (index * 7) % 11));
+  const later = [row(9001, 0, 10), row(9002, 0, 0), row(9003, 1, 9)];
+
+  it('leaves out the partial ones as a read of every cell does', async () => {
+    const head = (await readFile(fixture('qualtrics.csv'), 'utf8')).split('\n').slice(0, 3);
+    const text = [...head, ...rows, ...later, ''].join('\n');
+    const folder = await tempDir();
+    await writeFile(join(folder, 'qualtrics-big.csv'), text);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(3 * 65_536);
+    const masked = await run(['score', 'qualtrics-big.csv', '--json'], { cwd: folder });
+    const whole = await run(['score', 'qualtrics-big.csv', '--json', '--where', 'Status!=none'], { cwd: folder });
+    expect(masked.code, masked.stderr).toBe(0);
+    expect(masked.stdout).toBe(whole.stdout);
+    expect(masked.stderr).toBe(whole.stderr);
+    expect((JSON.parse(masked.stdout) as { partial: number }).partial).toBe(2);
+  });
+});
+
 describe('nps score on a workbook whose later rows need the respondent, the date or the width', () => {
   // Past the first 200 rows, a plain score makes text only of the cells it reads; --where reads every cell, so it is the reference.
   const strings: string[] = [];
