@@ -114,6 +114,8 @@ export class ParquetReader extends QueuedRows {
   private line = 1;
   private handledLine = 0;
   private closed = false;
+  /** The columns decoded (see `readOnly`); undefined for all of them. */
+  private columnsRead: ReadonlySet<number> | undefined;
 
   private constructor(
     private readonly source: Source,
@@ -196,13 +198,12 @@ export class ParquetReader extends QueuedRows {
     return true;
   }
 
-  /** The columns decoded (see `readOnly`); undefined for all of them. */
-  private columnsRead: ReadonlySet<number> | undefined;
-
   /**
    * From the next row group on, decodes only these columns, the others' cells left
    * empty: for a read that looks at a few columns of every row. Every row of a table
    * has its width, so no other cell is ever shown. Rows read already keep every cell.
+   * A column not decoded is not checked either: damage in it (or a codec nps lacks)
+   * is found only by a read that needs it, as with any reader of a columnar file.
    */
   readOnly(columns: readonly number[]): void {
     const kept = new Set(columns.filter((column) => column >= 0 && column < this.header.length));

@@ -88,6 +88,8 @@ export class XlsxReader extends QueuedRows {
   private origin = 0;
   /** An error thrown by the row handler, passed on as it is rather than taken for a damaged file. */
   private handlerError: unknown;
+  /** The sheet's columns (1) whose cells are not made text, by sheet column (see `readOnly`); undefined for none. */
+  private skipped: Uint8Array | undefined;
 
   private constructor(
     private readonly workbook: Workbook,
@@ -146,9 +148,6 @@ export class XlsxReader extends QueuedRows {
     return this.workbook.sheets;
   }
 
-  /** The sheet's columns whose cells are not made text (see `readOnly`); undefined for none. */
-  private skipped: Uint8Array | undefined;
-
   /**
    * From now on, makes text only of these columns' cells (columns of the table), the
    * others left empty: for a read that looks at a few columns of every row. A row's
@@ -161,7 +160,7 @@ export class XlsxReader extends QueuedRows {
     const skipped = new Uint8Array(this.origin + width);
     skipped.fill(1, this.origin);
     for (const column of columns) if (column >= 0 && column < width) skipped[column + this.origin] = 0;
-    // A mask that keeps nothing would leave rows of one value as they are: every cell is read then.
+    // A mask that keeps no column is not used (a plain score always keeps the score column).
     this.skipped = skipped.includes(0, this.origin) ? skipped : undefined;
   }
 

@@ -2,6 +2,9 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { ParquetReader } from '../../src/input/parquet.js';
+import { openSource } from '../../src/input/source.js';
 import { fixture, run, tempDir } from '../helpers.js';
 
 /**
@@ -100,6 +103,21 @@ describe('a Parquet file written by DuckDB gives the JSON of its CSV', () => {
     expect(masked.stdout).toBe(whole.stdout);
     expect(JSON.parse(masked.stdout)).toEqual(JSON.parse(csv.stdout));
     expect((JSON.parse(masked.stdout) as Record<string, number>)[counted]).toBeGreaterThan(0);
+  });
+
+  it('leaves the columns not read empty from the next row group on, and the rows read before whole', async () => {
+    const path = join(folder, 'later.parquet');
+    const reader = await ParquetReader.open(await openSource(path, '/', Readable.from([])));
+    // As the read pipeline does: the first rows choose the columns, then the mask is set.
+    await reader.peekRows(200);
+    reader.readOnly([3]);
+    const rows: string[][] = [];
+    await reader.forEachRow((cells) => rows.push([...cells]));
+    expect(rows).toHaveLength(5_004);
+    // The first group (2,048 rows) was decoded before the mask was set; the last is read with it.
+    expect(rows[0]).toEqual(['0', 'user0@example.com', '2026-01-10', '0', 'plan0', 'x']);
+    expect(rows[5_003]).toEqual(['', '', '', '', '', '']);
+    expect(rows[5_000]).toEqual(['', '', '', '3', '', '']);
   });
 
   it('refuses --sheet and a damaged file in one line', async () => {

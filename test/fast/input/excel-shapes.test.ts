@@ -145,3 +145,39 @@ describe('cells read whole and cells read as events', () => {
     expect(rowsRead).toBeGreaterThan(10_000);
   });
 });
+
+describe('a workbook read a few columns at a time', () => {
+  it('makes no text of the other columns, and still counts the cells left of the table', async () => {
+    // The table starts in column B (the used range too); later rows have a cell in column A, written after their others.
+    const rows = [`<row r="1"><c r="B1" t="inlineStr"><is><t>id</t></is></c><c r="C1" t="inlineStr"><is><t>plan</t></is></c><c r="D1" t="inlineStr"><is><t>score</t></is></c></row>`];
+    // Past the first chunk (64 KiB), read after the mask is set.
+    for (let row = 2; row <= 3000; row += 1) {
+      const left = row > 2800 ? `<c r="A${row}"><v>${row}</v></c>` : '';
+      rows.push(`<row r="${row}"><c r="B${row}"><v>${row}</v></c><c r="C${row}" t="s"><v>${row % 2}</v></c><c r="D${row}"><v>${row % 11}</v></c>${left}</row>`);
+    }
+    const sheet = `${SHEET_START}<dimension ref="B1:D3000"/><sheetData>${rows.join('')}</sheetData></worksheet>`;
+    const dir = await tempDir();
+    const path = join(dir, 'left.xlsx');
+    await writeFile(path, workbookOf(part('xl/worksheets/sheet1.xml', sheet), { sharedStrings: part('xl/sharedStrings.xml', `${STRINGS_START}<si><t>free</t></si><si><t>pro</t></si></sst>`) }));
+    const whole = (await readAll(path)) as { rows: Array<[number, string[]]>; warnings: string[] };
+    const scoreOnly = (await readAll(path, [2])) as { rows: Array<[number, string[]]>; warnings: string[] };
+    expect(scoreOnly).toEqual(await readAll(path, [2]));
+    expect(scoreOnly.warnings).toEqual(whole.warnings);
+    expect(whole.warnings.join('\n')).toContain('200 cells left of column B');
+    // The last row: every cell made text in the whole read; under the mask, its first value (what tells a row with a
+    // value from a blank one) and the score.
+    const [line, cells] = whole.rows[whole.rows.length - 1] ?? [0, []];
+    expect([line, cells]).toEqual([3000, ['3000', 'free', '8']]);
+    const masked = await maskedRows(path, [2]);
+    expect(masked[masked.length - 1]).toEqual(['3000', '', '8']);
+  });
+});
+
+/** The rows a reader hands on after `readOnly(columns)`, as they are (not projected on the kept columns). */
+async function maskedRows(path: string, columns: readonly number[]): Promise<string[][]> {
+  const reader = await XlsxReader.open(await openSource(path, '/', Readable.from([])), undefined, unzipLimits({}));
+  reader.readOnly(columns);
+  const rows: string[][] = [];
+  await reader.forEachRow((cells) => rows.push([...cells]));
+  return rows;
+}
