@@ -80,6 +80,8 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const plan = planLevels(responses, options, { breakdowns, byDay: options.period !== undefined, fallback: false });
   proposeAccountColumn(responses, options, messages);
+  // Groups read only their own columns of each response (accounts and weights read more: every cell is made text then).
+  if (plan === undefined) spec.cellsRead = breakdowns.flatMap((breakdown) => breakdown.indexes);
   const { totals, acc } = await readWith(files, responses, spec, io, messages, scoreJob, { breakdowns, byDay: options.period !== undefined, levels: plan?.settings });
   const outcome = readOutcome(messages, totals, options);
   const ran = finish(options, totals.tally, acc.score, breakdowns, messages, outcome, true);

@@ -105,9 +105,13 @@ export class RowPipeline {
       this.listener.rejected({ file: reader.name, line: reader.lineOfCurrentRow(), reason, sheet });
     };
     const where = plan.opened.where;
-    // A read that hands no response on looks at a few cells of each row: only those are made strings.
-    if (this.onResponse === undefined && where === undefined) {
-      reader.readOnly([scoreIndex, dateIndex, partial?.index, this.needsRespondent() ? plan.opened.choice.columns.respondent : undefined].filter((index) => index !== undefined));
+    // A read that hands no response on, or whose command reads a few cells of each, looks at a few cells of each row:
+    // only those are made strings.
+    const cellsRead = this.onResponse === undefined ? [] : this.spec.cellsRead;
+    if (cellsRead !== undefined && where === undefined && plan.join === undefined) {
+      const own = cellsRead.map((index) => plan.opened.names.indexOf(this.run.columns[index] ?? ''));
+      const respondent = this.needsRespondent() ? plan.opened.choice.columns.respondent : undefined;
+      reader.readOnly([scoreIndex, dateIndex, partial?.index, respondent, ...own].filter((index): index is number => index !== undefined && index >= 0));
     }
     await reader.forEachRow((cells) => {
       if (cells.length !== width) {

@@ -41,6 +41,14 @@ export interface ReadSpec {
   needs: { dates: boolean; comments: boolean; respondents: boolean; lines?: boolean };
   /** Read only this part of the (single) input: how files are read in parallel (see parallel.ts). */
   part?: FilePart | undefined;
+  /**
+   * The columns (the run's, as `Response.cells` holds them) a command reads of each
+   * response; undefined for all of them. When given, a read makes text only of these
+   * cells and of those the read itself looks at (the score, the date, the respondent,
+   * the completion), as a read that hands no response on does. Set once the inputs are
+   * open, when the command knows its columns.
+   */
+  cellsRead?: readonly number[] | undefined;
 }
 
 /** A part of one file, cut between records, read by one thread. */

@@ -192,6 +192,9 @@ describe('nps score on a file whose later rows need the respondent, the date or 
     { options: ['--exclude', 'exclude.csv'], counted: 'excluded' },
     { options: ['--since', '2026-01-01', '--until', '2026-08-31'], counted: 'excluded' },
     { options: ['--dedupe', 'first', '--since', '2026-01-01'], counted: 'duplicates' },
+    // Groups read their own columns too: the plan of each response, the date of each period.
+    { options: ['--by', 'plan', '--period', 'month', '--exclude', 'exclude.csv'], counted: 'excluded' },
+    { options: ['--by', 'plan,email', '--dedupe', 'latest'], counted: 'duplicates' },
   ])(
     'gives with $options what it gives when every cell is kept',
     async ({ options, counted }) => {
@@ -209,6 +212,25 @@ describe('nps score on a file whose later rows need the respondent, the date or 
       expect(json[counted]).toBeGreaterThan(0);
     },
   );
+});
+
+describe('nps score --by on two files whose columns are in another order', () => {
+  // Each file reads the groups' columns by its own positions: plan is the fifth column of one and the first of the other.
+  const first = ['id,email,date,score,plan,comment', ...Array.from({ length: 1_500 }, (_, index) => `${index},a${index}@example.com,2026-03-0${1 + (index % 9)},${index % 11},plan${index % 3},"a comment, ${index}"`), ''].join('\n');
+  const second = ['plan,comment,score,date,email,id', ...Array.from({ length: 1_500 }, (_, index) => `team${index % 2},"another, ${index}",${(index * 3) % 11},2026-04-0${1 + (index % 9)},b${index}@example.com,${index}`), ''].join('\n');
+
+  it('groups each file by its own plan column, as a read of every cell does', async () => {
+    const folder = await tempDir();
+    await writeFile(join(folder, 'first.csv'), first);
+    await writeFile(join(folder, 'second.csv'), second);
+    const options = ['--by', 'plan', '--period', 'month', '--json'];
+    const masked = await run(['score', 'first.csv', 'second.csv', ...options], { cwd: folder });
+    const whole = await run(['score', 'first.csv', 'second.csv', ...options, '--where', 'id!=none'], { cwd: folder });
+    expect(masked.code, masked.stderr).toBe(0);
+    expect(masked.stdout).toBe(whole.stdout);
+    const groups = (JSON.parse(masked.stdout) as { groups: Array<{ key: { plan: string } }> }).groups.map((group) => group.key.plan).sort();
+    expect(groups).toEqual(['plan0', 'plan1', 'plan2', 'team0', 'team1']);
+  });
 });
 
 describe('nps score on a Qualtrics export whose later responses are partial', () => {
@@ -274,6 +296,8 @@ describe('nps score on a workbook whose later rows need the respondent, the date
     { options: ['--dedupe', 'latest'], counted: 'duplicates' },
     { options: ['--exclude', 'exclude.csv'], counted: 'excluded' },
     { options: ['--since', '2026-01-01', '--until', '2026-08-31'], counted: 'excluded' },
+    { options: ['--by', 'plan', '--period', 'month'], counted: 'blank' },
+    { options: ['--by', 'comment,email', '--exclude', 'exclude.csv'], counted: 'excluded' },
   ])(
     'gives with $options what it gives when every cell is read',
     async ({ options, counted }) => {
