@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -181,3 +182,29 @@ async function maskedRows(path: string, columns: readonly number[]): Promise<str
   await reader.forEachRow((cells) => rows.push([...cells]));
   return rows;
 }
+
+describe('a workbook file', () => {
+  // Its parts are read by position from one descriptor, the zip's: no part's stream may close it, and the zip closes it once.
+  it.skipIf(!existsSync('/proc/self/fd'))('leaves no descriptor open, read whole, stopped after the header, or refused', async () => {
+    const dir = await tempDir();
+    const rows = Array.from({ length: 3000 }, (_, index) => `<row r="${index + 2}"><c r="A${index + 2}"><v>${index % 11}</v></c></row>`);
+    const good = join(dir, 'good.xlsx');
+    await writeFile(good, workbookOf(part('xl/worksheets/sheet1.xml', `${SHEET_START}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>score</t></is></c></row>${rows.join('')}</sheetData></worksheet>`)));
+    const broken = join(dir, 'broken.xlsx');
+    await writeFile(broken, workbookOf(part('xl/worksheets/sheet1.xml', `${SHEET_START}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>score</t></is></c></row><row>`)));
+    const notZip = join(dir, 'not-a-zip.xlsx');
+    await writeFile(notZip, `PK\u0003\u0004${'x'.repeat(500)}`);
+    const open = (): number => readdirSync('/proc/self/fd').length;
+    const before = open();
+    for (let round = 0; round < 10; round += 1) {
+      const read = await readAll(good);
+      expect(read).toMatchObject({ header: ['score'] });
+      const reader = await XlsxReader.open(await openSource(good, '/', Readable.from([])), undefined, unzipLimits({}));
+      reader.close();
+      expect(await readAll(broken)).toHaveProperty('refused');
+      expect(await readAll(notZip)).toHaveProperty('refused');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(open()).toBe(before);
+  });
+});
