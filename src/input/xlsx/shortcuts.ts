@@ -80,6 +80,7 @@ const closesValue = (text: string, at: number): boolean =>
 /** What the cell being read says (one object, reused: a single cell is read at a time). */
 const read = { column: -1, type: 'n', style: 0, value: '', index: -1, hasValue: false };
 
+/** Whether a value writes a reference (`&amp;`, `&#13;`): one that is unknown makes the file damaged. */
 function hasAmpersand(text: string, from: number, to: number): boolean {
   for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === AMPERSAND) return true;
   return false;

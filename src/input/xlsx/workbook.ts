@@ -439,10 +439,21 @@ export async function openZip(source: Source): Promise<ZipFile> {
   const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
   if (source.path !== undefined) {
     const path = source.path;
-    const fd = openSync(path, 'r');
-    source.close();
+    let fd: number;
+    try {
+      fd = openSync(path, 'r');
+    } finally {
+      source.close();
+    }
+    let size: number;
+    try {
+      size = fstatSync(fd).size;
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
     return new Promise((resolve, reject) =>
-      yauzl.fromRandomAccessReader(new WorkbookFile(fd), fstatSync(fd).size, options, (error, zip) => {
+      yauzl.fromRandomAccessReader(new WorkbookFile(fd), size, options, (error, zip) => {
         if (error) {
           // A file that is no zip is let go here: yauzl closes only a zip it has opened.
           closeSync(fd);
