@@ -3,7 +3,7 @@ import { inputError } from '../errors.js';
 import { scanRecords, type ColumnsKept } from './csv-scanner.js';
 import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
 import { readLeniently } from './lenient-csv.js';
-import { QueuedRows } from './queued-rows.js';
+import { keptColumns, QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
 
 export type { RowHandler } from './queued-rows.js';
@@ -158,10 +158,7 @@ export class CsvReader extends QueuedRows {
    * read that looks at a few columns of every row. Rows read already keep every cell.
    */
   readOnly(columns: readonly number[]): void {
-    const kept = new Uint8Array(this.header.length);
-    for (const column of columns) if (column >= 0 && column < kept.length) kept[column] = 1;
-    // A mask that keeps nothing would make a row of one field look like a blank line: every cell is kept then.
-    this.columnsKept = kept.includes(1) ? kept : undefined;
+    this.columnsKept = keptColumns(columns, this.header.length);
   }
 
   /** Set when a part of a file ended inside a quoted field: it was not cut between records. */

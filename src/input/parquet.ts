@@ -2,7 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type Compressors, type FileMetaData, type ParquetScan, type SchemaElement } from 'hyparquet';
 import { compressors as extraCodecs } from 'hyparquet-compressors';
 import { inputError } from '../errors.js';
-import { QueuedRows } from './queued-rows.js';
+import { keptColumns, QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
 
 /**
@@ -114,8 +114,8 @@ export class ParquetReader extends QueuedRows {
   private line = 1;
   private handledLine = 0;
   private closed = false;
-  /** The columns decoded (see `readOnly`); undefined for all of them. */
-  private columnsRead: ReadonlySet<number> | undefined;
+  /** The columns decoded (1, see `readOnly`); undefined for all of them. */
+  private columnsRead: Uint8Array | undefined;
 
   private constructor(
     private readonly source: Source,
@@ -206,8 +206,7 @@ export class ParquetReader extends QueuedRows {
    * is found only by a read that needs it, as with any reader of a columnar file.
    */
   readOnly(columns: readonly number[]): void {
-    const kept = new Set(columns.filter((column) => column >= 0 && column < this.header.length));
-    this.columnsRead = kept.size === 0 ? undefined : kept;
+    this.columnsRead = keptColumns(columns, this.header.length);
   }
 
   /** Decodes the columns read of the next row group; false when there is none left. */
@@ -224,7 +223,7 @@ export class ParquetReader extends QueuedRows {
       this.scan ??= await parquetScan({ file: this.file, metadata: this.metadata, compressors: CODECS, useOffsetIndex: false });
       const decoded: Array<ArrayLike<unknown> | undefined> = [];
       for (const [index, name] of this.header.entries()) {
-        const read = this.columnsRead === undefined || this.columnsRead.has(index);
+        const read = this.columnsRead === undefined || this.columnsRead[index] === 1;
         decoded.push(read ? await this.scan.readColumn({ column: name, rowStart, rowEnd }) : undefined);
       }
       this.decoded = decoded;

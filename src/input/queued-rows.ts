@@ -4,6 +4,18 @@ import { pause, PAUSE_EVERY_MS } from '../io.js';
 export type RowHandler = (cells: string[]) => void;
 
 /**
+ * The columns of a table `width` wide that a read looks at (1) and those it does not (0),
+ * for a reader's `readOnly`; undefined when none of `columns` is in the table. A read
+ * that keeps no column is not masked: every cell is made text then, since a row whose
+ * every cell were left empty would look blank (a plain score always keeps its score).
+ */
+export function keptColumns(columns: readonly number[], width: number): Uint8Array | undefined {
+  const kept = new Uint8Array(width);
+  for (const column of columns) if (column >= 0 && column < width) kept[column] = 1;
+  return kept.includes(1) ? kept : undefined;
+}
+
+/**
  * What every reader of rows shares, CSV and workbook alike: rows read along with the
  * header wait here, each with its position (a line, a sheet row), until the caller has
  * looked at them (`peekRows`, for headers over several rows), dropped those that were

@@ -1,7 +1,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { SheetInfo } from '../core/columns-report.js';
 import { inputError } from '../errors.js';
-import { QueuedRows } from './queued-rows.js';
+import { keptColumns, QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
 import { cellNumber, columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
 import { MAX_COLUMNS, MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js';
@@ -156,12 +156,15 @@ export class XlsxReader extends QueuedRows {
    * were. Rows read already keep every cell.
    */
   readOnly(columns: readonly number[]): void {
-    const width = this.header.length;
-    const skipped = new Uint8Array(this.origin + width);
-    skipped.fill(1, this.origin);
-    for (const column of columns) if (column >= 0 && column < width) skipped[column + this.origin] = 0;
-    // A mask that keeps no column is not used (a plain score always keeps the score column).
-    this.skipped = skipped.includes(0, this.origin) ? skipped : undefined;
+    const kept = keptColumns(columns, this.header.length);
+    if (kept === undefined) {
+      this.skipped = undefined;
+      return;
+    }
+    // By sheet column: those left of the table (before its origin) are never skipped.
+    const skipped = new Uint8Array(this.origin + kept.length);
+    kept.forEach((keep, column) => (skipped[column + this.origin] = 1 - keep));
+    this.skipped = skipped;
   }
 
   /** The sheet's letters for a column of the table (which may start right of column A). */
