@@ -12,9 +12,11 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 
 /**
- * Reads the records of CSV text whose line breaks are all LF, and returns where the first record it could not finish starts: the text's end when it
- * read them all. Unless `last`, a record that reaches the end of the text is left for
- * when more text has come, since the text may stop in the middle of it.
+ * Reads the records of CSV text whose line breaks are all LF, and returns where the
+ * first record it could not finish starts: the text's end when it read them all.
+ * Unless `last`, a record that reaches the end of the text is left for when more text
+ * has come, since the text may stop in the middle of it. With `keep`, only the kept
+ * columns' cells are cut out of the text (see ColumnsKept).
  *
  * Well-formed records are read here, field by field with `indexOf`, and only the
  * fields are cut out of the text: about 1.5 times as fast as papaparse (0.30 s

@@ -12,7 +12,8 @@ export const required = createRequire(import.meta.url);
 
 /**
  * A library required the first time it is asked for, not when its module is loaded: for
- * one that most runs never use (ml-matrix, papaparse), which would cost every run its load.
+ * one that most runs never use (ml-matrix, papaparse, a language's stemmer), which would
+ * cost every run its load.
  */
 export function requiredWhenUsed(id: string): () => unknown {
   let loaded: unknown;
