@@ -1,4 +1,3 @@
-import { StringDecoder } from 'node:string_decoder';
 import type { SheetInfo } from '../core/columns-report.js';
 import { inputError } from '../errors.js';
 import { keptColumns, QueuedRows } from './queued-rows.js';
@@ -6,8 +5,8 @@ import type { Source } from './source.js';
 import { cellNumber, columnIndex, columnLetters, numberText, serialText, unescapeText } from './xlsx/values.js';
 import { MAX_COLUMNS, MAX_TEXT_CHARS, textTooLong, type UnzipLimits } from './xlsx/limits.js';
 import { damaged, partError, Workbook } from './xlsx/workbook.js';
-import { xmlParser, type XmlParser } from './xlsx/xml.js';
-import { scanCell, type CellState } from './xlsx/shortcuts.js';
+import { xmlParser, XmlBytes, type OpenElements } from './xlsx/xml.js';
+import { closesRow, scanCell, scanRowTag, type CellState, type RowTag } from './xlsx/shortcuts.js';
 import { quote } from '../core/clip.js';
 import { groupDigits } from '../core/digits.js';
 
@@ -37,6 +36,10 @@ export { SharedStrings } from './xlsx/workbook.js';
 /** Columns a table may have right of its header row, unnamed, where its first rows have values (see `startTable`). */
 const MAX_UNHEADED = 256;
 
+const LESS_THAN = 0x3c;
+const LOWER_C = 0x63;
+const LOWER_R = 0x72;
+
 /** The elements of a sheet whose attributes are read: the others' are not even parsed. */
 const ATTRIBUTES_READ: ReadonlySet<string> = new Set(['c', 'row', 'dimension']);
 
@@ -58,8 +61,7 @@ export class XlsxReader extends QueuedRows {
   cellsOutside = 0;
   /** Cells of the header row more than MAX_UNHEADED columns right of the others: not part of the table. */
   headerCellsLeftOut = 0;
-  private readonly parser: XmlParser;
-  private readonly decoder = new StringDecoder('utf8');
+  private readonly parser: XmlBytes;
   private hasHeader = false;
   private done = false;
   /** The row being read, and the row being handled (a pending row's number, while its handler runs). */
@@ -71,11 +73,12 @@ export class XlsxReader extends QueuedRows {
   private rowFilled = false;
   private handledRow = 0;
   private cell: CellState = { column: -1, type: 'n', style: 0, value: '', index: -1, hasValue: false, formula: false };
+  private readonly rowTag: RowTag = { number: Number.NaN, empty: false };
   /** Which text is being gathered: a cell's value, or a text run of an inline string. */
   private capture: 'v' | 't' | undefined;
   private inInline = false;
   private phonetic = false;
-  /** A cell opened by the XML reader's events is open: a cell inside it is theirs too (see `wholeCellsAt`). */
+  /** A cell opened by the XML reader's events is open: a cell inside it is theirs too (see `wholeRowsAt`). */
   private inCell = false;
   private text = '';
   /** The sheet's used range, as its `dimension` says: the columns Excel's own CSV of the sheet would have. */
@@ -102,14 +105,16 @@ export class XlsxReader extends QueuedRows {
   ) {
     super();
     this.size = size;
-    this.parser = xmlParser(
-      {
-        open: (name, attributes) => this.onOpen(name, attributes),
-        close: (name) => this.onClose(name),
-        text: (text) => this.onText(text),
-      },
-      ATTRIBUTES_READ,
-      (input, lt) => this.wholeCellsAt(input, lt),
+    this.parser = new XmlBytes(
+      xmlParser(
+        {
+          open: (name, attributes) => this.onOpen(name, attributes),
+          close: (name) => this.onClose(name),
+          text: (text) => this.onText(text),
+        },
+        ATTRIBUTES_READ,
+        (input, lt, elements) => this.wholeRowsAt(input, lt, elements),
+      ),
     );
   }
 
@@ -224,13 +229,12 @@ export class XlsxReader extends QueuedRows {
     try {
       next = await this.chunks.next();
       if (next.done) {
-        this.parser.write(this.decoder.end());
-        this.parser.close();
+        this.parser.end();
         this.finish();
         return false;
       }
       this.bytesRead += next.value.length;
-      this.parser.write(this.decoder.write(next.value));
+      this.parser.write(next.value);
     } catch (error) {
       this.close();
       if (error === this.handlerError) throw error;
@@ -263,22 +267,38 @@ export class XlsxReader extends QueuedRows {
   }
 
   /**
-   * Cells of the common shape, one after another, read whole from the `<` at `lt` of the
-   * first (xlsx/shortcuts.ts) as their events would read them: the position of the last
-   * one's last character, or -1 to leave the first to the events (a cell in another
-   * shape, past the last column, whose message the events give, or inside what the
-   * events read: a cell, a value, an inline string, whose state a cell read whole would
-   * not leave as its events do).
+   * Rows and cells of the common shape, one after another, read whole from the `<` at
+   * `lt` of the first (xlsx/shortcuts.ts) as their events would read them: the position
+   * of the last one's last character, or -1 to leave the first to the events. What is
+   * not of that shape is left to the events from where it starts: a cell in another
+   * shape, one past the last column (whose message the events give), anything inside
+   * what the events read (a cell, a value, an inline string, whose state a cell read
+   * whole would not leave as its events do). A row whose start tag is read here and
+   * whose cells are not all is left open for the events, through `elements`.
    */
-  private wholeCellsAt(input: string, lt: number): number {
+  private wholeRowsAt(input: string, lt: number, elements: OpenElements): number {
     if (this.inCell || this.capture !== undefined || this.inInline) return -1;
     let end = -1;
-    for (let at = lt; input.charCodeAt(at) === 0x3c; at = end + 1) {
-      // Once a row has a value, a cell of a column not read changes nothing: no text is made of it.
-      const next = scanCell(input, at, this.cell, this.rowFilled ? this.skipped : undefined);
-      if (next === -1) break;
-      this.endCell();
-      end = next;
+    for (let at = lt; input.charCodeAt(at) === LESS_THAN; at = end + 1) {
+      const next = input.charCodeAt(at + 1);
+      let last: number;
+      if (next === LOWER_C) {
+        // Once a row has a value, a cell of a column not read changes nothing: no text is made of it.
+        last = scanCell(input, at, this.cell, this.rowFilled ? this.skipped : undefined);
+        if (last !== -1) this.endCell();
+      } else if (next === LOWER_R) {
+        last = scanRowTag(input, at, this.rowTag);
+        if (last !== -1) {
+          this.startRow(this.rowTag.number);
+          if (this.rowTag.empty) this.endRow();
+          else elements.opened('row');
+        }
+      } else if (closesRow(input, at) && elements.closes('row')) {
+        last = at + 5;
+        this.endRow();
+      } else last = -1;
+      if (last === -1) break;
+      end = last;
     }
     return end;
   }
@@ -293,14 +313,9 @@ export class XlsxReader extends QueuedRows {
         this.capture = 'v';
         this.text = '';
         break;
-      case 'row': {
-        const number = Number(attributes['r']);
-        this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
-        this.row = [];
-        this.rowFilled = false;
-        this.cell.column = -1;
+      case 'row':
+        this.startRow(Number(attributes['r']));
         break;
-      }
       case 'is':
         this.inInline = true;
         this.text = '';
@@ -323,6 +338,14 @@ export class XlsxReader extends QueuedRows {
       }
       default:
     }
+  }
+
+  /** A row starts: `number` is its `r`, as Number reads it. */
+  private startRow(number: number): void {
+    this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
+    this.row = [];
+    this.rowFilled = false;
+    this.cell.column = -1;
   }
 
   private onClose(name: string): void {

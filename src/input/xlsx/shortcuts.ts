@@ -17,6 +17,9 @@ import { LETTERS, textOf } from './xml.js';
  * by event, and refuses it when it is broken. So what is read here is exactly what the
  * events would give (a test holds the two together).
  *
+ * A sheet's rows: `<row r="2" spans="1:14">`, and `</row>`, around cells, so that a row
+ * of cells of the common shape is read with no event at all.
+ *
  * A shared string: `<si><t>text</t></si>`, its `<t>` with `xml:space="preserve"` or not.
  * One with runs of rich text, a phonetic guide, or anything else is left to the events.
  */
@@ -182,6 +185,65 @@ export function scanCell(input: string, lt: number, cell: CellState, skipped?: U
   cell.formula = false;
   return end;
 }
+
+/** A row's start tag, read whole: its number (its `r`, as Number reads it; NaN without one) and whether it also ends the row. */
+export interface RowTag {
+  number: number;
+  empty: boolean;
+}
+
+const LOWER_O = 0x6f;
+const LOWER_W = 0x77;
+
+/**
+ * Reads the row tag whose `<` is at `lt` in `input` (`<row r="2" spans="1:14">`, or one
+ * ending in `/>`): the position of its `>`, or -1 when it is written otherwise than with
+ * one space before each attribute and plain double-quoted values, or cut. Its number and
+ * its shape go to `row`.
+ */
+export function scanRowTag(input: string, lt: number, row: RowTag): number {
+  if (input.charCodeAt(lt + 1) !== LOWER_R || input.charCodeAt(lt + 2) !== LOWER_O || input.charCodeAt(lt + 3) !== LOWER_W) return -1;
+  let at = lt + 4;
+  let number = Number.NaN;
+  while (input.charCodeAt(at) === SPACE) {
+    const nameStart = at + 1;
+    let nameEnd = nameStart;
+    while (nameEnd < input.length && !endsName(input.charCodeAt(nameEnd))) nameEnd += 1;
+    if (nameEnd === nameStart || input.charCodeAt(nameEnd) !== EQUALS || input.charCodeAt(nameEnd + 1) !== QUOTE) return -1;
+    const valueStart = nameEnd + 2;
+    let valueEnd = valueStart;
+    for (;;) {
+      if (valueEnd >= input.length) return -1;
+      const code = input.charCodeAt(valueEnd);
+      if (code === QUOTE) break;
+      if (code === AMPERSAND || code === LESS || code === TAB || code === LINE_FEED || code === RETURN) return -1;
+      valueEnd += 1;
+    }
+    if (nameEnd === nameStart + 1 && input.charCodeAt(nameStart) === LOWER_R) {
+      const digits = digitsAt(input, valueStart, valueEnd);
+      number = digits === -1 ? Number(input.slice(valueStart, valueEnd)) : digits;
+    }
+    at = valueEnd + 1;
+    if (at - lt > MAX_TEXT_CHARS) return -1;
+  }
+  const code = input.charCodeAt(at);
+  if (code === GREATER) row.empty = false;
+  else if (code === SLASH && input.charCodeAt(at + 1) === GREATER) {
+    row.empty = true;
+    at += 1;
+  } else return -1;
+  row.number = number;
+  return at;
+}
+
+/** Whether `</row>` is written at `at`. */
+export const closesRow = (text: string, at: number): boolean =>
+  text.charCodeAt(at) === LESS &&
+  text.charCodeAt(at + 1) === SLASH &&
+  text.charCodeAt(at + 2) === LOWER_R &&
+  text.charCodeAt(at + 3) === LOWER_O &&
+  text.charCodeAt(at + 4) === LOWER_W &&
+  text.charCodeAt(at + 5) === GREATER;
 
 const SHARED_STRING = '<si><t>';
 const SHARED_STRING_KEPT = '<si><t xml:space="preserve">';

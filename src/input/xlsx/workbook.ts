@@ -1,6 +1,5 @@
 import { close, closeSync, fstatSync, openSync, read } from 'node:fs';
 import { posix } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { Readable, type TransformOptions } from 'node:stream';
 import { createInflateRaw, type ZlibOptions } from 'node:zlib';
 import { yauzl, type Entry, type ZipFile } from '../../libraries/yauzl.js';
@@ -10,7 +9,7 @@ import type { Source } from '../source.js';
 import { checkDeclared, MAX_TEXT_CHARS, oversized, textTooLong, type UnzipLimits } from './limits.js';
 import { scanSharedString } from './shortcuts.js';
 import { BUILT_IN_FORMATS, formatKind, unescapeText, type NumberKind } from './values.js';
-import { attribute, xmlParser, type Shortcut, type XmlHandlers } from './xml.js';
+import { attribute, xmlParser, XmlBytes, type Shortcut, type XmlHandlers } from './xml.js';
 import { clipList, quote } from '../../core/clip.js';
 
 /** A workbook's zip and its small parts: the sheets, their relationships, the styles and the shared strings. */
@@ -201,12 +200,10 @@ export class Workbook {
       throw new Error(`${path ?? 'a required part'} is missing`);
     }
     const { chunks, close } = await this.openPart(path);
-    const parser = xmlParser(handlers, undefined, shortcut);
-    const decoder = new StringDecoder('utf8');
+    const bytes = new XmlBytes(xmlParser(handlers, undefined, shortcut));
     try {
-      for await (const chunk of chunks) parser.write(decoder.write(chunk));
-      parser.write(decoder.end());
-      parser.close();
+      for await (const chunk of chunks) bytes.write(chunk);
+      bytes.end();
     } catch (error) {
       throw partError(path, error);
     } finally {

@@ -116,6 +116,28 @@ function randomCell(random: () => number, row: number, column: number): string {
   return shapes[Math.floor(random() * shapes.length)] ?? '';
 }
 
+/** A random row tag for row `row`: the common shapes, read whole, and others the events read (and some row numbers Number reads oddly). */
+function randomRowTag(random: () => number, row: number): { open: string; close: string } {
+  const opens = [
+    `<row r="${row}">`,
+    `<row r="${row}">`,
+    `<row r="${row}" spans="1:6" ht="15" customHeight="1">`,
+    `<row spans="1:6" r="${row}" x14ac:dyDescent="0.25">`,
+    '<row>',
+    `<row  r="${row}">`,
+    `<row r='${row}'>`,
+    `<row r="${row}"\n>`,
+    `<row r="${row + 3}">`,
+    `<row r="${row}.0">`,
+    '<row r="0">',
+    '<row r="x">',
+    '<row r="">',
+    `<row r="${row}" s="a&amp;b">`,
+  ];
+  const open = opens[Math.floor(random() * opens.length)] ?? '<row>';
+  return { open, close: random() < 0.9 ? '</row>' : '</row >' };
+}
+
 describe('cells read whole and cells read as events', () => {
   it('give the same rows, row numbers and warnings on 12 random workbooks of many chunks', async () => {
     const random = seededRandom(65);
@@ -126,12 +148,15 @@ describe('cells read whole and cells read as events', () => {
       const rows: string[] = [];
       for (let row = 1; row <= 1200; row += 1) {
         const cells = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, column) => randomCell(random, row, column));
-        rows.push(`<row r="${row}">${cells.join('')}</row>`);
+        const tag = randomRowTag(random, row);
+        // Now and then an empty row, in both forms.
+        if (random() < 0.05) rows.push(random() < 0.5 ? `<row r="${row}"/>` : `<row r="${row}"></row>`);
+        rows.push(`${tag.open}${cells.join('')}${tag.close}`);
       }
       const sheet = `${SHEET_START}<sheetData>${rows.join('')}</sheetData></worksheet>`;
       const table = `${STRINGS_START}${strings}</sst>`;
-      // The same workbook with a line end after each cell's and each string's name: no cell or string is read whole.
-      const asEvents = (xml: string): string => xml.replace(/<(c|si)(?=[ />])/g, '<$1\n');
+      // The same workbook with a line end after each row's, cell's and string's name: none is read whole.
+      const asEvents = (xml: string): string => xml.replace(/<(row|c|si)(?=[ />])/g, '<$1\n');
       const whole = join(dir, `whole-${round}.xlsx`);
       const events = join(dir, `events-${round}.xlsx`);
       await writeFile(whole, workbookOf(part('xl/worksheets/sheet1.xml', sheet), { sharedStrings: part('xl/sharedStrings.xml', table) }));

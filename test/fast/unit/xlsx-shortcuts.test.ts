@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random.js';
 import { MAX_TEXT_CHARS } from '../../../src/input/xlsx/limits.js';
-import { scanCell, scanSharedString, type CellState } from '../../../src/input/xlsx/shortcuts.js';
+import { scanCell, scanRowTag, scanSharedString, type CellState, type RowTag } from '../../../src/input/xlsx/shortcuts.js';
 import { xmlParser, type XmlParser } from '../../../src/input/xlsx/xml.js';
 
 /**
@@ -157,6 +157,36 @@ describe('cells read whole', () => {
     const fits = `<c r="A1" x="${'y'.repeat(MAX_TEXT_CHARS - 20)}"/>`;
     expect(scanCell(fits, 0, state)).toBe(fits.length - 1);
     expect(state.column).toBe(0);
+  });
+});
+
+describe('row tags read whole', () => {
+  it('read as their events read them, on 3,000 random tags, or are left to the events', () => {
+    const random = seededRandom(63);
+    const numbers = ['7', '007', '0', '', '7.0', ' 7', 'x', '1e3', '123456789012', '&#55;', '7\t'];
+    const others = ['spans="1:14"', 'ht="15"', 'x14ac:dyDescent="0.25"', "s='1'", 'customHeight = "1"', 'hidden="a>b"', 'r="9"'];
+    let readWhole = 0;
+    for (let index = 0; index < 3000; index += 1) {
+      const attributes = [...(random() < 0.8 ? [`r="${pick(random, numbers)}"`] : []), ...others.filter(() => random() < 0.2)];
+      if (random() < 0.5) attributes.sort(() => random() - 0.5);
+      const space = (): string => (random() < 0.9 ? ' ' : pick(random, ['  ', '\n', '']));
+      const tag = `<row${attributes.map((attribute) => `${space()}${attribute}`).join('')}${pick(random, ['>', '>', '/>', ' />', ''])}`;
+      let fromEvents: Record<string, string> | undefined;
+      const parser = xmlParser({ open: (name, attributes) => (fromEvents = name === 'row' ? { ...attributes } : fromEvents) });
+      const xml = `<sheetData>${tag}${tag.endsWith('/>') ? '' : '</row>'}</sheetData>`;
+      const refused = refusal(parser, xml);
+      const row: RowTag = { number: -5, empty: false };
+      const end = scanRowTag(xml, 11, row);
+      if (end === -1) {
+        expect(row, tag).toEqual({ number: -5, empty: false });
+        continue;
+      }
+      readWhole += 1;
+      expect(refused, tag).toBeUndefined();
+      expect(end, tag).toBe(11 + tag.length - 1);
+      expect(row, tag).toEqual({ number: Number(fromEvents?.['r']), empty: tag.endsWith('/>') });
+    }
+    expect(readWhole).toBeGreaterThan(600);
   });
 });
 

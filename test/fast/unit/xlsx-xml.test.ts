@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random.js';
-import { xmlParser } from '../../../src/input/xlsx/xml.js';
+import { xmlParser, XmlBytes } from '../../../src/input/xlsx/xml.js';
 
 /**
  * The workbook's XML reader, held to saxes (a conforming streaming parser) on seeded
@@ -27,14 +27,37 @@ function joined(events: Event[]): Event[] {
 
 function withOurs(chunks: readonly string[]): Event[] {
   const events: Event[] = [];
-  const parser = xmlParser({
-    open: (name, attributes) => events.push(['open', name, { ...attributes }]),
-    close: (name) => events.push(['close', name]),
-    text: (text) => events.push(['text', text]),
-  });
+  const parser = xmlParser(recording(events));
   for (const chunk of chunks) parser.write(chunk);
   parser.close();
   return joined(events);
+}
+
+const recording = (events: Event[]): Parameters<typeof xmlParser>[0] => ({
+  open: (name, attributes) => events.push(['open', name, { ...attributes }]),
+  close: (name) => events.push(['close', name]),
+  text: (text) => events.push(['text', text]),
+});
+
+/** The document's UTF-8 bytes handed over in chunks, through XmlBytes. */
+function withOursFromBytes(chunks: readonly Buffer[]): Event[] {
+  const events: Event[] = [];
+  const bytes = new XmlBytes(xmlParser(recording(events)));
+  for (const chunk of chunks) bytes.write(chunk);
+  bytes.end();
+  return joined(events);
+}
+
+/** Bytes cut at random, inside a character of several bytes too; now and then a chunk longer than what is joined to the one before. */
+function byteChunks(text: string, random: () => number): Buffer[] {
+  const bytes = Buffer.from(text);
+  const chunks: Buffer[] = [];
+  for (let at = 0; at < bytes.length; ) {
+    const size = 1 + Math.floor(random() * (random() < 0.2 ? 3000 : 60));
+    chunks.push(bytes.subarray(at, at + size));
+    at += size;
+  }
+  return chunks;
 }
 
 /** saxes, with the root's prefix taken off the names as the reader does. */
@@ -144,6 +167,22 @@ describe('the workbook XML reader', () => {
     }
     // Most breaks break: the test reads more than a handful.
     expect(refused).toBeGreaterThan(200);
+  });
+
+  it('reads 600 random documents handed over as bytes cut anywhere as it reads their text whole', () => {
+    const random = seededRandom(9);
+    let refused = 0;
+    for (let round = 0; round < 600; round += 1) {
+      // Documents of many elements, longer than the chunks; some with long texts: a chunk with no tag after its first byte goes on whole.
+      const parts = Array.from({ length: 1 + Math.floor(random() * 12) }, () => documentOf(random).replace(/^[^]*?<(?:x:)?root[^>]*>|<\/(?:x:)?root>$/g, ''));
+      const whole = `<root>${parts.join('')}</root>`;
+      const long = random() < 0.2 ? whole.replace(/<(x:)?(t|v)>/, `<$1$2>${'ü long '.repeat(400)}`) : whole;
+      const text = round % 3 === 0 ? (BREAKS[round % BREAKS.length] ?? ((same: string) => same))(long) : long;
+      const expected = outcome(() => withOurs([text]));
+      if ('refused' in expected) refused += 1;
+      expect(outcome(() => withOursFromBytes(byteChunks(text, random))), text).toEqual(expected);
+    }
+    expect(refused).toBeGreaterThan(120);
   });
 
   it('builds attributes only for the elements asked for', () => {
