@@ -249,12 +249,29 @@ const SHARED_STRING = '<si><t>';
 const SHARED_STRING_KEPT = '<si><t xml:space="preserve">';
 const SHARED_STRING_END = '</t></si>';
 
+const UNDERSCORE = 0x5f;
+const LOWER_X = 0x78;
+
+/**
+ * Whether text written from `from` to `to` may read otherwise than as written: a reference
+ * (`&amp;`), a carriage return (a line end is read as `\n`), or an escape `_xHHHH_` (values.ts).
+ * One pass over a string that nearly always has none of them.
+ */
+function mayBeEscaped(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code === AMPERSAND || code === RETURN || (code === UNDERSCORE && text.charCodeAt(at + 1) === LOWER_X)) return true;
+  }
+  return false;
+}
+
 /**
  * Reads the shared string whose `<` is at `lt` in `input`: the position of its last
  * character, and its text in `read.text`; or -1 when it is not a whole string of the
- * common shape.
+ * common shape. `read.escaped` is false when the text holds no `_xHHHH_` escape to read
+ * (and none of what XML reads otherwise than as written).
  */
-export function scanSharedString(input: string, lt: number, read: { text: string }): number {
+export function scanSharedString(input: string, lt: number, read: { text: string; escaped: boolean }): number {
   if (input.charCodeAt(lt + 1) !== LOWER_S) return -1;
   let textStart: number;
   if (input.startsWith(SHARED_STRING, lt)) textStart = lt + SHARED_STRING.length;
@@ -262,6 +279,7 @@ export function scanSharedString(input: string, lt: number, read: { text: string
   else return -1;
   const textEnd = input.indexOf('<', textStart);
   if (textEnd === -1 || textEnd - textStart > MAX_TEXT_CHARS || !input.startsWith(SHARED_STRING_END, textEnd)) return -1;
-  read.text = textOf(input.slice(textStart, textEnd));
+  read.escaped = mayBeEscaped(input, textStart, textEnd);
+  read.text = read.escaped ? textOf(input.slice(textStart, textEnd)) : input.slice(textStart, textEnd);
   return textEnd + SHARED_STRING_END.length - 1;
 }

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixture, run, runInProcess, tempDir, type RunResult } from '../../helpers.js';
+import { INFLATE_CHUNK_BYTES } from '../../../src/input/xlsx/workbook.js';
 import { part, SHEET_START, STRINGS_START, workbookOf } from '../../workbooks.js';
 
 describe('nps score (built binary)', () => {
@@ -282,7 +283,9 @@ describe('nps score on a workbook whose later rows need the respondent, the date
       })
       .join('')}</row>`;
   const header = ['id', 'email', 'date', 'score', 'plan', 'comment', 'extra'];
-  const rows = Array.from({ length: 400 }, (_, index) => [index, `user${index % 300}@example.com`, `2026-0${1 + (index % 9)}-1${index % 10}`, (index * 7) % 11, `plan${index % 3}`, `comment ${index} & more`, 'x']);
+  // More rows than the first inflated chunks hold: the rows those chunks hold are read before the columns are chosen.
+  const count = 1_200;
+  const rows = Array.from({ length: count }, (_, index) => [index, `user${index % 300}@example.com`, `2026-0${1 + (index % 9)}-1${index % 10}`, (index * 7) % 11, `plan${index % 3}`, `comment ${index} & more`, 'x']);
   const later: Array<Array<string | number | { raw: string } | undefined>> = [
     [9001, 'USER5@example.com', '2026-05-15', 3, 'plan1', 'a later answer of user5', 'x'],
     [9002, 'excluded@example.com', '2026-05-16', 10, 'plan1', 'left out', 'x'],
@@ -295,6 +298,10 @@ describe('nps score on a workbook whose later rows need the respondent, the date
   ];
   const sheet = `${SHEET_START}<sheetData>${[header, ...rows, ...later].map((cells, index) => rowOf(index + 1, cells)).join('')}</sheetData></worksheet>`;
   const table = `${STRINGS_START}${strings.map((text) => `<si><t>${text.replace(/&/g, '&amp;')}</t></si>`).join('')}</sst>`;
+
+  it('has rows past its first two inflated chunks', () => {
+    expect(Buffer.byteLength(sheet)).toBeGreaterThan(2 * INFLATE_CHUNK_BYTES);
+  });
 
   it.each([
     { options: [] as string[], counted: 'blank' },
@@ -311,7 +318,7 @@ describe('nps score on a workbook whose later rows need the respondent, the date
       await writeFile(join(folder, 'exclude.csv'), 'email\nexcluded@example.com\n');
       const masked = await scoredAsEveryCellRead(['big.xlsx', '--json', ...options], folder, 'extra');
       expect(masked.code).toBe(0);
-      expect(masked.stderr).toContain('row 405: rejected');
+      expect(masked.stderr).toContain(`row ${count + 5}: rejected`);
       expect(masked.stderr).toContain('1 formula cell has no saved value');
       const json = JSON.parse(masked.stdout) as Record<string, number>;
       expect(json[counted]).toBeGreaterThan(0);
@@ -320,7 +327,7 @@ describe('nps score on a workbook whose later rows need the respondent, the date
 
   it('refuses a damaged cell in a column it does not read, as it does when it reads every cell', async () => {
     const folder = await tempDir();
-    const damaged = sheet.replace('</sheetData>', `${rowOf(408, [9006, 'x@example.com', '2026-06-03', 7, 'plan1', { raw: '<c r="REF" t="str"><v>a &bogus; b</v></c>' }])}</sheetData>`);
+    const damaged = sheet.replace('</sheetData>', `${rowOf(count + 8, [9006, 'x@example.com', '2026-06-03', 7, 'plan1', { raw: '<c r="REF" t="str"><v>a &bogus; b</v></c>' }])}</sheetData>`);
     await writeFile(join(folder, 'damaged.xlsx'), workbookOf(part('xl/worksheets/sheet1.xml', damaged), { sharedStrings: part('xl/sharedStrings.xml', table) }));
     const masked = await scoredAsEveryCellRead(['damaged.xlsx', '--json'], folder, 'extra');
     expect(masked.code).not.toBe(0);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../src/core/random.js';
 import { MAX_TEXT_CHARS } from '../../../src/input/xlsx/limits.js';
 import { scanCell, scanRowTag, scanSharedString, type CellState, type RowTag } from '../../../src/input/xlsx/shortcuts.js';
+import { unescapeText } from '../../../src/input/xlsx/values.js';
 import { xmlParser, type XmlParser } from '../../../src/input/xlsx/xml.js';
 
 /**
@@ -217,7 +218,7 @@ function stringsFromEvents(xml: string): string[] | string {
 describe('shared strings read whole', () => {
   it('read as their events read them, on 3,000 random strings, or are left to the events', () => {
     const random = seededRandom(62);
-    const texts = ['plan', 'Tom &amp; Jerry', 'über 😀', 'line\r\nbreak', '', ' spaced ', 'a &lt; b', '&#x1F600;', '&nope;', 'x_x000D_y'];
+    const texts = ['plan', 'Tom &amp; Jerry', 'über 😀', 'line\r\nbreak', '', ' spaced ', 'a &lt; b', '&#x1F600;', '&nope;', 'x_x000D_y', 'R_gjdgxs', 'a_xyz', 'cr_x000d_'];
     let readWhole = 0;
     for (let index = 0; index < 3000; index += 1) {
       const text = pick(random, texts);
@@ -232,7 +233,7 @@ describe('shared strings read whole', () => {
         `<si><t/></si>`,
       ]);
       const xml = `<sst>${si}</sst>`;
-      const read = { text: 'old' };
+      const read = { text: 'old', escaped: true };
       let end: number;
       try {
         end = scanSharedString(xml, 5, read);
@@ -245,6 +246,8 @@ describe('shared strings read whole', () => {
       const events = stringsFromEvents(xml);
       expect(end, si).toBe(5 + si.length - 1);
       expect([read.text], si).toEqual(events);
+      // A text said to hold no escape reads the same through the escapes' reading.
+      if (!read.escaped) expect(unescapeText(read.text), si).toBe(read.text);
     }
     expect(readWhole).toBeGreaterThan(500);
   });
