@@ -127,6 +127,17 @@ function attributeAt(input: string, at: number): number {
   return valueEnd + 1;
 }
 
+/** Where a value from `from` ends (its `<`), when it writes no reference and is not too long; else -1. */
+function plainValueEnd(input: string, from: number): number {
+  const last = Math.min(input.length, from + MAX_TEXT_CHARS + 1);
+  for (let at = from; at < last; at += 1) {
+    const code = input.charCodeAt(at);
+    if (code === LESS) return at;
+    if (code === AMPERSAND) return -1;
+  }
+  return -1;
+}
+
 /**
  * Reads what follows a cell's attributes, from `at`: `/>`, `></c>` or `><v>text</v></c>`.
  * The position of the cell's last character, or -1 when it is something else or cut.
@@ -141,10 +152,14 @@ function contentAt(input: string, at: number, skipped: boolean): number {
   if (closesCell(input, at + 1)) return at + 4;
   if (!opensValue(input, at + 1)) return -1;
   const valueStart = at + 4;
+  // A cell of a column not read is left without a value, unless its value writes a reference, which is read (and
+  // refused when unknown) as it would be: its end and any `&` are looked for in one pass over it.
+  if (skipped) {
+    const plainEnd = plainValueEnd(input, valueStart);
+    if (plainEnd !== -1) return closesValue(input, plainEnd) ? plainEnd + 7 : -1;
+  }
   const valueEnd = input.indexOf('<', valueStart);
   if (valueEnd === -1 || valueEnd - valueStart > MAX_TEXT_CHARS || !closesValue(input, valueEnd)) return -1;
-  // A cell of a column not read is left without a value, unless its value writes a reference, which is read (and
-  // refused when unknown) as it would be.
   if (skipped && !hasAmpersand(input, valueStart, valueEnd)) return valueEnd + 7;
   read.hasValue = true;
   // A shared string's index is read as the number it is, with no text made of it.

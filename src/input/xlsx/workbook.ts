@@ -44,6 +44,8 @@ export const INFLATE_CHUNK_BYTES = 120 * 1024;
  */
 const INFLATE_OPTIONS: ZlibOptions & Pick<TransformOptions, 'readableHighWaterMark'> = { chunkSize: INFLATE_CHUNK_BYTES, readableHighWaterMark: 1 << 20 };
 
+const LESS_THAN = 0x3c;
+
 /** The shared strings table, held whole: past this many bytes of XML it would not fit in memory anyway. */
 const MAX_SHARED_STRINGS_BYTES = 2 ** 30;
 
@@ -311,11 +313,16 @@ export class Workbook {
     let capture = false;
     let phonetic = false;
     const whole = { text: '', escaped: false };
-    // A string of the common shape is read whole (xlsx/shortcuts.ts), as its events would read it.
+    // Strings of the common shape, one after another, are read whole (xlsx/shortcuts.ts), as their events would read them.
     const wholeStringAt: Shortcut = (input, lt) => {
       if (capture || phonetic) return -1;
-      const end = scanSharedString(input, lt, whole);
-      if (end !== -1) strings.push(whole.escaped ? unescapeText(whole.text) : whole.text);
+      let end = -1;
+      for (let at = lt; input.charCodeAt(at) === LESS_THAN; at = end + 1) {
+        const last = scanSharedString(input, at, whole);
+        if (last === -1) break;
+        strings.push(whole.escaped ? unescapeText(whole.text) : whole.text);
+        end = last;
+      }
       return end;
     };
     await this.parsePart(path, {
