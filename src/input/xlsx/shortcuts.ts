@@ -83,12 +83,6 @@ const closesValue = (text: string, at: number): boolean =>
 /** What the cell being read says (one object, reused: a single cell is read at a time). */
 const read = { column: -1, type: 'n', style: 0, value: '', index: -1, hasValue: false };
 
-/** Whether a value writes a reference (`&amp;`, `&#13;`): one that is unknown makes the file damaged. */
-function hasAmpersand(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at += 1) if (text.charCodeAt(at) === AMPERSAND) return true;
-  return false;
-}
-
 /**
  * Reads one attribute, ` name="value"`, from its space at `at`: the position after it, or
  * -1 when it is written otherwise (more white space, a reference, a tab or line end in its
@@ -160,7 +154,6 @@ function contentAt(input: string, at: number, skipped: boolean): number {
   }
   const valueEnd = input.indexOf('<', valueStart);
   if (valueEnd === -1 || valueEnd - valueStart > MAX_TEXT_CHARS || !closesValue(input, valueEnd)) return -1;
-  if (skipped && !hasAmpersand(input, valueStart, valueEnd)) return valueEnd + 7;
   read.hasValue = true;
   // A shared string's index is read as the number it is, with no text made of it.
   read.index = digitsAt(input, valueStart, valueEnd);
@@ -241,14 +234,13 @@ export function scanRowTag(input: string, lt: number, row: RowTag): number {
     at = valueEnd + 1;
     if (at - lt > MAX_TEXT_CHARS) return -1;
   }
-  const code = input.charCodeAt(at);
-  if (code === GREATER) row.empty = false;
-  else if (code === SLASH && input.charCodeAt(at + 1) === GREATER) {
-    row.empty = true;
-    at += 1;
-  } else return -1;
+  const empty = input.charCodeAt(at) === SLASH;
+  const gt = empty ? at + 1 : at;
+  // A tag longer than a text may be is refused by the events.
+  if (input.charCodeAt(gt) !== GREATER || gt - lt > MAX_TEXT_CHARS) return -1;
+  row.empty = empty;
   row.number = number;
-  return at;
+  return gt;
 }
 
 /** Whether `</row>` is written at `at`. */

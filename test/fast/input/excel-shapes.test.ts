@@ -174,6 +174,31 @@ describe('cells read whole and cells read as events', () => {
   });
 });
 
+describe('rows and strings read whole where the events read what is around them', () => {
+  /** A workbook read as it is, and with every row, cell and string left to the events (a line end after their names). */
+  async function bothWays(sheet: string, strings = ''): Promise<[unknown, unknown]> {
+    const dir = await tempDir();
+    const asEvents = (xml: string): string => xml.replace(/<(row|c|si)(?=[ />])/g, '<$1\n');
+    const paths = [join(dir, 'whole.xlsx'), join(dir, 'events.xlsx')];
+    await writeFile(paths[0] ?? '', workbookOf(part('xl/worksheets/sheet1.xml', sheet), { sharedStrings: part('xl/sharedStrings.xml', `${STRINGS_START}${strings}</sst>`) }));
+    await writeFile(paths[1] ?? '', workbookOf(part('xl/worksheets/sheet1.xml', asEvents(sheet)), { sharedStrings: part('xl/sharedStrings.xml', asEvents(`${STRINGS_START}${strings}</sst>`)) }));
+    return [await readAll(paths[0] ?? ''), await readAll(paths[1] ?? '')];
+  }
+
+  it('refuses what follows a sheet whose root element is a row, as the events do', async () => {
+    const [whole, events] = await bothWays('<?xml version="1.0"?><row r="1"><c><v>9</v></c></row><row r="2"><c><v>1</v></c></row>');
+    expect(whole).toEqual(events);
+    expect(whole).toEqual({ refused: expect.stringContaining('an element after the root element') as unknown });
+  });
+
+  it('reads a string inside a string the events read as the events do', async () => {
+    const sheet = `${SHEET_START}<sheetData><row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="s"><v>2</v></c></row></sheetData></worksheet>`;
+    const [whole, events] = await bothWays(sheet, '<si><si><t>a</t></si><t>b</t></si><si><t>c</t></si>');
+    expect(whole).toEqual(events);
+    expect(whole).toMatchObject({ header: ['a', 'ab', 'c'] });
+  });
+});
+
 describe('a workbook read a few columns at a time', () => {
   it('makes no text of the other columns, and still counts the cells left of the table', async () => {
     // The table starts in column B (the used range too); later rows have a cell in column A, written after their others.

@@ -189,6 +189,19 @@ describe('row tags read whole', () => {
     }
     expect(readWhole).toBeGreaterThan(600);
   });
+
+  it('leaves to the events a row tag longer than a text may be, which they refuse', () => {
+    const row: RowTag = { number: 0, empty: false };
+    for (const end of ['>', '/>']) {
+      // From its `<` to its `>`: one character more than the limit, then the limit.
+      const long = `<row r="1" x="${'y'.repeat(MAX_TEXT_CHARS - 15 - end.length + 2)}"${end}`;
+      expect(long.length - 1).toBe(MAX_TEXT_CHARS + 1);
+      expect(scanRowTag(long, 0, row)).toBe(-1);
+      const fits = long.replace('yy', 'y');
+      expect(scanRowTag(fits, 0, row)).toBe(fits.length - 1);
+      expect(row).toEqual({ number: 1, empty: end === '/>' });
+    }
+  });
 });
 
 /** The text of each shared string as the events give it (its runs joined, its phonetic guide left out), or the message refusing it. */

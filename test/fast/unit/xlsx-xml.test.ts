@@ -185,6 +185,18 @@ describe('the workbook XML reader', () => {
     expect(refused).toBeGreaterThan(120);
   });
 
+  it('has read a chunk whose last tag is whole before the next comes, and waits for a tag a chunk cut', () => {
+    const events: Event[] = [];
+    const bytes = new XmlBytes(xmlParser(recording(events)));
+    bytes.write(Buffer.from(`<sheet>${'<a/>'.repeat(400)}<b/>`));
+    expect(events[events.length - 1]).toEqual(['close', 'b']);
+    bytes.write(Buffer.from(`${'<a/>'.repeat(400)}<c x="1`));
+    expect(events[events.length - 1]).toEqual(['close', 'a']);
+    bytes.write(Buffer.from('"/></sheet>'));
+    bytes.end();
+    expect(events.slice(-3)).toEqual([['open', 'c', { x: '1' }], ['close', 'c'], ['close', 'sheet']]);
+  });
+
   it('builds attributes only for the elements asked for', () => {
     const seen: Array<[string, Record<string, string>]> = [];
     const parser = xmlParser({ open: (name, attributes) => seen.push([name, attributes]) }, new Set(['c']));
