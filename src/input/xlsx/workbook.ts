@@ -32,11 +32,9 @@ export function partError(part: string, error: unknown): Error {
 /**
  * A part inflates in chunks of 120 KiB: each chunk inflated on zlib's thread waits for
  * this one to take it, so fewer chunks wait less (paired on a 1M-row sheet: 0.93 of the
- * time of 64 KiB). Not 128 KiB or more: the text of a chunk that large (in one byte a
- * character, as a sheet's XML nearly always is) is one of V8's large objects, each
- * allocated and freed by the system (256 KiB took 1.6 times as long). A chunk with
- * other characters, or joined to a long tag cut before it, may still be one: slower,
- * not wrong.
+ * time of 64 KiB). Its text is decoded in smaller pieces (XmlBytes): a text of 128 KB or
+ * more is one of V8's large objects, each allocated and freed by the system (chunks of
+ * 256 KiB decoded whole took 1.6 times as long).
  */
 export const INFLATE_CHUNK_BYTES = 120 * 1024;
 

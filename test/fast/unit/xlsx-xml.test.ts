@@ -185,6 +185,19 @@ describe('the workbook XML reader', () => {
     expect(refused).toBeGreaterThan(120);
   });
 
+  it('reads long documents handed over in chunks of 120 KiB, which it reads in smaller pieces, as it reads their text whole', () => {
+    const random = seededRandom(10);
+    for (let round = 0; round < 3; round += 1) {
+      const parts = Array.from({ length: 4000 }, () => documentOf(random).replace(/^[^]*?<(?:x:)?root[^>]*>|<\/(?:x:)?root>$/g, ''));
+      const text = `<root>${parts.join('')}</root>`;
+      const bytes = Buffer.from(text);
+      expect(bytes.length).toBeGreaterThan(3 * 120 * 1024);
+      const chunks: Buffer[] = [];
+      for (let at = 0; at < bytes.length; at += 120 * 1024) chunks.push(bytes.subarray(at, at + 120 * 1024));
+      expect(outcome(() => withOursFromBytes(chunks))).toEqual(outcome(() => withOurs([text])));
+    }
+  });
+
   it('has read a chunk whose last tag is whole before the next comes, and waits for a tag a chunk cut', () => {
     const events: Event[] = [];
     const bytes = new XmlBytes(xmlParser(recording(events)));
