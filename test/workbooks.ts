@@ -100,11 +100,17 @@ export function sheetPart(rows: ReadonlyArray<ReadonlyArray<string | { n: string
   return part('xl/worksheets/sheet1.xml', `${SHEET_START}${dim}<sheetData>${rows.map((cells, index) => rowXml(index + 1, cells)).join('')}</sheetData></worksheet>`);
 }
 
-/** A workbook of one sheet part (`xl/worksheets/sheet1.xml`), every declared sheet pointing to it, and optional shared strings. */
-export function workbookOf(sheet: ZipPart, options: { sheetNames?: readonly string[]; sharedStrings?: ZipPart } = {}): Buffer {
+/**
+ * A workbook of one sheet part (`xl/worksheets/sheet1.xml`), every declared sheet pointing
+ * to it but those given parts of their own (`laterSheets`, for the second sheet on), and
+ * optional shared strings.
+ */
+export function workbookOf(sheet: ZipPart, options: { sheetNames?: readonly string[]; sharedStrings?: ZipPart; laterSheets?: readonly ZipPart[] } = {}): Buffer {
   const names = options.sheetNames ?? ['Responses'];
+  const later = options.laterSheets ?? [];
+  const target = (index: number): string => (index >= 1 && index <= later.length ? `worksheets/sheet${index + 1}.xml` : 'worksheets/sheet1.xml');
   const sheets = names.map((name, index) => `<sheet name="${escape(name)}" sheetId="${index + 1}" r:id="rId${index + 1}"/>`).join('');
-  const relations = names.map((_, index) => `<Relationship Id="rId${index + 1}" Type="${RELATIONSHIPS}/worksheet" Target="worksheets/sheet1.xml"/>`).join('');
+  const relations = names.map((_, index) => `<Relationship Id="rId${index + 1}" Type="${RELATIONSHIPS}/worksheet" Target="${target(index)}"/>`).join('');
   const strings = options.sharedStrings === undefined ? '' : `<Relationship Id="rIdStrings" Type="${RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/>`;
   const parts = [
     part('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
@@ -112,6 +118,7 @@ export function workbookOf(sheet: ZipPart, options: { sheetNames?: readonly stri
     part('xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheets>${sheets}</sheets></workbook>`),
     part('xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="${PACKAGE}">${relations}${strings}</Relationships>`),
     sheet,
+    ...later.map((one, index) => ({ ...one, name: `xl/worksheets/sheet${index + 2}.xml` })),
     ...(options.sharedStrings === undefined ? [] : [{ ...options.sharedStrings, name: 'xl/sharedStrings.xml' }]),
   ];
   return zipOf(parts);

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { inputError } from '../../errors.js';
+import { inputError, NpsError } from '../../errors.js';
 import type { Io } from '../../io.js';
 import type { ReadListener } from '../../core/reading.js';
 import { chooseColumns, ColumnChoiceError, requireColumn, uniqueNames, type ColumnOverrides } from '../columns.js';
@@ -73,14 +73,22 @@ export async function openInput(file: string, io: Io, overrides: ColumnOverrides
 /**
  * A workbook laid out for people opens on a dashboard; its responses are on a later
  * sheet. The first other worksheet whose columns hold a score is read instead; the
- * stderr line says which sheet, and that --sheet chooses.
+ * stderr line says which sheet, and that --sheet chooses. A sheet that cannot be laid
+ * out (an empty one, a damaged one) holds no responses: when none does, the first
+ * sheet's own message is the one given, not the last sheet's.
  */
 export async function sheetOfResponses(file: string, io: Io, first: LaidOutInput): Promise<LaidOutInput | undefined> {
   const reader = first.reader;
   if (reader.kind !== 'xlsx') return undefined;
   const others = reader.sheets.filter((sheet) => sheet.kind === 'worksheet' && sheet.number !== reader.sheet.number);
   for (const sheet of [...others.filter((one) => !one.hidden), ...others.filter((one) => one.hidden)]) {
-    const laid = await openLayout(file, io, String(sheet.number));
+    let laid: LaidOutInput;
+    try {
+      laid = await openLayout(file, io, String(sheet.number));
+    } catch (error) {
+      if (error instanceof NpsError) continue;
+      throw error;
+    }
     try {
       chooseColumns(laid.reader.where, laid.layout.headers, {}, laid.layout.texts, laid.firstRows);
       reader.close();

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, tempDir } from '../../helpers.js';
+import { part, SHEET_START, sheetPart, workbookOf } from '../../workbooks.js';
 
 /**
  * Exports as real ones are laid out, each in a fixture written by fixtures/make-traits.py
@@ -117,6 +118,22 @@ describe('workbooks laid out for people', () => {
     expect(workbook.stderr).toContain('sheet "Data" (sheet 2 of 2, the first holding responses: "Dashboard" holds none; --sheet chooses): scoring column "Puntuación NPS"');
     const chosen = await score(['fixtures/excel-dashboard.xlsx', '--sheet', '2', '--score-column', '3']);
     expect(chosen.json).toEqual(workbook.json);
+  });
+
+  it('says what the first sheet lacks when no sheet holds responses, not that a later one is empty', async () => {
+    const dir = await tempDir();
+    const path = join(dir, 'no-scores.xlsx');
+    const data = sheetPart([['name', 'comment'], ['Ana', 'fine'], ['Bo', 'slow']]);
+    const empty = part('xl/worksheets/sheet2.xml', `${SHEET_START}<sheetData/></worksheet>`);
+    await writeFile(path, workbookOf(data, { sheetNames: ['Data', 'Blank'], laterSheets: [empty] }));
+    const alone = join(dir, 'alone.xlsx');
+    await writeFile(alone, workbookOf(data, { sheetNames: ['Data'] }));
+    const result = await run(['score', path]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain('the sheet is empty');
+    expect(result.stderr).toContain('"Data"');
+    // The same message as the sheet alone gives, but for the name of the file.
+    expect(result.stderr.replace(path, 'FILE')).toBe((await run(['score', alone])).stderr.replace(alone, 'FILE'));
   });
 });
 
