@@ -43,6 +43,21 @@ export function precisionWarnings(result: Scored): ScoreWarning[] {
   return warnings;
 }
 
+/** The highest answer of a shorter rating scale (1–5, 1–4…): a column of such answers is not the 0–10 question. */
+export const SHORT_SCALE_TOP = 5;
+
+/**
+ * When every answer is SHORT_SCALE_TOP or less, over enough answers that a real 0–10 question
+ * would have some above it: a shorter rating (a 1–5 satisfaction score) read as NPS, which
+ * makes every respondent a detractor. The score is still given, with this said.
+ */
+export function scaleWarnings(distribution: readonly number[]): ScoreWarning[] {
+  const responses = distribution.reduce((sum, count) => sum + count, 0);
+  const highest = distribution.reduce((top, count, score) => (count > 0 ? score : top), -1);
+  if (responses < FEW_RESPONSES || highest > SHORT_SCALE_TOP) return [];
+  return [{ code: 'short-scale', highest, responses }];
+}
+
 export interface Scored {
   responses: number;
   counts: Counts;

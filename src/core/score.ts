@@ -1,5 +1,5 @@
 import type { AccountsView } from './levels.js';
-import { breakdown, GROUP_KEY_SEPARATOR, GroupTallies, precisionWarnings, scored, type GroupRow, type Precision, type Scored } from './breakdown.js';
+import { breakdown, GROUP_KEY_SEPARATOR, GroupTallies, precisionWarnings, scaleWarnings, scored, type GroupRow, type Precision, type Scored } from './breakdown.js';
 import { trend, trendWarnings, type AnsweredDays, type Period, type PeriodRow } from './periods.js';
 import { summarize, type Summary } from './summary.js';
 import { addScore, emptyTally, mergeTallies, type Tally } from './tally.js';
@@ -154,7 +154,7 @@ export function buildScoreReport(tally: Tally, acc: ScoreAccumulator, settings: 
   return {
     summary: summarize(tally),
     overall,
-    warnings: [...precisionWarnings(overall), ...(periods ? trendWarnings(periods, minN) : [])],
+    warnings: [...scaleWarnings(tally.distribution), ...precisionWarnings(overall), ...(periods ? trendWarnings(periods, minN) : [])],
     breakdowns: settings.breakdowns.map((spec, at) => ({
       columns: [...spec.columns],
       groups: breakdown(spec.columns, acc.groups[at] ?? new GroupTallies(), overall.counts, settings.precision, settings.minN),

@@ -14,6 +14,7 @@ export type ScoreWarning =
   | { code: 'single-point-interval'; method: IntervalMethod }
   | { code: 'interval-misses-score'; responses: number }
   | { code: 'few-responses'; responses: number; minimum: number }
+  | { code: 'short-scale'; highest: number; responses: number }
   | { code: 'wide-margin'; nps: number; margin: number; change: number }
   | { code: 'small-periods'; periods: string[]; least: number; minimum: number }
   | { code: 'partial-period'; period: string; days: number; of: number };

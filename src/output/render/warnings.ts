@@ -34,6 +34,11 @@ export function wordWarning(warning: Warning): string {
       return `with ${responses(warning.responses)} the interval does not even hold the score itself: read it as "too few to say"`;
     case 'few-responses':
       return `only ${responses(warning.responses)}: at least ${warning.minimum} are needed for a score to lean on`;
+    case 'short-scale':
+      return (
+        `every one of the ${responses(warning.responses)} is ${warning.highest} or less: this looks like a rating on a shorter scale, ` +
+        'not the 0–10 question NPS is asked on, and its NPS means nothing; name the 0–10 column with --score-column'
+      );
     case 'wide-margin':
       return `NPS ${Math.round(warning.nps)} ± ${warning.margin.toFixed(1)}: changes under ${warning.change} points may be chance at this size`;
     case 'small-sample':

@@ -108,6 +108,23 @@ describe('nps score (built binary)', () => {
   });
 });
 
+describe('a rating on a shorter scale named as the score', () => {
+  it('is scored, and said to look like no 0–10 question, in the table and in JSON', async () => {
+    const folder = await tempDir();
+    const rows = Array.from({ length: 40 }, (_, index) => `${index},${1 + (index % 5)},${index % 11}`);
+    await writeFile(join(folder, 'csat.csv'), `id,csat,nps\n${rows.join('\n')}\n`);
+    const json = await runInProcess(['score', join(folder, 'csat.csv'), '--score-column', 'csat', '--json', '-q']);
+    const parsed = JSON.parse(json.stdout) as { nps: number; warnings: Array<{ code: string; highest?: number; responses?: number }> };
+    expect(parsed.nps).toBe(-100);
+    expect(parsed.warnings).toContainEqual(expect.objectContaining({ code: 'short-scale', highest: 5, responses: 40 }));
+    const table = await runInProcess(['score', join(folder, 'csat.csv'), '--score-column', 'csat']);
+    expect(table.stdout + table.stderr).toContain('every one of the 40 responses is 5 or less');
+    // The 0–10 column of the same file: no such warning.
+    const real = await runInProcess(['score', join(folder, 'csat.csv'), '--score-column', 'nps', '--json', '-q']);
+    expect((JSON.parse(real.stdout) as { warnings: Array<{ code: string }> }).warnings.map((warning) => warning.code)).not.toContain('short-scale');
+  });
+});
+
 describe('colour', () => {
   it('colours a terminal', async () => {
     const result = await runInProcess(['score', fixture('sample.csv'), '-q'], { tty: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { criticalValue, normalCdf, normalQuantile } from '../../../src/core/normal.js';
-import { breakdown, GroupTallies, precisionWarnings, scoredCounts } from '../../../src/core/breakdown.js';
+import { breakdown, GroupTallies, precisionWarnings, scaleWarnings, scoredCounts } from '../../../src/core/breakdown.js';
 import type { Category } from '../../../src/core/categories.js';
 import { pairedTest, verdict } from '../../../src/core/compare.js';
 import { seededRandom } from '../../../src/core/random.js';
@@ -307,6 +307,18 @@ describe('intervals that say less than they seem', () => {
     const one = scoredCounts(counts(0, 0, 1), { ...precision, method: 'adjusted-wald' });
     expect(precisionWarnings(one)).toContainEqual({ code: 'interval-misses-score', responses: 1 });
     expect(precisionWarnings(one).map(wordWarning).join(' ')).toContain('with 1 response the interval does not even hold the score itself');
+  });
+
+  it('warns when no answer is above 5 over 30 answers or more: a 1–5 rating read as the 0–10 question', () => {
+    // 400 answers of a 1–5 satisfaction score: every one a detractor.
+    const csat = [0, 56, 82, 99, 90, 73, 0, 0, 0, 0, 0];
+    expect(scaleWarnings(csat)).toEqual([{ code: 'short-scale', highest: 5, responses: 400 }]);
+    expect(scaleWarnings(csat).map(wordWarning).join(' ')).toContain('every one of the 400 responses is 5 or less');
+    expect(scaleWarnings([0, 10, 10, 10, 0, 0, 0, 0, 0, 0, 0])).toEqual([{ code: 'short-scale', highest: 3, responses: 30 }]);
+    // One answer above 5, or too few answers to say: no warning.
+    expect(scaleWarnings([0, 56, 82, 99, 90, 73, 1, 0, 0, 0, 0])).toEqual([]);
+    expect(scaleWarnings([0, 5, 5, 5, 5, 9, 0, 0, 0, 0, 0])).toEqual([]);
+    expect(scaleWarnings([3, 0, 0, 0, 0, 0, 0, 0, 0, 20, 30])).toEqual([]);
   });
 });
 
