@@ -83,12 +83,15 @@ const closesValue = (text: string, at: number): boolean =>
 /** What the cell being read says (one object, reused: a single cell is read at a time). */
 const read = { column: -1, type: 'n', style: 0, value: '', index: -1, hasValue: false };
 
+/** Where the attribute read last by `plainAttributeAt` has its name and its value. */
+const span = { nameStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+
 /**
- * Reads one attribute, ` name="value"`, from its space at `at`: the position after it, or
- * -1 when it is written otherwise (more white space, a reference, a tab or line end in its
- * value, single quotes) or cut.
+ * Reads one attribute, ` name="value"`, from its space at `at`, into `span`: the position
+ * after it, or -1 when it is written otherwise (more white space, a reference, a tab or
+ * line end in its value, single quotes) or cut. A cell's and a row's tags both.
  */
-function attributeAt(input: string, at: number): number {
+function plainAttributeAt(input: string, at: number): number {
   const nameStart = at + 1;
   let nameEnd = nameStart;
   let code: number;
@@ -108,6 +111,18 @@ function attributeAt(input: string, at: number): number {
     if (code === AMPERSAND || code === LESS || code === TAB || code === LINE_FEED || code === RETURN) return -1;
     valueEnd += 1;
   }
+  span.nameStart = nameStart;
+  span.nameEnd = nameEnd;
+  span.valueStart = valueStart;
+  span.valueEnd = valueEnd;
+  return valueEnd + 1;
+}
+
+/** Reads one attribute of a cell (see `plainAttributeAt`): its `r`, `t` and `s` go to `read`. */
+function attributeAt(input: string, at: number): number {
+  const after = plainAttributeAt(input, at);
+  if (after === -1) return -1;
+  const { nameStart, nameEnd, valueStart, valueEnd } = span;
   if (nameEnd === nameStart + 1) {
     const name = input.charCodeAt(nameStart);
     if (name === LOWER_R) read.column = columnIndex(input, valueStart, valueEnd) ?? -1;
@@ -118,7 +133,7 @@ function attributeAt(input: string, at: number): number {
       read.style = style === -1 ? Number(input.slice(valueStart, valueEnd)) : style;
     }
   }
-  return valueEnd + 1;
+  return after;
 }
 
 /** Where a value from `from` ends (its `<`), when it writes no reference and is not too long; else -1. */
@@ -214,25 +229,13 @@ export function scanRowTag(input: string, lt: number, row: RowTag): number {
   let at = lt + 4;
   let number = Number.NaN;
   while (input.charCodeAt(at) === SPACE) {
-    const nameStart = at + 1;
-    let nameEnd = nameStart;
-    while (nameEnd < input.length && !endsName(input.charCodeAt(nameEnd))) nameEnd += 1;
-    if (nameEnd === nameStart || input.charCodeAt(nameEnd) !== EQUALS || input.charCodeAt(nameEnd + 1) !== QUOTE) return -1;
-    const valueStart = nameEnd + 2;
-    let valueEnd = valueStart;
-    for (;;) {
-      if (valueEnd >= input.length) return -1;
-      const code = input.charCodeAt(valueEnd);
-      if (code === QUOTE) break;
-      if (code === AMPERSAND || code === LESS || code === TAB || code === LINE_FEED || code === RETURN) return -1;
-      valueEnd += 1;
-    }
+    at = plainAttributeAt(input, at);
+    if (at === -1 || at - lt > MAX_TEXT_CHARS) return -1;
+    const { nameStart, nameEnd, valueStart, valueEnd } = span;
     if (nameEnd === nameStart + 1 && input.charCodeAt(nameStart) === LOWER_R) {
       const digits = digitsAt(input, valueStart, valueEnd);
       number = digits === -1 ? Number(input.slice(valueStart, valueEnd)) : digits;
     }
-    at = valueEnd + 1;
-    if (at - lt > MAX_TEXT_CHARS) return -1;
   }
   const empty = input.charCodeAt(at) === SLASH;
   const gt = empty ? at + 1 : at;
