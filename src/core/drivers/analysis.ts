@@ -97,7 +97,7 @@ export function analyse(snapshot: Snapshot, options: Required<DriversOptions>): 
 /** The analysis as steps that pause between fits: the subsets of the drivers, then the bootstrap's replicates. */
 export function* analysisSteps(snapshot: Snapshot, options: Required<DriversOptions>): Steps<DriversResult> {
   const { model, dropped, warnings } = modelOf(snapshot);
-  const total = sumGroups(snapshot, undefined);
+  const total = sumGroups(snapshot);
   const n = snapshot.complete;
   const modelColumns = model.flatMap((driver) => driver.columns);
   const p = model.length;

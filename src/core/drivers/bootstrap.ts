@@ -1,7 +1,7 @@
 import { seededRandom } from '../random.js';
 import { BOOTSTRAP_GROUPS, SCORE, type Snapshot } from './accumulator.js';
 import type { ModelDriver } from './analysis.js';
-import { centred, correlations, sumGroups, sumRows } from './linear.js';
+import { centred, correlations, groupParts, rowParts, sumParts } from './linear.js';
 import type { ShareInterval } from './result.js';
 import type { Steps } from '../steps.js';
 import { shapleySteps } from './shapley.js';
@@ -26,6 +26,7 @@ export function* bootstrap(
   // Kept rows are resampled in the order of their keys, whatever order they came in.
   const rows = snapshot.rows === undefined ? undefined : [...snapshot.rows].sort((a, b) => a.key - b.key);
   const units = rows?.length ?? BOOTSTRAP_GROUPS;
+  const parts = rows === undefined ? groupParts(snapshot) : rowParts(rows, snapshot.dim);
   const weights = new Int32Array(units);
   const draws: Draw[] = [];
   for (let replicate = 0; replicate < replicates; replicate += 1) {
@@ -34,7 +35,7 @@ export function* bootstrap(
       const unit = Math.floor(random() * units);
       weights[unit] = (weights[unit] ?? 0) + 1;
     }
-    const total = rows === undefined ? sumGroups(snapshot, weights) : sumRows(rows, weights, snapshot.dim);
+    const total = sumParts(parts, weights);
     if (centred(total, snapshot.dim, SCORE, SCORE) <= 0) continue;
     yield;
     const result = yield* shapleySteps(correlations(total, snapshot.dim, columns), model, columns, exact, orders, undefined);

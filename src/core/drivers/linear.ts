@@ -4,38 +4,129 @@ import { BOOTSTRAP_GROUPS, INTERCEPT, SCORE, type KeptRow, type Snapshot } from 
 /** Cross-products to correlations to R²: every model on any subset of the drivers, from the sums alone. */
 
 /** A pivot of the Cholesky factor of a correlation matrix below this: the columns are (almost) a combination of one another. */
-const SINGULAR = 1e-9;
+export const SINGULAR = 1e-9;
 
-/** The sums of every group, weighted (a bootstrap replicate's multiplicities), as one dim × dim upper triangle. */
-export function sumGroups(snapshot: Snapshot, weights: Int32Array | undefined): Float64Array {
+/** The sums of every group, as one dim × dim upper triangle. */
+export function sumGroups(snapshot: Snapshot): Float64Array {
   const { dim, stride, sums } = snapshot;
   const total = new Float64Array(dim * dim);
   for (let group = 0; group < BOOTSTRAP_GROUPS; group += 1) {
-    const weight = weights === undefined ? 1 : (weights[group] ?? 0);
-    if (weight === 0) continue;
     const base = group * stride * stride;
     for (let i = 0; i < dim; i += 1) {
-      for (let j = i; j < dim; j += 1) total[i * dim + j] = (total[i * dim + j] ?? 0) + weight * (sums[base + i * stride + j] ?? 0);
+      for (let j = i; j < dim; j += 1) total[i * dim + j] = (total[i * dim + j] ?? 0) + (sums[base + i * stride + j] ?? 0);
     }
   }
   return total;
 }
 
-/** Kept rows, weighted by how often a replicate drew each: the same triangle as `sumGroups`. */
-export function sumRows(rows: readonly KeptRow[], weights: Int32Array, dim: number): Float64Array {
-  const total = new Float64Array(dim * dim);
-  rows.forEach((row, index) => {
-    const weight = weights[index] ?? 0;
-    if (weight === 0) return;
+/**
+ * What a bootstrap replicate's sums are made of, cell by cell of the triangle: the units
+ * (groups, or kept rows) with a part in the cell, in order, and their part (for a row, the
+ * two values it multiplies). A replicate weighs them by how often it drew each unit. Laid
+ * out once for the thousand replicates, so that each cell is one run through its parts.
+ */
+export interface Parts {
+  dim: number;
+  /** Each cell's index in the triangle, and where its parts start (one more entry: where the last ends). */
+  cells: Int32Array;
+  starts: Int32Array;
+  /** The unit of each part; undefined for groups, every cell holding every group in order. */
+  units: Int32Array | undefined;
+  first: Float64Array;
+  /** The second value of a row's product; undefined for groups, whose part is one sum. */
+  second: Float64Array | undefined;
+  /** Whether every part is a finite number, once looked at. */
+  finite?: boolean;
+}
+
+/** The groups' sums by cell: cell (i, j) holds group 0's sum, then group 1's… */
+export function groupParts(snapshot: Snapshot): Parts {
+  const { dim, stride, sums } = snapshot;
+  const count = (dim * (dim + 1)) / 2;
+  const cells = new Int32Array(count);
+  const starts = new Int32Array(count + 1);
+  const first = new Float64Array(count * BOOTSTRAP_GROUPS);
+  let cell = 0;
+  let at = 0;
+  for (let i = 0; i < dim; i += 1) {
+    for (let j = i; j < dim; j += 1) {
+      cells[cell] = i * dim + j;
+      starts[cell] = at;
+      for (let group = 0; group < BOOTSTRAP_GROUPS; group += 1) {
+        first[at] = sums[group * stride * stride + i * stride + j] ?? 0;
+        at += 1;
+      }
+      cell += 1;
+    }
+  }
+  starts[count] = at;
+  return { dim, cells, starts, units: undefined, first, second: undefined };
+}
+
+/** Kept rows' products by cell, in the order of the rows: each row's pair of values, in the order of its entries. */
+export function rowParts(rows: readonly KeptRow[], dim: number): Parts {
+  const byCell = new Map<number, { units: number[]; first: number[]; second: number[] }>();
+  rows.forEach((row, unit) => {
     const { entries } = row;
     for (let a = 0; a < entries.length; a += 2) {
       for (let b = a; b < entries.length; b += 2) {
         const [i, j] = [entries[a] ?? 0, entries[b] ?? 0];
         const at = i <= j ? i * dim + j : j * dim + i;
-        total[at] = (total[at] ?? 0) + weight * (entries[a + 1] ?? 0) * (entries[b + 1] ?? 0);
+        let parts = byCell.get(at);
+        if (parts === undefined) byCell.set(at, (parts = { units: [], first: [], second: [] }));
+        parts.units.push(unit);
+        parts.first.push(entries[a + 1] ?? 0);
+        parts.second.push(entries[b + 1] ?? 0);
       }
     }
   });
+  const ordered = [...byCell].sort((x, y) => x[0] - y[0]);
+  const starts = new Int32Array(ordered.length + 1);
+  let at = 0;
+  ordered.forEach(([, parts], cell) => {
+    starts[cell] = at;
+    at += parts.units.length;
+  });
+  starts[ordered.length] = at;
+  return {
+    dim,
+    cells: Int32Array.from(ordered.map(([cell]) => cell)),
+    starts,
+    units: Int32Array.from(ordered.flatMap(([, parts]) => parts.units)),
+    first: Float64Array.from(ordered.flatMap(([, parts]) => parts.first)),
+    second: Float64Array.from(ordered.flatMap(([, parts]) => parts.second)),
+  };
+}
+
+/**
+ * A replicate's sums: each unit's part weighed by how often the replicate drew it, added in
+ * the order of the units, as the sums of the whole data are. A unit the replicate did not
+ * draw adds 0 × its part, which leaves a sum as it was: 0 times a finite number is ±0, and
+ * a sum that starts at +0 is never -0, so adding ±0 changes no bit of it. That holds the
+ * loop to one multiply and one add, with no branch; parts that are not all finite are
+ * skipped as the unit-by-unit sums skip them.
+ */
+export function sumParts(parts: Parts, weights: Int32Array): Float64Array {
+  const { dim, cells, starts, units, first, second } = parts;
+  const total = new Float64Array(dim * dim);
+  const finite = parts.finite ?? (parts.finite = first.every(Number.isFinite) && (second === undefined || second.every(Number.isFinite)));
+  for (let cell = 0; cell < cells.length; cell += 1) {
+    const start = starts[cell] ?? 0;
+    const end = starts[cell + 1] ?? 0;
+    let sum = 0;
+    if (!finite) {
+      for (let at = start; at < end; at += 1) {
+        const weight = weights[units === undefined ? at - start : (units[at] ?? 0)] ?? 0;
+        if (weight !== 0) sum += second === undefined ? weight * (first[at] ?? 0) : weight * (first[at] ?? 0) * (second[at] ?? 0);
+      }
+    } else if (second === undefined) {
+      // A group's cell holds every group in order: its weight is at its place in the run.
+      for (let at = start; at < end; at += 1) sum += (weights[at - start] ?? 0) * (first[at] ?? 0);
+    } else {
+      for (let at = start; at < end; at += 1) sum += (weights[units?.[at] ?? 0] ?? 0) * (first[at] ?? 0) * (second[at] ?? 0);
+    }
+    total[cells[cell] ?? 0] = sum;
+  }
   return total;
 }
 
@@ -111,10 +202,15 @@ export function solveSystem(system: System, offsets: readonly number[]): { x: nu
       return { x: Array.from({ length: k }, (_, i) => b[i] ?? 0), singular: false };
     }
   }
+  return { x: pseudoSolution(a, b, k), singular: true };
+}
+
+/** The least-squares solution of the k × k system (a, b) by the pseudo-inverse. */
+function pseudoSolution(a: Float64Array, b: Float64Array, k: number): number[] {
   const { Matrix, pseudoInverse } = mlMatrix();
   const matrix = new Matrix(k, k);
   for (let i = 0; i < k; i += 1) for (let j = 0; j < k; j += 1) matrix.set(i, j, a[i * k + j] ?? 0);
-  return { x: pseudoInverse(matrix).mmul(Matrix.columnVector(Array.from(b.subarray(0, k)))).getColumn(0), singular: true };
+  return pseudoInverse(matrix).mmul(Matrix.columnVector(Array.from(b.subarray(0, k)))).getColumn(0);
 }
 
 /**
@@ -137,9 +233,10 @@ function scratchFor(k: number): typeof scratch {
  * The lower Cholesky factor of a symmetric k × k matrix (row-major), written into `l`;
  * false when the matrix is not positive definite. Written out rather than ml-matrix's
  * CholeskyDecomposition, whose objects cost more than the arithmetic of these small systems
- * (a fit of six ratings solves 64 of them for each of its 1,000 bootstrap replicates); the
+ * (sampled Shapley values solve thousands of them for each bootstrap replicate); the
  * arithmetic is the same, in the same order, so the factor is the same to the last bit (a
- * test holds the two to each other).
+ * test holds the two to each other). `subsetR2s` grows factors row by row with the same
+ * arithmetic.
  */
 export function choleskyLower(a: Float64Array, k: number, l: Float64Array): boolean {
   let positiveDefinite = true;

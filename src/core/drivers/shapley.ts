@@ -2,6 +2,7 @@ import { seededRandom } from '../random.js';
 import { completed, type Steps } from '../steps.js';
 import type { ModelDriver } from './analysis.js';
 import { r2Of, type System } from './linear.js';
+import { subsetR2s } from './subsets.js';
 
 /** Shapley values of R²: each driver's average gain in R² over every order the drivers could join the model in. */
 
@@ -49,8 +50,39 @@ export function* shapleySteps(
   orders: readonly number[][],
   collinear: Set<number> | undefined,
 ): Steps<Shares> {
-  const p = model.length;
   const offsetsOf = model.map((driver) => driver.columns.map((column) => columns.indexOf(column)));
+  return exact ? yield* exactShares(system, offsetsOf, collinear) : yield* sampledShares(system, offsetsOf, orders, collinear);
+}
+
+/** Every subset of the drivers fitted once, each driver's gain weighed by the chance of its subset coming first. */
+function* exactShares(system: System, offsetsOf: readonly number[][], collinear: Set<number> | undefined): Steps<Shares> {
+  const p = offsetsOf.length;
+  const full = (1 << p) - 1;
+  const fits = yield* subsetR2s(system, offsetsOf, collinear, FITS_PER_STEP);
+  const shares = new Array<number>(p).fill(0);
+  // weight(s) = s! (p - s - 1)! / p!: the chance that exactly the s drivers of a subset come before a driver.
+  const weight = [1 / p];
+  for (let s = 1; s < p; s += 1) weight.push(((weight[s - 1] ?? 0) * s) / (p - s));
+  for (let mask = 0; mask <= full; mask += 1) {
+    const size = popcount(mask);
+    const before = fits[mask] ?? 0;
+    for (let index = 0; index < p; index += 1) {
+      const bit = 1 << index;
+      if ((mask & bit) !== 0) continue;
+      shares[index] = (shares[index] ?? 0) + (weight[size] ?? 0) * ((fits[mask + bit] ?? 0) - before);
+    }
+  }
+  return { r2: fits[full] ?? 0, shares };
+}
+
+/** Past a dozen drivers: the gains along sampled orders, each subset met fitted once. */
+function* sampledShares(
+  system: System,
+  offsetsOf: readonly number[][],
+  orders: readonly number[][],
+  collinear: Set<number> | undefined,
+): Steps<Shares> {
+  const p = offsetsOf.length;
   const cache = new Map<number, number>([[0, 0]]);
   const r2 = (mask: number): number => {
     const known = cache.get(mask);
@@ -63,36 +95,19 @@ export function* shapleySteps(
     return fit.r2;
   };
   const shares = new Array<number>(p).fill(0);
-  const full = (1 << p) - 1;
-  if (exact) {
-    // weight(s) = s! (p - s - 1)! / p!: the chance that exactly the s drivers of a subset come before a driver.
-    const weight = [1 / p];
-    for (let s = 1; s < p; s += 1) weight.push(((weight[s - 1] ?? 0) * s) / (p - s));
-    for (let mask = 0; mask <= full; mask += 1) {
-      if (mask % FITS_PER_STEP === FITS_PER_STEP - 1) yield;
-      const size = popcount(mask);
-      const before = r2(mask);
-      for (let index = 0; index < p; index += 1) {
-        const bit = 1 << index;
-        if ((mask & bit) !== 0) continue;
-        shares[index] = (shares[index] ?? 0) + (weight[size] ?? 0) * (r2(mask + bit) - before);
-      }
+  for (const [at, order] of orders.entries()) {
+    if (at % Math.max(1, Math.floor(FITS_PER_STEP / p)) === 0) yield;
+    let mask = 0;
+    let before = 0;
+    for (const index of order) {
+      mask |= 1 << index;
+      const after = r2(mask);
+      shares[index] = (shares[index] ?? 0) + after - before;
+      before = after;
     }
-  } else {
-    for (const [at, order] of orders.entries()) {
-      if (at % Math.max(1, Math.floor(FITS_PER_STEP / p)) === 0) yield;
-      let mask = 0;
-      let before = 0;
-      for (const index of order) {
-        mask |= 1 << index;
-        const after = r2(mask);
-        shares[index] = (shares[index] ?? 0) + after - before;
-        before = after;
-      }
-    }
-    for (let index = 0; index < p; index += 1) shares[index] = (shares[index] ?? 0) / orders.length;
   }
-  return { r2: r2(full), shares };
+  for (let index = 0; index < p; index += 1) shares[index] = (shares[index] ?? 0) / orders.length;
+  return { r2: r2((1 << p) - 1), shares };
 }
 
 function popcount(mask: number): number {
