@@ -1,5 +1,5 @@
-import { mlMatrix } from '../../libraries/ml-matrix.js';
 import { BOOTSTRAP_GROUPS, INTERCEPT, SCORE, type KeptRow, type Snapshot } from './accumulator.js';
+import { pseudoSolution } from './pseudo.js';
 
 /** Cross-products to correlations to R²: every model on any subset of the drivers, from the sums alone. */
 
@@ -205,13 +205,6 @@ export function solveSystem(system: System, offsets: readonly number[]): { x: nu
   return { x: pseudoSolution(a, b, k), singular: true };
 }
 
-/** The least-squares solution of the k × k system (a, b) by the pseudo-inverse. */
-function pseudoSolution(a: Float64Array, b: Float64Array, k: number): number[] {
-  const { Matrix, pseudoInverse } = mlMatrix();
-  const matrix = new Matrix(k, k);
-  for (let i = 0; i < k; i += 1) for (let j = 0; j < k; j += 1) matrix.set(i, j, a[i * k + j] ?? 0);
-  return pseudoInverse(matrix).mmul(Matrix.columnVector(Array.from(b.subarray(0, k)))).getColumn(0);
-}
 
 /**
  * The arrays a system is solved in, made once and kept: a fit solves tens of thousands of

@@ -1,6 +1,7 @@
-import { CholeskyDecomposition, Matrix } from 'ml-matrix';
+import { CholeskyDecomposition, Matrix, pseudoInverse } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { choleskyLower, solveLower } from '../../../src/core/drivers/linear.js';
+import { pseudoSolution } from '../../../src/core/drivers/pseudo.js';
 import { seededRandom } from '../../../src/core/random.js';
 
 /** A random correlation-like matrix: Xᵀ X of a few random rows, scaled to a unit diagonal; near-collinear when asked. */
@@ -41,5 +42,37 @@ describe('the drivers Cholesky factor, written out', () => {
     // Both kinds were met.
     expect(positive).toBeGreaterThan(1000);
     expect(refused).toBeGreaterThan(10);
+  });
+});
+
+describe('the pseudo-inverse solution, written out', () => {
+  it("is ml-matrix's pseudoInverse(a).mmul(b) to the last bit: 3,000 seeded systems of 1 to 12 columns, nearly half of them singular", () => {
+    const random = seededRandom(17);
+    let singular = 0;
+    for (let round = 0; round < 3000; round += 1) {
+      const k = 1 + Math.floor(random() * 12);
+      const { a, b } = randomSystem(random, k, round % 3 !== 0);
+      // Some systems have fewer rows than columns, columns repeated, or a column of zeros.
+      if (round % 7 === 0 && k > 2) for (let i = 0; i < k; i += 1) [a[i * k + 1], a[1 * k + i]] = [a[i * k + 2] ?? 0, a[2 * k + i] ?? 0];
+      if (round % 11 === 0) for (let i = 0; i < k; i += 1) [a[i * k], a[i]] = [0, 0];
+      const matrix = new Matrix(Array.from({ length: k }, (_, i) => Array.from(a.subarray(i * k, i * k + k))));
+      const theirs = pseudoInverse(matrix).mmul(Matrix.columnVector(Array.from(b))).getColumn(0);
+      expect(pseudoSolution(a, b, k), `round ${round}`).toEqual(theirs);
+      if (!new CholeskyDecomposition(matrix).isPositiveDefinite()) singular += 1;
+    }
+    expect(singular).toBeGreaterThan(1000);
+  });
+
+  it('is so on the Gram matrices of a few rows of small whole numbers, as a bootstrap of a small survey makes them: 3,000 of them', () => {
+    const random = seededRandom(23);
+    for (let round = 0; round < 3000; round += 1) {
+      const k = 1 + Math.floor(random() * 12);
+      const x = Array.from({ length: 1 + Math.floor(random() * k) }, () => Array.from({ length: k }, () => Math.round(random() * 4)));
+      const a = new Float64Array(k * k);
+      for (let i = 0; i < k; i += 1) for (let j = 0; j < k; j += 1) a[i * k + j] = x.reduce((sum, row) => sum + (row[i] ?? 0) * (row[j] ?? 0), 0);
+      const b = Float64Array.from({ length: k }, () => random() * 2 - 1);
+      const matrix = new Matrix(Array.from({ length: k }, (_, i) => Array.from(a.subarray(i * k, i * k + k))));
+      expect(pseudoSolution(a, b, k), `round ${round}`).toEqual(pseudoInverse(matrix).mmul(Matrix.columnVector(Array.from(b))).getColumn(0));
+    }
   });
 });
