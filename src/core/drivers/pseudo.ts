@@ -90,6 +90,9 @@ class Decomposition {
 
 let kept: Decomposition | undefined;
 
+/** QR turns for each singular value before the decomposition gives up (LAPACK's bidiagonal QR allows 6 n² in all). */
+const MAX_TURNS_PER_VALUE = 1000;
+
 function decompose(a: Float64Array, n: number): Decomposition {
   if (kept?.n !== n) kept = new Decomposition(n);
   const d = kept;
@@ -213,11 +216,18 @@ function rotate(store: Float64Array, n: number, to: number, from: number, cs: nu
   }
 }
 
-/** The QR steps on the bidiagonal form until the superdiagonal is negligible. */
+/**
+ * The QR steps on the bidiagonal form until the superdiagonal is negligible. A matrix of
+ * subnormal numbers can keep ml-matrix's loop turning for ever (a 3 × 3 one of 1e-300 and
+ * 5e-324 does); a correlation matrix, with its diagonal of ones, takes a few turns for each
+ * value. Past a bound no matrix that converges comes near, the decomposition gives up.
+ */
 function iterate(d: Decomposition, start: number): void {
   const { s, e } = d;
   const pp = start - 1;
-  for (let p = start; p > 0; ) {
+  let turns = 0;
+  for (let p = start; p > 0; turns += 1) {
+    if (turns > MAX_TURNS_PER_VALUE * start) throw new Error(`the singular value decomposition of a ${start} × ${start} matrix did not converge`);
     let k: number;
     for (k = p - 2; k >= -1; k -= 1) {
       if (k === -1) break;

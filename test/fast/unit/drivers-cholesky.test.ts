@@ -63,6 +63,27 @@ describe('the pseudo-inverse solution, written out', () => {
     expect(singular).toBeGreaterThan(1000);
   });
 
+  it('is so on matrices of zeros, infinities, NaN, and the largest and smallest numbers: 4,000 of 1 to 4 columns', () => {
+    const random = seededRandom(31);
+    const values = [0, -0, 1, -1, 0.5, 3, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e308, -1e308, 5e-324, 1e-300, 2 ** -1074 * 3];
+    for (let round = 0; round < 4000; round += 1) {
+      const k = 1 + Math.floor(random() * 4);
+      // Mostly ordinary numbers, a few special ones: a NaN everywhere would end every decomposition at once.
+      const pick = (): number => (random() < 0.15 ? (values[Math.floor(random() * values.length)] ?? 0) : Math.round(random() * 8 - 4) * 10 ** Math.floor(random() * 6 - 3));
+      const a = Float64Array.from({ length: k * k }, pick);
+      const b = Float64Array.from({ length: k }, pick);
+      const matrix = new Matrix(Array.from({ length: k }, (_, i) => Array.from(a.subarray(i * k, i * k + k))));
+      expect(pseudoSolution(a, b, k), `round ${round}: ${JSON.stringify(Array.from(a, String))}`).toEqual(
+        pseudoInverse(matrix).mmul(Matrix.columnVector(Array.from(b))).getColumn(0),
+      );
+    }
+  }, 20_000);
+
+  it('gives up, rather than turn for ever as ml-matrix does, on a matrix of subnormal numbers', () => {
+    const a = Float64Array.from([1e-300, 5e-324, 5e-324, 1e-200, 0, 1e-300, 1e-200, 1e-300, -5e-324]);
+    expect(() => pseudoSolution(a, Float64Array.from([1, 1, 1]), 3)).toThrow('did not converge');
+  });
+
   it('is so on the Gram matrices of a few rows of small whole numbers, as a bootstrap of a small survey makes them: 3,000 of them', () => {
     const random = seededRandom(23);
     for (let round = 0; round < 3000; round += 1) {
