@@ -1,5 +1,6 @@
 import type { Category } from './categories.js';
 import { priorityOf } from './random.js';
+import { packResponses, unpackResponses, type PackedResponses } from './sample-data.js';
 
 /**
  * The responses discovery reads, held whole: every one in a file of ordinary size,
@@ -35,7 +36,7 @@ interface Threshold {
 }
 
 export interface SampleData {
-  entries: SampledResponse[];
+  responses: PackedResponses;
   threshold: Threshold;
 }
 
@@ -116,13 +117,13 @@ export class ResponseSample {
   /** Trimmed first: a part sends at most a sample's worth to be merged, not the slack it gathers between trims. */
   toData(): SampleData {
     this.trim();
-    return { entries: this.entries, threshold: this.threshold };
+    return { responses: packResponses(this.entries), threshold: this.threshold };
   }
 
   mergeData(data: SampleData): void {
     this.threshold = earlier(this.threshold, data.threshold);
     const below = (entry: SampledResponse): boolean => byPriority(entry, this.threshold) < 0;
-    this.entries = [...this.entries.filter(below), ...data.entries.filter(below)];
+    this.entries = [...this.entries.filter(below), ...unpackResponses(data.responses).filter(below)];
     this.characters = this.entries.reduce((sum, entry) => sum + charactersOf(entry), 0);
     this.trim();
   }

@@ -40,3 +40,28 @@ describe('the responses discovery reads', () => {
     }
   });
 });
+
+describe('the responses discovery reads, as they travel between threads', () => {
+  it('arrive as they were sent: every field, texts of any characters, several answers, sides and none', () => {
+    const random = seededRandom(7);
+    const alphabet = ['a', 'é', '\n', '"', ',', '\u{1F600}', ' ', '中', '\r', '\u0000'];
+    const entries: SampledResponse[] = Array.from({ length: 500 }, (_, at) => ({
+      priority: random(),
+      order: at * 4294967296 + Math.floor(random() * 1e6),
+      category: (['promoters', 'passives', 'detractors'] as const)[at % 3] ?? 'promoters',
+      side: at % 4 === 0 ? undefined : `2026-0${1 + (at % 3)}`,
+      answers: Array.from({ length: 1 + (at % 3) }, () => ({
+        text: Array.from({ length: Math.floor(random() * 12) }, () => alphabet[Math.floor(random() * alphabet.length)] ?? '').join(''),
+        language: ['en', 'fr', 'und'][Math.floor(random() * 3)] ?? 'en',
+        themes: Array.from({ length: Math.floor(random() * 3) }, () => ['price', 'support', 'Billing'][Math.floor(random() * 3)] ?? ''),
+      })),
+    }));
+    const sample = new ResponseSample(1000, 1_000_000);
+    for (const entry of entries) sample.offer(entry);
+    const data = structuredClone(sample.toData());
+    expect(data.responses.count).toBe(500);
+    const merged = new ResponseSample(1000, 1_000_000);
+    merged.mergeData(data);
+    expect(merged.responses().responses).toEqual([...entries].sort((a, b) => a.order - b.order));
+  });
+});
