@@ -301,7 +301,7 @@ describe('nps score on a workbook whose later rows need the respondent, the date
       .join('')}</row>`;
   const header = ['id', 'email', 'date', 'score', 'plan', 'comment', 'extra'];
   // More rows than the first inflated chunks hold: the rows those chunks hold are read before the columns are chosen.
-  const count = 1_200;
+  const count = 3_000;
   const rows = Array.from({ length: count }, (_, index) => [index, `user${index % 300}@example.com`, `2026-0${1 + (index % 9)}-1${index % 10}`, (index * 7) % 11, `plan${index % 3}`, `comment ${index} & more`, 'x']);
   const later: Array<Array<string | number | { raw: string } | undefined>> = [
     [9001, 'USER5@example.com', '2026-05-15', 3, 'plan1', 'a later answer of user5', 'x'],

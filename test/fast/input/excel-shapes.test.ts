@@ -147,7 +147,7 @@ describe('cells read whole and cells read as events', () => {
     let rowsRead = 0;
     for (let round = 0; round < 12; round += 1) {
       const rows: string[] = [];
-      for (let row = 1; row <= 2000; row += 1) {
+      for (let row = 1; row <= 4500; row += 1) {
         const cells = Array.from({ length: 1 + Math.floor(random() * 6) }, (_, column) => randomCell(random, row, column));
         const tag = randomRowTag(random, row);
         // Now and then an empty row, in both forms.
