@@ -44,7 +44,7 @@ export function precisionWarnings(result: Scored): ScoreWarning[] {
 }
 
 /** The highest answer of a shorter rating scale (1–5, 1–4…): a column of such answers is not the 0–10 question. */
-export const SHORT_SCALE_TOP = 5;
+const SHORT_SCALE_TOP = 5;
 
 /**
  * When every answer is SHORT_SCALE_TOP or less, over enough answers that a real 0–10 question

@@ -178,9 +178,14 @@ export function r2Of(system: System, offsets: readonly number[]): { r2: number; 
   const k = offsets.length;
   if (k === 0) return { r2: 0, singular: false };
   const solved = solveSystem(system, offsets);
+  return { r2: explained(system, offsets, solved.x, k), singular: solved.singular };
+}
+
+/** R² from a model's solution on its columns (offsets in the system): Σ r·β in the columns' order, held to [0, 1]. */
+export function explained(system: System, offsets: ArrayLike<number>, x: ArrayLike<number>, k: number): number {
   let r2 = 0;
-  offsets.forEach((offset, index) => (r2 += (system.r[offset] ?? 0) * (solved.x[index] ?? 0)));
-  return { r2: Math.min(1, Math.max(0, r2)), singular: solved.singular };
+  for (let index = 0; index < k; index += 1) r2 += (system.r[offsets[index] ?? 0] ?? 0) * (x[index] ?? 0);
+  return Math.min(1, Math.max(0, r2));
 }
 
 /**
@@ -256,9 +261,14 @@ export function solveLower(l: Float64Array, x: Float64Array, k: number): void {
     for (let i = 0; i < row; i += 1) x[row] = (x[row] ?? 0) - (x[i] ?? 0) * (l[row * k + i] ?? 0);
     x[row] = (x[row] ?? 0) / (l[row * k + row] ?? 0);
   }
+  solveTransposed(l, k, x, k);
+}
+
+/** Solves Lᵀ x = y in place (y becomes x), the factor's rows `stride` apart: solveLower's second half. */
+export function solveTransposed(l: Float64Array, stride: number, x: Float64Array, k: number): void {
   for (let row = k - 1; row >= 0; row -= 1) {
-    for (let i = row + 1; i < k; i += 1) x[row] = (x[row] ?? 0) - (x[i] ?? 0) * (l[i * k + row] ?? 0);
-    x[row] = (x[row] ?? 0) / (l[row * k + row] ?? 0);
+    for (let i = row + 1; i < k; i += 1) x[row] = (x[row] ?? 0) - (x[i] ?? 0) * (l[i * stride + row] ?? 0);
+    x[row] = (x[row] ?? 0) / (l[row * stride + row] ?? 0);
   }
 }
 

@@ -102,26 +102,27 @@ function decompose(a: Float64Array, n: number): Decomposition {
   d.s.fill(0);
   d.e.fill(0);
   d.work.fill(0);
-  const nct = Math.min(n - 1, n);
-  const nrt = Math.max(0, Math.min(n - 2, n));
+  // ml-matrix's bounds for an m × n matrix, square here: the column reflections stop one short of the
+  // last column (nct = min(m - 1, n)), the row reflections two short (nrt = max(0, min(n - 2, m))).
+  const nct = n - 1;
+  const nrt = Math.max(0, n - 2);
   bidiagonalize(d, nct, nrt);
-  const p = n;
-  if (nct < n) d.s[nct] = d.at[nct * n + nct] ?? 0;
-  if (nrt + 1 < p) d.e[nrt] = d.at[(p - 1) * n + nrt] ?? 0;
-  d.e[p - 1] = 0;
+  d.s[nct] = d.at[nct * n + nct] ?? 0;
+  if (nrt + 1 < n) d.e[nrt] = d.at[(n - 1) * n + nrt] ?? 0;
+  d.e[n - 1] = 0;
   generateU(d, nct);
   generateV(d, nrt);
-  iterate(d, p);
+  iterate(d, n);
   return d;
 }
 
 /** Householder reflections to bidiagonal form: the diagonal in s, the superdiagonal in e. */
 function bidiagonalize(d: Decomposition, nct: number, nrt: number): void {
   const { n, at, s, e } = d;
-  for (let k = 0; k < Math.max(nct, nrt); k += 1) {
-    if (k < nct) columnReflection(d, k);
+  for (let k = 0; k < nct; k += 1) {
+    columnReflection(d, k);
     for (let j = k + 1; j < n; j += 1) {
-      if (k < nct && (s[k] ?? 0) !== 0) {
+      if ((s[k] ?? 0) !== 0) {
         let t = 0;
         for (let i = k; i < n; i += 1) t += (at[k * n + i] ?? 0) * (at[j * n + i] ?? 0);
         t = -t / (at[k * n + k] ?? 0);
@@ -129,7 +130,7 @@ function bidiagonalize(d: Decomposition, nct: number, nrt: number): void {
       }
       e[j] = at[j * n + k] ?? 0;
     }
-    if (k < nct) for (let i = k; i < n; i += 1) d.ut[k * n + i] = at[k * n + i] ?? 0;
+    for (let i = k; i < n; i += 1) d.ut[k * n + i] = at[k * n + i] ?? 0;
     if (k < nrt) rowReflection(d, k);
   }
 }

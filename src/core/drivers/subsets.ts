@@ -1,5 +1,5 @@
 import type { Steps } from '../steps.js';
-import { r2Of, SINGULAR, type System } from './linear.js';
+import { explained, r2Of, SINGULAR, solveTransposed, type System } from './linear.js';
 
 /**
  * R² of the model on every subset of the drivers, the exact Shapley values' 2^p fits.
@@ -125,21 +125,16 @@ class Path {
     return d > 0 && pivot ** 2 > SINGULAR;
   }
 
-  /** R² of the path's model (r2Of's arithmetic), or undefined when its columns are (almost) collinear. */
+  /** R² of the path's model (r2Of's arithmetic, on the rows kept), or undefined when its columns are (almost) collinear. */
   fit(): number | undefined {
     const depth = this.drivers.length;
     const k = this.rowsAfter[depth] ?? 0;
     if (k === 0) return 0;
     if (this.wellPosedAfter[depth] !== 1) return undefined;
-    const { lower: l, m, solution: x } = this;
-    for (let row = 0; row < k; row += 1) x[row] = this.forward[row] ?? 0;
-    for (let row = k - 1; row >= 0; row -= 1) {
-      for (let i = row + 1; i < k; i += 1) x[row] = (x[row] ?? 0) - (x[i] ?? 0) * (l[i * m + row] ?? 0);
-      x[row] = (x[row] ?? 0) / (l[row * m + row] ?? 0);
-    }
-    let r2 = 0;
-    for (let index = 0; index < k; index += 1) r2 += (this.system.r[this.columns[index] ?? 0] ?? 0) * (x[index] ?? 0);
-    return Math.min(1, Math.max(0, r2));
+    const x = this.solution;
+    x.set(this.forward.subarray(0, k));
+    solveTransposed(this.lower, this.m, x, k);
+    return explained(this.system, this.columns, x, k);
   }
 
   offsets(): number[] {
