@@ -2,6 +2,7 @@ import { stemmer as englishStem } from 'stemmer';
 import { snowballStem } from '../libraries/stemmers.js';
 import { stopWordsIn, type StopWordCode } from '../libraries/stopword.js';
 import { LANGUAGE_NAMES, LEXICON_LANGUAGES } from './language-codes.js';
+import { ownCopy } from './strings.js';
 
 /**
  * What nps knows of each language it reads comments in. Seven languages and Russian
@@ -50,7 +51,7 @@ function cached(stem: (word: string) => string): (word: string) => string {
     let found = stems.get(word);
     if (found === undefined) {
       found = stem(word);
-      if (stems.size < STEM_CACHE_LIMIT) stems.set(word, found);
+      if (stems.size < STEM_CACHE_LIMIT) stems.set(ownCopy(word), found);
     }
     return found;
   };

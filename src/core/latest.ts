@@ -1,3 +1,5 @@
+import { ownCopy } from './strings.js';
+
 /**
  * Each respondent's answer, when one answered more than once: the latest by date (the
  * first with --dedupe first), whatever order the export lists them in (vendors export
@@ -30,7 +32,8 @@ export class AnswerPerRespondent<T> {
 
   offer(respondent: string, stamp: Stamp, value: T): void {
     const best = this.kept.get(respondent);
-    if (best === undefined || supersedes(stamp, best.stamp, this.mode)) this.kept.set(respondent, { stamp, value });
+    if (best === undefined) this.kept.set(ownCopy(respondent), { stamp, value });
+    else if (supersedes(stamp, best.stamp, this.mode)) this.kept.set(respondent, { stamp, value });
   }
 
   get(respondent: string): T | undefined {

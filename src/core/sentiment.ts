@@ -3,6 +3,7 @@ import { DISCOVERY_WORDS } from './discover-words.js';
 import { isNegator, profileOf, type LanguageProfile } from './languages.js';
 import { COMPLAINTS, CUES } from './praise.js';
 import { QUOTABLE_CUES } from './quotable-cues.js';
+import { ownCopy } from './strings.js';
 import type { Token } from './words.js';
 
 /**
@@ -107,7 +108,7 @@ export function polarityOfWord(word: string, language: string): number {
   if (known !== undefined) return known;
   const stem = lexicon.profile.stem(word);
   const polarity = lexicon.subjects.has(stem) ? 0 : (lexicon.words.get(word) ?? lexicon.stems.get(stem) ?? 0);
-  if (lexicon.cache.size < CACHE_LIMIT) lexicon.cache.set(word, polarity);
+  if (lexicon.cache.size < CACHE_LIMIT) lexicon.cache.set(ownCopy(word), polarity);
   return polarity;
 }
 

@@ -4,6 +4,7 @@ import { givenReading, type VendorColumns } from './given-topics.js';
 import { periodOf } from './periods.js';
 import type { SideSplit } from './report.js';
 import { addSentiment, emptySentiment, type Polarity, type SentimentCounts } from './sentiment.js';
+import { ownCopy } from './strings.js';
 import type { Counts } from './stats.js';
 
 /**
@@ -136,7 +137,7 @@ export class ThemeExtras {
     if (!kept) return;
     const sampled: SampledAnswer[] = answers.map(({ text, reading }, at) => {
       const themes = reading.mentions.map((mention) => mention.theme);
-      return { text, language: reading.language, themes: at === 0 ? [...themes, ...topics] : themes };
+      return { text: ownCopy(text), language: reading.language, themes: at === 0 ? [...themes, ...topics] : themes };
     });
     this.sample.offer({ priority, order: context.order, category, side: side?.name, answers: sampled });
   }

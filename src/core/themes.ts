@@ -2,6 +2,7 @@ import { categoryOf, CATEGORIES, type Category } from './categories.js';
 import { LEXICON_LANGUAGES, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import type { Counts } from './stats.js';
 import { addSentiment, emptySentiment, polarityOver, sentencePolarities, type Polarity, type SentimentCounts } from './sentiment.js';
+import { ownCopy } from './strings.js';
 import { ThemeExtras, type ResponseContext, type ThemeExtrasData } from './theme-extras.js';
 import type { Mention, ThemeMatcher } from './theme-matcher.js';
 import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, type Token, type Words } from './words.js';
@@ -76,7 +77,7 @@ export class CommentReader {
       if (found !== undefined) return found;
     }
     const reading = this.readAnew(readPart(comment));
-    if (short && this.cache.size < CACHE_LIMIT) this.cache.set(comment, reading);
+    if (short && this.cache.size < CACHE_LIMIT) this.cache.set(ownCopy(comment), reading);
     return reading;
   }
 
@@ -355,10 +356,21 @@ function countsAsWord(word: string, profile: LanguageProfile): boolean {
   return word.length >= 2 || isUnspacedWord(word);
 }
 
+const byExampleOrder = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
+
+/**
+ * Keeps `text` among the shortest examples, when it is one. Most comments of a large file
+ * are longer than the longest kept, or sort after it: they are turned away by one
+ * comparison, before the sort (and its collation) would have dropped them.
+ */
 function keepExample(examples: string[], text: string, words: number): void {
-  if (words < EXAMPLE_MIN_WORDS || examples.includes(text)) return;
-  examples.push(text);
-  examples.sort((a, b) => a.length - b.length || a.localeCompare(b));
+  if (words < EXAMPLE_MIN_WORDS) return;
+  const last = examples.length >= EXAMPLES ? examples[examples.length - 1] : undefined;
+  // The sort is stable: a text that sorts with the last, or after it, would be the one cut.
+  if (last !== undefined && byExampleOrder(text, last) >= 0) return;
+  if (examples.includes(text)) return;
+  examples.push(ownCopy(text));
+  examples.sort(byExampleOrder);
   if (examples.length > EXAMPLES) examples.length = EXAMPLES;
 }
 

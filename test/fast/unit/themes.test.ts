@@ -87,6 +87,47 @@ describe('distinguishingWords', () => {
   });
 });
 
+describe('theme examples', () => {
+  /** A seeded generator (mulberry32), so that a failure can be run again. */
+  function random(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const WORDS = ['slow', 'rude', 'late', 'Éric', 'eric', 'again', 'today', 'never', 'really', 'ok'];
+  const comment = (next: () => number): string => {
+    const words = Array.from({ length: 1 + Math.floor(next() * 5) }, () => WORDS[Math.floor(next() * WORDS.length)] ?? 'ok');
+    return `Support was ${words.join(' ')}`;
+  };
+  /** The three shortest comments, each once, ties in collation order: what a reader sees. */
+  const shortest = (comments: readonly string[]): string[] =>
+    [...new Set(comments)].sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, 3);
+  const examplesOf = (tally: ThemeTally): string[] | undefined => tally.byCategory.get('support and service')?.detractors.examples;
+
+  it('are the three shortest comments, whatever their order, and the same when the parts are merged', () => {
+    for (let seed = 1; seed <= 40; seed += 1) {
+      const next = random(seed);
+      const comments = Array.from({ length: 20 + Math.floor(next() * 200) }, () => comment(next));
+      const whole = new ThemeTally(new CommentReader(matcher, { language: 'en' }));
+      for (const text of comments) whole.add(2, text);
+      expect(examplesOf(whole), `seed ${seed}`).toEqual(shortest(comments));
+
+      const cut = Math.floor(next() * comments.length);
+      const [first, second] = [comments.slice(0, cut), comments.slice(cut)].map((part) => {
+        const tally = new ThemeTally(new CommentReader(matcher, { language: 'en' }));
+        for (const text of part) tally.add(2, text);
+        return tally;
+      });
+      first?.mergeData(second?.toData() ?? new ThemeTally(new CommentReader(matcher, { language: 'en' })).toData());
+      expect(first && examplesOf(first), `seed ${seed}, merged`).toEqual(shortest(comments));
+    }
+  });
+});
+
 describe('sentiment per theme mention', () => {
   const sentimentOf = (language: string, comments: ReadonlyArray<[score: number, text: string]>, theme: string, group: 'promoters' | 'detractors'): { positive: number; negative: number; mixed: number; unknown: number } | undefined => {
     const tally = new ThemeTally(new CommentReader(matcher, { language }));
