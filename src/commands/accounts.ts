@@ -138,7 +138,7 @@ export async function runAccounts(files: string[], options: AccountsOptions, io:
   if (options.json === true && options.format !== 'csv') throw inputError('--json is --format json: give one of them');
   if (options.silent === true && options.invited === undefined) throw inputError('--silent lists the invited accounts that did not answer: give the contacts with --invited FILE');
   if (options.silent === true && options.escalate === true) throw inputError('use either --escalate or --silent, not both');
-  const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: false, respondents: true, lines: true }, io);
+  const { messages, responses, spec } = await openResponses(files, options, { dates: true, comments: false, respondents: true, lines: true }, io, undefined, { job: scoreJob });
   if (options.accountColumn === undefined) {
     const candidate = accountColumnProposed(responses);
     const hint = candidate === undefined ? '' : ` (${JSON.stringify(candidate)} looks like one: --account-column ${shellWord(candidate)})`;

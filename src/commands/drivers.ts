@@ -45,7 +45,7 @@ export async function runDrivers(files: string[], options: DriversOptions, io: I
     const result = driversFromMoments(read.moments, { level: Number(options.confidence), seed: options.seed });
     return { outcome: read.outcome, model: { summary: summarize(read.tally), result } };
   }
-  const { messages, responses, spec } = await openResponses(files, options, { dates: false, comments: false, respondents: false, lines: true }, io);
+  const { messages, responses, spec } = await openResponses(files, options, { dates: false, comments: false, respondents: false, lines: true }, io, undefined, { job: driversJob });
   const { drivers, found } = chooseDrivers(responses, options.columns, options.by ?? []);
   messages.info(describeDrivers(drivers.map((driver) => driver.spec), { found, hint: true }));
   const read = await readWith(files, responses, spec, io, messages, driversJob, { drivers });

@@ -67,7 +67,7 @@ export async function runReport(files: string[], options: ReportOptions, io: Io)
   const split = sidesOf(files, options);
   // One answer per person on each side: a person who answered in both quarters counts in each.
   const within = split === undefined ? undefined : split.kind === 'period' ? { ...split, kind: 'trend' as const } : { kind: 'input' as const };
-  const { messages, responses, spec } = await openResponses(files, options, levelNeeds(options, { dates: true, comments: true, respondents: true, lines: true }), io, within);
+  const { messages, responses, spec } = await openResponses(files, options, levelNeeds(options, { dates: true, comments: true, respondents: true, lines: true }), io, within, { job: reportJob });
   if (options.period !== undefined) requireDates(responses, '--period');
   const drivers = reportDrivers(responses, options);
   if (drivers.length > 0) messages.info(describeDrivers(drivers.map((column) => column.spec), { found: true, hint: false }));

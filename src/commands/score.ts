@@ -75,7 +75,7 @@ export async function runScore(files: string[], options: ScoreOptions, io: Io): 
   // One answer per person in each period of a trend: a person who answered in March and in June counts in both.
   const within = options.period === undefined ? undefined : { kind: 'trend' as const, period: options.period, fiscalStart: fiscalStartOf(options) };
   const needs = levelNeeds(options, { dates: options.period !== undefined, comments: false, respondents: false });
-  const { messages, responses, spec } = await openResponses(files, options, needs, io, within);
+  const { messages, responses, spec } = await openResponses(files, options, needs, io, within, { job: scoreJob });
   if (options.period !== undefined) requireDates(responses, '--period');
   const breakdowns = (options.by ?? []).map((columns) => ({ columns, indexes: columns.map((column) => responses.column(column, '--by')) }));
   const plan = planLevels(responses, options, { breakdowns, byDay: options.period !== undefined, fallback: false });

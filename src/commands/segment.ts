@@ -184,7 +184,7 @@ async function openRun(files: string[], options: SegmentOptions, io: Io): Promis
   const matcher = await loadMatcher(options, io.cwd);
   const templates = await loadTemplates(options.templates, io.cwd);
   const needs = levelNeeds(options, { dates: true, comments: true, respondents: options.ledger !== undefined, lines: true });
-  const { messages, responses, spec } = await openResponses(files, options, needs, io);
+  const { messages, responses, spec } = await openResponses(files, options, needs, io, undefined, { job: options.ledger === undefined ? segmentJob : ledgerJob });
   // Revenue at risk counts each account's value once: by --account-column, the customers' join key, or the respondent.
   const plan = planLevels(responses, options, { breakdowns: [], byDay: false, fallback: true });
   const unknownLanguage = languageWithoutThemes(matcher, options);

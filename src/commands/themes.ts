@@ -47,7 +47,7 @@ function sidesOf(files: readonly string[], options: ThemesOptions): SideSplit | 
 export async function runThemes(files: string[], options: ThemesOptions, io: Io): Promise<Ran<ThemesReport>> {
   const matcher = await loadMatcher(options, io.cwd);
   const sides = sidesOf(files, options);
-  const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: true, respondents: false, lines: true }, io);
+  const { messages, responses, spec } = await openResponses(files, options, { dates: options.period !== undefined, comments: true, respondents: false, lines: true }, io, undefined, { job: themesJob });
   if (options.period !== undefined) requireDates(responses, '--period');
   for (const opened of responses.inputs) {
     if (opened.choice.columns.comments.length === 0) {

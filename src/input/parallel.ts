@@ -1,6 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ReadListener } from '../core/reading.js';
@@ -66,8 +67,45 @@ export interface ReadMessages extends ReadListener {
   silent(): ReadListener;
 }
 
+/**
+ * What a thread started ahead is told, before its part is known: enough to open the input (its header, its
+ * columns) and load the job's module while this thread does the same, rather than after the cuts are found.
+ */
+export interface ThreadHead {
+  file: string;
+  cwd: string;
+  spec: ReadSpec;
+  job: JobName | undefined;
+}
+
+/** A job by the module that exports it and its export's name, as a thread loads it. */
+export type JobName = Pick<PartJob<unknown, unknown, unknown>, 'module' | 'name'>;
+
+/** What a thread is started with: its role (so that it takes parts), and what to open ahead, when known. */
+export interface ThreadData {
+  role: typeof PART_THREAD;
+  head: ThreadHead | undefined;
+}
+export const PART_THREAD = 'nps-part-reader';
+
+/**
+ * A spec less what is known only once the input is open (the part, the cells the command reads), which opening
+ * does not look at: what a task's spec must match to use the input opened ahead.
+ */
+const openedAlike = (ahead: ReadSpec, task: ReadSpec): boolean =>
+  isDeepStrictEqual({ ...ahead, part: undefined, cellsRead: undefined }, { ...task, part: undefined, cellsRead: undefined });
+
+/** Whether the input a thread opened ahead is its task's, opened as the task would open it. */
+export function opensAsTask(head: Pick<ThreadHead, 'file' | 'cwd' | 'spec'>, task: Pick<PartTask, 'file' | 'cwd' | 'spec'>): boolean {
+  return head.file === task.file && head.cwd === task.cwd && openedAlike(head.spec, task.spec);
+}
+
+/** What the coordinator sends a thread: its part, or word that it is not needed. */
+export type ThreadMessage = PartTask | { kind: 'leave' };
+
 /** What the coordinator sends a thread. */
 export interface PartTask {
+  kind: 'part';
   file: string;
   cwd: string;
   spec: ReadSpec;
@@ -220,9 +258,10 @@ export function jobModuleUrl(module: string): string {
  */
 const waiting: Worker[] = [];
 
-function startThread(): Worker {
+function startThread(head?: ThreadHead): Worker {
   // Loaded here, not imported: most files are read by one thread, and the module costs every run 3 ms to load.
-  const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(WORKER);
+  const data: ThreadData = { role: PART_THREAD, head };
+  const worker = new (process.getBuiltinModule('node:worker_threads').Worker)(WORKER, { workerData: data });
   worker.unref();
   // A thread that ends while it waits (it failed to start) is no longer offered: a read would wait on it for ever.
   // The read that starts one in its place reports the failure, if it fails again.
@@ -239,9 +278,10 @@ function takeThread(): Worker {
   return waiting.shift() ?? startThread();
 }
 
-/** Lets go of the threads started for a read that did not use them. */
+/** Lets go of the threads started for a read that did not use them: each closes the input it opened ahead, and ends. */
 function letWaitingThreadsGo(): void {
-  for (const worker of waiting.splice(0)) void worker.terminate();
+  const leave: ThreadMessage = { kind: 'leave' };
+  for (const worker of waiting.splice(0)) worker.postMessage(leave);
 }
 
 /** A regular file's size; undefined for a pipe or a device, or a file that cannot be read (its reader says why). */
@@ -276,14 +316,15 @@ function startsAsText(path: string): boolean {
  * header says (an encoding that cannot be cut) is known only later; a thread not
  * used then is let go.
  */
-export function startThreadsFor(files: readonly string[], spec: Pick<ReadSpec, 'dedupe'>, io: Io): void {
+export function startThreadsFor(files: readonly string[], spec: ReadSpec, io: Io, job?: JobName): void {
   const [only] = files;
   if (only === undefined || only === STDIN_NAME) return;
   const path = resolve(io.cwd, only);
   const size = regularFileSize(path);
   const threads = size === undefined ? undefined : threadsForParts(files.length, spec.dedupe, size, io);
   if (threads === undefined || !startsAsText(path)) return;
-  while (waiting.length < threads - 1) waiting.push(startThread());
+  const head: ThreadHead = { file: path, cwd: io.cwd, spec, job: job === undefined ? undefined : { module: job.module, name: job.name } };
+  while (waiting.length < threads - 1) waiting.push(startThread(head));
 }
 
 function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => void, started: (worker: Worker) => void): Promise<Extract<PartMessage, { kind: 'done' }>> {
@@ -300,7 +341,8 @@ function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => vo
     worker.on('exit', (code) => {
       if (code !== 0) reject(new Error(`a reading thread stopped with code ${code}`));
     });
-    worker.postMessage(task);
+    const message: ThreadMessage = task;
+    worker.postMessage(message);
   });
 }
 
@@ -356,7 +398,7 @@ async function readInParallel<Config, Acc, Data>(
   const workers: Worker[] = [];
   const running = others.map((part) =>
     runPart(
-      { file: plan.path, cwd: io.cwd, spec: { ...spec, part }, module: job.module, name: job.name, config },
+      { kind: 'part', file: plan.path, cwd: io.cwd, spec: { ...spec, part }, module: job.module, name: job.name, config },
       (bytes, rows) => report(part.index, bytes, rows),
       (worker) => workers.push(worker),
     ),

@@ -105,6 +105,11 @@ export class Responses {
     return readPart(this.run, this.spec, this.keep, onResponse, io, options);
   }
 
+  /** Lets go of the inputs' files, when they will not be read. */
+  close(): void {
+    for (const opened of this.run.inputs) opened.reader.close();
+  }
+
   /** Says, for the parts of a parallel read in file order, what one read of the whole would have said. */
   adoptParts(parts: readonly PartReport[]): ReadTotals {
     return adoptParts(this.run, this.spec, this.listener, parts);

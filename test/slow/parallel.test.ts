@@ -130,6 +130,21 @@ describe('parallel reading', async () => {
     expect((JSON.parse(both.stdout) as { responses: number }).responses).toBe(40_000);
   });
 
+  it('lets go of the threads that opened the file ahead when it is read in one pass after all', async () => {
+    // Line breaks of CR alone: the file is not cut, and the threads started (and opening it) while its header was
+    // read are told to leave.
+    const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11}`);
+    const path = join(dir, 'cr-only.csv');
+    await writeFile(path, `id,score\r${rows.join('\r')}\r`);
+    const one = await run(['score', path, '--json'], { env: ONE });
+    const two = await run(['score', path, '--json'], { env: TWO });
+    expect(two).toEqual(one);
+    expect((JSON.parse(two.stdout) as { responses: number }).responses).toBe(20_000);
+    // Spawned: a real process ends with the same output, whatever its threads are doing as it ends.
+    const spawned = await runBin(['score', path, '--json'], { env: TWO });
+    expect(spawned).toEqual(one);
+  });
+
   it('reads a stray quote that crosses a cut the ordinary way, with the same result', async () => {
     const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11},fine`);
     // A quote that opens in the middle of the file and closes 30 lines later, across the cut.

@@ -1,7 +1,7 @@
 import type { Steps } from '../../core/steps.js';
 import { inputError } from '../../errors.js';
 import { pause, PAUSE_EVERY_MS, type Io } from '../../io.js';
-import { startThreadsFor } from '../../input/parallel.js';
+import { startThreadsFor, type JobName } from '../../input/parallel.js';
 import { Responses, type ReadSpec, type ReadTotals } from '../../input/responses.js';
 import { Messages } from '../../output/write/messages.js';
 import { readSpecOf, type RawReadingOptions } from './options.js';
@@ -18,11 +18,11 @@ export async function openResponses(
   needs: ReadSpec['needs'],
   io: Io,
   dedupeWithin?: ReadSpec['dedupeWithin'],
-  { inParts = true }: { inParts?: boolean } = {},
+  { inParts = true, job }: { inParts?: boolean; job?: JobName } = {},
 ): Promise<{ messages: Messages; responses: Responses; spec: ReadSpec }> {
   const messages = new Messages(io.stderr, options.quiet === true);
   const spec = { ...readSpecOf(options, needs), dedupeWithin };
-  if (inParts) startThreadsFor(files, spec, io);
+  if (inParts) startThreadsFor(files, spec, io, job);
   const responses = await Responses.open(files, spec, io, messages);
   return { messages, responses, spec };
 }

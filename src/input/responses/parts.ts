@@ -21,6 +21,11 @@ const REJECTIONS_KEPT = 10;
 export interface PartOptions {
   /** The first part, read by the reader that opened the input: where it ends. */
   firstPartEnd?: number;
+  /**
+   * What the part is read with, when the input was opened (by a thread started ahead) before the part and the
+   * cells the command reads were known: the same spec as the input was opened with, and those two.
+   */
+  spec?: ReadSpec;
   progress?: (bytes: number, rows: number) => void;
 }
 
@@ -36,6 +41,8 @@ export async function readPart(
   io: Io,
   options: PartOptions,
 ): Promise<PartReport> {
+  const read = options.spec ?? spec;
+  const part = read.part;
   const [plan] = run.plans;
   if (plan === undefined || run.plans.length !== 1) throw new Error('readPart reads one part of one input');
   const csv = plan.opened.reader;
@@ -44,10 +51,10 @@ export async function readPart(
   let reader = csv;
   if (options.firstPartEnd !== undefined) {
     csv.limitTo(options.firstPartEnd);
-  } else if (spec.part !== undefined) {
+  } else if (part !== undefined) {
     csv.source.close();
-    const source = await openSource(csv.name, io.cwd, io.stdin, spec.part);
-    reader = CsvReader.openPart(source, csv, spec.part.firstLine, spec.part.isLast);
+    const source = await openSource(csv.name, io.cwd, io.stdin, part);
+    reader = CsvReader.openPart(source, csv, part.firstLine, part.isLast);
     partPlan = { ...plan, opened: { ...plan.opened, reader } };
   }
   const rejections: Rejection[] = [];
@@ -59,7 +66,7 @@ export async function readPart(
     },
     progress: (bytes, _total, rows) => options.progress?.(bytes, rows),
   };
-  const pipeline = new RowPipeline(run, spec, listener, keep, onResponse);
+  const pipeline = new RowPipeline(run, read, listener, keep, onResponse);
   await pipeline.readRows(partPlan, undefined);
   const unsettled = pipeline.unsettled;
   if (!unsettled) pipeline.flush();
