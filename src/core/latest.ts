@@ -49,8 +49,15 @@ export class AnswerPerRespondent<T> {
     for (const [respondent, stamp, value] of data) this.offer(respondent, stamp, value);
   }
 
+  /** How many respondents have an answer kept. */
+  get size(): number {
+    return this.kept.size;
+  }
+
   /** Each respondent with the value of the answer kept, in the order first seen. */
   values(): Map<string, T> {
-    return new Map([...this.kept].map(([respondent, { value }]) => [respondent, value]));
+    const values = new Map<string, T>();
+    for (const [respondent, { value }] of this.kept) values.set(respondent, value);
+    return values;
   }
 }

@@ -74,7 +74,7 @@ export class SideTallies {
     const ordered = [...this.sides].sort((x, y) => x[1].rank - y[1].rank);
     const [before, last] = ordered.slice(-2);
     if (before === undefined || last === undefined) return undefined;
-    const withGroups = before[1].answers.values().size > 0 && last[1].answers.values().size > 0;
+    const withGroups = before[1].answers.size > 0 && last[1].answers.size > 0;
     const sample = ([name, side]: [string, Side]): Sample & { rank: number } => ({
       name,
       tally: side.tally,
