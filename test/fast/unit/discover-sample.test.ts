@@ -3,7 +3,7 @@ import { ResponseSample, type SampledResponse } from '../../../src/core/discover
 import { seededRandom } from '../../../src/core/random.js';
 
 /** The sample as its definition says: every response sorted by priority, the longest run that fits both limits. */
-function reference(entries: readonly SampledResponse[], maxResponses: number, maxCharacters: number): number[] {
+function reference(entries: readonly SampledResponse[], maxResponses: number, maxCharacters: number): SampledResponse[] {
   const sorted = [...entries].sort((a, b) => a.priority - b.priority || a.order - b.order);
   const kept: SampledResponse[] = [];
   let characters = 0;
@@ -13,7 +13,7 @@ function reference(entries: readonly SampledResponse[], maxResponses: number, ma
     kept.push(entry);
     characters += size;
   }
-  return kept.map((entry) => entry.order).sort((a, b) => a - b);
+  return kept.sort((a, b) => a.order - b.order);
 }
 
 describe('the responses discovery reads', () => {
@@ -21,21 +21,29 @@ describe('the responses discovery reads', () => {
     const random = seededRandom(42);
     for (let run = 0; run < 60; run += 1) {
       const count = 1 + Math.floor(random() * 3000);
-      const maxResponses = 1 + Math.floor(random() * 400);
-      const maxCharacters = 50 + Math.floor(random() * 20_000);
+      const maxResponses = 1 + Math.floor(random() * 2000);
+      const maxCharacters = 50 + Math.floor(random() * 300_000);
+      // Texts of any characters and length (past the store's batches of 128 Ki characters), one to three answers,
+      // sides and none: every field is held in columns and must come back as it was offered.
+      const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+      const text = (): string => pick(['x', 'é', '”', '日本', '👍', '\n', ' ']).repeat(Math.floor(random() * 120));
       const entries: SampledResponse[] = Array.from({ length: count }, (_, order) => ({
         priority: ResponseSample.priorityOf(order),
         order,
-        category: 'promoters',
-        side: undefined,
-        answers: [{ text: 'x'.repeat(1 + Math.floor(random() * 60)), language: 'en', themes: [] }],
+        category: pick(['promoters', 'passives', 'detractors'] as const),
+        side: pick([undefined, '2025-01', '2025-02']),
+        answers: Array.from({ length: 1 + Math.floor(random() * 3) }, () => ({
+          text: text(),
+          language: pick(['en', 'fr', 'und']),
+          themes: Array.from({ length: Math.floor(random() * 3) }, () => pick(['price', 'support', 'speed'])),
+        })),
       }));
       const parts = 1 + Math.floor(random() * 4);
       const samples = Array.from({ length: parts }, () => new ResponseSample(maxResponses, maxCharacters));
       entries.forEach((entry, at) => samples[Math.floor((at * parts) / count)]?.offer(entry));
       const [whole, ...others] = samples;
       for (const other of others) whole?.mergeData(other.toData());
-      const got = whole?.responses().responses.map((entry) => entry.order);
+      const got = whole?.responses().responses;
       expect(got, JSON.stringify({ count, maxResponses, maxCharacters, parts })).toEqual(reference(entries, maxResponses, maxCharacters));
     }
   });
