@@ -51,7 +51,11 @@ function cached(stem: (word: string) => string): (word: string) => string {
     let found = stems.get(word);
     if (found === undefined) {
       found = stem(word);
-      if (stems.size < STEM_CACHE_LIMIT) stems.set(ownCopy(word), found);
+      // A stem can be the word itself, or a slice of it: both are copied to be kept.
+      if (stems.size < STEM_CACHE_LIMIT) {
+        found = ownCopy(found);
+        stems.set(ownCopy(word), found);
+      }
     }
     return found;
   };

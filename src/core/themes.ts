@@ -294,13 +294,19 @@ export class ThemeTally {
       this.words.set(reading.language, words);
     }
     const seen = words.counts[category];
+    // A word is cut from its comment, and its comment from the file: a key is copied when it is first kept.
     for (const { word } of reading.tokens) {
       if (!countsAsWord(word, profile)) continue;
       const key = profile.stem(word);
-      seen.set(key, (seen.get(key) ?? 0) + 1);
-      const spellings = words.spellings.get(key) ?? new Map<string, number>();
-      spellings.set(word, (spellings.get(word) ?? 0) + 1);
-      words.spellings.set(key, spellings);
+      const count = seen.get(key);
+      seen.set(count === undefined ? ownCopy(key) : key, (count ?? 0) + 1);
+      let spellings = words.spellings.get(key);
+      if (spellings === undefined) {
+        spellings = new Map<string, number>();
+        words.spellings.set(ownCopy(key), spellings);
+      }
+      const spelled = spellings.get(word);
+      spellings.set(spelled === undefined ? ownCopy(word) : word, (spelled ?? 0) + 1);
     }
   }
 

@@ -312,16 +312,17 @@ function startsAsText(path: string): boolean {
 
 /**
  * Starts, before the input is opened, the threads a read in parts would use, when
- * it likely will be: one large regular file of text, and no --dedupe. What the
- * header says (an encoding that cannot be cut) is known only later; a thread not
- * used then is let go.
+ * it likely will be: one large regular file of text, no --dedupe, and side files that
+ * are regular files. What the header says (an encoding that cannot be cut) is known
+ * only later; a thread not used is let go when the read begins. (A run that stops
+ * before it reads leaves its threads waiting, unreferenced, until the process ends.)
  */
 export function startThreadsFor(files: readonly string[], spec: ReadSpec, io: Io, job?: JobName): void {
   const [only] = files;
   if (only === undefined || only === STDIN_NAME) return;
   const path = resolve(io.cwd, only);
   const size = regularFileSize(path);
-  const threads = size === undefined ? undefined : threadsForParts(files.length, spec.dedupe, size, io);
+  const threads = size === undefined ? undefined : threadsForParts(files.length, spec, size, io);
   if (threads === undefined || !startsAsText(path)) return;
   const head: ThreadHead = { file: path, cwd: io.cwd, spec, job: job === undefined ? undefined : { module: job.module, name: job.name } };
   while (waiting.length < threads - 1) waiting.push(startThread(head));
@@ -348,12 +349,21 @@ function runPart(task: PartTask, onProgress: (bytes: number, rows: number) => vo
 
 /**
  * The threads a read of `inputs` files of `size` bytes in parts takes: one input, no
- * --dedupe, large enough, and two threads or more; undefined when it is read in one pass.
+ * --dedupe, side files each thread can read again, large enough, and two threads or
+ * more; undefined when it is read in one pass.
  */
-function threadsForParts(inputs: number, dedupe: ReadSpec['dedupe'], size: number, io: Io): number | undefined {
-  if (inputs !== 1 || dedupe !== 'none' || size < minimumBytes(io)) return undefined;
+function threadsForParts(inputs: number, spec: Pick<ReadSpec, 'dedupe' | 'customers' | 'exclude'>, size: number, io: Io): number | undefined {
+  if (inputs !== 1 || spec.dedupe !== 'none' || size < minimumBytes(io) || !sideFilesReadAgain(spec, io)) return undefined;
   const threads = threadsFor(io);
   return threads >= 2 ? threads : undefined;
+}
+
+/**
+ * Whether every thread can read the run's side files (--customers, --exclude) for itself: each is a regular file.
+ * Standard input or a pipe (`<(…)`) can be read once: a second reader found it empty, or took what the first needed.
+ */
+function sideFilesReadAgain(spec: Pick<ReadSpec, 'customers' | 'exclude'>, io: Io): boolean {
+  return [spec.customers?.file, spec.exclude].every((file) => file === undefined || (file !== STDIN_NAME && regularFileSize(resolve(io.cwd, file)) !== undefined));
 }
 
 /** Whether one input can be read in parts: a regular file, large enough, in an encoding cut safely at a line break. */
@@ -364,7 +374,7 @@ function canReadInParts(responses: Responses, spec: ReadSpec, io: Io): { path: s
   const { source, encoding } = only.reader;
   if (source.path === undefined || source.size === undefined) return undefined;
   if (encoding !== 'utf-8' && encoding !== 'windows-1252') return undefined;
-  const threads = threadsForParts(responses.inputs.length, spec.dedupe, source.size, io);
+  const threads = threadsForParts(responses.inputs.length, spec, source.size, io);
   return threads === undefined ? undefined : { path: source.path, size: source.size, threads };
 }
 

@@ -130,9 +130,21 @@ describe('parallel reading', async () => {
     expect((JSON.parse(both.stdout) as { responses: number }).responses).toBe(40_000);
   });
 
-  it('lets go of the threads that opened the file ahead when it is read in one pass after all', async () => {
+  it('reads a file whose customers come on standard input with one thread, as it reads it with one', async () => {
+    // Standard input can be read once: a second thread reading the customers for itself found it empty.
+    const own = await tempDir();
+    const path = await enlarged('accounts-survey.csv', own);
+    const args = ['score', path, '--account-column', 'Company', '--customers', '-', '--join-on', 'Company=Company name', '--value-column', 'ARR', '--json'];
+    const stdin = await readFile(fixture('accounts-crm.csv'));
+    const one = await run(args, { env: ONE, stdin });
+    const two = await run(args, { env: TWO, stdin });
+    expect(one.code, one.stderr).toBe(0);
+    expect(two).toEqual(one);
+  });
+
+  it('gives the same with two threads as with one when the file is not cut after all', async () => {
     // Line breaks of CR alone: the file is not cut, and the threads started (and opening it) while its header was
-    // read are told to leave.
+    // read are told to leave; the run reads it in one pass.
     const rows = Array.from({ length: 20_000 }, (_, index) => `${index},${index % 11}`);
     const path = join(dir, 'cr-only.csv');
     await writeFile(path, `id,score\r${rows.join('\r')}\r`);

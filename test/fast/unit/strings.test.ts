@@ -2,6 +2,8 @@ import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { ownCopy } from '../../../src/core/strings.js';
+import { CommentReader, ThemeMatcher, ThemeTally } from '../../../src/core/themes.js';
+import { builtInThemes } from '../../../src/input/lexicon.js';
 
 /** The collector, as `--expose-gc` would give it: the test weighs what stays alive. */
 function collector(): () => void {
@@ -36,4 +38,22 @@ describe('ownCopy', () => {
     expect(heldBy(cut((text) => text))).toBeGreaterThan(10_000_000);
     expect(heldBy(cut(ownCopy))).toBeLessThan(1_000_000);
   });
+
+  it('lets a tally of comments keep none of the pieces of the file they were cut from', () => {
+    // Each comment from a piece of its own, with a word of 13 letters and more (a slice of one views its piece): the
+    // tally keeps examples, words and their spellings, stems, and the sample discovery reads.
+    const reader = new CommentReader(new ThemeMatcher(builtInThemes()), { language: 'en' });
+    const letter = (code: number): string => String.fromCharCode(97 + (code % 26));
+    const held = heldBy(() => {
+      const tally = new ThemeTally(reader);
+      for (let index = 0; index < 60; index += 1) {
+        const text = `the support was slow and q${letter(index)}${letter(Math.floor(index / 26))}ationalizing for everyone who asked about invoices`;
+        const piece = `${index},`.padEnd(5_000, ' ') + text + ' '.repeat(256 * 1024);
+        tally.add(2, piece.slice(5_000, 5_000 + text.length));
+      }
+      return [tally];
+    });
+    expect(held).toBeLessThan(5_000_000);
+  });
 });
+
