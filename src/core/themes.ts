@@ -76,8 +76,11 @@ export class CommentReader {
       const found = this.cache.get(comment);
       if (found !== undefined) return found;
     }
-    const reading = this.readAnew(readPart(comment));
-    if (short && this.cache.size < CACHE_LIMIT) this.cache.set(ownCopy(comment), reading);
+    if (!short || this.cache.size >= CACHE_LIMIT) return this.readAnew(readPart(comment));
+    // Kept: the reading's words are cut from the comment, so both are read from a copy of it.
+    const own = ownCopy(comment);
+    const reading = this.readAnew(readPart(own));
+    this.cache.set(own, reading);
     return reading;
   }
 

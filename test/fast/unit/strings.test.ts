@@ -55,5 +55,21 @@ describe('ownCopy', () => {
     });
     expect(held).toBeLessThan(5_000_000);
   });
+
+  it('lets the cache of readings of short comments keep none of the pieces of the file they were cut from', () => {
+    // A short comment's reading is kept for the next comment that says the same; its words are cut from the comment.
+    const reader = new CommentReader(new ThemeMatcher(builtInThemes()), { language: 'en' });
+    const letter = (code: number): string => String.fromCharCode(97 + (code % 26));
+    const held = heldBy(() => {
+      const readings: unknown[] = [];
+      for (let index = 0; index < 60; index += 1) {
+        const text = `support q${letter(index)}${letter(Math.floor(index / 26))}ationalizing, slow`;
+        const piece = `${index},`.padEnd(5_000, ' ') + text + ' '.repeat(256 * 1024);
+        readings.push(reader.read(piece.slice(5_000, 5_000 + text.length)));
+      }
+      return [reader];
+    });
+    expect(held).toBeLessThan(5_000_000);
+  });
 });
 
