@@ -56,7 +56,18 @@ const GROUP_LABEL =
   /^(promot(er|ers|or|ores|eur|eurs|ore|ori)|passi(ve|ves|vo|vos|va|f|fs|vi)|neutr(al|als|o|os|e|es|i)|detract(or|ors|ores|eur|eurs|ore|ori)|critics?|kritiker|criticos?|criticus|passief)$/;
 
 /** The words of a cell, for telling free text from labels. */
-const wordsIn = (text: string): number => text.split(/\s+/).filter((word) => word !== '').length;
+const wordsIn = (text: string): number => text.match(WORD)?.length ?? 0;
+const WORD = /\S+/g;
+/** "detractores", "detracteurs": no group label is longer. */
+const GROUP_LABEL_CHARS = 11;
+
+const ZERO = 48;
+const NINE = 57;
+/** Numbers, dates and Unix times begin with a digit (or a sign); a cell that does not is none of them. */
+const startsLikeNumber = (cell: string): boolean => {
+  const first = cell.charCodeAt(0);
+  return (first >= ZERO && first <= NINE) || first === 43 /* + */ || first === 45 /* - */;
+};
 
 export function profileColumns(rows: ReadonlyArray<readonly string[]>, width: number): ColumnProfile[] {
   const scores = new ScoreReader();
@@ -101,13 +112,18 @@ function countKinds(profile: ColumnProfile, answered: readonly string[], scores:
   let previous: number | undefined;
   let ascending = true;
   for (const cell of answered) {
-    const score = scores.read(cell);
-    if (score.kind === 'score') {
+    const score = scores.scoreIn(cell);
+    if (score !== undefined) {
       profile.scores += 1;
-      profile.histogram[score.value] = (profile.histogram[score.value] ?? 0) + 1;
+      profile.histogram[score] = (profile.histogram[score] ?? 0) + 1;
     }
+    if (cell.length <= GROUP_LABEL_CHARS && GROUP_LABEL.test(cell.toLowerCase())) profile.groupLabels += 1;
+    if (cell.includes('@') && EMAIL.test(cell)) profile.emails += 1;
+    // The checks below are for numbers and dates: most cells of a text column are not looked at further.
+    if (!startsLikeNumber(cell)) continue;
     if (NUMBER.test(cell)) profile.numbers += 1;
-    if (WHOLE.test(cell)) {
+    const whole = WHOLE.test(cell);
+    if (whole) {
       const value = Number(cell);
       profile.wholeNumbers += 1;
       profile.min = Math.min(profile.min ?? value, value);
@@ -117,12 +133,10 @@ function countKinds(profile: ColumnProfile, answered: readonly string[], scores:
       if (previous !== undefined && value <= previous) ascending = false;
       previous = value;
     }
-    if (GROUP_LABEL.test(cell.toLowerCase())) profile.groupLabels += 1;
-    if (EMAIL.test(cell)) profile.emails += 1;
     // A whole number is a date only as Unix time of this century (9-10 or 12-13 digits); a short one is a score, a
     // count, an id.
     const date = readDate(dates, cell);
-    if (date !== undefined && (date === UNSETTLED || !WHOLE.test(cell) || (UNIX_TIME.test(cell) && date.time >= UNIX_2000 && date.time < UNIX_2100))) profile.dates += 1;
+    if (date !== undefined && (date === UNSETTLED || !whole || (UNIX_TIME.test(cell) && date.time >= UNIX_2000 && date.time < UNIX_2100))) profile.dates += 1;
   }
   profile.ascending = ascending && profile.wholeNumbers === answered.length && answered.length >= 3;
 }

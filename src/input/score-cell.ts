@@ -42,6 +42,7 @@ const SHAPES: readonly RegExp[] = [
   /^\p{L}[^\d]*\(\s*0*(\d{1,2})\s*\)$/u,
 ];
 
+const HAS_DIGIT = /\d/;
 const DECIMAL = /^([-+]?)(\d+)(?:[.,](\d+))?$/;
 
 /** Why a cell that is a number but not a score shape is not a score. */
@@ -87,6 +88,21 @@ export class ScoreReader {
     if (written !== undefined) return this.checked(written, raw);
     const reason = numberReason(text) ?? 'is not a number from 0 to 10';
     return { kind: 'invalid', reason: `score ${quote(raw)} ${reason}` };
+  }
+
+  /**
+   * The score a cell holds, or undefined: what `read` gives as a score, without
+   * wording the reason of every other cell, for looking over the first rows of every
+   * column. A score is written with a digit; a cell with none is not read further.
+   */
+  scoreIn(raw: string): number | undefined {
+    const plain = this.plain.get(raw);
+    if (plain !== undefined) return plain.kind === 'score' ? plain.value : undefined;
+    if (!HAS_DIGIT.test(raw)) return undefined;
+    const written = wholeNumberIn(raw.trim());
+    if (written === undefined) return undefined;
+    const value = written + this.offset;
+    return value >= MIN_SCORE && value <= MAX_SCORE ? value : undefined;
   }
 
   private checked(written: number, raw: string): ScoreCell {

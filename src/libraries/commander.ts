@@ -1,10 +1,6 @@
-import type * as CommanderModule from 'commander';
-import { required } from './required.js';
-
-/** commander, the command-line parser (required: see required.ts). */
-const commander = required('commander') as typeof CommanderModule;
-
-export const { Command, Option, CommanderError } = commander;
-export type Command = CommanderModule.Command;
-export type Option = CommanderModule.Option;
-export type CommanderError = CommanderModule.CommanderError;
+/**
+ * commander, the command-line parser. Imported, not required (see required.ts): the
+ * build bundles it into the command line's chunks, with its one load of
+ * `node:child_process` put off until used (see scripts/bundle.mjs).
+ */
+export { Command, Option, CommanderError } from 'commander';

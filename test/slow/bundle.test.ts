@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, symlink } from 'node:fs/promises';
+import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,28 @@ describe('the bundle bin/nps.js runs prints what the sources print', () => {
   });
 });
 
+describe('what a run of the bundle loads', () => {
+  /**
+   * Commander loads node:child_process for subcommands that are programs of their own,
+   * and a temporary file's name wants random bytes: neither is loaded by a run that
+   * needs neither (scripts/bundle.mjs, output/write/files.ts), and each costs every run
+   * about 6 ms. A run that writes files still names them (the test above).
+   */
+  it('score and --help load neither node:child_process nor node:crypto', async () => {
+    const folder = await tempDir();
+    const listing = join(folder, 'loaded.cjs');
+    await writeFile(listing, "process.on('exit', () => process.stderr.write(`\\nloaded: ${process.moduleLoadList.join(',')}\\n`));\n");
+    for (const args of [['--help'], ['score', 'fixtures/sample.csv', '--json']]) {
+      const spawned = await runBin(args, { env: ENV, nodeOptions: ['--require', listing] });
+      expect(spawned.code, spawned.stderr).toBe(0);
+      const loaded = (/loaded: (.*)/.exec(spawned.stderr)?.[1] ?? '').split(',');
+      expect(loaded, args.join(' ')).toContain('NativeModule fs');
+      expect(loaded, args.join(' ')).not.toContain('NativeModule child_process');
+      expect(loaded, args.join(' ')).not.toContain('NativeModule crypto');
+    }
+  });
+});
+
 /** Every relative path the bundles of a package's dist/ name is there, the table, stop words, lexicon and package.json among them. */
 async function expectPathsFound(root: string): Promise<void> {
   const named: string[] = [];
@@ -91,6 +113,8 @@ async function expectPathsFound(root: string): Promise<void> {
       for (const line of (await readFile(chunk, 'utf8')).split('\n')) {
         // A path resolved against a package's own entry is the package's, not ours.
         if (line.includes('import.meta.resolve(')) continue;
+        // A path in a comment (commander's JSDoc types, bundled in) is not read.
+        if (/^\s*(\*|\/\/|\/\*)/.test(line)) continue;
         for (const [, path] of line.matchAll(/["'`](\.{1,2}\/[^"'`$]*)/g)) {
           named.push(`${folder}/${name}: ${path}`);
           expect(existsSync(resolve(dirname(chunk), path ?? '')), `${folder}/${name} names ${path}`).toBe(true);

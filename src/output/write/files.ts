@@ -1,8 +1,16 @@
-import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, openSync, rmSync, unlinkSync, type WriteStream } from 'node:fs';
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
+
+/**
+ * Eight random hex digits, for a temporary file's name beside its pid. Web Crypto's, so
+ * that `node:crypto` (about 7 ms to load) is loaded by a run that writes a file, not by
+ * every run.
+ */
+function randomHex(): string {
+  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex');
+}
 
 /**
  * How `nps` writes files without ever losing one the user has: it refuses before
@@ -67,7 +75,7 @@ const SCRATCH_FOLDER = /^\.nps-scratch\.(\d+)\.\w{6}$/;
 
 /** Where a file is written until it is complete: hidden, beside it, named by this process and a random part. */
 export function temporaryPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomHex()}.tmp`);
 }
 
 function isAlive(pid: number): boolean {
@@ -311,7 +319,7 @@ async function replaceFile(file: PendingFile, replacement: Replacement): Promise
 
 /** A file for the run's own use (held rows spilled to disk), removed on every exit path. */
 export function createScratchFile(directory: string): { path: string; fd: number } {
-  const path = join(directory, `.nps-held.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const path = join(directory, `.nps-held.${process.pid}.${randomHex()}.tmp`);
   temporaries.add(path);
   try {
     return { path, fd: openSync(path, 'wx') };

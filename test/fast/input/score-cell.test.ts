@@ -64,3 +64,19 @@ describe('readScoreCell', () => {
     expect(shifted.read('0')).toEqual({ kind: 'invalid', reason: 'score "0" is below 0 after --score-offset -1', written: 0 });
   });
 });
+
+describe('ScoreReader.scoreIn', () => {
+  /** What the column profiles count as a score: the same cells `read` reads as one, with the same value. */
+  const cells = [
+    ...['0', '7', '10', '11', ' 9 ', '9.0', '9,00', '009', '9.5', '-1', '1,000', '12', '100'],
+    ...['10 - Extremely likely', 'Extremely likely (10)', 'Not at all likely - 0', 'Très probable - 10', '0 (Not at all likely)'],
+    ...['', 'NA', 'n/a', '-', 'Promoter', 'Great product', 'R_2aBcDe', 'user@example.com', '2026-03-04', '3/4/2026', 'Q3', 'v2.0'],
+  ];
+  it.each([0, 1, -1])('finds the score read gives, no more, with --score-offset %i', (offset) => {
+    const reader = new ScoreReader(offset);
+    for (const cell of cells) {
+      const read = reader.read(cell);
+      expect(reader.scoreIn(cell), JSON.stringify(cell)).toBe(read.kind === 'score' ? read.value : undefined);
+    }
+  });
+});
