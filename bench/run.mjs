@@ -150,7 +150,7 @@ async function benchSize(rows) {
   const bytes = statSync(file).size;
   let xlsx;
   if (rows <= XLSX_MAX_ROWS) {
-    xlsx = join(dataDir, `export-${rows}.xlsx`);
+    xlsx = join(dataDir, `export-${rows}-v${GENERATOR_VERSION}.xlsx`);
     if (!existsSync(xlsx)) {
       process.stderr.write(`generating ${xlsx}\n`);
       await writeXlsxTwin(file, xlsx);

@@ -12,6 +12,8 @@ export interface LanguageTable {
   languages: Record<string, string>;
   /** What eld looks its n-grams up in: `ngrams[text]` is the scores by language index, or undefined. */
   ngrams: Record<string, Record<string, number> | undefined>;
+  /** The same scores as pairs, language index then score, for counting without objects (language-detector.ts). */
+  scoresOf(ngram: string): Int32Array | undefined;
 }
 
 /** How many looked-up n-grams the table does not have are remembered as such. */
@@ -31,17 +33,17 @@ export function readLanguageTable(buffer: Buffer): LanguageTable {
   const valueOf = (at: number): string => buffer.toString('utf16le', keysEnd + 2 * (starts[count + 1 + at] ?? 0), keysEnd + 2 * (starts[count + 2 + at] ?? 0));
   const keyOf = (at: number): string => keys.slice(starts[at], starts[at + 1]);
   // The table's n-grams once made, and n-grams it does not have, up to a bound: varied text has many of those.
-  const found = new Map<string, Record<string, number> | null>();
-  const lookUp = (ngram: string): Record<string, number> | undefined => {
+  const found = new Map<string, Int32Array | null>();
+  const scoresOf = (ngram: string): Int32Array | undefined => {
     const known = found.get(ngram);
     if (known !== undefined) return known ?? undefined;
     const at = search(ngram, count, keyOf);
-    const scores = at === -1 ? null : scoresOf(valueOf(at));
+    const scores = at === -1 ? null : pairsOf(valueOf(at));
     if (scores !== null || found.size < MISSES_KEPT) found.set(ngram, scores);
     return scores ?? undefined;
   };
-  const ngrams = new Proxy<LanguageTable['ngrams']>({}, { get: (_target, ngram) => (typeof ngram === 'string' ? lookUp(ngram) : undefined) });
-  return { type: head.type, languages: head.languages, ngrams };
+  const ngrams = new Proxy<LanguageTable['ngrams']>({}, { get: (_target, ngram) => (typeof ngram === 'string' ? objectOf(scoresOf(ngram)) : undefined) });
+  return { type: head.type, languages: head.languages, ngrams, scoresOf };
 }
 
 function search(ngram: string, count: number, keyOf: (at: number) => string): number {
@@ -57,11 +59,22 @@ function search(ngram: string, count: number, keyOf: (at: number) => string): nu
   return -1;
 }
 
-function scoresOf(text: string): Record<string, number> {
-  const scores: Record<string, number> = {};
-  for (const pair of text.split(',')) {
+/** "11:52,59:3" as the pairs 11, 52, 59, 3. */
+function pairsOf(text: string): Int32Array {
+  const pairs = text.split(',');
+  const scores = new Int32Array(pairs.length * 2);
+  pairs.forEach((pair, at) => {
     const colon = pair.indexOf(':');
-    scores[pair.slice(0, colon)] = Number(pair.slice(colon + 1));
-  }
+    scores[2 * at] = Number(pair.slice(0, colon));
+    scores[2 * at + 1] = Number(pair.slice(colon + 1));
+  });
+  return scores;
+}
+
+/** The pairs as eld's table writes them: an object of scores by language index. */
+function objectOf(pairs: Int32Array | undefined): Record<string, number> | undefined {
+  if (pairs === undefined) return undefined;
+  const scores: Record<string, number> = {};
+  for (let at = 0; at < pairs.length; at += 2) scores[String(pairs[at])] = pairs[at + 1] ?? 0;
   return scores;
 }

@@ -37,6 +37,7 @@ describe('the language detector read from the build', () => {
       for (const row of rows) for (const [column, value] of Object.entries(row)) if (/comment|why|feedback|reason|text/i.test(column) && value.trim() !== '') comments.push(value);
     }
     expect(comments.length).toBeGreaterThan(250);
+    comments.push(...madeTexts(4000));
     for (const comment of comments) {
       const own = eld.detect(comment);
       const read = detect(comment);
@@ -44,3 +45,28 @@ describe('the language detector read from the build', () => {
     }
   });
 });
+
+/**
+ * Texts as varied as comments and stranger: words of several languages and scripts,
+ * accents, apostrophes, digits, emails and links, emoji (surrogate pairs), a lone
+ * surrogate, runs of spaces and punctuation, a word of 100 letters, and texts long
+ * enough to be cut (past 350 bytes, past 1,000 characters). Seeded: the same texts each run.
+ */
+function madeTexts(count: number): string[] {
+  const words = [
+    'the', 'support', 'team', 'was', 'slow', "don't", 'great', 'Über', 'schnell', 'très', 'lent', 'prix', 'élevé', 'precio',
+    'aplicación', 'niño', 'straße', 'ça', 'São', 'Paulo', 'привет', 'поддержка', 'медленно', 'こんにちは', 'サポート', '支持',
+    '很慢', 'مرحبا', 'الدعم', 'שלום', 'γειά', 'σου', 'cześć', 'dziękuję', 'merhaba', 'teşekkürler', 'xin', 'chào', 'ok', 'a',
+    'ab', 'abc', 'abcd', 'abcde', 'x'.repeat(100), 'v2.0', '2026', 'user@example.com', 'https://example.com/a?b=1', 'foo.com',
+    '😀', '👍🏽', '\ud83d', '—', '…', '!!', '   ', '\t', '\n', 'l’équipe', 'it`s', 'A1B2', 'ÉCOLE', 'İstanbul', 'ǅ',
+  ];
+  let state = 7;
+  const next = (below: number): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state % below;
+  };
+  return Array.from({ length: count }, () => {
+    const length = next(10) === 0 ? 150 + next(200) : 1 + next(25);
+    return Array.from({ length }, () => words[next(words.length)] ?? '').join(next(5) === 0 ? '' : ' ');
+  });
+}
