@@ -83,29 +83,88 @@ const WORD_BYTES = 70;
 /**
  * eld's `detect`, as eld works it out (languageDetector.js: its text's words as UTF-8
  * bytes, each word's four-byte n-grams at a stride of three, each language's scores of
- * the distinct n-grams added up, the highest first), with the n-grams in a Set and the
- * scores added from arrays. eld keeps them in objects keyed by n-gram, and a million
- * varied comments made V8 build a new shape for nearly every one: 2.4 s of `themes` on
- * 200,000 rows, and most of its garbage. The sums are whole numbers, so the order they
- * are added in changes nothing; the result is eld's own class. A test holds this to
+ * the distinct n-grams added up, the highest first), with the result made by eld's own
+ * class. eld keeps a text's n-grams as the keys of an object, and a million varied
+ * comments made V8 build a new shape for nearly every one: 2.4 s of `themes` on 200,000
+ * rows, and most of its garbage. Here each word's n-grams are numbered once (words
+ * repeat far more than comments do), and a text counts each number once. The sums are
+ * whole numbers, so the order they are added in changes nothing. A test holds this to
  * eld's own detector on every comment of the fixtures and thousands of made ones.
  */
 function detectorOf(table: LanguageTable, eld: EldParts): (text: string) => EldResult {
   const languageCount = Object.keys(table.languages).length;
+  const ngrams = new NumberedNgrams(table, eld.dictionary);
   return (text) => {
-    const ngrams = ngramsOf(wordBytes(text.substring(0, TEXT_CHARS).replace(eld.separators, ' ').trim().toLowerCase(), eld.dictionary));
-    const sums = new Array<number>(languageCount).fill(0);
-    for (const ngram of ngrams) {
-      const scores = table.scoresOf(ngram);
-      if (scores === undefined) continue;
-      for (let at = 0; at < scores.length; at += 2) {
-        const language = scores[at] ?? 0;
-        sums[language] = (sums[language] ?? 0) + (scores[at + 1] ?? 0) + BASE_NGRAM_SCORE;
-      }
-    }
+    const { sums, distinct } = ngrams.count(text.substring(0, TEXT_CHARS).replace(eld.separators, ' ').trim().toLowerCase(), languageCount);
     const best = highest(sums);
-    return best === undefined ? new eld.LanguageResult('', [], 0, {}) : new eld.LanguageResult(table.languages[best] ?? '', sums, ngrams.size, table.languages);
+    return best === undefined ? new eld.LanguageResult('', [], 0, {}) : new eld.LanguageResult(table.languages[best] ?? '', sums, distinct, table.languages);
   };
+}
+
+/** Words whose n-grams are remembered; past it they are forgotten, with the numbers, and numbered again. */
+const WORDS_KEPT = 100_000;
+
+/** Every n-gram met, numbered, with its scores from the table; each word's numbers, made once. */
+class NumberedNgrams {
+  private readonly numbers = new Map<string, number>();
+  private readonly scores: Array<Int32Array | undefined> = [];
+  /** The text each n-gram was last counted in: a text counts each once. */
+  private readonly countedIn: number[] = [];
+  private readonly byWord = new Map<string, Int32Array>();
+  private texts = 0;
+
+  constructor(
+    private readonly table: LanguageTable,
+    private readonly dictionary: readonly string[],
+  ) {}
+
+  /** Each language's sum of the scores of a text's distinct n-grams, and how many distinct n-grams it has. */
+  count(text: string, languageCount: number): { sums: number[]; distinct: number } {
+    if (this.byWord.size > WORDS_KEPT) this.forget();
+    this.texts += 1;
+    const sums = new Array<number>(languageCount).fill(0);
+    let distinct = 0;
+    forEachWord(text, (word) => {
+      for (const number of this.numbersOf(word)) {
+        if (this.countedIn[number] === this.texts) continue;
+        this.countedIn[number] = this.texts;
+        distinct += 1;
+        const scores = this.scores[number];
+        if (scores === undefined) continue;
+        for (let at = 0; at < scores.length; at += 2) {
+          const language = scores[at] ?? 0;
+          sums[language] = (sums[language] ?? 0) + (scores[at + 1] ?? 0) + BASE_NGRAM_SCORE;
+        }
+      }
+    });
+    return { sums, distinct };
+  }
+
+  private numbersOf(word: string): Int32Array {
+    const known = this.byWord.get(word);
+    if (known !== undefined) return known;
+    const numbers = Int32Array.from(ngramsOf(bytesOf(word, this.dictionary)), (ngram) => this.numberOf(ngram));
+    this.byWord.set(word, numbers);
+    return numbers;
+  }
+
+  private numberOf(ngram: string): number {
+    let number = this.numbers.get(ngram);
+    if (number === undefined) {
+      number = this.scores.length;
+      this.numbers.set(ngram, number);
+      this.scores.push(this.table.scoresOf(ngram));
+      this.countedIn.push(0);
+    }
+    return number;
+  }
+
+  private forget(): void {
+    this.numbers.clear();
+    this.byWord.clear();
+    this.scores.length = 0;
+    this.countedIn.length = 0;
+  }
 }
 
 /** The first language with the highest score above 0, as eld picks it; undefined when none scored. */
@@ -121,15 +180,13 @@ function highest(sums: readonly number[]): number | undefined {
   return best;
 }
 
-/** A word's n-grams as eld takes them: four bytes every three, the first after a space, the last before one. */
-function ngramsOf(words: readonly string[]): Set<string> {
-  const ngrams = new Set<string>();
-  for (const word of words) {
-    const length = Math.min(word.length, WORD_BYTES);
-    let at = 0;
-    for (; at + 4 < length; at += 3) ngrams.add((at === 0 ? ' ' : '') + word.substring(at, at + 4));
-    ngrams.add((at === 0 ? ' ' : '') + word.substring(length !== 3 ? length - 4 : 0) + ' ');
-  }
+/** A word's n-grams as eld takes them from its bytes: four every three, the first after a space, the last before one. */
+function ngramsOf(word: string): string[] {
+  const ngrams: string[] = [];
+  const length = Math.min(word.length, WORD_BYTES);
+  let at = 0;
+  for (; at + 4 < length; at += 3) ngrams.push((at === 0 ? ' ' : '') + word.substring(at, at + 4));
+  ngrams.push((at === 0 ? ' ' : '') + word.substring(length !== 3 ? length - 4 : 0) + ' ');
   return ngrams;
 }
 
@@ -137,48 +194,59 @@ function ngramsOf(words: readonly string[]): Set<string> {
 const CUT_AFTER = 350;
 const CUT_ANYWHERE_AFTER = 380;
 
-/** A text's words, each character as its UTF-8 bytes written with eld's dictionary (one character a byte), as eld's strToUtf8Bytes. */
-function wordBytes(text: string, dictionary: readonly string[]): string[] {
-  const byte = (code: number): string => dictionary[code] ?? '';
-  const words: string[] = [];
-  let word = '';
-  // Where the run of ASCII characters not yet added to `word` starts: they are their own bytes, added as one slice.
-  let asciiFrom = 0;
+/** The bytes a character takes in UTF-8, as eld counts them (a pair of surrogates: four). */
+function byteLength(code: number): number {
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  return code < 0xd800 || code >= 0xe000 ? 3 : 4;
+}
+
+/**
+ * A text's words as eld's strToUtf8Bytes finds them: between spaces, the text cut at
+ * the first space past 350 bytes, and after any character past 380 (the last word
+ * then cut there too). A word is given as its characters; `bytesOf` writes its bytes.
+ */
+function forEachWord(text: string, onWord: (word: string) => void): void {
+  let start = 0;
   let bytes = 0;
   let at = 0;
   for (; at < text.length; at += 1) {
-    let code = text.charCodeAt(at);
-    if (code < 0x80) {
-      if (code === 32) {
-        word += text.slice(asciiFrom, at);
-        asciiFrom = at + 1;
-        if (word !== '') words.push(word);
-        word = '';
-        if (bytes > CUT_AFTER) break;
-      }
-      bytes += 1;
-    } else {
-      word += text.slice(asciiFrom, at);
-      if (code < 0x800) {
-        word += byte(0xc0 | (code >> 6)) + byte(0x80 | (code & 0x3f));
-        bytes += 2;
-      } else if (code < 0xd800 || code >= 0xe000) {
-        word += byte(0xe0 | (code >> 12)) + byte(0x80 | ((code >> 6) & 0x3f)) + byte(0x80 | (code & 0x3f));
-        bytes += 3;
-      } else {
-        at += 1;
-        code = 0x10000 + (((code & 0x3ff) << 10) | (text.charCodeAt(at) & 0x3ff));
-        word += byte(0xf0 | (code >> 18)) + byte(0x80 | ((code >> 12) & 0x3f)) + byte(0x80 | ((code >> 6) & 0x3f)) + byte(0x80 | (code & 0x3f));
-        bytes += 4;
-      }
-      asciiFrom = at + 1;
+    const code = text.charCodeAt(at);
+    if (code === 32) {
+      if (at > start) onWord(text.slice(start, at));
+      start = at + 1;
+      if (bytes > CUT_AFTER) return;
     }
+    const size = byteLength(code);
+    // The second half of a pair is read with the first.
+    if (size === 4) at += 1;
+    bytes += size;
     if (bytes > CUT_ANYWHERE_AFTER) {
       at += 1;
       break;
     }
   }
-  if (at > asciiFrom) word += text.slice(asciiFrom, Math.min(at, text.length));
-  if (word !== '') words.push(word);
-  return words;
+  const end = Math.min(at, text.length);
+  if (end > start) onWord(text.slice(start, end));
 }
+
+/** A word's characters as their UTF-8 bytes, written with eld's dictionary (one character a byte), as strToUtf8Bytes writes them. */
+function bytesOf(word: string, dictionary: readonly string[]): string {
+  if (!NOT_ASCII.test(word)) return word;
+  const byte = (code: number): string => dictionary[code] ?? '';
+  let bytes = '';
+  for (let at = 0; at < word.length; at += 1) {
+    let code = word.charCodeAt(at);
+    if (code < 0x80) bytes += word.charAt(at);
+    else if (code < 0x800) bytes += byte(0xc0 | (code >> 6)) + byte(0x80 | (code & 0x3f));
+    else if (code < 0xd800 || code >= 0xe000) bytes += byte(0xe0 | (code >> 12)) + byte(0x80 | ((code >> 6) & 0x3f)) + byte(0x80 | (code & 0x3f));
+    else {
+      at += 1;
+      code = 0x10000 + (((code & 0x3ff) << 10) | (word.charCodeAt(at) & 0x3ff));
+      bytes += byte(0xf0 | (code >> 18)) + byte(0x80 | ((code >> 12) & 0x3f)) + byte(0x80 | ((code >> 6) & 0x3f)) + byte(0x80 | (code & 0x3f));
+    }
+  }
+  return bytes;
+}
+
+const NOT_ASCII = /[\u0080-\uffff]/;
