@@ -3,7 +3,7 @@ import type { DetectLanguage } from '../core/themes.js';
 import { readLanguageTable, type LanguageTable } from './language-table.js';
 
 /** A comment's language shows in its first sentences; n-grams past them cost time and tell nothing more. */
-const DETECTED_LENGTH = 400;
+export const DETECTED_LENGTH = 400;
 
 /** What eld's detector answers. */
 interface Eld {
