@@ -61,11 +61,10 @@ async function fromTable(): Promise<((text: string) => EldResult) | undefined> {
   if (buffer === undefined) return undefined;
   try {
     // eld's entries build their detector from these; the package exports only the entries, so the files are named.
-    const entry = import.meta.resolve('eld/small');
     const [{ separators }, { dictionary }, { LanguageResult }] = (await Promise.all([
-      import(new URL('../regexPatterns.js', entry).href),
-      import(new URL('../dictionary.js', entry).href),
-      import(new URL('../LanguageResult.js', entry).href),
+      import(eldFile('regexPatterns.js')),
+      import(eldFile('dictionary.js')),
+      import(eldFile('LanguageResult.js')),
     ])) as [Pick<EldParts, 'separators'>, Pick<EldParts, 'dictionary'>, Pick<EldParts, 'LanguageResult'>];
     return detectorOf(readLanguageTable(buffer), { separators, dictionary, LanguageResult });
   } catch {
@@ -73,6 +72,9 @@ async function fromTable(): Promise<((text: string) => EldResult) | undefined> {
     return undefined;
   }
 }
+
+/** A file of eld's own, beside the folder of its entries (a path in eld's package, not beside this module). */
+const eldFile = (name: string): string => new URL(name, new URL('..', import.meta.resolve('eld/small'))).href;
 
 /** eld adds this to every score of its small table, which was stored less it. */
 const BASE_NGRAM_SCORE = 53;
