@@ -122,7 +122,28 @@ export function examplesOf(documents: readonly AnswerDocument[], ids: readonly n
     const document = documents[id];
     if (document !== undefined && document.length >= EXAMPLE_MIN_WORDS) texts.add(document.text);
   }
-  return [...texts].sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, EXAMPLES);
+  return firstInOrder(texts, EXAMPLES, byExampleOrder);
+}
+
+const byExampleOrder = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
+
+/**
+ * The first `count` items of a stable sort by `compare`, without sorting them all: a
+ * theme's texts are tens of thousands, and most are turned away by one comparison with
+ * the last kept (a length, mostly), where the sort compared each with collation.
+ */
+function firstInOrder<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    const last = kept[kept.length - 1];
+    if (kept.length === count && last !== undefined && compare(item, last) >= 0) continue;
+    // After every kept item that sorts with it or before it: an earlier item stays first among equals.
+    let at = kept.length;
+    while (at > 0 && compare(item, kept[at - 1] as T) < 0) at -= 1;
+    kept.splice(at, 0, item);
+    if (kept.length > count) kept.pop();
+  }
+  return kept;
 }
 
 /** How a phrase theme's mentions read, each by the sentences its phrases stand in. */

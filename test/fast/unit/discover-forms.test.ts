@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { writtenForms } from '../../../src/core/discover.js';
+import { examplesOf, writtenForms } from '../../../src/core/discover.js';
+import type { AnswerDocument } from '../../../src/core/discover-documents.js';
 import { Vocabulary } from '../../../src/core/discover-documents.js';
 import type { Phrase, PhraseDocument } from '../../../src/core/phrases.js';
 import { seededRandom } from '../../../src/core/random.js';
@@ -66,6 +67,30 @@ describe('a phrase written forms', () => {
       const three: Phrase = { ...phrase, stems: [0, 1, 2] };
       expect(writtenForms(three, documents, ids, vocabulary), `seed ${seed}`).toEqual(formsByHand(three, documents, ids, vocabulary));
       expect(writtenForms(phrase, documents, ids, vocabulary), `seed ${seed}`).toEqual(formsByHand(phrase, documents, ids, vocabulary));
+    }
+  });
+});
+
+describe("a discovered theme's examples", () => {
+  /**
+   * The three shortest texts of three words or more, ties by collation, as a stable sort of
+   * them all gives them: texts that collation holds equal (a soft hyphen, which it
+   * ignores, in one place or another) keep the order they came in.
+   */
+  it('are the first three of a stable sort by length and collation', () => {
+    const random = seededRandom(5);
+    const pieces = ['ok', 'price', 'é', 'e\u0301', 'Support', 'support', 'slow', 'a', 'ß', 'ss', 'Ünits', 'ab\u00ad', 'a\u00adb'];
+    for (let trial = 0; trial < 300; trial += 1) {
+      // Every other trial, texts of three words of which two are equal to collation: ties at every length.
+      const from = trial % 2 === 0 ? pieces : ['ab\u00ad', 'a\u00adb', 'ok'];
+      const documents = Array.from({ length: 1 + Math.floor(random() * 60) }, () => {
+        const words = Array.from({ length: trial % 2 === 0 ? 1 + Math.floor(random() * 4) : 3 }, () => from[Math.floor(random() * from.length)] ?? '');
+        return { text: words.join(' '), length: words.length } as unknown as AnswerDocument;
+      });
+      const ids = documents.map((_, at) => at).filter(() => random() < 0.8);
+      const texts = [...new Set(ids.map((id) => documents[id]).filter((document) => document !== undefined && document.length >= 3).map((document) => document?.text ?? ''))];
+      const bySort = [...texts].sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, 3);
+      expect(examplesOf(documents, ids), `trial ${trial}`).toEqual(bySort);
     }
   });
 });
