@@ -102,6 +102,13 @@ describe('what a run of the bundle loads', () => {
       expect(loaded, args.join(' ')).not.toContain('NativeModule crypto');
     }
   });
+
+  it('names its temporary files without Web Crypto, which Node can be told to leave out', async () => {
+    const folder = join(await tempDir(), 'lists');
+    const spawned = await runBin(['segment', 'fixtures/report-sample.csv', '--out', folder, '-q'], { env: ENV, nodeOptions: ['--no-experimental-global-webcrypto'] });
+    expect(spawned.code, spawned.stderr).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual(expect.arrayContaining(['detractors.csv', 'passives.csv', 'promoters.csv']));
+  });
 });
 
 /** Every relative path the bundles of a package's dist/ name is there, the table, stop words, lexicon and package.json among them. */

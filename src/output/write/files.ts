@@ -4,12 +4,13 @@ import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
 
 /**
- * Eight random hex digits, for a temporary file's name beside its pid. Web Crypto's, so
- * that `node:crypto` (about 7 ms to load) is loaded by a run that writes a file, not by
- * every run.
+ * Eight random hex digits, for a temporary file's name beside its pid. `node:crypto`
+ * (about 7 ms to load) is loaded when a run first writes a file, not by every run; asked
+ * of Node itself, not of Web Crypto's global, which `--no-experimental-global-webcrypto`
+ * takes away.
  */
 function randomHex(): string {
-  return Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(4))).toString('hex');
+  return process.getBuiltinModule('node:crypto').randomBytes(4).toString('hex');
 }
 
 /**
