@@ -103,8 +103,13 @@ function detectorOf(table: LanguageTable, eld: EldParts): (text: string) => EldR
   };
 }
 
-/** Words whose n-grams are remembered; past it they are forgotten, with the numbers, and numbered again. */
+/**
+ * Words whose n-grams are remembered, and n-grams numbered; past either they are all
+ * forgotten and numbered again. Words of real comments repeat; random 70-letter words
+ * would otherwise number 24 n-grams each.
+ */
 const WORDS_KEPT = 100_000;
+const NGRAMS_KEPT = 400_000;
 
 /** Every n-gram met, numbered, with its scores from the table; each word's numbers, made once. */
 class NumberedNgrams {
@@ -122,7 +127,7 @@ class NumberedNgrams {
 
   /** Each language's sum of the scores of a text's distinct n-grams, and how many distinct n-grams it has. */
   count(text: string, languageCount: number): { sums: number[]; distinct: number } {
-    if (this.byWord.size > WORDS_KEPT) this.forget();
+    if (this.byWord.size > WORDS_KEPT || this.scores.length > NGRAMS_KEPT) this.forget();
     this.texts += 1;
     const sums = new Array<number>(languageCount).fill(0);
     let distinct = 0;
