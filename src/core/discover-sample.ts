@@ -45,8 +45,13 @@ export const SAMPLE_RESPONSES = 50_000;
 /** And up to this many characters of comments (about 32 MB). */
 export const SAMPLE_CHARACTERS = 16_000_000;
 const SEED = 28;
-/** Trims wait until the sample is this much over its limits: each trim sorts. */
-const SLACK = 2;
+/**
+ * Trims wait until the sample is this much over its limits. A trim selects in linear
+ * time, and until one comes the threshold stays where the last set it, so every response
+ * under it is copied in: at 2, a varied 200,000-row file offered 114,000 responses for
+ * 50,000 kept; at 1.25, 102,000.
+ */
+const SLACK = 1.25;
 
 const charactersOf = (entry: SampledResponse): number => entry.answers.reduce((sum, answer) => sum + answer.text.length, 0);
 const byPriority = (a: Threshold, b: Threshold): number => a.priority - b.priority || a.order - b.order;
