@@ -117,26 +117,32 @@ export function placesOf(document: Pick<PhraseDocument, 'stems'>, phrase: Pick<P
 
 /** The shortest answers of three words or more, each once: examples people read at a glance. */
 export function examplesOf(documents: readonly AnswerDocument[], ids: readonly number[]): string[] {
-  const texts = new Set<string>();
+  return firstInOrder(textsOf(documents, ids), EXAMPLES, byExampleOrder);
+}
+
+/** The texts of some documents of three words or more, in order, repeats included. */
+function* textsOf(documents: readonly AnswerDocument[], ids: readonly number[]): Generator<string> {
   for (const id of ids) {
     const document = documents[id];
-    if (document !== undefined && document.length >= EXAMPLE_MIN_WORDS) texts.add(document.text);
+    if (document !== undefined && document.length >= EXAMPLE_MIN_WORDS) yield document.text;
   }
-  return firstInOrder(texts, EXAMPLES, byExampleOrder);
 }
 
 const byExampleOrder = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
 
 /**
- * The first `count` items of a stable sort by `compare`, without sorting them all: a
- * theme's texts are tens of thousands, and most are turned away by one comparison with
- * the last kept (a length, mostly), where the sort compared each with collation.
+ * The first `count` distinct items of a stable sort by `compare`, without sorting them
+ * all, nor gathering them in a set: a theme's texts are tens of thousands, and most are
+ * turned away by one comparison with the last kept (a length, mostly), where the sort
+ * compared each with collation. A repeat of an item kept is skipped; a repeat of one
+ * turned away or dropped is turned away again, as the last kept only moves earlier.
  */
 function firstInOrder<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
   const kept: T[] = [];
   for (const item of items) {
     const last = kept[kept.length - 1];
     if (kept.length === count && last !== undefined && compare(item, last) >= 0) continue;
+    if (kept.includes(item)) continue;
     // After every kept item that sorts with it or before it: an earlier item stays first among equals.
     let at = kept.length;
     while (at > 0 && compare(item, kept[at - 1] as T) < 0) at -= 1;
