@@ -253,10 +253,17 @@ export function byLanguage(documents: readonly AnswerDocument[]): Map<string, An
   return groups;
 }
 
-function describe(found: LanguageThemes, theme: PhraseTheme, base: ReadonlyMap<string, number>): DiscoveredTheme {
+/** A theme found in a language, before it is described: its label's written forms, the commonest first. */
+interface FoundTheme {
+  found: LanguageThemes;
+  theme: PhraseTheme;
+  base: ReadonlyMap<string, number>;
+  forms: string[];
+}
+
+function describe({ found, theme, base, forms }: FoundTheme): DiscoveredTheme {
   const { documents, vocabulary } = found;
   const ids = theme.documents;
-  const forms = writtenForms(theme.label, documents, ids, vocabulary);
   const label = forms[0] ?? '';
   const subjectless = (vocabulary.stemList[theme.label.stems[0] ?? -1] ?? '').startsWith('\u0000');
   const others = subjectless ? forms.slice(1, SUBJECTLESS_FORMS) : theme.phrases.filter((phrase) => phrase !== theme.label).map((phrase) => writtenForm(phrase, documents, phrase.documents, vocabulary));
@@ -309,20 +316,23 @@ export interface DiscoveryResult {
 export function discover(responses: readonly SampledResponse[], main: string | undefined, named: readonly string[], rates = THEME_RATES): DiscoveryResult {
   const vocabularies = new Map<string, Vocabulary>();
   const documents = answerDocuments(responses, main, vocabularies);
-  const found: Array<{ theme: DiscoveredTheme; ids: number[]; group: AnswerDocument[]; stems: number[][] }> = [];
+  const found: FoundTheme[] = [];
   for (const [language, group] of byLanguage(documents)) {
     const vocabulary = vocabularies.get(language);
     if (vocabulary === undefined) continue;
     const languageThemes = themesIn(language, group, vocabulary, rates);
     const base = namedRates(group, named);
-    for (const theme of languageThemes.themes) found.push({ theme: describe(languageThemes, theme, base), ids: theme.documents, group, stems: theme.phrases.map((phrase) => phrase.stems) });
+    for (const theme of languageThemes.themes) {
+      found.push({ found: languageThemes, theme, base, forms: writtenForms(theme.label, group, theme.documents, vocabulary) });
+    }
   }
-  found.sort((a, b) => b.theme.comments - a.theme.comments || a.theme.label.localeCompare(b.theme.label));
+  // Ranked by comments, then label: only the themes kept are described (a varied file finds more than twice as many).
+  found.sort((a, b) => b.theme.documents.length - a.theme.documents.length || (a.forms[0] ?? '').localeCompare(b.forms[0] ?? ''));
   const kept = found.slice(0, MAX_DISCOVERED);
   const themedSet = new Set<AnswerDocument>();
-  for (const { ids, group } of kept) for (const id of ids) themedSet.add(group[id] as AnswerDocument);
-  const themes = kept.map(({ theme }) => theme);
+  for (const { found: languageThemes, theme } of kept) for (const id of theme.documents) themedSet.add(languageThemes.documents[id] as AnswerDocument);
+  const themes = kept.map(describe);
   weigh(themes, documents);
-  const phrases = kept.map(({ theme, stems }) => ({ label: theme.label, language: theme.language, stems }));
+  const phrases = kept.map(({ theme }, at) => ({ label: themes[at]?.label ?? '', language: themes[at]?.language ?? '', stems: theme.phrases.map((phrase) => phrase.stems) }));
   return { themes, vocabularies, documents, themed: documents.map((document) => themedSet.has(document)), phrases };
 }
