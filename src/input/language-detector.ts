@@ -88,7 +88,7 @@ const WORD_BYTES = 70;
  * the distinct n-grams added up, the highest first), with the result made by eld's own
  * class. eld keeps a text's n-grams as the keys of an object, and a million varied
  * comments made V8 build a new shape for nearly every one: 2.4 s of `themes` on 200,000
- * rows, and most of its garbage. Here each word's n-grams are numbered once (words
+ * rows, and much of its garbage. Here each word's n-grams are numbered once (words
  * repeat far more than comments do), and a text counts each number once. The sums are
  * whole numbers, so the order they are added in changes nothing. A test holds this to
  * eld's own detector on every comment of the fixtures and thousands of made ones.
