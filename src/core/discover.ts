@@ -2,6 +2,7 @@ import { CATEGORIES, type Category } from './categories.js';
 import { answerDocuments, WITHOUT_SUBJECT, type AnswerDocument, type Vocabulary } from './discover-documents.js';
 import type { SampledResponse } from './discover-sample.js';
 import { isEverywhere, productWords, tellsNamesByCapitals } from './everywhere.js';
+import { keepExample } from './examples.js';
 import { profileOf } from './languages.js';
 import { frequentPhrases, mergePhrases, postPhrases, type Phrase, type PhraseDocument, type PhraseSettings, type PhraseTheme } from './phrases.js';
 import { emptySentiment, netSentiment, polarityOver, type SentimentCounts } from './sentiment.js';
@@ -52,8 +53,6 @@ export const MAX_DISCOVERED = 40;
 /** A discovered theme is a sub-theme of a named one when more than this share of its comments mention it. */
 const PARENT_SHARE = 0.6;
 const PARENT_LIFT = 1.5;
-const EXAMPLES = 3;
-const EXAMPLE_MIN_WORDS = 3;
 
 export function phraseSettings(comments: number, rates: PhraseRates): PhraseSettings {
   return { minimum: Math.max(rates.floor, Math.ceil(comments * rates.rate)), hold: 0.5, merge: 0.5, candidates: 400 };
@@ -117,39 +116,12 @@ export function placesOf(document: Pick<PhraseDocument, 'stems'>, phrase: Pick<P
 
 /** The shortest answers of three words or more, each once: examples people read at a glance. */
 export function examplesOf(documents: readonly AnswerDocument[], ids: readonly number[]): string[] {
-  return firstInOrder(textsOf(documents, ids), EXAMPLES, byExampleOrder);
-}
-
-/** The texts of some documents of three words or more, in order, repeats included. */
-function* textsOf(documents: readonly AnswerDocument[], ids: readonly number[]): Generator<string> {
+  const examples: string[] = [];
   for (const id of ids) {
     const document = documents[id];
-    if (document !== undefined && document.length >= EXAMPLE_MIN_WORDS) yield document.text;
+    if (document !== undefined) keepExample(examples, document.text, document.length);
   }
-}
-
-const byExampleOrder = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
-
-/**
- * The first `count` distinct items of a stable sort by `compare`, without sorting them
- * all, nor gathering them in a set: a theme's texts are tens of thousands, and most are
- * turned away by one comparison with the last kept (a length, mostly), where the sort
- * compared each with collation. A repeat of an item kept is skipped; a repeat of one
- * turned away or dropped is turned away again, as the last kept only moves earlier.
- */
-function firstInOrder<T>(items: Iterable<T>, count: number, compare: (a: T, b: T) => number): T[] {
-  const kept: T[] = [];
-  for (const item of items) {
-    const last = kept[kept.length - 1];
-    if (kept.length === count && last !== undefined && compare(item, last) >= 0) continue;
-    if (kept.includes(item)) continue;
-    // After every kept item that sorts with it or before it: an earlier item stays first among equals.
-    let at = kept.length;
-    while (at > 0 && compare(item, kept[at - 1] as T) < 0) at -= 1;
-    kept.splice(at, 0, item);
-    if (kept.length > count) kept.pop();
-  }
-  return kept;
+  return examples;
 }
 
 /** How a phrase theme's mentions read, each by the sentences its phrases stand in. */
@@ -255,14 +227,14 @@ export function byLanguage(documents: readonly AnswerDocument[]): Map<string, An
 
 /** A theme found in a language, before it is described: its label's written forms, the commonest first. */
 interface FoundTheme {
-  found: LanguageThemes;
+  inLanguage: LanguageThemes;
   theme: PhraseTheme;
   base: ReadonlyMap<string, number>;
   forms: string[];
 }
 
-function describe({ found, theme, base, forms }: FoundTheme): DiscoveredTheme {
-  const { documents, vocabulary } = found;
+function describe({ inLanguage, theme, base, forms }: FoundTheme): DiscoveredTheme {
+  const { documents, vocabulary } = inLanguage;
   const ids = theme.documents;
   const label = forms[0] ?? '';
   const subjectless = (vocabulary.stemList[theme.label.stems[0] ?? -1] ?? '').startsWith('\u0000');
@@ -271,7 +243,7 @@ function describe({ found, theme, base, forms }: FoundTheme): DiscoveredTheme {
   const sentiment = sentimentOf(theme, documents, ids);
   return {
     label,
-    language: found.language,
+    language: inLanguage.language,
     terms: [...new Set([label, ...others])],
     comments: ids.length,
     byCategory: { promoters: { comments: counted.byCategory.promoters, weight: 0 }, passives: { comments: counted.byCategory.passives, weight: 0 }, detractors: { comments: counted.byCategory.detractors, weight: 0 } },
@@ -323,16 +295,16 @@ export function discover(responses: readonly SampledResponse[], main: string | u
     const languageThemes = themesIn(language, group, vocabulary, rates);
     const base = namedRates(group, named);
     for (const theme of languageThemes.themes) {
-      found.push({ found: languageThemes, theme, base, forms: writtenForms(theme.label, group, theme.documents, vocabulary) });
+      found.push({ inLanguage: languageThemes, theme, base, forms: writtenForms(theme.label, group, theme.documents, vocabulary) });
     }
   }
   // Ranked by comments, then label: only the themes kept are described (a varied file finds more than twice as many).
   found.sort((a, b) => b.theme.documents.length - a.theme.documents.length || (a.forms[0] ?? '').localeCompare(b.forms[0] ?? ''));
   const kept = found.slice(0, MAX_DISCOVERED);
   const themedSet = new Set<AnswerDocument>();
-  for (const { found: languageThemes, theme } of kept) for (const id of theme.documents) themedSet.add(languageThemes.documents[id] as AnswerDocument);
+  for (const { inLanguage, theme } of kept) for (const id of theme.documents) themedSet.add(inLanguage.documents[id] as AnswerDocument);
   const themes = kept.map(describe);
   weigh(themes, documents);
-  const phrases = kept.map(({ theme }, at) => ({ label: themes[at]?.label ?? '', language: themes[at]?.language ?? '', stems: theme.phrases.map((phrase) => phrase.stems) }));
+  const phrases = kept.map(({ inLanguage, theme, forms }) => ({ label: forms[0] ?? '', language: inLanguage.language, stems: theme.phrases.map((phrase) => phrase.stems) }));
   return { themes, vocabularies, documents, themed: documents.map((document) => themedSet.has(document)), phrases };
 }

@@ -2,6 +2,7 @@ import { categoryOf, CATEGORIES, type Category } from './categories.js';
 import { LEXICON_LANGUAGES, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } from './languages.js';
 import type { Counts } from './stats.js';
 import { addSentiment, emptySentiment, polarityOver, sentencePolarities, type Polarity, type SentimentCounts } from './sentiment.js';
+import { EXAMPLE_MIN_WORDS, keepExample } from './examples.js';
 import { ownCopy } from './strings.js';
 import { ThemeExtras, type ResponseContext, type ThemeExtrasData } from './theme-extras.js';
 import type { Mention, ThemeMatcher } from './theme-matcher.js';
@@ -121,10 +122,6 @@ export class CommentReader {
   }
 }
 
-/** Shortest first: the examples people can read at a glance. */
-const EXAMPLES = 3;
-/** Shorter than this is rarely a comment one can learn from ("ok", "price"). */
-const EXAMPLE_MIN_WORDS = 3;
 
 export interface ThemeInCategory {
   comments: number;
@@ -363,24 +360,6 @@ const HAS_DIGIT = /\p{N}/u;
 function countsAsWord(word: string, profile: LanguageProfile): boolean {
   if (profile.stopWords.has(word) || HAS_DIGIT.test(word)) return false;
   return word.length >= 2 || isUnspacedWord(word);
-}
-
-const byExampleOrder = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
-
-/**
- * Keeps `text` among the shortest examples, when it is one. Most comments of a large file
- * are longer than the longest kept, or sort after it: they are turned away by one
- * comparison, before the sort (and its collation) would have dropped them.
- */
-function keepExample(examples: string[], text: string, words: number): void {
-  if (words < EXAMPLE_MIN_WORDS) return;
-  const last = examples.length >= EXAMPLES ? examples[examples.length - 1] : undefined;
-  // The sort is stable: a text that sorts with the last, or after it, would be the one cut.
-  if (last !== undefined && byExampleOrder(text, last) >= 0) return;
-  if (examples.includes(text)) return;
-  examples.push(ownCopy(text));
-  examples.sort(byExampleOrder);
-  if (examples.length > EXAMPLES) examples.length = EXAMPLES;
 }
 
 export interface DistinguishingWord {
