@@ -201,11 +201,15 @@ function ngramsOf(word: string): string[] {
 const CUT_AFTER = 350;
 const CUT_ANYWHERE_AFTER = 380;
 
-/** The bytes a character takes in UTF-8, as eld counts them (a pair of surrogates: four). */
+/**
+ * The bytes a character takes in UTF-8. The text has been through eld's separators
+ * first, which (a Unicode expression) replace every character but the BMP's letters,
+ * surrogates among them: each character left is one unit of one to three bytes, so
+ * eld's branch for pairs never runs here.
+ */
 function byteLength(code: number): number {
   if (code < 0x80) return 1;
-  if (code < 0x800) return 2;
-  return code < 0xd800 || code >= 0xe000 ? 3 : 4;
+  return code < 0x800 ? 2 : 3;
 }
 
 /**
@@ -224,35 +228,20 @@ function forEachWord(text: string, onWord: (word: string) => void): void {
       start = at + 1;
       if (bytes > CUT_AFTER) return;
     }
-    const size = byteLength(code);
-    // The second half of a pair is read with the first.
-    if (size === 4) at += 1;
-    bytes += size;
+    bytes += byteLength(code);
     if (bytes > CUT_ANYWHERE_AFTER) {
       at += 1;
       break;
     }
   }
-  const end = Math.min(at, text.length);
-  if (end > start) onWord(text.slice(start, end));
+  if (at > start) onWord(text.slice(start, at));
 }
 
-/** A word's characters as their UTF-8 bytes, written with eld's dictionary (one character a byte), as strToUtf8Bytes writes them. */
+/** A word's UTF-8 bytes as eld writes them: ASCII as itself, every byte of a longer character by eld's dictionary. */
 function bytesOf(word: string, dictionary: readonly string[]): string {
   if (!NOT_ASCII.test(word)) return word;
-  const byte = (code: number): string => dictionary[code] ?? '';
   let bytes = '';
-  for (let at = 0; at < word.length; at += 1) {
-    let code = word.charCodeAt(at);
-    if (code < 0x80) bytes += word.charAt(at);
-    else if (code < 0x800) bytes += byte(0xc0 | (code >> 6)) + byte(0x80 | (code & 0x3f));
-    else if (code < 0xd800 || code >= 0xe000) bytes += byte(0xe0 | (code >> 12)) + byte(0x80 | ((code >> 6) & 0x3f)) + byte(0x80 | (code & 0x3f));
-    else {
-      at += 1;
-      code = 0x10000 + (((code & 0x3ff) << 10) | (word.charCodeAt(at) & 0x3ff));
-      bytes += byte(0xf0 | (code >> 18)) + byte(0x80 | ((code >> 12) & 0x3f)) + byte(0x80 | ((code >> 6) & 0x3f)) + byte(0x80 | (code & 0x3f));
-    }
-  }
+  for (const byte of Buffer.from(word, 'utf8')) bytes += byte < 0x80 ? String.fromCharCode(byte) : (dictionary[byte] ?? '');
   return bytes;
 }
 
