@@ -4,15 +4,13 @@
  * languages, how many n-grams), then where each n-gram's text and scores start
  * (32-bit), then the n-grams, sorted, one after another, then their scores
  * ("11:52,59:3": language index and score), both UTF-16. An n-gram is found by binary
- * search and its scores made into the object eld reads the first time it is asked for:
- * a file of a few comments asks for a few hundred of the table's 81,206.
+ * search and its scores read the first time it is asked for: a file of a few comments
+ * asks for a few hundred of the table's 81,206.
  */
 export interface LanguageTable {
   type: string;
   languages: Record<string, string>;
-  /** What eld looks its n-grams up in: `ngrams[text]` is the scores by language index, or undefined. */
-  ngrams: Record<string, Record<string, number> | undefined>;
-  /** The same scores as pairs, language index then score, for counting without objects (language-detector.ts). */
+  /** An n-gram's scores as pairs, language index then score (language-detector.ts adds them up); undefined when absent. */
   scoresOf(ngram: string): Int32Array | undefined;
 }
 
@@ -42,8 +40,7 @@ export function readLanguageTable(buffer: Buffer): LanguageTable {
     if (scores !== null || found.size < MISSES_KEPT) found.set(ngram, scores);
     return scores ?? undefined;
   };
-  const ngrams = new Proxy<LanguageTable['ngrams']>({}, { get: (_target, ngram) => (typeof ngram === 'string' ? objectOf(scoresOf(ngram)) : undefined) });
-  return { type: head.type, languages: head.languages, ngrams, scoresOf };
+  return { type: head.type, languages: head.languages, scoresOf };
 }
 
 function search(ngram: string, count: number, keyOf: (at: number) => string): number {
@@ -68,13 +65,5 @@ function pairsOf(text: string): Int32Array {
     scores[2 * at] = Number(pair.slice(0, colon));
     scores[2 * at + 1] = Number(pair.slice(colon + 1));
   });
-  return scores;
-}
-
-/** The pairs as eld's table writes them: an object of scores by language index. */
-function objectOf(pairs: Int32Array | undefined): Record<string, number> | undefined {
-  if (pairs === undefined) return undefined;
-  const scores: Record<string, number> = {};
-  for (let at = 0; at < pairs.length; at += 2) scores[String(pairs[at])] = pairs[at + 1] ?? 0;
   return scores;
 }
