@@ -45,6 +45,28 @@ export function* bootstrap(
   return draws;
 }
 
+/**
+ * The chance that a bootstrap sample of `units` draws holds no more than `terms`
+ * different ones: such a sample is fitted exactly (R² of 100%, whatever the drivers),
+ * so when the chance is high, an interval is made of those fits rather than of the
+ * survey. Worked out, not drawn, so that it does not hang on the seed: after each
+ * draw, the chance of each number of different units so far. Groups (a large file)
+ * are never that few, nor are rows past four per term.
+ */
+export function saturatedChance(units: number | undefined, terms: number): number {
+  if (units === undefined || units > 4 * terms) return 0;
+  let chances = [1];
+  for (let draw = 0; draw < units; draw += 1) {
+    const next = new Array<number>(chances.length + 1).fill(0);
+    chances.forEach((chance, distinct) => {
+      next[distinct] = (next[distinct] ?? 0) + (chance * distinct) / units;
+      next[distinct + 1] = (next[distinct + 1] ?? 0) + (chance * (units - distinct)) / units;
+    });
+    chances = next;
+  }
+  return chances.slice(0, terms + 1).reduce((sum, chance) => sum + chance, 0);
+}
+
 /** The percentile interval: the middle `level` of the replicates' values (linear between order statistics). */
 export function percentileInterval(values: readonly number[], level: number): ShareInterval {
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,6 +1,7 @@
 import type { DriverRef, DriversWarning, Warning } from '../../core/warnings.js';
 import { quote } from '../../core/clip.js';
 import { groupDigits } from '../../core/digits.js';
+import { plural } from './format.js';
 
 /**
  * Each warning of the core in plain words: one sentence a person can act on. The
@@ -66,6 +67,13 @@ export function wordWarning(warning: Warning): string {
   }
 }
 
+function tooFewToResample(warning: Extract<DriversWarning, { code: 'few-to-resample' }>): string {
+  return (
+    `no interval: ${warning.responses} complete responses are too few to resample. In ${Math.round(100 * warning.chance)}% ` +
+    `of the bootstrap's samples the model (${plural(warning.columns, 'column')} and a mean) would fit every response exactly`
+  );
+}
+
 function wordDriversWarning(warning: DriversWarning): string {
   switch (warning.code) {
     case 'drivers-incomplete': {
@@ -104,6 +112,8 @@ function wordDriversWarning(warning: DriversWarning): string {
       return `no interval: the shares of ${drivers(warning.drivers)} come from a warehouse's sums, and intervals need the rows themselves (run nps drivers on an export for them)`;
     case 'no-bootstrap':
       return `no interval: with ${drivers(warning.drivers)} the bootstrap would take too long (${warning.replicates} replicates at most)`;
+    case 'few-to-resample':
+      return tooFewToResample(warning);
     case 'few-replicates':
       return `intervals from only ${warning.replicates} bootstrap replicates (${drivers(warning.drivers)}): read them as rough`;
     case 'driver-follows-score':

@@ -5,6 +5,7 @@ import { wordWarning } from '../../../src/output/render/warnings.js';
 import { driversChart } from '../../../src/output/render/svg.js';
 import { detectRatingColumns, looksLikeRating, lowThreshold, scaleOf } from '../../../src/core/rating-columns.js';
 import { seededRandom } from '../../../src/core/random.js';
+import { saturatedChance } from '../../../src/core/drivers/bootstrap.js';
 
 /** A seeded source of the numbers the fixtures below are made of. */
 function source(seed: number): { uniform: () => number; normal: () => number; pick: <T>(items: readonly T[]) => T } {
@@ -235,6 +236,56 @@ describe('DriversAccumulator: what it warns about', () => {
     const none = acc.result({ budget: 7 * 10 });
     expect(none.drivers[0]?.interval).toBeNull();
     expect(none.method.replicates).toBe(0);
+  });
+});
+
+/** The chance that n draws with replacement from n hold at most t different ones, by inclusion-exclusion on whole numbers. */
+function atMostDistinct(n: number, t: number): number {
+  const choose = (a: number, b: number): bigint => {
+    let result = 1n;
+    for (let i = 0; i < b; i += 1) result = (result * BigInt(a - i)) / BigInt(i + 1);
+    return result;
+  };
+  const onto = (d: number): bigint => {
+    let sum = 0n;
+    for (let j = 0; j <= d; j += 1) sum += (j % 2 === 0 ? 1n : -1n) * choose(d, j) * BigInt(d - j) ** BigInt(n);
+    return sum;
+  };
+  let ways = 0n;
+  for (let d = 1; d <= t; d += 1) ways += choose(n, d) * onto(d);
+  return Number((ways * 10n ** 12n) / BigInt(n) ** BigInt(n)) / 1e12;
+}
+
+describe('the bootstrap of a survey too small to resample', () => {
+  it('knows the chance that a sample holds no more different responses than the model has terms', () => {
+    for (const [n, t] of [[4, 3], [6, 2], [9, 7], [12, 5], [14, 7], [16, 7], [20, 5], [28, 7]] as const) {
+      expect(saturatedChance(n, t)).toBeCloseTo(atMostDistinct(n, t), 9);
+    }
+    expect(saturatedChance(undefined, 3)).toBe(0);
+  });
+
+  it('gives no interval when more samples than the upper tail fit exactly, and says why', () => {
+    const specs = SPECS.slice(0, 3);
+    const result = accumulate(specs, survey(9)).result();
+    expect(result.drivers.every((driver) => driver.interval === null)).toBe(true);
+    expect(result.r2Interval).toBeNull();
+    expect(result.method.replicates).toBe(0);
+    const warning = result.warnings.find((entry) => entry.code === 'few-to-resample');
+    expect(warning).toMatchObject({ responses: 9 });
+    if (warning === undefined) return;
+    expect(wordWarning(warning)).toMatch(/^no interval: 9 complete responses are too few to resample\. In \d+% of the bootstrap's samples/);
+    const enough = accumulate(specs, survey(40)).result();
+    expect(enough.r2Interval).not.toBeNull();
+    expect(enough.warnings.some((entry) => entry.code === 'few-to-resample')).toBe(false);
+  });
+
+  it('at 99% needs a smaller chance than at 95%', () => {
+    // Two ratings: three terms. Eight responses hold three or fewer different ones in 2% of samples.
+    const rows = survey(8).map((row) => ({ ...row, values: row.values.slice(0, 2) }));
+    const specs = SPECS.slice(0, 2);
+    expect(saturatedChance(8, 3)).toBeCloseTo(0.0198, 4);
+    expect(accumulate(specs, rows).result({ level: 0.95 }).r2Interval).not.toBeNull();
+    expect(accumulate(specs, rows).result({ level: 0.99 }).r2Interval).toBeNull();
   });
 });
 
