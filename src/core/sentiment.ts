@@ -154,6 +154,16 @@ function failsToServe(tokens: readonly Token[], at: number, failing: ReadonlySet
   return near.some((one) => one.clause === token.clause && isNegator(one.word, profile));
 }
 
+/** Whether one of the `reach` tokens before `at`, in its clause, is so: read in place, since every word of every comment is asked. */
+function anyBefore(tokens: readonly Token[], at: number, reach: number, test: (token: Token) => boolean): boolean {
+  const clause = tokens[at]?.clause;
+  for (let before = Math.max(0, at - reach); before < at; before += 1) {
+    const one = tokens[before];
+    if (one !== undefined && one.clause === clause && test(one)) return true;
+  }
+  return false;
+}
+
 /** How many words back a negation turns a word of praise or complaint around. */
 const NEGATION_REACH = 3;
 
@@ -187,12 +197,10 @@ export function sentencePolarities(tokens: readonly Token[], language: string): 
         if (failing !== undefined && failsToServe(tokens, at, failing, lexicon.profile)) negative[token.sentence] = true;
         return;
       }
-      const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((one) => one.clause === token.clause);
-      const negated = before.some((one) => isNegator(one.word, lexicon.profile));
+      const negated = anyBefore(tokens, at, NEGATION_REACH, (one) => isNegator(one.word, lexicon.profile));
       // A modal stands a word further back than a negation: "could not be more helpful".
-      const reach = tokens.slice(Math.max(0, at - NEGATION_REACH - 1), at).filter((one) => one.clause === token.clause);
       // "could be better", "pourrait être plus rapide": praise wished for is a complaint; "couldn't be better" is praise.
-      const modal = polarity > 0 && reach.some((one) => wishing?.has(one.word) === true || CANNOT.has(one.word));
+      const modal = polarity > 0 && anyBefore(tokens, at, NEGATION_REACH + 1, (one) => wishing?.has(one.word) === true || CANNOT.has(one.word));
       const praised = modal ? negated : (polarity > 0) !== negated;
       if (praised) positive[token.sentence] = true;
       else negative[token.sentence] = true;

@@ -167,9 +167,12 @@ export class ThemeMatcher {
   /** Every term found among the tokens, where it starts and ends. */
   private matchesIn(index: LanguageIndex, tokens: readonly Token[], profile: LanguageProfile): Match[] {
     const matches: Match[] = [];
+    // Comments are read by the million and most of their words start no term: nothing is made for those.
     const stems = tokens.map((token) => profile.stem(token.word));
-    stems.forEach((first, at) => {
-      for (const term of index.byFirstStem.get(first) ?? []) {
+    for (let at = 0; at < stems.length; at += 1) {
+      const terms = index.byFirstStem.get(stems[at] ?? '');
+      if (terms === undefined) continue;
+      for (const term of terms) {
         const clause = tokens[at]?.clause ?? 0;
         const matched = term.stems.every((wanted, offset) => stems[at + offset] === wanted && tokens[at + offset]?.clause === clause);
         if (!matched) continue;
@@ -177,13 +180,16 @@ export class ThemeMatcher {
         const sentence = tokens[at]?.sentence ?? 0;
         matches.push({ theme: term.theme, start: at, end: at + term.stems.length, clause, negated: negates(before, () => troubleOf(term, profile), profile), sentence });
       }
-    });
-    return longestMatches(matches);
+    }
+    return matches.length < 2 ? matches : longestMatches(matches);
   }
 
   /** The themes of a comment already split into words. */
   tagWords(words: Words, tokens: readonly Token[], profile: LanguageProfile): Mention[] {
     const index = this.indexFor(profile);
+    const matches = index.byFirstStem.size > 0 ? this.matchesIn(index, tokens, profile) : [];
+    const inText = index.inText.length > 0 && words.unspaced;
+    if (matches.length === 0 && !inText) return [];
     const found = new Map<string, { negated: boolean; sentences: Set<number> }>();
     const mention = (theme: string, negated: boolean, sentence: number): void => {
       const seen = found.get(theme) ?? { negated: true, sentences: new Set<number>() };
@@ -191,8 +197,8 @@ export class ThemeMatcher {
       seen.sentences.add(sentence);
       found.set(theme, seen);
     };
-    if (index.byFirstStem.size > 0) for (const match of this.matchesIn(index, tokens, profile)) mention(match.theme, match.negated, match.sentence);
-    if (index.inText.length > 0 && words.unspaced) {
+    for (const match of matches) mention(match.theme, match.negated, match.sentence);
+    if (inText) {
       for (const { theme, text } of index.inText) {
         let at = words.text.indexOf(text);
         while (at !== -1) {
@@ -201,6 +207,7 @@ export class ThemeMatcher {
         }
       }
     }
+    if (found.size === 0) return [];
     return this.names
       .filter((name) => found.has(name))
       .map((name) => {

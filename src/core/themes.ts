@@ -157,6 +157,13 @@ function mergeWords(into: Map<string, LanguageWords>, language: string, from: La
   }
 }
 
+/** A written word of one language, counted: its stem, and how often it was written since the spellings were last counted. */
+interface WordSlot {
+  key: string;
+  word: string;
+  count: number;
+}
+
 /** A theme tally as plain data. */
 export interface ThemeTallyData {
   comments: Record<Category, number>;
@@ -182,8 +189,11 @@ export class ThemeTally {
   readonly all: Counts = { promoters: 0, passives: 0, detractors: 0 };
   /** Comments per language, `und` for those whose language could not be told. */
   readonly languages = new Map<string, number>();
-  /** Word counts per language; the undetermined comments' words are kept as written, unstemmed. */
-  readonly words = new Map<string, LanguageWords>();
+  /** Word counts per language (see `words`), each spelling's count held on its slot until asked for. */
+  private readonly counted = new Map<string, LanguageWords>();
+  /** Each written word met, per language: what it counts as (its stem), or null when it does not count. */
+  private readonly slots = new Map<string, Map<string, WordSlot | null>>();
+  private spellingsDue = false;
   readonly matcher: ThemeMatcher;
   /** The responses discovery reads, each side's themes and the export's own topics; undefined for a question's own tally. */
   readonly extras: ThemeExtras | undefined;
@@ -201,6 +211,12 @@ export class ThemeTally {
       this.byCategory.set(name, { promoters: empty(), passives: empty(), detractors: empty() });
       this.mentioners.set(name, { promoters: 0, passives: 0, detractors: 0 });
     }
+  }
+
+  /** Word counts per language; the undetermined comments' words are kept as written, unstemmed. */
+  get words(): Map<string, LanguageWords> {
+    this.countSpellings();
+    return this.counted;
   }
 
   /** The counts as plain data, to travel between threads (structured clone keeps Maps, not classes). */
@@ -286,27 +302,60 @@ export class ThemeTally {
     return readings;
   }
 
+  /**
+   * A comment's words, counted by stem in its group. A word is looked up once, on its slot:
+   * whether it counts and its stem are worked out the first time it is met, in its language,
+   * and its spellings are added to the stems' when the counts are asked for, in the order
+   * the words were first met (so the maps are those counting word by word would make).
+   */
   private countWords(category: Category, reading: Reading): void {
-    const profile = profileOf(reading.language);
-    let words = this.words.get(reading.language);
+    let words = this.counted.get(reading.language);
     if (words === undefined) {
       words = emptyWords();
-      this.words.set(reading.language, words);
+      this.counted.set(reading.language, words);
     }
+    let slots = this.slots.get(reading.language);
+    if (slots === undefined) {
+      slots = new Map();
+      this.slots.set(reading.language, slots);
+    }
+    this.spellingsDue = true;
     const seen = words.counts[category];
-    // A word is cut from its comment, and its comment from the file: a key is copied when it is first kept.
     for (const { word } of reading.tokens) {
-      if (!countsAsWord(word, profile)) continue;
-      const key = profile.stem(word);
-      const count = seen.get(key);
-      seen.set(count === undefined ? ownCopy(key) : key, (count ?? 0) + 1);
-      let spellings = words.spellings.get(key);
-      if (spellings === undefined) {
-        spellings = new Map<string, number>();
-        words.spellings.set(ownCopy(key), spellings);
+      let slot = slots.get(word);
+      if (slot === undefined) slot = this.newSlot(slots, word, reading.language);
+      if (slot === null) continue;
+      seen.set(slot.key, (seen.get(slot.key) ?? 0) + 1);
+      slot.count += 1;
+    }
+  }
+
+  /** A word met for the first time in a language; copied, since it is cut from its comment and its comment from the file. */
+  private newSlot(slots: Map<string, WordSlot | null>, word: string, language: string): WordSlot | null {
+    const profile = profileOf(language);
+    const own = ownCopy(word);
+    const slot = countsAsWord(word, profile) ? { key: ownCopy(profile.stem(word)), word: own, count: 0 } : null;
+    slots.set(own, slot);
+    return slot;
+  }
+
+  /** The spellings counted on the slots since last asked, added to each stem's. */
+  private countSpellings(): void {
+    if (!this.spellingsDue) return;
+    this.spellingsDue = false;
+    for (const [language, slots] of this.slots) {
+      const words = this.counted.get(language);
+      if (words === undefined) continue;
+      for (const slot of slots.values()) {
+        if (slot === null || slot.count === 0) continue;
+        let spellings = words.spellings.get(slot.key);
+        if (spellings === undefined) {
+          spellings = new Map<string, number>();
+          words.spellings.set(slot.key, spellings);
+        }
+        spellings.set(slot.word, (spellings.get(slot.word) ?? 0) + slot.count);
+        slot.count = 0;
       }
-      const spelled = spellings.get(word);
-      spellings.set(spelled === undefined ? ownCopy(word) : word, (spelled ?? 0) + 1);
     }
   }
 

@@ -155,3 +155,55 @@ describe('sentiment per theme mention', () => {
     expect(sentimentOf('de', [[1, 'Der Support ist schlecht.']], 'support and service', 'detractors')?.negative).toBe(1);
   });
 });
+
+describe('ThemeTally: word counts', () => {
+  const comments: Array<[number, string]> = [
+    [2, 'Support never answers. Supporting us is their job, the supporters say.'],
+    [10, 'Great support, answered in minutes; the app is fast'],
+    [3, 'Billing charged us twice and support ignored the bills'],
+    [9, 'Fast, fast, fast: the fastest app we use. Support rocks'],
+    [6, 'Order 12345 arrived late, supports nothing we need'],
+  ];
+  const entries = (words: ThemeTally['words']): unknown =>
+    [...words].map(([language, counts]) => [
+      language,
+      Object.fromEntries(Object.entries(counts.counts).map(([group, map]) => [group, [...map]])),
+      [...counts.spellings].map(([stem, spellings]) => [stem, [...spellings]]),
+    ]);
+  const reader = new CommentReader(new ThemeMatcher(builtInThemes()), { language: 'en' });
+
+  it('counts each stem per group and each spelling, in the order words were first met', () => {
+    const tally = new ThemeTally(reader);
+    for (const [score, text] of comments) tally.add(score, text);
+    const en = tally.words.get('en');
+    // By hand: detractors (2, 3 and 6) wrote Support, Supporting, supporters, support and supports; promoters Support twice.
+    expect(en?.counts.detractors.get('support')).toBe(5);
+    expect(en?.counts.promoters.get('support')).toBe(2);
+    expect(en?.counts.passives.size).toBe(0);
+    expect([...(en?.spellings.get('support') ?? [])]).toEqual([['support', 4], ['supporting', 1], ['supporters', 1], ['supports', 1]]);
+    expect([...(en?.spellings.get('fast') ?? [])]).toEqual([['fast', 4]]);
+    expect(en?.counts.promoters.get('fastest')).toBe(1);
+    // Stop words and numbers do not count.
+    expect(en?.counts.detractors.has('the')).toBe(false);
+    expect(en?.counts.detractors.has('12345')).toBe(false);
+  });
+
+  it('gives the same counts asked once at the end, asked along the way, and merged from parts', () => {
+    const once = new ThemeTally(reader);
+    for (const [score, text] of comments) once.add(score, text);
+    const along = new ThemeTally(reader);
+    const asked: unknown[] = [];
+    for (const [score, text] of comments) {
+      along.add(score, text);
+      asked.push(entries(along.words));
+    }
+    expect(entries(along.words)).toEqual(entries(once.words));
+    expect(asked.at(-1)).toEqual(entries(once.words));
+    const first = new ThemeTally(reader);
+    const second = new ThemeTally(reader);
+    comments.slice(0, 2).forEach(([score, text]) => first.add(score, text));
+    comments.slice(2).forEach(([score, text]) => second.add(score, text));
+    first.mergeData(structuredClone(second.toData()));
+    expect(entries(first.words)).toEqual(entries(once.words));
+  });
+});
