@@ -96,6 +96,21 @@ interface LanguageIndex {
   inText: Array<{ theme: string; text: string }>;
 }
 
+/**
+ * A language's index as plain data, worked out ahead (the build does so for the built-in
+ * themes: stemming every term of every language a run meets is most of what a file of a
+ * few comments costs). `terms` are the terms it was made from, so that an index made from
+ * other terms is never taken for this lexicon's.
+ */
+export interface LanguageIndexData {
+  terms: Array<[string, string[]]>;
+  byFirstStem: Array<[string, Array<{ theme: string; stems: string[]; words: string[] }>]>;
+  inText: Array<{ theme: string; text: string }>;
+}
+
+/** Where indexes made ahead are found, by language code; undefined for a language with none. */
+export type IndexesMadeAhead = (code: string) => LanguageIndexData | undefined;
+
 interface Match {
   theme: string;
   start: number;
@@ -103,6 +118,36 @@ interface Match {
   clause: number;
   negated: boolean;
   sentence: number;
+}
+
+/** Each term stemmed as the language stems: terms by their first stem, and, in Japanese and Chinese, as text to find. */
+function indexOfTerms(themes: ReadonlyArray<[string, string[]]>, profile: LanguageProfile): LanguageIndex {
+  const index: LanguageIndex = { byFirstStem: new Map(), inText: [] };
+  for (const [theme, terms] of themes) {
+    for (const term of terms) {
+      const words = wordsOf(term, profile);
+      if (profile.unspaced || words.some(isUnspacedWord)) {
+        const text = splitWords(term, profile.locale).text.trim();
+        if (text !== '') index.inText.push({ theme, text });
+        if (profile.unspaced) continue;
+      }
+      const stems = words.map(profile.stem);
+      const [first] = stems;
+      if (first === undefined) continue;
+      const list = index.byFirstStem.get(first) ?? [];
+      list.push({ theme, stems, words });
+      index.byFirstStem.set(first, list);
+    }
+  }
+  return index;
+}
+
+function indexOfData(data: LanguageIndexData): LanguageIndex {
+  return { byFirstStem: new Map(data.byFirstStem.map(([first, terms]) => [first, terms.map((term) => ({ ...term }))])), inText: data.inText };
+}
+
+function sameTerms(a: ReadonlyArray<[string, readonly string[]]>, b: ReadonlyArray<[string, readonly string[]]>): boolean {
+  return a.length === b.length && a.every(([theme, terms], at) => theme === b[at]?.[0] && terms.length === b[at][1].length && terms.every((term, place) => term === b[at]?.[1][place]));
 }
 
 /**
@@ -123,7 +168,10 @@ export class ThemeMatcher {
   readonly names: string[];
   private readonly indexes = new Map<string, LanguageIndex>();
 
-  constructor(private readonly themes: readonly Theme[]) {
+  constructor(
+    private readonly themes: readonly Theme[],
+    private readonly madeAhead?: IndexesMadeAhead,
+  ) {
     this.names = themes.map((theme) => theme.name);
   }
 
@@ -132,29 +180,30 @@ export class ThemeMatcher {
     return this.themes.some((theme) => theme.terms.length > 0 || (theme.languages?.[language]?.length ?? 0) > 0);
   }
 
-  /** Built on a language's first comment: each term is stemmed as that language stems. */
+  /** Each theme's terms in a language: its own, then those for every language. */
+  private termsIn(code: string): Array<[string, string[]]> {
+    return this.themes.map((theme) => [theme.name, [...theme.terms, ...(theme.languages?.[code] ?? [])]]);
+  }
+
+  /** Built on a language's first comment, or taken as made ahead for these very terms. */
   private indexFor(profile: LanguageProfile): LanguageIndex {
     let index = this.indexes.get(profile.code);
     if (index !== undefined) return index;
-    index = { byFirstStem: new Map(), inText: [] };
-    for (const theme of this.themes) {
-      for (const term of [...theme.terms, ...(theme.languages?.[profile.code] ?? [])]) {
-        const words = wordsOf(term, profile);
-        if (profile.unspaced || words.some(isUnspacedWord)) {
-          const text = splitWords(term, profile.locale).text.trim();
-          if (text !== '') index.inText.push({ theme: theme.name, text });
-          if (profile.unspaced) continue;
-        }
-        const stems = words.map(profile.stem);
-        const [first] = stems;
-        if (first === undefined) continue;
-        const list = index.byFirstStem.get(first) ?? [];
-        list.push({ theme: theme.name, stems, words });
-        index.byFirstStem.set(first, list);
-      }
-    }
+    const terms = this.termsIn(profile.code);
+    const ahead = this.madeAhead?.(profile.code);
+    index = ahead !== undefined && sameTerms(ahead.terms, terms) ? indexOfData(ahead) : indexOfTerms(terms, profile);
     this.indexes.set(profile.code, index);
     return index;
+  }
+
+  /** A language's index as plain data, to be made ahead. */
+  indexData(language: string): LanguageIndexData {
+    const index = this.indexFor(profileOf(language));
+    return {
+      terms: this.termsIn(language),
+      byFirstStem: [...index.byFirstStem].map(([first, terms]) => [first, terms.map(({ theme, stems, words }) => ({ theme, stems, words }))]),
+      inText: index.inText,
+    };
   }
 
   /** The themes a comment mentions, in lexicon order; English unless a language is given. */

@@ -1,6 +1,6 @@
 import { CommentReader, ThemeMatcher } from '../core/themes.js';
 import { loadLanguageDetector } from './language-detector.js';
-import { loadThemes } from './lexicon.js';
+import { builtInIndex, loadThemes } from './lexicon.js';
 
 export interface CommentOptions {
   themes?: string | undefined;
@@ -9,7 +9,8 @@ export interface CommentOptions {
 
 /** The lexicon, read first so that a mistake in it stops the command before any input is read. */
 export async function loadMatcher(options: CommentOptions, cwd: string): Promise<ThemeMatcher> {
-  return new ThemeMatcher(await loadThemes(options.themes, cwd));
+  // The built-in themes' terms were stemmed by the build, in every language.
+  return new ThemeMatcher(await loadThemes(options.themes, cwd), options.themes === undefined ? builtInIndex : undefined);
 }
 
 /** When --language names a language the themes have no keyword in: otherwise every group says "no theme found", and nothing says why. */

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type * as Zod from 'zod';
 import { LEXICON_LANGUAGES } from '../core/languages.js';
+import type { LanguageIndexData } from '../core/theme-matcher.js';
 import type { Theme } from '../core/themes.js';
 import { inputError } from '../errors.js';
 
@@ -66,6 +67,23 @@ export function validateLexicon(json: unknown, where: string): LexiconFile {
   const issue = result.error.issues[0];
   const path = issue?.path.length ? issue.path.join('.') : 'the file';
   throw inputError(`${where}: ${path}: ${issue?.message ?? 'is not valid'}`);
+}
+
+/** Where the build writes the built-in themes' index in each language (scripts/theme-index.mjs). */
+export const INDEX_FOLDER = '../../dist/theme-index';
+
+/**
+ * The built-in themes' index in a language, as the build made it; undefined before a
+ * build, or for a code that names no file. The matcher takes it only when it was made
+ * from the very terms it has (see ThemeMatcher).
+ */
+export function builtInIndex(code: string): LanguageIndexData | undefined {
+  if (!/^[a-z]{2,3}$/.test(code)) return undefined;
+  try {
+    return require(`${INDEX_FOLDER}/${code}.json`) as LanguageIndexData;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The built-in lexicon as it is written. */
