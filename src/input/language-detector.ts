@@ -21,7 +21,7 @@ const TABLE = new URL('../input/eld-small.bin', import.meta.url);
  * bundled in the package, so nothing is fetched at run time. It is loaded only when
  * comments are to be read and no --language is given. eld's own module of the table
  * takes about 0.67 s and 190 MB to evaluate; the same table as the build writes it is
- * read in about 6 ms, each n-gram made the first time it is looked up
+ * read in about 3 ms, each n-gram made the first time it is looked up
  * (language-table.ts), and gives the same answers (a test holds the two to each other).
  * When it is not there (the tests, which run src/), eld's module is loaded as it is.
  */
@@ -39,7 +39,7 @@ async function eldsOwn(): Promise<(text: string) => EldResult> {
   return (text) => eld.detect(text);
 }
 
-/** The table's bytes; undefined before a build. Read at once: an asynchronous read of its 2.9 MB waited on a thread 10 ms. */
+/** The table's bytes; undefined before a build. Read at once: an asynchronous read of it (2.9 MB then) waited on a thread 10 ms. */
 function tableBytes(): Buffer | undefined {
   try {
     return readFileSync(TABLE);

@@ -24,6 +24,17 @@ describe('the language table the build writes', () => {
     for (const [ngram, scores] of ngrams) expect([...(table.scoresOf(ngram) ?? [])], ngram).toEqual(pairsOf(scores));
     for (const absent of ['', 'zzzzzz', 'constructor', '__proto__']) expect(table.scoresOf(absent)).toBeUndefined();
   });
+
+  it('is read the same from bytes that do not start on four bytes, and refuses a table of another format', async () => {
+    const bytes = await readFile(join(ROOT, 'dist', 'input', 'eld-small.bin'));
+    const aligned = readLanguageTable(bytes);
+    const shifted = readLanguageTable(Buffer.concat([Buffer.alloc(1), bytes]).subarray(1));
+    for (const ngram of [' th', 'ing', 'ção', 'the ', 'zzz']) expect(shifted.scoresOf(ngram), ngram).toEqual(aligned.scoresOf(ngram));
+    const head = Buffer.from(JSON.stringify({ type: 'small', languages: {}, count: 0 }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(head.length);
+    expect(() => readLanguageTable(Buffer.concat([length, head, Buffer.alloc(8)]))).toThrow(/format/);
+  });
 });
 
 describe('the language detector read from the build', () => {
