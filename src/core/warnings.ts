@@ -38,7 +38,7 @@ export type DriversWarning =
   | { code: 'drivers-correlated'; first: DriverRef; second: DriverRef; correlation: number }
   | { code: 'drivers-collinear'; columns: string[] }
   | { code: 'no-bootstrap'; drivers: number; replicates: number }
-  | { code: 'few-to-resample'; responses: number; columns: number; chance: number }
+  | { code: 'few-to-resample'; responses: number; columns: number; share: number }
   | { code: 'moments-only'; drivers: number }
   | { code: 'few-replicates'; drivers: number; replicates: number }
   | { code: 'driver-follows-score'; column: string; correlation: number }

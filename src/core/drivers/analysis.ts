@@ -1,7 +1,7 @@
 import type { DriversWarning } from '../warnings.js';
 import { lowThreshold, scaleOf } from '../rating-columns.js';
 import { INTERCEPT, SCORE, type DriversOptions, type DriverSpec, type LevelTally, type Snapshot } from './accumulator.js';
-import { bootstrap, percentileInterval, saturatedChance, type Draw } from './bootstrap.js';
+import { bootstrap, percentileInterval, saturatedShare, type Draw } from './bootstrap.js';
 import { centred, coefficients, correlations, sumGroups, type System } from './linear.js';
 import { markFixFirst, type DriverResult, type DriversResult, type LevelResult, type Performance } from './result.js';
 import { scaled } from './scale.js';
@@ -161,10 +161,9 @@ function* drawReplicates(
     return [];
   }
   // A model fitted exactly in more samples than the interval's upper tail holds: that tail, and so the interval, says nothing of the survey.
-  const terms = plan.columns.length + 1;
-  const chance = saturatedChance(snapshot.rows?.length, terms);
-  if (chance > (1 - options.level) / 2) {
-    warnings.push({ code: 'few-to-resample', responses: snapshot.complete, columns: plan.columns.length, chance });
+  const share = saturatedShare(snapshot.rows, plan.columns, replicates, options.seed);
+  if (share > (1 - options.level) / 2) {
+    warnings.push({ code: 'few-to-resample', responses: snapshot.complete, columns: plan.columns.length, share });
     return [];
   }
   if (replicates < Math.min(FEW_REPLICATES, options.replicates)) warnings.push({ code: 'few-replicates', drivers: p, replicates });

@@ -24,12 +24,14 @@ function headline(result: DriversResult, paint: Styles): string {
   const count = drivers.length === 1 ? '1 driver explains' : `${drivers.length} drivers explain`;
   const interval = r2Interval === null ? '' : `, ${Math.round(r2Interval.level * 100)}% interval ${percent(r2Interval.low * 100)} to ${percent(r2Interval.high * 100)}`;
   const responses = `${groupDigits(result.responses)} ${result.responses === 1 ? 'response' : 'responses'}`;
-  // Bold is added after wrapping, so that escape codes never count as width.
+  // Bold is added after wrapping, so that escape codes never count as width: the share is wrapped as a mark as wide as it.
+  const share = percent(r2 * 100);
+  const mark = '#'.repeat(share.length);
   const text = wrap(
-    `Drivers  ${count} R2 of the variance of the 0-10 answer (R²${interval}) in the ${responses} that answered every driver (NPS ${formatNps(result.nps)}).`,
+    `Drivers  ${count} ${mark} of the variance of the 0-10 answer (R²${interval}) in the ${responses} that answered every driver (NPS ${formatNps(result.nps)}).`,
     HEADLINE_INDENT,
   );
-  return text.replace('Drivers', paint.bold('Drivers')).replace(' R2 ', ` ${paint.bold(percent(r2 * 100))} `);
+  return text.replace('Drivers', paint.bold('Drivers')).replace(` ${mark} `, ` ${paint.bold(share)} `);
 }
 
 function driversTable(result: DriversResult, paint: Styles): string {

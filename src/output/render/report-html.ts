@@ -155,7 +155,7 @@ function drivers(data: ReportData): string {
 <p>${inputHtml(intro)}</p>
 ${result.warnings.map((warning) => `<p class="warning">⚠ ${inputHtml(wordWarning(warning))}</p>`).join('\n')}
 ${rule === undefined ? '' : `<p id="fix-first">${inputHtml(rule)}</p>`}
-<figure>${driversChart(result.drivers, result.fixFirstRule.kind === 'bars')}<figcaption>Up: a larger share; right: a higher mean rating. Lines are ${level}% intervals; ringed ratings are to fix first${result.fixFirstRule.kind === 'bars' ? ': above the median share and below the median performance (the shaded corner)' : ''}.</figcaption></figure>
+<figure>${driversChart(result.drivers, result.fixFirstRule.kind === 'bars')}<figcaption>Up: a larger share; right: a higher mean rating. ${result.method.replicates > 0 ? `Lines are ${level}% intervals; ringed` : 'No intervals (see above); ringed'} ratings are to fix first${result.fixFirstRule.kind === 'bars' ? ': above the median share and below the median performance (the shaded corner)' : ''}.</figcaption></figure>
 <table>${headRow(['Rating'], ['Share', true], [`${level}% interval`, true], ['Per point', true], ['Mean', true], ['Low', true], [''])}${rows.join('')}</table>
 <p class="muted">${inputHtml(`Per point: points of the 0–10 answer per point of the rating, the others held. Low: ratings in the bottom third of the scale. ${CAUSE_NOTE}`)}</p></section>`;
 }

@@ -68,8 +68,10 @@ export function wordWarning(warning: Warning): string {
 }
 
 function tooFewToResample(warning: Extract<DriversWarning, { code: 'few-to-resample' }>): string {
+  const percent = Math.round(100 * warning.share);
+  const share = percent === 100 && warning.share < 1 ? 'over 99%' : `${percent}%`;
   return (
-    `no interval: ${warning.responses} complete responses are too few to resample. In ${Math.round(100 * warning.chance)}% ` +
+    `no interval: ${warning.responses} complete responses are too few to resample. In ${share} ` +
     `of the bootstrap's samples the model (${plural(warning.columns, 'column')} and a mean) would fit every response exactly`
   );
 }

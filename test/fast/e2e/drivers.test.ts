@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
@@ -241,5 +241,25 @@ describe('nps drivers: through the one read pipeline', () => {
     expect(result.stdout).toMatch(/Warning: "a" and "near_a" correlate at 0\.\d\d/);
     expect(result.stdout).toContain('Warning: only 24 complete responses for 3 drivers');
     expect(result.stdout).toMatch(/^same +0\.0% +none +constant$/m);
+  });
+
+  it('gives no interval on responses too few to resample, in 80 columns, and the report says so', async () => {
+    // Ten responses, four ratings, answers that repeat: most samples hold five or fewer different ones.
+    const dir = await tempDir();
+    const answers = ['9,5,4,5,4', '3,1,2,1,2', '7,3,3,4,3', '10,5,5,5,5', '6,2,3,2,1'];
+    await writeFile(join(dir, 'tiny.csv'), `score,a,b,c,d\n${[...answers, ...answers].join('\n')}\n`);
+    const result = await run(['drivers', 'tiny.csv'], { cwd: dir, env: { NO_COLOR: '1' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/Warning: no interval: 10 complete responses are too few to resample\. In\s+\d+%/);
+    expect(result.stdout).toContain('95% int.: none (see the warning above)');
+    expect(result.stdout.split('\n').every((line) => stringWidth(line) <= 80), result.stdout).toBe(true);
+    const json = JSON.parse((await run(['drivers', 'tiny.csv', '--json'], { cwd: dir })).stdout) as DriversJson;
+    expect(json.method.replicates).toBe(0);
+    expect(json.drivers.every((driver) => driver.interval === null)).toBe(true);
+    const report = await run(['report', 'tiny.csv', '--out', 'r.html', '-q'], { cwd: dir });
+    expect(report.code, report.stderr).toBe(0);
+    const html = await readFile(join(dir, 'r.html'), 'utf8');
+    expect(html).toContain('No intervals (see above)');
+    expect(html).not.toContain('Lines are 95% intervals');
   });
 });

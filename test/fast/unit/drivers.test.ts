@@ -5,7 +5,8 @@ import { wordWarning } from '../../../src/output/render/warnings.js';
 import { driversChart } from '../../../src/output/render/svg.js';
 import { detectRatingColumns, looksLikeRating, lowThreshold, scaleOf } from '../../../src/core/rating-columns.js';
 import { seededRandom } from '../../../src/core/random.js';
-import { saturatedChance } from '../../../src/core/drivers/bootstrap.js';
+import { saturatedShare } from '../../../src/core/drivers/bootstrap.js';
+import { INTERCEPT, SCORE, type KeptRow } from '../../../src/core/drivers/accumulator.js';
 
 /** A seeded source of the numbers the fixtures below are made of. */
 function source(seed: number): { uniform: () => number; normal: () => number; pick: <T>(items: readonly T[]) => T } {
@@ -256,12 +257,35 @@ function atMostDistinct(n: number, t: number): number {
   return Number((ways * 10n ** 12n) / BigInt(n) ** BigInt(n)) / 1e12;
 }
 
+/** Rows as the accumulator keeps them: the intercept, the score, then one value in each of `columns` columns (2, 3…). */
+function keptRows(answers: ReadonlyArray<readonly number[]>): KeptRow[] {
+  return answers.map(([score = 0, ...values], key) => ({ key, entries: [INTERCEPT, 1, SCORE, score, ...values.flatMap((value, at) => [SCORE + 1 + at, value])] }));
+}
+
 describe('the bootstrap of a survey too small to resample', () => {
-  it('knows the chance that a sample holds no more different responses than the model has terms', () => {
-    for (const [n, t] of [[4, 3], [6, 2], [9, 7], [12, 5], [14, 7], [16, 7], [20, 5], [28, 7]] as const) {
-      expect(saturatedChance(n, t)).toBeCloseTo(atMostDistinct(n, t), 9);
+  it('finds, in its own draws, the share of samples with no more different responses than the model has terms', () => {
+    // n different responses: the share is near the chance that n draws from n hold at most t of them.
+    for (const [n, columns] of [[9, 6], [12, 4], [14, 6], [16, 6], [8, 2]] as const) {
+      const rows = keptRows(Array.from({ length: n }, (_, at) => [at % 11, ...Array.from({ length: columns }, (__, column) => (at * (column + 3)) % 7)]));
+      const share = saturatedShare(rows, Array.from({ length: columns }, (_, at) => SCORE + 1 + at), 1000, 1);
+      expect(Math.abs(share - atMostDistinct(n, columns + 1)), `${n} rows, ${columns} columns`).toBeLessThan(0.03);
     }
-    expect(saturatedChance(undefined, 3)).toBe(0);
+    expect(saturatedShare(undefined, [SCORE + 1], 1000, 1)).toBe(0);
+  });
+
+  it('counts responses that give the same answers as one', () => {
+    // 15 rows, five different answers three times each, three columns (four terms): about a sixth of samples hold four or fewer.
+    const five = [[9, 5, 4, 5], [3, 1, 2, 1], [7, 3, 3, 4], [10, 5, 5, 5], [6, 2, 3, 2]];
+    const rows = keptRows([...five, ...five, ...five]);
+    const columns = [SCORE + 1, SCORE + 2, SCORE + 3];
+    const share = saturatedShare(rows, columns, 1000, 1);
+    expect(share).toBeGreaterThan(0.1);
+    // Answers that differ only in a column the model does not have are the same answers to it.
+    const withIds = keptRows([...five, ...five, ...five].map((answers, at) => [...answers, at]));
+    expect(saturatedShare(withIds, columns, 1000, 1)).toBe(share);
+    // Many different answers: no sample comes near, and none is drawn to say so.
+    const many = keptRows(Array.from({ length: 60 }, (_, at) => [at % 11, at % 5, (at * 3) % 7, (at * 7) % 5]));
+    expect(saturatedShare(many, columns, 1000, 1)).toBe(0);
   });
 
   it('gives no interval when more samples than the upper tail fit exactly, and says why', () => {
@@ -273,17 +297,18 @@ describe('the bootstrap of a survey too small to resample', () => {
     const warning = result.warnings.find((entry) => entry.code === 'few-to-resample');
     expect(warning).toMatchObject({ responses: 9 });
     if (warning === undefined) return;
-    expect(wordWarning(warning)).toMatch(/^no interval: 9 complete responses are too few to resample\. In \d+% of the bootstrap's samples/);
+    expect(wordWarning(warning)).toMatch(/^no interval: 9 complete responses are too few to resample\. In (\d+%|over 99%) of the bootstrap's samples/);
+    expect(wordWarning({ ...warning, share: 0.9976 })).toContain('In over 99% of');
+    expect(wordWarning({ ...warning, share: 1 })).toContain('In 100% of');
     const enough = accumulate(specs, survey(40)).result();
     expect(enough.r2Interval).not.toBeNull();
     expect(enough.warnings.some((entry) => entry.code === 'few-to-resample')).toBe(false);
   });
 
-  it('at 99% needs a smaller chance than at 95%', () => {
-    // Two ratings: three terms. Eight responses hold three or fewer different ones in 2% of samples.
+  it('at 99% needs a smaller share than at 95%', () => {
+    // Two ratings: three terms. Eight different responses hold three or fewer in 2% of samples.
     const rows = survey(8).map((row) => ({ ...row, values: row.values.slice(0, 2) }));
     const specs = SPECS.slice(0, 2);
-    expect(saturatedChance(8, 3)).toBeCloseTo(0.0198, 4);
     expect(accumulate(specs, rows).result({ level: 0.95 }).r2Interval).not.toBeNull();
     expect(accumulate(specs, rows).result({ level: 0.99 }).r2Interval).toBeNull();
   });
