@@ -157,6 +157,9 @@ function mergeWords(into: Map<string, LanguageWords>, language: string, from: La
   }
 }
 
+/** Written words given a slot, per language: a survey's vocabulary is far smaller; a file of endless new words stops here. */
+const SLOTS_KEPT = 200_000;
+
 /** A written word of one language, counted: its stem, and how often it was written since the spellings were last counted. */
 interface WordSlot {
   key: string;
@@ -194,17 +197,23 @@ export class ThemeTally {
   /** Each written word met, per language: what it counts as (its stem), or null when it does not count. */
   private readonly slots = new Map<string, Map<string, WordSlot | null>>();
   private spellingsDue = false;
+  /** Languages whose slots are full: their new words are counted in the maps at once. */
+  private readonly fullLanguages = new Set<string>();
   readonly matcher: ThemeMatcher;
   /** The responses discovery reads, each side's themes and the export's own topics; undefined for a question's own tally. */
   readonly extras: ThemeExtras | undefined;
   /** Responses added with no place given (a tally fed by hand): numbered in the order they come. */
   private order = 0;
 
+  /** Written words given a slot, per language (SLOTS_KEPT; fewer in tests). */
+  private readonly slotsKept: number;
+
   constructor(
     readonly reader: CommentReader,
-    options: { extras?: boolean; discover?: boolean } = {},
+    options: { extras?: boolean; discover?: boolean; slotsKept?: number } = {},
   ) {
     this.matcher = reader.matcher;
+    this.slotsKept = options.slotsKept ?? SLOTS_KEPT;
     this.extras = options.extras === true ? new ThemeExtras(options.discover !== false) : undefined;
     for (const name of this.matcher.names) {
       const empty = (): ThemeInCategory => ({ comments: 0, negated: 0, examples: [], sentiment: emptySentiment() });
@@ -323,7 +332,15 @@ export class ThemeTally {
     const seen = words.counts[category];
     for (const { word } of reading.tokens) {
       let slot = slots.get(word);
-      if (slot === undefined) slot = this.newSlot(slots, word, reading.language);
+      if (slot === undefined) {
+        // A word with a digit (an id, an order number) never counts, and a new one comes with every row: nothing is kept of it.
+        if (HAS_DIGIT.test(word)) continue;
+        if (slots.size >= this.slotsKept) {
+          this.countUnkept(words, seen, word, reading.language);
+          continue;
+        }
+        slot = this.newSlot(slots, word, reading.language);
+      }
       if (slot === null) continue;
       seen.set(slot.key, (seen.get(slot.key) ?? 0) + 1);
       slot.count += 1;
@@ -337,6 +354,31 @@ export class ThemeTally {
     const slot = countsAsWord(word, profile) ? { key: ownCopy(profile.stem(word)), word: own, count: 0 } : null;
     slots.set(own, slot);
     return slot;
+  }
+
+  /**
+   * A word met once a language's slots are full (a file of endless new words): counted in the
+   * maps at once, as every word was before slots. The slots' spellings are added first, once, so
+   * that the maps keep the order words were first met in (no slot is made after).
+   */
+  private countUnkept(words: LanguageWords, seen: Map<string, number>, word: string, language: string): void {
+    if (!this.fullLanguages.has(language)) {
+      this.fullLanguages.add(language);
+      this.countSpellings();
+      this.spellingsDue = true;
+    }
+    const profile = profileOf(language);
+    if (!countsAsWord(word, profile)) return;
+    const key = profile.stem(word);
+    const count = seen.get(key);
+    seen.set(count === undefined ? ownCopy(key) : key, (count ?? 0) + 1);
+    let spellings = words.spellings.get(key);
+    if (spellings === undefined) {
+      spellings = new Map<string, number>();
+      words.spellings.set(ownCopy(key), spellings);
+    }
+    const spelled = spellings.get(word);
+    spellings.set(spelled === undefined ? ownCopy(word) : word, (spelled ?? 0) + 1);
   }
 
   /** The spellings counted on the slots since last asked, added to each stem's. */

@@ -206,4 +206,14 @@ describe('ThemeTally: word counts', () => {
     first.mergeData(structuredClone(second.toData()));
     expect(entries(first.words)).toEqual(entries(once.words));
   });
+
+  it('counts the same, in the same order, once its slots for written words are full', () => {
+    const once = new ThemeTally(reader);
+    for (const [score, text] of comments) once.add(score, text);
+    for (const kept of [0, 3, 8, 20]) {
+      const full = new ThemeTally(reader, { slotsKept: kept });
+      for (const [score, text] of comments) full.add(score, text);
+      expect(entries(full.words), `${kept} slots`).toEqual(entries(once.words));
+    }
+  });
 });
