@@ -161,7 +161,7 @@ function* drawReplicates(
     return [];
   }
   // A model fitted exactly in more samples than the interval's upper tail holds: that tail, and so the interval, says nothing of the survey.
-  const share = saturatedShare(snapshot.rows, plan.columns, replicates, options.seed);
+  const share = saturatedShare(snapshot, plan.columns, replicates, options.seed);
   if (share > (1 - options.level) / 2) {
     warnings.push({ code: 'few-to-resample', responses: snapshot.complete, columns: plan.columns.length, share });
     return [];

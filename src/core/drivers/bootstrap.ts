@@ -1,7 +1,7 @@
 import { seededRandom } from '../random.js';
 import { BOOTSTRAP_GROUPS, SCORE, type KeptRow, type Snapshot } from './accumulator.js';
 import type { ModelDriver } from './analysis.js';
-import { centred, correlations, groupParts, rowParts, sumParts } from './linear.js';
+import { centred, correlations, groupParts, r2Of, rowParts, sumGroups, sumParts } from './linear.js';
 import type { ShareInterval } from './result.js';
 import type { Steps } from '../steps.js';
 import { shapleySteps } from './shapley.js';
@@ -45,71 +45,106 @@ export function* bootstrap(
   return draws;
 }
 
-/** Below this, the chance that a sample is fitted exactly is too small to look for: a twentieth of the smallest tail (99%). */
-const NEGLIGIBLE = 1e-4;
+/** The survey's R² this close to 1 is an exact fit, rounding aside. */
+const EXACT_FIT = 1 - 1e-9;
+/** What is left of a score once the ratings have explained what they can, at most this (times the largest value), is nothing. */
+const NOTHING_LEFT = 1e-9;
+/**
+ * Past this many complete responses per term (the model's columns and a mean), a sample
+ * that the model fits exactly while the survey is not is too rare to look for: the draws
+ * are not replayed.
+ */
+const RESAMPLED_PER_TERM = 10;
 
 /**
- * The share of the bootstrap's samples that hold no more different responses than the
- * model has terms (its columns and a mean): such a sample is fitted exactly (R² of 100%,
- * whatever the drivers), so when many are, an interval is made of those fits rather than
- * of the survey. Responses that give the same answers (the score and the model's columns)
- * are one response here: 1-5 ratings repeat. The samples are `bootstrap`'s own draws,
- * counted without fitting; they are drawn only when a bound says the share could matter.
- * Groups (a large file) are never that few.
+ * The share of the bootstrap's samples that the model fits exactly (R² of 100%), when the
+ * survey itself is not: a sample of a few responses (or of a few different answers, which
+ * 1-5 ratings repeat) has fewer of them than the model has terms, and an interval made of
+ * those fits describes them, not the survey. The samples are `bootstrap`'s own draws (the
+ * same seed, the same rows in the same order); those it passes over (a score the same
+ * throughout) are not counted. A sample is fitted exactly when its different answers'
+ * scores are a combination of their ratings and a mean: told by elimination on those
+ * answers alone, not by fitting the model. Groups (a large file) and surveys of many
+ * responses per term are not replayed.
  */
-export function saturatedShare(kept: readonly KeptRow[] | undefined, columns: readonly number[], replicates: number, seed: number): number {
-  if (kept === undefined || replicates === 0) return 0;
-  // In the order the bootstrap resamples them (see below), for the same draws.
+export function saturatedShare(snapshot: Snapshot, columns: readonly number[], replicates: number, seed: number): number {
+  const kept = snapshot.rows;
+  if (kept === undefined || replicates === 0 || kept.length > RESAMPLED_PER_TERM * (columns.length + 1)) return 0;
+  if (r2Of(correlations(sumGroups(snapshot), snapshot.dim, columns), columns.map((_, at) => at)).r2 >= EXACT_FIT) return 0;
+  // As the bootstrap does: the rows in the order of their keys, a unit drawn `units` times a replicate.
   const rows = [...kept].sort((a, b) => a.key - b.key);
-  const patterns = patternsOf(rows, columns);
-  const distinct = Math.max(0, ...patterns) + 1;
-  const terms = columns.length + 1;
-  if (distinct <= terms) return 1;
-  if (saturatedBound(patterns, distinct, terms) < NEGLIGIBLE) return 0;
+  const answers = answersOf(rows, columns);
   const random = seededRandom(seed);
-  const seen = new Int32Array(distinct).fill(-1);
-  let saturated = 0;
+  const seen = new Int32Array(answers.list.length).fill(-1);
+  const drawn: number[] = [];
+  let fitted = 0;
+  let exact = 0;
   for (let replicate = 0; replicate < replicates; replicate += 1) {
-    let found = 0;
+    drawn.length = 0;
     for (let draw = 0; draw < rows.length; draw += 1) {
-      const pattern = patterns[Math.floor(random() * rows.length)] ?? 0;
-      if (seen[pattern] !== replicate) found += 1;
-      seen[pattern] = replicate;
+      const answer = answers.ofRow[Math.floor(random() * rows.length)] ?? 0;
+      if (seen[answer] !== replicate) drawn.push(answer);
+      seen[answer] = replicate;
     }
-    if (found <= terms) saturated += 1;
+    const scores = drawn.map((answer) => answers.list[answer]?.[columns.length + 1] ?? 0);
+    if (scores.every((score) => score === scores[0])) continue;
+    fitted += 1;
+    if (fitsExactly(drawn.map((answer) => answers.list[answer] ?? []), columns.length + 1)) exact += 1;
   }
-  return saturated / replicates;
+  return fitted === 0 ? 0 : exact / fitted;
 }
 
-/** Each row's answers as the model sees them (the score and its columns), numbered in the order first met. */
-function patternsOf(rows: readonly KeptRow[], columns: readonly number[]): Int32Array {
-  const wanted = new Set([SCORE, ...columns]);
+/** Each row's answers to the model (1 for the mean, each column's value, the score last), each different one once. */
+function answersOf(rows: readonly KeptRow[], columns: readonly number[]): { list: number[][]; ofRow: Int32Array } {
+  const place = new Map(columns.map((column, at) => [column, at + 1]));
   const ids = new Map<string, number>();
-  return Int32Array.from(rows, (row) => {
-    const parts: number[] = [];
-    for (let at = 0; at < row.entries.length; at += 2) if (wanted.has(row.entries[at] ?? -1)) parts.push(row.entries[at] ?? 0, row.entries[at + 1] ?? 0);
-    const key = parts.join(',');
+  const list: number[][] = [];
+  const ofRow = Int32Array.from(rows, (row) => {
+    const answer = new Array<number>(columns.length + 2).fill(0);
+    answer[0] = 1;
+    for (let at = 0; at < row.entries.length; at += 2) {
+      const column = row.entries[at] ?? -1;
+      const value = row.entries[at + 1] ?? 0;
+      if (column === SCORE) answer[columns.length + 1] = value;
+      else if (place.has(column)) answer[place.get(column) ?? 0] = value;
+    }
+    const key = answer.join(',');
     let id = ids.get(key);
     if (id === undefined) {
-      id = ids.size;
+      id = list.length;
       ids.set(key, id);
+      list.push(answer);
     }
     return id;
   });
+  return { list, ofRow };
 }
 
 /**
- * An upper bound on the chance that n draws hold at most `terms` different answers: every
- * such sample falls within some set of `terms` answers, and none holds more rows than the
- * `terms` most common, so the chance is at most C(distinct, terms) × (their rows / n)^n.
+ * Whether the last value of each row (the score) is a combination of its first `terms`
+ * (the mean and the ratings): Gaussian elimination with partial pivoting over those,
+ * then nothing may be left of the scores of the rows no rating pivots on.
  */
-function saturatedBound(patterns: Int32Array, distinct: number, terms: number): number {
-  const counts = new Array<number>(distinct).fill(0);
-  for (const pattern of patterns) counts[pattern] = (counts[pattern] ?? 0) + 1;
-  const most = counts.sort((a, b) => b - a).slice(0, terms).reduce((sum, count) => sum + count, 0);
-  let logChoose = 0;
-  for (let at = 1; at <= terms; at += 1) logChoose += Math.log((distinct - terms + at) / at);
-  return Math.exp(logChoose + patterns.length * Math.log(most / patterns.length));
+function fitsExactly(answers: readonly number[][], terms: number): boolean {
+  const rows = answers.map((answer) => [...answer]);
+  const largest = Math.max(1, ...rows.flat().map(Math.abs));
+  const tolerance = NOTHING_LEFT * largest;
+  let pivots = 0;
+  for (let column = 0; column < terms && pivots < rows.length; column += 1) {
+    let best = pivots;
+    for (let row = pivots + 1; row < rows.length; row += 1) if (Math.abs(rows[row]?.[column] ?? 0) > Math.abs(rows[best]?.[column] ?? 0)) best = row;
+    const pivot = rows[best];
+    if (pivot === undefined || Math.abs(pivot[column] ?? 0) <= tolerance) continue;
+    [rows[pivots], rows[best]] = [pivot, rows[pivots] ?? pivot];
+    for (let row = pivots + 1; row < rows.length; row += 1) {
+      const target = rows[row];
+      if (target === undefined) continue;
+      const factor = (target[column] ?? 0) / (pivot[column] ?? 1);
+      for (let at = column; at <= terms; at += 1) target[at] = (target[at] ?? 0) - factor * (pivot[at] ?? 0);
+    }
+    pivots += 1;
+  }
+  return rows.slice(pivots).every((row) => Math.abs(row[terms] ?? 0) <= tolerance);
 }
 
 /** The percentile interval: the middle `level` of the replicates' values (linear between order statistics). */

@@ -5,8 +5,6 @@ import { wordWarning } from '../../../src/output/render/warnings.js';
 import { driversChart } from '../../../src/output/render/svg.js';
 import { detectRatingColumns, looksLikeRating, lowThreshold, scaleOf } from '../../../src/core/rating-columns.js';
 import { seededRandom } from '../../../src/core/random.js';
-import { saturatedShare } from '../../../src/core/drivers/bootstrap.js';
-import { INTERCEPT, SCORE, type KeptRow } from '../../../src/core/drivers/accumulator.js';
 
 /** A seeded source of the numbers the fixtures below are made of. */
 function source(seed: number): { uniform: () => number; normal: () => number; pick: <T>(items: readonly T[]) => T } {
@@ -257,35 +255,46 @@ function atMostDistinct(n: number, t: number): number {
   return Number((ways * 10n ** 12n) / BigInt(n) ** BigInt(n)) / 1e12;
 }
 
-/** Rows as the accumulator keeps them: the intercept, the score, then one value in each of `columns` columns (2, 3…). */
-function keptRows(answers: ReadonlyArray<readonly number[]>): KeptRow[] {
-  return answers.map(([score = 0, ...values], key) => ({ key, entries: [INTERCEPT, 1, SCORE, score, ...values.flatMap((value, at) => [SCORE + 1 + at, value])] }));
-}
+/** The share of samples fitted exactly that a result's warning gives; undefined without the warning. */
+const resampledShare = (result: ReturnType<DriversAccumulator['result']>): number | undefined => {
+  const warning = result.warnings.find((entry) => entry.code === 'few-to-resample');
+  return warning?.code === 'few-to-resample' ? warning.share : undefined;
+};
+
+/** Rows of a score and ratings given as numbers, in order. */
+const answered = (answers: ReadonlyArray<readonly number[]>): Row[] => answers.map(([score = 0, ...values], key) => ({ score, values, key }));
 
 describe('the bootstrap of a survey too small to resample', () => {
-  it('finds, in its own draws, the share of samples with no more different responses than the model has terms', () => {
-    // n different responses: the share is near the chance that n draws from n hold at most t of them.
-    for (const [n, columns] of [[9, 6], [12, 4], [14, 6], [16, 6], [8, 2]] as const) {
-      const rows = keptRows(Array.from({ length: n }, (_, at) => [at % 11, ...Array.from({ length: columns }, (__, column) => (at * (column + 3)) % 7)]));
-      const share = saturatedShare(rows, Array.from({ length: columns }, (_, at) => SCORE + 1 + at), 1000, 1);
-      expect(Math.abs(share - atMostDistinct(n, columns + 1)), `${n} rows, ${columns} columns`).toBeLessThan(0.03);
-    }
-    expect(saturatedShare(undefined, [SCORE + 1], 1000, 1)).toBe(0);
+  const ratings = (count: number): DriverSpec[] => Array.from({ length: count }, (_, at) => rating(`r${at}`));
+
+  it('finds, in its own draws, the share of samples the model fits exactly', () => {
+    // Ratings of no pattern: a sample is fitted exactly when it holds no more different responses than terms.
+    const random = source(5);
+    const rows = answered(Array.from({ length: 9 }, () => [Math.floor(random.uniform() * 11), ...Array.from({ length: 6 }, () => 1 + 4 * random.uniform())]));
+    const share = resampledShare(accumulate(ratings(6), rows).result());
+    expect(Math.abs((share ?? 0) - atMostDistinct(9, 7))).toBeLessThan(0.03);
   });
 
-  it('counts responses that give the same answers as one', () => {
-    // 15 rows, five different answers three times each, three columns (four terms): about a sixth of samples hold four or fewer.
+  it('counts responses that give the same answers as one, and the same ratings with other scores as no exact fit', () => {
     const five = [[9, 5, 4, 5], [3, 1, 2, 1], [7, 3, 3, 4], [10, 5, 5, 5], [6, 2, 3, 2]];
-    const rows = keptRows([...five, ...five, ...five]);
-    const columns = [SCORE + 1, SCORE + 2, SCORE + 3];
-    const share = saturatedShare(rows, columns, 1000, 1);
-    expect(share).toBeGreaterThan(0.1);
-    // Answers that differ only in a column the model does not have are the same answers to it.
-    const withIds = keptRows([...five, ...five, ...five].map((answers, at) => [...answers, at]));
-    expect(saturatedShare(withIds, columns, 1000, 1)).toBe(share);
-    // Many different answers: no sample comes near, and none is drawn to say so.
-    const many = keptRows(Array.from({ length: 60 }, (_, at) => [at % 11, at % 5, (at * 3) % 7, (at * 7) % 5]));
-    expect(saturatedShare(many, columns, 1000, 1)).toBe(0);
+    // Five answers three times each, three ratings (four terms): about a sixth of samples hold four or fewer.
+    const repeated = resampledShare(accumulate(ratings(3), answered([...five, ...five, ...five])).result());
+    expect(repeated).toBeGreaterThan(0.1);
+    expect(repeated).toBeLessThan(0.25);
+    // The same ratings given twice with different scores: a sample with both is never fitted exactly.
+    const clash = [[9, 5, 5], [9, 5, 5], [9, 5, 5], [9, 5, 5], [6, 5, 5], [6, 5, 5], [6, 5, 5], [6, 5, 5], [3, 1, 2], [7, 3, 4], [5, 2, 4]];
+    const clashing = accumulate(ratings(2), answered(clash)).result();
+    expect(resampledShare(clashing)).toBeUndefined();
+    expect(clashing.r2Interval).not.toBeNull();
+  });
+
+  it('keeps the intervals of a survey the model fits exactly itself', () => {
+    // The score is exactly 2a + b - 3 on every row: every sample is fitted exactly, as the survey is.
+    const rows = answered(Array.from({ length: 10 }, (_, at) => [2 * (1 + (at % 4)) + (1 + ((at * 3) % 5)) - 3, 1 + (at % 4), 1 + ((at * 3) % 5)]));
+    const result = accumulate(ratings(2), rows).result();
+    expect(result.r2).toBeCloseTo(1, 9);
+    expect(resampledShare(result)).toBeUndefined();
+    expect(result.r2Interval).not.toBeNull();
   });
 
   it('gives no interval when more samples than the upper tail fit exactly, and says why', () => {
@@ -306,11 +315,14 @@ describe('the bootstrap of a survey too small to resample', () => {
   });
 
   it('at 99% needs a smaller share than at 95%', () => {
-    // Two ratings: three terms. Eight different responses hold three or fewer in 2% of samples.
-    const rows = survey(8).map((row) => ({ ...row, values: row.values.slice(0, 2) }));
-    const specs = SPECS.slice(0, 2);
-    expect(accumulate(specs, rows).result({ level: 0.95 }).r2Interval).not.toBeNull();
-    expect(accumulate(specs, rows).result({ level: 0.99 }).r2Interval).toBeNull();
+    // Two ratings of no pattern: three terms. Eight different responses hold three or fewer in 2% of samples.
+    const random = source(8);
+    const rows = answered(Array.from({ length: 8 }, () => [Math.floor(random.uniform() * 11), 1 + 4 * random.uniform(), 1 + 4 * random.uniform()]));
+    const at95 = accumulate(ratings(2), rows).result({ level: 0.95 });
+    expect(at95.r2Interval).not.toBeNull();
+    const at99 = accumulate(ratings(2), rows).result({ level: 0.99 });
+    expect(at99.r2Interval).toBeNull();
+    expect(resampledShare(at99)).toBeGreaterThan(0.005);
   });
 });
 
