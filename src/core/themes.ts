@@ -167,6 +167,21 @@ interface WordSlot {
   count: number;
 }
 
+/**
+ * Adds `count` to how often a stem was written as `word`. A stem or spelling first kept is
+ * copied when it may be cut from its comment; a slot's are the tally's own already.
+ */
+function addSpelling(words: LanguageWords, key: string, word: string, count: number, own: boolean): void {
+  const keep = own ? (text: string): string => text : ownCopy;
+  let spellings = words.spellings.get(key);
+  if (spellings === undefined) {
+    spellings = new Map<string, number>();
+    words.spellings.set(keep(key), spellings);
+  }
+  const spelled = spellings.get(word);
+  spellings.set(spelled === undefined ? keep(word) : word, (spelled ?? 0) + count);
+}
+
 /** A theme tally as plain data. */
 export interface ThemeTallyData {
   comments: Record<Category, number>;
@@ -372,13 +387,7 @@ export class ThemeTally {
     const key = profile.stem(word);
     const count = seen.get(key);
     seen.set(count === undefined ? ownCopy(key) : key, (count ?? 0) + 1);
-    let spellings = words.spellings.get(key);
-    if (spellings === undefined) {
-      spellings = new Map<string, number>();
-      words.spellings.set(ownCopy(key), spellings);
-    }
-    const spelled = spellings.get(word);
-    spellings.set(spelled === undefined ? ownCopy(word) : word, (spelled ?? 0) + 1);
+    addSpelling(words, key, word, 1, false);
   }
 
   /** The spellings counted on the slots since last asked, added to each stem's. */
@@ -390,12 +399,7 @@ export class ThemeTally {
       if (words === undefined) continue;
       for (const slot of slots.values()) {
         if (slot === null || slot.count === 0) continue;
-        let spellings = words.spellings.get(slot.key);
-        if (spellings === undefined) {
-          spellings = new Map<string, number>();
-          words.spellings.set(slot.key, spellings);
-        }
-        spellings.set(slot.word, (spellings.get(slot.word) ?? 0) + slot.count);
+        addSpelling(words, slot.key, slot.word, slot.count, true);
         slot.count = 0;
       }
     }

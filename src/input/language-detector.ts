@@ -21,7 +21,7 @@ const TABLE = new URL('../input/eld-small.bin', import.meta.url);
  * bundled in the package, so nothing is fetched at run time. It is loaded only when
  * comments are to be read and no --language is given. eld's own module of the table
  * takes about 0.67 s and 190 MB to evaluate; the same table as the build writes it is
- * read in about 3 ms, each n-gram made the first time it is looked up
+ * read in about 7 ms, each n-gram made the first time it is looked up
  * (language-table.ts), and gives the same answers (a test holds the two to each other).
  * When it is not there (the tests, which run src/), eld's module is loaded as it is.
  */

@@ -33,12 +33,7 @@ export function readLanguageTable(buffer: Buffer): LanguageTable {
   const pairsAt = textAt + (starts[count] ?? 0);
   const keys = buffer.toString('latin1', textAt, pairsAt);
   const keyOf = (at: number): string => keys.slice(starts[at], starts[at + 1]);
-  const scoresAt = (at: number): Int32Array => {
-    const from = pairsAt + 2 * (starts[count + 1 + at] ?? 0);
-    const scores = new Int32Array(2 * ((starts[count + 2 + at] ?? 0) - (starts[count + 1 + at] ?? 0)));
-    for (let place = 0; place < scores.length; place += 1) scores[place] = buffer[from + place] ?? 0;
-    return scores;
-  };
+  const scoresAt = (at: number): Int32Array => Int32Array.from(buffer.subarray(pairsAt + 2 * (starts[count + 1 + at] ?? 0), pairsAt + 2 * (starts[count + 2 + at] ?? 0)));
   // The table's n-grams once made, and n-grams it does not have, up to a bound: varied text has many of those.
   const found = new Map<string, Int32Array | null>();
   const scoresOf = (ngram: string): Int32Array | undefined => {

@@ -130,7 +130,7 @@ export function* analysisSteps(snapshot: Snapshot, options: Required<DriversOpti
   const collinearWarning = describeCollinear(collinear, model);
   if (collinearWarning !== undefined) warnings.push(collinearWarning);
   if (options.moments) warnings.push({ code: 'moments-only', drivers: p });
-  const draws = options.moments ? [] : yield* drawReplicates(snapshot, model, { columns: modelColumns, exact, orders }, options, warnings);
+  const draws = options.moments ? [] : yield* drawReplicates(snapshot, model, { columns: modelColumns, exact, orders, r2: point.r2 }, options, warnings);
   const drivers = driverResults(snapshot, model, modelColumns, { system, point, draws, total, level: options.level });
   warnings.push(...signWarnings(system, model, modelColumns, drivers));
   const fixFirstRule = markFixFirst(drivers);
@@ -149,7 +149,7 @@ export function* analysisSteps(snapshot: Snapshot, options: Required<DriversOpti
 function* drawReplicates(
   snapshot: Snapshot,
   model: readonly ModelDriver[],
-  plan: { columns: readonly number[]; exact: boolean; orders: readonly number[][] },
+  plan: { columns: readonly number[]; exact: boolean; orders: readonly number[][]; r2: number },
   options: Required<DriversOptions>,
   warnings: DriversWarning[],
 ): Steps<Draw[]> {
@@ -161,7 +161,7 @@ function* drawReplicates(
     return [];
   }
   // A model fitted exactly in more samples than the interval's upper tail holds: that tail, and so the interval, says nothing of the survey.
-  const share = saturatedShare(snapshot, plan.columns, replicates, options.seed);
+  const share = saturatedShare(snapshot, plan.columns, plan.r2, replicates, options.seed);
   if (share > (1 - options.level) / 2) {
     warnings.push({ code: 'few-to-resample', responses: snapshot.complete, columns: plan.columns.length, share });
     return [];

@@ -1,7 +1,7 @@
 import { seededRandom } from '../random.js';
 import { BOOTSTRAP_GROUPS, SCORE, type KeptRow, type Snapshot } from './accumulator.js';
 import type { ModelDriver } from './analysis.js';
-import { centred, correlations, groupParts, r2Of, rowParts, sumGroups, sumParts } from './linear.js';
+import { centred, correlations, groupParts, rowParts, sumParts } from './linear.js';
 import type { ShareInterval } from './result.js';
 import type { Steps } from '../steps.js';
 import { shapleySteps } from './shapley.js';
@@ -23,18 +23,12 @@ export function* bootstrap(
   seed: number,
 ): Steps<Draw[]> {
   const random = seededRandom(seed);
-  // Kept rows are resampled in the order of their keys, whatever order they came in.
-  const rows = snapshot.rows === undefined ? undefined : [...snapshot.rows].sort((a, b) => a.key - b.key);
-  const units = rows?.length ?? BOOTSTRAP_GROUPS;
+  const rows = snapshot.rows === undefined ? undefined : inDrawOrder(snapshot.rows);
   const parts = rows === undefined ? groupParts(snapshot) : rowParts(rows, snapshot.dim);
-  const weights = new Int32Array(units);
+  const weights = new Int32Array(rows?.length ?? BOOTSTRAP_GROUPS);
   const draws: Draw[] = [];
   for (let replicate = 0; replicate < replicates; replicate += 1) {
-    weights.fill(0);
-    for (let draw = 0; draw < units; draw += 1) {
-      const unit = Math.floor(random() * units);
-      weights[unit] = (weights[unit] ?? 0) + 1;
-    }
+    drawWeights(random, weights);
     const total = sumParts(parts, weights);
     if (centred(total, snapshot.dim, SCORE, SCORE) <= 0) continue;
     yield;
@@ -43,6 +37,20 @@ export function* bootstrap(
     draws.push({ r2: result.r2, importance: result.shares.map((share) => (share * 100) / result.r2) });
   }
   return draws;
+}
+
+/** Kept rows are resampled in the order of their keys, whatever order they came in. */
+function inDrawOrder(rows: readonly KeptRow[]): KeptRow[] {
+  return [...rows].sort((a, b) => a.key - b.key);
+}
+
+/** One replicate's draws: how often each unit is drawn, in as many draws as there are units. */
+function drawWeights(random: () => number, weights: Int32Array): void {
+  weights.fill(0);
+  for (let draw = 0; draw < weights.length; draw += 1) {
+    const unit = Math.floor(random() * weights.length);
+    weights[unit] = (weights[unit] ?? 0) + 1;
+  }
 }
 
 /** The survey's R² this close to 1 is an exact fit, rounding aside. */
@@ -61,31 +69,32 @@ const RESAMPLED_PER_TERM = 10;
  * survey itself is not: a sample of a few responses (or of a few different answers, which
  * 1-5 ratings repeat) has fewer of them than the model has terms, and an interval made of
  * those fits describes them, not the survey. The samples are `bootstrap`'s own draws (the
- * same seed, the same rows in the same order); those it passes over (a score the same
+ * same seed, the same rows in the same order, the same draws); those it passes over (a score the same
  * throughout) are not counted. A sample is fitted exactly when its different answers'
  * scores are a combination of their ratings and a mean: told by elimination on those
  * answers alone, not by fitting the model. Groups (a large file) and surveys of many
  * responses per term are not replayed.
  */
-export function saturatedShare(snapshot: Snapshot, columns: readonly number[], replicates: number, seed: number): number {
+export function saturatedShare(snapshot: Snapshot, columns: readonly number[], surveyR2: number, replicates: number, seed: number): number {
   const kept = snapshot.rows;
-  if (kept === undefined || replicates === 0 || kept.length > RESAMPLED_PER_TERM * (columns.length + 1)) return 0;
-  if (r2Of(correlations(sumGroups(snapshot), snapshot.dim, columns), columns.map((_, at) => at)).r2 >= EXACT_FIT) return 0;
-  // As the bootstrap does: the rows in the order of their keys, a unit drawn `units` times a replicate.
-  const rows = [...kept].sort((a, b) => a.key - b.key);
+  if (kept === undefined || replicates === 0 || kept.length > RESAMPLED_PER_TERM * (columns.length + 1) || surveyR2 >= EXACT_FIT) return 0;
+  const rows = inDrawOrder(kept);
   const answers = answersOf(rows, columns);
   const random = seededRandom(seed);
+  const weights = new Int32Array(rows.length);
   const seen = new Int32Array(answers.list.length).fill(-1);
   const drawn: number[] = [];
   let fitted = 0;
   let exact = 0;
   for (let replicate = 0; replicate < replicates; replicate += 1) {
+    drawWeights(random, weights);
     drawn.length = 0;
-    for (let draw = 0; draw < rows.length; draw += 1) {
-      const answer = answers.ofRow[Math.floor(random() * rows.length)] ?? 0;
-      if (seen[answer] !== replicate) drawn.push(answer);
+    weights.forEach((weight, row) => {
+      const answer = answers.ofRow[row] ?? 0;
+      if (weight === 0 || seen[answer] === replicate) return;
       seen[answer] = replicate;
-    }
+      drawn.push(answer);
+    });
     const scores = drawn.map((answer) => answers.list[answer]?.[columns.length + 1] ?? 0);
     if (scores.every((score) => score === scores[0])) continue;
     fitted += 1;

@@ -171,11 +171,15 @@ describe('ThemeTally: word counts', () => {
       [...counts.spellings].map(([stem, spellings]) => [stem, [...spellings]]),
     ]);
   const reader = new CommentReader(new ThemeMatcher(builtInThemes()), { language: 'en' });
+  /** A tally of `comments`, one after another. */
+  const tallied = (options: { slotsKept?: number } = {}): ThemeTally => {
+    const tally = new ThemeTally(reader, options);
+    for (const [score, text] of comments) tally.add(score, text);
+    return tally;
+  };
 
   it('counts each stem per group and each spelling, in the order words were first met', () => {
-    const tally = new ThemeTally(reader);
-    for (const [score, text] of comments) tally.add(score, text);
-    const en = tally.words.get('en');
+    const en = tallied().words.get('en');
     // By hand: detractors (2, 3 and 6) wrote Support, Supporting, supporters, support and supports; promoters Support twice.
     expect(en?.counts.detractors.get('support')).toBe(5);
     expect(en?.counts.promoters.get('support')).toBe(2);
@@ -189,8 +193,7 @@ describe('ThemeTally: word counts', () => {
   });
 
   it('gives the same counts asked once at the end, asked along the way, and merged from parts', () => {
-    const once = new ThemeTally(reader);
-    for (const [score, text] of comments) once.add(score, text);
+    const once = tallied();
     const along = new ThemeTally(reader);
     const asked: unknown[] = [];
     for (const [score, text] of comments) {
@@ -208,12 +211,7 @@ describe('ThemeTally: word counts', () => {
   });
 
   it('counts the same, in the same order, once its slots for written words are full', () => {
-    const once = new ThemeTally(reader);
-    for (const [score, text] of comments) once.add(score, text);
-    for (const kept of [0, 3, 8, 20]) {
-      const full = new ThemeTally(reader, { slotsKept: kept });
-      for (const [score, text] of comments) full.add(score, text);
-      expect(entries(full.words), `${kept} slots`).toEqual(entries(once.words));
-    }
+    const once = tallied();
+    for (const kept of [0, 3, 8, 20]) expect(entries(tallied({ slotsKept: kept }).words), `${kept} slots`).toEqual(entries(once.words));
   });
 });
