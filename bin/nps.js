@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-import { main, onExit, onSignal, onStderrError, onStdoutError } from '../dist/bundle/main.js';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../dist/bundle/load.js';
+
+const { main, onExit, onSignal, onStderrError, onStdoutError } = loadBundle(fileURLToPath(new URL('../dist/bundle/', import.meta.url))).main;
 
 // `nps score big.csv | head` closes the pipe early: that is the reader's choice, not an error.
 // Any other failure to write standard output (a full disk) is one line and its exit code.

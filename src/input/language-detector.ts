@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DetectLanguage } from '../core/themes.js';
+import { importModule, resolveModule } from '../libraries/esm.js';
 import { readLanguageTable, type LanguageTable } from './language-table.js';
 
 /** A comment's language shows in its first sentences; n-grams past them cost time and tell nothing more. */
@@ -35,7 +36,7 @@ export async function loadLanguageDetector(): Promise<DetectLanguage> {
 
 /** eld's own detector, with its own module of the table. */
 async function eldsOwn(): Promise<(text: string) => EldResult> {
-  const { eld } = await import('eld/small');
+  const { eld } = (await importModule('eld/small')) as { eld: Eld };
   return (text) => eld.detect(text);
 }
 
@@ -62,9 +63,9 @@ async function fromTable(): Promise<((text: string) => EldResult) | undefined> {
   try {
     // eld's entries build their detector from these; the package exports only the entries, so the files are named.
     const [{ separators }, { dictionary }, { LanguageResult }] = (await Promise.all([
-      import(eldFile('regexPatterns.js')),
-      import(eldFile('dictionary.js')),
-      import(eldFile('LanguageResult.js')),
+      importModule(eldFile('regexPatterns.js')),
+      importModule(eldFile('dictionary.js')),
+      importModule(eldFile('LanguageResult.js')),
     ])) as [Pick<EldParts, 'separators'>, Pick<EldParts, 'dictionary'>, Pick<EldParts, 'LanguageResult'>];
     return detectorOf(readLanguageTable(buffer), { separators, dictionary, LanguageResult });
   } catch {
@@ -74,7 +75,7 @@ async function fromTable(): Promise<((text: string) => EldResult) | undefined> {
 }
 
 /** A file of eld's own, beside the folder of its entries (a path in eld's package, not beside this module). */
-const eldFile = (name: string): string => new URL(name, new URL('..', import.meta.resolve('eld/small'))).href;
+const eldFile = (name: string): string => new URL(name, new URL('..', resolveModule('eld/small'))).href;
 
 /** eld adds this to every score of its small table, which was stored less it. */
 const BASE_NGRAM_SCORE = 53;

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { inputError } from '../errors.js';
@@ -71,7 +71,7 @@ function stdinSource(stdin: Readable): Source {
   return { name: 'stdin', chunks: stdin as AsyncIterable<Buffer>, close: () => stdin.destroy() };
 }
 
-export async function openSource(name: string, cwd: string, stdin: Readable, range?: ByteRange): Promise<Source> {
+export function openSource(name: string, cwd: string, stdin: Readable, range?: ByteRange): Source {
   if (name === STDIN_NAME) return stdinSource(stdin);
   let fd: number | undefined;
   try {
@@ -91,7 +91,6 @@ export async function openSource(name: string, cwd: string, stdin: Readable, ran
     const regular = stat.isFile() ? { path } : {};
     if (!stat.isFile()) {
       // A pipe or a device (a FIFO, /dev/stdin) is read as it comes, never by position.
-      const { createReadStream } = await import('node:fs');
       const stream = createReadStream('', { fd: openFd, highWaterMark: CHUNK_BYTES });
       return { name, chunks: stream, close: () => stream.destroy() };
     }

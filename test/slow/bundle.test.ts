@@ -111,11 +111,54 @@ describe('what a run of the bundle loads', () => {
   });
 });
 
+/**
+ * Loads the bundle of `folder` with the loader the build wrote (dist/bundle/load.js) in a
+ * process of its own (V8 keeps in memory what it compiled for a source, so only another
+ * process shows whether a cache was taken), runs `args` through it, and returns which
+ * chunks started from their code cache, and the exit code. `write` writes the caches after.
+ */
+function loadInProcessOfItsOwn(folder: string, args: readonly string[], write = false): { cacheUse: Record<string, boolean>; code: number } {
+  const script = [
+    `import { loadBundle } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'bundle', 'load.js')).href)};`,
+    "import { PassThrough } from 'node:stream';",
+    `const bundle = loadBundle(${JSON.stringify(folder)});`,
+    'const io = { stdin: new PassThrough(), stdout: new PassThrough(), stderr: new PassThrough(), cwd: process.cwd(), env: { NO_COLOR: "1" } };',
+    `const code = await bundle.main.main(${JSON.stringify(args)}, io);`,
+    write ? 'bundle.writeCodeCache();' : '',
+    'process.stdout.write(JSON.stringify({ cacheUse: bundle.cacheUse(), code }));',
+  ].join('\n');
+  const spawned = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(spawned.status, spawned.stderr).toBe(0);
+  return JSON.parse(spawned.stdout) as { cacheUse: Record<string, boolean>; code: number };
+}
+
+describe('the code cache of the bundle', () => {
+  it('a run starts every chunk it loads from the cache the build wrote', () => {
+    for (const args of [['score', 'fixtures/sample.csv', '--json'], ['themes', 'fixtures/themes-fr.csv']]) {
+      const { cacheUse, code } = loadInProcessOfItsOwn(join(ROOT, 'dist', 'bundle'), args);
+      expect(code).toBe(0);
+      expect(Object.keys(cacheUse).length, args.join(' ')).toBeGreaterThan(10);
+      expect(Object.entries(cacheUse).filter(([, fromCache]) => !fromCache), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('a cache V8 refuses (damaged, or another Node\'s) changes nothing but the time: the chunk is compiled', async () => {
+    const folder = await tempDir();
+    await writeFile(join(folder, 'main.cjs'), 'const part = require("./part-a1.cjs");\nexports.main = async (args) => part.code(args);\n');
+    await writeFile(join(folder, 'part-a1.cjs'), 'exports.code = (args) => args.length;\n');
+    expect(loadInProcessOfItsOwn(folder, ['a', 'b'], true)).toEqual({ cacheUse: { 'main.cjs': false, 'part-a1.cjs': false }, code: 2 });
+    expect(loadInProcessOfItsOwn(folder, ['a', 'b'])).toEqual({ cacheUse: { 'main.cjs': true, 'part-a1.cjs': true }, code: 2 });
+    const cache = join(folder, 'part-a1.cjs.code-cache');
+    await writeFile(cache, (await readFile(cache)).map((byte) => byte ^ 0xff));
+    expect(loadInProcessOfItsOwn(folder, ['a', 'b', 'c'])).toEqual({ cacheUse: { 'main.cjs': true, 'part-a1.cjs': false }, code: 3 });
+  });
+});
+
 /** Every relative path the bundles of a package's dist/ name is there, the table, stop words, lexicon and package.json among them. */
 async function expectPathsFound(root: string): Promise<void> {
   const named: string[] = [];
   for (const folder of ['bundle', 'thread']) {
-    for (const name of (await readdir(join(root, 'dist', folder))).filter((file) => file.endsWith('.js'))) {
+    for (const name of (await readdir(join(root, 'dist', folder))).filter((file) => /\.c?js$/.test(file))) {
       const chunk = join(root, 'dist', folder, name);
       for (const line of (await readFile(chunk, 'utf8')).split('\n')) {
         // A path resolved against a package's own entry is the package's, not ours.

@@ -96,10 +96,14 @@ describe('the layers of src/', () => {
     }
   });
 
-  it('bin/nps.js reaches src only through the bundle of the cli (scripts/bundle.mjs bundles cli/main.js alone)', async () => {
+  it('bin/nps.js reaches src only through the bundle of the cli and its loader (scripts/bundle.mjs bundles cli/main.js alone)', async () => {
     const text = await readFile(join(ROOT, 'bin', 'nps.js'), 'utf8');
-    const targets = specifiersOf(text).map((specifier) => relative(join(ROOT, 'dist'), join(ROOT, 'bin', specifier)).split('\\').join('/'));
-    expect(targets).toEqual(['bundle/main.js']);
-    expect(await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8')).toContain("await bundle('bundle', { main: built('cli/main.js') });");
+    const ours = specifiersOf(text).filter((specifier) => specifier.startsWith('.'));
+    const targets = ours.map((specifier) => relative(join(ROOT, 'dist'), join(ROOT, 'bin', specifier)).split('\\').join('/'));
+    expect(targets).toEqual(['bundle/load.js']);
+    expect(text).toContain("new URL('../dist/bundle/', import.meta.url)");
+    const script = await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8');
+    expect(script).toContain("await bundle('bundle', { main: built('cli/main.js') }, { cjs: true });");
+    expect(script).toContain("await bundle('bundle', { load: built('cli/bundle-loader.js') }, { keep: true });");
   });
 });
