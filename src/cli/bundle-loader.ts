@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
@@ -11,8 +11,8 @@ import type * as Main from './main.js';
  * V8 can then start from a code cache, the bytecode of the functions a run uses, written
  * by the build (scripts/code-cache.mjs). Node 20 keeps no such cache for ES modules, and
  * compiling was a fifth of `nps score` on an everyday file. A chunk whose cache is
- * missing, or that V8 refuses (another Node, other V8 flags), is compiled as it would be
- * without one: the cache changes how fast a run starts, never what it does.
+ * missing, or not its own (below), or that V8 refuses (other V8 flags), is compiled as it
+ * would be without one.
  */
 
 /** The one module the bundle asks its loader for rather than Node: libraries/esm.ts, an ES module (see there). */
@@ -58,14 +58,20 @@ export function loadBundle(folder: string): Bundle {
     // Set before the chunk runs: two chunks that require each other get the exports filled so far, as Node's require gives.
     chunks.set(name, chunk);
     const { module } = chunk;
-    (chunk.script.runInThisContext() as ChunkFunction)(module.exports, requireFrom, module, chunk.file, folder);
+    try {
+      (chunk.script.runInThisContext() as ChunkFunction)(module.exports, requireFrom, module, chunk.file, folder);
+    } catch (error) {
+      // As Node's require: a chunk that failed to load is loaded afresh when asked again, not handed out half made.
+      chunks.delete(name);
+      throw error;
+    }
     return module.exports;
   };
   return {
     main: load(ENTRY) as typeof Main,
     cacheUse: () => Object.fromEntries([...chunks].map(([name, chunk]) => [name, chunk.fromCache])),
     writeCodeCache: () => {
-      for (const chunk of chunks.values()) writeFileSync(chunk.file + CODE_CACHE_SUFFIX, chunk.script.createCachedData());
+      for (const chunk of chunks.values()) writeCache(chunk);
     },
   };
 }
@@ -74,23 +80,58 @@ type ChunkFunction = (exports: unknown, require: (id: string) => unknown, module
 
 /**
  * A chunk compiled as Node compiles a CommonJS module, in strict mode as the ES modules it
- * was bundled from were, and from its code cache when V8 takes it. V8 checks the cache's
- * V8 version, flags and source length; the build writes a chunk and its cache together.
+ * was bundled from were, and from its code cache when the cache is the chunk's own and V8
+ * takes it.
  */
 function compile(file: string): Chunk {
   const source = readFileSync(file, 'utf8');
   const cachedData = cacheOf(file);
-  // On the wrapper's own line, so that every line of the chunk keeps its number in a stack trace.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { 'use strict'; ${source}\n})`, {
+  // The wrapper ends its own line, counted as line 0: the chunk's lines and columns keep their places in a stack trace.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) { 'use strict';\n${source}\n})`, {
     filename: file,
+    lineOffset: -1,
     ...(cachedData === undefined ? {} : { cachedData }),
   });
   return { file, script, module: { exports: {} }, fromCache: cachedData !== undefined && script.cachedDataRejected !== true };
 }
 
+/**
+ * What a cache says of the chunk it was written for. V8 checks only its own version (the
+ * same for every Node 20), its flags and the source's length: a chunk edited since, at the
+ * same length, would run the old bytecode. So a cache is taken only from the same Node on
+ * the same machine type, for a chunk of the size it was written for and not changed since
+ * (a chunk newer than its cache is not its cache's: the build writes the cache after the
+ * chunk, and npm gives every file of a package one date). A cache damaged inside, at its
+ * length, is not caught here: a checksum of it would cost more than the cache saves.
+ */
+interface CacheHeader {
+  readonly node: string;
+  readonly arch: string;
+  readonly bytes: number;
+}
+
+const header = (bytes: number): CacheHeader => ({ node: process.version, arch: process.arch, bytes });
+
+/** A cache file is its header as a line of JSON, then V8's bytes. Written beside, then moved in: never read half written. */
+function writeCache(chunk: Chunk): void {
+  const line = Buffer.from(`${JSON.stringify(header(statSync(chunk.file).size))}\n`);
+  const temporary = `${chunk.file}${CODE_CACHE_SUFFIX}.${process.pid}`;
+  writeFileSync(temporary, Buffer.concat([line, chunk.script.createCachedData()]));
+  renameSync(temporary, chunk.file + CODE_CACHE_SUFFIX);
+}
+
 function cacheOf(file: string): Buffer | undefined {
   try {
-    return readFileSync(file + CODE_CACHE_SUFFIX);
+    const cache = file + CODE_CACHE_SUFFIX;
+    const [chunkStat, cacheStat] = [statSync(file), statSync(cache)];
+    if (cacheStat.mtimeMs < chunkStat.mtimeMs) return undefined;
+    const bytes = readFileSync(cache);
+    const end = bytes.indexOf(0x0a);
+    if (end < 0) return undefined;
+    const written = JSON.parse(bytes.subarray(0, end).toString()) as Partial<CacheHeader>;
+    const expected = header(chunkStat.size);
+    if (written.node !== expected.node || written.arch !== expected.arch || written.bytes !== expected.bytes) return undefined;
+    return bytes.subarray(end + 1);
   } catch {
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, symlink, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -142,15 +142,45 @@ describe('the code cache of the bundle', () => {
     }
   });
 
-  it('a cache V8 refuses (damaged, or another Node\'s) changes nothing but the time: the chunk is compiled', async () => {
+  it('a cache not the chunk\'s own is not taken: the chunk is compiled, and runs as it now reads', async () => {
     const folder = await tempDir();
+    const part = join(folder, 'part-a1.cjs');
+    const cache = `${part}.code-cache`;
     await writeFile(join(folder, 'main.cjs'), 'const part = require("./part-a1.cjs");\nexports.main = async (args) => part.code(args);\n');
-    await writeFile(join(folder, 'part-a1.cjs'), 'exports.code = (args) => args.length;\n');
+    await writeFile(part, 'exports.code = (args) => args.length + 0;\n');
     expect(loadInProcessOfItsOwn(folder, ['a', 'b'], true)).toEqual({ cacheUse: { 'main.cjs': false, 'part-a1.cjs': false }, code: 2 });
     expect(loadInProcessOfItsOwn(folder, ['a', 'b'])).toEqual({ cacheUse: { 'main.cjs': true, 'part-a1.cjs': true }, code: 2 });
-    const cache = join(folder, 'part-a1.cjs.code-cache');
-    await writeFile(cache, (await readFile(cache)).map((byte) => byte ^ 0xff));
+    const written = await readFile(cache);
+
+    // Edited since, at the same length (V8 would take the cache and run the old code).
+    await writeFile(part, 'exports.code = (args) => args.length + 7;\n');
+    const later = new Date(Date.now() + 60_000);
+    await utimes(part, later, later);
+    expect(loadInProcessOfItsOwn(folder, ['a', 'b'])).toEqual({ cacheUse: { 'main.cjs': true, 'part-a1.cjs': false }, code: 9 });
+
+    // Written by another Node.
+    await writeFile(part, 'exports.code = (args) => args.length + 0;\n');
+    const other = Buffer.from(written.toString('latin1').replace(/"node":"[^"]*"/, '"node":"v0.0.0"'), 'latin1');
+    await writeFile(cache, other);
     expect(loadInProcessOfItsOwn(folder, ['a', 'b', 'c'])).toEqual({ cacheUse: { 'main.cjs': true, 'part-a1.cjs': false }, code: 3 });
+
+    // Its header damaged: no line of JSON.
+    await writeFile(cache, written.map((byte) => byte ^ 0xff));
+    expect(loadInProcessOfItsOwn(folder, ['a'])).toEqual({ cacheUse: { 'main.cjs': true, 'part-a1.cjs': false }, code: 1 });
+
+    // Its own again: taken.
+    await writeFile(cache, written);
+    expect(loadInProcessOfItsOwn(folder, ['a'])).toEqual({ cacheUse: { 'main.cjs': true, 'part-a1.cjs': true }, code: 1 });
+  });
+
+  it('no chunk of the bundle uses import() or import.meta, which code compiled from a cache cannot run in Node 20', async () => {
+    const folder = join(ROOT, 'dist', 'bundle');
+    const chunks = (await readdir(folder)).filter((name) => name.endsWith('.cjs'));
+    expect(chunks.length).toBeGreaterThan(20);
+    for (const name of chunks) {
+      const code = (await readFile(join(folder, name), 'utf8')).replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+      expect(code.match(/[^\w$.]import\s*\(|import\.meta/g), name).toBeNull();
+    }
   });
 });
 
