@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from '../dist/bundle/load.js';
+import { COMMANDS } from '../dist/cli/program.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const fixture = (name) => join(ROOT, 'fixtures', name);
@@ -18,7 +19,7 @@ const fixture = (name) => join(ROOT, 'fixtures', name);
 /** Runs that reach what everyday runs use: each command, its help, its table and its JSON, the readers of each format. */
 const runs = (out) => [
   ['--help'],
-  ...['score', 'segment', 'followup', 'accounts', 'themes', 'drivers', 'report', 'compare', 'columns', 'sql', 'sample-size'].map((command) => [command, '--help']),
+  ...COMMANDS.map(({ name }) => [name, '--help']),
   ['score', fixture('report-sample.csv')],
   ['score', fixture('report-sample.csv'), '--by', 'plan', '--period', 'month', '--json'],
   ['score', fixture('sample.csv'), '--json'],
