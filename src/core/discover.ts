@@ -127,11 +127,16 @@ export function examplesOf(documents: readonly AnswerDocument[], ids: readonly n
 /** How a phrase theme's mentions read, each by the sentences its phrases stand in. */
 function sentimentOf(theme: PhraseTheme, documents: readonly AnswerDocument[], ids: readonly number[]): SentimentCounts {
   const counts = emptySentiment();
+  // One list for every document, a sentence listed as often as a phrase stands in it: the polarity over them is the same.
+  const sentences: number[] = [];
   for (const id of ids) {
     const document = documents[id];
     if (document === undefined) continue;
-    const sentences = new Set<number>();
-    for (const phrase of theme.phrases) for (const at of placesOf(document, phrase)) sentences.add(document.sentences[at] ?? 0);
+    sentences.length = 0;
+    for (const phrase of theme.phrases) {
+      const n = phrase.stems.length;
+      for (let at = 0; at + n <= document.stems.length; at += 1) if (startsAt(document.stems, at, phrase.stems)) sentences.push(document.sentences[at] ?? 0);
+    }
     counts[polarityOver(document.polarities, sentences)] += 1;
   }
   return counts;

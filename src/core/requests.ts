@@ -20,7 +20,17 @@ const MORE: Readonly<Record<string, string[]>> = {
 interface Cues {
   words: ReadonlySet<string>;
   prefixes: string[];
-  phrases: string[][];
+  /** Cues of several words, by their first word: a token is tried only against those it can start. */
+  phrases: ReadonlyMap<string, string[][]>;
+}
+
+function byFirstWord(phrases: readonly string[][]): Map<string, string[][]> {
+  const found = new Map<string, string[][]>();
+  for (const phrase of phrases) {
+    const first = phrase[0] ?? '';
+    found.set(first, [...(found.get(first) ?? []), phrase]);
+  }
+  return found;
 }
 
 const compiled = new Map<string, Cues | null>();
@@ -35,7 +45,7 @@ function cuesOf(language: string): Cues | undefined {
         : {
             words: new Set(list.filter((cue) => !cue.includes(' ') && !cue.endsWith('*'))),
             prefixes: list.filter((cue) => cue.endsWith('*')).map((cue) => cue.slice(0, -1)),
-            phrases: list.filter((cue) => cue.includes(' ')).map((cue) => cue.split(' ')),
+            phrases: byFirstWord(list.filter((cue) => cue.includes(' ')).map((cue) => cue.split(' '))),
           };
     compiled.set(language, cues);
   }
@@ -47,21 +57,40 @@ export function readsRequestsIn(language: string): boolean {
   return cuesOf(language) !== undefined;
 }
 
-/** The sentences (by number) that ask for something, and the words that ask (not themselves a suggestion). */
-export function requestSentences(tokens: readonly Token[], language: string): { sentences: Set<number>; cueWords: Set<string> } {
-  const sentences = new Set<number>();
-  const cueWords = new Set<string>();
+const NONE: { sentences: ReadonlySet<number>; cueWords: ReadonlySet<string> } = { sentences: new Set(), cueWords: new Set() };
+
+function startsWithAny(word: string, prefixes: readonly string[]): boolean {
+  for (const prefix of prefixes) if (word.startsWith(prefix)) return true;
+  return false;
+}
+
+/** Whether a cue of several words starts at `at`. */
+function phraseAt(tokens: readonly Token[], at: number, phrase: readonly string[]): boolean {
+  for (let offset = 0; offset < phrase.length; offset += 1) if (tokens[at + offset]?.word !== phrase[offset]) return false;
+  return true;
+}
+
+/**
+ * The sentences (by number) that ask for something, and the words that ask (not themselves a
+ * suggestion). Most answers ask for nothing: the sets are made for those that do.
+ */
+export function requestSentences(tokens: readonly Token[], language: string): { sentences: ReadonlySet<number>; cueWords: ReadonlySet<string> } {
   const cues = cuesOf(language);
-  if (cues === undefined) return { sentences, cueWords };
-  tokens.forEach((token, at) => {
-    let cue = cues.words.has(token.word) || cues.prefixes.some((prefix) => token.word.startsWith(prefix));
-    if (cue) cueWords.add(token.word);
-    for (const phrase of cues.phrases) {
-      if (!phrase.every((word, offset) => tokens[at + offset]?.word === word)) continue;
+  if (cues === undefined) return NONE;
+  let found: { sentences: Set<number>; cueWords: Set<string> } | undefined;
+  for (let at = 0; at < tokens.length; at += 1) {
+    const token = tokens[at];
+    if (token === undefined) continue;
+    const { word } = token;
+    let cue = cues.words.has(word) || startsWithAny(word, cues.prefixes);
+    if (cue) (found ??= { sentences: new Set(), cueWords: new Set() }).cueWords.add(word);
+    for (const phrase of cues.phrases.get(word) ?? []) {
+      if (!phraseAt(tokens, at, phrase)) continue;
       cue = true;
-      for (const word of phrase) cueWords.add(word);
+      found ??= { sentences: new Set(), cueWords: new Set() };
+      for (const one of phrase) found.cueWords.add(one);
     }
-    if (cue) sentences.add(token.sentence);
-  });
-  return { sentences, cueWords };
+    if (cue) found?.sentences.add(token.sentence);
+  }
+  return found ?? NONE;
 }

@@ -150,16 +150,32 @@ const SERVING: Readonly<Record<string, ReadonlySet<string>>> = {
 function failsToServe(tokens: readonly Token[], at: number, failing: ReadonlySet<string>, profile: LanguageProfile): boolean {
   const token = tokens[at];
   if (token === undefined || !failing.has(token.word)) return false;
-  const near = [...tokens.slice(Math.max(0, at - NEGATION_REACH), at), ...tokens.slice(at + 1, at + 3)];
-  return near.some((one) => one.clause === token.clause && isNegator(one.word, profile));
+  return negatorBefore(tokens, at, NEGATION_REACH, profile) || negatorIn(tokens, at + 1, Math.min(tokens.length, at + 3), token.clause, profile);
 }
 
-/** Whether one of the `reach` tokens before `at`, in its clause, is so: read in place, since every word of every comment is asked. */
-function anyBefore(tokens: readonly Token[], at: number, reach: number, test: (token: Token) => boolean): boolean {
+/** Whether a token from `from` to `to` (not included), in the clause, is a negation. */
+function negatorIn(tokens: readonly Token[], from: number, to: number, clause: number, profile: LanguageProfile): boolean {
+  for (let at = from; at < to; at += 1) {
+    const one = tokens[at];
+    if (one !== undefined && one.clause === clause && isNegator(one.word, profile)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether one of the `reach` tokens before `at`, in its clause, is a negation. Read in place, with
+ * no function made for the test: every word of every comment is asked.
+ */
+function negatorBefore(tokens: readonly Token[], at: number, reach: number, profile: LanguageProfile): boolean {
+  return negatorIn(tokens, Math.max(0, at - reach), at, tokens[at]?.clause ?? -1, profile);
+}
+
+/** Whether one of the `reach` tokens before `at`, in its clause, is a modal of a wish or a negated modal ("couldn't"). */
+function wishBefore(tokens: readonly Token[], at: number, reach: number, wishing: ReadonlySet<string> | undefined): boolean {
   const clause = tokens[at]?.clause;
   for (let before = Math.max(0, at - reach); before < at; before += 1) {
     const one = tokens[before];
-    if (one !== undefined && one.clause === clause && test(one)) return true;
+    if (one !== undefined && one.clause === clause && (wishing?.has(one.word) === true || CANNOT.has(one.word))) return true;
   }
   return false;
 }
@@ -191,20 +207,22 @@ export function sentencePolarities(tokens: readonly Token[], language: string): 
   } else {
     const wishing = WISHING[language];
     const failing = SERVING[language];
-    tokens.forEach((token, at) => {
+    for (let at = 0; at < tokens.length; at += 1) {
+      const token = tokens[at];
+      if (token === undefined) continue;
       const polarity = polarityOfWord(token.word, language);
       if (polarity === 0) {
         if (failing !== undefined && failsToServe(tokens, at, failing, lexicon.profile)) negative[token.sentence] = true;
-        return;
+        continue;
       }
-      const negated = anyBefore(tokens, at, NEGATION_REACH, (one) => isNegator(one.word, lexicon.profile));
+      const negated = negatorBefore(tokens, at, NEGATION_REACH, lexicon.profile);
       // A modal stands a word further back than a negation: "could not be more helpful".
       // "could be better", "pourrait être plus rapide": praise wished for is a complaint; "couldn't be better" is praise.
-      const modal = polarity > 0 && anyBefore(tokens, at, NEGATION_REACH + 1, (one) => wishing?.has(one.word) === true || CANNOT.has(one.word));
+      const modal = polarity > 0 && wishBefore(tokens, at, NEGATION_REACH + 1, wishing);
       const praised = modal ? negated : (polarity > 0) !== negated;
       if (praised) positive[token.sentence] = true;
       else negative[token.sentence] = true;
-    });
+    }
   }
   return positive.map((yes, at) => combine(yes, negative[at] ?? false));
 }

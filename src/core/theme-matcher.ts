@@ -52,16 +52,24 @@ function absenceOf(language: string): ReadonlySet<string> {
   return found;
 }
 
-/** Whether the words before a mention (its clause, within reach) turn it around. */
-function negates(before: readonly Token[], trouble: () => boolean, profile: LanguageProfile): boolean {
+/**
+ * Whether the words before a mention at `at` (its clause, within reach) turn it around. Those
+ * are the tokens just before it in its clause: clauses are numbered in order, so they are the
+ * last of the reach.
+ */
+function negates(tokens: readonly Token[], at: number, term: Term, profile: LanguageProfile): boolean {
+  const clause = tokens[at]?.clause;
+  let from = Math.max(0, at - NEGATION_REACH);
+  while (from < at && tokens[from]?.clause !== clause) from += 1;
   const absence = absenceOf(profile.code);
-  const pairs = ABSENCE_PAIRS[profile.code] ?? [];
-  return before.some((token, at) => {
-    const next = before[at + 1]?.word;
-    const saysMissing = absence.has(token.word) || pairs.includes(next === undefined ? token.word : `${token.word} ${next}`) || pairs.includes(token.word);
-    if (saysMissing) return trouble();
-    return isNegator(token.word, profile);
-  });
+  const pairs = ABSENCE_PAIRS[profile.code];
+  for (let before = from; before < at; before += 1) {
+    const word = tokens[before]?.word ?? '';
+    const next = before + 1 < at ? tokens[before + 1]?.word : undefined;
+    const saysMissing = absence.has(word) || (pairs !== undefined && (pairs.includes(next === undefined ? word : `${word} ${next}`) || pairs.includes(word)));
+    if (saysMissing ? troubleOf(term, profile) : isNegator(word, profile)) return true;
+  }
+  return false;
 }
 
 interface Term {
@@ -150,6 +158,14 @@ function sameTerms(a: ReadonlyArray<[string, readonly string[]]>, b: ReadonlyArr
   return a.length === b.length && a.every(([theme, terms], at) => theme === b[at]?.[0] && terms.length === b[at][1].length && terms.every((term, place) => term === b[at]?.[1][place]));
 }
 
+/** Whether a term's stems stand at `at`, all in one clause. */
+function termAt(term: Term, stems: readonly string[], tokens: readonly Token[], at: number, clause: number): boolean {
+  for (let offset = 0; offset < term.stems.length; offset += 1) {
+    if (stems[at + offset] !== term.stems[offset] || tokens[at + offset]?.clause !== clause) return false;
+  }
+  return true;
+}
+
 /**
  * Matches inside a longer match of another theme are its words, not a mention of their
  * own: "support for tables" is a feature, not support.
@@ -221,13 +237,11 @@ export class ThemeMatcher {
     for (let at = 0; at < stems.length; at += 1) {
       const terms = index.byFirstStem.get(stems[at] ?? '');
       if (terms === undefined) continue;
+      const clause = tokens[at]?.clause ?? 0;
       for (const term of terms) {
-        const clause = tokens[at]?.clause ?? 0;
-        const matched = term.stems.every((wanted, offset) => stems[at + offset] === wanted && tokens[at + offset]?.clause === clause);
-        if (!matched) continue;
-        const before = tokens.slice(Math.max(0, at - NEGATION_REACH), at).filter((token) => token.clause === clause);
+        if (!termAt(term, stems, tokens, at, clause)) continue;
         const sentence = tokens[at]?.sentence ?? 0;
-        matches.push({ theme: term.theme, start: at, end: at + term.stems.length, clause, negated: negates(before, () => troubleOf(term, profile), profile), sentence });
+        matches.push({ theme: term.theme, start: at, end: at + term.stems.length, clause, negated: negates(tokens, at, term, profile), sentence });
       }
     }
     return matches.length < 2 ? matches : longestMatches(matches);

@@ -19,9 +19,13 @@ export interface LanguageGuess {
   language: string;
   reliable(): boolean;
   scores(): Record<string, number>;
+  /** One language's score, as `scores()` has it (0 for one it does not list), without making them all. */
+  scoreOf(code: string): number;
 }
 
 export type DetectLanguage = (text: string) => LanguageGuess;
+
+const NO_GUESS: LanguageGuess = { language: '', reliable: () => false, scores: () => ({}), scoreOf: () => 0 };
 
 /** A comment read: its language (`und` when it could not be told), its words in that language, its themes. */
 export interface Reading {
@@ -96,7 +100,7 @@ export class CommentReader {
     const words = splitWords(comment, forced === undefined ? 'en' : profileOf(forced).locale);
     if (forced !== undefined) return this.readIn(words, comment, profileOf(forced));
     if (words.found.length === 0) return { language: UNDETERMINED_LANGUAGE, tokens: [], mentions: [] };
-    const guess: LanguageGuess = this.options.detect?.(comment) ?? { language: '', reliable: () => false, scores: () => ({}) };
+    const guess: LanguageGuess = this.options.detect?.(comment) ?? NO_GUESS;
     const first = guess.language === '' ? undefined : profileOf(guess.language);
     const firstReading = first === undefined ? undefined : this.readIn(words, comment, first);
     if (first?.lexicon === true && firstReading !== undefined && (firstReading.mentions.length > 0 || words.found.length > SURE_WORDS)) {
@@ -104,13 +108,12 @@ export class CommentReader {
     }
     // The first choice finds no theme: a language close behind it (or any, when it is unsure) whose keywords the comment has.
     const reliable = guess.reliable();
-    const scores = guess.scores();
-    const firstScore = first === undefined ? 0 : (scores[first.code] ?? 0);
+    const firstScore = first === undefined ? 0 : guess.scoreOf(first.code);
     const open = !reliable || first?.lexicon !== true;
     let best: { reading: Reading; score: number } | undefined;
     for (const profile of this.lexiconProfiles) {
       if (profile.code === first?.code || profile.unspaced !== words.unspaced) continue;
-      const score = scores[profile.code] ?? 0;
+      const score = guess.scoreOf(profile.code);
       if (!open && score < firstScore * CLOSE_SCORE) continue;
       const reading = this.readIn(words, comment, profile);
       if (reading.mentions.length > 0 && (best === undefined || score > best.score)) best = { reading, score };
@@ -297,7 +300,8 @@ export class ThemeTally {
     this.all[category] += 1;
     const readings: Reading[] = [];
     const read: Array<{ text: string; reading: Reading }> = [];
-    const mentioned = new Set<string>();
+    // The themes any answer mentions, each once: a few, looked through rather than kept in a set made for every response.
+    const mentioned: string[] = [];
     for (const answer of answers) {
       const text = answer.trim();
       if (text === '') continue;
@@ -314,7 +318,7 @@ export class ThemeTally {
         if (mention.negated) stats.negated += 1;
         stats.sentiment[polarityOver(polaritiesOf(reading), mention.sentences ?? [])] += 1;
         keepExample(stats.examples, text, reading.tokens.length);
-        mentioned.add(mention.theme);
+        if (!mentioned.includes(mention.theme)) mentioned.push(mention.theme);
       }
     }
     for (const theme of mentioned) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { DetectLanguage } from '../core/themes.js';
+import type { DetectLanguage, LanguageGuess } from '../core/themes.js';
 import { importModule, resolveModule } from '../libraries/esm.js';
 import { readLanguageTable, type LanguageTable } from './language-table.js';
 
@@ -28,16 +28,22 @@ const TABLE = new URL('../input/eld-small.bin', import.meta.url);
  */
 export async function loadLanguageDetector(): Promise<DetectLanguage> {
   const detect = (await fromTable()) ?? (await eldsOwn());
-  return (text) => {
-    const result = detect(text.length > DETECTED_LENGTH ? text.slice(0, DETECTED_LENGTH) : text);
-    return { language: result.language, reliable: () => result.isReliable(), scores: () => result.getScores() };
-  };
+  return (text) => detect(text.length > DETECTED_LENGTH ? text.slice(0, DETECTED_LENGTH) : text);
 }
 
 /** eld's own detector, with its own module of the table. */
-async function eldsOwn(): Promise<(text: string) => EldResult> {
+async function eldsOwn(): Promise<DetectLanguage> {
   const { eld } = (await importModule('eld/small')) as { eld: Eld };
-  return (text) => eld.detect(text);
+  return (text) => {
+    const result = eld.detect(text);
+    let scores: Record<string, number> | undefined;
+    return {
+      language: result.language,
+      reliable: () => result.isReliable(),
+      scores: () => result.getScores(),
+      scoreOf: (code) => (scores ??= result.getScores())[code] ?? 0,
+    };
+  };
 }
 
 /** The table's bytes; undefined before a build. Read at once: an asynchronous read of it (2.9 MB then) waited on a thread 10 ms. */
@@ -49,25 +55,25 @@ function tableBytes(): Buffer | undefined {
   }
 }
 
-/** What eld's result is made from, and how eld reads a text's words: from eld's own modules. */
+/** How eld reads a text's words, and how it judges a result reliable: from eld's own modules. */
 interface EldParts {
   separators: RegExp;
   dictionary: readonly string[];
-  LanguageResult: new (language: string, results: number[], ngrams: number, languages: Record<string, string>) => EldResult;
+  /** Each language's average score in a right detection, by code. */
+  avgScore: Readonly<Record<string, number>>;
 }
-type EldResult = ReturnType<Eld['detect']>;
 
-async function fromTable(): Promise<((text: string) => EldResult) | undefined> {
+async function fromTable(): Promise<DetectLanguage | undefined> {
   const buffer = tableBytes();
   if (buffer === undefined) return undefined;
   try {
     // eld's entries build their detector from these; the package exports only the entries, so the files are named.
-    const [{ separators }, { dictionary }, { LanguageResult }] = (await Promise.all([
+    const [{ separators }, { dictionary }, { avgScore }] = (await Promise.all([
       importModule(eldFile('regexPatterns.js')),
       importModule(eldFile('dictionary.js')),
-      importModule(eldFile('LanguageResult.js')),
-    ])) as [Pick<EldParts, 'separators'>, Pick<EldParts, 'dictionary'>, Pick<EldParts, 'LanguageResult'>];
-    return detectorOf(readLanguageTable(buffer), { separators, dictionary, LanguageResult });
+      importModule(eldFile('avgScore.js')),
+    ])) as [Pick<EldParts, 'separators'>, Pick<EldParts, 'dictionary'>, Pick<EldParts, 'avgScore'>];
+    return detectorOf(readLanguageTable(buffer), { separators, dictionary, avgScore });
   } catch {
     // Another eld than the one the table was written for (its files moved): its own module still answers.
     return undefined;
@@ -94,14 +100,64 @@ const WORD_BYTES = 70;
  * whole numbers, so the order they are added in changes nothing. A test holds this to
  * eld's own detector on every comment of the fixtures and thousands of made ones.
  */
-function detectorOf(table: LanguageTable, eld: EldParts): (text: string) => EldResult {
+function detectorOf(table: LanguageTable, eld: EldParts): DetectLanguage {
   const languageCount = Object.keys(table.languages).length;
   const ngrams = new NumberedNgrams(table, eld.dictionary);
+  const indices = new Map(Object.entries(table.languages).map(([index, code]) => [code, Number(index)]));
   return (text) => {
-    const { sums, distinct } = ngrams.count(text.substring(0, TEXT_CHARS).replace(eld.separators, ' ').trim().toLowerCase(), languageCount);
-    const best = highest(sums);
-    return best === undefined ? new eld.LanguageResult('', [], 0, {}) : new eld.LanguageResult(table.languages[best] ?? '', sums, distinct, table.languages);
+    const sums = new Int32Array(languageCount);
+    const distinct = ngrams.count(text.substring(0, TEXT_CHARS).replace(eld.separators, ' ').trim().toLowerCase(), sums);
+    const [best, next] = firstTwo(sums);
+    if (best === undefined) return NOTHING_DETECTED;
+    const language = table.languages[best] ?? '';
+    const score = (index: number): number => {
+      // eld's scale (LanguageResult.js): a language's score per distinct n-gram, s / (s + 25).
+      const perNgram = (sums[index] ?? 0) / distinct;
+      return perNgram / (perNgram + SCALE);
+    };
+    return {
+      language,
+      // eld's isReliable, as it reads: against the second language's index, not its score.
+      reliable: () => distinct >= 3 && !((eld.avgScore[language] ?? Number.NaN) * RELIABLE_RATIO > score(best) || 0.01 > Math.abs(score(best) - (next ?? 0))),
+      scores: () => Object.fromEntries(ranked(sums).map((index) => [table.languages[index] ?? '', score(index)])),
+      scoreOf: (code) => {
+        const index = indices.get(code);
+        return index === undefined || (sums[index] ?? 0) <= 0 ? 0 : score(index);
+      },
+    };
   };
+}
+
+/** What eld answers for a text with no n-gram of any language. */
+const NOTHING_DETECTED: LanguageGuess = { language: '', reliable: () => false, scores: () => ({}), scoreOf: () => 0 };
+/** eld's constants: the scale of its scores, and the share of a language's average score a reliable result reaches. */
+const SCALE = 25;
+const RELIABLE_RATIO = 0.75;
+
+/** The languages that scored above 0, the highest first, in the order of their indices when equal (eld sorts so, stably). */
+function ranked(sums: Int32Array): number[] {
+  const scored: number[] = [];
+  sums.forEach((sum, index) => {
+    if (sum > 0) scored.push(index);
+  });
+  return scored.sort((a, b) => (sums[b] ?? 0) - (sums[a] ?? 0) || a - b);
+}
+
+/** The first two of `ranked`, found in one pass. */
+function firstTwo(sums: Int32Array): [number | undefined, number | undefined] {
+  let best: number | undefined;
+  let next: number | undefined;
+  for (let index = 0; index < sums.length; index += 1) {
+    const sum = sums[index] ?? 0;
+    if (sum <= 0) continue;
+    if (best === undefined || sum > (sums[best] ?? 0)) {
+      next = best;
+      best = index;
+    } else if (next === undefined || sum > (sums[next] ?? 0)) {
+      next = index;
+    }
+  }
+  return [best, next];
 }
 
 /**
@@ -126,11 +182,10 @@ class NumberedNgrams {
     private readonly dictionary: readonly string[],
   ) {}
 
-  /** Each language's sum of the scores of a text's distinct n-grams, and how many distinct n-grams it has. */
-  count(text: string, languageCount: number): { sums: number[]; distinct: number } {
+  /** Adds to `sums` each language's sum of the scores of a text's distinct n-grams; returns how many distinct n-grams it has. */
+  count(text: string, sums: Int32Array): number {
     if (this.byWord.size > WORDS_KEPT || this.scores.length > NGRAMS_KEPT) this.forget();
     this.texts += 1;
-    const sums = new Array<number>(languageCount).fill(0);
     let distinct = 0;
     forEachWord(text, (word) => {
       for (const number of this.numbersOf(word)) {
@@ -145,7 +200,7 @@ class NumberedNgrams {
         }
       }
     });
-    return { sums, distinct };
+    return distinct;
   }
 
   private numbersOf(word: string): Int32Array {
@@ -173,19 +228,6 @@ class NumberedNgrams {
     this.scores.length = 0;
     this.countedIn.length = 0;
   }
-}
-
-/** The first language with the highest score above 0, as eld picks it; undefined when none scored. */
-function highest(sums: readonly number[]): number | undefined {
-  let best: number | undefined;
-  let bestScore = 0;
-  sums.forEach((score, language) => {
-    if (score > 0 && score > bestScore) {
-      bestScore = score;
-      best = language;
-    }
-  });
-  return best;
 }
 
 /** A word's n-grams as eld takes them from its bytes: four every three, the first after a space, the last before one. */

@@ -56,6 +56,9 @@ describe('the language detector read from the build', () => {
       const own = eld.detect(comment.slice(0, DETECTED_LENGTH));
       const read = detect(comment);
       expect([read.language, read.reliable(), read.scores()], comment).toEqual([own.language, own.isReliable(), own.getScores()]);
+      // One language's score, asked alone, for languages eld lists and for some it may not.
+      const scores = own.getScores();
+      for (const code of [...Object.keys(scores), 'en', 'fr', 'ja', 'xx']) expect(read.scoreOf(code), `${comment}: ${code}`).toBe(scores[code] ?? 0);
     }
   });
 });

@@ -73,6 +73,48 @@ describe('words in every script', () => {
   });
 });
 
+/** The words and breaks of text with spaces, by the expression splitWords reads them as, character by character. */
+function wordsByExpression(text: string): Array<{ word: string; breaks: boolean; stops: boolean }> {
+  const found: Array<{ word: string; breaks: boolean; stops: boolean }> = [];
+  let breaks = false;
+  let stops = false;
+  for (const match of text.matchAll(/([\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*)|[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/gu)) {
+    const word = match[1];
+    if (word === undefined) {
+      breaks = true;
+      stops ||= /[.!?\n\u3002\uff01\uff1f\u2026]/.test(match[0]);
+    } else if (word.length > MAX_WORD_LENGTH) {
+      breaks = true;
+    } else if (/\p{L}/u.test(word)) {
+      found.push({ word, breaks, stops });
+      breaks = false;
+      stops = false;
+    }
+  }
+  return found;
+}
+
+describe('words and breaks, character by character', () => {
+  // Letters of several scripts, marks, digits of other scripts, apostrophes, every break, symbols, emoji,
+  // a letter outside the Basic Multilingual Plane, and surrogates that pair with nothing.
+  const pieces = [...Array.from('aZé9ß'), '\u0301', '\u0663', '\u00b2', 'жΩ', "'", "''", ...Array.from('.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026'), ' ', '-', '"', '\u00a0', '😀', '\u{1d400}', '\ud800', '\udc00', 'x'.repeat(MAX_WORD_LENGTH)];
+
+  it('finds what the expression finds, in random text', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let text = 0; text < 3000; text += 1) {
+      const raw = Array.from({ length: Math.floor(random() * 40) }, () => pieces[Math.floor(random() * pieces.length)] ?? '').join('');
+      const words = splitWords(raw, 'en');
+      if (words.unspaced) continue;
+      expect(words.found, JSON.stringify(raw)).toEqual(wordsByExpression(words.text));
+    }
+  });
+
+  it('keeps a word whole across apostrophes between letters, marks and digits only', () => {
+    expect(splitWords("it's o'clock r2'5 9'5 'quoted' end'", 'en').found.map((found) => found.word)).toEqual(["it's", "o'clock", "r2'5", 'quoted', 'end']);
+  });
+});
+
 describe('one endless word', () => {
   const letters = (alphabet: string, length: number): string => Array.from({ length }, (_, index) => alphabet[(index * 7919) % alphabet.length] ?? '').join('');
 
