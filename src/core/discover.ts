@@ -7,6 +7,7 @@ import { profileOf } from './languages.js';
 import { frequentPhrases, mergePhrases, postPhrases, type Phrase, type PhraseDocument, type PhraseSettings, type PhraseTheme } from './phrases.js';
 import { emptySentiment, netSentiment, polarityOver, type SentimentCounts } from './sentiment.js';
 import type { Counts } from './stats.js';
+import { compareText } from './strings.js';
 import { npsOf } from './summary.js';
 
 /**
@@ -86,7 +87,7 @@ export function writtenForms(phrase: Phrase, documents: readonly PhraseDocument[
     }
   }
   const written = [...forms.values()].map((form) => ({ text: Array.from(form.words, (word) => vocabulary.wordList[word] ?? '').join(' '), count: form.documents }));
-  return written.sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)).map((form) => form.text);
+  return written.sort((a, b) => b.count - a.count || compareText(a.text, b.text)).map((form) => form.text);
 }
 
 /** Whether a phrase's stems start at a place of a document's. */
@@ -164,9 +165,10 @@ function namedCounts(ids: readonly number[], documents: readonly AnswerDocument[
   const counts = new Map<string, number>();
   for (const id of ids) {
     const themes = documents[id]?.themes ?? [];
-    themes.forEach((theme, at) => {
+    for (let at = 0; at < themes.length; at += 1) {
+      const theme = themes[at] ?? '';
       if (themes.indexOf(theme) === at) counts.set(theme, (counts.get(theme) ?? 0) + 1);
-    });
+    }
   }
   return counts;
 }
@@ -304,7 +306,7 @@ export function discover(responses: readonly SampledResponse[], main: string | u
     }
   }
   // Ranked by comments, then label: only the themes kept are described (a varied file finds more than twice as many).
-  found.sort((a, b) => b.theme.documents.length - a.theme.documents.length || (a.forms[0] ?? '').localeCompare(b.forms[0] ?? ''));
+  found.sort((a, b) => b.theme.documents.length - a.theme.documents.length || compareText(a.forms[0] ?? '', b.forms[0] ?? ''));
   const kept = found.slice(0, MAX_DISCOVERED);
   const themedSet = new Set<AnswerDocument>();
   for (const { inLanguage, theme } of kept) for (const id of theme.documents) themedSet.add(inLanguage.documents[id] as AnswerDocument);

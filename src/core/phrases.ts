@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category } from './categories.js';
+import { compareText } from './strings.js';
 
 /**
  * Phrases that come back across comments, and the themes they make: the counting at
@@ -150,7 +151,7 @@ export function frequentPhrases(documents: readonly PhraseDocument[], settings: 
     const parts = [entry.stems.slice(0, -1), entry.stems.slice(1)];
     return entry.df >= settings.hold * Math.min(...parts.map(dfOf));
   });
-  kept.sort((a, b) => b.df - a.df || b.stems.length - a.stems.length || a.stems.join(' ').localeCompare(b.stems.join(' ')));
+  kept.sort((a, b) => b.df - a.df || b.stems.length - a.stems.length || compareText(a.stems.join(' '), b.stems.join(' ')));
   return kept.slice(0, settings.candidates).map((entry) => ({ stems: entry.stems, documents: [], byCategory: entry.byCategory, df: entry.df }));
 }
 

@@ -3,7 +3,7 @@ import { LEXICON_LANGUAGES, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfi
 import type { Counts } from './stats.js';
 import { addSentiment, emptySentiment, polarityOver, sentencePolarities, type Polarity, type SentimentCounts } from './sentiment.js';
 import { EXAMPLE_MIN_WORDS, keepExample } from './examples.js';
-import { ownCopy } from './strings.js';
+import { compareText, ownCopy } from './strings.js';
 import { ThemeExtras, type ResponseContext, type ThemeExtrasData } from './theme-extras.js';
 import type { Mention, ThemeMatcher } from './theme-matcher.js';
 import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, type Token, type Words } from './words.js';
@@ -471,9 +471,11 @@ export interface DistinguishingWord {
   promoters: number;
 }
 
+/** The spelling written most often, the first in the default locale's order among equals; the stem when none was counted. */
 function mostWritten(spellings: Map<string, number> | undefined, key: string): string {
-  const list = [...(spellings ?? new Map<string, number>())];
-  return list.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? key;
+  let best: [string, number] | undefined;
+  for (const entry of spellings ?? []) if (best === undefined || entry[1] > best[1] || (entry[1] === best[1] && compareText(entry[0], best[0]) < 0)) best = entry;
+  return best?.[0] ?? key;
 }
 
 /** The weighted log-odds of every word of one language's comments. */
