@@ -5,6 +5,7 @@ import { isNegator, profileOf, UNDETERMINED_LANGUAGE, type LanguageProfile } fro
 import type { PhraseDocument } from './phrases.js';
 import { requestSentences } from './requests.js';
 import { isEvaluative, sentencePolarities, type Polarity } from './sentiment.js';
+import { ownCopy } from './strings.js';
 import { isUnspacedWord, readPart, splitWords, tokensIn, wordsFor, type Token } from './words.js';
 
 /**
@@ -133,11 +134,33 @@ const ENGLISH = profileOf('en');
 
 /** A word that can name what a comment is about: no stop word, filler, negation, number, lone letter or word of praise or blame. */
 export function isContentWord(word: string, profile: LanguageProfile, extra?: ReadonlySet<string>): boolean {
+  if (extra?.has(word) === true) return false;
+  let known = contentWords.get(profile.code);
+  if (known === undefined) {
+    known = new Map();
+    contentWords.set(profile.code, known);
+  }
+  let content = known.get(word);
+  if (content === undefined) {
+    content = namesSomething(word, profile);
+    if (known.size < CONTENT_WORDS_KEPT) known.set(ownCopy(word), content);
+  }
+  return content;
+}
+
+/**
+ * Whether each word met is a content word, per language: words repeat from answer to answer,
+ * and telling one takes eight lookups and an expression. Up to this many words per language.
+ */
+const CONTENT_WORDS_KEPT = 100_000;
+const contentWords = new Map<string, Map<string, boolean>>();
+
+function namesSomething(word: string, profile: LanguageProfile): boolean {
   if (word.length < 2 && !isUnspacedWord(word)) return false;
   if (profile.stopWords.has(word) || fillerOf(profile.code).has(word) || isNegator(word, profile) || HAS_DIGIT.test(word)) return false;
   // Comments mix in English ("work life balance, and the team"): its stop words are no subject in any language.
   if (profile.code !== 'en' && ENGLISH.stopWords.has(word)) return false;
-  if (extra?.has(word) === true || word.includes("'")) return false;
+  if (word.includes("'")) return false;
   return !isEvaluative(word, profile.code);
 }
 

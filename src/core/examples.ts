@@ -1,4 +1,4 @@
-import { ownCopy } from './strings.js';
+import { compareText, ownCopy } from './strings.js';
 
 /**
  * A theme's examples, named or discovered: its shortest comments of a few words, each
@@ -10,7 +10,7 @@ export const EXAMPLES = 3;
 /** Shorter than this is rarely a comment one can learn from ("ok", "price"). */
 export const EXAMPLE_MIN_WORDS = 3;
 
-const byExampleOrder = (a: string, b: string): number => a.length - b.length || a.localeCompare(b);
+const byExampleOrder = (a: string, b: string): number => a.length - b.length || compareText(a, b);
 
 /**
  * Keeps `text` among the shortest examples, when it is one. Most comments of a large file
