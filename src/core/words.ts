@@ -32,9 +32,9 @@ export interface Words {
 /**
  * Scripts written without spaces between words. Text in them goes through
  * `Intl.Segmenter`, whose dictionaries find the words; other text is split on the
- * same rules by one regular expression, which gives the words the segmenter gives
- * (a test holds the two together) at about a seventh of its cost: comments are
- * read by the million.
+ * same rules character by character (forEachWordOrBreak), which gives the words the
+ * segmenter gives (a test holds the two together) at a fraction of its cost: comments
+ * are read by the million.
  */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -185,7 +185,7 @@ function unitsAt(text: string, at: number): number {
 }
 
 /**
- * The words and breaks of a text as WORD_OR_BREAK finds them, each as where it starts and ends:
+ * The words and breaks of a text as the expression above finds them, each as where it starts and ends:
  * a word (letters, marks and digits, an apostrophe between two of them keeping it whole) with
  * whether it has a letter, a break with `letters` undefined. Read character by character
  * rather than by the expression: its match for each word (an array and two strings) was the
