@@ -86,21 +86,28 @@ export function saturatedShare(snapshot: Snapshot, columns: readonly number[], s
   const drawn: number[] = [];
   let fitted = 0;
   let exact = 0;
+  // Loops rather than functions made for each replicate: a file of a few rows asks this a thousand times, in cold code.
   for (let replicate = 0; replicate < replicates; replicate += 1) {
     drawWeights(random, weights);
     drawn.length = 0;
-    weights.forEach((weight, row) => {
+    for (let row = 0; row < weights.length; row += 1) {
       const answer = answers.ofRow[row] ?? 0;
-      if (weight === 0 || seen[answer] === replicate) return;
+      if (weights[row] === 0 || seen[answer] === replicate) continue;
       seen[answer] = replicate;
       drawn.push(answer);
-    });
-    const scores = drawn.map((answer) => answers.list[answer]?.[columns.length + 1] ?? 0);
-    if (scores.every((score) => score === scores[0])) continue;
+    }
+    if (sameScore(drawn, answers.list, columns.length + 1)) continue;
     fitted += 1;
     if (fitsExactly(drawn.map((answer) => answers.list[answer] ?? []), columns.length + 1)) exact += 1;
   }
   return fitted === 0 ? 0 : exact / fitted;
+}
+
+/** Whether every drawn answer has the same score (the value at `at`). */
+function sameScore(drawn: readonly number[], list: readonly number[][], at: number): boolean {
+  const first = list[drawn[0] ?? -1]?.[at] ?? 0;
+  for (const answer of drawn) if ((list[answer]?.[at] ?? 0) !== first) return false;
+  return true;
 }
 
 /** Each row's answers to the model (1 for the mean, each column's value, the score last), each different one once. */
@@ -136,7 +143,8 @@ function answersOf(rows: readonly KeptRow[], columns: readonly number[]): { list
  */
 function fitsExactly(answers: readonly number[][], terms: number): boolean {
   const rows = answers.map((answer) => [...answer]);
-  const largest = Math.max(1, ...rows.flat().map(Math.abs));
+  let largest = 1;
+  for (const row of rows) for (const value of row) largest = Math.max(largest, Math.abs(value));
   const tolerance = NOTHING_LEFT * largest;
   let pivots = 0;
   for (let column = 0; column < terms && pivots < rows.length; column += 1) {
@@ -153,7 +161,8 @@ function fitsExactly(answers: readonly number[][], terms: number): boolean {
     }
     pivots += 1;
   }
-  return rows.slice(pivots).every((row) => Math.abs(row[terms] ?? 0) <= tolerance);
+  for (let row = pivots; row < rows.length; row += 1) if (!(Math.abs(rows[row]?.[terms] ?? 0) <= tolerance)) return false;
+  return true;
 }
 
 /** The percentile interval: the middle `level` of the replicates' values (linear between order statistics). */
