@@ -134,10 +134,7 @@ function sentimentOf(theme: PhraseTheme, documents: readonly AnswerDocument[], i
     const document = documents[id];
     if (document === undefined) continue;
     sentences.length = 0;
-    for (const phrase of theme.phrases) {
-      const n = phrase.stems.length;
-      for (let at = 0; at + n <= document.stems.length; at += 1) if (startsAt(document.stems, at, phrase.stems)) sentences.push(document.sentences[at] ?? 0);
-    }
+    for (const phrase of theme.phrases) for (const at of placesOf(document, phrase)) sentences.push(document.sentences[at] ?? 0);
     counts[polarityOver(document.polarities, sentences)] += 1;
   }
   return counts;

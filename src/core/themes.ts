@@ -25,7 +25,8 @@ export interface LanguageGuess {
 
 export type DetectLanguage = (text: string) => LanguageGuess;
 
-const NO_GUESS: LanguageGuess = { language: '', reliable: () => false, scores: () => ({}), scoreOf: () => 0 };
+/** What a detector answers for a text it finds no language in, and what the reader takes with no detector. */
+export const NO_GUESS: LanguageGuess = { language: '', reliable: () => false, scores: () => ({}), scoreOf: () => 0 };
 
 /** A comment read: its language (`und` when it could not be told), its words in that language, its themes. */
 export interface Reading {

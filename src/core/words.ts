@@ -38,11 +38,14 @@ export interface Words {
  */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
-const CLAUSE_PUNCTUATION = /[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/;
-const SENTENCE_PUNCTUATION = /[.!?\n\u3002\uff01\uff1f\u2026]/;
+/** The marks that end a clause between two words, and those of them that end a sentence (none needs escaping in a class). */
+const CLAUSE_MARK_LIST = '.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026';
+const SENTENCE_MARK_LIST = '.!?\n\u3002\uff01\uff1f\u2026';
+const CLAUSE_PUNCTUATION = new RegExp(`[${CLAUSE_MARK_LIST}]`);
+const SENTENCE_PUNCTUATION = new RegExp(`[${SENTENCE_MARK_LIST}]`);
 const LETTER = /\p{L}/u;
 const APOSTROPHES = /[\u2019\u2018\u02bc\uff07]/g;
-const HAS_APOSTROPHE = /[\u2019\u2018\u02bc\uff07]/;
+const HAS_APOSTROPHE = new RegExp(APOSTROPHES.source);
 /** Locales whose lower case differs from the default one: Turkish and Azeri dotted i, Lithuanian i with accents. */
 const OWN_LOWER_CASE = new Set(['tr', 'az', 'lt']);
 
@@ -96,12 +99,12 @@ export function splitWords(raw: string, locale = 'en'): Words {
   let breaks = false;
   let stops = false;
   const unspaced = UNSPACED.test(text);
-  const add = (word: string): void => {
+  const add = (word: string, letters: boolean): void => {
     if (word.length > MAX_WORD_LENGTH) {
       breaks = true;
       return;
     }
-    if (!LETTER.test(word)) return;
+    if (!letters) return;
     found.push({ word, breaks, stops });
     breaks = false;
     stops = false;
@@ -116,21 +119,17 @@ export function splitWords(raw: string, locale = 'en'): Words {
         breaks ||= CLAUSE_PUNCTUATION.test(between);
         stops ||= SENTENCE_PUNCTUATION.test(between);
         end = start + segment.index + segment.segment.length;
-        add(segment.segment);
+        add(segment.segment, LETTER.test(segment.segment));
       }
     }
   } else {
     forEachWordOrBreak(text, (start, end, letters) => {
-      if (letters === undefined) {
-        breaks = true;
-        stops ||= SENTENCE_MARKS.has(text.charCodeAt(start));
-      } else if (end - start > MAX_WORD_LENGTH) {
-        breaks = true;
-      } else if (letters) {
-        found.push({ word: text.slice(start, end), breaks, stops });
-        breaks = false;
-        stops = false;
+      if (letters !== undefined) {
+        add(text.slice(start, end), letters);
+        return;
       }
+      breaks = true;
+      stops ||= SENTENCE_MARKS.has(text.charCodeAt(start));
     });
   }
   return { text, found, unspaced, locale };
@@ -148,8 +147,8 @@ const LETTER_CHAR = 1;
 const MARK_OR_DIGIT = 2;
 const BREAK_CHAR = 3;
 const OTHER_CHAR = 4;
-const CLAUSE_MARKS = new Set(Array.from('.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026', (mark) => mark.charCodeAt(0)));
-const SENTENCE_MARKS = new Set(Array.from('.!?\n\u3002\uff01\uff1f\u2026', (mark) => mark.charCodeAt(0)));
+const CLAUSE_MARKS = new Set(Array.from(CLAUSE_MARK_LIST, (mark) => mark.charCodeAt(0)));
+const SENTENCE_MARKS = new Set(Array.from(SENTENCE_MARK_LIST, (mark) => mark.charCodeAt(0)));
 const MARK_OR_NUMBER = /[\p{M}\p{N}]/u;
 
 /** The kind of each character of the Basic Multilingual Plane, worked out the first time it is met (0 until then). */

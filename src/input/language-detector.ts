@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { DetectLanguage, LanguageGuess } from '../core/themes.js';
+import { NO_GUESS, type DetectLanguage } from '../core/themes.js';
 import { importModule, resolveModule } from '../libraries/esm.js';
 import { readLanguageTable, type LanguageTable } from './language-table.js';
 
@@ -110,7 +110,8 @@ function detectorOf(table: LanguageTable, eld: EldParts): DetectLanguage {
     const sums = new Int32Array(languageCount);
     const distinct = ngrams.count(text.substring(0, TEXT_CHARS).replace(eld.separators, ' ').trim().toLowerCase(), sums);
     const [best, next] = firstTwo(sums);
-    if (best === undefined) return NOTHING_DETECTED;
+    // eld's answer for a text with no n-gram of any language.
+    if (best === undefined) return NO_GUESS;
     const language = table.languages[best] ?? '';
     const score = (index: number): number => {
       // eld's scale (LanguageResult.js): a language's score per distinct n-gram, s / (s + 25).
@@ -130,8 +131,6 @@ function detectorOf(table: LanguageTable, eld: EldParts): DetectLanguage {
   };
 }
 
-/** What eld answers for a text with no n-gram of any language. */
-const NOTHING_DETECTED: LanguageGuess = { language: '', reliable: () => false, scores: () => ({}), scoreOf: () => 0 };
 /** eld's constants: the scale of its scores, and the share of a language's average score a reliable result reaches. */
 const SCALE = 25;
 const RELIABLE_RATIO = 0.75;
