@@ -80,11 +80,11 @@ class RecordScanner {
     const lineEnd = this.nextBreak === -1 ? this.text.length : this.nextBreak;
     if (this.nextQuote !== -1 && this.nextQuote <= lineEnd) return this.quotedRecord(start, this.keep);
     // No quote on the line, the usual record: its fields are what lies between delimiters.
-    let cells = this.plainLine(start, lineEnd, this.keep);
-    if (this.keep !== undefined && cells.length !== this.keep.length) {
+    let cells = this.keep === undefined ? this.plainLine(start, lineEnd) : this.plainLineKept(start, lineEnd, this.keep);
+    if (cells === undefined) {
       // Not the header's width: read again whole.
       this.searchAgainFrom(start);
-      cells = this.plainLine(start, lineEnd, undefined);
+      cells = this.plainLine(start, lineEnd);
     }
     const end = lineEnd === this.text.length ? lineEnd : lineEnd + 1;
     this.onRecord(cells, start, end, NO_ERRORS);
@@ -92,19 +92,51 @@ class RecordScanner {
   }
 
   /** The fields of a line with no quote: what lies between delimiters. */
-  private plainLine(start: number, lineEnd: number, keep: ColumnsKept | undefined): string[] {
+  private plainLine(start: number, lineEnd: number): string[] {
     const { text, delimiter } = this;
     const cells: string[] = [];
     let at = start;
-    let next = this.nextDelimiter !== -1 && this.nextDelimiter < at ? text.indexOf(delimiter, at) : this.nextDelimiter;
+    let next = this.firstDelimiterFrom(at);
     while (next !== -1 && next < lineEnd) {
-      cells.push(isKept(keep, cells.length) ? text.slice(at, next) : '');
+      cells.push(text.slice(at, next));
       at = next + 1;
       next = text.indexOf(delimiter, at);
     }
     this.nextDelimiter = next;
-    cells.push(isKept(keep, cells.length) ? text.slice(at, lineEnd) : '');
+    cells.push(text.slice(at, lineEnd));
     return cells;
+  }
+
+  /**
+   * The fields of a line with no quote, only the kept ones cut out of the text, the
+   * others left empty; undefined when the line is not the mask's width. The row starts
+   * as a copy of an empty one: no array grows field by field.
+   */
+  private plainLineKept(start: number, lineEnd: number, keep: ColumnsKept): string[] | undefined {
+    const { text, delimiter } = this;
+    const last = keep.length - 1;
+    const cells = (this.emptyRow ??= new Array<string>(keep.length).fill('')).slice();
+    let column = 0;
+    let at = start;
+    let next = this.firstDelimiterFrom(at);
+    while (next !== -1 && next < lineEnd) {
+      if (keep[column] === 1) cells[column] = text.slice(at, next);
+      column += 1;
+      at = next + 1;
+      next = text.indexOf(delimiter, at);
+    }
+    this.nextDelimiter = next;
+    if (column !== last) return undefined;
+    if (keep[column] === 1) cells[column] = text.slice(at, lineEnd);
+    return cells;
+  }
+
+  /** A row of the mask's width with every cell empty, copied for each row read with the mask. */
+  private emptyRow: string[] | undefined;
+
+  /** The first delimiter at or after `at`: the one found last, unless it is behind. */
+  private firstDelimiterFrom(at: number): number {
+    return this.nextDelimiter !== -1 && this.nextDelimiter < at ? this.text.indexOf(this.delimiter, at) : this.nextDelimiter;
   }
 
   /** A record with a quote somewhere: field by field, a field that starts with a quote read to its closing quote. */

@@ -1,7 +1,7 @@
 import type { ParseError } from '../libraries/papaparse.js';
 import { inputError } from '../errors.js';
 import { scanRecords, type ColumnsKept } from './csv-scanner.js';
-import { createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
+import { asBytes, ByteText, characters, createDecoder, detectEncoding, type Decoder, type Encoding } from './encoding.js';
 import { readLeniently } from './lenient-csv.js';
 import { keptColumns, QueuedRows } from './queued-rows.js';
 import type { Source } from './source.js';
@@ -102,6 +102,16 @@ export class CsvReader extends QueuedRows {
 
   private readonly chunks: AsyncIterator<Buffer>;
   private decoder: Decoder = createDecoder('utf-8');
+  /**
+   * Set while `text` holds the file's bytes, a byte per character (see ByteText), not
+   * its characters: a read that keeps a few cells of each row (`readOnly`) of a UTF-8
+   * file makes only those cells characters, and no decoding of the rest is paid for.
+   */
+  private bytes: ByteText | undefined;
+  /** Whether the text may be taken as bytes once the decoder holds no part of a character. */
+  private wantsBytes = false;
+  /** Whether the last chunk decoded ended with a character that may go on in the next. */
+  private decoderMayHold = false;
   private sourceDone = false;
   /** A CR at the end of a chunk: it may be the first half of a CRLF split across two chunks. */
   private carriedCr = false;
@@ -151,6 +161,8 @@ export class CsvReader extends QueuedRows {
 
   /** The columns cut out of the text; undefined for all of them. */
   private columnsKept: ColumnsKept | undefined;
+  /** The same columns, listed. */
+  private keptIndexes: number[] = [];
 
   /**
    * From now on, cuts out of the text only these columns' cells, the others left
@@ -159,6 +171,8 @@ export class CsvReader extends QueuedRows {
    */
   readOnly(columns: readonly number[]): void {
     this.columnsKept = keptColumns(columns, this.header.length);
+    this.keptIndexes = this.columnsKept === undefined ? [] : [...this.columnsKept.keys()].filter((index) => this.columnsKept?.[index] === 1);
+    this.wantsBytes = this.encoding === 'utf-8' && this.columnsKept !== undefined;
   }
 
   /** Set when a part of a file ended inside a quoted field: it was not cut between records. */
@@ -211,7 +225,9 @@ export class CsvReader extends QueuedRows {
     const chunk = await this.nextChunk();
     if (chunk === undefined) {
       this.sourceDone = true;
-      this.feed(this.decoder.end(), true);
+      // A character cut short by the end of the file: decoded as the decoder ends it.
+      const cut = this.bytes === undefined ? '' : this.decode(this.leaveBytes());
+      this.feed(cut + this.decoder.end(), true);
       return false;
     }
     this.feed(this.decode(chunk), false);
@@ -223,6 +239,14 @@ export class CsvReader extends QueuedRows {
    * start is valid UTF-8 can still hold a Windows-1252 byte further on.
    */
   private decode(chunk: Buffer): string {
+    if (this.wantsBytes && this.bytes === undefined && !this.decoderMayHold) this.takeBytes();
+    if (this.bytes !== undefined) {
+      const bytes = this.bytes.write(chunk);
+      if (bytes !== undefined) return bytes;
+      // Not valid UTF-8: from here on, decoded, so that what cannot be read is counted as it always is.
+      return this.decode(this.leaveBytes());
+    }
+    this.decoderMayHold = chunk.length > 0 && (chunk.at(-1) ?? 0) > 0x7f;
     const text = this.decoder.write(chunk);
     if (text.includes(REPLACEMENT) && !chunk.includes(REPLACEMENT_BYTES)) {
       for (let at = text.indexOf(REPLACEMENT); at !== -1; at = text.indexOf(REPLACEMENT, at + 1)) this.replacedCharacters += 1;
@@ -231,6 +255,37 @@ export class CsvReader extends QueuedRows {
     // The five bytes Windows-1252 leaves undefined are no character: shown as \uFFFD, as invalid UTF-8 is, and counted.
     this.undefinedBytes += text.match(UNDEFINED_IN_1252_ALL)?.length ?? 0;
     return text.replace(UNDEFINED_IN_1252_ALL, REPLACEMENT);
+  }
+
+  /** From the next chunk on, the text is bytes: what is left of it is made bytes too. */
+  private takeBytes(): void {
+    this.bytes = new ByteText();
+    this.countedTo = asBytes(this.text.slice(0, this.countedTo)).length;
+    this.text = asBytes(this.text);
+    this.parsedInVain = 0;
+  }
+
+  /** Back to characters for good: the text left is decoded, and the bytes not yet taken are handed back to decode. */
+  private leaveBytes(): Buffer {
+    const held = this.bytes?.release() ?? Buffer.alloc(0);
+    this.bytes = undefined;
+    this.wantsBytes = false;
+    this.countedTo = characters(this.text.slice(0, this.countedTo)).length;
+    this.text = characters(this.text);
+    this.parsedInVain = 0;
+    return held;
+  }
+
+  /**
+   * A row's cells as characters, when read as bytes: those kept, unless the row is not the header's width or was read
+   * again leniently (`every`): every cell is then as written.
+   */
+  private asCharacters(cells: string[], every: boolean): void {
+    if (!every && cells.length === this.columnsKept?.length) {
+      for (const index of this.keptIndexes) cells[index] = characters(cells[index] ?? '');
+      return;
+    }
+    for (let index = 0; index < cells.length; index += 1) cells[index] = characters(cells[index] ?? '');
   }
 
   /** Every line break as LF, a CR at the end held back until the next chunk tells whether an LF follows. */
@@ -303,7 +358,7 @@ export class CsvReader extends QueuedRows {
   private readAgain(raw: string, firstLine: number): void {
     const { repairs } = readLeniently(raw, this.delimiter, this.header.length, (record) => {
       if (record.cells.length === 1 && record.cells[0] === '') return;
-      this.deliver(record.cells, firstLine + record.firstLine);
+      this.deliver(record.cells, firstLine + record.firstLine, true);
     });
     for (const repair of repairs) {
       this.quoteNotes.push({
@@ -314,7 +369,8 @@ export class CsvReader extends QueuedRows {
     }
   }
 
-  private deliver(cells: string[], line: number | undefined): void {
+  private deliver(cells: string[], line: number | undefined, every = false): void {
+    if (this.bytes !== undefined) this.asCharacters(cells, every);
     if (this.handler) {
       this.repairedLine = line;
       this.handler(cells);
