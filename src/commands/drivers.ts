@@ -48,6 +48,8 @@ export async function runDrivers(files: string[], options: DriversOptions, io: I
   const { messages, responses, spec } = await openResponses(files, options, { dates: false, comments: false, respondents: false, lines: true }, io, undefined, { job: driversJob });
   const { drivers, found } = chooseDrivers(responses, options.columns, options.by ?? []);
   messages.info(describeDrivers(drivers.map((driver) => driver.spec), { found, hint: true }));
+  // Each response is read for its drivers' cells alone: no other is made text.
+  spec.cellsRead = drivers.flatMap((driver) => driver.indexes);
   const read = await readWith(files, responses, spec, io, messages, driversJob, { drivers });
   const outcome = readOutcome(messages, read.totals, options);
   const result = await completedPausing(read.acc.resultSteps({ level: Number(options.confidence), seed: options.seed }));

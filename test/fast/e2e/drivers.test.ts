@@ -108,6 +108,26 @@ describe('nps drivers: the table', () => {
     expect(result.stdout).toMatch(/^plan +\d+\.\d% +\S+ +levels$/m);
   });
 
+  it('names levels written in any script, in a file long enough that most rows come after its first chunk', async () => {
+    // Rows after the first chunk are read as bytes (a driver's cells alone made characters): a level must read the same.
+    const cities = ['Zürich', 'São Paulo', '東京', 'Łódź 🚲', 'Leeds'];
+    const lines = ['id,score,support,city,comment'];
+    const expected = new Map<string, number>();
+    for (let row = 0; row < 4000; row += 1) {
+      const city = cities[row % cities.length] ?? '';
+      const support = 1 + ((row * 7) % 5);
+      const score = Math.min(10, support * 2 + (row % 3) - 1);
+      expected.set(city, (expected.get(city) ?? 0) + 1);
+      lines.push(`${row},${score},${support},${city},"ça va, très bien — ${city}"`);
+    }
+    const folder = await tempDir();
+    const path = join(folder, 'cities.csv');
+    await writeFile(path, `${lines.join('\n')}\n`);
+    const json = await drivers(path, '--columns', 'support', '--by', 'city');
+    const levels = json.drivers.find((driver) => driver.column === 'city')?.levels ?? [];
+    expect(new Map(levels.map((level) => [level.level, level.responses]))).toEqual(expected);
+  });
+
   it('explains Effect, Mean and fix first only when there are ratings', async () => {
     const segments = await run(['drivers', SURVEY, '--by', 'plan,region', '-q', '--columns', 'plan']);
     expect(segments.code).toBe(0);
