@@ -341,9 +341,21 @@ export class XlsxReader extends QueuedRows {
   }
 
   /** A row starts: `number` is its `r`, as Number reads it. */
+  /** A row of the table's width, every cell empty, to fill: once rows are handed on, the table's width is settled. */
+  private emptyRow(): string[] {
+    const width = this.header.length;
+    if (this.emptyCells?.length !== width) this.emptyCells = new Array<string>(width).fill('');
+    return this.emptyCells.slice();
+  }
+
+  private emptyCells: string[] | undefined;
+  /** Whether the row being read began as an empty row of the table's width. */
+  private rowBegunEmpty = false;
+
   private startRow(number: number): void {
     this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
-    this.row = [];
+    this.rowBegunEmpty = this.handler !== undefined && this.origin === 0;
+    this.row = this.rowBegunEmpty ? this.emptyRow() : [];
     this.rowFilled = false;
     this.cell.column = -1;
   }
@@ -452,8 +464,9 @@ export class XlsxReader extends QueuedRows {
     // one cell past the table.
     const whole = extent <= width + MAX_UNHEADED;
     const copied = whole ? Math.max(extent, width) : width;
-    const row = new Array<string>(whole ? copied : width + 1);
-    for (let index = 0; index < copied; index += 1) row[index] = cells[index + origin] ?? '';
+    // A row begun as an empty one of the table's width (see emptyRow) and no wider is already what the copy would be.
+    const row = this.rowBegunEmpty && cells.length === width ? cells : new Array<string>(whole ? copied : width + 1);
+    if (row !== cells) for (let index = 0; index < copied; index += 1) row[index] = cells[index + origin] ?? '';
     if (!whole) {
       row[width] = cells[cells.length - 1] ?? '';
       this.beyond.set(row, extent - 1);

@@ -1,6 +1,7 @@
 import { close, closeSync, fstatSync, openSync, read } from 'node:fs';
 import { posix } from 'node:path';
 import { Readable, type TransformOptions } from 'node:stream';
+import { setImmediate as immediate } from 'node:timers/promises';
 import { createInflateRaw, type ZlibOptions } from 'node:zlib';
 import { yauzl, type Entry, type ZipFile } from '../../libraries/yauzl.js';
 import type { SheetInfo } from '../../core/columns-report.js';
@@ -188,6 +189,7 @@ export class Workbook {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         read += chunk.length;
         if (read > size) throw oversized(size);
+        await immediate();
         yield chunk;
       }
       if (read !== size) throw new Error(`it holds ${read} bytes where the zip says ${size}`);
