@@ -1,4 +1,5 @@
 import { papa, type ParseError } from '../libraries/papaparse.js';
+import { asBytes, characters } from './encoding.js';
 
 /**
  * A record found by `scanRecords`: its cells, where it starts and ends in the text
@@ -27,9 +28,14 @@ const LF = 0x0a;
  * record's start, so that every record has the cells, the extent and the errors
  * papaparse gives it, which the lenient reading of csv.ts relies on. A test holds
  * the two to each other on random text fed in random pieces.
+ *
+ * With `bytes`, the text is UTF-8 taken a byte per character (see ByteText): records
+ * and fields are found in it as in characters, and what depends on the characters
+ * themselves (the white space allowed after a closing quote, papaparse's reading of a
+ * record) is decided on the record's characters, its cells handed on as bytes.
  */
-export function scanRecords(text: string, last: boolean, delimiter: string, onRecord: RecordHandler, keep?: ColumnsKept): number {
-  const scanner = new RecordScanner(text, last, delimiter, onRecord, keep);
+export function scanRecords(text: string, last: boolean, delimiter: string, onRecord: RecordHandler, keep?: ColumnsKept, bytes = false): number {
+  const scanner = new RecordScanner(text, last, delimiter, onRecord, keep, bytes);
   let start = 0;
   while (start < text.length) {
     const end = scanner.record(start);
@@ -65,6 +71,7 @@ class RecordScanner {
     private readonly delimiter: string,
     private readonly onRecord: RecordHandler,
     private readonly keep: ColumnsKept | undefined,
+    private readonly bytes: boolean,
   ) {
     this.nextQuote = text.indexOf('"');
     this.nextBreak = text.indexOf('\n');
@@ -149,7 +156,7 @@ class RecordScanner {
         const close = closingQuote(text, at);
         if (close === -1 && !this.last) return -1;
         const fieldEnd = close === -1 ? -1 : this.endOfQuoted(close);
-        if (fieldEnd === -1) return readByPapaparse(text, start, this.last, this.delimiter, this.onRecord, keep);
+        if (fieldEnd === -1) return readByPapaparse(text, start, this.last, this.delimiter, this.onRecord, keep, this.bytes);
         if (fieldEnd === text.length && !this.last) return -1;
         cells.push(isKept(keep, cells.length) ? unquoted(text, at + 1, close) : '');
         at = fieldEnd + 1;
@@ -186,8 +193,8 @@ class RecordScanner {
     if (after === this.delimiterCode || after === LF) return next;
     this.searchFrom(next);
     const { nextDelimiter, nextBreak } = this;
-    if (this.delimiterFirst() && onlySpaces(text, next, nextDelimiter)) return nextDelimiter;
-    if (nextBreak !== -1 && onlySpaces(text, next, nextBreak)) return nextBreak;
+    if (this.delimiterFirst() && onlySpaces(text, next, nextDelimiter, this.bytes)) return nextDelimiter;
+    if (nextBreak !== -1 && onlySpaces(text, next, nextBreak, this.bytes)) return nextBreak;
     return -1;
   }
 
@@ -229,9 +236,10 @@ function closingQuote(text: string, open: number): number {
   }
 }
 
-/** Whether the text from `from` to `to` is white space alone (as `trim` sees it, as papaparse tests it). */
-function onlySpaces(text: string, from: number, to: number): boolean {
-  return text.slice(from, to).trim() === '';
+/** Whether the text from `from` to `to` is white space alone (as `trim` sees it, as papaparse tests it): in characters. */
+function onlySpaces(text: string, from: number, to: number, bytes: boolean): boolean {
+  const between = text.slice(from, to);
+  return (bytes ? characters(between) : between).trim() === '';
 }
 
 /** A quoted field's text, its doubled quotes made single. */
@@ -240,15 +248,38 @@ function unquoted(text: string, from: number, to: number): string {
   return value.includes('""') ? value.replaceAll('""', '"') : value;
 }
 
-/** Reads one record with papaparse; its end, or -1 when it may go on past the text. */
-function readByPapaparse(text: string, start: number, last: boolean, delimiter: string, onRecord: RecordHandler, keep: ColumnsKept | undefined): number {
+/** The first record of `text` as papaparse reads it; undefined when it may go on past the text (unless `last`). */
+function papaparseRecord(text: string, last: boolean, delimiter: string): { cells: string[]; errors: ParseError[]; cursor: number } | undefined {
   const Parser = papa().Parser;
   const parser = new Parser({ delimiter, newline: '\n', quoteChar: '"', escapeChar: '"', preview: 1, fastMode: false });
-  const result = parser.parse(text.slice(start), 0, !last) as { data: string[][]; errors: ParseError[]; meta: { cursor: number } };
+  const result = parser.parse(text, 0, !last) as { data: string[][]; errors: ParseError[]; meta: { cursor: number } };
   const cells = result.data[0];
-  if (cells === undefined) return -1;
-  const end = start + result.meta.cursor;
+  return cells === undefined ? undefined : { cells, errors: result.errors, cursor: result.meta.cursor };
+}
+
+/**
+ * A record read by papaparse from text taken as bytes: in characters (papaparse's white
+ * space is `trim`'s), its cells made bytes again and its extent counted in bytes. A
+ * record that ends on its first line is read from that line alone, so that the rest of
+ * the text is not made characters for each such record.
+ */
+function papaparseRecordOfBytes(text: string, start: number, last: boolean, delimiter: string): { cells: string[]; errors: ParseError[]; cursor: number } | undefined {
+  const lineEnd = text.indexOf('\n', start);
+  const line = lineEnd === -1 || lineEnd + 1 === text.length ? undefined : characters(text.slice(start, lineEnd + 1));
+  const rest = line === undefined ? undefined : papaparseRecord(line, false, delimiter);
+  const characterText = rest === undefined ? characters(text.slice(start)) : (line ?? '');
+  const record = rest ?? papaparseRecord(characterText, last, delimiter);
+  if (record === undefined) return undefined;
+  return { cells: record.cells.map(asBytes), errors: record.errors, cursor: Buffer.byteLength(characterText.slice(0, record.cursor)) };
+}
+
+/** Reads one record with papaparse; its end, or -1 when it may go on past the text. */
+function readByPapaparse(text: string, start: number, last: boolean, delimiter: string, onRecord: RecordHandler, keep: ColumnsKept | undefined, bytes: boolean): number {
+  const record = bytes ? papaparseRecordOfBytes(text, start, last, delimiter) : papaparseRecord(text.slice(start), last, delimiter);
+  if (record === undefined) return -1;
+  const { cells } = record;
+  const end = start + record.cursor;
   const kept = keep === undefined || cells.length !== keep.length ? cells : cells.map((cell, index) => (isKept(keep, index) ? cell : ''));
-  onRecord(kept, start, end, result.errors);
+  onRecord(kept, start, end, record.errors);
   return end;
 }

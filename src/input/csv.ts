@@ -124,7 +124,10 @@ export class CsvReader extends QueuedRows {
   private linesBeforeText = 0;
   private countedTo = 0;
   private linesCounted = 0;
-  /** Where the row being delivered starts and ends, in characters from the start of the file. */
+  /**
+   * Where the row being delivered starts and ends, counted as the text is (in characters, or in bytes while it is
+   * taken as bytes) from the start of the file: only their distance from each other and from `textStart` is used.
+   */
   private rowStart = 0;
   private rowEnd = 0;
   /** The line of a record delivered after a lenient reading, while its handler runs. */
@@ -226,25 +229,26 @@ export class CsvReader extends QueuedRows {
     if (chunk === undefined) {
       this.sourceDone = true;
       // A character cut short by the end of the file: decoded as the decoder ends it.
-      const cut = this.bytes === undefined ? '' : this.decode(this.leaveBytes());
+      const cut = this.bytes === undefined ? '' : this.textOf(this.leaveBytes());
       this.feed(cut + this.decoder.end(), true);
       return false;
     }
-    this.feed(this.decode(chunk), false);
+    this.feed(this.textOf(chunk), false);
     return true;
   }
 
   /**
-   * Decodes a chunk, counting characters the decoder had to replace: a file whose
-   * start is valid UTF-8 can still hold a Windows-1252 byte further on.
+   * A chunk's text: its bytes, while the text is taken as bytes (see `bytes`), else its
+   * characters, decoded, counting those the decoder had to replace: a file whose start
+   * is valid UTF-8 can still hold a Windows-1252 byte further on.
    */
-  private decode(chunk: Buffer): string {
+  private textOf(chunk: Buffer): string {
     if (this.wantsBytes && this.bytes === undefined && !this.decoderMayHold) this.takeBytes();
     if (this.bytes !== undefined) {
       const bytes = this.bytes.write(chunk);
       if (bytes !== undefined) return bytes;
       // Not valid UTF-8: from here on, decoded, so that what cannot be read is counted as it always is.
-      return this.decode(this.leaveBytes());
+      return this.textOf(this.leaveBytes());
     }
     this.decoderMayHold = chunk.length > 0 && (chunk.at(-1) ?? 0) > 0x7f;
     const text = this.decoder.write(chunk);
@@ -257,20 +261,22 @@ export class CsvReader extends QueuedRows {
     return text.replace(UNDEFINED_IN_1252_ALL, REPLACEMENT);
   }
 
-  /** From the next chunk on, the text is bytes: what is left of it is made bytes too. */
+  /**
+   * From the next chunk on, the text is bytes: what is left of it is made bytes too.
+   * Between parses, as here, no line of the text left has been counted (`consume` set
+   * `countedTo` back to 0), so no count is measured in the other unit.
+   */
   private takeBytes(): void {
     this.bytes = new ByteText();
-    this.countedTo = asBytes(this.text.slice(0, this.countedTo)).length;
     this.text = asBytes(this.text);
     this.parsedInVain = 0;
   }
 
-  /** Back to characters for good: the text left is decoded, and the bytes not yet taken are handed back to decode. */
+  /** Back to characters for good (between parses, as `takeBytes`): the text left is decoded; the bytes not yet taken are handed back to decode. */
   private leaveBytes(): Buffer {
     const held = this.bytes?.release() ?? Buffer.alloc(0);
     this.bytes = undefined;
     this.wantsBytes = false;
-    this.countedTo = characters(this.text.slice(0, this.countedTo)).length;
     this.text = characters(this.text);
     this.parsedInVain = 0;
     return held;
@@ -309,7 +315,7 @@ export class CsvReader extends QueuedRows {
     refuseBinary(this.name, start, encoding);
     this.encoding = encoding;
     this.decoder = createDecoder(encoding);
-    const text = this.decode(start.subarray(bomLength));
+    const text = this.textOf(start.subarray(bomLength));
     const firstLine = text.split(/\r|\n/, 1)[0] ?? '';
     this.delimiter = detectDelimiter(firstLine);
     this.feed(text, false);
@@ -320,10 +326,15 @@ export class CsvReader extends QueuedRows {
   /** Parses `more` after what was carried over; at the end, the carried row too. */
   private feed(more: string, last: boolean): void {
     this.text += this.normalizeLineBreaks(more, last);
+    // A record this long is measured in characters, as it always was: its text is no longer taken as bytes.
+    if (this.bytes !== undefined && this.text.length > MAX_ROW_CHARS) {
+      const held = this.leaveBytes();
+      this.text += this.textOf(held);
+    }
     // A record that runs on (a quote not yet closed) is parsed again from its start with every chunk: parsed again
     // only once the text has doubled, the parses of a 16 MB record cost 32 MB of parsing, not 2 GB.
     if (!last && this.text.length < this.parsedInVain * 2 && this.text.length <= MAX_ROW_CHARS) return;
-    const consumed = scanRecords(this.text, last, this.delimiter, this.onRecord, this.columnsKept);
+    const consumed = scanRecords(this.text, last, this.delimiter, this.onRecord, this.columnsKept, this.bytes !== undefined);
     this.parsedInVain = consumed === 0 ? this.text.length : 0;
     this.consume(consumed);
     if (!last && this.text.length > MAX_ROW_CHARS) this.readStuckRecord();
@@ -332,7 +343,7 @@ export class CsvReader extends QueuedRows {
   /** The length of the text the last parse consumed nothing of: a record still open. */
   private parsedInVain = 0;
 
-  /** Drops the first `count` characters of the text, counting their lines. */
+  /** Drops the first `count` characters of the text (bytes, while it is taken as bytes), counting their lines. */
   private consume(count: number): void {
     this.linesBeforeText += this.linesCounted + countOf(this.text, '\n', this.countedTo, count);
     this.text = this.text.slice(count);
@@ -398,12 +409,14 @@ export class CsvReader extends QueuedRows {
       return;
     }
     const quoteTrouble = errors.some(isQuoteError);
-    const long = this.rowEnd - this.rowStart > LONG_RECORD_CHARS;
-    if (quoteTrouble || (long && cells.length !== this.header.length && raw().trimEnd().includes('\n'))) {
+    // How long a record is, in characters: text taken as bytes is made characters for it (only a long one).
+    const written = (): string => (this.bytes === undefined ? raw() : characters(raw()));
+    const long = this.rowEnd - this.rowStart > LONG_RECORD_CHARS && written().length > LONG_RECORD_CHARS;
+    if (quoteTrouble || (long && cells.length !== this.header.length && written().trimEnd().includes('\n'))) {
       this.readAgain(raw(), this.currentLine());
       return;
     }
-    if (long) this.noteLongRecord(raw());
+    if (long) this.noteLongRecord(written());
     this.deliver(cells, undefined);
   };
 

@@ -340,7 +340,6 @@ export class XlsxReader extends QueuedRows {
     }
   }
 
-  /** A row starts: `number` is its `r`, as Number reads it. */
   /** A row of the table's width, every cell empty, to fill: once rows are handed on, the table's width is settled. */
   private emptyRow(): string[] {
     const width = this.header.length;
@@ -352,6 +351,7 @@ export class XlsxReader extends QueuedRows {
   /** Whether the row being read began as an empty row of the table's width. */
   private rowBegunEmpty = false;
 
+  /** A row starts: `number` is its `r`, as Number reads it. */
   private startRow(number: number): void {
     this.rowNumber = Number.isInteger(number) && number > 0 ? number : this.rowNumber + 1;
     this.rowBegunEmpty = this.handler !== undefined && this.origin === 0;
@@ -442,9 +442,10 @@ export class XlsxReader extends QueuedRows {
 
   /**
    * A row with no value is skipped, as a blank line of a CSV file is; the others keep
-   * their columns' positions. A row is a sparse array (a cell the sheet does not have
-   * is a hole): its length is its last cell's column, which a file can set to XFD, so
-   * no row is ever built wider than the table and one cell past it.
+   * their columns' positions. A row is read into a sparse array (a cell the sheet does
+   * not have is a hole), or into an empty row of the table's width (`rowBegunEmpty`): its
+   * length is its last cell's column, which a file can set to XFD, so no row is ever
+   * handed on wider than the table and one cell past it.
    */
   private endRow(): void {
     if (!this.rowFilled) return;

@@ -189,6 +189,8 @@ export class Workbook {
       for await (const chunk of stream as AsyncIterable<Buffer>) {
         read += chunk.length;
         if (read > size) throw oversized(size);
+        // One turn of the event loop first: zlib asks its thread for the next chunk from a callback on this one, and
+        // chunks already buffered would be read one after another with none, the inflating stopped meanwhile.
         await immediate();
         yield chunk;
       }

@@ -18,6 +18,12 @@ interface Row {
   line: number;
 }
 
+interface Read {
+  rows: Row[];
+  replaced: number;
+  notes: unknown[];
+}
+
 function source(bytes: Buffer, cuts: readonly number[]): Source {
   async function* chunks(): AsyncGenerator<Buffer> {
     let from = 0;
@@ -30,29 +36,33 @@ function source(bytes: Buffer, cuts: readonly number[]): Source {
   return { name: 'random.csv', chunks: chunks(), close: () => undefined };
 }
 
-async function readRows(bytes: Buffer, cuts: readonly number[], kept: readonly number[] | undefined): Promise<{ rows: Row[]; replaced: number }> {
+async function readRows(bytes: Buffer, cuts: readonly number[], kept: readonly number[] | undefined): Promise<Read> {
   const reader = await CsvReader.open(source(bytes, cuts));
   if (kept !== undefined) reader.readOnly(kept);
   const rows: Row[] = [];
   await reader.forEachRow((cells) => rows.push({ cells: [...cells], line: reader.lineOfCurrentRow() }));
-  return { rows, replaced: reader.replacedCharacters };
+  return { rows, replaced: reader.replacedCharacters, notes: reader.quoteNotes };
 }
 
 /**
- * A random export: UTF-8 of one to four bytes a character, quotes (some that close too early), every line break, now
- * and then a byte that is not UTF-8.
+ * A random export: UTF-8 of one to four bytes a character, quotes (some that close too early, some followed by white
+ * space), fields over many lines, every line break, now and then a byte that is not UTF-8.
  */
 function randomExport(random: () => number): { bytes: Buffer; width: number } {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const width = 2 + Math.floor(random() * 5);
-  const pieces = ['ok', 'é', 'ü', '日本', '😀', 'a,b', '', '9', '10', 'Ⅻ', 'ß'];
+  // White space beyond ASCII too: after a closing quote it is allowed as trim sees it, on characters, not bytes.
+  const pieces = ['ok', 'é', 'ü', '日本', '😀', 'a,b', '', '9', '10', 'Ⅻ', 'ß', '\u00a0', '\u3000', '\ufeff'];
+  const spaces = ['', ' ', '\u00a0', '\u3000', '\ufeff'];
   const cell = (): string => {
     const text = Array.from({ length: Math.floor(random() * 4) }, () => pick(pieces)).join('');
     const roll = random();
     // A quote that closes before the field ends: the record is read again leniently.
     if (roll < 0.04) return `"${text}"x${pick(pieces)}`;
     if (roll < 0.15) return `"${text}""${pick(pieces)}\n${pick(pieces)}"`;
-    if (roll < 0.25) return `"${text}"`;
+    if (roll < 0.25) return `"${text}"${pick(spaces)}`;
+    // A field over many lines of characters of several bytes: long in bytes before it is long in characters.
+    if (roll < 0.28) return `"${Array.from({ length: 15 + Math.floor(random() * 15) }, () => pick(['日本', 'é', 'ok'])).join('\n')}"`;
     return text.replaceAll(',', ' ');
   };
   const parts: Buffer[] = [Buffer.from(`${Array.from({ length: width }, (_, index) => `c${index}`).join(',')}\n`)];
@@ -98,6 +108,7 @@ describe('a UTF-8 file read as bytes for a few cells of each row', () => {
       // Rows read along with the header keep every cell; those read after, only the kept ones.
       masked.rows.forEach((row, index) => expect([whole.rows[index], keptOnly(row, kept, width)], label).toContainEqual(row));
       expect(masked.replaced, label).toBe(whole.replaced);
+      expect(masked.notes, label).toEqual(whole.notes);
       if (/[^\x00-\x7f]/.test(JSON.stringify(masked.rows))) bytewise += 1;
     }
     // The cases must hold characters beyond ASCII, or the test would not test the reading of bytes.
