@@ -150,7 +150,7 @@ class RecordScanner {
   private quotedRecord(start: number, keep: ColumnsKept | undefined): number {
     const { text } = this;
     const cells: string[] = [];
-    let at = start;
+    let at = this.fieldsBeforeQuote(start, cells, keep);
     for (;;) {
       if (text.charCodeAt(at) === QUOTE) {
         const close = closingQuote(text, at);
@@ -175,6 +175,24 @@ class RecordScanner {
       cells.push(isKept(keep, cells.length) ? text.slice(at, fieldEnd) : '');
       return this.quotedRecordRead(start, nextBreak === -1 ? fieldEnd : fieldEnd + 1, cells, keep);
     }
+  }
+
+  /**
+   * Reads the fields of a record that end before its first quote (`nextQuote`), as a line
+   * with no quote is read, into `cells`: where the field that holds the quote starts. The
+   * quote is on the record's first line, so every delimiter before it ends a field.
+   */
+  private fieldsBeforeQuote(start: number, cells: string[], keep: ColumnsKept | undefined): number {
+    const { text, delimiter, nextQuote } = this;
+    let at = start;
+    let next = this.firstDelimiterFrom(at);
+    while (next !== -1 && next < nextQuote) {
+      cells.push(isKept(keep, cells.length) ? text.slice(at, next) : '');
+      at = next + 1;
+      next = text.indexOf(delimiter, at);
+    }
+    this.nextDelimiter = next;
+    return at;
   }
 
   /**
