@@ -100,18 +100,28 @@ class RecordScanner {
 
   /** The fields of a line with no quote: what lies between delimiters. */
   private plainLine(start: number, lineEnd: number): string[] {
-    const { text, delimiter } = this;
     const cells: string[] = [];
+    const at = this.fieldsBefore(start, lineEnd, cells, undefined);
+    cells.push(this.text.slice(at, lineEnd));
+    return cells;
+  }
+
+  /**
+   * Reads into `cells` the fields from `start` that end before `end`, where every
+   * delimiter ends a field (no quote comes before `end` on its line): where the field
+   * that goes on to `end` or past it starts.
+   */
+  private fieldsBefore(start: number, end: number, cells: string[], keep: ColumnsKept | undefined): number {
+    const { text, delimiter } = this;
     let at = start;
     let next = this.firstDelimiterFrom(at);
-    while (next !== -1 && next < lineEnd) {
-      cells.push(text.slice(at, next));
+    while (next !== -1 && next < end) {
+      cells.push(isKept(keep, cells.length) ? text.slice(at, next) : '');
       at = next + 1;
       next = text.indexOf(delimiter, at);
     }
     this.nextDelimiter = next;
-    cells.push(text.slice(at, lineEnd));
-    return cells;
+    return at;
   }
 
   /**
@@ -150,7 +160,8 @@ class RecordScanner {
   private quotedRecord(start: number, keep: ColumnsKept | undefined): number {
     const { text } = this;
     const cells: string[] = [];
-    let at = this.fieldsBeforeQuote(start, cells, keep);
+    // The fields before the record's first quote, on its first line, end at their delimiters.
+    let at = this.fieldsBefore(start, this.nextQuote, cells, keep);
     for (;;) {
       if (text.charCodeAt(at) === QUOTE) {
         const close = closingQuote(text, at);
@@ -175,24 +186,6 @@ class RecordScanner {
       cells.push(isKept(keep, cells.length) ? text.slice(at, fieldEnd) : '');
       return this.quotedRecordRead(start, nextBreak === -1 ? fieldEnd : fieldEnd + 1, cells, keep);
     }
-  }
-
-  /**
-   * Reads the fields of a record that end before its first quote (`nextQuote`), as a line
-   * with no quote is read, into `cells`: where the field that holds the quote starts. The
-   * quote is on the record's first line, so every delimiter before it ends a field.
-   */
-  private fieldsBeforeQuote(start: number, cells: string[], keep: ColumnsKept | undefined): number {
-    const { text, delimiter, nextQuote } = this;
-    let at = start;
-    let next = this.firstDelimiterFrom(at);
-    while (next !== -1 && next < nextQuote) {
-      cells.push(isKept(keep, cells.length) ? text.slice(at, next) : '');
-      at = next + 1;
-      next = text.indexOf(delimiter, at);
-    }
-    this.nextDelimiter = next;
-    return at;
   }
 
   /**
@@ -266,8 +259,15 @@ function unquoted(text: string, from: number, to: number): string {
   return value.includes('""') ? value.replaceAll('""', '"') : value;
 }
 
+/** A record as papaparse reads it: its cells, its quote errors, and where it ends in the text read. */
+interface PapaparseRecord {
+  cells: string[];
+  errors: ParseError[];
+  cursor: number;
+}
+
 /** The first record of `text` as papaparse reads it; undefined when it may go on past the text (unless `last`). */
-function papaparseRecord(text: string, last: boolean, delimiter: string): { cells: string[]; errors: ParseError[]; cursor: number } | undefined {
+function papaparseRecord(text: string, last: boolean, delimiter: string): PapaparseRecord | undefined {
   const Parser = papa().Parser;
   const parser = new Parser({ delimiter, newline: '\n', quoteChar: '"', escapeChar: '"', preview: 1, fastMode: false });
   const result = parser.parse(text, 0, !last) as { data: string[][]; errors: ParseError[]; meta: { cursor: number } };
@@ -281,14 +281,21 @@ function papaparseRecord(text: string, last: boolean, delimiter: string): { cell
  * record that ends on its first line is read from that line alone, so that the rest of
  * the text is not made characters for each such record.
  */
-function papaparseRecordOfBytes(text: string, start: number, last: boolean, delimiter: string): { cells: string[]; errors: ParseError[]; cursor: number } | undefined {
+function papaparseRecordOfBytes(text: string, start: number, last: boolean, delimiter: string): PapaparseRecord | undefined {
   const lineEnd = text.indexOf('\n', start);
-  const line = lineEnd === -1 || lineEnd + 1 === text.length ? undefined : characters(text.slice(start, lineEnd + 1));
-  const rest = line === undefined ? undefined : papaparseRecord(line, false, delimiter);
-  const characterText = rest === undefined ? characters(text.slice(start)) : (line ?? '');
-  const record = rest ?? papaparseRecord(characterText, last, delimiter);
-  if (record === undefined) return undefined;
-  return { cells: record.cells.map(asBytes), errors: record.errors, cursor: Buffer.byteLength(characterText.slice(0, record.cursor)) };
+  if (lineEnd !== -1 && lineEnd + 1 < text.length) {
+    const line = characters(text.slice(start, lineEnd + 1));
+    const record = papaparseRecord(line, false, delimiter);
+    if (record !== undefined) return inBytes(record, line);
+  }
+  const rest = characters(text.slice(start));
+  const record = papaparseRecord(rest, last, delimiter);
+  return record === undefined ? undefined : inBytes(record, rest);
+}
+
+/** A record papaparse read from `read` (characters), its cells and extent as bytes. */
+function inBytes(record: PapaparseRecord, read: string): PapaparseRecord {
+  return { cells: record.cells.map(asBytes), errors: record.errors, cursor: Buffer.byteLength(read.slice(0, record.cursor)) };
 }
 
 /** Reads one record with papaparse; its end, or -1 when it may go on past the text. */
