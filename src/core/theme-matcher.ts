@@ -1,6 +1,6 @@
 import { isNegator, profileOf, type LanguageProfile } from './languages.js';
 import { polarityOfWord } from './sentiment.js';
-import { isUnspacedWord, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
+import { CLAUSE_PUNCTUATION, isUnspacedWord, SENTENCE_MARK_LIST, splitWords, tokensIn, wordsFor, wordsOf, type Token, type Words } from './words.js';
 
 /**
  * A theme: its name and the words or phrases that mention it, in any language
@@ -280,8 +280,7 @@ export class ThemeMatcher {
   }
 }
 
-const CLAUSE_END = /[.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/;
-const SENTENCE_ENDS = /[.!?\n\u3002\uff01\uff1f\u2026]+(?=[^.!?\n\u3002\uff01\uff1f\u2026])/g;
+const SENTENCE_ENDS = new RegExp(`[${SENTENCE_MARK_LIST}]+(?=[^${SENTENCE_MARK_LIST}])`, 'g');
 
 /** The sentence a place of a text is in, counted as the words' sentences are: from 0, one more after each run of ending marks. */
 function sentenceAt(text: string, at: number): number {
@@ -295,7 +294,7 @@ function negatedInText(text: string, at: number, length: number, profile: Langua
   const near = profile.negatesAfter
     ? text.slice(at + length, at + length + NEGATION_REACH_CHARACTERS + 2)
     : text.slice(Math.max(0, at - NEGATION_REACH_CHARACTERS), at);
-  const clause = profile.negatesAfter ? (near.split(CLAUSE_END)[0] ?? '') : (near.split(CLAUSE_END).pop() ?? '');
+  const clause = profile.negatesAfter ? (near.split(CLAUSE_PUNCTUATION)[0] ?? '') : (near.split(CLAUSE_PUNCTUATION).pop() ?? '');
   for (const negator of profile.negators) if (clause.includes(negator)) return true;
   return false;
 }

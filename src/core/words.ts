@@ -40,8 +40,8 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 
 /** The marks that end a clause between two words, and those of them that end a sentence (none needs escaping in a class). */
 const CLAUSE_MARK_LIST = '.!?;:,()\n\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026';
-const SENTENCE_MARK_LIST = '.!?\n\u3002\uff01\uff1f\u2026';
-const CLAUSE_PUNCTUATION = new RegExp(`[${CLAUSE_MARK_LIST}]`);
+export const SENTENCE_MARK_LIST = '.!?\n\u3002\uff01\uff1f\u2026';
+export const CLAUSE_PUNCTUATION = new RegExp(`[${CLAUSE_MARK_LIST}]`);
 const SENTENCE_PUNCTUATION = new RegExp(`[${SENTENCE_MARK_LIST}]`);
 const LETTER = /\p{L}/u;
 const APOSTROPHES = /[\u2019\u2018\u02bc\uff07]/g;
@@ -63,7 +63,7 @@ export const MAX_WORD_LENGTH = 50;
  * of a run it is given (80,000 Han characters took 90 s, 40,000 half a second).
  */
 const SEGMENTED_PIECE = 1000;
-const PIECE_BREAK = /[\s.!?;:,()\u3001\u3002\uff01\uff1f\uff0c\uff1b\uff1a\u2026]/u;
+const PIECE_BREAK = new RegExp(`[\\s${CLAUSE_MARK_LIST}]`, 'u');
 
 /**
  * A comment is read (its language, words, themes, praise) in its first this many
