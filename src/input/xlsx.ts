@@ -11,7 +11,7 @@ import { quote } from '../core/clip.js';
 import { groupDigits } from '../core/digits.js';
 
 export { columnIndex, columnLetters, formatKind, numberText, serialText } from './xlsx/values.js';
-export { SharedStrings } from './xlsx/workbook.js';
+export { SharedStrings } from './xlsx/shared-strings.js';
 
 
 /**
@@ -407,6 +407,13 @@ export class XlsxReader extends QueuedRows {
       if (cell.formula) this.formulasWithoutValue += 1;
       return;
     }
+    // A shared string in a column not read: only whether it is empty matters (a row with a value is not a blank line).
+    if (cell.type === 's' && this.skipped?.[cell.column] === 1) {
+      if (this.workbook.sharedStrings.isEmpty(sharedIndex(cell))) return;
+      this.row[cell.column] = '';
+      this.rowFilled = true;
+      return;
+    }
     const text = this.cellText(cell);
     if (text === '') return;
     if (this.hasHeader && cell.column < this.origin) {
@@ -420,7 +427,7 @@ export class XlsxReader extends QueuedRows {
   private cellText(cell: CellState): string {
     switch (cell.type) {
       case 's':
-        return this.workbook.sharedStrings.get(cell.index >= 0 ? cell.index : Number(cell.value)) ?? '';
+        return this.workbook.sharedStrings.get(sharedIndex(cell)) ?? '';
       case 'inlineStr':
       case 'str':
         return unescapeText(cell.value);
@@ -523,3 +530,6 @@ export class XlsxReader extends QueuedRows {
     return this.beyond.get(cells) ?? cells.length - 1;
   }
 }
+
+/** The shared string a cell of type `s` points to: its index, read as a number when it is not plain digits. */
+const sharedIndex = (cell: CellState): number => (cell.index >= 0 ? cell.index : Number(cell.value));

@@ -7,10 +7,10 @@ import { yauzl, type Entry, type ZipFile } from '../../libraries/yauzl.js';
 import type { SheetInfo } from '../../core/columns-report.js';
 import { inputError, NpsError } from '../../errors.js';
 import type { Source } from '../source.js';
-import { checkDeclared, MAX_TEXT_CHARS, oversized, textTooLong, type UnzipLimits } from './limits.js';
-import { scanSharedString } from './shortcuts.js';
-import { BUILT_IN_FORMATS, formatKind, unescapeText, type NumberKind } from './values.js';
+import { checkDeclared, oversized, type UnzipLimits } from './limits.js';
+import { BUILT_IN_FORMATS, formatKind, type NumberKind } from './values.js';
 import { attribute, xmlParser, XmlBytes, type Shortcut, type XmlHandlers } from './xml.js';
+import { SharedStrings, SharedStringsReader, sharedStringsEvents } from './shared-strings.js';
 import { clipList, quote } from '../../core/clip.js';
 
 /** A workbook's zip and its small parts: the sheets, their relationships, the styles and the shared strings. */
@@ -46,67 +46,11 @@ export const INFLATE_CHUNK_BYTES = 256 * 1024;
  */
 const INFLATE_OPTIONS: ZlibOptions & Pick<TransformOptions, 'readableHighWaterMark'> = { chunkSize: INFLATE_CHUNK_BYTES, readableHighWaterMark: 1 << 20 };
 
-const LESS_THAN = 0x3c;
-
 /** The shared strings table, held whole: past this many bytes of XML it would not fit in memory anyway. */
 const MAX_SHARED_STRINGS_BYTES = 2 ** 30;
 
 /** The workbook parts `nps` reads, by the relationship types that name them (transitional or strict OOXML). */
 const relationType = (type: string): string => type.slice(type.lastIndexOf('/') + 1);
-
-/** Shared strings packed by this many into one string each. */
-const STRINGS_PER_BLOCK = 4096;
-
-/**
- * The shared strings table, packed: each block of 4,096 strings joined into one
- * string, with where each starts. A string the XML parser hands over may be a
- * slice of a whole chunk of the XML, which it then keeps in memory; and each
- * string of its own costs V8 a header. Packed, the table of a 1M-row sheet with
- * 2M distinct texts (an id and an email per row) takes 40 MB, and reading the
- * sheet peaks at 135 MB instead of 260.
- */
-export class SharedStrings {
-  private readonly blocks: string[] = [];
-  private readonly starts: Uint32Array[] = [];
-  private pending: string[] = [];
-  private count = 0;
-
-  get length(): number {
-    return this.count;
-  }
-
-  push(text: string): void {
-    this.pending.push(text);
-    this.count += 1;
-    if (this.pending.length === STRINGS_PER_BLOCK) this.seal();
-  }
-
-  /** Packs the strings pushed since the last block; done once more when the table is read. */
-  seal(): void {
-    const pending = this.pending;
-    if (pending.length === 0) return;
-    const starts = new Uint32Array(pending.length + 1);
-    let at = 0;
-    for (let index = 0; index < pending.length; index += 1) {
-      starts[index] = at;
-      at += pending[index]?.length ?? 0;
-    }
-    starts[pending.length] = at;
-    this.blocks.push(pending.join(''));
-    this.starts.push(starts);
-    this.pending = [];
-  }
-
-  get(index: number): string | undefined {
-    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
-    const block = Math.floor(index / STRINGS_PER_BLOCK);
-    const text = this.blocks[block];
-    const starts = this.starts[block];
-    if (text === undefined || starts === undefined) return this.pending[index - block * STRINGS_PER_BLOCK];
-    const at = index - block * STRINGS_PER_BLOCK;
-    return text.slice(starts[at], starts[at + 1]);
-  }
-}
 
 /** An opened workbook: its list of sheets, its styles' date formats, its shared strings. */
 export class Workbook {
@@ -212,11 +156,15 @@ export class Workbook {
       if (optional) return;
       throw new Error(`${path ?? 'a required part'} is missing`);
     }
+    await this.readPart(path, new XmlBytes(xmlParser(handlers, undefined, shortcut)));
+  }
+
+  /** Hands a part's bytes to `reader`, chunk by chunk, then ends it. */
+  private async readPart(path: string, reader: { write(chunk: Buffer): void; end(): void }): Promise<void> {
     const { chunks, close } = await this.openPart(path);
-    const bytes = new XmlBytes(xmlParser(handlers, undefined, shortcut));
     try {
-      for await (const chunk of chunks) bytes.write(chunk);
-      bytes.end();
+      for await (const chunk of chunks) reader.write(chunk);
+      reader.end();
     } catch (error) {
       throw partError(path, error);
     } finally {
@@ -303,10 +251,7 @@ export class Workbook {
     });
   }
 
-  /**
-   * The shared strings, in memory: one string per entry, its runs of rich text
-   * joined, its phonetic guide (`rPh`, the furigana of Japanese workbooks) left out.
-   */
+  /** The shared strings, in memory (shared-strings.ts). */
   private async readSharedStrings(path: string): Promise<void> {
     const entry = this.entry(path);
     if (entry === undefined) return;
@@ -314,41 +259,7 @@ export class Workbook {
       throw inputError(`${this.name}: the workbook's table of texts is over ${MAX_SHARED_STRINGS_BYTES / 2 ** 30} GiB, too large to hold in memory: save the sheet as "CSV UTF-8"`);
     }
     const strings = this.sharedStrings;
-    let text = '';
-    let capture = false;
-    let phonetic = false;
-    const whole = { text: '', escaped: false };
-    // Strings of the common shape, one after another, are read whole (xlsx/shortcuts.ts), as their events would read them.
-    const wholeStringAt: Shortcut = (input, lt) => {
-      if (capture || phonetic) return -1;
-      let end = -1;
-      for (let at = lt; input.charCodeAt(at) === LESS_THAN; at = end + 1) {
-        const last = scanSharedString(input, at, whole);
-        if (last === -1) break;
-        strings.push(whole.escaped ? unescapeText(whole.text) : whole.text);
-        // Inside a string the events read (a string in a string), its text is what the events would have gathered.
-        text = whole.text;
-        end = last;
-      }
-      return end;
-    };
-    await this.parsePart(path, {
-      open: (name) => {
-        if (name === 't') capture = !phonetic;
-        else if (name === 'si') text = '';
-        else if (name === 'rPh') phonetic = true;
-      },
-      close: (name) => {
-        if (name === 't') capture = false;
-        else if (name === 'rPh') phonetic = false;
-        else if (name === 'si') strings.push(unescapeText(text));
-      },
-      text: (chunk) => {
-        if (!capture) return;
-        text += chunk;
-        if (text.length > MAX_TEXT_CHARS) throw textTooLong();
-      },
-    }, false, wholeStringAt);
+    await this.readPart(path, new SharedStringsReader(strings, sharedStringsEvents(strings)));
     strings.seal();
   }
 

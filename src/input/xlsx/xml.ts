@@ -46,6 +46,8 @@ export interface XmlHandlers {
 export interface XmlParser {
   write(text: string): void;
   close(): void;
+  /** Whether all that was written has been read, with exactly `depth` elements open. */
+  settledAt(depth: number): boolean;
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -220,6 +222,10 @@ class XmlReader implements XmlParser, OpenElements {
     if (this.rest.length > MAX_TEXT_CHARS) throw textTooLong();
   }
 
+  settledAt(depth: number): boolean {
+    return this.rest === '' && !this.ended && this.stack.length === depth;
+  }
+
   close(): void {
     if (this.rest !== '') {
       const upTo = this.read(this.rest, 0, true);
@@ -376,6 +382,8 @@ export class XmlBytes {
   private readonly decoder = new StringDecoder('utf8');
   /** The bytes from the last chunk's last `<` on, not yet decoded. */
   private carried: Buffer | undefined;
+  /** The last byte decoded: the decoder holds back the start of a character only after a byte that is not ASCII. */
+  private lastByte = 0;
 
   constructor(private readonly parser: XmlParser) {}
 
@@ -411,6 +419,7 @@ export class XmlBytes {
    * long in 120 KiB pieces as in 64 KiB ones).
    */
   private writeWhole(bytes: Buffer): void {
+    if (bytes.length > 0) this.lastByte = bytes[bytes.length - 1] ?? 0;
     let rest = bytes;
     while (rest.length > PIECE_BYTES) {
       const cut = rest.lastIndexOf(LESS_THAN_BYTE, PIECE_BYTES);
@@ -419,6 +428,11 @@ export class XmlBytes {
       rest = rest.subarray(cut);
     }
     this.parser.write(this.decoder.write(rest));
+  }
+
+  /** Whether every byte written has been decoded and read, with exactly `depth` elements open. */
+  settledAt(depth: number): boolean {
+    return this.carried === undefined && this.lastByte < 0x80 && this.parser.settledAt(depth);
   }
 
   /** The part has ended: what is left is read, and the parser closed. */
