@@ -84,6 +84,8 @@ export function saturatedShare(snapshot: Snapshot, columns: readonly number[], s
   const weights = new Int32Array(rows.length);
   const seen = new Int32Array(answers.list.length).fill(-1);
   const drawn: number[] = [];
+  // A survey of a few rows draws the same answers, in the same order, in many replicates: each such draw is solved once.
+  const fits = new Map<string, boolean>();
   let fitted = 0;
   let exact = 0;
   // Loops rather than functions made for each replicate: a file of a few rows asks this a thousand times, in cold code.
@@ -98,7 +100,13 @@ export function saturatedShare(snapshot: Snapshot, columns: readonly number[], s
     }
     if (sameScore(drawn, answers.list, columns.length + 1)) continue;
     fitted += 1;
-    if (fitsExactly(drawn.map((answer) => answers.list[answer] ?? []), columns.length + 1)) exact += 1;
+    const key = drawn.join(',');
+    let isExact = fits.get(key);
+    if (isExact === undefined) {
+      isExact = fitsExactly(drawn.map((answer) => answers.list[answer] ?? []), columns.length + 1);
+      fits.set(key, isExact);
+    }
+    if (isExact) exact += 1;
   }
   return fitted === 0 ? 0 : exact / fitted;
 }

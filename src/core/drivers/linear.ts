@@ -26,17 +26,19 @@ export function sumGroups(snapshot: Snapshot): Float64Array {
 
 /**
  * What a bootstrap replicate's sums are made of, cell by cell of the triangle: the units
- * (groups, or kept rows) with a part in the cell, in order, and their part (for a row, the
- * two values it multiplies). A replicate weighs them by how often it drew each unit. Laid
- * out once for the thousand replicates, so that each cell is one run through its parts.
+ * (groups, or kept rows) with a part in the cell, and their part (for a row, the two
+ * values it multiplies). A replicate weighs them by how often it drew each unit. Laid
+ * out once for the thousand replicates.
  */
 export interface Parts {
   dim: number;
-  /** Each cell's index in the triangle, and where its parts start (one more entry: where the last ends). */
+  /** Each cell's index in the triangle. */
   cells: Int32Array;
-  starts: Int32Array;
-  /** The unit of each part; undefined for groups, every cell holding every group in order. */
+  /** Rows' parts, cell by cell: where each cell's parts start (one more entry: where the last ends); undefined for groups. */
+  starts: Int32Array | undefined;
+  /** The row of each part; undefined for groups, every group holding a part in every cell. */
   units: Int32Array | undefined;
+  /** Each part's first value; groups' group by group: group 0's sum of each cell, then group 1's… */
   first: Float64Array;
   /** The second value of a row's product; undefined for groups, whose part is one sum. */
   second: Float64Array | undefined;
@@ -44,28 +46,21 @@ export interface Parts {
   finite?: boolean;
 }
 
-/** The groups' sums by cell: cell (i, j) holds group 0's sum, then group 1's… */
+/** The groups' sums, group by group: group 0's sum of each cell of the triangle, then group 1's… */
 export function groupParts(snapshot: Snapshot): Parts {
   const { dim, stride, sums } = snapshot;
   const count = (dim * (dim + 1)) / 2;
   const cells = new Int32Array(count);
-  const starts = new Int32Array(count + 1);
   const first = new Float64Array(count * BOOTSTRAP_GROUPS);
   let cell = 0;
-  let at = 0;
   for (let i = 0; i < dim; i += 1) {
     for (let j = i; j < dim; j += 1) {
       cells[cell] = i * dim + j;
-      starts[cell] = at;
-      for (let group = 0; group < BOOTSTRAP_GROUPS; group += 1) {
-        first[at] = sums[group * stride * stride + i * stride + j] ?? 0;
-        at += 1;
-      }
+      for (let group = 0; group < BOOTSTRAP_GROUPS; group += 1) first[group * count + cell] = sums[group * stride * stride + i * stride + j] ?? 0;
       cell += 1;
     }
   }
-  starts[count] = at;
-  return { dim, cells, starts, units: undefined, first, second: undefined };
+  return { dim, cells, starts: undefined, units: undefined, first, second: undefined };
 }
 
 /** Kept rows' products by cell, in the order of the rows: each row's pair of values, in the order of its entries. */
@@ -107,28 +102,51 @@ export function rowParts(rows: readonly KeptRow[], dim: number): Parts {
  * A replicate's sums: each unit's part weighed by how often the replicate drew it, added in
  * the order of the units, as the sums of the whole data are. A unit the replicate did not
  * draw adds 0 × its part, which leaves a sum as it was: 0 times a finite number is ±0, and
- * a sum that starts at +0 is never -0, so adding ±0 changes no bit of it. That holds the
- * loop to one multiply and one add, with no branch; parts that are not all finite are
- * skipped as the unit-by-unit sums skip them.
+ * a sum that starts at +0 is never -0, so adding ±0 changes no bit of it. Parts that are
+ * not all finite are skipped as the unit-by-unit sums skip them.
  */
 export function sumParts(parts: Parts, weights: Int32Array): Float64Array {
-  const { dim, cells, starts, units, first, second } = parts;
+  const { starts, units, second } = parts;
+  return starts === undefined || units === undefined || second === undefined ? sumGroupParts(parts, weights) : sumRowParts(parts, { starts, units, second }, weights);
+}
+
+/**
+ * Groups' parts, group by group: a group the replicate did not draw (about a third of them)
+ * is passed over whole, whatever its parts (a part that is not finite is so skipped as the
+ * group-by-group sums skip it); each cell's sum still adds the groups in their order.
+ */
+function sumGroupParts(parts: Parts, weights: Int32Array): Float64Array {
+  const { dim, cells, first } = parts;
+  const count = cells.length;
+  const sums = new Float64Array(count);
+  for (let group = 0; group < weights.length; group += 1) {
+    const weight = weights[group] ?? 0;
+    if (weight === 0) continue;
+    const base = group * count;
+    for (let cell = 0; cell < count; cell += 1) sums[cell] = (sums[cell] ?? 0) + weight * (first[base + cell] ?? 0);
+  }
   const total = new Float64Array(dim * dim);
-  const finite = parts.finite ?? (parts.finite = first.every(Number.isFinite) && (second === undefined || second.every(Number.isFinite)));
+  for (let cell = 0; cell < count; cell += 1) total[cells[cell] ?? 0] = sums[cell] ?? 0;
+  return total;
+}
+
+/** Rows' parts, cell by cell: one multiply and one add a part, with no branch, when every part is finite. */
+function sumRowParts(parts: Parts, rows: { starts: Int32Array; units: Int32Array; second: Float64Array }, weights: Int32Array): Float64Array {
+  const { dim, cells, first } = parts;
+  const { starts, units, second } = rows;
+  const total = new Float64Array(dim * dim);
+  const finite = parts.finite ?? (parts.finite = first.every(Number.isFinite) && second.every(Number.isFinite));
   for (let cell = 0; cell < cells.length; cell += 1) {
     const start = starts[cell] ?? 0;
     const end = starts[cell + 1] ?? 0;
     let sum = 0;
     if (!finite) {
       for (let at = start; at < end; at += 1) {
-        const weight = weights[units === undefined ? at - start : (units[at] ?? 0)] ?? 0;
-        if (weight !== 0) sum += second === undefined ? weight * (first[at] ?? 0) : weight * (first[at] ?? 0) * (second[at] ?? 0);
+        const weight = weights[units[at] ?? 0] ?? 0;
+        if (weight !== 0) sum += weight * (first[at] ?? 0) * (second[at] ?? 0);
       }
-    } else if (second === undefined) {
-      // A group's cell holds every group in order: its weight is at its place in the run.
-      for (let at = start; at < end; at += 1) sum += (weights[at - start] ?? 0) * (first[at] ?? 0);
     } else {
-      for (let at = start; at < end; at += 1) sum += (weights[units?.[at] ?? 0] ?? 0) * (first[at] ?? 0) * (second[at] ?? 0);
+      for (let at = start; at < end; at += 1) sum += (weights[units[at] ?? 0] ?? 0) * (first[at] ?? 0) * (second[at] ?? 0);
     }
     total[cells[cell] ?? 0] = sum;
   }
