@@ -22,6 +22,8 @@ function readAs(cell: ScoreCell): string {
 /** Counts every distinct cell of the score column, as written, with how `nps` reads it. */
 async function scoreValues(input: LaidOutInput, index: number, scoreOffset: number, where: RowTest | undefined): Promise<{ values: ScoreValue[]; others: number }> {
   const counts = new Map<string, number>();
+  // Only the score column is made text, unless --where reads others.
+  if (where === undefined) input.reader.readOnly([index]);
   await input.reader.forEachRow((cells) => {
     if (where !== undefined && !where(cells)) return;
     const raw = cells[index] ?? '';
