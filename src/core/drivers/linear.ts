@@ -101,9 +101,10 @@ export function rowParts(rows: readonly KeptRow[], dim: number): Parts {
 /**
  * A replicate's sums: each unit's part weighed by how often the replicate drew it, added in
  * the order of the units, as the sums of the whole data are. A unit the replicate did not
- * draw adds 0 × its part, which leaves a sum as it was: 0 times a finite number is ±0, and
- * a sum that starts at +0 is never -0, so adding ±0 changes no bit of it. Parts that are
- * not all finite are skipped as the unit-by-unit sums skip them.
+ * draw changes no bit of a sum: 0 times a finite number is ±0, and a sum that starts at +0
+ * is never -0, so adding ±0 leaves it as it was. So groups not drawn are passed over, and
+ * kept rows are all added, 0 times or more, when every part is finite; parts that are not
+ * all finite are skipped as the unit-by-unit sums skip them.
  */
 export function sumParts(parts: Parts, weights: Int32Array): Float64Array {
   const { starts, units, second } = parts;

@@ -13,9 +13,10 @@ import { xmlParser, XmlBytes, type Shortcut, type XmlHandlers } from './xml.js';
  * when a cell first asks for a string of their block. A `score` of a 1M-row workbook asks
  * for a few thousand of its 2.3 million; decoding, cutting and packing all of them was a
  * quarter of its time. Everything else (runs of rich text, a phonetic guide, references,
- * a line end, an `_xHHHH_` escape, a string cut by the end of a chunk and longer than a
- * chunk) goes to the XML reader's events, which read it as they read any part, from its
- * first byte up to the next `<si><t` at which they have nothing open but the table.
+ * a carriage return, an `_xHHHH_` escape, a string cut by the end of a chunk more than
+ * 64 KiB from its start or cut again once joined to the next chunk) goes to the XML
+ * reader's events, which read it as they read any part, from its first byte up to the
+ * next `<si><t` at which they have nothing open but the table (the root, `sst`).
  */
 
 /**
@@ -27,10 +28,24 @@ import { xmlParser, XmlBytes, type Shortcut, type XmlHandlers } from './xml.js';
 const STRINGS_PER_BLOCK = 16384;
 
 /** A block made characters: its strings joined into one, and where each starts. */
-interface TextBlock {
+interface JoinedBlock {
   text: string;
   starts: Uint32Array;
 }
+
+/** A block whose strings, joined, would be longer than a string may be: each kept as it is. */
+interface ListedBlock {
+  texts: string[];
+}
+
+type TextBlock = JoinedBlock | ListedBlock;
+
+/**
+ * The most characters a block's strings are joined into: V8's strings hold at most 2^29 - 24
+ * (a block of 16,384 of Excel's longest texts, 32,767 characters, just fits, but the XML
+ * may hold longer ones).
+ */
+const MAX_JOINED_CHARS = 2 ** 28;
 
 /** A block of strings read from bytes: their UTF-8 bytes one after another, and where each starts. */
 interface ByteBlock {
@@ -38,7 +53,7 @@ interface ByteBlock {
   starts: Uint32Array;
 }
 
-const isTextBlock = (block: TextBlock | ByteBlock): block is TextBlock => 'text' in block;
+const isByteBlock = (block: TextBlock | ByteBlock): block is ByteBlock => 'bytes' in block;
 
 /**
  * The shared strings table, packed: each block of strings joined into one string, with
@@ -69,8 +84,14 @@ export class SharedStrings {
     this.endString();
   }
 
-  /** Packs the strings pushed since the last block; done once more when the table is read. */
+  /** Packs the strings pushed since the last block, once the table is read; lets go of the memory blocks are made in. */
   seal(): void {
+    this.sealBlock();
+    this.pendingBytes = Buffer.alloc(0);
+  }
+
+  /** Packs the strings pushed since the last block. */
+  private sealBlock(): void {
     const count = this.pendingCount;
     if (count === 0) return;
     const starts = this.pendingStarts.slice(0, count + 1);
@@ -89,8 +110,8 @@ export class SharedStrings {
     const block = this.blocks[number];
     const at = index - number * STRINGS_PER_BLOCK;
     if (block === undefined) return this.pendingString(at);
-    const text = isTextBlock(block) ? block : (this.blocks[number] = characters(block));
-    return text.text.slice(text.starts[at], text.starts[at + 1]);
+    const text = isByteBlock(block) ? (this.blocks[number] = characters(block)) : block;
+    return 'texts' in text ? text.texts[at] : text.text.slice(text.starts[at], text.starts[at + 1]);
   }
 
   /** Whether the string `get` gives is empty (or missing), told without making characters of its block. */
@@ -100,6 +121,7 @@ export class SharedStrings {
     const at = index - number * STRINGS_PER_BLOCK;
     const block = this.blocks[number];
     if (block === undefined) return this.pendingTexts?.get(at) === '' || (!this.pendingTexts?.has(at) && this.pendingStarts[at] === this.pendingStarts[at + 1]);
+    if ('texts' in block) return block.texts[at] === '';
     // Bytes make no characters only when there are none: a byte that is not UTF-8 is a character of its own (U+FFFD).
     return block.starts[at] === block.starts[at + 1];
   }
@@ -115,7 +137,7 @@ export class SharedStrings {
     this.pendingCount += 1;
     this.count += 1;
     this.pendingStarts[this.pendingCount] = this.pendingUsed;
-    if (this.pendingCount === STRINGS_PER_BLOCK) this.seal();
+    if (this.pendingCount === STRINGS_PER_BLOCK) this.sealBlock();
   }
 
   /** Room for `more` bytes in the block being filled. */
@@ -132,7 +154,8 @@ export class SharedStrings {
   /**
    * Reads the strings of the common shape written one after another in `bytes` from `from`
    * (white space between them passed over), into the table. Says where it stopped: at the
-   * end, at a string the end cuts (`cut`), or at anything else, for the events.
+   * end; at a string the end cuts (`cut`: one that may turn out to be of the common shape
+   * once the next chunk comes); or at anything else, for the events.
    */
   readCommon(bytes: Buffer, from: number): { at: number; cut: boolean } {
     let at = from;
@@ -183,6 +206,7 @@ function packed(bytes: Buffer, byteStarts: Uint32Array, texts: ReadonlyMap<numbe
     at += piece.length;
     pieces.push(piece);
   }
+  if (at > MAX_JOINED_CHARS) return { texts: pieces };
   starts[count] = at;
   return { text: pieces.join(''), starts };
 }
@@ -196,6 +220,8 @@ function packed(bytes: Buffer, byteStarts: Uint32Array, texts: ReadonlyMap<numbe
  */
 function characters(block: ByteBlock): TextBlock {
   const { bytes, starts } = block;
+  // A block makes at most as many characters as it has bytes.
+  if (bytes.length > MAX_JOINED_CHARS) return packed(bytes, starts, new Map());
   if (isAscii(bytes)) return { text: bytes.toString('latin1'), starts };
   const count = starts.length - 1;
   if (!isUtf8(bytes) || !eachBeginsACharacter(bytes, starts)) return packed(bytes, starts, new Map());
@@ -269,8 +295,6 @@ export interface PartEvents {
   settledAt(depth: number): boolean;
 }
 
-const LESS_THAN = 0x3c;
-
 /**
  * The shared strings part read as XML events, into `strings`: one string per entry, its
  * runs of rich text joined, its phonetic guide (`rPh`, the furigana of Japanese workbooks)
@@ -281,11 +305,13 @@ export function sharedStringsEvents(strings: SharedStrings): PartEvents {
   let text = '';
   let capture = false;
   let phonetic = false;
+  /** The root element's name (without its prefix), once opened. */
+  let root: string | undefined;
   const whole = { text: '', escaped: false };
   const wholeStringAt: Shortcut = (input, lt) => {
     if (capture || phonetic) return -1;
     let end = -1;
-    for (let at = lt; input.charCodeAt(at) === LESS_THAN; at = end + 1) {
+    for (let at = lt; input.charCodeAt(at) === LESS; at = end + 1) {
       const last = scanSharedString(input, at, whole);
       if (last === -1) break;
       strings.push(whole.escaped ? unescapeText(whole.text) : whole.text);
@@ -297,6 +323,7 @@ export function sharedStringsEvents(strings: SharedStrings): PartEvents {
   };
   const handlers: XmlHandlers = {
     open: (name) => {
+      root ??= name;
       if (name === 't') capture = !phonetic;
       else if (name === 'si') text = '';
       else if (name === 'rPh') phonetic = true;
@@ -312,7 +339,13 @@ export function sharedStringsEvents(strings: SharedStrings): PartEvents {
       if (text.length > MAX_TEXT_CHARS) throw textTooLong();
     },
   };
-  return new XmlBytes(xmlParser(handlers, undefined, wholeStringAt));
+  const events = new XmlBytes(xmlParser(handlers, undefined, wholeStringAt));
+  return {
+    write: (bytes) => events.write(bytes),
+    end: () => events.end(),
+    // Inside a root of another name (a `t`, an `si`), a string the bytes read would not be what the events read.
+    settledAt: (depth) => root === 'sst' && !capture && !phonetic && events.settledAt(depth),
+  };
 }
 
 /** Where the byte reading may start again: a string of the common shape (or one written `<si><t …>`, looked at then). */
@@ -327,10 +360,11 @@ const STRING_CLOSE = Buffer.from('</si>');
 const MAX_CARRIED_BYTES = 64 * 1024;
 
 /**
- * The byte reading takes over again at most this many times in a chunk; then the events
- * read the rest of it. Each time costs a search and a call into the events, a few
- * microseconds: a table that mixes the common shape with others string by string would
- * otherwise be read slower than by the events alone. A chunk holds thousands of strings.
+ * The events are asked at most this many times in a chunk (a chunk joined to a string the
+ * last one cut: twice) whether the byte reading may take over at a `<si><t`; then they read
+ * the rest of it. Each time costs a search and a call into the events, a few microseconds:
+ * a table that mixes the common shape with others string by string would otherwise be read
+ * slower than by the events alone. A chunk holds thousands of strings.
  */
 const RESUMES_PER_CHUNK = 64;
 
@@ -362,11 +396,12 @@ export class SharedStringsReader {
     this.carried = undefined;
     const close = chunk.indexOf(STRING_CLOSE);
     const joinTo = close === -1 ? chunk.length : close + STRING_CLOSE.length;
-    this.read(Buffer.concat([carried, chunk.subarray(0, joinTo)]));
+    this.read(Buffer.concat([carried, chunk.subarray(0, joinTo)]), true);
     if (joinTo < chunk.length) this.write(chunk.subarray(joinTo));
   }
 
-  private read(bytes: Buffer): void {
+  /** Reads `bytes`; `joined` when they start with a string the last chunk cut, which is then not carried again. */
+  private read(bytes: Buffer, joined = false): void {
     let at = 0;
     // Where the next `<si><t` is looked for: past the string that stopped the byte reading, which the events take.
     let searchFrom = 0;
@@ -385,7 +420,9 @@ export class SharedStringsReader {
       }
       const stop = this.strings.readCommon(bytes, at);
       if (stop.at >= bytes.length) return;
-      if (stop.cut && bytes.length - stop.at <= MAX_CARRIED_BYTES) {
+      // A string cut again (chunks smaller than it) goes to the events: carried each time, it would be copied and read
+      // again from its start with every chunk.
+      if (stop.cut && bytes.length - stop.at <= MAX_CARRIED_BYTES && !(joined && stop.at === 0)) {
         // A copy: a stream may hand over a view of memory it writes again.
         this.carried = copyOf(bytes.subarray(stop.at));
         return;
