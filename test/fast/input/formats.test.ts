@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { seededRandom } from '../../../src/core/random.js';
+import { INFLATE_CHUNK_BYTES } from '../../../src/input/xlsx/workbook.js';
 import { fixture, run, runInProcess, tempDir, type Accounting } from '../../helpers.js';
+import { part, SHEET_START, STRINGS_START, workbookOf } from '../../workbooks.js';
 
 interface Counts extends Accounting {
   partial: number;
@@ -170,5 +173,41 @@ describe('nps columns', () => {
     const [report] = JSON.parse(result.stdout) as Array<{ scoreValues: Array<{ value: string; count: number; readAs: string }> }>;
     expect(report?.scoreValues).toContainEqual({ value: ' 9 ', count: 1, readAs: 'score 9' });
     expect(report?.scoreValues).toContainEqual({ value: '7.5', count: 1, readAs: 'rejected: score "7.5" is not a whole number' });
+  });
+
+  it('columns counts the score column as a read of every column does, past the first rows, in a CSV and a workbook', async () => {
+    type Report = { scoreValues: unknown; otherValues: number };
+    const dir = await tempDir();
+    const random = seededRandom(31);
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+    const scores = ['9', '10', ' 8 ', '', 'n/a', '7.5', '0', '6'];
+    const plans = ['free', 'pro', 'team'];
+    // The rows read before the columns are chosen are read whole: the files are several of the readers' chunks long.
+    // Now and then a row with no value at all: in the workbook, cells that hold an empty shared string (a blank row).
+    const rows = Array.from({ length: 8000 }, (_, at) =>
+      random() < 0.03
+        ? { id: '', score: '', comment: '', plan: '' }
+        : { id: random() < 0.1 ? '' : `R${at}`, score: pick(scores), comment: pick(['', 'fine', 'slow, "really"\nslow', 'ok']), plan: pick(plans) },
+    );
+    const quote = (text: string): string => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+    const csvRows = rows.map((row) => [row.id, quote(row.score), quote(row.comment), row.plan].join(',') + (random() < 0.05 ? ',extra' : ''));
+    await writeFile(join(dir, 'export.csv'), `id,score,comment,plan\r\n${csvRows.join('\r\n')}\r\n`);
+    const texts = [...new Set(['id', 'score', 'comment', 'plan', 'n/a', ' 8 ', '7.5', '', ...rows.flatMap((row) => [row.id, row.comment, row.plan])])];
+    const index = (text: string): string => `<c t="s"><v>${texts.indexOf(text)}</v></c>`;
+    const cell = (text: string): string => (text === '' ? pick(['', index('')]) : /^\d+$/.test(text) ? `<c><v>${text}</v></c>` : index(text));
+    const sheetRows = [['id', 'score', 'comment', 'plan'].map(index).join(''), ...rows.map((row) => [cell(row.id), cell(row.score), cell(row.comment), cell(row.plan)].join(''))];
+    const sheet = `${SHEET_START}<sheetData>${sheetRows.map((cells, at) => `<row r="${at + 1}">${cells}</row>`).join('')}</sheetData></worksheet>`;
+    const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const table = `${STRINGS_START}${texts.map((text) => `<si><t xml:space="preserve">${escapeXml(text)}</t></si>`).join('')}</sst>`;
+    await writeFile(join(dir, 'export.xlsx'), workbookOf(part('xl/worksheets/sheet1.xml', sheet), { sharedStrings: part('xl/sharedStrings.xml', table) }));
+    for (const file of ['export.csv', 'export.xlsx']) {
+      const [alone] = JSON.parse((await run(['columns', join(dir, file), '--json'])).stdout) as Report[];
+      // A --where that every row passes reads every column of every row.
+      const [whole] = JSON.parse((await run(['columns', join(dir, file), '--json', '--where', 'plan!=no such plan'])).stdout) as Report[];
+      expect(alone, file).toEqual(expect.objectContaining({ scoreValues: whole?.scoreValues, otherValues: whole?.otherValues }));
+      expect(JSON.stringify(alone?.scoreValues), file).toContain('"value":"n/a"');
+    }
+    expect((await stat(join(dir, 'export.csv'))).size).toBeGreaterThan(2 * 65_536);
+    expect(Buffer.byteLength(sheet)).toBeGreaterThan(2 * INFLATE_CHUNK_BYTES);
   });
 });
