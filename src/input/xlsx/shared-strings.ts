@@ -1,8 +1,8 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { MAX_TEXT_CHARS, textTooLong } from './limits.js';
-import { scanSharedString } from './shortcuts.js';
+import { readsOtherwise, scanSharedString } from './shortcuts.js';
 import { unescapeText } from './values.js';
-import { xmlParser, XmlBytes, type Shortcut, type XmlHandlers } from './xml.js';
+import { isSpace, xmlParser, XmlBytes, type Shortcut, type XmlHandlers } from './xml.js';
 
 /**
  * A workbook's shared strings: the table of texts its cells point to by number, and the
@@ -161,7 +161,7 @@ export class SharedStrings {
     let at = from;
     const end = bytes.length;
     for (;;) {
-      while (at < end && isSpaceByte(bytes[at] ?? 0)) at += 1;
+      while (at < end && isSpace(bytes[at] ?? 0)) at += 1;
       if (at >= end) return { at, cut: false };
       const textStart = commonStartAt(bytes, at);
       if (textStart === CUT) return { at, cut: true };
@@ -173,8 +173,9 @@ export class SharedStrings {
       let code = 0;
       for (; textEnd < end; textEnd += 1) {
         code = bytes[textEnd] ?? 0;
-        // Letters, the most of a text, are past every byte looked for: one comparison for them.
-        if (code <= UNDERSCORE && (code === LESS || code === AMPERSAND || code === RETURN || (code === UNDERSCORE && (bytes[textEnd + 1] ?? LOWER_X) === LOWER_X))) break;
+        // Letters, most of a text, are past `<` and every byte readsOtherwise looks for: one comparison for them. A byte
+        // past the chunk's end may make `_x`: the string is then left cut, for the next chunk to tell.
+        if (code <= UNDERSCORE && (code === LESS || readsOtherwise(code, bytes[textEnd + 1] ?? LOWER_X))) break;
         into[out] = code;
         out += 1;
       }
@@ -248,16 +249,9 @@ function eachBeginsACharacter(bytes: Buffer, starts: Uint32Array): boolean {
   return true;
 }
 
-const TAB = 0x09;
-const LINE_FEED = 0x0a;
-const RETURN = 0x0d;
-const SPACE = 0x20;
-const AMPERSAND = 0x26;
 const LESS = 0x3c;
 const UNDERSCORE = 0x5f;
 const LOWER_X = 0x78;
-
-const isSpaceByte = (code: number): boolean => code === SPACE || code === LINE_FEED || code === TAB || code === RETURN;
 
 const STRING_START = Buffer.from('<si><t>');
 const STRING_START_KEPT = Buffer.from('<si><t xml:space="preserve">');

@@ -268,12 +268,17 @@ const LOWER_X = 0x78;
  * One pass over a string that nearly always has none of them.
  */
 function mayBeEscaped(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at += 1) {
-    const code = text.charCodeAt(at);
-    if (code === AMPERSAND || code === RETURN || (code === UNDERSCORE && text.charCodeAt(at + 1) === LOWER_X)) return true;
-  }
+  for (let at = from; at < to; at += 1) if (readsOtherwise(text.charCodeAt(at), text.charCodeAt(at + 1))) return true;
   return false;
 }
+
+/**
+ * Whether a character of a text (`code`, then `next`) makes it read otherwise than as
+ * written (see mayBeEscaped): a reference's `&`, a carriage return, an escape's `_x`.
+ * None is past `_`: a text's letters are told apart by one comparison.
+ */
+export const readsOtherwise = (code: number, next: number): boolean =>
+  code <= UNDERSCORE && (code === AMPERSAND || code === RETURN || (code === UNDERSCORE && next === LOWER_X));
 
 /**
  * Reads the shared string whose `<` is at `lt` in `input`: the position of its last

@@ -89,7 +89,8 @@ export const textOf = (raw: string): string => decoded(lineEnds(raw));
  */
 export const LETTERS: readonly string[] = Array.from({ length: 128 }, (_, code) => String.fromCharCode(code));
 
-const isSpace = (code: number): boolean => code <= 0x20 && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d);
+/** XML's white space: space, tab, line feed, carriage return. */
+export const isSpace = (code: number): boolean => code <= 0x20 && (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d);
 
 /** The attributes of the tag in `text` from `from` to `end` (after its name); a broken one is a damaged file. */
 function attributesIn(text: string, from: number, end: number): Record<string, string> {
