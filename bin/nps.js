@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from '../dist/bundle/load.js';
 
-const { main, onExit, onSignal, onStderrError, onStdoutError } = loadBundle(fileURLToPath(new URL('../dist/bundle/', import.meta.url))).main;
+const { main, onExit, onSignal, onStderrError, onStdoutError, whenWritten } = loadBundle(fileURLToPath(new URL('../dist/bundle/', import.meta.url))).main;
 
 // `nps score big.csv | head` closes the pipe early: that is the reader's choice, not an error.
 // Any other failure to write standard output (a full disk) is one line and its exit code.
@@ -16,7 +16,7 @@ process.stderr.on('error', (error) => {
 process.on('exit', onExit);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(onSignal(signal)));
 
-process.exitCode = await main(process.argv.slice(2), {
+const code = await main(process.argv.slice(2), {
   // Touching process.stdin opens it; only `-` needs it.
   get stdin() {
     return process.stdin;
@@ -26,3 +26,6 @@ process.exitCode = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
 });
+// The run is over once what it wrote is written: it ends here rather than first freeing its memory.
+await whenWritten([process.stdout, process.stderr]);
+process.exit(code);

@@ -68,6 +68,33 @@ export function onStderrError(error: NodeJS.ErrnoException): ExitCode | undefine
   return error.code === 'EPIPE' ? undefined : EXIT.output;
 }
 
+/** What `whenWritten` waits on: a stream's bytes not yet handed to the system, and a write that says when they are. */
+interface OutputStream {
+  readonly writableLength: number;
+  readonly destroyed: boolean;
+  write(text: string, done: (error?: Error | null) => void): unknown;
+}
+
+/**
+ * Resolves once every stream has handed the system all it was given (a pipe to a
+ * slow reader may hold some back), and one turn of the event loop has passed, for an
+ * error of a last write to be reported. Then the process may end at once: left to end
+ * by itself, it would first free the memory it used, which the system frees anyway
+ * (about 10 ms, a tenth of what `nps score` takes on a file of a few thousand rows).
+ */
+export async function whenWritten(streams: readonly OutputStream[]): Promise<void> {
+  await Promise.all(streams.map(written));
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** An empty write is done only after the writes before it (a stream's writes are done in order). */
+function written(stream: OutputStream): Promise<void> {
+  if (stream.destroyed || stream.writableLength === 0) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.write('', () => resolve());
+  });
+}
+
 /** The last thing a process does, however it ends: its temporary files and folder locks removed. */
 export function onExit(): void {
   removeTemporaryFiles();
