@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { inputError, NpsError } from '../../errors.js';
 import type { Io } from '../../io.js';
@@ -171,7 +171,7 @@ export interface OpenedRun {
 /** Loads the files the filters and the join name (--since/--until, --exclude, --customers). */
 export async function loadFilters(files: readonly string[], spec: ReadSpec, io: Io, listener: ReadListener): Promise<Loaded> {
   checkInputNames(files);
-  if (spec.dedupe !== 'none') await refuseRereadingStreams(files, io);
+  if (spec.dedupe !== 'none') refuseRereadingStreams(files, io);
   const customers = spec.customers && (await loadCustomers(spec.customers.file, parseJoinOn(spec.customers.joinOn).customers, io, listener));
   const excluded = spec.exclude === undefined ? undefined : await loadExcluded(spec.exclude, io, listener);
   return { range: undefined, excluded: excluded?.keys, customers, checks: addChecks(customers?.checks ?? NO_CHECKS, excluded?.checks ?? NO_CHECKS) };
@@ -298,16 +298,29 @@ export function checkInputNames(files: readonly string[]): void {
   }
 }
 
-/** --dedupe reads every input twice: a pipe or a device (standard input, a FIFO, /dev/stdin) can be read once. */
-async function refuseRereadingStreams(files: readonly string[], io: Io): Promise<void> {
+/**
+ * --dedupe reads every input twice: a pipe or a device (standard input, a FIFO, /dev/stdin) can be read once.
+ * A file's status is asked synchronously (it is not opened): node:fs/promises, about 4 ms to load, is left to
+ * the commands that write files.
+ */
+function refuseRereadingStreams(files: readonly string[], io: Io): void {
   if (files.includes(STDIN_NAME)) {
     throw inputError('--dedupe reads the input twice, so it cannot read standard input: save it to a file first');
   }
   for (const file of files) {
-    const found = await stat(resolve(io.cwd, file)).catch(() => undefined);
+    const found = statusOf(resolve(io.cwd, file));
     if (found !== undefined && !found.isFile()) {
       throw inputError(`${file}: --dedupe reads its input twice, so it needs a regular file, not a pipe or a device; save it to a file first`);
     }
+  }
+}
+
+/** A file's status; undefined when it cannot be looked at: it is then refused when opened, as without --dedupe. */
+function statusOf(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
   }
 }
 

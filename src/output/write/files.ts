@@ -2,6 +2,7 @@ import { createWriteStream, mkdtempSync, openSync, rmSync, unlinkSync, type Writ
 import { copyFile, link, mkdir, open, readdir, readFile, rename, rm, stat, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { inputError, outputError } from '../../errors.js';
+import { scratchFolders, temporaries } from './temporaries.js';
 
 /**
  * Eight random hex digits, for a temporary file's name beside its pid. `node:crypto`
@@ -24,24 +25,6 @@ function randomHex(): string {
  * one read, its previous version kept beside it as a backup.
  */
 
-/** Temporary files this process has open: removed on exit, also from a signal handler. */
-const temporaries = new Set<string>();
-/** Scratch folders of this process (a run's sorted runs, its threads' included): removed whole. */
-const scratchFolders = new Set<string>();
-
-/** Removes every temporary file and scratch folder this process still has: safe to call from a signal handler. */
-export function removeTemporaryFiles(): void {
-  for (const path of temporaries) {
-    try {
-      unlinkSync(path);
-    } catch {
-      // Already gone, or never created: nothing to clean.
-    }
-  }
-  temporaries.clear();
-  for (const folder of scratchFolders) rmSync(folder, { recursive: true, force: true });
-  scratchFolders.clear();
-}
 
 /**
  * A folder for a run's scratch files, inside `base`, hidden and named by this process
