@@ -29,7 +29,7 @@ const rssFile = join(rssFolder, 'rss');
 // The folder of the memory readings goes when the bench ends, however it ends.
 process.on('exit', () => rmSync(rssFolder, { recursive: true, force: true }));
 const node = (script, ...rest) => [process.execPath, '--require', join(root, 'bench', 'rss.cjs'), script, ...rest];
-const nps = (...rest) => node(join(root, 'bin', 'nps.js'), ...rest);
+const nps = (...rest) => node(join(root, 'bin', 'nps.cjs'), ...rest);
 const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0;
 const hasTime = existsSync('/usr/bin/time');
 // Looked up on disk rather than by require.resolve: Node remembers a failed resolution for the

@@ -1,8 +1,10 @@
 // Bundles what tsc wrote to dist/ twice over:
 // - dist/bundle/: the command line (dist/cli/main.js), an entry and one chunk for each command's
-//   own modules and for what several share, as CommonJS (`.cjs`), and their loader `load.js`
-//   (cli/bundle-loader.ts), which bin/nps.js runs: CommonJS so that V8 can start from a code
-//   cache (scripts/code-cache.mjs writes it), which Node 20 keeps for no ES module;
+//   own modules and for what several share, as CommonJS (`.cjs`), and their loader `load.cjs`
+//   (cli/bundle-loader.ts), which bin/nps.cjs runs: CommonJS so that V8 can start from a code
+//   cache (scripts/code-cache.mjs writes it), which Node 20 keeps for no ES module, and so that
+//   a run that loads no ES module does not start Node's loader of them; and `esm.mjs`
+//   (libraries/esm.ts), the one ES module, which the loader loads when the bundle first needs it;
 // - dist/thread/: a reading thread of a large file (dist/input/parallel-worker.js) and the jobs it
 //   loads by name, `jobs-<name>.js` (src/input/parallel.ts), as ES modules.
 // A run then loads a few dozen files rather than the hundred modules its command reaches: Node's
@@ -47,7 +49,8 @@ const lazyChildProcess = {
 /**
  * libraries/esm.js loads ES modules with `import()`, which Node 20 runs in code compiled
  * from a cache only behind a flag: the CommonJS chunks ask their loader for it by this id,
- * and the loader, an ES module, hands it in (cli/bundle-loader.ts).
+ * and the loader hands in a stand-in that loads it, built apart as `esm.mjs`, on first use
+ * (cli/bundle-loader.ts).
  */
 const ESM_MODULE = built('libraries/esm.js');
 const esmFromLoader = {
@@ -65,7 +68,7 @@ const inBundle = (id) => id.startsWith('.') || id.startsWith('/') || id === 'com
  * Bundles `input` (entry names to modules of dist/) into the folder `folder` of dist/, as
  * ES modules or, with `cjs`, CommonJS. `keep` leaves what the folder holds.
  */
-async function bundle(folder, input, { cjs = false, keep = false } = {}) {
+async function bundle(folder, input, { cjs = false, keep = false, extension = cjs ? 'cjs' : 'js' } = {}) {
   const out = built(`${folder}/`);
   if (!keep) await rm(out, { recursive: true, force: true });
   const bundled = await rolldown({
@@ -76,13 +79,13 @@ async function bundle(folder, input, { cjs = false, keep = false } = {}) {
     plugins: cjs ? [lazyChildProcess, esmFromLoader] : [lazyChildProcess],
     logLevel: 'warn',
   });
-  const extension = cjs ? 'cjs' : 'js';
   await bundled.write({ dir: out, format: cjs ? 'cjs' : 'esm', entryFileNames: `[name].${extension}`, chunkFileNames: `[name]-[hash].${extension}` });
   await bundled.close();
 }
 
 await bundle('bundle', { main: built('cli/main.js') }, { cjs: true });
-await bundle('bundle', { load: built('cli/bundle-loader.js') }, { keep: true });
+await bundle('bundle', { load: built('cli/bundle-loader.js') }, { cjs: true, keep: true });
+await bundle('bundle', { esm: built('libraries/esm.js') }, { keep: true, extension: 'mjs' });
 const jobs = (await readdir(built('commands/jobs/'))).filter((name) => name.endsWith('.js'));
 await bundle('thread', {
   worker: built('input/parallel-worker.js'),

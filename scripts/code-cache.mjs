@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { loadBundle } from '../dist/bundle/load.js';
+import { loadBundle } from '../dist/bundle/load.cjs';
 import { COMMANDS } from '../dist/cli/program.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

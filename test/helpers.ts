@@ -7,7 +7,7 @@ import { inject } from 'vitest';
 import { main } from '../src/cli/main.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'nps.js');
+export const BIN = join(ROOT, 'bin', 'nps.cjs');
 
 export function fixture(name: string): string {
   return join(ROOT, 'fixtures', name);
@@ -30,7 +30,7 @@ export interface RunOptions {
   killAfterMs?: number;
 }
 
-/** Runs the built `bin/nps.js` exactly as a user's shell would. */
+/** Runs the built `bin/nps.cjs` exactly as a user's shell would. */
 export function runBin(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [...(options.nodeOptions ?? []), BIN, ...args], {

@@ -1,13 +1,14 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
-import * as esm from '../libraries/esm.js';
+import type * as Esm from '../libraries/esm.js';
 import type * as Main from './main.js';
 
 /**
  * The loader of the command line's bundle (dist/bundle/, scripts/bundle.mjs), which
- * bin/nps.js runs. The bundle is CommonJS chunks rather than ES modules for one reason:
+ * bin/nps.cjs runs; CommonJS itself (load.cjs), as the bundle is. The bundle is CommonJS chunks rather than ES modules for one reason:
  * V8 can then start from a code cache, the bytecode of the functions a run uses, written
  * by the build (scripts/code-cache.mjs). Node 20 keeps no such cache for ES modules, and
  * compiling was a fifth of `nps score` on an everyday file. A chunk whose cache is
@@ -17,6 +18,9 @@ import type * as Main from './main.js';
 
 /** The one module the bundle asks its loader for rather than Node: libraries/esm.ts, an ES module (see there). */
 export const ESM_MODULE_ID = 'nps:esm';
+
+/** libraries/esm.ts, built on its own beside the chunks: an ES module, loaded only when the bundle first asks it for one. */
+export const ESM_MODULE_FILE = 'esm.mjs';
 
 /** A chunk's code cache is its file's name and this. */
 export const CODE_CACHE_SUFFIX = '.code-cache';
@@ -45,6 +49,7 @@ export interface Bundle {
 export function loadBundle(folder: string): Bundle {
   const chunks = new Map<string, Chunk>();
   const libraries = createRequire(join(folder, ENTRY));
+  const esm = esmStandIn(join(folder, ESM_MODULE_FILE));
   const requireFrom = (id: string): unknown => {
     if (id === ESM_MODULE_ID) return esm;
     // The bundle names its own chunks `./name.cjs`; anything else is Node's or a library's.
@@ -73,6 +78,21 @@ export function loadBundle(folder: string): Bundle {
     writeCodeCache: () => {
       for (const chunk of chunks.values()) writeCache(chunk);
     },
+  };
+}
+
+/**
+ * What the bundle has of libraries/esm.ts: the same functions, which load the module at
+ * `file` on first use. Loading it at start would start Node's loader of ES modules (about
+ * 8 ms, a twentieth of `nps score` on an everyday file) in runs that load no ES module.
+ * `import()` works here: this module is compiled by Node's own loader of CommonJS.
+ */
+function esmStandIn(file: string): typeof Esm {
+  let loaded: Promise<typeof Esm> | undefined;
+  const module = (): Promise<typeof Esm> => (loaded ??= import(pathToFileURL(file).href) as Promise<typeof Esm>);
+  return {
+    importModule: async (specifier) => (await module()).importModule(specifier),
+    resolveModule: async (specifier) => (await module()).resolveModule(specifier),
   };
 }
 

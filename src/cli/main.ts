@@ -5,7 +5,7 @@ import { present } from '../commands/shared/present.js';
 import { describeSystemError, EXIT, exitCodeOfError, isSystemError, isUserFacing, outputError, type ExitCode } from '../errors.js';
 import type { Io } from '../io.js';
 import { visible } from '../output/render/format.js';
-import { removeTemporaryFiles } from '../output/write/files.js';
+import { removeTemporaryFiles } from '../output/write/temporaries.js';
 import { buildProgram, type GlobalOptions } from './program.js';
 import { clip } from '../core/clip.js';
 

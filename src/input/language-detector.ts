@@ -68,6 +68,8 @@ async function fromTable(): Promise<DetectLanguage | undefined> {
   if (buffer === undefined) return undefined;
   try {
     // eld's entries build their detector from these; the package exports only the entries, so the files are named.
+    const folder = await eldFolder();
+    const eldFile = (name: string): string => new URL(name, folder).href;
     const [{ separators }, { dictionary }, { avgScore }] = (await Promise.all([
       importModule(eldFile('regexPatterns.js')),
       importModule(eldFile('dictionary.js')),
@@ -80,8 +82,8 @@ async function fromTable(): Promise<DetectLanguage | undefined> {
   }
 }
 
-/** A file of eld's own, beside the folder of its entries (a path in eld's package, not beside this module). */
-const eldFile = (name: string): string => new URL(name, new URL('..', resolveModule('eld/small'))).href;
+/** The folder of eld's own files, above the folder of its entries (a path in eld's package, not beside this module). */
+const eldFolder = async (): Promise<URL> => new URL('..', await resolveModule('eld/small'));
 
 /** eld adds this to every score of its small table, which was stored less it. */
 const BASE_NGRAM_SCORE = 53;

@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CODE_CACHE_SUFFIX, ESM_MODULE_ID, loadBundle } from '../../../src/cli/bundle-loader.js';
-import * as esm from '../../../src/libraries/esm.js';
+import { CODE_CACHE_SUFFIX, ESM_MODULE_FILE, ESM_MODULE_ID, loadBundle } from '../../../src/cli/bundle-loader.js';
+import type * as Esm from '../../../src/libraries/esm.js';
 import { tempDir } from '../../helpers.js';
 
 /**
@@ -27,20 +27,37 @@ async function writeBundle(): Promise<string> {
   );
   await writeFile(join(folder, 'shared-a1.cjs'), 'module.exports = { greet: (name) => `hello ${name}` };\n');
   await writeFile(join(folder, 'later-b2.cjs'), 'exports.value = 42;\n');
+  // The ES module the loader's stand-in loads: it says when it is loaded, and resolves as no real one would.
+  await writeFile(
+    join(folder, ESM_MODULE_FILE),
+    [
+      'globalThis.npsEsmLoaded = (globalThis.npsEsmLoaded ?? 0) + 1;',
+      'export const importModule = (specifier) => import(specifier);',
+      'export const resolveModule = async (specifier) => `resolved ${specifier}`;',
+    ].join('\n'),
+  );
   return folder;
 }
 
 describe('the bundle loader', () => {
   it('runs a bundle as Node runs CommonJS: its chunks, Node\'s modules, module.exports set whole, strict mode', async () => {
     const bundle = loadBundle(await writeBundle());
-    const main = bundle.main as unknown as { main(name: string): string; later(): number; esm: unknown; strict: boolean };
+    const main = bundle.main as unknown as { main(name: string): string; later(): number; esm: typeof Esm; strict: boolean };
     expect(main.main('b')).toBe('hello a/b');
-    expect(main.esm).toBe(esm);
     expect(main.strict).toBe(true);
     expect(Object.keys(bundle.cacheUse())).toEqual(['main.cjs', 'shared-a1.cjs']);
     expect(main.later()).toBe(42);
     expect(Object.keys(bundle.cacheUse())).toEqual(['main.cjs', 'shared-a1.cjs', 'later-b2.cjs']);
     expect(ESM_MODULE_ID).toBe('nps:esm');
+  });
+
+  it('hands the bundle the ES module beside it, loaded once, and only when first used', async () => {
+    const loaded = (): unknown => (globalThis as { npsEsmLoaded?: number }).npsEsmLoaded;
+    const { esm } = loadBundle(await writeBundle()).main as unknown as { esm: typeof Esm };
+    expect(loaded()).toBeUndefined();
+    expect(await esm.resolveModule('eld/small')).toBe('resolved eld/small');
+    expect(((await esm.importModule('node:path')) as { basename(path: string): string }).basename('/exports/q3.csv')).toBe('q3.csv');
+    expect(loaded()).toBe(1);
   });
 
   it('writes a code cache beside each chunk loaded, and none for a chunk not loaded', async () => {

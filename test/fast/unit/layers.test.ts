@@ -27,6 +27,7 @@ export function specifiersOf(text: string): string[] {
     ...text.matchAll(/^\s*(?:import|export)\b[^'"]*?\bfrom\s+['"]([^'"]+)['"]/gm),
     ...text.matchAll(/^\s*import\s+['"]([^'"]+)['"]/gm),
     ...text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ...text.matchAll(/\brequire\(\s*['"]([^'"]+)['"]\s*\)/g),
   ];
   return found.map((match) => match[1] ?? '');
 }
@@ -96,14 +97,14 @@ describe('the layers of src/', () => {
     }
   });
 
-  it('bin/nps.js reaches src only through the bundle of the cli and its loader (scripts/bundle.mjs bundles cli/main.js alone)', async () => {
-    const text = await readFile(join(ROOT, 'bin', 'nps.js'), 'utf8');
+  it('bin/nps.cjs reaches src only through the bundle of the cli and its loader (scripts/bundle.mjs bundles cli/main.js alone)', async () => {
+    const text = await readFile(join(ROOT, 'bin', 'nps.cjs'), 'utf8');
     const ours = specifiersOf(text).filter((specifier) => specifier.startsWith('.'));
     const targets = ours.map((specifier) => relative(join(ROOT, 'dist'), join(ROOT, 'bin', specifier)).split('\\').join('/'));
-    expect(targets).toEqual(['bundle/load.js']);
-    expect(text).toContain("new URL('../dist/bundle/', import.meta.url)");
+    expect(targets).toEqual(['bundle/load.cjs']);
+    expect(text).toContain("loadBundle(join(__dirname, '..', 'dist', 'bundle'))");
     const script = await readFile(join(ROOT, 'scripts', 'bundle.mjs'), 'utf8');
     expect(script).toContain("await bundle('bundle', { main: built('cli/main.js') }, { cjs: true });");
-    expect(script).toContain("await bundle('bundle', { load: built('cli/bundle-loader.js') }, { keep: true });");
+    expect(script).toContain("await bundle('bundle', { load: built('cli/bundle-loader.js') }, { cjs: true, keep: true });");
   });
 });
