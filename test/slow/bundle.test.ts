@@ -87,9 +87,12 @@ describe('what a run of the bundle loads', () => {
    * Commander loads node:child_process for subcommands that are programs of their own,
    * and a temporary file's name wants random bytes: neither is loaded by a run that
    * needs neither (scripts/bundle.mjs, output/write/files.ts), and each costs every run
-   * about 6 ms. A run that writes files still names them (the test above).
+   * about 6 ms. A run that writes files still names them (the test above). Nor does a
+   * run that loads no ES module start Node's loader of them (bin/nps.cjs is CommonJS,
+   * cli/bundle-loader.ts), nor load node:fs/promises when it writes no file
+   * (output/write/temporaries.ts): about 8 and 4 ms.
    */
-  it('score and --help load neither node:child_process nor node:crypto', async () => {
+  it('score and --help load neither node:child_process nor node:crypto, nor the loader of ES modules nor node:fs/promises', async () => {
     const folder = await tempDir();
     const listing = join(folder, 'loaded.cjs');
     await writeFile(listing, "process.on('exit', () => process.stderr.write(`\\nloaded: ${process.moduleLoadList.join(',')}\\n`));\n");
@@ -100,6 +103,8 @@ describe('what a run of the bundle loads', () => {
       expect(loaded, args.join(' ')).toContain('NativeModule fs');
       expect(loaded, args.join(' ')).not.toContain('NativeModule child_process');
       expect(loaded, args.join(' ')).not.toContain('NativeModule crypto');
+      expect(loaded, args.join(' ')).not.toContain('NativeModule internal/modules/esm/translators');
+      expect(loaded, args.join(' ')).not.toContain('NativeModule fs/promises');
     }
   });
 
