@@ -8,12 +8,13 @@ import type * as Main from './main.js';
 
 /**
  * The loader of the command line's bundle (dist/bundle/, scripts/bundle.mjs), which
- * bin/nps.cjs runs; CommonJS itself (load.cjs), as the bundle is. The bundle is CommonJS chunks rather than ES modules for one reason:
- * V8 can then start from a code cache, the bytecode of the functions a run uses, written
- * by the build (scripts/code-cache.mjs). Node 20 keeps no such cache for ES modules, and
- * compiling was a fifth of `nps score` on an everyday file. A chunk whose cache is
- * missing, or not its own (below), or that V8 refuses (other V8 flags), is compiled as it
- * would be without one.
+ * bin/nps.cjs runs; CommonJS itself (load.cjs), as the bundle is, so that a run that
+ * loads no ES module does not start Node's loader of them. The bundle is CommonJS chunks
+ * rather than ES modules for one reason: V8 can then start from a code cache, the
+ * bytecode of the functions a run uses, written by the build (scripts/code-cache.mjs).
+ * Node 20 keeps no such cache for ES modules, and compiling was a fifth of `nps score`
+ * on an everyday file. A chunk whose cache is missing, or not its own (below), or that V8
+ * refuses (other V8 flags), is compiled as it would be without one.
  */
 
 /** The one module the bundle asks its loader for rather than Node: libraries/esm.ts, an ES module (see there). */

@@ -25,7 +25,7 @@ export interface CountsFile {
 type Record = ReadonlyMap<string, unknown>;
 
 async function readText(file: string, io: Io): Promise<{ name: string; text: string }> {
-  const source = openSource(file, io.cwd, io.stdin);
+  const source = openSource(file, io.cwd, () => io.stdin);
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of source.chunks) chunks.push(chunk);

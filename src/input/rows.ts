@@ -75,7 +75,7 @@ function refuseOle(name: string): never {
 
 /** Opens a file (or `-`) as rows: far enough to know its header row. */
 export async function openRows(file: string, io: Io, options: RowOptions = {}): Promise<RowReader> {
-  const source = openSource(file, io.cwd, io.stdin);
+  const source = openSource(file, io.cwd, () => io.stdin);
   const head = await peekHead(source);
   // Workbooks and Parquet files load their readers (a zip and XML parser, a Parquet decoder) only when met.
   if (head.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return (await import('./xlsx.js')).XlsxReader.open(source, options.sheet, unzipLimits(io.env));

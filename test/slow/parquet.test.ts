@@ -107,7 +107,7 @@ describe('a Parquet file written by DuckDB gives the JSON of its CSV', () => {
 
   it('leaves the columns not read empty from the next row group on, and the rows read before whole', async () => {
     const path = join(folder, 'later.parquet');
-    const reader = await ParquetReader.open(openSource(path, '/', Readable.from([])));
+    const reader = await ParquetReader.open(openSource(path, '/', () => Readable.from([])));
     // As the read pipeline does: the first rows choose the columns, then the mask is set.
     await reader.peekRows(200);
     reader.readOnly([3]);

@@ -53,7 +53,7 @@ export async function readPart(
     csv.limitTo(options.firstPartEnd);
   } else if (part !== undefined) {
     csv.source.close();
-    const source = openSource(csv.name, io.cwd, io.stdin, part);
+    const source = openSource(csv.name, io.cwd, () => io.stdin, part);
     reader = CsvReader.openPart(source, csv, part.firstLine, part.isLast);
     partPlan = { ...plan, opened: { ...plan.opened, reader } };
   }

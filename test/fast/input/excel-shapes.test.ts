@@ -83,7 +83,7 @@ describe('a workbook whose cells come in every shape', () => {
  */
 async function readAll(path: string, readOnly?: readonly number[], askOnly = true): Promise<unknown> {
   try {
-    const reader = await XlsxReader.open(openSource(path, '/', Readable.from([])), undefined, unzipLimits({}));
+    const reader = await XlsxReader.open(openSource(path, '/', () => Readable.from([])), undefined, unzipLimits({}));
     if (readOnly !== undefined && askOnly) reader.readOnly(readOnly);
     const rows: Array<[number, string[]]> = [];
     // A read of a few columns is compared on those columns (and each row's width).
@@ -233,7 +233,7 @@ describe('a workbook read a few columns at a time', () => {
 
 /** The rows a reader hands on after `readOnly(columns)`, as they are (not projected on the kept columns). */
 async function maskedRows(path: string, columns: readonly number[]): Promise<string[][]> {
-  const reader = await XlsxReader.open(openSource(path, '/', Readable.from([])), undefined, unzipLimits({}));
+  const reader = await XlsxReader.open(openSource(path, '/', () => Readable.from([])), undefined, unzipLimits({}));
   reader.readOnly(columns);
   const rows: string[][] = [];
   await reader.forEachRow((cells) => rows.push([...cells]));
@@ -256,7 +256,7 @@ describe('a workbook file', () => {
     for (let round = 0; round < 10; round += 1) {
       const read = await readAll(good);
       expect(read).toMatchObject({ header: ['score'] });
-      const reader = await XlsxReader.open(openSource(good, '/', Readable.from([])), undefined, unzipLimits({}));
+      const reader = await XlsxReader.open(openSource(good, '/', () => Readable.from([])), undefined, unzipLimits({}));
       reader.close();
       expect(await readAll(broken)).toHaveProperty('refused');
       expect(await readAll(notZip)).toHaveProperty('refused');

@@ -10,7 +10,7 @@ describe('a file read as a source', () => {
     const folder = await tempDir();
     writeFileSync(join(folder, 'a.csv'), 'score\n9\n');
     writeFileSync(join(folder, 'b.csv'), 'other file\n');
-    const source = openSource('a.csv', folder, new PassThrough());
+    const source = openSource('a.csv', folder, () => new PassThrough());
     const chunks: Buffer[] = [];
     for await (const chunk of source.chunks) chunks.push(chunk);
     expect(Buffer.concat(chunks).toString()).toBe('score\n9\n');
