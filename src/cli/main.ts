@@ -3,7 +3,7 @@ import type { CommandDefinition } from '../commands/shared/definition.js';
 import { exitCodeOfOutcome, type Outcome } from '../commands/shared/outcome.js';
 import { present } from '../commands/shared/present.js';
 import { describeSystemError, EXIT, exitCodeOfError, isSystemError, isUserFacing, outputError, type ExitCode } from '../errors.js';
-import type { Io } from '../io.js';
+import { pause, type Io } from '../io.js';
 import { visible } from '../output/render/format.js';
 import { removeTemporaryFiles } from '../output/write/temporaries.js';
 import { buildProgram, type GlobalOptions } from './program.js';
@@ -84,7 +84,7 @@ interface OutputStream {
  */
 export async function whenWritten(streams: readonly OutputStream[]): Promise<void> {
   await Promise.all(streams.map(written));
-  await new Promise((resolve) => setImmediate(resolve));
+  await pause();
 }
 
 /** An empty write is done only after the writes before it (a stream's writes are done in order). */

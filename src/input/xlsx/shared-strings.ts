@@ -104,9 +104,14 @@ export class SharedStrings {
     this.pendingTexts = undefined;
   }
 
+  /** The block that holds string `index`, by number; -1 when the table has no such string. */
+  private blockOf(index: number): number {
+    return Number.isInteger(index) && index >= 0 && index < this.count ? Math.floor(index / STRINGS_PER_BLOCK) : -1;
+  }
+
   get(index: number): string | undefined {
-    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
-    const number = Math.floor(index / STRINGS_PER_BLOCK);
+    const number = this.blockOf(index);
+    if (number === -1) return undefined;
     const block = this.blocks[number];
     const at = index - number * STRINGS_PER_BLOCK;
     if (block === undefined) return this.pendingString(at);
@@ -116,11 +121,11 @@ export class SharedStrings {
 
   /** Whether the string `get` gives is empty (or missing), told without making characters of its block. */
   isEmpty(index: number): boolean {
-    if (!Number.isInteger(index) || index < 0 || index >= this.count) return true;
-    const number = Math.floor(index / STRINGS_PER_BLOCK);
+    const number = this.blockOf(index);
+    if (number === -1) return true;
     const at = index - number * STRINGS_PER_BLOCK;
     const block = this.blocks[number];
-    if (block === undefined) return this.pendingTexts?.get(at) === '' || (!this.pendingTexts?.has(at) && this.pendingStarts[at] === this.pendingStarts[at + 1]);
+    if (block === undefined) return this.pendingString(at) === '';
     if ('texts' in block) return block.texts[at] === '';
     // Bytes make no characters only when there are none: a byte that is not UTF-8 is a character of its own (U+FFFD).
     return block.starts[at] === block.starts[at + 1];
